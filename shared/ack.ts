@@ -1,0 +1,28 @@
+/**
+ * One acknowledgement envelope for every socket event that asks for an answer:
+ * `{ ok: true, data }` or `{ ok: false, error }`.
+ */
+export type ErrorCode =
+  | 'invalid' // the payload does not match its schema; `issues` says where
+  | 'unauthorized' // not signed in, or no valid visitor token
+  | 'forbidden' // signed in, but not allowed to do this
+  | 'not_found'
+  | 'conflict' // the conversation is not in a state that allows this
+  | 'rate_limited'
+  | 'internal';
+
+export interface Issue {
+  /** Where the problem is, as a dotted path (`events.3.at`); empty for the payload itself. */
+  path: string;
+  message: string;
+}
+
+export interface AckError {
+  code: ErrorCode;
+  message: string;
+  issues?: Issue[];
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+
+export type AckCallback<T> = (ack: Ack<T>) => void;

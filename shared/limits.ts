@@ -1,0 +1,24 @@
+/**
+ * Bounds on everything that crosses the wire. Both sides import these: the widget and console to
+ * stop the visitor early (maxlength), the server's schemas to refuse what is too big.
+ */
+export const LIMITS = {
+  /** Ids chosen by clients or integrators (event ids, conversation ids, agent ids). */
+  idLength: 128,
+  nameLength: 80,
+  emailLength: 254,
+  passwordLength: 200,
+  messageLength: 4000,
+  commentLength: 1000,
+  promiseTextLength: 200,
+  /** Events in one batch of the events API. */
+  eventsPerBatch: 1000,
+  /** Largest socket.io message the server accepts (socket.io `maxHttpBufferSize`). */
+  socketPayloadBytes: 64 * 1024,
+  /** Largest JSON body over HTTP (a full batch of events fits). */
+  httpBodyBytes: 1024 * 1024,
+  /** Messages kept in a conversation view sent over a socket; older ones stay stored. */
+  messagesInView: 200,
+  /** Longest a promise may be made for, ahead of now. */
+  promiseHorizonDays: 90,
+} as const;

@@ -1,0 +1,81 @@
+/**
+ * Three browser bundles, one config; `--mode` picks which (see package.json "build"):
+ *
+ * - `widget`:  the visitor app (Preact + socket.io-client + CSS), one IIFE chunk with a content
+ *              hash, loaded by the loader only when the visitor opens the chat or a rating is due.
+ * - `loader`:  `widget.js`, the tiny script webmasters embed. Built after `widget` so it can carry
+ *              the hashed name of the app chunk.
+ * - `console`: the agent and supervisor console, a normal single-page app served at /console/.
+ *
+ * Both widget bundles are classic scripts (IIFE), not ES modules: module scripts would need CORS on
+ * every host page and cannot take a CSP nonce the way an injected <script> can.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type UserConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const widgetOut = `${root}dist/widget`;
+
+/** The hashed file name of the app chunk, read from the manifest of the `widget` build. */
+function appChunkName(): string {
+  const manifestPath = `${widgetOut}/.vite/manifest.json`;
+  let manifest: Record<string, { file: string; isEntry?: boolean }>;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  } catch {
+    throw new Error(
+      `${manifestPath} is missing: run "vite build --mode widget" before the loader.`,
+    );
+  }
+  const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
+  if (!entry) throw new Error(`${manifestPath} names no entry chunk.`);
+  return entry.file;
+}
+
+const jsx = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
+
+export default defineConfig(({ mode }): UserConfig => {
+  switch (mode) {
+    case 'widget':
+      return {
+        oxc: jsx,
+        publicDir: false,
+        build: {
+          outDir: widgetOut,
+          emptyOutDir: true,
+          manifest: true,
+          target: 'es2019',
+          rolldownOptions: {
+            input: `${root}widget/app/main.tsx`,
+            output: { format: 'iife', entryFileNames: 'app-[hash].js' },
+          },
+        },
+      };
+    case 'loader':
+      return {
+        publicDir: false,
+        define: { __PEAKEND_APP_CHUNK__: JSON.stringify(appChunkName()) },
+        build: {
+          outDir: widgetOut,
+          emptyOutDir: false,
+          target: 'es2017',
+          rolldownOptions: {
+            input: `${root}widget/loader.ts`,
+            output: { format: 'iife', entryFileNames: 'widget.js' },
+          },
+        },
+      };
+    case 'console':
+      return {
+        oxc: jsx,
+        root: `${root}widget/console`,
+        base: '/console/',
+        publicDir: false,
+        build: { outDir: `${root}dist/console`, emptyOutDir: true, target: 'es2022' },
+      };
+    default:
+      // vitest loads this file with mode "test": it only needs the JSX settings.
+      return { oxc: jsx };
+  }
+});
