@@ -16,6 +16,11 @@ export default tseslint.config(
     },
   },
   {
+    // With noUncheckedIndexedAccess, tests may assert what they have just arranged.
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['widget/**', 'test/component/**'],
     languageOptions: { globals: { ...globals.browser } },
   },

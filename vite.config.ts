@@ -10,6 +10,7 @@
  * Both widget bundles are classic scripts (IIFE), not ES modules: module scripts would need CORS on
  * every host page and cannot take a CSP nonce the way an injected <script> can.
  */
+/// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
@@ -75,7 +76,15 @@ export default defineConfig(({ mode }): UserConfig => {
         build: { outDir: `${root}dist/console`, emptyOutDir: true, target: 'es2022' },
       };
     default:
-      // vitest loads this file with mode "test": it only needs the JSX settings.
-      return { oxc: jsx };
+      // vitest loads this file with mode "test". Tests by layer: see test/README.md.
+      return {
+        oxc: jsx,
+        test: {
+          include: ['test/**/*.test.{ts,tsx}'],
+          // Integration and browser tests start servers and browsers: room on a busy machine.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      };
   }
 });

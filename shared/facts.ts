@@ -77,6 +77,12 @@ export const ZFact = z.discriminatedUnion('type', [
 export type Fact = z.output<typeof ZFact>;
 export type FactInput = z.input<typeof ZFact>;
 export type FactType = Fact['type'];
+/** A fact before it is given its id, conversation and time (distributes over the union). */
+export type FactDraft = Fact extends infer F
+  ? F extends Fact
+    ? Omit<F, 'id' | 'conversationId' | 'at'>
+    : never
+  : never;
 export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;
 
 /** The order of facts within a conversation: by time, then by id. */

@@ -38,7 +38,7 @@ export function summarizeRatings(
     }
   }
   return agents.map((agent) => {
-    const row = rows.get(agent.id)!;
+    const row = rows.get(agent.id) ?? { sum: 0, n: 0, satisfied: 0, recent: 0 };
     return {
       agentId: agent.id,
       name: agent.name,

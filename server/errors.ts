@@ -1,0 +1,29 @@
+import type { AckError, ErrorCode, Issue } from '../shared/ack';
+
+/**
+ * A request refused for a reason the caller can act on. Socket handlers turn it into
+ * `{ ok: false, error }`, HTTP routes into a 4xx; anything else is an internal error.
+ */
+export class Refusal extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: Issue[],
+  ) {
+    super(message);
+  }
+
+  toAckError(): AckError {
+    return { code: this.code, message: this.message, ...(this.issues && { issues: this.issues }) };
+  }
+}
+
+/** Zod issues as `{path, message}` with dotted paths (`events.3.at`). */
+export function describeIssues(
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): Issue[] {
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,36 @@
+import type { Namespace } from 'socket.io';
+import type {
+  AgentClientEvents,
+  AgentServerEvents,
+  VisitorClientEvents,
+  VisitorServerEvents,
+} from '../../shared/protocol';
+import type { Agent } from '../storage/store';
+
+/** What the server knows about each connected socket, set by the namespace's middleware. */
+export interface VisitorSocketData {
+  siteId: string;
+  visitorId: string;
+  visitorToken: string;
+}
+export interface AgentSocketData {
+  agent: Agent;
+}
+
+export type VisitorNamespace = Namespace<
+  VisitorClientEvents,
+  VisitorServerEvents,
+  Record<string, never>,
+  VisitorSocketData
+>;
+export type AgentNamespace = Namespace<
+  AgentClientEvents,
+  AgentServerEvents,
+  Record<string, never>,
+  AgentSocketData
+>;
+
+/** Every socket of one visitor (several tabs are several sockets). */
+export const visitorRoom = (siteId: string, visitorId: string) => `visitor:${siteId}:${visitorId}`;
+/** Every agent and supervisor of a site. */
+export const siteRoom = (siteId: string) => `site:${siteId}`;

@@ -1,0 +1,181 @@
+/**
+ * The agent namespace: the console. Authenticated by the same session cookie as the console's
+ * HTTP calls; an agent reaches only the conversations and scores of their own site.
+ */
+import { DAY } from '../../shared/time';
+import {
+  ZAgentReply,
+  ZAgentTyping,
+  ZConversationRef,
+  ZEmpty,
+  ZPromiseKeep,
+  ZPromiseMake,
+} from '../../shared/protocol';
+import type { Sessions } from '../auth/sessions';
+import type { Clock } from '../clock';
+import { Refusal } from '../errors';
+import type { LiveViews } from '../live/broadcast';
+import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } from '../live/rooms';
+import type { Logger } from '../logger';
+import { liveScores } from '../scores/live-scores';
+import type { BuiltInChat } from '../sources/chat';
+import type { Store } from '../storage/store';
+import { handle } from './handle';
+import { connectError } from './visitor';
+
+interface Deps {
+  store: Store;
+  clock: Clock;
+  sessions: Sessions;
+  chat: BuiltInChat;
+  views: LiveViews;
+  visitors: VisitorNamespace;
+  agents: AgentNamespace;
+  log: Logger;
+}
+
+/** The console lists open conversations and those closed within this time. */
+const RECENTLY_CLOSED_MS = DAY;
+const INBOX_SIZE = 200;
+
+export function serveAgents({ store, clock, sessions, chat, views, visitors, agents, log }: Deps) {
+  agents.use((socket, next) => {
+    sessions
+      .agentFor(socket.handshake.headers.cookie)
+      .then((agent) => {
+        if (!agent) return next(connectError('unauthorized', 'unauthorized'));
+        socket.data = { agent };
+        void socket.join(siteRoom(agent.siteId));
+        next();
+      })
+      .catch((error: unknown) => {
+        log.error('agent handshake failed', error);
+        next(connectError('internal', 'The console is unavailable right now.'));
+      });
+  });
+
+  agents.on('connection', (socket) => {
+    const { agent } = socket.data;
+    const site = async () => {
+      const found = await store.getSite(agent.siteId);
+      if (!found) throw new Refusal('not_found', 'Your site no longer exists.');
+      return found;
+    };
+
+    socket.on(
+      'inbox:list',
+      handle(
+        'inbox:list',
+        ZEmpty,
+        async () => {
+          const s = await site();
+          const ctx = await views.context(s);
+          const states = await store.listConversations(s.id, {
+            closedSince: ctx.now - RECENTLY_CLOSED_MS,
+            limit: INBOX_SIZE,
+          });
+          const conversations = await Promise.all(states.map((state) => views.agentView(s, state)));
+          return {
+            agent: {
+              id: agent.id,
+              name: agent.name,
+              email: agent.email ?? '',
+              siteId: s.id,
+              siteName: s.name,
+              role: agent.role,
+            },
+            conversations,
+          };
+        },
+        log,
+      ),
+    );
+
+    socket.on(
+      'conversation:claim',
+      handle(
+        'conversation:claim',
+        ZConversationRef,
+        async ({ conversationId }) => {
+          const s = await site();
+          return views.agentView(s, await chat.claim(s, agent, conversationId));
+        },
+        log,
+      ),
+    );
+
+    socket.on(
+      'message:send',
+      handle(
+        'message:send',
+        ZAgentReply,
+        async ({ conversationId, text }) => {
+          const s = await site();
+          return views.agentView(s, await chat.reply(s, agent, conversationId, text));
+        },
+        log,
+      ),
+    );
+
+    socket.on(
+      'promise:make',
+      handle(
+        'promise:make',
+        ZPromiseMake,
+        async ({ conversationId, text, dueAt }) => {
+          const s = await site();
+          const state = await chat.makePromise(s, agent, conversationId, text, Date.parse(dueAt));
+          return views.agentView(s, state);
+        },
+        log,
+      ),
+    );
+
+    socket.on(
+      'promise:keep',
+      handle(
+        'promise:keep',
+        ZPromiseKeep,
+        async ({ conversationId, promiseId }) => {
+          const s = await site();
+          return views.agentView(s, await chat.keepPromise(s, conversationId, promiseId));
+        },
+        log,
+      ),
+    );
+
+    socket.on(
+      'conversation:close',
+      handle(
+        'conversation:close',
+        ZConversationRef,
+        async ({ conversationId }) => {
+          const s = await site();
+          return views.agentView(s, await chat.close(s, agent, conversationId));
+        },
+        log,
+      ),
+    );
+
+    socket.on(
+      'scores:get',
+      handle('scores:get', ZEmpty, async () => liveScores(store, agent.siteId, clock.now()), log),
+    );
+
+    // Typing is a hint, not a fact: relayed to the visitor, never stored.
+    socket.on('typing', (payload: unknown) => {
+      const parsed = ZAgentTyping.safeParse(payload);
+      if (!parsed.success) return;
+      store
+        .getConversation(agent.siteId, parsed.data.conversationId)
+        .then((conversation) => {
+          if (!conversation?.visitorId || conversation.status !== 'open') return;
+          visitors.to(visitorRoom(agent.siteId, conversation.visitorId)).emit('typing', {
+            typing: parsed.data.typing,
+            agent: { id: agent.id, name: agent.name },
+          });
+        })
+        .catch((error: unknown) => log.error('typing relay failed', error));
+    });
+  });
+}

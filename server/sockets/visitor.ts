@@ -1,0 +1,167 @@
+/**
+ * The visitor namespace: the widget's chat and rating card. A visitor is recognised by a signed
+ * token and reaches only their own conversations.
+ */
+import type { ExtendedError } from 'socket.io';
+import type { ErrorCode } from '../../shared/ack';
+import {
+  ZConversationRef,
+  ZEmpty,
+  ZRatingSave,
+  ZTyping,
+  ZVisitorAuth,
+  ZVisitorMessage,
+} from '../../shared/protocol';
+import { issueVisitorToken, verifyVisitorToken } from '../auth/tokens';
+import { Refusal } from '../errors';
+import type { LiveViews } from '../live/broadcast';
+import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } from '../live/rooms';
+import type { Logger } from '../logger';
+import type { BuiltInChat } from '../sources/chat';
+import type { Store } from '../storage/store';
+import { handle } from './handle';
+
+export function connectError(code: ErrorCode, message: string): ExtendedError {
+  const error = new Error(message) as ExtendedError;
+  error.data = { code, message };
+  return error;
+}
+
+interface Deps {
+  store: Store;
+  chat: BuiltInChat;
+  views: LiveViews;
+  visitors: VisitorNamespace;
+  agents: AgentNamespace;
+  log: Logger;
+}
+
+export function serveVisitors({ store, chat, views, visitors, agents, log }: Deps): void {
+  visitors.use((socket, next) => {
+    const auth = ZVisitorAuth.safeParse(socket.handshake.auth);
+    if (!auth.success) {
+      return next(
+        connectError('invalid', 'The widget did not say which site it belongs to (data-site).'),
+      );
+    }
+    const { siteId, visitorToken } = auth.data;
+    Promise.all([store.getSite(siteId), store.secret('visitor-token')])
+      .then(([site, secret]) => {
+        if (!site) {
+          return next(
+            connectError('not_found', `Unknown site "${siteId}": check data-site in the snippet.`),
+          );
+        }
+        const known = visitorToken ? verifyVisitorToken(secret, siteId, visitorToken) : null;
+        const visitor =
+          known && visitorToken
+            ? { visitorId: known, token: visitorToken }
+            : issueVisitorToken(secret, siteId);
+        socket.data = { siteId, visitorId: visitor.visitorId, visitorToken: visitor.token };
+        void socket.join(visitorRoom(siteId, visitor.visitorId));
+        next();
+      })
+      .catch((error: unknown) => {
+        log.error('visitor handshake failed', error);
+        next(connectError('internal', 'The chat is unavailable right now.'));
+      });
+  });
+
+  visitors.on('connection', (socket) => {
+    const { siteId, visitorId, visitorToken } = socket.data;
+    const site = async () => {
+      const found = await store.getSite(siteId);
+      if (!found) throw new Refusal('not_found', `Unknown site "${siteId}".`);
+      return found;
+    };
+
+    socket.on(
+      'hello',
+      handle(
+        'hello',
+        ZEmpty,
+        async () => {
+          const s = await site();
+          const latest = await store.latestConversationOf(siteId, visitorId);
+          return {
+            visitorId,
+            visitorToken,
+            conversation: latest ? await views.visitorView(s, latest) : null,
+          };
+        },
+        log,
+      ),
+    );
+
+    socket.on(
+      'message:send',
+      handle(
+        'message:send',
+        ZVisitorMessage,
+        async ({ text }) => {
+          const s = await site();
+          return views.visitorView(s, await chat.visitorMessage(s, visitorId, text));
+        },
+        log,
+      ),
+    );
+
+    socket.on(
+      'conversation:end',
+      handle(
+        'conversation:end',
+        ZConversationRef,
+        async ({ conversationId }) => {
+          const s = await site();
+          return views.visitorView(s, await chat.visitorEnd(s, visitorId, conversationId));
+        },
+        log,
+      ),
+    );
+
+    socket.on(
+      'conversation:reopen',
+      handle(
+        'conversation:reopen',
+        ZConversationRef,
+        async ({ conversationId }) => {
+          const s = await site();
+          return views.visitorView(s, await chat.visitorReopen(s, visitorId, conversationId));
+        },
+        log,
+      ),
+    );
+
+    socket.on(
+      'rating:save',
+      handle(
+        'rating:save',
+        ZRatingSave,
+        async (input) => {
+          const s = await site();
+          const state = await chat.rate(s, visitorId, input);
+          const view = await views.visitorView(s, state);
+          if (!view.rating) throw new Error('a saved rating is missing from its conversation');
+          return view.rating;
+        },
+        log,
+      ),
+    );
+
+    // Typing is a hint, not a fact: relayed to the site's agents, never stored.
+    socket.on('typing', (payload: unknown) => {
+      const parsed = ZTyping.safeParse(payload);
+      if (!parsed.success) return;
+      store
+        .latestConversationOf(siteId, visitorId)
+        .then((latest) => {
+          if (latest?.status !== 'open') return;
+          agents.to(siteRoom(siteId)).emit('typing', {
+            conversationId: latest.id,
+            typing: parsed.data.typing,
+          });
+        })
+        .catch((error: unknown) => log.error('typing relay failed', error));
+    });
+  });
+}

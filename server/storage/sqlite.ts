@@ -1,0 +1,298 @@
+/**
+ * The embedded store: one SQLite file in WAL mode with `synchronous=FULL`, so a write is on disk
+ * before the call that made it returns and an acknowledgement never outruns a commit.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { deriveConversation, type ConversationState } from '../../shared/conversation';
+import type { Fact } from '../../shared/facts';
+import { ZSiteSettings } from '../../shared/settings';
+import type { CountedRating } from '../../shared/scoring/ratings';
+import { SQLITE_MIGRATIONS } from './sqlite-schema';
+import type {
+  Agent,
+  AgentCredentials,
+  ConversationQuery,
+  RecordResult,
+  Role,
+  Session,
+  Site,
+  Store,
+} from './store';
+
+interface AgentRow {
+  site_id: string;
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  created_at: number;
+  password_hash?: string | null;
+}
+
+const toAgent = (row: AgentRow): Agent => ({
+  siteId: row.site_id,
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+  createdAt: row.created_at,
+});
+
+export class StorageError extends Error {}
+
+/** Opens (creating if needed) and migrates the database at `path` (`:memory:` for tests). */
+export function openSqliteStore(path: string): SqliteStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (error) {
+    throw new StorageError(
+      `Cannot open the SQLite database at ${path}: ${(error as Error).message}`,
+    );
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, path);
+  return new SqliteStore(db);
+}
+
+function migrate(db: Database.Database, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SQLITE_MIGRATIONS.length) {
+    db.close();
+    throw new StorageError(
+      `The database at ${path} has schema version ${version}, newer than this version of ` +
+        `Peakend understands (${SQLITE_MIGRATIONS.length}). Upgrade Peakend, or point ` +
+        `DATABASE_URL at another database.`,
+    );
+  }
+  db.transaction(() => {
+    SQLITE_MIGRATIONS.slice(version).forEach((migration, i) => {
+      db.exec(migration);
+      db.pragma(`user_version = ${version + i + 1}`);
+    });
+  })();
+}
+
+export class SqliteStore implements Store {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      insertFact: db.prepare(
+        `INSERT INTO facts (site_id, id, conversation_id, at, body, received_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ),
+      factsOf: db.prepare(
+        `SELECT body FROM facts WHERE site_id = ? AND conversation_id = ? ORDER BY at, id`,
+      ),
+      saveConversation: db.prepare(
+        `INSERT INTO conversations (site_id, id, status, visitor_id, last_activity_at,
+           rating_agent_id, rating_end, rating_at, state)
+         VALUES (@siteId, @id, @status, @visitorId, @lastActivityAt,
+           @ratingAgentId, @ratingEnd, @ratingAt, @state)
+         ON CONFLICT (site_id, id) DO UPDATE SET status = excluded.status,
+           visitor_id = excluded.visitor_id, last_activity_at = excluded.last_activity_at,
+           rating_agent_id = excluded.rating_agent_id, rating_end = excluded.rating_end,
+           rating_at = excluded.rating_at, state = excluded.state`,
+      ),
+      conversation: db.prepare(`SELECT state FROM conversations WHERE site_id = ? AND id = ?`),
+      conversations: db.prepare(
+        `SELECT state FROM conversations
+         WHERE site_id = ? AND (status = 'open' OR last_activity_at >= ?)
+         ORDER BY last_activity_at DESC LIMIT ?`,
+      ),
+      latestOfVisitor: db.prepare(
+        `SELECT state FROM conversations WHERE site_id = ? AND visitor_id = ?
+         ORDER BY last_activity_at DESC LIMIT 1`,
+      ),
+      countedRatings: db.prepare(
+        `SELECT rating_agent_id AS agentId, rating_end AS "end", rating_at AS at
+         FROM conversations WHERE site_id = ? AND rating_end IS NOT NULL`,
+      ),
+    };
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async secret(name: string): Promise<Buffer> {
+    this.db
+      .prepare('INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING')
+      .run(name, randomBytes(32));
+    const row = this.db.prepare('SELECT value FROM secrets WHERE name = ?').get(name) as {
+      value: Buffer;
+    };
+    return row.value;
+  }
+
+  async createSite(site: Site): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO sites (id, name, allowed_origins, settings, created_at) VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        site.id,
+        site.name,
+        JSON.stringify(site.allowedOrigins),
+        JSON.stringify(site.settings),
+        site.createdAt,
+      );
+  }
+
+  async getSite(siteId: string): Promise<Site | null> {
+    const row = this.db.prepare('SELECT * FROM sites WHERE id = ?').get(siteId) as
+      | { id: string; name: string; allowed_origins: string; settings: string; created_at: number }
+      | undefined;
+    if (!row) return null;
+    return {
+      id: row.id,
+      name: row.name,
+      allowedOrigins: JSON.parse(row.allowed_origins) as string[],
+      settings: ZSiteSettings.parse(JSON.parse(row.settings)),
+      createdAt: row.created_at,
+    };
+  }
+
+  async saveAgent(agent: Agent, passwordHash?: string): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO agents (site_id, id, name, email, password_hash, role, created_at)
+         VALUES (@siteId, @id, @name, @email, @passwordHash, @role, @createdAt)
+         ON CONFLICT (site_id, id) DO UPDATE SET name = excluded.name, role = excluded.role,
+           email = excluded.email,
+           password_hash = coalesce(excluded.password_hash, agents.password_hash)`,
+      )
+      .run({ ...agent, passwordHash: passwordHash ?? null });
+  }
+
+  async getAgent(siteId: string, agentId: string): Promise<Agent | null> {
+    const row = this.db
+      .prepare('SELECT * FROM agents WHERE site_id = ? AND id = ?')
+      .get(siteId, agentId) as AgentRow | undefined;
+    return row ? toAgent(row) : null;
+  }
+
+  async listAgents(siteId: string): Promise<Agent[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM agents WHERE site_id = ? ORDER BY name, id')
+      .all(siteId) as AgentRow[];
+    return rows.map(toAgent);
+  }
+
+  async findCredentials(email: string): Promise<AgentCredentials | null> {
+    const row = this.db.prepare('SELECT * FROM agents WHERE email = ?').get(email) as
+      AgentRow | undefined;
+    return row ? { agent: toAgent(row), passwordHash: row.password_hash ?? null } : null;
+  }
+
+  async createSession(session: Session): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO sessions (token_hash, site_id, agent_id, created_at, expires_at)
+         VALUES (@tokenHash, @siteId, @agentId, @createdAt, @expiresAt)`,
+      )
+      .run(session);
+  }
+
+  async getSession(tokenHash: string, now: number): Promise<Session | null> {
+    const row = this.db
+      .prepare(
+        `SELECT token_hash AS tokenHash, site_id AS siteId, agent_id AS agentId,
+           created_at AS createdAt, expires_at AS expiresAt
+         FROM sessions WHERE token_hash = ? AND expires_at > ?`,
+      )
+      .get(tokenHash, now) as Session | undefined;
+    return row ?? null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async recordFacts(site: Site, facts: readonly Fact[]): Promise<RecordResult> {
+    const receivedAt = Date.now();
+    const { insertFact, saveConversation } = this.statements;
+    return this.db
+      .transaction((): RecordResult => {
+        const accepted: Fact[] = [];
+        const touched = new Set<string>();
+        for (const fact of facts) {
+          const body = JSON.stringify(fact);
+          const result = insertFact.run(
+            site.id,
+            fact.id,
+            fact.conversationId,
+            fact.at,
+            body,
+            receivedAt,
+          );
+          if (result.changes === 0) continue;
+          accepted.push(fact);
+          touched.add(fact.conversationId);
+        }
+        const conversations: ConversationState[] = [];
+        for (const conversationId of touched) {
+          const state = deriveConversation(this.factsOf(site.id, conversationId), site.settings);
+          if (!state) continue;
+          saveConversation.run({
+            siteId: site.id,
+            id: state.id,
+            status: state.status,
+            visitorId: state.visitorId,
+            lastActivityAt: state.lastActivityAt,
+            ratingAgentId: state.rating?.agentId ?? null,
+            ratingEnd: state.rating?.end ?? null,
+            ratingAt: state.rating?.at ?? null,
+            state: JSON.stringify(state),
+          });
+          conversations.push(state);
+        }
+        return { accepted, duplicates: facts.length - accepted.length, conversations };
+      })
+      .immediate();
+  }
+
+  private factsOf(siteId: string, conversationId: string): Fact[] {
+    const rows = this.statements.factsOf.all(siteId, conversationId) as { body: string }[];
+    return rows.map((row) => JSON.parse(row.body) as Fact);
+  }
+
+  async listFacts(siteId: string, conversationId: string): Promise<Fact[]> {
+    return this.factsOf(siteId, conversationId);
+  }
+
+  async getConversation(siteId: string, conversationId: string): Promise<ConversationState | null> {
+    const row = this.statements.conversation.get(siteId, conversationId) as
+      { state: string } | undefined;
+    return row ? (JSON.parse(row.state) as ConversationState) : null;
+  }
+
+  async listConversations(siteId: string, query: ConversationQuery): Promise<ConversationState[]> {
+    const rows = this.statements.conversations.all(siteId, query.closedSince, query.limit) as {
+      state: string;
+    }[];
+    return rows.map((row) => JSON.parse(row.state) as ConversationState);
+  }
+
+  async latestConversationOf(siteId: string, visitorId: string): Promise<ConversationState | null> {
+    const row = this.statements.latestOfVisitor.get(siteId, visitorId) as
+      { state: string } | undefined;
+    return row ? (JSON.parse(row.state) as ConversationState) : null;
+  }
+
+  async countedRatings(siteId: string): Promise<CountedRating[]> {
+    return this.statements.countedRatings.all(siteId) as CountedRating[];
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The one storage interface. SQLite (the embedded default) implements it, and PostgreSQL will
+ * implement the same methods and pass the same tests.
+ *
+ * Facts are the source of truth; the conversation rows are their derivation, rewritten in the
+ * same transaction as the facts that change them, so every acknowledged write is committed whole.
+ */
+import type { ConversationState } from '../../shared/conversation';
+import type { Fact } from '../../shared/facts';
+import type { SiteSettings } from '../../shared/settings';
+import type { CountedRating } from '../../shared/scoring/ratings';
+
+export type Role = 'admin' | 'supervisor' | 'agent';
+
+export interface Site {
+  id: string;
+  name: string;
+  allowedOrigins: string[];
+  settings: SiteSettings;
+  createdAt: number;
+}
+
+export interface Agent {
+  siteId: string;
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  createdAt: number;
+}
+
+export interface AgentCredentials {
+  agent: Agent;
+  passwordHash: string | null;
+}
+
+export interface Session {
+  tokenHash: string;
+  siteId: string;
+  agentId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface RecordResult {
+  /** Facts stored by this call, in the order given. */
+  accepted: Fact[];
+  /** Facts whose id was already stored: ignored. */
+  duplicates: number;
+  /** The new state of every conversation an accepted fact touched. */
+  conversations: ConversationState[];
+}
+
+export interface ConversationQuery {
+  /** Open conversations, plus closed ones whose last activity is at or after this time. */
+  closedSince: number;
+  limit: number;
+}
+
+export interface Store {
+  /** Throws when storage cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** A server secret by name, created at random on first use and stable afterwards. */
+  secret(name: string): Promise<Buffer>;
+
+  createSite(site: Site): Promise<void>;
+  getSite(siteId: string): Promise<Site | null>;
+
+  /** Creates the agent, or updates name and role if it exists; the password is set only if given. */
+  saveAgent(agent: Agent, passwordHash?: string): Promise<void>;
+  getAgent(siteId: string, agentId: string): Promise<Agent | null>;
+  listAgents(siteId: string): Promise<Agent[]>;
+  findCredentials(email: string): Promise<AgentCredentials | null>;
+
+  createSession(session: Session): Promise<void>;
+  getSession(tokenHash: string, now: number): Promise<Session | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  /**
+   * Stores the facts (a fact whose id is stored already is ignored) and re-derives each touched
+   * conversation from all its facts, in one transaction.
+   */
+  recordFacts(site: Site, facts: readonly Fact[]): Promise<RecordResult>;
+  /** All facts of one conversation, in conversation order. */
+  listFacts(siteId: string, conversationId: string): Promise<Fact[]>;
+  getConversation(siteId: string, conversationId: string): Promise<ConversationState | null>;
+  listConversations(siteId: string, query: ConversationQuery): Promise<ConversationState[]>;
+  /** The visitor's most recently active conversation. */
+  latestConversationOf(siteId: string, visitorId: string): Promise<ConversationState | null>;
+  /** The counting version of every rating of the site, with its rated agent. */
+  countedRatings(siteId: string): Promise<CountedRating[]>;
+}

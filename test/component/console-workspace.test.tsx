@@ -1,0 +1,409 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Ack } from '../../shared/ack';
+import type {
+  AgentConversationView,
+  AgentServerEvents,
+  LiveScores,
+  SignedInAgent,
+} from '../../shared/protocol';
+import type { SessionApi } from '../../widget/console/api';
+import { App } from '../../widget/console/components/App';
+import type {
+  ConnectionState,
+  DataOf,
+  LiveClient,
+  PayloadOf,
+  RequestEvent,
+} from '../../widget/console/live';
+
+const anna: SignedInAgent = {
+  id: 'anna',
+  name: 'Anna Berg',
+  email: 'anna@demo.test',
+  siteId: 'demo',
+  siteName: 'Demo shop',
+  role: 'agent',
+};
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+
+function conversation(overrides: Partial<AgentConversationView> = {}): AgentConversationView {
+  return {
+    id: 'c1',
+    status: 'open',
+    visitorLabel: 'Visitor 3F2A',
+    assignedAgent: null,
+    openedAt: minutesAgo(10),
+    lastActivityAt: minutesAgo(2),
+    closedAt: null,
+    rating: null,
+    messages: [
+      { id: 'm1', from: 'visitor', text: 'Where is my parcel?', at: minutesAgo(2), agent: null },
+    ],
+    promises: [],
+    ...overrides,
+  };
+}
+
+const scores: LiveScores = {
+  at: new Date().toISOString(),
+  agents: [
+    { agentId: 'anna', name: 'Anna Berg', ratings: 0, meanEnd: null, csat: { value: null, n: 0 } },
+  ],
+};
+
+type Handler = (payload: unknown) => Ack<unknown>;
+
+/** A LiveClient driven by the test: answers requests with handlers, pushes events on demand. */
+class FakeLive implements LiveClient {
+  requests: { event: string; payload: unknown }[] = [];
+  typings: unknown[] = [];
+  closed = false;
+  private listeners = new Map<string, Set<(payload: never) => void>>();
+  private stateListeners = new Set<(state: ConnectionState) => void>();
+
+  constructor(public handlers: Partial<Record<RequestEvent, Handler>>) {}
+
+  request<E extends RequestEvent>(event: E, payload: PayloadOf<E>): Promise<Ack<DataOf<E>>> {
+    this.requests.push({ event, payload });
+    const handler = this.handlers[event];
+    const answer = handler
+      ? handler(payload)
+      : { ok: false as const, error: { code: 'internal' as const, message: `no ${event}` } };
+    return Promise.resolve(answer as Ack<DataOf<E>>);
+  }
+  typing(payload: PayloadOf<'typing'>) {
+    this.typings.push(payload);
+  }
+  on<E extends keyof AgentServerEvents>(event: E, listener: AgentServerEvents[E]) {
+    const set = this.listeners.get(event) ?? new Set();
+    set.add(listener as (payload: never) => void);
+    this.listeners.set(event, set);
+    return () => void set.delete(listener as (payload: never) => void);
+  }
+  onState(listener: (state: ConnectionState) => void) {
+    this.stateListeners.add(listener);
+    return () => void this.stateListeners.delete(listener);
+  }
+  close() {
+    this.closed = true;
+  }
+  /** True once the console has subscribed (effects run after the first paint). */
+  get subscribed() {
+    return this.stateListeners.size > 0;
+  }
+  /** Test side: a server push. */
+  push<E extends keyof AgentServerEvents>(event: E, payload: Parameters<AgentServerEvents[E]>[0]) {
+    act(() => this.listeners.get(event)?.forEach((fn) => (fn as (p: unknown) => void)(payload)));
+  }
+  state(state: ConnectionState) {
+    act(() => this.stateListeners.forEach((fn) => fn(state)));
+  }
+  sent(event: string) {
+    return this.requests.filter((r) => r.event === event).map((r) => r.payload);
+  }
+}
+
+const ok = <T,>(data: T): Ack<T> => ({ ok: true, data });
+
+function signedInApi(): SessionApi {
+  return {
+    current: vi.fn(async () => anna),
+    signIn: vi.fn(async () => ({ ok: true as const, agent: anna })),
+    signOut: vi.fn(async () => undefined),
+  };
+}
+
+async function start(live: FakeLive, api: SessionApi = signedInApi()) {
+  render(<App api={api} connect={() => live} />);
+  await screen.findByRole('navigation', { name: 'Conversations' });
+  await waitFor(() => expect(live.subscribed).toBe(true));
+  live.state('connected');
+  await waitFor(() => expect(live.sent('inbox:list')).toHaveLength(1));
+}
+
+afterEach(cleanup);
+
+describe('console workspace', () => {
+  it('loads the inbox and scores on connect and shows the conversation', async () => {
+    const live = new FakeLive({
+      'inbox:list': () => ok({ agent: anna, conversations: [conversation()] }),
+      'scores:get': () => ok(scores),
+    });
+    await start(live);
+
+    const list = screen.getByRole('navigation', { name: 'Conversations' });
+    const item = await within(list).findByRole('button', { name: /Visitor 3F2A/ });
+    expect(item.textContent).toMatch(/Unassigned/);
+    expect(item.textContent).toMatch(/Where is my parcel\?/);
+    expect(live.sent('scores:get')).toHaveLength(1);
+    expect(
+      within(screen.getByRole('region', { name: 'Live scores' })).getByText('You'),
+    ).toBeTruthy();
+    // The first conversation is selected and shown.
+    expect(await screen.findByRole('heading', { name: 'Visitor 3F2A' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Claim/ })).toBeTruthy();
+  });
+
+  it('upserts pushed conversations, open before closed, newest first', async () => {
+    const live = new FakeLive({
+      'inbox:list': () => ok({ agent: anna, conversations: [conversation()] }),
+      'scores:get': () => ok(scores),
+    });
+    await start(live);
+    await screen.findByRole('button', { name: /Visitor 3F2A/ });
+
+    live.push(
+      'conversation',
+      conversation({ id: 'c2', visitorLabel: 'Visitor 77AB', lastActivityAt: minutesAgo(0) }),
+    );
+    live.push(
+      'conversation',
+      conversation({
+        id: 'c1',
+        status: 'closed',
+        closedAt: minutesAgo(0),
+        lastActivityAt: minutesAgo(0),
+      }),
+    );
+
+    const items = within(screen.getByRole('navigation', { name: 'Conversations' })).getAllByRole(
+      'listitem',
+    );
+    expect(items.map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/Visitor 77AB.*Unassigned/),
+      expect.stringMatching(/Visitor 3F2A.*Closed/),
+    ]);
+  });
+
+  it('sends a reply with Enter and shows a refusal inline', async () => {
+    const replies: string[] = [];
+    const live = new FakeLive({
+      'inbox:list': () => ok({ agent: anna, conversations: [conversation()] }),
+      'scores:get': () => ok(scores),
+      'message:send': (payload) => {
+        const { text } = payload as { text: string };
+        replies.push(text);
+        if (text === 'boom') {
+          return {
+            ok: false,
+            error: { code: 'conflict', message: 'This conversation is closed.' },
+          };
+        }
+        return ok(
+          conversation({
+            assignedAgent: { id: 'anna', name: 'Anna Berg' },
+            messages: [
+              ...conversation().messages,
+              {
+                id: 'm2',
+                from: 'agent',
+                text,
+                at: new Date().toISOString(),
+                agent: { id: 'anna', name: 'Anna Berg' },
+              },
+            ],
+          }),
+        );
+      },
+    });
+    await start(live);
+
+    const reply = await screen.findByLabelText('Reply');
+    fireEvent.input(reply, { target: { value: 'On its way!' } });
+    fireEvent.keyDown(reply, { key: 'Enter' });
+
+    await waitFor(() => expect(replies).toEqual(['On its way!']));
+    expect(live.sent('message:send')).toEqual([{ conversationId: 'c1', text: 'On its way!' }]);
+    await screen.findByText('On its way!', { selector: '.message-bubble' });
+    expect((screen.getByLabelText('Reply') as HTMLTextAreaElement).value).toBe('');
+    // Typing was announced, then stopped by the send.
+    expect(live.typings).toEqual([
+      { conversationId: 'c1', typing: true },
+      { conversationId: 'c1', typing: false },
+    ]);
+    expect(screen.getByRole('navigation', { name: 'Conversations' }).textContent).toMatch(/Open/);
+
+    fireEvent.input(screen.getByLabelText('Reply'), { target: { value: 'boom' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/This conversation is closed\./);
+    // The draft is kept so nothing is lost.
+    expect((screen.getByLabelText('Reply') as HTMLTextAreaElement).value).toBe('boom');
+  });
+
+  it('makes a promise due in 30 minutes and marks it kept', async () => {
+    const promised = (status: 'pending' | 'kept', dueAt: string) =>
+      conversation({
+        assignedAgent: { id: 'anna', name: 'Anna Berg' },
+        promises: [
+          {
+            id: 'p1',
+            text: 'Check with the warehouse',
+            dueAt,
+            madeAt: new Date().toISOString(),
+            keptAt: status === 'kept' ? new Date().toISOString() : null,
+            status,
+            agent: { id: 'anna', name: 'Anna Berg' },
+          },
+        ],
+      });
+    let due = '';
+    const live = new FakeLive({
+      'inbox:list': () =>
+        ok({
+          agent: anna,
+          conversations: [conversation({ assignedAgent: { id: 'anna', name: 'Anna Berg' } })],
+        }),
+      'scores:get': () => ok(scores),
+      'promise:make': (payload) => {
+        due = (payload as { dueAt: string }).dueAt;
+        return ok(promised('pending', due));
+      },
+      'promise:keep': () => ok(promised('kept', due)),
+    });
+    await start(live);
+
+    fireEvent.click(await screen.findByRole('button', { name: /Make a promise/ }));
+    fireEvent.input(screen.getByLabelText('What will you do?'), {
+      target: { value: 'Check with the warehouse' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm promise' }));
+
+    await waitFor(() => expect(live.sent('promise:make')).toHaveLength(1));
+    const [made] = live.sent('promise:make') as {
+      conversationId: string;
+      text: string;
+      dueAt: string;
+    }[];
+    expect(made?.conversationId).toBe('c1');
+    expect(made?.text).toBe('Check with the warehouse');
+    const minutesAhead = (Date.parse(made?.dueAt ?? '') - Date.now()) / 60_000;
+    expect(minutesAhead).toBeGreaterThan(28);
+    expect(minutesAhead).toBeLessThanOrEqual(30);
+
+    fireEvent.click(await screen.findByRole('button', { name: /Mark promise kept/ }));
+    await waitFor(() =>
+      expect(live.sent('promise:keep')).toEqual([{ conversationId: 'c1', promiseId: 'p1' }]),
+    );
+    const promises = screen.getByRole('region', { name: 'Promises' });
+    await within(promises).findByText('Kept');
+    expect(within(promises).queryByRole('button', { name: /Mark promise kept/ })).toBeNull();
+  });
+
+  it("closes the conversation and shows the visitor's rating when it arrives", async () => {
+    const assigned = conversation({ assignedAgent: { id: 'anna', name: 'Anna Berg' } });
+    const closed = { ...assigned, status: 'closed' as const, closedAt: new Date().toISOString() };
+    const live = new FakeLive({
+      'inbox:list': () => ok({ agent: anna, conversations: [assigned] }),
+      'scores:get': () => ok(scores),
+      'conversation:close': () => ok(closed),
+    });
+    await start(live);
+
+    fireEvent.click(await screen.findByRole('button', { name: /Close conversation/ }));
+    await screen.findByText(/Waiting for the visitor's rating/);
+    expect(screen.queryByLabelText('Reply')).toBeNull();
+
+    live.push('conversation', {
+      ...closed,
+      rating: {
+        end: 4,
+        peak: { dimension: 'responsiveness', polarity: 'positive' },
+        comment: 'Thanks <b>a lot</b>',
+        at: new Date().toISOString(),
+        amendableUntil: new Date(Date.now() + 600_000).toISOString(),
+        agent: { id: 'anna', name: 'Anna Berg' },
+      },
+    });
+    const rating = await screen.findByRole('region', { name: "Visitor's rating" });
+    expect(rating.textContent).toMatch(/4\/5/);
+    expect(rating.textContent).toMatch(/Good/);
+    expect(rating.textContent).toMatch(/Quick replies/);
+    // Text is escaped, never parsed as HTML.
+    expect(within(rating).getByText('Thanks <b>a lot</b>')).toBeTruthy();
+    expect(rating.querySelector('b')).toBeNull();
+  });
+
+  it('shows visitor typing and live score pushes', async () => {
+    const live = new FakeLive({
+      'inbox:list': () => ok({ agent: anna, conversations: [conversation()] }),
+      'scores:get': () => ok(scores),
+    });
+    await start(live);
+    await screen.findByRole('heading', { name: 'Visitor 3F2A' });
+
+    live.push('typing', { conversationId: 'c1', typing: true });
+    expect(screen.getByText(/Visitor 3F2A is typing/)).toBeTruthy();
+    live.push('typing', { conversationId: 'c1', typing: false });
+    expect(screen.queryByText(/Visitor 3F2A is typing/)).toBeNull();
+
+    live.push('scores', {
+      at: new Date().toISOString(),
+      agents: [
+        { agentId: 'anna', name: 'Anna Berg', ratings: 1, meanEnd: 4, csat: { value: 100, n: 1 } },
+      ],
+    });
+    const row = within(screen.getByRole('region', { name: 'Live scores' })).getByRole('row', {
+      name: /Anna Berg/,
+    });
+    expect(row.textContent).toMatch(/4\.0/);
+  });
+
+  it('reloads on reconnect and shows the connection state', async () => {
+    const live = new FakeLive({
+      'inbox:list': () => ok({ agent: anna, conversations: [] }),
+      'scores:get': () => ok(scores),
+    });
+    await start(live);
+    live.state('reconnecting');
+    expect(screen.getAllByText(/Reconnecting/).length).toBeGreaterThan(0);
+    live.state('connected');
+    await waitFor(() => expect(live.sent('inbox:list')).toHaveLength(2));
+    expect(screen.queryByText(/Reconnecting/)).toBeNull();
+  });
+
+  it('shows a failed inbox load inline instead of crashing', async () => {
+    const live = new FakeLive({
+      'inbox:list': () => ({
+        ok: false,
+        error: { code: 'internal', message: 'Database is asleep.' },
+      }),
+      'scores:get': () => ok(scores),
+    });
+    await start(live);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Database is asleep\./);
+  });
+
+  it('goes back to sign in when the socket is refused as unauthorized', async () => {
+    const live = new FakeLive({
+      'inbox:list': () => ok({ agent: anna, conversations: [] }),
+      'scores:get': () => ok(scores),
+    });
+    await start(live);
+    live.state('unauthorized');
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByText(/session has ended/)).toBeTruthy();
+    expect(live.closed).toBe(true);
+  });
+
+  it('shows the sign-in form when there is no session, and signs out', async () => {
+    const api: SessionApi = { ...signedInApi(), current: vi.fn(async () => null) };
+    const live = new FakeLive({
+      'inbox:list': () => ok({ agent: anna, conversations: [] }),
+      'scores:get': () => ok(scores),
+    });
+    render(<App api={api} connect={() => live} />);
+    fireEvent.input(await screen.findByLabelText('Email'), { target: { value: 'anna@demo.test' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'pw' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('navigation', { name: 'Conversations' });
+    await waitFor(() => expect(live.subscribed).toBe(true));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('button', { name: 'Sign in' });
+    expect(api.signOut).toHaveBeenCalled();
+    expect(live.closed).toBe(true);
+  });
+});

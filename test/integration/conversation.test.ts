@@ -1,0 +1,199 @@
+/**
+ * The whole loop over real sockets: a visitor chats, an agent claims, replies, makes and keeps a
+ * promise and closes; the visitor rates in three steps; the rating is stored, counted once, and
+ * reaches the console's live scores; and it is all still there after a restart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ack } from '../../shared/ack';
+import type { AgentConversationView, LiveScores } from '../../shared/protocol';
+import { openSqliteStore } from '../../server/storage/sqlite';
+import {
+  connectAgent,
+  connectVisitor,
+  next,
+  startServer,
+  tempDir,
+  until,
+  type AgentClient,
+  type TestServer,
+  type VisitorClient,
+} from '../support/server';
+
+function data<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new Error(`refused: ${ack.error.code} ${ack.error.message}`);
+  return ack.data;
+}
+
+describe('a conversation from first message to live score', () => {
+  const dir = tempDir();
+  const dbPath = `${dir.path}/peakend.db`;
+  let server: TestServer;
+  let visitor: VisitorClient;
+  let anna: AgentClient;
+
+  beforeAll(async () => {
+    server = await startServer({ dbPath });
+    anna = await connectAgent(server.url, 'anna@demo.peakend.test');
+    await next(anna, 'connect');
+    visitor = connectVisitor(server.url, { siteId: 'demo' });
+    await next(visitor, 'connect');
+  });
+
+  afterAll(async () => {
+    visitor?.disconnect();
+    anna?.disconnect();
+    await server?.stop();
+    dir.remove();
+  });
+
+  let conversationId: string;
+  let visitorToken: string;
+
+  it('greets a new visitor with a token and no conversation', async () => {
+    const hello = data(await visitor.emitWithAck('hello', {}));
+    expect(hello.conversation).toBeNull();
+    expect(hello.visitorToken).toMatch(/^v-[\w-]+\.[\w-]+$/);
+    visitorToken = hello.visitorToken;
+  });
+
+  it('shows a visitor message to the agents, live', async () => {
+    const seen = until<AgentConversationView>(anna, 'conversation', (c) => c.messages.length === 1);
+    const view = data(
+      await visitor.emitWithAck('message:send', { text: 'My order has not arrived' }),
+    );
+    conversationId = view.id;
+    expect(view.status).toBe('open');
+    expect(view.messages.map((m) => m.text)).toEqual(['My order has not arrived']);
+    const agentSide = await seen;
+    expect(agentSide.id).toBe(conversationId);
+    expect(agentSide.assignedAgent).toBeNull();
+    expect(agentSide.visitorLabel).toMatch(/^Visitor [0-9A-F]{4}$/);
+  });
+
+  it('lets the agent claim, reply and promise; the visitor sees each at once', async () => {
+    const claimed = data(await anna.emitWithAck('conversation:claim', { conversationId }));
+    expect(claimed.assignedAgent).toEqual({ id: 'anna', name: 'Anna Jansen' });
+
+    const reply = until(
+      visitor,
+      'conversation',
+      (v: { messages: unknown[] }) => v.messages.length === 2,
+    );
+    data(
+      await anna.emitWithAck('message:send', {
+        conversationId,
+        text: 'Let me check with the courier.',
+      }),
+    );
+    const afterReply = await reply;
+    expect(afterReply).toMatchObject({ agent: { name: 'Anna Jansen' } });
+
+    const dueAt = new Date(Date.now() + 30 * 60_000).toISOString();
+    const promised = until(
+      visitor,
+      'conversation',
+      (v: { promises: unknown[] }) => v.promises.length === 1,
+    );
+    const afterPromise = data(
+      await anna.emitWithAck('promise:make', {
+        conversationId,
+        text: 'Email you the tracking link',
+        dueAt,
+      }),
+    );
+    const visitorPromise = (await promised) as { promises: { status: string; dueAt: string }[] };
+    expect(visitorPromise.promises[0]).toMatchObject({ status: 'pending', dueAt });
+
+    const promiseId = afterPromise.promises[0]!.id;
+    const kept = data(await anna.emitWithAck('promise:keep', { conversationId, promiseId }));
+    expect(kept.promises[0]).toMatchObject({ status: 'kept' });
+  });
+
+  it('closes, takes the rating step by step, and moves the live scores', async () => {
+    const closed = until(visitor, 'conversation', (v: { status: string }) => v.status === 'closed');
+    data(await anna.emitWithAck('conversation:close', { conversationId }));
+    expect(await closed).toMatchObject({ status: 'closed', rating: null });
+
+    const scores = until<LiveScores>(anna, 'scores', (s) =>
+      s.agents.some((a) => a.agentId === 'anna' && a.ratings === 1),
+    );
+    const step1 = data(
+      await visitor.emitWithAck('rating:save', { conversationId, key: 'step-1', end: 4 }),
+    );
+    expect(step1).toMatchObject({ end: 4, peak: null, comment: null });
+    const live = await scores;
+    expect(live.agents.find((a) => a.agentId === 'anna')).toMatchObject({
+      ratings: 1,
+      meanEnd: 4,
+      csat: { value: 100, n: 1 },
+    });
+
+    const peak = { dimension: 'reliability', polarity: 'positive' } as const;
+    data(await visitor.emitWithAck('rating:save', { conversationId, key: 'step-2', end: 4, peak }));
+    const step3 = data(
+      await visitor.emitWithAck('rating:save', {
+        conversationId,
+        key: 'step-3',
+        end: 5,
+        peak,
+        comment: 'Anna was lovely',
+      }),
+    );
+    expect(step3).toMatchObject({ end: 5, peak, comment: 'Anna was lovely' });
+
+    // A resend of an earlier step (same idempotency key) changes nothing.
+    const resent = data(
+      await visitor.emitWithAck('rating:save', { conversationId, key: 'step-1', end: 4 }),
+    );
+    expect(resent).toMatchObject({ end: 5, comment: 'Anna was lovely' });
+
+    const final = data(await anna.emitWithAck('scores:get', {}));
+    expect(final.agents.find((a) => a.agentId === 'anna')).toMatchObject({
+      ratings: 1,
+      meanEnd: 5,
+    });
+    expect(final.agents.find((a) => a.agentId === 'ben')).toMatchObject({
+      ratings: 0,
+      meanEnd: null,
+    });
+  });
+
+  it('recognises the returning visitor by token, and not by a forged one', async () => {
+    const again = connectVisitor(server.url, { siteId: 'demo', visitorToken });
+    await next(again, 'connect');
+    const hello = data(await again.emitWithAck('hello', {}));
+    expect(hello.conversation?.id).toBe(conversationId);
+    expect(hello.conversation?.rating).toMatchObject({ end: 5 });
+    again.disconnect();
+
+    const [id] = visitorToken.split('.');
+    const forged = connectVisitor(server.url, { siteId: 'demo', visitorToken: `${id}.forged` });
+    await next(forged, 'connect');
+    const stranger = data(await forged.emitWithAck('hello', {}));
+    expect(stranger.conversation).toBeNull();
+    expect(stranger.visitorId).not.toBe(id);
+    const refused = await forged.emitWithAck('rating:save', { conversationId, key: 'x', end: 1 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    forged.disconnect();
+  });
+
+  it('keeps everything after a restart', async () => {
+    await server.stop();
+    const store = openSqliteStore(dbPath);
+    const state = await store.getConversation('demo', conversationId);
+    expect(state).toMatchObject({ status: 'closed', rating: { end: 5, agentId: 'anna' } });
+    expect(await store.countedRatings('demo')).toHaveLength(1);
+    await store.close();
+
+    server = await startServer({ dbPath });
+    anna = await connectAgent(server.url, 'anna@demo.peakend.test');
+    await next(anna, 'connect');
+    const inbox = data(await anna.emitWithAck('inbox:list', {}));
+    expect(inbox.conversations.map((c) => c.id)).toContain(conversationId);
+    const scores = data(await anna.emitWithAck('scores:get', {}));
+    expect(scores.agents.find((a) => a.agentId === 'anna')).toMatchObject({
+      ratings: 1,
+      meanEnd: 5,
+    });
+  });
+});

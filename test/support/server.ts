@@ -1,0 +1,120 @@
+/**
+ * Starts a real Peakend server on a loopback port with its own SQLite file, for tests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  AgentClientEvents,
+  AgentServerEvents,
+  VisitorClientEvents,
+  VisitorServerEvents,
+} from '../../shared/protocol';
+import { createApplication, type Application } from '../../server/app';
+import type { Clock } from '../../server/clock';
+import { readConfig } from '../../server/config';
+import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed';
+import { silentLogger } from '../../server/logger';
+import { openSqliteStore } from '../../server/storage/sqlite';
+
+export interface TestServer {
+  url: string;
+  application: Application;
+  dbPath: string;
+  stop(): Promise<void>;
+}
+
+/** A fresh temporary directory for one test file's database. */
+export function tempDir(): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'peakend-test-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export async function startServer(options: { dbPath: string; clock?: Clock }): Promise<TestServer> {
+  const config = readConfig({
+    PORT: '0',
+    PEAKEND_DEMO: 'true',
+    DATABASE_URL: `sqlite:${options.dbPath}`,
+  });
+  const store = openSqliteStore(options.dbPath);
+  const clock = options.clock ?? { now: () => Date.now() };
+  await seedDemo(store, clock, 'http://127.0.0.1');
+  const application = createApplication({ config, store, clock, log: silentLogger });
+  await new Promise<void>((resolve) => application.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = application.httpServer.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    application,
+    dbPath: options.dbPath,
+    stop: () => application.close(),
+  };
+}
+
+export type VisitorClient = Socket<VisitorServerEvents, VisitorClientEvents>;
+export type AgentClient = Socket<AgentServerEvents, AgentClientEvents>;
+
+export function connectVisitor(url: string, auth: Record<string, unknown>): VisitorClient {
+  return io(`${url}/visitor`, {
+    transports: ['websocket'],
+    auth,
+    forceNew: true,
+    reconnection: false,
+  });
+}
+
+/** Signs in over HTTP as a demo agent and opens the agent socket with the session cookie. */
+export async function connectAgent(url: string, email: string): Promise<AgentClient> {
+  const response = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  return io(`${url}/agent`, {
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    forceNew: true,
+    reconnection: false,
+  });
+}
+
+type AnyClient = VisitorClient | AgentClient;
+/** The typed sockets, seen as plain emitters for the generic helpers below. */
+const plain = (socket: AnyClient) => socket as unknown as Socket;
+
+/** Resolves with the next occurrence of `event` on a socket (`connect`, `connect_error`, …). */
+export function next<T>(socket: AnyClient, event: string): Promise<T> {
+  return new Promise<T>((resolve) => plain(socket).once(event, resolve));
+}
+
+/** Waits until an event satisfies `test`, or rejects after `ms` with what was seen. */
+export function until<T>(
+  socket: AnyClient,
+  event: string,
+  test: (value: T) => boolean,
+  ms = 5000,
+): Promise<T> {
+  const emitter = plain(socket);
+  return new Promise<T>((resolve, reject) => {
+    const seen: T[] = [];
+    const timer = setTimeout(() => {
+      emitter.off(event, listener);
+      reject(
+        new Error(
+          `no matching "${event}" within ${ms} ms; saw ${JSON.stringify(seen).slice(0, 500)}`,
+        ),
+      );
+    }, ms);
+    const listener = (value: T) => {
+      seen.push(value);
+      if (!test(value)) return;
+      clearTimeout(timer);
+      emitter.off(event, listener);
+      resolve(value);
+    };
+    emitter.on(event, listener);
+  });
+}

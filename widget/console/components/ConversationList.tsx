@@ -1,0 +1,111 @@
+/** The inbox: one entry per conversation, open ones first, newest activity first. */
+import type { AgentConversationView } from '../../../shared/protocol';
+import { relativeTime } from '../format';
+import { awaitsReply, inboxStatus, lastMessagePreview, STATUS_LABEL } from '../inbox';
+import { endLabel, endTone } from '../peaks';
+import { Face, InboxIcon } from './icons';
+
+interface Props {
+  conversations: AgentConversationView[] | null;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  typing: ReadonlySet<string>;
+  now: number;
+  selfId: string;
+}
+
+export function ConversationList({
+  conversations,
+  selectedId,
+  onSelect,
+  typing,
+  now,
+  selfId,
+}: Props) {
+  const open = conversations?.filter((c) => c.status === 'open').length ?? 0;
+  return (
+    <nav class="inbox" aria-label="Conversations">
+      <div class="pane-head">
+        <h2 class="pane-title">Conversations</h2>
+        {conversations && <span class="count">{open} open</span>}
+      </div>
+      {conversations === null ? (
+        <p class="inbox-empty muted">Loading conversations…</p>
+      ) : conversations.length === 0 ? (
+        <div class="inbox-empty">
+          <InboxIcon size={28} />
+          <p>No conversations yet.</p>
+          <p class="muted">New chats from your site appear here as they start.</p>
+        </div>
+      ) : (
+        <ul class="inbox-list" role="list">
+          {conversations.map((conversation) => (
+            <li key={conversation.id}>
+              <ConversationItem
+                conversation={conversation}
+                selected={conversation.id === selectedId}
+                typing={typing.has(conversation.id)}
+                onSelect={onSelect}
+                now={now}
+                selfId={selfId}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}
+
+interface ItemProps {
+  conversation: AgentConversationView;
+  selected: boolean;
+  typing: boolean;
+  onSelect: (id: string) => void;
+  now: number;
+  selfId: string;
+}
+
+function ConversationItem({ conversation, selected, typing, onSelect, now, selfId }: ItemProps) {
+  const status = inboxStatus(conversation);
+  const assignee = conversation.assignedAgent;
+  const waiting = awaitsReply(conversation);
+  const rating = conversation.rating;
+  return (
+    <button
+      type="button"
+      class={`inbox-item inbox-item--${status}${selected ? ' is-selected' : ''}`}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => onSelect(conversation.id)}
+    >
+      <span class="inbox-row">
+        <span class="inbox-visitor">
+          {waiting && <span class="unread-dot" title="Waiting for a reply" />}
+          {conversation.visitorLabel}
+        </span>
+        <time class="inbox-time" dateTime={conversation.lastActivityAt}>
+          {relativeTime(conversation.lastActivityAt, now)}
+        </time>
+      </span>
+      <span class={`inbox-preview${typing ? ' is-typing' : ''}`}>
+        {typing ? 'Typing…' : lastMessagePreview(conversation, selfId)}
+      </span>
+      <span class="inbox-row inbox-meta">
+        <span class={`status status--${status}`}>{STATUS_LABEL[status]}</span>
+        <span class="inbox-assignee">
+          {assignee ? (assignee.id === selfId ? 'You' : assignee.name) : 'No one yet'}
+        </span>
+        {rating && (
+          <span
+            class={`rating-badge rating-badge--${endTone(rating.end)}`}
+            title={`Rated ${rating.end} of 5: ${endLabel(rating.end)}`}
+          >
+            <Face end={rating.end} size={13} />
+            <span class="sr-only">Rated</span> {rating.end}
+            <span class="sr-only"> of 5</span>
+          </span>
+        )}
+      </span>
+    </button>
+  );
+}

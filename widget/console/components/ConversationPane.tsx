@@ -1,0 +1,252 @@
+/** One conversation: its messages, promises and rating, and what the agent can do in it. */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { AckError } from '../../../shared/ack';
+import type { AgentConversationView, MessageView, SignedInAgent } from '../../../shared/protocol';
+import { clockTime } from '../format';
+import { inboxStatus, STATUS_LABEL } from '../inbox';
+import type { LiveConsole } from '../useLiveConsole';
+import { Composer } from './Composer';
+import { ErrorNote } from './ErrorNote';
+import { CloseIcon, HandIcon, PromiseIcon } from './icons';
+import { PromiseForm } from './PromiseForm';
+import { PromiseList } from './PromiseList';
+import { RatingSummary } from './RatingSummary';
+
+interface Props {
+  conversation: AgentConversationView;
+  agent: SignedInAgent;
+  visitorTyping: boolean;
+  now: number;
+  act: LiveConsole['act'];
+  sendTyping: LiveConsole['sendTyping'];
+}
+
+export function ConversationPane({
+  conversation,
+  agent,
+  visitorTyping,
+  now,
+  act,
+  sendTyping,
+}: Props) {
+  const [error, setError] = useState<AckError | null>(null);
+  const [promising, setPromising] = useState(false);
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const status = inboxStatus(conversation);
+  const isOpen = conversation.status === 'open';
+  const conversationId = conversation.id;
+
+  useEffect(() => {
+    if (!isOpen) setPromising(false);
+  }, [isOpen]);
+
+  /** Runs an action, marking `key` busy meanwhile; true when the server accepted it. */
+  const run = async (key: string, action: () => ReturnType<LiveConsole['act']>) => {
+    setPending((current) => new Set(current).add(key));
+    const answer = await action();
+    setPending((current) => {
+      const next = new Set(current);
+      next.delete(key);
+      return next;
+    });
+    setError(answer.ok ? null : answer.error);
+    return answer.ok;
+  };
+
+  return (
+    <section class="conversation" aria-labelledby="conversation-title">
+      <header class="conversation-head">
+        <div class="conversation-title-block">
+          <h2 id="conversation-title" class="conversation-title">
+            {conversation.visitorLabel}
+          </h2>
+          <div class="conversation-sub">
+            <span class={`status status--${status}`}>{STATUS_LABEL[status]}</span>
+            <span class="muted">
+              {conversation.assignedAgent
+                ? `Assigned to ${conversation.assignedAgent.id === agent.id ? 'you' : conversation.assignedAgent.name}`
+                : 'Not assigned'}
+              {' · '}started {clockTime(conversation.openedAt, now)}
+              {conversation.closedAt ? ` · closed ${clockTime(conversation.closedAt, now)}` : ''}
+            </span>
+          </div>
+        </div>
+        {isOpen && (
+          <div class="conversation-actions">
+            {!conversation.assignedAgent && (
+              <button
+                type="button"
+                class="btn btn--primary"
+                disabled={pending.has('claim')}
+                onClick={() =>
+                  void run('claim', () => act('conversation:claim', { conversationId }))
+                }
+              >
+                <HandIcon />
+                Claim
+              </button>
+            )}
+            <button
+              type="button"
+              class={`btn btn--secondary${promising ? ' is-active' : ''}`}
+              aria-expanded={promising}
+              onClick={() => setPromising((shown) => !shown)}
+            >
+              <PromiseIcon />
+              Make a promise
+            </button>
+            <button
+              type="button"
+              class="btn btn--secondary"
+              disabled={pending.has('close')}
+              onClick={() => void run('close', () => act('conversation:close', { conversationId }))}
+            >
+              <CloseIcon />
+              Close conversation
+            </button>
+          </div>
+        )}
+      </header>
+
+      {promising && isOpen && (
+        <PromiseForm
+          conversationId={conversationId}
+          onCancel={() => setPromising(false)}
+          onMake={(text, dueAt) =>
+            run('promise', () => act('promise:make', { conversationId, text, dueAt }))
+          }
+        />
+      )}
+
+      <PromiseList
+        promises={conversation.promises}
+        now={now}
+        keeping={pending}
+        onKeep={(promiseId) =>
+          void run(promiseId, () => act('promise:keep', { conversationId, promiseId }))
+        }
+      />
+
+      <Timeline conversation={conversation} now={now} visitorTyping={visitorTyping && isOpen} />
+
+      {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
+
+      {isOpen ? (
+        <Composer
+          conversationId={conversationId}
+          visitorLabel={conversation.visitorLabel}
+          onTyping={sendTyping}
+          onSend={(text) => run('send', () => act('message:send', { conversationId, text }))}
+        />
+      ) : (
+        <div class="closed-foot muted">
+          This conversation is closed. The visitor can reopen it by saying it isn't solved.
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Timeline({
+  conversation,
+  now,
+  visitorTyping,
+}: {
+  conversation: AgentConversationView;
+  now: number;
+  visitorTyping: boolean;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const stickToBottom = useRef(true);
+  const count = conversation.messages.length;
+
+  // Follow new messages unless the agent scrolled up to read.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && stickToBottom.current) el.scrollTop = el.scrollHeight;
+  }, [count, visitorTyping, conversation.rating, conversation.status]);
+
+  return (
+    <div
+      class="timeline"
+      ref={scroller}
+      tabIndex={0}
+      aria-label="Messages"
+      role="log"
+      onScroll={(event) => {
+        const el = event.currentTarget;
+        stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+      }}
+    >
+      {count === 0 && <p class="timeline-empty muted">No messages yet.</p>}
+      {conversation.messages.map((message, index) => (
+        <Message
+          key={message.id}
+          message={message}
+          continued={sameAuthor(conversation.messages[index - 1], message)}
+          visitorLabel={conversation.visitorLabel}
+          now={now}
+        />
+      ))}
+      {visitorTyping && (
+        <div class="typing" role="status">
+          <span class="typing-dots" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          {conversation.visitorLabel} is typing…
+        </div>
+      )}
+      {conversation.status === 'closed' && (
+        <>
+          <div class="timeline-event">
+            <span>
+              Closed
+              {conversation.closedAt ? ` at ${clockTime(conversation.closedAt, now)}` : ''}
+            </span>
+          </div>
+          {conversation.rating ? (
+            <RatingSummary rating={conversation.rating} now={now} />
+          ) : (
+            <p class="rating-waiting muted">Waiting for the visitor's rating…</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function sameAuthor(previous: MessageView | undefined, message: MessageView): boolean {
+  if (!previous || previous.from !== message.from) return false;
+  if (message.from === 'agent' && previous.agent?.id !== message.agent?.id) return false;
+  return Date.parse(message.at) - Date.parse(previous.at) < 5 * 60_000;
+}
+
+function Message({
+  message,
+  continued,
+  visitorLabel,
+  now,
+}: {
+  message: MessageView;
+  continued: boolean;
+  visitorLabel: string;
+  now: number;
+}) {
+  const author = message.from === 'visitor' ? visitorLabel : (message.agent?.name ?? 'Agent');
+  return (
+    <div class={`message message--${message.from}${continued ? ' is-continued' : ''}`}>
+      {!continued && (
+        <div class="message-meta">
+          <span class="message-author">{author}</span>
+          <time dateTime={message.at}>{clockTime(message.at, now)}</time>
+        </div>
+      )}
+      <div class="message-bubble" title={continued ? clockTime(message.at, now) : undefined}>
+        {continued && <span class="sr-only">{author}: </span>}
+        {message.text}
+      </div>
+    </div>
+  );
+}

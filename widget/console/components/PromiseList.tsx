@@ -1,0 +1,101 @@
+/** The promises made in a conversation: pending ones with their due time and a way to keep them. */
+import type { PromiseView } from '../../../shared/protocol';
+import { clockTime, dueIn } from '../format';
+import { AlertIcon, CheckIcon, ClockIcon } from './icons';
+
+interface Props {
+  promises: PromiseView[];
+  now: number;
+  onKeep: (promiseId: string) => void;
+  /** Promise ids whose keep is on its way. */
+  keeping: ReadonlySet<string>;
+}
+
+export function PromiseList({ promises, now, onKeep, keeping }: Props) {
+  if (promises.length === 0) return null;
+  const ordered = [...promises].sort((a, b) => {
+    const pendingA = a.status === 'pending' ? 0 : 1;
+    const pendingB = b.status === 'pending' ? 0 : 1;
+    return pendingA - pendingB || Date.parse(a.dueAt) - Date.parse(b.dueAt);
+  });
+  return (
+    <section class="promises" aria-label="Promises">
+      <ul role="list">
+        {ordered.map((promise) => (
+          <PromiseItem
+            key={promise.id}
+            promise={promise}
+            now={now}
+            onKeep={onKeep}
+            busy={keeping.has(promise.id)}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PromiseItem({
+  promise,
+  now,
+  onKeep,
+  busy,
+}: {
+  promise: PromiseView;
+  now: number;
+  onKeep: (promiseId: string) => void;
+  busy: boolean;
+}) {
+  const overdue = promise.status === 'pending' && Date.parse(promise.dueAt) <= now;
+  const tone = overdue ? 'overdue' : promise.status;
+  const textId = `promise-${promise.id}`;
+  return (
+    <li class={`promise promise--${tone}`}>
+      <span class="promise-icon">
+        {promise.status === 'kept' ? (
+          <CheckIcon />
+        ) : promise.status === 'broken' || overdue ? (
+          <AlertIcon />
+        ) : (
+          <ClockIcon />
+        )}
+      </span>
+      <div class="promise-body">
+        <span class="promise-text" id={textId}>
+          {promise.text ?? 'Promise'}
+        </span>
+        <span class="promise-meta">
+          {promise.status === 'kept' && promise.keptAt ? (
+            <>
+              <strong>Kept</strong> at {clockTime(promise.keptAt, now)} · was due{' '}
+              {clockTime(promise.dueAt, now)}
+            </>
+          ) : promise.status === 'broken' ? (
+            <>
+              <strong>Broken</strong> · was due {clockTime(promise.dueAt, now)}
+            </>
+          ) : (
+            <>
+              {overdue ? <strong>Overdue</strong> : 'Due'} {clockTime(promise.dueAt, now)} (
+              {dueIn(promise.dueAt, now)})
+            </>
+          )}
+          {' · '}
+          {promise.agent.name}
+        </span>
+      </div>
+      {promise.status === 'pending' && (
+        <button
+          type="button"
+          class="btn btn--small btn--success"
+          aria-describedby={textId}
+          disabled={busy}
+          onClick={() => onKeep(promise.id)}
+        >
+          <CheckIcon />
+          Mark promise kept
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,52 @@
+/** Pure helpers over the conversation list: ordering, upserts, labels. */
+import type { AgentConversationView } from '../../shared/protocol';
+
+export type InboxStatus = 'open' | 'unassigned' | 'closed';
+
+export const STATUS_LABEL: Record<InboxStatus, string> = {
+  open: 'Open',
+  unassigned: 'Unassigned',
+  closed: 'Closed',
+};
+
+export function inboxStatus(conversation: AgentConversationView): InboxStatus {
+  if (conversation.status === 'closed') return 'closed';
+  return conversation.assignedAgent ? 'open' : 'unassigned';
+}
+
+/** Open (assigned or not) before closed, then newest activity first. */
+export function compareConversations(a: AgentConversationView, b: AgentConversationView): number {
+  const openA = a.status === 'open' ? 0 : 1;
+  const openB = b.status === 'open' ? 0 : 1;
+  if (openA !== openB) return openA - openB;
+  return Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt);
+}
+
+export function sortConversations(list: readonly AgentConversationView[]): AgentConversationView[] {
+  return [...list].sort(compareConversations);
+}
+
+/** Replaces the conversation with the same id, or adds it; keeps the order. */
+export function upsertConversation(
+  list: readonly AgentConversationView[],
+  conversation: AgentConversationView,
+): AgentConversationView[] {
+  const rest = list.filter((c) => c.id !== conversation.id);
+  return sortConversations([...rest, conversation]);
+}
+
+/** The last message as a one-line preview, with who wrote it ("You" for the signed-in agent). */
+export function lastMessagePreview(conversation: AgentConversationView, selfId?: string): string {
+  const last = conversation.messages[conversation.messages.length - 1];
+  if (!last) return 'No messages yet';
+  const text = last.text.replace(/\s+/g, ' ').trim();
+  if (last.from === 'visitor') return text;
+  const author = last.agent && last.agent.id === selfId ? 'You' : (last.agent?.name ?? 'Agent');
+  return `${author}: ${text}`;
+}
+
+/** Does the last message wait for an answer from the team? */
+export function awaitsReply(conversation: AgentConversationView): boolean {
+  const last = conversation.messages[conversation.messages.length - 1];
+  return conversation.status === 'open' && last?.from === 'visitor';
+}

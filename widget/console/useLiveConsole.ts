@@ -1,0 +1,143 @@
+/**
+ * The signed-in console's live state: one connection to `/agent`, the inbox, the scores and who
+ * is typing, kept current by server pushes and reloaded on every (re)connect.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Ack } from '../../shared/ack';
+import type { AgentConversationView, LiveScores, SignedInAgent } from '../../shared/protocol';
+import { sortConversations, upsertConversation } from './inbox';
+import type { ConnectionState, DataOf, LiveClient, PayloadOf } from './live';
+
+/** A typing hint that is not renewed is dropped after this long (a lost "stopped typing"). */
+const TYPING_TTL_MS = 8_000;
+
+/** Requests whose answer is the conversation they changed. */
+export type ConversationEvent =
+  'conversation:claim' | 'message:send' | 'promise:make' | 'promise:keep' | 'conversation:close';
+
+export interface LiveConsole {
+  connection: ConnectionState;
+  agent: SignedInAgent;
+  /** Null until the first inbox load answers. */
+  conversations: AgentConversationView[] | null;
+  scores: LiveScores | null;
+  /** Conversation ids whose visitor is typing. */
+  typing: ReadonlySet<string>;
+  /** Why the inbox or the scores could not be loaded, if they could not. */
+  loadError: string | null;
+  /** Sends an action; on success the conversation it returns replaces the one shown. */
+  act<E extends ConversationEvent>(event: E, payload: PayloadOf<E>): Promise<Ack<DataOf<E>>>;
+  sendTyping(conversationId: string, typing: boolean): void;
+}
+
+export function useLiveConsole(
+  connect: () => LiveClient,
+  initialAgent: SignedInAgent,
+  onUnauthorized: () => void,
+): LiveConsole {
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [agent, setAgent] = useState(initialAgent);
+  const [conversations, setConversations] = useState<AgentConversationView[] | null>(null);
+  const [scores, setScores] = useState<LiveScores | null>(null);
+  const [typing, setTyping] = useState<ReadonlySet<string>>(new Set());
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const liveRef = useRef<LiveClient | null>(null);
+  const unauthorizedRef = useRef(onUnauthorized);
+  unauthorizedRef.current = onUnauthorized;
+
+  useEffect(() => {
+    const live = connect();
+    liveRef.current = live;
+    const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+    let closed = false;
+
+    const setVisitorTyping = (conversationId: string, isTyping: boolean) => {
+      const timer = typingTimers.get(conversationId);
+      if (timer) clearTimeout(timer);
+      typingTimers.delete(conversationId);
+      if (isTyping) {
+        typingTimers.set(
+          conversationId,
+          setTimeout(() => setVisitorTyping(conversationId, false), TYPING_TTL_MS),
+        );
+      }
+      setTyping((current) => {
+        if (current.has(conversationId) === isTyping) return current;
+        const next = new Set(current);
+        if (isTyping) next.add(conversationId);
+        else next.delete(conversationId);
+        return next;
+      });
+    };
+
+    const load = async () => {
+      const [inbox, liveScores] = await Promise.all([
+        live.request('inbox:list', {}),
+        live.request('scores:get', {}),
+      ]);
+      if (closed) return;
+      const problems: string[] = [];
+      if (inbox.ok) {
+        setAgent(inbox.data.agent);
+        setConversations(sortConversations(inbox.data.conversations));
+      } else {
+        problems.push(`Conversations could not be loaded: ${inbox.error.message}`);
+      }
+      if (liveScores.ok) setScores(liveScores.data);
+      else problems.push(`Scores could not be loaded: ${liveScores.error.message}`);
+      setLoadError(problems.length ? problems.join(' ') : null);
+    };
+
+    const unsubscribe = [
+      live.onState((state) => {
+        if (closed) return;
+        setConnection(state);
+        if (state === 'connected') void load();
+        if (state === 'unauthorized') unauthorizedRef.current();
+      }),
+      live.on('conversation', (view) => {
+        setConversations((current) => upsertConversation(current ?? [], view));
+        // A new visitor message means whatever they were typing has arrived.
+        const last = view.messages[view.messages.length - 1];
+        if (last?.from === 'visitor' || view.status === 'closed') setVisitorTyping(view.id, false);
+      }),
+      live.on('typing', ({ conversationId, typing: isTyping }) =>
+        setVisitorTyping(conversationId, isTyping),
+      ),
+      live.on('scores', (next) => setScores(next)),
+    ];
+
+    return () => {
+      closed = true;
+      unsubscribe.forEach((off) => off());
+      typingTimers.forEach((timer) => clearTimeout(timer));
+      live.close();
+      liveRef.current = null;
+    };
+  }, [connect]);
+
+  const act = useCallback(
+    async <E extends ConversationEvent>(
+      event: E,
+      payload: PayloadOf<E>,
+    ): Promise<Ack<DataOf<E>>> => {
+      const live = liveRef.current;
+      if (!live) {
+        return { ok: false, error: { code: 'internal', message: 'The console is not connected.' } };
+      }
+      const answer = await live.request(event, payload);
+      if (answer.ok) {
+        const view = answer.data as AgentConversationView;
+        setConversations((current) => upsertConversation(current ?? [], view));
+      }
+      return answer;
+    },
+    [],
+  );
+
+  const sendTyping = useCallback((conversationId: string, isTyping: boolean) => {
+    liveRef.current?.typing({ conversationId, typing: isTyping });
+  }, []);
+
+  return { connection, agent, conversations, scores, typing, loadError, act, sendTyping };
+}
