@@ -2,7 +2,7 @@
  * Starts a real Peakend server on a loopback port with its own SQLite file, for tests.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -32,20 +32,34 @@ export function tempDir(): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/** A free loopback port, so PUBLIC_URL (which the demo page embeds) can name it up front. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startServer(options: { dbPath: string; clock?: Clock }): Promise<TestServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const config = readConfig({
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_URL: url,
     PEAKEND_DEMO: 'true',
     DATABASE_URL: `sqlite:${options.dbPath}`,
   });
   const store = openSqliteStore(options.dbPath);
   const clock = options.clock ?? { now: () => Date.now() };
-  await seedDemo(store, clock, 'http://127.0.0.1');
+  await seedDemo(store, clock, url);
   const application = createApplication({ config, store, clock, log: silentLogger });
-  await new Promise<void>((resolve) => application.httpServer.listen(0, '127.0.0.1', resolve));
-  const { port } = application.httpServer.address() as AddressInfo;
+  await new Promise<void>((resolve) => application.httpServer.listen(port, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     application,
     dbPath: options.dbPath,
     stop: () => application.close(),
