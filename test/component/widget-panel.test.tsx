@@ -1,0 +1,202 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Ack } from '../../shared/ack';
+import type { VisitorConversationView } from '../../shared/protocol';
+import { App } from '../../widget/app/App';
+import type { Chat, ChatState } from '../../widget/app/connection';
+
+const anna = { id: 'agent-anna', name: 'Anna' };
+
+function view(patch: Partial<VisitorConversationView> = {}): VisitorConversationView {
+  return {
+    id: 'conv-1',
+    status: 'open',
+    agent: null,
+    messages: [
+      {
+        id: 'm1',
+        from: 'visitor',
+        text: 'Where is my order?',
+        at: new Date().toISOString(),
+        agent: null,
+      },
+    ],
+    promises: [],
+    closedAt: null,
+    reopenableUntil: null,
+    rating: null,
+    ...patch,
+  };
+}
+
+/** A chat whose state the test drives, standing in for the socket. */
+function fakeChat(conversation: VisitorConversationView | null) {
+  let state: ChatState = {
+    status: 'online',
+    reason: null,
+    conversation,
+    typing: null,
+    pending: [],
+  };
+  const listeners = new Set<() => void>();
+  const ok = async (): Promise<Ack<VisitorConversationView>> => ({
+    ok: true,
+    data: state.conversation ?? view(),
+  });
+  const chat = {
+    state: () => state,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    send: vi.fn(ok),
+    setTyping: vi.fn(),
+    end: vi.fn(ok),
+    reopen: vi.fn(ok),
+    saveRating: vi.fn<Chat['saveRating']>(),
+    destroy: vi.fn(),
+  } satisfies Chat;
+  const push = (patch: Partial<ChatState>) =>
+    act(() => {
+      state = { ...state, ...patch };
+      listeners.forEach((l) => l());
+    });
+  return { chat, push };
+}
+
+function renderApp(chat: Chat) {
+  const onClose = vi.fn();
+  render(<App chat={chat} open={true} onClose={onClose} onRated={vi.fn()} />);
+  return { onClose };
+}
+
+afterEach(cleanup);
+
+describe('widget chat panel', () => {
+  it('is a dialog named by its title, with the message box focused', () => {
+    const { chat } = fakeChat(null);
+    renderApp(chat);
+    expect(screen.getByRole('dialog', { name: 'Chat with us' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' }));
+    expect(screen.getByText('We usually reply within a few minutes')).toBeTruthy();
+  });
+
+  it('sends with Enter, keeps Shift+Enter for a new line, and stops typing on send', async () => {
+    const { chat } = fakeChat(view());
+    renderApp(chat);
+    const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'Hello' } });
+    expect(chat.setTyping).toHaveBeenCalledWith(true);
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    expect(chat.send).not.toHaveBeenCalled();
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(chat.send).toHaveBeenCalledWith('Hello');
+    expect(chat.setTyping).toHaveBeenLastCalledWith(false);
+    await waitFor(() => expect(box.value).toBe(''));
+    expect(box.maxLength).toBe(4000);
+  });
+
+  it('shows the agent, their promise with its due time, and "Kept" once kept', async () => {
+    const due = new Date();
+    due.setHours(15, 30, 0, 0);
+    const promise = {
+      id: 'p1',
+      text: 'Email you the tracking link',
+      dueAt: due.toISOString(),
+      madeAt: new Date().toISOString(),
+      keptAt: null,
+      status: 'pending' as const,
+      agent: anna,
+    };
+    const { chat, push } = fakeChat(view({ agent: anna, promises: [promise] }));
+    renderApp(chat);
+    expect(screen.getByText('Anna is helping you')).toBeTruthy();
+    const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(
+      due,
+    );
+    expect(screen.getByText(`Anna will get back to you by ${time}`)).toBeTruthy();
+    expect(screen.queryByText('Kept')).toBeNull();
+
+    push({
+      conversation: view({
+        agent: anna,
+        promises: [{ ...promise, status: 'kept', keptAt: new Date().toISOString() }],
+      }),
+    });
+    expect(screen.getByText('Kept')).toBeTruthy();
+  });
+
+  it('"End chat" ends the conversation; once closed the rating card replaces the composer', () => {
+    const { chat, push } = fakeChat(view({ agent: anna }));
+    renderApp(chat);
+    fireEvent.click(screen.getByRole('button', { name: 'End chat' }));
+    expect(chat.end).toHaveBeenCalled();
+
+    const now = Date.now();
+    push({
+      conversation: view({
+        agent: anna,
+        status: 'closed',
+        closedAt: new Date(now).toISOString(),
+        reopenableUntil: new Date(now + 60 * 60_000).toISOString(),
+      }),
+    });
+    expect(screen.getByRole('radiogroup', { name: 'How did this conversation end?' })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'End chat' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: "This isn't solved" }));
+    expect(chat.reopen).toHaveBeenCalled();
+  });
+
+  it('keeps asking after the first answer is saved, and brings the composer back after thanks', async () => {
+    const closedAt = new Date().toISOString();
+    const closed = view({ agent: anna, status: 'closed', closedAt, reopenableUntil: closedAt });
+    const { chat, push } = fakeChat(closed);
+    const rating = {
+      end: 4,
+      peak: null,
+      comment: null,
+      at: closedAt,
+      amendableUntil: closedAt,
+    };
+    chat.saveRating.mockImplementation(async () => ({ ok: true, data: rating }));
+    renderApp(chat);
+    fireEvent.click(screen.getByRole('radio', { name: 'Good' }));
+    // The server pushes the conversation with its new rating: the card must not jump ahead.
+    push({ conversation: { ...closed, rating } });
+    expect(screen.getByText('What stood out most?')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+    await screen.findByText('Thank you!');
+    expect(await screen.findByRole('textbox', { name: 'Message' })).toBeTruthy();
+  });
+
+  it('does not offer "This isn\'t solved" after the reopen window', () => {
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const { chat } = fakeChat(view({ status: 'closed', closedAt: past, reopenableUntil: past }));
+    renderApp(chat);
+    expect(screen.queryByRole('button', { name: "This isn't solved" })).toBeNull();
+  });
+
+  it('closes on Escape', () => {
+    const { chat } = fakeChat(null);
+    const { onClose } = renderApp(chat);
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Message' }), { key: 'Escape' });
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it('shows the agent typing, and a calm message when the chat is unavailable', () => {
+    const { chat, push } = fakeChat(view({ agent: anna }));
+    renderApp(chat);
+    push({ typing: anna });
+    expect(screen.getByText('Anna is typing…')).toBeTruthy();
+    push({ status: 'unavailable', reason: 'unknown site' });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Chat isn’t available right now. Please try again later.',
+    );
+  });
+});

@@ -1,0 +1,200 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Ack } from '../../shared/ack';
+import type { RatingSave, RatingView } from '../../shared/protocol';
+import { RatingCard } from '../../widget/app/RatingCard';
+
+const KEY = /^[A-Za-z0-9-]+$/;
+
+function ratingOf(payload: RatingSave): RatingView {
+  return {
+    end: payload.end,
+    peak: payload.peak ?? null,
+    comment: payload.comment ?? null,
+    at: '2026-03-02T10:00:00.000Z',
+    amendableUntil: '2026-03-03T10:00:00.000Z',
+  };
+}
+
+/** A server that accepts every save. */
+function accepting() {
+  return vi.fn(async (payload: RatingSave): Promise<Ack<RatingView>> => ({
+    ok: true,
+    data: ratingOf(payload),
+  }));
+}
+
+function renderCard(save = accepting(), agentName: string | null = 'Anna') {
+  const onSaved = vi.fn();
+  render(
+    <RatingCard
+      conversationId="conv-1"
+      agentName={agentName}
+      existing={null}
+      save={save}
+      onSaved={onSaved}
+    />,
+  );
+  return { save, onSaved };
+}
+
+function chooseFace(name: string) {
+  const group = screen.getByRole('radiogroup', { name: 'How did this conversation end?' });
+  fireEvent.click(within(group).getByRole('radio', { name }));
+}
+
+afterEach(cleanup);
+
+describe('widget rating card', () => {
+  it('asks how the conversation ended with five named faces', () => {
+    renderCard();
+    const group = screen.getByRole('radiogroup', { name: 'How did this conversation end?' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios.map((r) => r.getAttribute('aria-label'))).toEqual([
+      'Very bad',
+      'Bad',
+      'Okay',
+      'Good',
+      'Very good',
+    ]);
+    // Nothing else is asked before the required step is answered.
+    expect(screen.queryByText('What stood out most?')).toBeNull();
+  });
+
+  it('saves the end score the moment a face is chosen', async () => {
+    const { save, onSaved } = renderCard();
+    chooseFace('Good');
+
+    expect(save).toHaveBeenCalledTimes(1);
+    const payload = save.mock.calls[0]![0];
+    expect(payload).toEqual({ conversationId: 'conv-1', key: expect.stringMatching(KEY), end: 4 });
+    expect(screen.getByRole('radio', { name: 'Good' })).toHaveProperty('checked', true);
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ end: 4 })));
+    expect(screen.getByText('What stood out most?')).toBeTruthy();
+  });
+
+  it('saves the end and the peak when a chip is chosen, under a fresh key', async () => {
+    const { save } = renderCard();
+    chooseFace('Very good');
+    fireEvent.click(screen.getByRole('button', { name: 'Kept their word' }));
+
+    expect(save).toHaveBeenCalledTimes(2);
+    const [first, second] = save.mock.calls.map((call) => call[0]);
+    expect(second).toEqual({
+      conversationId: 'conv-1',
+      key: expect.stringMatching(KEY),
+      end: 5,
+      peak: { dimension: 'reliability', polarity: 'positive' },
+    });
+    expect(second!.key).not.toBe(first!.key);
+  });
+
+  it('offers every chip with its dimension and polarity', async () => {
+    const chips: [string, RatingSave['peak']][] = [
+      ['Quick replies', { dimension: 'responsiveness', polarity: 'positive' }],
+      ['Long waits', { dimension: 'responsiveness', polarity: 'negative' }],
+      ['Kept their word', { dimension: 'reliability', polarity: 'positive' }],
+      ['Broke a promise', { dimension: 'reliability', polarity: 'negative' }],
+      ['Knew the answer', { dimension: 'competence', polarity: 'positive' }],
+      ['Unsure answers', { dimension: 'competence', polarity: 'negative' }],
+      ['Really listened', { dimension: 'empathy', polarity: 'positive' }],
+      ["Didn't listen", { dimension: 'empathy', polarity: 'negative' }],
+      ['Nothing in particular', null],
+    ];
+    for (const [name, peak] of chips) {
+      const { save } = renderCard();
+      chooseFace('Bad');
+      fireEvent.click(screen.getByRole('button', { name }));
+      expect(save.mock.calls[1]![0]).toMatchObject({ end: 2, peak });
+      cleanup();
+    }
+  });
+
+  it('saves a null peak for "Nothing in particular"', () => {
+    const { save } = renderCard();
+    chooseFace('Okay');
+    fireEvent.click(screen.getByRole('button', { name: 'Nothing in particular' }));
+    expect(save.mock.calls[1]![0]).toEqual({
+      conversationId: 'conv-1',
+      key: expect.stringMatching(KEY),
+      end: 3,
+      peak: null,
+    });
+  });
+
+  it('sends end, peak and comment with "Send rating", then thanks the visitor by the agent\'s name', async () => {
+    const { save } = renderCard();
+    chooseFace('Very good');
+    fireEvent.click(screen.getByRole('button', { name: 'Quick replies' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Anything else?' }), {
+      target: { value: '  Sorted in two minutes, thanks!  ' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+
+    expect(save).toHaveBeenCalledTimes(3);
+    expect(save.mock.calls[2]![0]).toEqual({
+      conversationId: 'conv-1',
+      key: expect.stringMatching(KEY),
+      end: 5,
+      peak: { dimension: 'responsiveness', polarity: 'positive' },
+      comment: 'Sorted in two minutes, thanks!',
+    });
+    const keys = new Set(save.mock.calls.map((call) => call[0].key));
+    expect(keys.size).toBe(3);
+
+    await screen.findByText('Thank you!');
+    expect(screen.getByText('Anna will be glad to hear it.')).toBeTruthy();
+    expect(screen.queryByRole('radiogroup')).toBeNull();
+  });
+
+  it('lets the visitor skip the chips and still send a comment', async () => {
+    const { save } = renderCard();
+    chooseFace('Good');
+    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(save.mock.calls[1]![0]).toEqual({
+      conversationId: 'conv-1',
+      key: expect.stringMatching(KEY),
+      end: 4,
+    });
+    await screen.findByText('Thank you!');
+  });
+
+  it('answers a low score with an apology', async () => {
+    renderCard(accepting(), null);
+    chooseFace('Very bad');
+    fireEvent.click(screen.getByRole('button', { name: 'Long waits' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+    await screen.findByText('Thank you for telling us');
+    expect(screen.getByText(/sorry/i)).toBeTruthy();
+  });
+
+  it('shows a calm error when a save fails, and keeps the answers for a retry', async () => {
+    const save = vi.fn(async (): Promise<Ack<RatingView>> => ({
+      ok: false,
+      error: { code: 'conflict', message: 'not closed' },
+    }));
+    renderCard(save);
+    chooseFace('Good');
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      'We couldn’t save that. Please try again.',
+    );
+    expect(screen.getByRole('radio', { name: 'Good' })).toHaveProperty('checked', true);
+  });
+
+  it('thanks instead of asking again when the server already has a rating', () => {
+    render(
+      <RatingCard
+        conversationId="conv-1"
+        agentName="Anna"
+        existing={ratingOf({ conversationId: 'conv-1', key: 'k', end: 5 })}
+        save={accepting()}
+      />,
+    );
+    expect(screen.getByText('Thank you!')).toBeTruthy();
+    expect(screen.queryByRole('radiogroup')).toBeNull();
+  });
+});

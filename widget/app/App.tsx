@@ -1,0 +1,414 @@
+/**
+ * The chat panel: a non-modal dialog with the conversation, the agent's promises, a composer, and
+ * the rating card once the conversation closes. It renders from the connection's state only.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { MessageView, PromiseView, VisitorConversationView } from '../../shared/protocol';
+import { LIMITS } from '../../shared/limits';
+import type { RatedDetail } from './bridge';
+import type { Chat, ChatState, PendingMessage } from './connection';
+import { formatTime, formatWhen } from './format';
+import { firstName, t } from './i18n';
+import { IconChat, IconCheck, IconClock, IconClose, IconSend } from './icons';
+import { RatingCard } from './RatingCard';
+
+/** Typing notices go out at most this often while the visitor types. */
+const TYPING_THROTTLE_MS = 2_500;
+/** ...and "stopped typing" after this much quiet. */
+const TYPING_IDLE_MS = 3_000;
+/** Messages closer than this from the same sender share one name-and-time line. */
+const GROUP_GAP_MS = 5 * 60_000;
+
+export interface AppProps {
+  chat: Chat;
+  open: boolean;
+  title?: string;
+  onClose(): void;
+  onRated(detail: RatedDetail): void;
+}
+
+function useChatState(chat: Chat): ChatState {
+  const [state, setState] = useState(chat.state());
+  useEffect(() => {
+    setState(chat.state());
+    return chat.subscribe(() => setState(chat.state()));
+  }, [chat]);
+  return state;
+}
+
+/** Re-renders at `until` (an ISO time), e.g. to hide "This isn't solved" when its window ends. */
+function useExpired(until: string | null): boolean {
+  const at = until ? Date.parse(until) : 0;
+  const [, tick] = useState(0);
+  const expired = at <= Date.now();
+  useEffect(() => {
+    if (expired) return;
+    // setTimeout's delay is a 32-bit integer; longer windows re-check once a day.
+    const timer = setTimeout(() => tick((n) => n + 1), Math.min(at - Date.now(), 86_400_000));
+    return () => clearTimeout(timer);
+  }, [at, expired]);
+  return expired;
+}
+
+export function App({ chat, open, title, onClose, onRated }: AppProps) {
+  const state = useChatState(chat);
+  const { conversation, status } = state;
+  const panelRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  /** The composer (or "End chat") had focus when the conversation closed: focus the card. */
+  const focusCard = useRef(false);
+  const closed = conversation?.status === 'closed';
+  const agentName = conversation?.agent?.name ?? null;
+  /** The conversation whose rating card has reached its thank-you: the composer comes back. */
+  const [finished, setFinished] = useState<string | null>(null);
+  const ratingDone = !!conversation && finished === conversation.id;
+  const lastRated = useRef('');
+
+  useEffect(() => {
+    if (!open) return;
+    const target = inputRef.current ?? panelRef.current;
+    target?.focus();
+  }, [open]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && !event.isComposing) {
+      event.stopPropagation();
+      onClose();
+    }
+  }
+
+  const headingId = 'pk-title';
+  return (
+    <div
+      class="pk-panel"
+      role="dialog"
+      aria-labelledby={headingId}
+      hidden={!open}
+      ref={panelRef}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
+      <header class="pk-header">
+        <div class="pk-avatar" aria-hidden="true">
+          {agentName ? agentName.trim().charAt(0).toUpperCase() : <IconChat />}
+        </div>
+        <div class="pk-heading">
+          <h2 id={headingId} class="pk-title">
+            {title || t.defaultTitle}
+          </h2>
+          <p class="pk-subtitle">
+            <span class={status === 'online' ? 'pk-dot pk-dot-on' : 'pk-dot'} aria-hidden="true" />
+            {agentName ? t.helping(agentName) : t.replyTime}
+          </p>
+        </div>
+        {conversation && !closed && (
+          <button
+            type="button"
+            class="pk-header-button"
+            onClick={() => {
+              focusCard.current = true;
+              void chat.end();
+            }}
+          >
+            {t.endChat}
+          </button>
+        )}
+        <button type="button" class="pk-icon-button" aria-label={t.closeChat} onClick={onClose}>
+          <IconClose />
+        </button>
+      </header>
+
+      {conversation && <Promises promises={conversation.promises} />}
+
+      <Status state={state} />
+
+      <Messages state={state} settled={ratingDone}>
+        {closed && conversation && (
+          <ClosedBlock
+            conversation={conversation}
+            chat={chat}
+            agentName={agentName}
+            autoFocus={focusCard.current}
+            onFinished={() => setFinished(conversation.id)}
+            onSaved={(end) => {
+              // Tell the host page about a rating once, and again only if the face changes.
+              const key = `${conversation.id}:${end}`;
+              if (lastRated.current === key) return;
+              lastRated.current = key;
+              onRated({ conversationId: conversation.id, end });
+            }}
+          />
+        )}
+      </Messages>
+
+      {(!closed || ratingDone) && (
+        <Composer
+          chat={chat}
+          inputRef={inputRef}
+          disabled={status === 'unavailable'}
+          placeholder={closed ? t.placeholderNew : t.placeholder}
+          onFocusChange={(focused) => (focusCard.current = focused)}
+        />
+      )}
+    </div>
+  );
+}
+
+function Status({ state }: { state: ChatState }) {
+  const text =
+    state.status === 'unavailable'
+      ? t.unavailable
+      : state.status === 'reconnecting'
+        ? t.reconnecting
+        : null;
+  if (!text) return null;
+  return (
+    <p class={`pk-banner pk-banner-${state.status}`} role="status">
+      {text}
+    </p>
+  );
+}
+
+function Promises({ promises }: { promises: PromiseView[] }) {
+  if (!promises.length) return null;
+  return (
+    <ul class="pk-promises" aria-label={t.promises}>
+      {promises.map((p) => (
+        <li key={p.id} class={`pk-promise pk-promise-${p.status}`}>
+          <span class="pk-promise-icon" aria-hidden="true">
+            {p.status === 'kept' ? <IconCheck /> : <IconClock />}
+          </span>
+          <span class="pk-promise-body">
+            <strong>{t.promiseBy(firstName(p.agent.name), formatWhen(p.dueAt))}</strong>
+            {p.text && <span class="pk-promise-text">{p.text}</span>}
+          </span>
+          {p.status !== 'pending' && (
+            <span class="pk-badge">{p.status === 'kept' ? t.promiseKept : t.promiseLate}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function startsGroup(messages: MessageView[], i: number): boolean {
+  const m = messages[i] as MessageView;
+  const prev = messages[i - 1];
+  return (
+    !prev ||
+    prev.from !== m.from ||
+    prev.agent?.id !== m.agent?.id ||
+    Date.parse(m.at) - Date.parse(prev.at) > GROUP_GAP_MS
+  );
+}
+
+function Messages(props: {
+  state: ChatState;
+  /** The rating card has finished (the composer has just come back): keep the end in view. */
+  settled: boolean;
+  children?: preact.ComponentChildren;
+}) {
+  const { state, children } = props;
+  const { conversation, pending, typing } = state;
+  const messages = conversation?.messages ?? [];
+  const logRef = useRef<HTMLDivElement>(null);
+  const closed = conversation?.status === 'closed';
+
+  // Stay at the newest message as messages, typing and the rating card come in.
+  useLayoutEffect(() => {
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [messages.length, pending.length, typing, closed, conversation?.id, props.settled]);
+
+  return (
+    <div class="pk-body" ref={logRef}>
+      <div class="pk-log" role="log" aria-live="polite" aria-label={t.messages}>
+        {!messages.length && (
+          <div class="pk-group pk-from-agent">
+            <p class="pk-meta">{t.team}</p>
+            <p class="pk-bubble">{t.welcome}</p>
+          </div>
+        )}
+        {messages.map((m, i) => (
+          <div
+            key={m.id}
+            class={`pk-group pk-from-${m.from}${startsGroup(messages, i) ? '' : ' pk-cont'}`}
+          >
+            {startsGroup(messages, i) && (
+              <p class="pk-meta">
+                {m.from === 'agent' ? `${m.agent?.name ?? t.team} · ` : ''}
+                <time dateTime={m.at}>{formatTime(m.at)}</time>
+              </p>
+            )}
+            <p class="pk-bubble">{m.text}</p>
+          </div>
+        ))}
+        {pending.map((p: PendingMessage) => (
+          <div key={`p${p.id}`} class="pk-group pk-from-visitor pk-cont pk-pending">
+            <p class="pk-bubble">{p.text}</p>
+          </div>
+        ))}
+        {closed && conversation?.closedAt && (
+          <p class="pk-divider">
+            <span>
+              {t.ended} ·{' '}
+              <time dateTime={conversation.closedAt}>{formatTime(conversation.closedAt)}</time>
+            </span>
+          </p>
+        )}
+      </div>
+      {typing && !closed && (
+        <p class="pk-typing">
+          <span class="pk-dots" aria-hidden="true">
+            <i />
+            <i />
+            <i />
+          </span>
+          {t.typing(firstName(typing.name))}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+function ClosedBlock(props: {
+  conversation: VisitorConversationView;
+  chat: Chat;
+  agentName: string | null;
+  autoFocus: boolean;
+  onFinished(): void;
+  onSaved(end: number): void;
+}) {
+  const { conversation, chat } = props;
+  const expired = useExpired(conversation.reopenableUntil);
+  const [error, setError] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function reopen() {
+    setBusy(true);
+    setError(false);
+    const ack = await chat.reopen();
+    setBusy(false);
+    if (!ack.ok) setError(true);
+  }
+
+  return (
+    <div class="pk-closed">
+      <RatingCard
+        key={conversation.id}
+        conversationId={conversation.id}
+        agentName={props.agentName}
+        existing={conversation.rating}
+        save={chat.saveRating}
+        autoFocus={props.autoFocus}
+        onFinished={props.onFinished}
+        onSaved={(rating) => props.onSaved(rating.end)}
+      />
+      {!expired && (
+        <button type="button" class="pk-button pk-secondary" disabled={busy} onClick={reopen}>
+          {t.notSolved}
+        </button>
+      )}
+      {error && (
+        <p class="pk-error" role="alert">
+          {t.actionFailed}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Composer(props: {
+  chat: Chat;
+  inputRef: preact.RefObject<HTMLTextAreaElement>;
+  disabled: boolean;
+  placeholder: string;
+  onFocusChange(focused: boolean): void;
+}) {
+  const { chat, inputRef } = props;
+  const [text, setText] = useState('');
+  const [error, setError] = useState(false);
+  const typing = useRef({
+    sentAt: 0,
+    idle: undefined as ReturnType<typeof setTimeout> | undefined,
+  });
+
+  useEffect(() => () => clearTimeout(typing.current.idle), []);
+
+  function stopTyping() {
+    const state = typing.current;
+    clearTimeout(state.idle);
+    if (state.sentAt) chat.setTyping(false);
+    state.sentAt = 0;
+  }
+
+  function onInput(value: string) {
+    setText(value);
+    const state = typing.current;
+    if (Date.now() - state.sentAt > TYPING_THROTTLE_MS) {
+      state.sentAt = Date.now();
+      chat.setTyping(true);
+    }
+    clearTimeout(state.idle);
+    state.idle = setTimeout(stopTyping, TYPING_IDLE_MS);
+  }
+
+  async function submit() {
+    const value = text.trim();
+    if (!value || props.disabled) return;
+    stopTyping();
+    setText('');
+    setError(false);
+    const ack = await chat.send(value);
+    if (!ack.ok) {
+      setError(true);
+      // Give the words back unless the visitor has started a new message meanwhile.
+      setText((current) => current || value);
+    }
+  }
+
+  return (
+    <form
+      class="pk-composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      {error && (
+        <p class="pk-error" role="alert">
+          {t.sendFailed}
+        </p>
+      )}
+      <div class="pk-compose-row">
+        <textarea
+          ref={inputRef}
+          class="pk-input pk-message"
+          aria-label={t.message}
+          placeholder={props.placeholder}
+          rows={1}
+          maxLength={LIMITS.messageLength}
+          value={text}
+          onInput={(e) => onInput(e.currentTarget.value)}
+          onFocus={() => props.onFocusChange(true)}
+          onBlur={() => props.onFocusChange(false)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+              e.preventDefault();
+              void submit();
+            }
+          }}
+        />
+        <button
+          type="submit"
+          class="pk-send"
+          aria-label={t.send}
+          disabled={props.disabled || !text.trim()}
+        >
+          <IconSend />
+        </button>
+      </div>
+    </form>
+  );
+}

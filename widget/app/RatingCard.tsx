@@ -1,0 +1,236 @@
+/**
+ * The peak-end rating card, shown when a conversation closes. Three short steps, each saved the
+ * moment it is answered (so an abandoned card still counts), each save re-sending what the
+ * earlier steps answered, under a fresh idempotency key:
+ *   1. "How did this conversation end?" five faces (required, one tap);
+ *   2. "What stood out most?" one chip, or skip;
+ *   3. an optional comment, then "Send rating" and a warm thank-you.
+ *
+ * `save` is injected (the socket's `rating:save` in the app, a stub in tests).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Ack } from '../../shared/ack';
+import type { Dimension, Peak, Polarity } from '../../shared/facts';
+import { LIMITS } from '../../shared/limits';
+import type { RatingSave, RatingView } from '../../shared/protocol';
+import { newKey } from './id';
+import { firstName, t } from './i18n';
+import { Face, IconCheck } from './icons';
+
+export type SaveRating = (payload: RatingSave) => Promise<Ack<RatingView>>;
+
+export interface RatingCardProps {
+  conversationId: string;
+  /** The agent's name, for a personal thank-you. */
+  agentName: string | null;
+  /** A rating the server already has: the card thanks instead of asking again. */
+  existing: RatingView | null;
+  save: SaveRating;
+  /** After every successful save. */
+  onSaved?: (rating: RatingView) => void;
+  /** Once the thank-you shows (at once, if the server already had a rating). */
+  onFinished?: () => void;
+  /** Move focus to the card when it appears (the composer it replaces had focus). */
+  autoFocus?: boolean;
+}
+
+type Step = 'peak' | 'comment' | 'thanks';
+
+const CHIPS: [Dimension, Polarity][] = [
+  ['responsiveness', 'positive'],
+  ['responsiveness', 'negative'],
+  ['reliability', 'positive'],
+  ['reliability', 'negative'],
+  ['competence', 'positive'],
+  ['competence', 'negative'],
+  ['empathy', 'positive'],
+  ['empathy', 'negative'],
+];
+
+let cards = 0;
+
+export function RatingCard(props: RatingCardProps) {
+  const { conversationId, agentName, existing, save, onSaved } = props;
+  const [id] = useState(() => `pk-rate-${++cards}`);
+  const [end, setEnd] = useState<number | null>(existing ? existing.end : null);
+  // `undefined`: not answered yet; `null`: "Nothing in particular".
+  const [peak, setPeak] = useState<Peak | null | undefined>(undefined);
+  const [step, setStep] = useState<Step>(existing ? 'thanks' : 'peak');
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(false);
+  const cardRef = useRef<HTMLDivElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    if (props.autoFocus) cardRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (step === 'thanks') props.onFinished?.();
+  }, [step]);
+
+  // Each answer reveals the next step below it: bring it into view.
+  useEffect(() => {
+    const card = cardRef.current;
+    if (!firstRender.current && card && card.scrollIntoView) card.scrollIntoView({ block: 'end' });
+  }, [step, end === null]);
+
+  // The chip or button just used is gone once the step moves on: keep keyboard and screen
+  // reader users inside the card instead of dropping them at the top of the page.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const card = cardRef.current;
+    if (!card) return;
+    const active = (card.getRootNode() as Document | ShadowRoot).activeElement;
+    if (!active || active === document.body) card.focus();
+  }, [step]);
+
+  async function send(payload: Omit<RatingSave, 'conversationId' | 'key'>): Promise<boolean> {
+    setError(false);
+    try {
+      const ack = await save({ conversationId, key: newKey(), ...payload });
+      if (!ack.ok) throw new Error(ack.error.message);
+      onSaved?.(ack.data);
+      return true;
+    } catch {
+      setError(true);
+      return false;
+    }
+  }
+
+  function chooseEnd(value: number) {
+    setEnd(value);
+    // Re-send a peak already chosen, so changing the face keeps it.
+    void send(peak === undefined ? { end: value } : { end: value, peak });
+  }
+
+  function choosePeak(value: Peak | null) {
+    if (end === null) return;
+    setPeak(value);
+    setStep('comment');
+    void send({ end, peak: value });
+  }
+
+  function skipPeak() {
+    setStep('comment');
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (end === null || busy) return;
+    setBusy(true);
+    const text = comment.trim();
+    const ok = await send({
+      end,
+      ...(peak !== undefined && { peak }),
+      ...(text && { comment: text }),
+    });
+    setBusy(false);
+    if (ok) setStep('thanks');
+  }
+
+  if (step === 'thanks') {
+    const score = end ?? 5;
+    return (
+      <div class="pk-card pk-thanks" role="status" ref={cardRef} tabIndex={-1}>
+        <div class={score >= 4 ? 'pk-thanks-icon' : 'pk-thanks-icon pk-thanks-icon-low'}>
+          {score >= 4 ? <IconCheck /> : <Face score={score} />}
+        </div>
+        <p class="pk-thanks-title">{t.thanksTitle(score)}</p>
+        <p class="pk-thanks-text">{t.thanks(score, agentName && firstName(agentName))}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div class="pk-card pk-rating" ref={cardRef} tabIndex={-1} aria-labelledby={`${id}-q1`}>
+      <p class="pk-q" id={`${id}-q1`}>
+        {t.endQuestion}
+      </p>
+      <div class="pk-faces" role="radiogroup" aria-labelledby={`${id}-q1`}>
+        {t.faces.map((label, i) => {
+          const value = i + 1;
+          return (
+            <label class="pk-face" key={value} data-score={value}>
+              <input
+                type="radio"
+                name={`${id}-end`}
+                value={value}
+                checked={end === value}
+                aria-label={label}
+                onChange={() => chooseEnd(value)}
+              />
+              <span class="pk-face-icon" aria-hidden="true">
+                <Face score={value} />
+              </span>
+              <span class="pk-face-label" aria-hidden="true">
+                {label}
+              </span>
+            </label>
+          );
+        })}
+      </div>
+
+      {end !== null && step === 'peak' && (
+        <div class="pk-step" role="group" aria-labelledby={`${id}-q2`}>
+          <p class="pk-q" id={`${id}-q2`}>
+            {t.peakQuestion}
+          </p>
+          <div class="pk-chips">
+            {CHIPS.map(([dimension, polarity]) => (
+              <button
+                type="button"
+                key={`${dimension}-${polarity}`}
+                class={`pk-chip pk-chip-${polarity}`}
+                onClick={() => choosePeak({ dimension, polarity })}
+              >
+                {t.peaks[dimension][polarity]}
+              </button>
+            ))}
+            <button type="button" class="pk-chip" onClick={() => choosePeak(null)}>
+              {t.nothing}
+            </button>
+          </div>
+          <button type="button" class="pk-link" onClick={skipPeak}>
+            {t.skip}
+          </button>
+        </div>
+      )}
+
+      {end !== null && step === 'comment' && (
+        <form class="pk-step" onSubmit={submit}>
+          {peak && (
+            <p class="pk-picked">
+              <IconCheck /> {t.peaks[peak.dimension][peak.polarity]}
+            </p>
+          )}
+          <label class="pk-q" for={`${id}-comment`}>
+            {t.commentLabel}
+          </label>
+          <textarea
+            id={`${id}-comment`}
+            class="pk-input pk-comment"
+            rows={3}
+            maxLength={LIMITS.commentLength}
+            placeholder={t.commentPlaceholder}
+            value={comment}
+            onInput={(e) => setComment(e.currentTarget.value)}
+          />
+          <button type="submit" class="pk-button pk-primary" disabled={busy}>
+            {t.sendRating}
+          </button>
+        </form>
+      )}
+
+      {error && (
+        <p class="pk-error" role="alert">
+          {t.saveFailed}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+/**
+ * The visitor's socket and the little state the panel renders from. One instance per mounted
+ * widget; the socket opens when the visitor first opens the chat and stays open afterwards so
+ * agent replies keep arriving while the panel is closed.
+ *
+ * Persisted: only the visitor token (localStorage, inside try/catch: storage may be blocked, in
+ * which case the visitor simply starts afresh on each page). Not persisted: the conversation,
+ * which the server sends again on every `hello`.
+ */
+import type { Ack, AckCallback } from '../../shared/ack';
+import type {
+  AgentRef,
+  RatingSave,
+  RatingView,
+  VisitorClientEvents,
+  VisitorConversationView,
+} from '../../shared/protocol';
+import { createSocket, type ConnectError } from './socket';
+
+export type Status = 'connecting' | 'online' | 'reconnecting' | 'unavailable';
+
+export interface PendingMessage {
+  id: number;
+  text: string;
+}
+
+export interface ChatState {
+  status: Status;
+  /** The server's reason when the chat is unavailable (e.g. an unknown site). */
+  reason: string | null;
+  conversation: VisitorConversationView | null;
+  /** The agent typing right now, if any. */
+  typing: AgentRef | null;
+  /** Messages sent but not yet acknowledged. */
+  pending: PendingMessage[];
+}
+
+export interface Chat {
+  state(): ChatState;
+  subscribe(listener: () => void): () => void;
+  send(text: string): Promise<Ack<VisitorConversationView>>;
+  setTyping(typing: boolean): void;
+  end(): Promise<Ack<VisitorConversationView>>;
+  reopen(): Promise<Ack<VisitorConversationView>>;
+  saveRating(payload: RatingSave): Promise<Ack<RatingView>>;
+  destroy(): void;
+}
+
+/** Longest wait for an acknowledgement before the widget says something went wrong. */
+const ACK_TIMEOUT_MS = 10_000;
+/** A typing indicator whose "stopped" never arrived disappears by itself. */
+const TYPING_STALE_MS = 8_000;
+
+/** Events the server acknowledges, and the `data` of their acknowledgement. */
+type AckedEvent = Exclude<keyof VisitorClientEvents, 'typing'>;
+type AckOf<E extends AckedEvent> =
+  Parameters<VisitorClientEvents[E]>[1] extends AckCallback<infer T> ? T : never;
+
+function tokenKey(siteId: string): string {
+  return `peakend:${siteId}:visitor`;
+}
+
+function readToken(siteId: string): string | undefined {
+  try {
+    return localStorage.getItem(tokenKey(siteId)) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeToken(siteId: string, token: string | null): void {
+  try {
+    if (token) localStorage.setItem(tokenKey(siteId), token);
+    else localStorage.removeItem(tokenKey(siteId));
+  } catch {
+    // Blocked storage (private mode, third-party restrictions): the token lives for this page.
+  }
+}
+
+function failure(message: string): Ack<never> {
+  return { ok: false, error: { code: 'internal', message } };
+}
+
+export function connect(server: string, siteId: string): Chat {
+  let state: ChatState = {
+    status: 'connecting',
+    reason: null,
+    conversation: null,
+    typing: null,
+    pending: [],
+  };
+  const listeners = new Set<() => void>();
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let pendingIds = 0;
+  let token = readToken(siteId);
+  let retriedWithoutToken = false;
+
+  function set(patch: Partial<ChatState>): void {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener();
+  }
+
+  function showConversation(view: VisitorConversationView | null): void {
+    const current = state.conversation;
+    // A message from the agent ends their typing indicator.
+    const agentSpoke =
+      view && current && view.id === current.id && view.messages.length > current.messages.length;
+    set({ conversation: view, ...(agentSpoke && { typing: null }) });
+  }
+
+  // WebSocket only: no sticky sessions needed behind a load balancer, no long-polling bytes.
+  // The auth is read at each handshake, so a reconnection sends the latest token.
+  const socket = createSocket(server, '/visitor', () =>
+    token ? { siteId, visitorToken: token } : { siteId },
+  );
+
+  /**
+   * Every acknowledged emit (payload types from VisitorClientEvents), with a timeout; never
+   * rejects.
+   */
+  async function request<T>(answer: Promise<unknown>): Promise<Ack<T>> {
+    try {
+      return ((await answer) as Ack<T> | undefined) || failure('no answer');
+    } catch (error) {
+      return failure((error as Error).message);
+    }
+  }
+
+  const call = <E extends AckedEvent>(event: E, payload: Parameters<VisitorClientEvents[E]>[0]) =>
+    request<AckOf<E>>(socket.emitWithAck(event, payload, ACK_TIMEOUT_MS));
+
+  socket.on('connect', () => {
+    set({ status: 'online', reason: null });
+    void call('hello', {}).then((ack) => {
+      if (!ack.ok) {
+        // A timeout while the connection dropped is retried by the next `connect`.
+        if (socket.connected) set({ status: 'unavailable', reason: ack.error.message });
+        return;
+      }
+      token = ack.data.visitorToken;
+      writeToken(siteId, token);
+      showConversation(ack.data.conversation);
+    });
+  });
+
+  socket.on('connect_error', (error: ConnectError) => {
+    if (socket.active) {
+      // A network problem: socket.io keeps retrying by itself.
+      set({ status: state.status === 'connecting' ? 'connecting' : 'reconnecting' });
+      return;
+    }
+    // The server refused the handshake. A stale or foreign token is the one thing the widget
+    // can fix itself: forget it and try once as a new visitor.
+    if (token && !retriedWithoutToken) {
+      retriedWithoutToken = true;
+      token = undefined;
+      writeToken(siteId, null);
+      socket.connect();
+      return;
+    }
+    set({ status: 'unavailable', reason: error.message || null });
+  });
+
+  socket.on('disconnect', (reason: string) => {
+    // "io client disconnect" is our own destroy(); everything else reconnects by itself.
+    if (reason !== 'io client disconnect') set({ status: 'reconnecting', typing: null });
+  });
+
+  socket.on('conversation', showConversation);
+
+  socket.on('typing', ({ typing, agent }: { typing: boolean; agent: AgentRef }) => {
+    clearTimeout(typingTimer);
+    set({ typing: typing ? agent : null });
+    if (typing) typingTimer = setTimeout(() => set({ typing: null }), TYPING_STALE_MS);
+  });
+
+  function withConversation(
+    event: 'conversation:end' | 'conversation:reopen',
+  ): Promise<Ack<VisitorConversationView>> {
+    const conversation = state.conversation;
+    if (!conversation) return Promise.resolve(failure('no conversation'));
+    return call(event, { conversationId: conversation.id }).then((ack) => {
+      if (ack.ok) showConversation(ack.data);
+      return ack;
+    });
+  }
+
+  return {
+    state: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async send(text) {
+      const pending = { id: ++pendingIds, text };
+      set({ pending: [...state.pending, pending] });
+      const ack = await call('message:send', { text });
+      const rest = state.pending.filter((p) => p !== pending);
+      if (ack.ok) {
+        set({ pending: rest });
+        showConversation(ack.data);
+      } else set({ pending: rest });
+      return ack;
+    },
+    setTyping(typing) {
+      if (socket.connected) socket.emit('typing', { typing });
+    },
+    end: () => withConversation('conversation:end'),
+    reopen: () => withConversation('conversation:reopen'),
+    saveRating: (payload) => call('rating:save', payload),
+    destroy() {
+      clearTimeout(typingTimer);
+      listeners.clear();
+      socket.disconnect();
+    },
+  };
+}
