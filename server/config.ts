@@ -17,7 +17,12 @@ const ZDatabaseUrl = z
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ error: 'must be a port number from 0 to 65535' })
+    .int({ error: 'must be a port number from 0 to 65535' })
+    .min(0, { error: 'must be a port number from 0 to 65535' })
+    .max(65535, { error: 'must be a port number from 0 to 65535' })
+    .default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   DATABASE_URL: ZDatabaseUrl.default('sqlite:./data/peakend.db'),
   PEAKEND_ADMIN_TOKEN: z

@@ -6,6 +6,7 @@
  * With a nonce, the page sets itself a strict Content-Security-Policy (nonce-only scripts and
  * styles, no inline style attributes), so the demo also proves the widget works under one.
  */
+import { embedSnippet } from '../../shared/snippet';
 
 export interface DemoPageOptions {
   siteId: string;
@@ -168,8 +169,6 @@ peakend('on', 'rated', function () {
 
 export function renderDemoPage(opts: DemoPageOptions): string {
   const base = opts.publicUrl.replace(/\/+$/, '');
-  const site = escapeHtml(opts.siteId);
-  const src = escapeHtml(`${base}/widget.js`);
   const nonceAttr = opts.nonce ? ` nonce="${escapeHtml(opts.nonce)}"` : '';
   let csp = '';
   if (opts.nonce) {
@@ -241,8 +240,7 @@ ${csp}
 <div class="toast" id="toast" role="status"></div>
 
 <!-- Peakend chat widget: the snippet exactly as the console gives it to webmasters -->
-<script${nonceAttr}>window.peakend=window.peakend||function(){(peakend.q=peakend.q||[]).push(arguments)}</script>
-<script async src="${src}" data-site="${site}" data-color="#2f6b4f"${nonceAttr}></script>
+${embedSnippet({ publicUrl: base, siteId: opts.siteId, data: { color: '#2f6b4f' }, nonce: opts.nonce })}
 
 <script${nonceAttr}>${PAGE_SCRIPT}</script>
 </body>

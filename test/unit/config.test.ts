@@ -32,8 +32,8 @@ describe('readConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'eighty' }, /PORT: /],
-    [{ PORT: '70000' }, /PORT: /],
+    [{ PORT: 'eighty' }, /PORT: must be a port number from 0 to 65535/],
+    [{ PORT: '70000' }, /PORT: must be a port number from 0 to 65535/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: use sqlite:PATH/],
     [{ PEAKEND_ADMIN_TOKEN: 'short' }, /PEAKEND_ADMIN_TOKEN: must be at least 24 characters/],
     [{ PEAKEND_DEMO: 'maybe' }, /PEAKEND_DEMO: /],
