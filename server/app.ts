@@ -11,12 +11,15 @@ import { Server } from 'socket.io';
 import { LIMITS } from '../shared/limits';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../shared/protocol';
 import { Sessions } from './auth/sessions';
+import { sha256 } from './auth/tokens';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { renderDemoPage } from './demo/page';
 import { assetRoutes } from './http/assets';
 import { errorHandler, notFound } from './http/errors';
+import { eventRoutes } from './http/events';
 import { sessionRoutes } from './http/session';
+import { siteRoutes } from './http/sites';
 import { LiveViews } from './live/broadcast';
 import type { AgentNamespace, VisitorNamespace } from './live/rooms';
 import { createIdSource } from './pipeline/ids';
@@ -40,6 +43,7 @@ export interface Application {
   app: Express;
   httpServer: HttpServer;
   io: Server;
+  store: Store;
   pipeline: Pipeline;
   chat: BuiltInChat;
   /** Stops accepting connections, closes sockets, then the store. */
@@ -100,6 +104,10 @@ export function createApplication(parts: AppParts): Application {
   }
   app.use(assetRoutes(parts.distDir ?? DEFAULT_DIST));
   app.use(sessionRoutes(store, sessions));
+  app.use(
+    siteRoutes(store, clock, config.publicUrl, config.adminToken && sha256(config.adminToken)),
+  );
+  app.use(eventRoutes(store, pipeline));
   app.use(notFound);
   app.use(errorHandler(log));
 
@@ -122,6 +130,7 @@ export function createApplication(parts: AppParts): Application {
     app,
     httpServer,
     io,
+    store,
     pipeline,
     chat,
     async close() {

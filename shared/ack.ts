@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'forbidden' // signed in, but not allowed to do this
   | 'not_found'
   | 'conflict' // the conversation is not in a state that allows this
+  | 'too_large' // more than a request may carry (events per batch, body size)
   | 'rate_limited'
   | 'internal';
 

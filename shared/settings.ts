@@ -1,25 +1,41 @@
 import { z } from 'zod';
 
-/** Site settings of the scoring model, with the defaults of the scoring contract. */
-export const ZSiteSettings = z.object({
+/** The scoring settings of a site: what each may be (without defaults, so a patch stays partial). */
+const fields = {
   /** T: the reply time, in seconds, the site promises its visitors. */
-  targetReplySeconds: z.number().positive().max(86_400).default(120),
+  targetReplySeconds: z.number().positive().max(86_400),
   /** H: evidence loses half its weight every H days. */
-  halfLifeDays: z.number().positive().max(3650).default(30),
+  halfLifeDays: z.number().positive().max(3650),
   /** λ: weight of a failure relative to a success. */
-  negativityWeight: z.number().min(1).max(10).default(2),
+  negativityWeight: z.number().min(1).max(10),
   /** m: pseudo-observations at the team mean. */
-  priorStrength: z.number().min(0).max(1000).default(4),
+  priorStrength: z.number().min(0).max(1000),
   /** k: weight of the visitor's own peak judgement. */
-  voiceWeight: z.number().min(0).max(100).default(2),
+  voiceWeight: z.number().min(0).max(100),
   /** A reopen within this many days of a close counts as a broken resolution. */
-  reopenWindowDays: z.number().min(0).max(365).default(7),
+  reopenWindowDays: z.number().min(0).max(365),
   /** A visitor may change a rating for this many minutes after first giving it. */
-  ratingAmendMinutes: z.number().min(0).max(1440).default(10),
-});
-export type SiteSettings = z.output<typeof ZSiteSettings>;
+  ratingAmendMinutes: z.number().min(0).max(1440),
+};
 
-export const DEFAULT_SETTINGS: SiteSettings = ZSiteSettings.parse({});
+export type SiteSettings = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> };
 
-/** For PATCH: every setting optional, none defaulted. */
-export const ZSiteSettingsPatch = ZSiteSettings.partial().strict();
+/** The defaults of the scoring contract. */
+export const DEFAULT_SETTINGS: SiteSettings = {
+  targetReplySeconds: 120,
+  halfLifeDays: 30,
+  negativityWeight: 2,
+  priorStrength: 4,
+  voiceWeight: 2,
+  reopenWindowDays: 7,
+  ratingAmendMinutes: 10,
+};
+
+/** For PATCH and for creating a site: any settings, unknown names refused, none defaulted. */
+export const ZSiteSettingsPatch = z.strictObject(fields).partial();
+
+/** Complete settings: whatever is missing takes its default. */
+export const ZSiteSettings = ZSiteSettingsPatch.transform((given): SiteSettings => ({
+  ...DEFAULT_SETTINGS,
+  ...given,
+}));

@@ -22,6 +22,7 @@ export async function seedDemo(store: Store, clock: Clock, publicUrl: string): P
       name: 'Northwind Outfitters (demo)',
       allowedOrigins: [new URL(publicUrl).origin],
       settings: DEFAULT_SETTINGS,
+      keyHash: null,
       createdAt: now,
     });
   }

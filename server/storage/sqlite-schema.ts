@@ -59,4 +59,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX conversations_by_activity ON conversations (site_id, last_activity_at);
   CREATE INDEX conversations_by_visitor ON conversations (site_id, visitor_id, last_activity_at);
   `,
+  `
+  -- Site keys for the events and scores APIs, kept as SHA-256 hashes.
+  ALTER TABLE sites ADD COLUMN key_hash TEXT;
+  CREATE UNIQUE INDEX sites_by_key ON sites (key_hash);
+  `,
 ];

@@ -32,6 +32,33 @@ interface AgentRow {
   password_hash?: string | null;
 }
 
+interface SiteRow {
+  id: string;
+  name: string;
+  allowed_origins: string;
+  settings: string;
+  key_hash: string | null;
+  created_at: number;
+}
+
+const toSite = (row: SiteRow): Site => ({
+  id: row.id,
+  name: row.name,
+  allowedOrigins: JSON.parse(row.allowed_origins) as string[],
+  settings: ZSiteSettings.parse(JSON.parse(row.settings)),
+  keyHash: row.key_hash,
+  createdAt: row.created_at,
+});
+
+const siteRow = (site: Site) => ({
+  id: site.id,
+  name: site.name,
+  allowedOrigins: JSON.stringify(site.allowedOrigins),
+  settings: JSON.stringify(site.settings),
+  keyHash: site.keyHash,
+  createdAt: site.createdAt,
+});
+
 const toAgent = (row: AgentRow): Agent => ({
   siteId: row.site_id,
   id: row.id,
@@ -42,6 +69,11 @@ const toAgent = (row: AgentRow): Agent => ({
 });
 
 export class StorageError extends Error {}
+
+/** The agent a fact names, if any. */
+export function agentOf(fact: Fact): string | undefined {
+  return 'agentId' in fact ? fact.agentId : undefined;
+}
 
 /** Opens (creating if needed) and migrates the database at `path` (`:memory:` for tests). */
 export function openSqliteStore(path: string): SqliteStore {
@@ -92,6 +124,11 @@ export class SqliteStore implements Store {
       factsOf: db.prepare(
         `SELECT body FROM facts WHERE site_id = ? AND conversation_id = ? ORDER BY at, id`,
       ),
+      // An agent known only from facts: named by its id until someone names it.
+      adoptAgent: db.prepare(
+        `INSERT INTO agents (site_id, id, name, email, password_hash, role, created_at)
+         VALUES (?, ?, ?, NULL, NULL, 'agent', ?) ON CONFLICT DO NOTHING`,
+      ),
       saveConversation: db.prepare(
         `INSERT INTO conversations (site_id, id, status, visitor_id, last_activity_at,
            rating_agent_id, rating_end, rating_at, state)
@@ -140,29 +177,31 @@ export class SqliteStore implements Store {
   async createSite(site: Site): Promise<void> {
     this.db
       .prepare(
-        `INSERT INTO sites (id, name, allowed_origins, settings, created_at) VALUES (?, ?, ?, ?, ?)`,
+        `INSERT INTO sites (id, name, allowed_origins, settings, key_hash, created_at)
+         VALUES (@id, @name, @allowedOrigins, @settings, @keyHash, @createdAt)`,
       )
-      .run(
-        site.id,
-        site.name,
-        JSON.stringify(site.allowedOrigins),
-        JSON.stringify(site.settings),
-        site.createdAt,
-      );
+      .run(siteRow(site));
+  }
+
+  async updateSite(site: Site): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE sites SET name = @name, allowed_origins = @allowedOrigins, settings = @settings,
+           key_hash = @keyHash WHERE id = @id`,
+      )
+      .run(siteRow(site));
   }
 
   async getSite(siteId: string): Promise<Site | null> {
     const row = this.db.prepare('SELECT * FROM sites WHERE id = ?').get(siteId) as
-      | { id: string; name: string; allowed_origins: string; settings: string; created_at: number }
-      | undefined;
-    if (!row) return null;
-    return {
-      id: row.id,
-      name: row.name,
-      allowedOrigins: JSON.parse(row.allowed_origins) as string[],
-      settings: ZSiteSettings.parse(JSON.parse(row.settings)),
-      createdAt: row.created_at,
-    };
+      SiteRow | undefined;
+    return row ? toSite(row) : null;
+  }
+
+  async findSiteByKeyHash(keyHash: string): Promise<Site | null> {
+    const row = this.db.prepare('SELECT * FROM sites WHERE key_hash = ?').get(keyHash) as
+      SiteRow | undefined;
+    return row ? toSite(row) : null;
   }
 
   async saveAgent(agent: Agent, passwordHash?: string): Promise<void> {
@@ -223,7 +262,7 @@ export class SqliteStore implements Store {
 
   async recordFacts(site: Site, facts: readonly Fact[]): Promise<RecordResult> {
     const receivedAt = Date.now();
-    const { insertFact, saveConversation } = this.statements;
+    const { insertFact, adoptAgent, saveConversation } = this.statements;
     return this.db
       .transaction((): RecordResult => {
         const accepted: Fact[] = [];
@@ -241,6 +280,8 @@ export class SqliteStore implements Store {
           if (result.changes === 0) continue;
           accepted.push(fact);
           touched.add(fact.conversationId);
+          const agentId = agentOf(fact);
+          if (agentId) adoptAgent.run(site.id, agentId, agentId, receivedAt);
         }
         const conversations: ConversationState[] = [];
         for (const conversationId of touched) {

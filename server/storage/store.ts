@@ -17,6 +17,8 @@ export interface Site {
   name: string;
   allowedOrigins: string[];
   settings: SiteSettings;
+  /** SHA-256 of the site key (the key itself is shown once, at creation); null: no API access. */
+  keyHash: string | null;
   createdAt: number;
 }
 
@@ -67,6 +69,9 @@ export interface Store {
 
   createSite(site: Site): Promise<void>;
   getSite(siteId: string): Promise<Site | null>;
+  /** Changes name, origins, settings and key hash. */
+  updateSite(site: Site): Promise<void>;
+  findSiteByKeyHash(keyHash: string): Promise<Site | null>;
 
   /** Creates the agent, or updates name and role if it exists; the password is set only if given. */
   saveAgent(agent: Agent, passwordHash?: string): Promise<void>;
@@ -80,7 +85,8 @@ export interface Store {
 
   /**
    * Stores the facts (a fact whose id is stored already is ignored) and re-derives each touched
-   * conversation from all its facts, in one transaction.
+   * conversation from all its facts, in one transaction. An agent id the site does not know yet
+   * becomes an agent of the site (named by its id), in the same transaction.
    */
   recordFacts(site: Site, facts: readonly Fact[]): Promise<RecordResult>;
   /** All facts of one conversation, in conversation order. */

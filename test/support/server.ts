@@ -44,7 +44,15 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(options: { dbPath: string; clock?: Clock }): Promise<TestServer> {
+/** The admin token of test servers (PEAKEND_ADMIN_TOKEN). */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export async function startServer(options: {
+  dbPath: string;
+  clock?: Clock;
+  /** PEAKEND_ADMIN_TOKEN; null turns the admin API off. */
+  adminToken?: string | null;
+}): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = readConfig({
@@ -52,6 +60,8 @@ export async function startServer(options: { dbPath: string; clock?: Clock }): P
     PUBLIC_URL: url,
     PEAKEND_DEMO: 'true',
     DATABASE_URL: `sqlite:${options.dbPath}`,
+    PEAKEND_ADMIN_TOKEN:
+      options.adminToken === null ? undefined : (options.adminToken ?? TEST_ADMIN_TOKEN),
   });
   const store = openSqliteStore(options.dbPath);
   const clock = options.clock ?? { now: () => Date.now() };
