@@ -1,0 +1,422 @@
+import { describe, expect, it } from 'vitest';
+import { ZFact, type Fact } from '../../shared/facts';
+import { DEFAULT_SETTINGS, type SiteSettings } from '../../shared/settings';
+import { evaluateSite } from '../../shared/scoring/evaluate';
+import { countedRating, observeConversation } from '../../shared/scoring/observations';
+import type { Observation } from '../../shared/scoring/types';
+import { DAY, MINUTE } from '../../shared/time';
+
+const t0 = Date.parse('2026-11-23T10:00:00Z');
+const ms = (seconds: number) => t0 + seconds * 1000;
+const at = (seconds: number) => new Date(ms(seconds)).toISOString();
+let seq = 0;
+/** A fact in wire form, parsed by the real schema (so every test input is a valid fact). */
+const fact = (input: Record<string, unknown>): Fact =>
+  ZFact.parse({ id: `f${String(++seq).padStart(4, '0')}`, conversationId: 'c1', ...input });
+
+const visitor = (s: number) => fact({ type: 'message', from: 'visitor', at: at(s) });
+const agent = (s: number, agentId: string) =>
+  fact({ type: 'message', from: 'agent', agentId, at: at(s) });
+const close = (s: number, agentId?: string) =>
+  fact({ type: 'conversation.closed', at: at(s), ...(agentId ? { agentId } : {}) });
+const reopen = (s: number) => fact({ type: 'conversation.reopened', at: at(s) });
+const assign = (s: number, agentId: string) =>
+  fact({ type: 'conversation.assigned', at: at(s), agentId });
+const promise = (s: number, promiseId: string, agentId: string, dueSeconds: number) =>
+  fact({ type: 'promise.made', at: at(s), promiseId, agentId, dueAt: at(dueSeconds) });
+const keep = (s: number, promiseId: string) => fact({ type: 'promise.kept', at: at(s), promiseId });
+const rating = (s: number, end: number, peak?: { dimension: string; polarity: string }) =>
+  fact({ type: 'rating', at: at(s), end, ...(peak ? { peak } : {}) });
+
+const observe = (facts: Fact[], settings: SiteSettings = DEFAULT_SETTINGS) =>
+  observeConversation(facts, settings);
+/** The observations without their causes, for compact expectations. */
+const plain = (observations: Observation[]) =>
+  observations.map(({ subject, dimension, value, weight, at }) => ({
+    subject,
+    dimension,
+    value,
+    weight,
+    at,
+  }));
+const of = (observations: Observation[], dimension: Observation['dimension']) =>
+  plain(observations.filter((o) => o.dimension === dimension));
+
+describe('the worked example of scoring.md', () => {
+  const facts = [
+    visitor(0),
+    agent(60, 'anna'), // wait 60 s, q = 1
+    visitor(100),
+    agent(400, 'anna'), // wait 300 s, q = 0.4
+    close(500, 'anna'),
+  ];
+
+  it('judges the conversation by its peak wait, which is also its end: one observation', () => {
+    expect(plain(observe(facts))).toEqual([
+      { subject: 'anna', dimension: 'responsiveness', value: 0.4, weight: 1, at: ms(500) },
+    ]);
+  });
+
+  it('scores responsiveness 25.0', () => {
+    const scores = evaluateSite({
+      agents: [{ id: 'anna', name: 'Anna' }],
+      conversations: [facts],
+      settings: DEFAULT_SETTINGS,
+      at: ms(500),
+    });
+    expect(scores.agents[0]!.responsiveness.score).toBeCloseTo(25.0, 10);
+    expect(scores.agents[0]!.responsiveness.n).toBe(1);
+    expect(scores.site.responsiveness.score).toBeCloseTo(25.0, 10); // 100 · 0.4 / 1.6
+  });
+});
+
+describe('Waits → responsiveness', () => {
+  it('gives the peak and the end half the weight each, each to the agent who answered it', () => {
+    const observations = observe([
+      visitor(0),
+      agent(300, 'ben'), // 300 s: q = 0.4, the peak
+      visitor(400),
+      agent(460, 'anna'), // 60 s: q = 1, the end
+      close(500, 'anna'),
+    ]);
+    expect(plain(observations)).toEqual([
+      { subject: 'ben', dimension: 'responsiveness', value: 0.4, weight: 0.5, at: ms(500) },
+      { subject: 'anna', dimension: 'responsiveness', value: 1, weight: 0.5, at: ms(500) },
+    ]);
+    expect(observations.map((o) => o.cause)).toMatchObject([
+      { kind: 'peak-wait', seconds: 300 },
+      { kind: 'end-wait', seconds: 60 },
+    ]);
+  });
+
+  it('takes the earliest of equally long waits as the peak', () => {
+    const observations = observe([
+      visitor(0),
+      agent(240, 'ben'), // 240 s
+      visitor(300),
+      agent(540, 'anna'), // 240 s too
+      visitor(600),
+      agent(610, 'anna'), // 10 s, the end
+      close(700),
+    ]);
+    expect(plain(observations)).toEqual([
+      { subject: 'ben', dimension: 'responsiveness', value: 0.5, weight: 0.5, at: ms(700) },
+      { subject: 'anna', dimension: 'responsiveness', value: 1, weight: 0.5, at: ms(700) },
+    ]);
+  });
+
+  it('keeps one wait open across several visitor messages', () => {
+    expect(
+      of(observe([visitor(0), visitor(100), agent(240, 'anna'), close(300)]), 'responsiveness'),
+    ).toEqual([
+      { subject: 'anna', dimension: 'responsiveness', value: 0.5, weight: 1, at: ms(300) },
+    ]);
+  });
+
+  it('ends an unanswered wait at the close, on the agent assigned then (not the closer)', () => {
+    expect(plain(observe([assign(0, 'ben'), visitor(10), close(370, 'anna')]))).toEqual([
+      { subject: 'ben', dimension: 'responsiveness', value: 1 / 3, weight: 1, at: ms(370) },
+    ]);
+    // Nobody assigned: the site's unassigned bucket.
+    expect(plain(observe([visitor(10), close(250, 'anna')]))).toEqual([
+      { subject: null, dimension: 'responsiveness', value: 0.5, weight: 1, at: ms(250) },
+    ]);
+  });
+
+  it('judges at each close only the waits since the previous close, and ignores a closed conversation', () => {
+    const observations = observe([
+      visitor(0),
+      agent(600, 'anna'), // 600 s: q = 0.2, judged at the first close
+      close(700, 'anna'),
+      visitor(710), // closed: no wait
+      close(720, 'ben'), // closed already: nothing
+      reopen(30 * 24 * 3600), // outside the reopen window
+      visitor(30 * 24 * 3600 + 10),
+      agent(30 * 24 * 3600 + 70, 'ben'), // 60 s: q = 1
+      close(30 * 24 * 3600 + 100, 'ben'),
+      reopen(30 * 24 * 3600 + 200), // inside the window, but no wait after it: nothing
+      close(30 * 24 * 3600 + 300, 'ben'),
+    ]);
+    expect(of(observations, 'responsiveness')).toEqual([
+      { subject: 'anna', dimension: 'responsiveness', value: 0.2, weight: 1, at: ms(700) },
+      {
+        subject: 'ben',
+        dimension: 'responsiveness',
+        value: 1,
+        weight: 1,
+        at: ms(30 * 24 * 3600 + 100),
+      },
+    ]);
+  });
+
+  it('does not judge a wait still open (no close yet)', () => {
+    expect(observe([visitor(0), agent(60, 'anna'), visitor(100)])).toEqual([]);
+  });
+
+  it('is open from its first fact, without an explicit open', () => {
+    expect(
+      of(observe([agent(0, 'anna'), visitor(5), agent(20, 'anna'), close(30)]), 'responsiveness'),
+    ).toHaveLength(1);
+  });
+});
+
+describe('Promises → reliability', () => {
+  it('counts a promise kept at or before its due time as a success at the time of keeping', () => {
+    expect(plain(observe([promise(0, 'p1', 'anna', 600), keep(300, 'p1')]))).toEqual([
+      { subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(300) },
+    ]);
+    expect(plain(observe([promise(0, 'p1', 'anna', 600), keep(600, 'p1')]))).toEqual([
+      { subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(600) },
+    ]);
+  });
+
+  it('counts a promise not kept by its due time as a failure at the due time; a late keep changes nothing', () => {
+    const broken = [
+      { subject: 'anna', dimension: 'reliability', value: 0, weight: 1, at: ms(600) },
+    ];
+    expect(plain(observe([promise(0, 'p1', 'anna', 600)]))).toEqual(broken);
+    expect(plain(observe([promise(0, 'p1', 'anna', 600), keep(601, 'p1')]))).toEqual(broken);
+  });
+
+  it('takes the earliest of several keeps', () => {
+    expect(
+      plain(observe([promise(0, 'p1', 'anna', 600), keep(900, 'p1'), keep(500, 'p1')])),
+    ).toEqual([{ subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(500) }]);
+  });
+
+  it('counts a keep that arrives before its promise, and one dated before it', () => {
+    const made = promise(100, 'p1', 'anna', 600);
+    expect(plain(observe([keep(200, 'p1'), made]))).toEqual([
+      { subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(200) },
+    ]);
+    // Dated before the promise (clock skew between sources): kept, at the time of keeping.
+    expect(plain(observe([keep(50, 'p1'), made]))).toEqual([
+      { subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(50) },
+    ]);
+  });
+
+  it('credits the agent who made the promise, whoever closes', () => {
+    const observations = observe([
+      assign(0, 'ben'),
+      promise(10, 'p1', 'anna', 600),
+      close(20, 'ben'),
+      keep(30, 'p1'),
+    ]);
+    expect(of(observations, 'reliability')).toEqual([
+      { subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(30) },
+    ]);
+  });
+
+  it('emits the failure of a promise due in the future; scores count it only from its due time', () => {
+    const facts = [promise(0, 'p1', 'anna', 600), close(10, 'anna')];
+    expect(of(observe(facts), 'reliability')).toEqual([
+      { subject: 'anna', dimension: 'reliability', value: 0, weight: 1, at: ms(600) },
+    ]);
+    const score = (seconds: number) =>
+      evaluateSite({
+        agents: [],
+        conversations: [facts],
+        settings: DEFAULT_SETTINGS,
+        at: ms(seconds),
+      }).site.reliability;
+    expect(score(599)).toEqual({ score: null, n: 0 });
+    expect(score(600)).toEqual({ score: 0, n: 1 });
+  });
+});
+
+describe('Reopen → reliability', () => {
+  it('counts a reopen within the window as a failure of the agent who closed', () => {
+    expect(
+      of(observe([assign(0, 'ben'), close(10, 'anna'), reopen(10 + 6 * 86400)]), 'reliability'),
+    ).toEqual([
+      { subject: 'anna', dimension: 'reliability', value: 0, weight: 1, at: ms(10 + 6 * 86400) },
+    ]);
+    // At the edge of the window still counts.
+    expect(of(observe([close(10, 'anna'), reopen(10 + 7 * 86400)]), 'reliability')).toHaveLength(1);
+  });
+
+  it('ignores a reopen after the window, and a reopen of an open conversation', () => {
+    expect(observe([close(10, 'anna'), reopen(10 + 7 * 86400 + 1)])).toEqual([]);
+    expect(observe([visitor(0), reopen(5)]).filter((o) => o.dimension === 'reliability')).toEqual(
+      [],
+    );
+  });
+
+  it('blames the unassigned bucket when nobody is named on the close', () => {
+    expect(of(observe([assign(0, 'ben'), close(10), reopen(20)]), 'reliability')).toEqual([
+      { subject: null, dimension: 'reliability', value: 0, weight: 1, at: ms(20) },
+    ]);
+  });
+
+  it('measures the window from the last close', () => {
+    const facts = [
+      close(0, 'anna'),
+      reopen(8 * 86400), // outside: nothing
+      close(9 * 86400, 'ben'),
+      reopen(10 * 86400), // inside, on ben
+    ];
+    expect(of(observe(facts), 'reliability')).toEqual([
+      { subject: 'ben', dimension: 'reliability', value: 0, weight: 1, at: ms(10 * 86400) },
+    ]);
+  });
+});
+
+describe('Rating → experience and the visitor’s voice', () => {
+  it('scores the peak-end experience; without a peak, the end is the peak', () => {
+    expect(plain(observe([close(0, 'anna'), rating(10, 4)]))).toEqual([
+      { subject: 'anna', dimension: 'experience', value: 0.75, weight: 1, at: ms(10) },
+    ]);
+  });
+
+  it('adds the visitor’s voice on responsiveness or reliability with weight k', () => {
+    const quick = observe([
+      close(0, 'anna'),
+      rating(10, 2, { dimension: 'responsiveness', polarity: 'positive' }),
+    ]);
+    expect(plain(quick)).toEqual([
+      { subject: 'anna', dimension: 'experience', value: 0.625, weight: 1, at: ms(10) }, // p = 5
+      { subject: 'anna', dimension: 'responsiveness', value: 1, weight: 2, at: ms(10) },
+    ]);
+    expect(quick[1]!.cause.kind).toBe('voice');
+    const broke = observe([
+      close(0, 'anna'),
+      rating(10, 5, { dimension: 'reliability', polarity: 'negative' }),
+    ]);
+    expect(plain(broke)).toEqual([
+      { subject: 'anna', dimension: 'experience', value: 0.5, weight: 1, at: ms(10) }, // p = 1
+      { subject: 'anna', dimension: 'reliability', value: 0, weight: 2, at: ms(10) },
+    ]);
+  });
+
+  it('gives competence and empathy peaks no voice, only their effect on the experience', () => {
+    expect(
+      plain(
+        observe([close(0, 'anna'), rating(10, 3, { dimension: 'empathy', polarity: 'negative' })]),
+      ),
+    ).toEqual([{ subject: 'anna', dimension: 'experience', value: 0.25, weight: 1, at: ms(10) }]);
+  });
+
+  it('counts only the latest version within the amendment window, at its own time', () => {
+    const facts = [
+      close(0, 'anna'),
+      rating(10, 2, { dimension: 'responsiveness', polarity: 'negative' }),
+      rating(10 + 10 * 60, 5), // exactly at the end of the window: replaces it wholly
+      rating(10 + 10 * 60 + 1, 1), // too late: ignored
+    ];
+    expect(plain(observe(facts))).toEqual([
+      { subject: 'anna', dimension: 'experience', value: 1, weight: 1, at: ms(610) },
+    ]);
+    expect(countedRating(facts, DEFAULT_SETTINGS)).toEqual({
+      agentId: 'anna',
+      end: 5,
+      at: ms(610),
+    });
+  });
+
+  it('rates the closer, else the agent assigned at the close, snapshotted at the close', () => {
+    expect(observe([assign(0, 'ben'), close(10, 'anna'), rating(20, 5)])[0]!.subject).toBe('anna');
+    expect(
+      observe([assign(0, 'ben'), close(10), assign(15, 'cleo'), rating(20, 5)])[0]!.subject,
+    ).toBe('ben');
+    expect(observe([close(10), rating(20, 5)])[0]!.subject).toBeNull();
+  });
+
+  it('rates the assigned agent when rated before any close, else the unassigned bucket', () => {
+    expect(observe([assign(0, 'ben'), rating(20, 5)])[0]!.subject).toBe('ben');
+    expect(observe([visitor(0), rating(20, 5)])[0]!.subject).toBeNull();
+  });
+
+  it('takes the snapshot at the most recent close before the rating', () => {
+    const facts = [close(0, 'anna'), reopen(60), close(120, 'ben'), rating(130, 4)];
+    expect(of(observe(facts), 'experience')[0]!.subject).toBe('ben');
+  });
+});
+
+describe('the unassigned bucket', () => {
+  it('counts in the site figures and the team mean, but has no row of its own', () => {
+    const conversation = [visitor(0), close(600)]; // unanswered 600 s, nobody assigned: q = 0.2
+    const scores = evaluateSite({
+      agents: [{ id: 'anna', name: 'Anna' }],
+      conversations: [conversation],
+      settings: DEFAULT_SETTINGS,
+      at: ms(600),
+    });
+    expect(scores.agents.map((a) => a.agentId)).toEqual(['anna']);
+    // S = 0.2, F = 2·0.8: site 100·0.2/1.8; μ = 0.2/1.8; anna has no observation: 100·μ.
+    expect(scores.site.responsiveness.score).toBeCloseTo(100 / 9, 10);
+    expect(scores.agents[0]!.responsiveness).toMatchObject({ n: 0 });
+    expect(scores.agents[0]!.responsiveness.score).toBeCloseTo(100 / 9, 10);
+  });
+});
+
+describe('the scores body', () => {
+  it('lists the site’s agents in order, then anyone else the evidence names, by id', () => {
+    const scores = evaluateSite({
+      agents: [
+        { id: 'ben', name: 'Ben' },
+        { id: 'anna', name: 'Anna' },
+      ],
+      conversations: [[visitor(0), agent(60, 'zoe'), close(100, 'zoe'), rating(110, 5)]],
+      settings: DEFAULT_SETTINGS,
+      at: ms(200),
+    });
+    expect(scores.at).toBe(at(200));
+    expect(scores.agents.map((a) => [a.agentId, a.name])).toEqual([
+      ['ben', 'Ben'],
+      ['anna', 'Anna'],
+      ['zoe', 'zoe'],
+    ]);
+    expect(scores.agents[2]).toMatchObject({
+      responsiveness: { n: 1 },
+      reliability: { n: 0 },
+      experience: { n: 1 },
+      csat: { value: 100, n: 1 },
+    });
+    expect(scores.site).toMatchObject({
+      responsiveness: { score: 100, n: 1 },
+      reliability: { score: null, n: 0 },
+      experience: { score: 100, n: 1 },
+      csat: { value: 100, n: 1 },
+    });
+    // Before zoe's first observation, nobody but the listed agents.
+    const earlier = evaluateSite({
+      agents: [],
+      conversations: [[visitor(0), agent(60, 'zoe'), close(100, 'zoe')]],
+      settings: DEFAULT_SETTINGS,
+      at: ms(99),
+    });
+    expect(earlier.agents).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  it('uses the site’s own reply target, reopen window, amendment window and voice weight', () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      targetReplySeconds: 30,
+      reopenWindowDays: 1,
+      ratingAmendMinutes: 1,
+      voiceWeight: 0,
+    };
+    const observations = observe(
+      [
+        visitor(0),
+        agent(60, 'anna'),
+        close(100, 'anna'),
+        fact({
+          type: 'rating',
+          at: at(110),
+          end: 2,
+          peak: { dimension: 'reliability', polarity: 'negative' },
+        }),
+        fact({ type: 'rating', at: new Date(ms(110) + MINUTE + 1).toISOString(), end: 5 }),
+        reopen(100 + DAY / 1000 + 1),
+      ],
+      settings,
+    );
+    expect(plain(observations)).toEqual([
+      { subject: 'anna', dimension: 'responsiveness', value: 0.5, weight: 1, at: ms(100) },
+      { subject: 'anna', dimension: 'experience', value: 0.125, weight: 1, at: ms(110) }, // p = 1
+    ]);
+  });
+});
