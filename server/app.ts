@@ -19,10 +19,12 @@ import { assetRoutes } from './http/assets';
 import { errorHandler, notFound } from './http/errors';
 import { eventRoutes } from './http/events';
 import { sessionRoutes } from './http/session';
+import { scoreRoutes } from './http/scores';
 import { siteRoutes } from './http/sites';
 import { LiveViews } from './live/broadcast';
 import type { AgentNamespace, VisitorNamespace } from './live/rooms';
 import { createIdSource } from './pipeline/ids';
+import { Scoreboards } from './scores/scoreboard';
 import { Pipeline } from './pipeline/pipeline';
 import { serveAgents } from './sockets/agent';
 import { serveVisitors } from './sockets/visitor';
@@ -60,6 +62,9 @@ export function createApplication(parts: AppParts): Application {
   const pipeline = new Pipeline(store);
   const chat = new BuiltInChat(store, pipeline, clock, createIdSource());
   const sessions = new Sessions(store, clock, config.publicUrl.startsWith('https:'));
+  // Order matters: the scoreboard hears of each change before the views that read it.
+  const scoreboards = new Scoreboards(store, clock, log);
+  scoreboards.attach(pipeline);
 
   const app = express();
   app.disable('x-powered-by');
@@ -105,9 +110,16 @@ export function createApplication(parts: AppParts): Application {
   app.use(assetRoutes(parts.distDir ?? DEFAULT_DIST));
   app.use(sessionRoutes(store, sessions));
   app.use(
-    siteRoutes(store, clock, config.publicUrl, config.adminToken && sha256(config.adminToken)),
+    siteRoutes(
+      store,
+      scoreboards,
+      clock,
+      config.publicUrl,
+      config.adminToken && sha256(config.adminToken),
+    ),
   );
   app.use(eventRoutes(store, pipeline));
+  app.use(scoreRoutes(store, scoreboards, sessions, clock));
   app.use(notFound);
   app.use(errorHandler(log));
 
@@ -121,10 +133,10 @@ export function createApplication(parts: AppParts): Application {
   const visitors = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
   const agents = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
 
-  const views = new LiveViews(store, clock, visitors, agents, log);
+  const views = new LiveViews(store, clock, scoreboards, visitors, agents, log);
   views.attach(pipeline);
   serveVisitors({ store, chat, views, visitors, agents, log });
-  serveAgents({ store, clock, sessions, chat, views, visitors, agents, log });
+  serveAgents({ store, scoreboards, sessions, chat, views, visitors, agents, log });
 
   return {
     app,
@@ -134,6 +146,7 @@ export function createApplication(parts: AppParts): Application {
     pipeline,
     chat,
     async close() {
+      scoreboards.close();
       // io.close() also closes the HTTP server it is attached to.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();

@@ -9,6 +9,16 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 import { ZInstant } from './time';
 
+/**
+ * Free text (messages, promises, comments), up to `max` characters. NUL is refused: no reader
+ * needs it, and PostgreSQL cannot store it in JSON, so both stores accept exactly the same text.
+ */
+export const ZFreeText = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters');
+
 export const ZId = z
   .string()
   .min(1)
@@ -48,7 +58,7 @@ export const ZFact = z.discriminatedUnion('type', [
       type: z.literal('message'),
       from: z.enum(['visitor', 'agent']),
       agentId: ZId.optional(),
-      text: z.string().max(LIMITS.messageLength).optional(),
+      text: ZFreeText(LIMITS.messageLength).optional(),
     })
     .refine((m) => m.from === 'visitor' || m.agentId !== undefined, {
       message: 'an agent message needs agentId',
@@ -60,7 +70,7 @@ export const ZFact = z.discriminatedUnion('type', [
     promiseId: ZId,
     agentId: ZId,
     dueAt: ZInstant,
-    text: z.string().max(LIMITS.promiseTextLength).optional(),
+    text: ZFreeText(LIMITS.promiseTextLength).optional(),
   }),
   z.object({ ...base, type: z.literal('promise.kept'), promiseId: ZId }),
   z.object({ ...base, type: z.literal('conversation.closed'), agentId: ZId.optional() }),
@@ -70,7 +80,7 @@ export const ZFact = z.discriminatedUnion('type', [
     type: z.literal('rating'),
     end: ZEndScore,
     peak: ZPeak.optional(),
-    comment: z.string().max(LIMITS.commentLength).optional(),
+    comment: ZFreeText(LIMITS.commentLength).optional(),
   }),
 ]);
 

@@ -7,8 +7,9 @@
  */
 import { z } from 'zod';
 import type { AckCallback } from './ack';
-import { ZEndScore, ZId, ZPeak, type Peak } from './facts';
+import { ZEndScore, ZFreeText, ZId, ZPeak, type Peak } from './facts';
 import { LIMITS } from './limits';
+import type { ScoresBody } from './scoring/types';
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
@@ -79,22 +80,11 @@ export interface AgentConversationView {
   promises: PromiseView[];
 }
 
-/** One agent's row in "Live scores". */
-export interface AgentScoreRow {
-  agentId: string;
-  name: string;
-  /** Counting ratings of this agent's conversations (latest version of each). */
-  ratings: number;
-  /** Mean "how did it end" score, 1 to 5; null without ratings. */
-  meanEnd: number | null;
-  /** Percentage of ratings with end ≥ 4 in the last 30 days; null without such ratings. */
-  csat: { value: number | null; n: number };
-}
-
-export interface LiveScores {
-  at: string;
-  agents: AgentScoreRow[];
-}
+/**
+ * "Live scores": the scores body of the public API (`GET /api/v1/sites/:siteId/scores`), per
+ * agent responsiveness, reliability and experience with their intervals, and CSAT.
+ */
+export type LiveScores = ScoresBody;
 
 export interface SignedInAgent {
   id: string;
@@ -108,8 +98,7 @@ export interface SignedInAgent {
 // ---------------------------------------------------------------------------------------------
 // Payloads (clients → server), parsed by the server with these schemas
 
-const ZText = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const ZText = (max: number) => z.string().trim().min(1, 'must not be empty').pipe(ZFreeText(max));
 
 /** Handshake `auth` of the visitor namespace. */
 export const ZVisitorAuth = z.object({
@@ -132,7 +121,7 @@ export const ZRatingSave = z.object({
   key: ZId,
   end: ZEndScore,
   peak: ZPeak.nullable().optional(),
-  comment: z.string().trim().max(LIMITS.commentLength).optional(),
+  comment: z.string().trim().pipe(ZFreeText(LIMITS.commentLength)).optional(),
 });
 export type RatingSave = z.infer<typeof ZRatingSave>;
 

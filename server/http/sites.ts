@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, ZSiteSettingsPatch } from '../../shared/settings';
 import { embedSnippet } from '../../shared/snippet';
 import { randomToken, sha256 } from '../auth/tokens';
 import type { Clock } from '../clock';
+import type { Scoreboards } from '../scores/scoreboard';
 import { Refusal } from '../errors';
 import type { Site, Store } from '../storage/store';
 import { requireAdmin } from './bearer';
@@ -48,6 +49,7 @@ const ZSitePatch = z
 
 export function siteRoutes(
   store: Store,
+  scoreboards: Scoreboards,
   clock: Clock,
   publicUrl: string,
   adminTokenHash: string | null,
@@ -102,6 +104,11 @@ export function siteRoutes(
       settings: { ...site.settings, ...patch.settings },
     };
     await store.updateSite(updated);
+    if (patch.settings && Object.keys(patch.settings).length > 0) {
+      // T, k and the windows shape each conversation's evidence; H and λ the sums: derive again.
+      await store.rederiveSite(updated);
+      scoreboards.forget(updated.id);
+    }
     res.json(describe(updated));
   });
 

@@ -1,29 +1,40 @@
 /**
  * The last stage of the pipeline: after facts are committed, push the new state of each touched
- * conversation to its visitor and to the site's agents, and new scores when ratings moved them.
+ * conversation to its visitor and to the site's agents, and the site's new scores. Also when the
+ * clock alone changes something: a Promise falling due turns broken.
  */
 import type { ConversationState } from '../../shared/conversation';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Pipeline, Recorded } from '../pipeline/pipeline';
-import { liveScores } from '../scores/live-scores';
+import type { Scoreboards } from '../scores/scoreboard';
 import type { Agent, Site, Store } from '../storage/store';
 import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } from './rooms';
 import { agentView, visitorView, type ViewContext } from './views';
 
 export class LiveViews {
+  /** Sites whose scores are to be pushed once the current burst of changes is done. */
+  private readonly scoresDue = new Map<string, Site>();
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly scoreboards: Scoreboards,
     private readonly visitors: VisitorNamespace,
     private readonly agents: AgentNamespace,
     private readonly log: Logger,
   ) {}
 
-  attach(pipeline: Pipeline): () => void {
-    return pipeline.subscribe((recorded) => {
+  attach(pipeline: Pipeline): void {
+    pipeline.subscribe((recorded) => {
       this.publish(recorded).catch((error: unknown) =>
         this.log.error('could not push live views', error),
+      );
+    });
+    this.scoreboards.onDue((site, due) => {
+      const ids = new Set(due.map((observation) => observation.cause.conversationId));
+      this.republish(site, ids).catch((error: unknown) =>
+        this.log.error('could not push due-time views', error),
       );
     });
   }
@@ -53,9 +64,25 @@ export class LiveViews {
     );
   }
 
-  private async publish({ site, conversations, accepted }: Recorded): Promise<void> {
+  private async publish({ site, conversations }: Recorded): Promise<void> {
+    this.pushScoresSoon(site);
+    await this.pushConversations(site, conversations);
+  }
+
+  private async republish(site: Site, conversationIds: Set<string>): Promise<void> {
+    this.pushScoresSoon(site);
+    const states = await Promise.all(
+      [...conversationIds].map((id) => this.store.getConversation(site.id, id)),
+    );
+    await this.pushConversations(
+      site,
+      states.filter((state): state is ConversationState => state !== null),
+    );
+  }
+
+  private async pushConversations(site: Site, states: ConversationState[]): Promise<void> {
     const ctx = await this.context(site);
-    for (const state of conversations) {
+    for (const state of states) {
       const facts = await this.store.listFacts(site.id, state.id);
       if (state.visitorId) {
         this.visitors
@@ -64,10 +91,21 @@ export class LiveViews {
       }
       this.agents.to(siteRoom(site.id)).emit('conversation', agentView(ctx, state, facts));
     }
-    if (accepted.some((fact) => fact.type === 'rating')) {
-      this.agents
-        .to(siteRoom(site.id))
-        .emit('scores', await liveScores(this.store, site.id, ctx.now));
-    }
+  }
+
+  /**
+   * Scores are pushed once per burst of changes (the next turn of the event loop), not once per
+   * fact: a batch of a thousand events moves the dashboards once.
+   */
+  private pushScoresSoon(site: Site): void {
+    if (this.scoresDue.has(site.id)) return;
+    this.scoresDue.set(site.id, site);
+    setImmediate(() => {
+      this.scoresDue.delete(site.id);
+      this.scoreboards
+        .scores(site)
+        .then((scores) => this.agents.to(siteRoom(site.id)).emit('scores', scores))
+        .catch((error: unknown) => this.log.error('could not push live scores', error));
+    });
   }
 }

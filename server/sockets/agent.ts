@@ -12,12 +12,11 @@ import {
   ZPromiseMake,
 } from '../../shared/protocol';
 import type { Sessions } from '../auth/sessions';
-import type { Clock } from '../clock';
 import { Refusal } from '../errors';
 import type { LiveViews } from '../live/broadcast';
 import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } from '../live/rooms';
 import type { Logger } from '../logger';
-import { liveScores } from '../scores/live-scores';
+import type { Scoreboards } from '../scores/scoreboard';
 import type { BuiltInChat } from '../sources/chat';
 import type { Store } from '../storage/store';
 import { handle } from './handle';
@@ -25,7 +24,7 @@ import { connectError } from './visitor';
 
 interface Deps {
   store: Store;
-  clock: Clock;
+  scoreboards: Scoreboards;
   sessions: Sessions;
   chat: BuiltInChat;
   views: LiveViews;
@@ -38,7 +37,8 @@ interface Deps {
 const RECENTLY_CLOSED_MS = DAY;
 const INBOX_SIZE = 200;
 
-export function serveAgents({ store, clock, sessions, chat, views, visitors, agents, log }: Deps) {
+export function serveAgents(deps: Deps) {
+  const { store, scoreboards, sessions, chat, views, visitors, agents, log } = deps;
   agents.use((socket, next) => {
     sessions
       .agentFor(socket.handshake.headers.cookie)
@@ -159,7 +159,7 @@ export function serveAgents({ store, clock, sessions, chat, views, visitors, age
 
     socket.on(
       'scores:get',
-      handle('scores:get', ZEmpty, async () => liveScores(store, agent.siteId, clock.now()), log),
+      handle('scores:get', ZEmpty, async () => scoreboards.scores(await site()), log),
     );
 
     // Typing is a hint, not a fact: relayed to the visitor, never stored.

@@ -64,4 +64,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE sites ADD COLUMN key_hash TEXT;
   CREATE UNIQUE INDEX sites_by_key ON sites (key_hash);
   `,
+  `
+  -- What each conversation contributes to scores (observations and counting rating), derived
+  -- with its state. Rows from before this column are filled in when the store opens.
+  ALTER TABLE conversations ADD COLUMN evidence TEXT;
+  `,
 ];

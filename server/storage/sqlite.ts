@@ -9,12 +9,14 @@ import Database from 'better-sqlite3';
 import { deriveConversation, type ConversationState } from '../../shared/conversation';
 import type { Fact } from '../../shared/facts';
 import { ZSiteSettings } from '../../shared/settings';
+import { conversationEvidence, type ConversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
 import type {
   Agent,
   AgentCredentials,
   ConversationQuery,
+  EvidenceChange,
   RecordResult,
   Role,
   Session,
@@ -91,7 +93,9 @@ export function openSqliteStore(path: string): SqliteStore {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db, path);
-  return new SqliteStore(db);
+  const store = new SqliteStore(db);
+  store.fillMissingEvidence();
+  return store;
 }
 
 function migrate(db: Database.Database, path: string): void {
@@ -131,14 +135,15 @@ export class SqliteStore implements Store {
       ),
       saveConversation: db.prepare(
         `INSERT INTO conversations (site_id, id, status, visitor_id, last_activity_at,
-           rating_agent_id, rating_end, rating_at, state)
+           rating_agent_id, rating_end, rating_at, state, evidence)
          VALUES (@siteId, @id, @status, @visitorId, @lastActivityAt,
-           @ratingAgentId, @ratingEnd, @ratingAt, @state)
+           @ratingAgentId, @ratingEnd, @ratingAt, @state, @evidence)
          ON CONFLICT (site_id, id) DO UPDATE SET status = excluded.status,
            visitor_id = excluded.visitor_id, last_activity_at = excluded.last_activity_at,
            rating_agent_id = excluded.rating_agent_id, rating_end = excluded.rating_end,
-           rating_at = excluded.rating_at, state = excluded.state`,
+           rating_at = excluded.rating_at, state = excluded.state, evidence = excluded.evidence`,
       ),
+      evidenceOf: db.prepare(`SELECT evidence FROM conversations WHERE site_id = ? AND id = ?`),
       conversation: db.prepare(`SELECT state FROM conversations WHERE site_id = ? AND id = ?`),
       conversations: db.prepare(
         `SELECT state FROM conversations
@@ -262,7 +267,7 @@ export class SqliteStore implements Store {
 
   async recordFacts(site: Site, facts: readonly Fact[]): Promise<RecordResult> {
     const receivedAt = Date.now();
-    const { insertFact, adoptAgent, saveConversation } = this.statements;
+    const { insertFact, adoptAgent } = this.statements;
     return this.db
       .transaction((): RecordResult => {
         const accepted: Fact[] = [];
@@ -284,25 +289,97 @@ export class SqliteStore implements Store {
           if (agentId) adoptAgent.run(site.id, agentId, agentId, receivedAt);
         }
         const conversations: ConversationState[] = [];
+        const evidence: EvidenceChange[] = [];
         for (const conversationId of touched) {
-          const state = deriveConversation(this.factsOf(site.id, conversationId), site.settings);
-          if (!state) continue;
-          saveConversation.run({
-            siteId: site.id,
-            id: state.id,
-            status: state.status,
-            visitorId: state.visitorId,
-            lastActivityAt: state.lastActivityAt,
-            ratingAgentId: state.rating?.agentId ?? null,
-            ratingEnd: state.rating?.end ?? null,
-            ratingAt: state.rating?.at ?? null,
-            state: JSON.stringify(state),
-          });
-          conversations.push(state);
+          const before = this.storedEvidence(site.id, conversationId);
+          const derived = this.derive(site, conversationId);
+          if (!derived) continue;
+          conversations.push(derived.state);
+          evidence.push({ conversationId, before, after: derived.evidence });
         }
-        return { accepted, duplicates: facts.length - accepted.length, conversations };
+        return { accepted, duplicates: facts.length - accepted.length, conversations, evidence };
       })
       .immediate();
+  }
+
+  /** Derives one conversation's state and evidence from all its facts, and saves both. */
+  private derive(site: Site, conversationId: string) {
+    const facts = this.factsOf(site.id, conversationId);
+    const state = deriveConversation(facts, site.settings);
+    if (!state) return null;
+    const evidence = conversationEvidence(facts, site.settings);
+    this.statements.saveConversation.run({
+      siteId: site.id,
+      id: state.id,
+      status: state.status,
+      visitorId: state.visitorId,
+      lastActivityAt: state.lastActivityAt,
+      ratingAgentId: state.rating?.agentId ?? null,
+      ratingEnd: state.rating?.end ?? null,
+      ratingAt: state.rating?.at ?? null,
+      state: JSON.stringify(state),
+      evidence: JSON.stringify(evidence),
+    });
+    return { state, evidence };
+  }
+
+  private storedEvidence(siteId: string, conversationId: string): ConversationEvidence | null {
+    const row = this.statements.evidenceOf.get(siteId, conversationId) as
+      { evidence: string | null } | undefined;
+    return row?.evidence ? (JSON.parse(row.evidence) as ConversationEvidence) : null;
+  }
+
+  /** Derives the evidence of conversations stored before evidence was kept (schema 3). */
+  fillMissingEvidence(): void {
+    const rows = this.db
+      .prepare(`SELECT DISTINCT site_id AS siteId FROM conversations WHERE evidence IS NULL`)
+      .all() as { siteId: string }[];
+    for (const { siteId } of rows) {
+      const site = this.siteNow(siteId);
+      if (site) this.rederiveNow(site, 'evidence IS NULL');
+    }
+  }
+
+  async siteEvidence(siteId: string) {
+    const rows = this.db
+      .prepare(`SELECT id, evidence FROM conversations WHERE site_id = ? AND evidence IS NOT NULL`)
+      .all(siteId) as { id: string; evidence: string }[];
+    return rows.map((row) => ({
+      conversationId: row.id,
+      evidence: JSON.parse(row.evidence) as ConversationEvidence,
+    }));
+  }
+
+  async siteFacts(siteId: string): Promise<Fact[][]> {
+    const rows = this.db
+      .prepare(`SELECT conversation_id AS c, body FROM facts WHERE site_id = ? ORDER BY c, at, id`)
+      .all(siteId) as { c: string; body: string }[];
+    const byConversation = new Map<string, Fact[]>();
+    for (const row of rows) {
+      const list = byConversation.get(row.c) ?? [];
+      if (list.length === 0) byConversation.set(row.c, list);
+      list.push(JSON.parse(row.body) as Fact);
+    }
+    return [...byConversation.values()];
+  }
+
+  async rederiveSite(site: Site): Promise<void> {
+    this.rederiveNow(site);
+  }
+
+  private rederiveNow(site: Site, where = '1 = 1'): void {
+    const ids = this.db
+      .prepare(`SELECT id FROM conversations WHERE site_id = ? AND ${where}`)
+      .all(site.id) as { id: string }[];
+    this.db.transaction(() => {
+      for (const { id } of ids) this.derive(site, id);
+    })();
+  }
+
+  private siteNow(siteId: string): Site | null {
+    const row = this.db.prepare('SELECT * FROM sites WHERE id = ?').get(siteId) as
+      SiteRow | undefined;
+    return row ? toSite(row) : null;
   }
 
   private factsOf(siteId: string, conversationId: string): Fact[] {

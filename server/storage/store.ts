@@ -8,6 +8,7 @@
 import type { ConversationState } from '../../shared/conversation';
 import type { Fact } from '../../shared/facts';
 import type { SiteSettings } from '../../shared/settings';
+import type { ConversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
 
 export type Role = 'admin' | 'supervisor' | 'agent';
@@ -44,6 +45,14 @@ export interface Session {
   expiresAt: number;
 }
 
+/** What a conversation contributed to scores before and after a change to its facts. */
+export interface EvidenceChange {
+  conversationId: string;
+  /** Null for a conversation new to the store. */
+  before: ConversationEvidence | null;
+  after: ConversationEvidence;
+}
+
 export interface RecordResult {
   /** Facts stored by this call, in the order given. */
   accepted: Fact[];
@@ -51,6 +60,8 @@ export interface RecordResult {
   duplicates: number;
   /** The new state of every conversation an accepted fact touched. */
   conversations: ConversationState[];
+  /** Their evidence before and after, so live scores swap one for the other. */
+  evidence: EvidenceChange[];
 }
 
 export interface ConversationQuery {
@@ -97,4 +108,16 @@ export interface Store {
   latestConversationOf(siteId: string, visitorId: string): Promise<ConversationState | null>;
   /** The counting version of every rating of the site, with its rated agent. */
   countedRatings(siteId: string): Promise<CountedRating[]>;
+
+  /** The evidence of every conversation of the site (to build its live scores once). */
+  siteEvidence(
+    siteId: string,
+  ): Promise<{ conversationId: string; evidence: ConversationEvidence }[]>;
+  /** Every fact of the site, by conversation (to evaluate scores at a past time). */
+  siteFacts(siteId: string): Promise<Fact[][]>;
+  /**
+   * Derives every conversation of the site again from its facts, with the site's current
+   * settings (after they changed: the amendment and reopen windows, T and k shape evidence).
+   */
+  rederiveSite(site: Site): Promise<void>;
 }

@@ -229,9 +229,14 @@ export class ScoreSums {
     }
   }
 
-  /** Folds in every pending observation dated at or before τ; later reads start from here. */
-  advanceTo(at: number): void {
-    if (at <= this.clock) return;
+  /**
+   * Folds in every pending observation dated at or before τ; later reads start from here.
+   * Returns the observations that came due, so the live views can say what changed (a Promise
+   * turning broken at its due time).
+   */
+  advanceTo(at: number): Observation[] {
+    const due: Observation[] = [];
+    if (at <= this.clock) return due;
     this.clock = at;
     for (let next = this.pending.peek(); next && next.at <= at; next = this.pending.peek()) {
       this.pending.pop();
@@ -243,7 +248,14 @@ export class ScoreSums {
         continue;
       }
       this.apply(next, 1);
+      due.push(next);
     }
+    return due;
+  }
+
+  /** When the next pending observation falls due (it may have been taken back); null if none. */
+  nextPendingAt(): number | null {
+    return this.pending.peek()?.at ?? null;
   }
 
   /** One subject's sums at τ (null subject: the unassigned bucket). */

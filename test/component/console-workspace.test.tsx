@@ -47,10 +47,25 @@ function conversation(overrides: Partial<AgentConversationView> = {}): AgentConv
   };
 }
 
+/** A new site: nothing observed yet, so Anna's scores are the even prior with n = 0. */
+const noEvidence = { score: 50, low: 9.8, high: 90.2, n: 0 };
 const scores: LiveScores = {
   at: new Date().toISOString(),
+  site: {
+    responsiveness: { score: null, n: 0 },
+    reliability: { score: null, n: 0 },
+    experience: { score: null, n: 0 },
+    csat: { value: null, n: 0 },
+  },
   agents: [
-    { agentId: 'anna', name: 'Anna Berg', ratings: 0, meanEnd: null, csat: { value: null, n: 0 } },
+    {
+      agentId: 'anna',
+      name: 'Anna Berg',
+      responsiveness: noEvidence,
+      reliability: noEvidence,
+      experience: noEvidence,
+      csat: { value: null, n: 0 },
+    },
   ],
 };
 
@@ -339,16 +354,38 @@ describe('console workspace', () => {
     live.push('typing', { conversationId: 'c1', typing: false });
     expect(screen.queryByText(/Visitor 3F2A is typing/)).toBeNull();
 
+    const row = () =>
+      within(screen.getByRole('region', { name: 'Live scores' })).getByRole('row', {
+        name: /Anna Berg/,
+      });
+    expect(within(row()).getByText('No data yet')).toBeTruthy();
+
+    // A first rating, "Good" with "Quick replies": experience and responsiveness move.
     live.push('scores', {
+      ...scores,
       at: new Date().toISOString(),
+      site: {
+        ...scores.site,
+        responsiveness: { score: 100, n: 1 },
+        experience: { score: 87.5, n: 1 },
+        csat: { value: 100, n: 1 },
+      },
       agents: [
-        { agentId: 'anna', name: 'Anna Berg', ratings: 1, meanEnd: 4, csat: { value: 100, n: 1 } },
+        {
+          ...scores.agents[0]!,
+          responsiveness: { score: 97.37, low: 84.6, high: 100, n: 1 },
+          experience: { score: 89.58, low: 66.1, high: 99.6, n: 1 },
+          csat: { value: 100, n: 1 },
+        },
       ],
     });
-    const row = within(screen.getByRole('region', { name: 'Live scores' })).getByRole('row', {
-      name: /Anna Berg/,
-    });
-    expect(row.textContent).toMatch(/4\.0/);
+    expect(
+      within(row())
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['97, range 85–100, n=1', '—, no data yet', '90, range 66–100, n=1', '100%, n=1']);
+    expect(within(row()).queryByText('No data yet')).toBeNull();
+    expect(row().className).toMatch(/is-flashing/);
   });
 
   it('reloads on reconnect and shows the connection state', async () => {

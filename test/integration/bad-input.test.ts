@@ -39,6 +39,7 @@ describe('bad input', () => {
       { text: '' },
       { text: 7 },
       { text: 'x'.repeat(5000) },
+      { text: 'a\u0000b' },
     ]) {
       const ack = await emit('message:send', payload);
       expect(ack).toMatchObject({ ok: false, error: { code: 'invalid' } });

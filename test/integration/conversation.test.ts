@@ -6,33 +6,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack } from '../../shared/ack';
 import type { AgentConversationView, LiveScores } from '../../shared/protocol';
-import { openSqliteStore } from '../../server/storage/sqlite';
 import {
   connectAgent,
   connectVisitor,
   next,
   startServer,
-  tempDir,
   until,
   type AgentClient,
   type TestServer,
   type VisitorClient,
 } from '../support/server';
+import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
 
 function data<T>(ack: Ack<T>): T {
   if (!ack.ok) throw new Error(`refused: ${ack.error.code} ${ack.error.message}`);
   return ack.data;
 }
 
-describe('a conversation from first message to live score', () => {
-  const dir = tempDir();
-  const dbPath = `${dir.path}/peakend.db`;
+describe.each(await storeKinds())('a conversation, first message to live score (%s)', (kind) => {
+  let storage: TestStorage;
   let server: TestServer;
   let visitor: VisitorClient;
   let anna: AgentClient;
 
   beforeAll(async () => {
-    server = await startServer({ dbPath });
+    storage = await createTestStorage(kind);
+    server = await startServer({ storage });
     anna = await connectAgent(server.url, 'anna@demo.peakend.test');
     await next(anna, 'connect');
     visitor = connectVisitor(server.url, { siteId: 'demo' });
@@ -43,7 +42,7 @@ describe('a conversation from first message to live score', () => {
     visitor?.disconnect();
     anna?.disconnect();
     await server?.stop();
-    dir.remove();
+    await storage?.remove();
   });
 
   let conversationId: string;
@@ -115,18 +114,23 @@ describe('a conversation from first message to live score', () => {
     expect(await closed).toMatchObject({ status: 'closed', rating: null });
 
     const scores = until<LiveScores>(anna, 'scores', (s) =>
-      s.agents.some((a) => a.agentId === 'anna' && a.ratings === 1),
+      s.agents.some((a) => a.agentId === 'anna' && a.experience.n === 1),
     );
     const step1 = data(
       await visitor.emitWithAck('rating:save', { conversationId, key: 'step-1', end: 4 }),
     );
     expect(step1).toMatchObject({ end: 4, peak: null, comment: null });
     const live = await scores;
+    // Ended well (4), nothing singled out: experience v = ((4 + 4) / 2 − 1) / 4 = 0.75, so the
+    // site's figure is 100 · S / (S + F) = 100 · 0.75 / (0.75 + λ · 0.25) = 60 with λ = 2.
     expect(live.agents.find((a) => a.agentId === 'anna')).toMatchObject({
-      ratings: 1,
-      meanEnd: 4,
+      responsiveness: { n: 1 }, // one wait, answered within the promised reply time
+      reliability: { n: 1 }, // one promise, kept in time
+      experience: { n: 1 },
       csat: { value: 100, n: 1 },
     });
+    expect(live.site.experience.n).toBe(1);
+    expect(live.site.experience.score).toBeCloseTo(60, 9);
 
     const peak = { dimension: 'reliability', polarity: 'positive' } as const;
     data(await visitor.emitWithAck('rating:save', { conversationId, key: 'step-2', end: 4, peak }));
@@ -148,13 +152,21 @@ describe('a conversation from first message to live score', () => {
     expect(resent).toMatchObject({ end: 5, comment: 'Anna was lovely' });
 
     const final = data(await anna.emitWithAck('scores:get', {}));
+    // The amended rating counts instead: 5, and "Kept their word" adds the visitor's voice.
     expect(final.agents.find((a) => a.agentId === 'anna')).toMatchObject({
-      ratings: 1,
-      meanEnd: 5,
+      reliability: { n: 2 },
+      experience: { n: 1 },
+      csat: { value: 100, n: 1 },
+    });
+    expect(final.site).toMatchObject({
+      experience: { score: 100, n: 1 },
+      reliability: { score: 100, n: 2 },
     });
     expect(final.agents.find((a) => a.agentId === 'ben')).toMatchObject({
-      ratings: 0,
-      meanEnd: null,
+      responsiveness: { n: 0 },
+      reliability: { n: 0 },
+      experience: { n: 0 },
+      csat: { value: null, n: 0 },
     });
   });
 
@@ -179,21 +191,22 @@ describe('a conversation from first message to live score', () => {
 
   it('keeps everything after a restart', async () => {
     await server.stop();
-    const store = openSqliteStore(dbPath);
+    const store = await storage.open();
     const state = await store.getConversation('demo', conversationId);
     expect(state).toMatchObject({ status: 'closed', rating: { end: 5, agentId: 'anna' } });
     expect(await store.countedRatings('demo')).toHaveLength(1);
     await store.close();
 
-    server = await startServer({ dbPath });
+    server = await startServer({ storage });
     anna = await connectAgent(server.url, 'anna@demo.peakend.test');
     await next(anna, 'connect');
     const inbox = data(await anna.emitWithAck('inbox:list', {}));
     expect(inbox.conversations.map((c) => c.id)).toContain(conversationId);
     const scores = data(await anna.emitWithAck('scores:get', {}));
     expect(scores.agents.find((a) => a.agentId === 'anna')).toMatchObject({
-      ratings: 1,
-      meanEnd: 5,
+      reliability: { n: 2 },
+      experience: { n: 1 },
     });
+    expect(scores.site.experience).toEqual({ score: 100, n: 1 });
   });
 });

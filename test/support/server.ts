@@ -1,5 +1,6 @@
 /**
- * Starts a real Peakend server on a loopback port with its own SQLite file, for tests.
+ * Starts a real Peakend server on a loopback port with its own storage, for tests: an SQLite
+ * file by default, or any test storage (PostgreSQL too) from ./stores.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
@@ -18,11 +19,13 @@ import { readConfig } from '../../server/config';
 import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed';
 import { silentLogger } from '../../server/logger';
 import { openSqliteStore } from '../../server/storage/sqlite';
+import type { TestStorage } from './stores';
 
 export interface TestServer {
   url: string;
   application: Application;
-  dbPath: string;
+  /** The SQLite file, when started with `dbPath`. */
+  dbPath: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -47,23 +50,28 @@ function freePort(): Promise<number> {
 /** The admin token of test servers (PEAKEND_ADMIN_TOKEN). */
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
-export async function startServer(options: {
-  dbPath: string;
-  clock?: Clock;
-  /** PEAKEND_ADMIN_TOKEN; null turns the admin API off. */
-  adminToken?: string | null;
-}): Promise<TestServer> {
+export async function startServer(
+  options: {
+    clock?: Clock;
+    /** PEAKEND_ADMIN_TOKEN; null turns the admin API off. */
+    adminToken?: string | null;
+  } & (
+    | { dbPath: string; storage?: undefined }
+    /** Any test storage (`createTestStorage`); the server's store is opened on it. */
+    | { storage: TestStorage; dbPath?: undefined }
+  ),
+): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = readConfig({
     PORT: String(port),
     PUBLIC_URL: url,
     PEAKEND_DEMO: 'true',
-    DATABASE_URL: `sqlite:${options.dbPath}`,
+    DATABASE_URL: options.storage?.databaseUrl ?? `sqlite:${options.dbPath}`,
     PEAKEND_ADMIN_TOKEN:
       options.adminToken === null ? undefined : (options.adminToken ?? TEST_ADMIN_TOKEN),
   });
-  const store = openSqliteStore(options.dbPath);
+  const store = options.storage ? await options.storage.open() : openSqliteStore(options.dbPath);
   const clock = options.clock ?? { now: () => Date.now() };
   await seedDemo(store, clock, url);
   const application = createApplication({ config, store, clock, log: silentLogger });

@@ -5,209 +5,26 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ZFact, type Fact, type FactInput } from '../../shared/facts';
+import { ZFact, type Fact } from '../../shared/facts';
 import { DEFAULT_SETTINGS, type SiteSettings } from '../../shared/settings';
 import { assembleScores, evaluateSite } from '../../shared/scoring/evaluate';
 import { conversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
 import { ScoreSums } from '../../shared/scoring/sums';
 import type { Observation, ScoresBody } from '../../shared/scoring/types';
-import { DAY, MINUTE } from '../../shared/time';
+import { DAY } from '../../shared/time';
 import { referenceScores } from '../support/reference-scoring';
-
-const t0 = Date.parse('2026-09-01T08:00:00Z');
-const AGENTS = [
-  { id: 'anna', name: 'Anna' },
-  { id: 'ben', name: 'Ben' },
-  { id: 'cleo', name: 'Cleo' },
-];
-/** An agent the site does not list (e.g. from a helpdesk webhook): still scored. */
-const STRANGER = 'zoe';
-
-/** A small seeded PRNG (mulberry32), so a failing seed replays the same site. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p: number) => next() < p,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
-type Rng = ReturnType<typeof prng>;
-
-/** A gap between two things happening in a chat: mostly seconds, sometimes hours or days. */
-function gap(rng: Rng): number {
-  const r = rng.next();
-  if (r < 0.1) return 0; // same instant: order falls to the fact id
-  if (r < 0.3) return rng.pick([30, 60, 120, 300, 600]) * 1000; // round numbers: equal Waits
-  if (r < 0.6) return rng.int(1, 180) * 1000;
-  if (r < 0.9) return rng.int(180, 3600) * 1000;
-  return rng.int(1, 72) * 3600 * 1000;
-}
-
-/** One conversation's facts in wire form, as a helpdesk might send them. */
-function randomConversation(rng: Rng, conversationId: string, start: number): FactInput[] {
-  const facts: FactInput[] = [];
-  let n = 0;
-  const add = (at: number, fields: Record<string, unknown>) =>
-    facts.push({
-      // Random id prefixes, so ties in time are broken in no particular pattern.
-      id: `${conversationId}-${rng.int(0, 99).toString().padStart(2, '0')}-${++n}`,
-      conversationId,
-      at: new Date(at).toISOString(),
-      ...fields,
-    } as FactInput);
-  const anyAgent = () => (rng.chance(0.1) ? STRANGER : rng.pick(AGENTS).id);
-
-  let t = start;
-  let assigned: string | null = null;
-  if (rng.chance(0.7)) add(t, { type: 'conversation.opened', visitorId: 'v1' });
-  const steps = rng.int(3, 25);
-  for (let i = 0; i < steps; i++) {
-    t += gap(rng);
-    const r = rng.next();
-    if (r < 0.3) {
-      add(t, { type: 'message', from: 'visitor', text: 'hello?' });
-    } else if (r < 0.55) {
-      add(t, { type: 'message', from: 'agent', agentId: assigned ?? anyAgent() });
-    } else if (r < 0.63) {
-      assigned = anyAgent();
-      add(t, { type: 'conversation.assigned', agentId: assigned });
-    } else if (r < 0.73) {
-      const promiseId = `${conversationId}-p${i}`;
-      const due = t + rng.int(1, 48 * 60) * MINUTE;
-      add(t, {
-        type: 'promise.made',
-        promiseId,
-        agentId: assigned ?? anyAgent(),
-        dueAt: new Date(due).toISOString(),
-      });
-      const fate = rng.next();
-      if (fate < 0.5)
-        add(rng.int(t, due), { type: 'promise.kept', promiseId }); // in time
-      else if (fate < 0.6)
-        add(due, { type: 'promise.kept', promiseId }); // at the due time
-      else if (fate < 0.75)
-        add(due + rng.int(1, 600_000), { type: 'promise.kept', promiseId }); // late
-      else if (fate < 0.8) add(t - rng.int(0, 60_000), { type: 'promise.kept', promiseId }); // skewed clock
-      if (rng.chance(0.15)) add(rng.int(t, due + DAY), { type: 'promise.kept', promiseId }); // a second keep
-    } else if (r < 0.85) {
-      add(t, {
-        type: 'conversation.closed',
-        ...(rng.chance(0.7) && assigned
-          ? { agentId: assigned }
-          : rng.chance(0.3)
-            ? { agentId: anyAgent() }
-            : {}),
-      });
-    } else if (r < 0.92) {
-      t += rng.chance(0.5) ? rng.int(1, 3600) * 1000 : rng.int(1, 10) * DAY;
-      add(t, { type: 'conversation.reopened' });
-    } else {
-      const rate = (at: number) => {
-        const peak = rng.chance(0.3)
-          ? undefined
-          : {
-              dimension: rng.pick(['responsiveness', 'reliability', 'competence', 'empathy']),
-              polarity: rng.pick(['positive', 'negative']),
-            };
-        add(at, { type: 'rating', end: rng.int(1, 5), ...(peak ? { peak } : {}) });
-      };
-      rate(t);
-      // Amendments: within the window, and now and then one too late.
-      if (rng.chance(0.4)) rate(t + rng.int(0, 10 * 60) * 1000);
-      if (rng.chance(0.2)) rate(t + rng.int(10 * 60 + 1, 20 * 60) * 1000);
-    }
-  }
-  return facts;
-}
-
-interface Site {
-  facts: FactInput[];
-  settings: SiteSettings;
-  /** τ: sometimes in the middle of the history, sometimes after it. */
-  at: number;
-}
-
-function randomSite(seed: number, conversations = rng0(seed).int(5, 30)): Site {
-  const rng = prng(seed);
-  const facts: FactInput[] = [];
-  for (let c = 0; c < conversations; c++) {
-    facts.push(...randomConversation(rng, `c${c}`, t0 + rng.int(0, 60 * 24 * 60) * MINUTE));
-  }
-  const settings: SiteSettings = {
-    targetReplySeconds: rng.pick([30, 120, 600]),
-    halfLifeDays: rng.pick([0.5, 7, 30, 365]),
-    negativityWeight: rng.pick([1, 2, 2.25, 3]),
-    priorStrength: rng.pick([0, 1, 4, 20]),
-    voiceWeight: rng.pick([0, 1, 2]),
-    reopenWindowDays: rng.pick([0, 1, 7]),
-    ratingAmendMinutes: rng.pick([0, 5, 10]),
-  };
-  // τ exactly at a fact's time, or 30 days after it, now and then: the edges of `t ≤ τ` and
-  // of CSAT's window.
-  const ratings = facts.filter((f) => f.type === 'rating');
-  const edge = rng.pick(ratings.length && rng.chance(0.5) ? ratings : facts);
-  const at = rng.chance(0.3)
-    ? Date.parse(edge.at as string) + rng.pick([0, 30 * DAY])
-    : t0 + rng.int(10, 80) * DAY + rng.int(0, DAY);
-  return { facts, settings, at };
-}
-const rng0 = (seed: number) => prng(seed ^ 0x5bd1e995);
-
-const parse = (facts: readonly FactInput[]): Fact[] => facts.map((f) => ZFact.parse(f));
-
-/** Facts grouped by conversation, as a store hands them to evaluateSite. */
-function byConversation(facts: readonly Fact[]): Fact[][] {
-  const groups = new Map<string, Fact[]>();
-  for (const fact of facts) {
-    const group = groups.get(fact.conversationId);
-    if (group) group.push(fact);
-    else groups.set(fact.conversationId, [fact]);
-  }
-  return [...groups.values()];
-}
-
-const evaluate = (facts: readonly Fact[], settings: SiteSettings, at: number) =>
-  evaluateSite({ agents: AGENTS, conversations: byConversation(facts), settings, at });
-
-/** Fisher–Yates with the test's PRNG. */
-function shuffle<T>(items: readonly T[], rng: Rng): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
-
-/** Every number in two bodies within `tolerance`, everything else equal. */
-function expectClose(actual: unknown, expected: unknown, tolerance: number, path = 'body'): void {
-  if (typeof expected === 'number' && typeof actual === 'number') {
-    if (Math.abs(actual - expected) > tolerance) {
-      throw new Error(`${path}: ${actual} differs from ${expected} by more than ${tolerance}`);
-    }
-    return;
-  }
-  if (expected !== null && typeof expected === 'object') {
-    expect(actual, path).toBeTypeOf('object');
-    expect(actual, path).not.toBeNull();
-    const a = actual as Record<string, unknown>;
-    const e = expected as Record<string, unknown>;
-    expect(Object.keys(a).sort(), path).toEqual(Object.keys(e).sort());
-    for (const key of Object.keys(e)) expectClose(a[key], e[key], tolerance, `${path}.${key}`);
-    return;
-  }
-  expect(actual, path).toEqual(expected);
-}
+import {
+  t0,
+  AGENTS,
+  prng,
+  randomSite,
+  parse,
+  byConversation,
+  evaluate,
+  shuffle,
+  expectClose,
+} from '../support/scenarios';
 
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 

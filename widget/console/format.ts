@@ -71,9 +71,9 @@ export function fromDateTimeLocal(value: string): string | null {
 
 export const EMPTY = '—';
 
-/** Mean end score, one decimal ("4.3"). */
-export function formatMean(value: number | null): string {
-  return value === null ? EMPTY : value.toFixed(1);
+/** A 0–100 score, rounded ("72"). */
+export function formatScore(value: number | null): string {
+  return value === null ? EMPTY : String(Math.round(value));
 }
 
 /** A percentage without decimals ("86%"). */

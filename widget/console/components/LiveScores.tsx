@@ -1,54 +1,91 @@
 /**
- * "Live scores": one row per agent of the site, updated on every push. Columns are data
- * (`SCORE_COLUMNS`), so new figures (responsiveness, reliability, experience with their
- * intervals) are one entry each.
+ * "Live scores": the site's figures on one line, then one row per agent, updated on every push.
+ *
+ * Each agent's responsiveness, reliability and experience is a 0–100 score shrunk toward the team
+ * mean, with the 90% interval it likely lies in (shared/design/scoring.md): the score is a pill,
+ * the interval a tiny bar under it, and the numbers are spelled out on hover and for screen
+ * readers (and in the cell itself where the region is wide). An agent without evidence on a
+ * dimension gets the team mean from the server; that is a prior, not a result, so it shows as
+ * "—" with "no data yet", never as a score.
+ *
+ * Columns are data (`SCORE_COLUMNS`), so a new figure is one entry.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AgentScoreRow, LiveScores as LiveScoresView } from '../../../shared/protocol';
-import { clockTime, EMPTY, formatMean, formatPercent } from '../format';
+import type { LiveScores as LiveScoresView } from '../../../shared/protocol';
+import type {
+  AgentDimensionScore,
+  AgentScores,
+  CsatFigure,
+  ScoredDimension,
+  SiteDimensionScore,
+  SiteScores,
+} from '../../../shared/scoring/types';
+import { clockTime, EMPTY, formatPercent, formatScore } from '../format';
 
 export interface ScoreColumn {
   key: string;
   header: string;
-  /** What the figure means, as a tooltip and for screen readers. */
+  /** The header where the region is narrow (the console's right panel). */
+  short: string;
+  /** What the figure means, in one plain sentence: the header's tooltip. */
   description: string;
-  render: (row: AgentScoreRow) => ComponentChildren;
+  render: (row: AgentScores, site: SiteScores) => ComponentChildren;
+  /** The site-wide figure, for the summary line. */
+  renderSite: (site: SiteScores) => ComponentChildren;
   /** What, when it changes, makes the row flash. */
-  signature: (row: AgentScoreRow) => string;
+  signature: (row: AgentScores) => string;
+}
+
+function dimensionColumn(
+  key: ScoredDimension,
+  header: string,
+  short: string,
+  description: string,
+): ScoreColumn {
+  return {
+    key,
+    header,
+    short,
+    description,
+    render: (row, site) => (
+      <DimensionScore label={header} agent={row.name} figure={row[key]} team={site[key]} />
+    ),
+    renderSite: (site) => <SiteFigure label={header} figure={site[key]} />,
+    signature: (row) => {
+      const { score, low, high, n } = row[key];
+      return [score, low, high, n].map(formatScore).join(',');
+    },
+  };
 }
 
 export const SCORE_COLUMNS: ScoreColumn[] = [
-  {
-    key: 'ratings',
-    header: 'Ratings',
-    description: 'Ratings of this agent’s conversations',
-    render: (row) => row.ratings,
-    signature: (row) => String(row.ratings),
-  },
-  {
-    key: 'meanEnd',
-    header: 'End',
-    description: 'Mean answer to “How did this conversation end?”, from 1 to 5',
-    render: (row) => formatMean(row.meanEnd),
-    signature: (row) => String(row.meanEnd),
-  },
+  dimensionColumn(
+    'responsiveness',
+    'Responsiveness',
+    'Resp.',
+    'Responsiveness: helping visitors within the reply time the site promises them.',
+  ),
+  dimensionColumn(
+    'reliability',
+    'Reliability',
+    'Rel.',
+    'Reliability: keeping promises by their due time, and solutions that stick (no “This isn’t solved”).',
+  ),
+  dimensionColumn(
+    'experience',
+    'Experience',
+    'Exp.',
+    'Experience: how visitors say the conversation ended, and what stood out most to them.',
+  ),
   {
     key: 'csat',
     header: 'CSAT',
-    description: 'Share of ratings of 4 or 5 in the last 30 days, with how many ratings',
-    render: (row) =>
-      row.csat.value === null ? (
-        EMPTY
-      ) : (
-        <>
-          {formatPercent(row.csat.value)}
-          <span class="score-n">
-            <span class="sr-only">, </span>n={row.csat.n}
-          </span>
-        </>
-      ),
-    signature: (row) => `${row.csat.value}/${row.csat.n}`,
+    short: 'CSAT',
+    description: 'CSAT: the share of ratings of 4 or 5 out of 5 in the last 30 days.',
+    render: (row) => <Csat figure={row.csat} />,
+    renderSite: (site) => <SiteCsat figure={site.csat} />,
+    signature: (row) => `${formatPercent(row.csat.value)}/${row.csat.n}`,
   },
 ];
 
@@ -84,6 +121,19 @@ export function LiveScores({
           </span>
         )}
       </div>
+      {scores && (
+        <p class="scores-site">
+          <span class="scores-site-label">
+            Team<span class="sr-only">:</span>
+          </span>{' '}
+          {columns.map((column, i) => (
+            <span key={column.key} class="site-figure" title={column.description}>
+              {i > 0 && <span class="sr-only">, </span>}
+              <ColumnName column={column} /> {column.renderSite(scores.site)}
+            </span>
+          ))}
+        </p>
+      )}
       {scores === null ? (
         <p class="scores-empty muted">Loading scores…</p>
       ) : scores.agents.length === 0 ? (
@@ -97,8 +147,13 @@ export function LiveScores({
                   Agent
                 </th>
                 {columns.map((column) => (
-                  <th key={column.key} scope="col" class="num" title={column.description}>
-                    <abbr title={column.description}>{column.header}</abbr>
+                  <th
+                    key={column.key}
+                    scope="col"
+                    class={`col-figure col-${column.key}`}
+                    title={column.description}
+                  >
+                    <ColumnName column={column} />
                   </th>
                 ))}
               </tr>
@@ -106,20 +161,32 @@ export function LiveScores({
             <tbody>
               {scores.agents.map((row) => {
                 const self = row.agentId === selfId;
+                const noData = hasNoEvidence(row);
+                const classes = [
+                  self && 'is-self',
+                  noData && 'is-no-data',
+                  flashing.has(row.agentId) && 'is-flashing',
+                ].filter(Boolean);
                 return (
                   <tr
                     key={row.agentId}
                     data-agent-id={row.agentId}
-                    class={`${self ? 'is-self' : ''}${flashing.has(row.agentId) ? ' is-flashing' : ''}`}
+                    class={classes.join(' ') || undefined}
                     aria-current={self ? 'true' : undefined}
                   >
                     <th scope="row" class="col-agent">
                       <span class="score-name">{row.name}</span>
-                      {self && <span class="you-tag">You</span>}
+                      {self && (
+                        <>
+                          {' '}
+                          <span class="you-tag">You</span>
+                        </>
+                      )}
+                      {noData && <span class="score-note">No data yet</span>}
                     </th>
                     {columns.map((column) => (
-                      <td key={column.key} class="num">
-                        {column.render(row)}
+                      <td key={column.key} class={`col-figure col-${column.key}`}>
+                        {column.render(row, scores.site)}
                       </td>
                     ))}
                   </tr>
@@ -129,8 +196,159 @@ export function LiveScores({
           </table>
         </div>
       )}
-      <p class="scores-legend muted">End: mean of 1–5 · CSAT: ratings of 4–5, last 30 days</p>
+      <p class="scores-legend muted">
+        Scores 0–100 from recent work, the newest counting most. Bar: the range a score is 90%
+        likely to be in; it narrows as evidence grows. Green or red: clearly above or below the
+        team. —: no data yet. CSAT: ratings of 4–5 in the last 30 days.
+      </p>
     </section>
+  );
+}
+
+/** The full name for screen readers and wide regions, the short one where space is tight. */
+function ColumnName({ column }: { column: ScoreColumn }) {
+  if (column.short === column.header) return <>{column.header}</>;
+  return (
+    <>
+      <span class="col-long">{column.header}</span>
+      <span class="col-short" aria-hidden="true">
+        {column.short}
+      </span>
+    </>
+  );
+}
+
+/** Whether the agent has nothing yet that any figure is based on. */
+function hasNoEvidence(row: AgentScores): boolean {
+  return (
+    row.responsiveness.n === 0 &&
+    row.reliability.n === 0 &&
+    row.experience.n === 0 &&
+    row.csat.n === 0
+  );
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function DimensionScore({
+  label,
+  agent,
+  figure,
+  team,
+}: {
+  label: string;
+  agent: string;
+  figure: AgentDimensionScore;
+  team: SiteDimensionScore;
+}) {
+  if (figure.n === 0) {
+    return (
+      <span
+        class="score is-empty"
+        title={`${label}: no data yet for ${agent}. Until there is some, it counts as the team’s ${formatScore(figure.score)}.`}
+      >
+        <span class="score-pill">{EMPTY}</span>
+        <span class="score-detail">
+          <span class="sr-only">, </span>no data yet
+        </span>
+      </span>
+    );
+  }
+  const score = formatScore(figure.score);
+  const low = formatScore(figure.low);
+  const high = formatScore(figure.high);
+  // The interval clear of the site's own figure: a difference the evidence supports.
+  const tone =
+    team.score === null
+      ? null
+      : figure.high < team.score
+        ? 'below'
+        : figure.low > team.score
+          ? 'above'
+          : null;
+  const versus =
+    tone && team.score !== null ? ` Clearly ${tone} the team’s ${formatScore(team.score)}.` : '';
+  return (
+    <span
+      class={`score${tone ? ` is-${tone}` : ''}`}
+      title={`${label} ${score}: likely between ${low} and ${high} (90%), from ${plural(figure.n, 'observation', 'observations')}.${versus}`}
+    >
+      <span class="score-pill">{score}</span>
+      <span class="score-aside">
+        <IntervalBar figure={figure} />
+        <span class="score-detail">
+          <span class="sr-only">, range </span>
+          {low}–{high}, n={figure.n}
+        </span>
+      </span>
+    </span>
+  );
+}
+
+/** A 0–100 track with the 90% interval filled and the score marked. */
+function IntervalBar({ figure }: { figure: AgentDimensionScore }) {
+  const clamp = (x: number) => Math.min(100, Math.max(0, x));
+  const low = clamp(figure.low);
+  const high = clamp(figure.high);
+  return (
+    <span class="ibar" aria-hidden="true">
+      <span class="ibar-range" style={{ left: `${low}%`, width: `${Math.max(high - low, 1)}%` }} />
+      <span class="ibar-mark" style={{ left: `${clamp(figure.score)}%` }} />
+    </span>
+  );
+}
+
+function Csat({ figure }: { figure: CsatFigure }) {
+  if (figure.value === null) {
+    return (
+      <span class="score is-empty" title="CSAT: no ratings in the last 30 days.">
+        <span class="score-pill">{EMPTY}</span>
+      </span>
+    );
+  }
+  return (
+    <span
+      class="score score--csat"
+      title={`CSAT ${formatPercent(figure.value)}: ${plural(figure.n, 'rating', 'ratings')} in the last 30 days.`}
+    >
+      <span class="score-pill">{formatPercent(figure.value)}</span>
+      <span class="score-n">
+        <span class="sr-only">, </span>n={figure.n}
+      </span>
+    </span>
+  );
+}
+
+function SiteFigure({ label, figure }: { label: string; figure: SiteDimensionScore }) {
+  if (figure.score === null) {
+    return (
+      <b class="site-value is-empty" title={`${label}: no data yet.`}>
+        {EMPTY}
+      </b>
+    );
+  }
+  return (
+    <b
+      class="site-value"
+      title={`${label} of the whole team: ${formatScore(figure.score)}, from ${plural(figure.n, 'observation', 'observations')}.`}
+    >
+      {formatScore(figure.score)}
+    </b>
+  );
+}
+
+function SiteCsat({ figure }: { figure: CsatFigure }) {
+  return (
+    <b
+      class={`site-value${figure.value === null ? ' is-empty' : ''}`}
+      title={
+        figure.value === null
+          ? 'CSAT: no ratings in the last 30 days.'
+          : `CSAT of the whole team: ${formatPercent(figure.value)} of ${plural(figure.n, 'rating', 'ratings')} in the last 30 days.`
+      }
+    >
+      {formatPercent(figure.value)}
+    </b>
   );
 }
 

@@ -1,0 +1,66 @@
+/**
+ * `GET /api/v1/sites/:siteId/scores[?at=ISO]`: the site's scores, for its key or a supervisor's
+ * (or admin's) console session. Now: the live scoreboard, O(agents). A past time: the site's
+ * facts are replayed up to then.
+ */
+import express, { type Request, type Router } from 'express';
+import { z } from 'zod';
+import { evaluateSite } from '../../shared/scoring/evaluate';
+import type { Sessions } from '../auth/sessions';
+import type { Clock } from '../clock';
+import { Refusal } from '../errors';
+import type { Scoreboards } from '../scores/scoreboard';
+import type { Site, Store } from '../storage/store';
+import { authenticateSite } from './site-auth';
+import { parseBody } from './validate';
+
+const ZScoresQuery = z.object({
+  at: z.iso
+    .datetime({ offset: true, error: 'must be an ISO-8601 time with a time zone' })
+    .optional(),
+});
+
+export function scoreRoutes(
+  store: Store,
+  scoreboards: Scoreboards,
+  sessions: Sessions,
+  clock: Clock,
+): Router {
+  const router = express.Router();
+
+  /** A supervisor or admin of the site signed in to the console, else the site's key. */
+  const authorize = async (req: Request): Promise<Site> => {
+    const agent = req.headers.authorization ? null : await sessions.agentFor(req.headers.cookie);
+    if (!agent) return authenticateSite(req, store);
+    const siteId = String(req.params.siteId);
+    if (agent.siteId !== siteId || agent.role === 'agent') {
+      throw new Refusal(
+        'forbidden',
+        "Only the site's supervisors and admins may read its scores here.",
+      );
+    }
+    const site = await store.getSite(siteId);
+    if (!site) throw new Refusal('not_found', `No site "${siteId}".`);
+    return site;
+  };
+
+  router.get('/api/v1/sites/:siteId/scores', async (req, res) => {
+    const site = await authorize(req);
+    const { at } = parseBody(ZScoresQuery, req.query);
+    res.setHeader('Cache-Control', 'no-store');
+    const now = clock.now();
+    const when = at === undefined ? now : Date.parse(at);
+    if (when > now) throw new Refusal('invalid', 'at: scores cannot be read in the future.');
+    if (at === undefined) {
+      res.json(await scoreboards.scores(site));
+      return;
+    }
+    const [agents, conversations] = await Promise.all([
+      store.listAgents(site.id),
+      store.siteFacts(site.id),
+    ]);
+    res.json(evaluateSite({ agents, conversations, settings: site.settings, at: when }));
+  });
+
+  return router;
+}

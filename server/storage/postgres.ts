@@ -1,0 +1,613 @@
+/**
+ * The PostgreSQL store, for running Peakend on more than one node. Same interface and behaviour
+ * as the SQLite store (sqlite.ts): facts are the source of truth, and each conversation row is
+ * re-derived from all its facts in the transaction that adds to them, which commits before the
+ * call returns, so an acknowledgement never outruns a commit.
+ *
+ * Several nodes write at once, so two things SQLite gets from its single writer are made
+ * explicit here: migrations run under an advisory lock, writers to one conversation take turns
+ * on a transaction-scoped advisory lock before reading its facts, and re-deriving a whole site
+ * waits for, then holds off, every writer of that site.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { deriveConversation, type ConversationState } from '../../shared/conversation';
+import type { Fact } from '../../shared/facts';
+import { ZSiteSettings } from '../../shared/settings';
+import { conversationEvidence, type ConversationEvidence } from '../../shared/scoring/observations';
+import type { CountedRating } from '../../shared/scoring/ratings';
+import { POSTGRES_MIGRATIONS } from './postgres-schema';
+import { agentOf, StorageError } from './sqlite';
+import type {
+  Agent,
+  AgentCredentials,
+  ConversationQuery,
+  RecordResult,
+  Role,
+  Session,
+  Site,
+  Store,
+} from './store';
+
+export interface PostgresStoreOptions {
+  /**
+   * Keep Peakend's tables in this schema (created if missing) rather than the first schema of
+   * the server's search_path, e.g. to share one database. `?schema=NAME` in the URL does the same.
+   */
+  schema?: string;
+}
+
+/** Unquoted identifiers only, so the name needs no quoting in SQL or in the startup options. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * First keys of our advisory locks (two-key form), so they cannot meet another application's
+ * single-key locks in the same database. The second key is a hash: a collision only makes two
+ * unrelated conversations take turns.
+ */
+const LOCK = { migrate: 0x70656b01, conversation: 0x70656b02, site: 0x70656b03 } as const;
+
+const INT8_OID = 20;
+
+/**
+ * BIGINT columns hold epoch milliseconds and come back as numbers rather than pg's default
+ * strings (exact up to 2^53 ms, far beyond any real time). Set on this pool only, so pg's global
+ * parsers stay as other code expects them.
+ */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary'
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+interface SiteRow {
+  id: string;
+  name: string;
+  allowed_origins: string[];
+  settings: unknown;
+  key_hash: string | null;
+  created_at: number;
+}
+
+interface AgentRow {
+  site_id: string;
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  created_at: number;
+  password_hash?: string | null;
+}
+
+const toSite = (row: SiteRow): Site => ({
+  id: row.id,
+  name: row.name,
+  allowedOrigins: row.allowed_origins,
+  settings: ZSiteSettings.parse(row.settings),
+  keyHash: row.key_hash,
+  createdAt: row.created_at,
+});
+
+// JSON goes in as text: pg would send a JS array as a PostgreSQL array, not as JSON.
+const siteValues = (site: Site) => [
+  site.id,
+  site.name,
+  JSON.stringify(site.allowedOrigins),
+  JSON.stringify(site.settings),
+  site.keyHash,
+  site.createdAt,
+];
+
+const toAgent = (row: AgentRow): Agent => ({
+  siteId: row.site_id,
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+  createdAt: row.created_at,
+});
+
+/** Facts by conversation, in the order the rows came. */
+function groupByConversation(
+  rows: readonly { conversation_id: string; body: Fact }[],
+): Map<string, Fact[]> {
+  const groups = new Map<string, Fact[]>();
+  for (const row of rows) {
+    const list = groups.get(row.conversation_id);
+    if (list) list.push(row.body);
+    else groups.set(row.conversation_id, [row.body]);
+  }
+  return groups;
+}
+
+const byId = (a: Fact, b: Fact) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Where a URL points, for messages: host, port, database and schema; never the password. */
+function describeTarget(url: URL, schema: string | undefined): string {
+  const host = url.hostname || url.searchParams.get('host') || 'localhost';
+  const database = decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username);
+  return `${host}:${url.port || '5432'}/${database}${schema ? ` (schema ${schema})` : ''}`;
+}
+
+/** A connection error's text; Node reports a refused dual-stack connect as an AggregateError. */
+function reason(error: unknown): string {
+  if (error instanceof AggregateError && !error.message) {
+    return error.errors.map((e: unknown) => (e as Error).message).join('; ');
+  }
+  return (error as Error).message || String((error as { code?: string }).code ?? error);
+}
+
+/**
+ * Connects, migrates and returns the store. Throws StorageError when the database cannot be
+ * reached, cannot be migrated, or is from a newer version of Peakend.
+ */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<PostgresStore> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // The URL may hold a password: say what is wrong without repeating it.
+    throw new StorageError('DATABASE_URL is not a valid postgres:// URL.');
+  }
+  const schema = options.schema ?? (parsed.searchParams.get('schema') || undefined);
+  if (parsed.searchParams.has('schema')) {
+    parsed.searchParams.delete('schema');
+    url = parsed.toString();
+  }
+  const where = describeTarget(parsed, schema);
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new StorageError(
+      `Invalid PostgreSQL schema name "${schema}": use lower-case letters, digits and _.`,
+    );
+  }
+
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    // Without a timeout, a host that drops packets would hang the start and /healthz forever.
+    connectionTimeoutMillis: 10_000,
+    // Set at session start, so every pooled connection sees only this schema.
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle connection that dies (server restart, network) is dropped by the pool and replaced
+  // on next use; without a listener the 'error' event would crash the process. /healthz (ping)
+  // is where an outage shows.
+  pool.on('error', () => undefined);
+
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    await pool.end();
+    throw new StorageError(
+      `Cannot reach PostgreSQL at ${where}: ${reason(error)}. ` +
+        'Check DATABASE_URL and that the database server is running.',
+    );
+  }
+  try {
+    await migrate(client, schema, where);
+  } catch (error) {
+    client.release(true);
+    await pool.end();
+    if (error instanceof StorageError) throw error;
+    throw new StorageError(`Cannot prepare the PostgreSQL database at ${where}: ${reason(error)}`);
+  }
+  client.release();
+  return new PostgresStore(pool);
+}
+
+/**
+ * Runs the pending migrations in one transaction under an advisory lock, so nodes starting
+ * together take turns: the first migrates, the others then find nothing left to do. The lock is
+ * per database and search_path, so separate schemas migrate independently.
+ */
+async function migrate(
+  client: pg.PoolClient,
+  schema: string | undefined,
+  where: string,
+): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query(
+      `SELECT pg_advisory_xact_lock($1,
+         hashtext(current_database() || ':' || current_setting('search_path')))`,
+      [LOCK.migrate],
+    );
+    // Look before creating: CREATE SCHEMA IF NOT EXISTS still needs the right to create one,
+    // which a role given a schema made by its DBA may not have.
+    if (schema) {
+      const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+      if (exists.rowCount === 0) await client.query(`CREATE SCHEMA ${schema}`);
+    }
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS peakend_schema_version (
+         singleton BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (singleton),
+         version INTEGER NOT NULL
+       )`,
+    );
+    await client.query(
+      'INSERT INTO peakend_schema_version (version) VALUES (0) ON CONFLICT DO NOTHING',
+    );
+    const { rows } = await client.query<{ version: number }>(
+      'SELECT version FROM peakend_schema_version',
+    );
+    const version = rows[0]?.version ?? 0;
+    if (version > POSTGRES_MIGRATIONS.length) {
+      throw new StorageError(
+        `The PostgreSQL database at ${where} has schema version ${version}, newer than this ` +
+          `version of Peakend understands (${POSTGRES_MIGRATIONS.length}). Upgrade Peakend, or ` +
+          'point DATABASE_URL at another database.',
+      );
+    }
+    for (const [i, migration] of POSTGRES_MIGRATIONS.slice(version).entries()) {
+      await client.query(migration);
+      await client.query('UPDATE peakend_schema_version SET version = $1', [version + i + 1]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+export class PostgresStore implements Store {
+  private closed = false;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    // Idempotent like SQLite's close: the server closes its store, and so may a test after it.
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  async secret(name: string): Promise<Buffer> {
+    // Insert-if-absent, then read: every node reads whichever value committed first.
+    await this.pool.query(
+      'INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [name, randomBytes(32)],
+    );
+    const { rows } = await this.pool.query<{ value: Buffer }>(
+      'SELECT value FROM secrets WHERE name = $1',
+      [name],
+    );
+    const value = rows[0]?.value;
+    if (!value) throw new StorageError(`The secret "${name}" was not stored.`);
+    return value;
+  }
+
+  async createSite(site: Site): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO sites (id, name, allowed_origins, settings, key_hash, created_at)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6)`,
+      siteValues(site),
+    );
+  }
+
+  async updateSite(site: Site): Promise<void> {
+    await this.pool.query(
+      `UPDATE sites SET name = $2, allowed_origins = $3::jsonb, settings = $4::jsonb,
+         key_hash = $5 WHERE id = $1`,
+      siteValues(site).slice(0, 5),
+    );
+  }
+
+  async getSite(siteId: string): Promise<Site | null> {
+    const { rows } = await this.pool.query<SiteRow>('SELECT * FROM sites WHERE id = $1', [siteId]);
+    return rows[0] ? toSite(rows[0]) : null;
+  }
+
+  async findSiteByKeyHash(keyHash: string): Promise<Site | null> {
+    const { rows } = await this.pool.query<SiteRow>('SELECT * FROM sites WHERE key_hash = $1', [
+      keyHash,
+    ]);
+    return rows[0] ? toSite(rows[0]) : null;
+  }
+
+  async saveAgent(agent: Agent, passwordHash?: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO agents (site_id, id, name, email, password_hash, role, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (site_id, id) DO UPDATE SET name = excluded.name, role = excluded.role,
+         email = excluded.email,
+         password_hash = coalesce(excluded.password_hash, agents.password_hash)`,
+      [
+        agent.siteId,
+        agent.id,
+        agent.name,
+        agent.email,
+        passwordHash ?? null,
+        agent.role,
+        agent.createdAt,
+      ],
+    );
+  }
+
+  async getAgent(siteId: string, agentId: string): Promise<Agent | null> {
+    const { rows } = await this.pool.query<AgentRow>(
+      'SELECT * FROM agents WHERE site_id = $1 AND id = $2',
+      [siteId, agentId],
+    );
+    return rows[0] ? toAgent(rows[0]) : null;
+  }
+
+  async listAgents(siteId: string): Promise<Agent[]> {
+    // Byte order, as SQLite sorts, whatever the database's locale.
+    const { rows } = await this.pool.query<AgentRow>(
+      'SELECT * FROM agents WHERE site_id = $1 ORDER BY name COLLATE "C", id COLLATE "C"',
+      [siteId],
+    );
+    return rows.map(toAgent);
+  }
+
+  async findCredentials(email: string): Promise<AgentCredentials | null> {
+    const { rows } = await this.pool.query<AgentRow>('SELECT * FROM agents WHERE email = $1', [
+      email,
+    ]);
+    const row = rows[0];
+    return row ? { agent: toAgent(row), passwordHash: row.password_hash ?? null } : null;
+  }
+
+  async createSession(session: Session): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO sessions (token_hash, site_id, agent_id, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [session.tokenHash, session.siteId, session.agentId, session.createdAt, session.expiresAt],
+    );
+  }
+
+  async getSession(tokenHash: string, now: number): Promise<Session | null> {
+    const { rows } = await this.pool.query<Session>(
+      `SELECT token_hash AS "tokenHash", site_id AS "siteId", agent_id AS "agentId",
+         created_at AS "createdAt", expires_at AS "expiresAt"
+       FROM sessions WHERE token_hash = $1 AND expires_at > $2`,
+      [tokenHash, now],
+    );
+    return rows[0] ?? null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async recordFacts(site: Site, facts: readonly Fact[]): Promise<RecordResult> {
+    const receivedAt = Date.now();
+    // The first copy of an id counts, as in SQLite; a later copy in the same batch is a duplicate.
+    const unique = new Map<string, Fact>();
+    for (const fact of facts) if (!unique.has(fact.id)) unique.set(fact.id, fact);
+    const nothing = { conversations: [], evidence: [] };
+    if (unique.size === 0) return { accepted: [], duplicates: facts.length, ...nothing };
+
+    return this.transaction(async (client): Promise<RecordResult> => {
+      // Shared with every other writer of the site; rederiveSite takes it alone.
+      await client.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [
+        LOCK.site,
+        site.id,
+      ]);
+      // Rows go in in id order, and later agents and locks in sorted order too: transactions
+      // that share some of them then wait for each other in one order and cannot deadlock.
+      const rows = [...unique.values()].sort(byId);
+      const inserted = await client.query<{ id: string }>(
+        `INSERT INTO facts (site_id, id, conversation_id, at, body, received_at)
+         SELECT $1, f.id, f.conversation_id, f.at, f.body, $6
+         FROM unnest($2::text[], $3::text[], $4::bigint[], $5::jsonb[])
+           AS f (id, conversation_id, at, body)
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [
+          site.id,
+          rows.map((f) => f.id),
+          rows.map((f) => f.conversationId),
+          rows.map((f) => f.at),
+          rows.map((f) => JSON.stringify(f)),
+          receivedAt,
+        ],
+      );
+      const stored = new Set(inserted.rows.map((row) => row.id));
+      const accepted = [...unique.values()].filter((fact) => stored.has(fact.id));
+      const duplicates = facts.length - accepted.length;
+      if (accepted.length === 0) return { accepted, duplicates, ...nothing };
+
+      // An agent known only from facts: named by its id until someone names it.
+      const agentIds = [
+        ...new Set(accepted.map(agentOf).filter((id): id is string => id !== undefined)),
+      ].sort();
+      if (agentIds.length > 0) {
+        await client.query(
+          `INSERT INTO agents (site_id, id, name, email, password_hash, role, created_at)
+           SELECT $1, a.id, a.id, NULL, NULL, 'agent', $3 FROM unnest($2::text[]) AS a (id)
+           ON CONFLICT DO NOTHING`,
+          [site.id, agentIds, receivedAt],
+        );
+      }
+
+      // Writers to one conversation take turns from here to COMMIT. Each statement in READ
+      // COMMITTED sees everything committed before it started, so whoever holds the lock reads
+      // every fact of the conversation (and the evidence live scores last heard of), and the
+      // last row written is derived from the full set.
+      const touched = [...new Set(accepted.map((fact) => fact.conversationId))];
+      await client.query(
+        `SELECT pg_advisory_xact_lock($1, hashtext($2 || ':' || c.id))
+         FROM unnest($3::text[]) AS c (id)`,
+        [LOCK.conversation, site.id, [...touched].sort()],
+      );
+      const before = new Map<string, ConversationEvidence>();
+      const previous = await client.query<{ id: string; evidence: ConversationEvidence }>(
+        'SELECT id, evidence FROM conversations WHERE site_id = $1 AND id = ANY($2::text[])',
+        [site.id, touched],
+      );
+      for (const row of previous.rows) before.set(row.id, row.evidence);
+      const { rows: all } = await client.query<{ conversation_id: string; body: Fact }>(
+        `SELECT conversation_id, body FROM facts
+         WHERE site_id = $1 AND conversation_id = ANY($2::text[])`,
+        [site.id, touched],
+      );
+      // In the order first touched, as SQLite returns them.
+      const derived = await this.saveDerived(client, site, touched, all);
+      return {
+        accepted,
+        duplicates,
+        conversations: derived.map((d) => d.state),
+        evidence: derived.map(({ state, evidence }) => ({
+          conversationId: state.id,
+          before: before.get(state.id) ?? null,
+          after: evidence,
+        })),
+      };
+    });
+  }
+
+  async siteEvidence(
+    siteId: string,
+  ): Promise<{ conversationId: string; evidence: ConversationEvidence }[]> {
+    const { rows } = await this.pool.query<{ id: string; evidence: ConversationEvidence }>(
+      'SELECT id, evidence FROM conversations WHERE site_id = $1 ORDER BY id COLLATE "C"',
+      [siteId],
+    );
+    return rows.map((row) => ({ conversationId: row.id, evidence: row.evidence }));
+  }
+
+  async siteFacts(siteId: string): Promise<Fact[][]> {
+    const { rows } = await this.pool.query<{ conversation_id: string; body: Fact }>(
+      `SELECT conversation_id, body FROM facts WHERE site_id = $1
+       ORDER BY conversation_id COLLATE "C", at, id`,
+      [siteId],
+    );
+    return [...groupByConversation(rows).values()];
+  }
+
+  async rederiveSite(site: Site): Promise<void> {
+    await this.transaction(async (client) => {
+      // Alone on the site: writers in flight commit first, new ones wait, so every fact is seen
+      // and no writer saves a row derived before the new settings applied.
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.site, site.id]);
+      const { rows } = await client.query<{ conversation_id: string; body: Fact }>(
+        `SELECT f.conversation_id, f.body FROM facts f
+         JOIN conversations c ON c.site_id = f.site_id AND c.id = f.conversation_id
+         WHERE f.site_id = $1`,
+        [site.id],
+      );
+      const ids = [...new Set(rows.map((row) => row.conversation_id))];
+      await this.saveDerived(client, site, ids, rows);
+    });
+  }
+
+  /**
+   * Derives the state and evidence of each conversation in `ids` from all its facts (`rows`) and
+   * saves them; returns them in the order of `ids`.
+   */
+  private async saveDerived(
+    client: pg.PoolClient,
+    site: Site,
+    ids: readonly string[],
+    rows: readonly { conversation_id: string; body: Fact }[],
+  ): Promise<{ state: ConversationState; evidence: ConversationEvidence }[]> {
+    const factsOf = groupByConversation(rows);
+    const derived = ids.flatMap((id) => {
+      const facts = factsOf.get(id) ?? [];
+      const state = deriveConversation(facts, site.settings);
+      return state ? [{ state, evidence: conversationEvidence(facts, site.settings) }] : [];
+    });
+    if (derived.length === 0) return derived;
+    await client.query(
+      `INSERT INTO conversations (site_id, id, status, visitor_id, last_activity_at,
+         rating_agent_id, rating_end, rating_at, state, evidence)
+       SELECT $1, c.* FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[],
+         $6::text[], $7::integer[], $8::bigint[], $9::jsonb[], $10::jsonb[])
+         AS c (id, status, visitor_id, last_activity_at, rating_agent_id, rating_end,
+           rating_at, state, evidence)
+       ON CONFLICT (site_id, id) DO UPDATE SET status = excluded.status,
+         visitor_id = excluded.visitor_id, last_activity_at = excluded.last_activity_at,
+         rating_agent_id = excluded.rating_agent_id, rating_end = excluded.rating_end,
+         rating_at = excluded.rating_at, state = excluded.state, evidence = excluded.evidence`,
+      [
+        site.id,
+        derived.map(({ state }) => state.id),
+        derived.map(({ state }) => state.status),
+        derived.map(({ state }) => state.visitorId),
+        derived.map(({ state }) => state.lastActivityAt),
+        derived.map(({ state }) => state.rating?.agentId ?? null),
+        derived.map(({ state }) => state.rating?.end ?? null),
+        derived.map(({ state }) => state.rating?.at ?? null),
+        derived.map(({ state }) => JSON.stringify(state)),
+        derived.map(({ evidence }) => JSON.stringify(evidence)),
+      ],
+    );
+    return derived;
+  }
+
+  async listFacts(siteId: string, conversationId: string): Promise<Fact[]> {
+    const { rows } = await this.pool.query<{ body: Fact }>(
+      'SELECT body FROM facts WHERE site_id = $1 AND conversation_id = $2 ORDER BY at, id',
+      [siteId, conversationId],
+    );
+    return rows.map((row) => row.body);
+  }
+
+  async getConversation(siteId: string, conversationId: string): Promise<ConversationState | null> {
+    const { rows } = await this.pool.query<{ state: ConversationState }>(
+      'SELECT state FROM conversations WHERE site_id = $1 AND id = $2',
+      [siteId, conversationId],
+    );
+    return rows[0]?.state ?? null;
+  }
+
+  async listConversations(siteId: string, query: ConversationQuery): Promise<ConversationState[]> {
+    const { rows } = await this.pool.query<{ state: ConversationState }>(
+      `SELECT state FROM conversations
+       WHERE site_id = $1 AND (status = 'open' OR last_activity_at >= $2)
+       ORDER BY last_activity_at DESC LIMIT $3`,
+      [siteId, query.closedSince, query.limit],
+    );
+    return rows.map((row) => row.state);
+  }
+
+  async latestConversationOf(siteId: string, visitorId: string): Promise<ConversationState | null> {
+    const { rows } = await this.pool.query<{ state: ConversationState }>(
+      `SELECT state FROM conversations WHERE site_id = $1 AND visitor_id = $2
+       ORDER BY last_activity_at DESC LIMIT 1`,
+      [siteId, visitorId],
+    );
+    return rows[0]?.state ?? null;
+  }
+
+  async countedRatings(siteId: string): Promise<CountedRating[]> {
+    const { rows } = await this.pool.query<CountedRating>(
+      `SELECT rating_agent_id AS "agentId", rating_end AS "end", rating_at AS "at"
+       FROM conversations WHERE site_id = $1 AND rating_end IS NOT NULL`,
+      [siteId],
+    );
+    return rows;
+  }
+
+  /** Runs `work` in one transaction on one connection; resolves only after COMMIT. */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        // The connection is unusable: the pool must discard it, not hand it out again.
+        broken = rollbackError as Error;
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}

@@ -1,0 +1,571 @@
+/**
+ * One storage suite, run against every store: SQLite in a temporary file and PostgreSQL in a
+ * fresh schema. Both must behave identically, since the server cannot tell which it runs on.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveConversation } from '../../shared/conversation';
+import { conversationEvidence } from '../../shared/scoring/observations';
+import { compareFacts, type Fact, type FactDraft } from '../../shared/facts';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { MINUTE } from '../../shared/time';
+import { openPostgresStore } from '../../server/storage/postgres';
+import { StorageError } from '../../server/storage/sqlite';
+import type { Site, Store } from '../../server/storage/store';
+import {
+  createTestStorage,
+  skipPostgres,
+  type StoreKind,
+  type TestStorage,
+} from '../support/stores';
+
+const T0 = Date.UTC(2025, 0, 6, 9, 0);
+
+const fact = (id: string, conversationId: string, at: number, draft: FactDraft): Fact =>
+  ({ id, conversationId, at, ...draft }) as Fact;
+
+/** A whole conversation: chat, an unknown agent, a promise kept, a close, a rating amended. */
+function wholeConversation(conversationId: string, prefix = ''): Fact[] {
+  const f = (id: string, minutes: number, draft: FactDraft) =>
+    fact(`${prefix}${id}`, conversationId, T0 + minutes * MINUTE, draft);
+  return [
+    f('o1', 0, { type: 'conversation.opened', visitorId: 'v1' }),
+    f('m1', 1, { type: 'message', from: 'visitor', text: 'My order has not arrived' }),
+    f('a1', 2, { type: 'conversation.assigned', agentId: 'newbie' }),
+    f('m2', 3, { type: 'message', from: 'agent', agentId: 'newbie', text: 'Checking' }),
+    f('p1', 4, {
+      type: 'promise.made',
+      promiseId: 'p1',
+      agentId: 'newbie',
+      dueAt: T0 + 60 * MINUTE,
+      text: 'Email the tracking link',
+    }),
+    f('k1', 50, { type: 'promise.kept', promiseId: 'p1' }),
+    f('x1', 51, { type: 'conversation.closed', agentId: 'newbie' }),
+    f('r1', 52, { type: 'rating', end: 3 }),
+    f('m3', 53, { type: 'message', from: 'visitor', text: 'after the close' }),
+    f('r2', 55, {
+      type: 'rating',
+      end: 5,
+      peak: { dimension: 'reliability', polarity: 'positive' },
+      comment: 'Kept their word',
+    }),
+  ];
+}
+
+/** A deterministic shuffle (seeded), so a failure can be replayed. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const skip = { sqlite: false, postgres: await skipPostgres() };
+
+for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
+  describe.skipIf(skip[kind])(`the ${kind} store`, () => {
+    let storage: TestStorage;
+    let store: Store;
+    let sites = 0;
+
+    /** A fresh site per test, so tests sharing the store never see each other's rows. */
+    async function newSite(patch: Partial<Site> = {}): Promise<Site> {
+      sites += 1;
+      const site: Site = {
+        id: `site-${sites}`,
+        name: `Site ${sites}`,
+        allowedOrigins: ['https://shop.example'],
+        settings: DEFAULT_SETTINGS,
+        keyHash: null,
+        createdAt: T0,
+        ...patch,
+      };
+      await store.createSite(site);
+      return site;
+    }
+
+    beforeAll(async () => {
+      storage = await createTestStorage(kind);
+      store = await storage.open();
+    });
+
+    afterAll(async () => {
+      await store?.close();
+      await storage?.remove();
+    });
+
+    it('answers a ping, and closes more than once without complaint', async () => {
+      const other = await storage.open();
+      await expect(other.ping()).resolves.toBeUndefined();
+      await other.close();
+      await other.close();
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    it('stores sites, finds them by key hash, and changes them', async () => {
+      const site = await newSite({
+        keyHash: 'hash-one',
+        allowedOrigins: ['https://a.example', 'https://b.example'],
+        settings: { ...DEFAULT_SETTINGS, targetReplySeconds: 45, halfLifeDays: 7.5 },
+      });
+      expect(await store.getSite(site.id)).toEqual(site);
+      expect(await store.findSiteByKeyHash('hash-one')).toEqual(site);
+      expect(await store.getSite('no-such-site')).toBeNull();
+      await expect(store.createSite(site)).rejects.toThrow();
+
+      const changed: Site = {
+        ...site,
+        name: 'Renamed',
+        allowedOrigins: [],
+        settings: DEFAULT_SETTINGS,
+        keyHash: 'hash-two',
+      };
+      await store.updateSite(changed);
+      expect(await store.getSite(site.id)).toEqual(changed);
+      expect(await store.findSiteByKeyHash('hash-one')).toBeNull();
+      expect(await store.findSiteByKeyHash('hash-two')).toEqual(changed);
+    });
+
+    it('saves agents, keeping the password when none is given', async () => {
+      const site = await newSite();
+      const base = { siteId: site.id, createdAt: T0 };
+      await store.saveAgent(
+        { ...base, id: 'zoe', name: 'Zoe', email: `zoe@${site.id}.test`, role: 'agent' },
+        'hash-1',
+      );
+      await store.saveAgent({ ...base, id: 'al', name: 'Al', email: null, role: 'supervisor' });
+
+      await store.saveAgent({
+        ...base,
+        id: 'zoe',
+        name: 'Zoe Adams',
+        email: `zoe@${site.id}.test`,
+        role: 'supervisor',
+      });
+      const zoe = await store.findCredentials(`zoe@${site.id}.test`);
+      expect(zoe).toEqual({
+        agent: {
+          ...base,
+          id: 'zoe',
+          name: 'Zoe Adams',
+          email: `zoe@${site.id}.test`,
+          role: 'supervisor',
+        },
+        passwordHash: 'hash-1',
+      });
+      await store.saveAgent({ ...zoe!.agent }, 'hash-2');
+      expect((await store.findCredentials(`zoe@${site.id}.test`))?.passwordHash).toBe('hash-2');
+
+      expect(await store.getAgent(site.id, 'al')).toEqual({
+        ...base,
+        id: 'al',
+        name: 'Al',
+        email: null,
+        role: 'supervisor',
+      });
+      expect((await store.listAgents(site.id)).map((a) => a.name)).toEqual(['Al', 'Zoe Adams']);
+      expect(await store.getAgent(site.id, 'nobody')).toBeNull();
+      expect(await store.findCredentials('nobody@example.test')).toBeNull();
+      expect(await store.listAgents('no-such-site')).toEqual([]);
+    });
+
+    it('keeps a session until it expires, and forgets it when deleted', async () => {
+      const site = await newSite();
+      const session = {
+        tokenHash: `token-${site.id}`,
+        siteId: site.id,
+        agentId: 'anna',
+        createdAt: T0,
+        expiresAt: T0 + 60 * MINUTE,
+      };
+      await store.createSession(session);
+      expect(await store.getSession(session.tokenHash, T0 + 59 * MINUTE)).toEqual(session);
+      expect(await store.getSession(session.tokenHash, session.expiresAt)).toBeNull();
+      await store.deleteSession(session.tokenHash);
+      expect(await store.getSession(session.tokenHash, T0)).toBeNull();
+    });
+
+    it('creates each secret once, the same for every node', async () => {
+      const first = await store.secret('visitor-tokens');
+      expect(first).toBeInstanceOf(Buffer);
+      expect(first).toHaveLength(32);
+      expect(await store.secret('visitor-tokens')).toEqual(first);
+      expect(await store.secret('another')).not.toEqual(first);
+
+      const secondNode = await storage.open();
+      expect(await secondNode.secret('visitor-tokens')).toEqual(first);
+      const racing = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => (i % 2 ? store : secondNode).secret('raced')),
+      );
+      expect(new Set(racing.map((b) => b.toString('hex'))).size).toBe(1);
+      await secondNode.close();
+    });
+
+    it('records facts, derives the conversation and adopts unknown agents', async () => {
+      const site = await newSite();
+      await store.saveAgent({
+        siteId: site.id,
+        id: 'newbie-not',
+        name: 'Someone',
+        email: null,
+        role: 'agent',
+        createdAt: T0,
+      });
+      const facts = wholeConversation('c1');
+      const result = await store.recordFacts(site, facts);
+      const expected = deriveConversation(facts, site.settings)!;
+
+      expect(result.accepted).toEqual(facts);
+      expect(result.duplicates).toBe(0);
+      expect(result.conversations).toEqual([expected]);
+      expect(result.evidence).toEqual([
+        { conversationId: 'c1', before: null, after: conversationEvidence(facts, site.settings) },
+      ]);
+      expect(await store.getConversation(site.id, 'c1')).toEqual(expected);
+      expect(expected).toMatchObject({
+        status: 'closed',
+        visitorId: 'v1',
+        messageCount: 2,
+        promises: [{ promiseId: 'p1', keptAt: T0 + 50 * MINUTE }],
+        rating: { end: 5, agentId: 'newbie', firstAt: T0 + 52 * MINUTE },
+      });
+      expect(await store.getAgent(site.id, 'newbie')).toEqual({
+        siteId: site.id,
+        id: 'newbie',
+        name: 'newbie',
+        email: null,
+        role: 'agent',
+        createdAt: expect.any(Number),
+      });
+      expect(await store.getConversation(site.id, 'no-such-conversation')).toBeNull();
+    });
+
+    it('counts and ignores duplicates, within a batch and across calls', async () => {
+      const site = await newSite();
+      const [opened, message, assigned] = wholeConversation('c1');
+      const first = await store.recordFacts(site, [opened!, message!]);
+      expect(first.duplicates).toBe(0);
+
+      const changedCopy = { ...message!, text: 'a different text, same id' } as Fact;
+      const again = await store.recordFacts(site, [opened!, changedCopy, assigned!, assigned!]);
+      expect(again.accepted).toEqual([assigned]);
+      expect(again.duplicates).toBe(3);
+      expect(again.conversations).toHaveLength(1);
+
+      const nothingNew = await store.recordFacts(site, [opened!, assigned!]);
+      expect(nothingNew).toEqual({ accepted: [], duplicates: 2, conversations: [], evidence: [] });
+      expect(await store.listFacts(site.id, 'c1')).toEqual([opened, message, assigned]);
+      expect(await store.recordFacts(site, [])).toEqual({
+        accepted: [],
+        duplicates: 0,
+        conversations: [],
+        evidence: [],
+      });
+    });
+
+    it('gives a shuffled, split delivery exactly the state of one in-order delivery', async () => {
+      const facts = [...wholeConversation('c1'), ...wholeConversation('c2', 'two-')];
+      const inOrder = await newSite();
+      await store.recordFacts(inOrder, facts);
+
+      for (const seed of [1, 7, 42]) {
+        const site = await newSite();
+        const mixed = shuffled(facts, seed);
+        const cuts = [0, 3, 4, 11, mixed.length];
+        let last;
+        for (let i = 0; i + 1 < cuts.length; i++) {
+          last = await store.recordFacts(site, mixed.slice(cuts[i], cuts[i + 1]));
+        }
+        // Resent in full: nothing changes.
+        const resend = await store.recordFacts(site, mixed);
+        expect(resend.duplicates).toBe(facts.length);
+
+        for (const id of ['c1', 'c2']) {
+          expect(await store.getConversation(site.id, id)).toEqual(
+            await store.getConversation(inOrder.id, id),
+          );
+          expect(await store.listFacts(site.id, id)).toEqual(await store.listFacts(inOrder.id, id));
+        }
+        for (const state of last!.conversations) {
+          expect(await store.getConversation(site.id, state.id)).toEqual(state);
+        }
+        expect(sortRatings(await store.countedRatings(site.id))).toEqual(
+          sortRatings(await store.countedRatings(inOrder.id)),
+        );
+        expect(byConversation(await store.siteEvidence(site.id))).toEqual(
+          byConversation(await store.siteEvidence(inOrder.id)),
+        );
+        expect(byFirstFact(await store.siteFacts(site.id))).toEqual(
+          byFirstFact(await store.siteFacts(inOrder.id)),
+        );
+      }
+    });
+
+    it('lists facts in conversation order: by time, then by id', async () => {
+      const site = await newSite();
+      const at = T0 + MINUTE;
+      const facts = [
+        fact('m-b', 'c1', at, { type: 'message', from: 'visitor', text: 'b' }),
+        fact('Z-upper', 'c1', at, { type: 'message', from: 'visitor', text: 'Z' }),
+        fact('o1', 'c1', T0, { type: 'conversation.opened' }),
+        fact('m-a', 'c1', at, { type: 'message', from: 'visitor', text: 'a' }),
+        fact('late', 'c1', at + 1, { type: 'message', from: 'visitor', text: 'late' }),
+        fact('other', 'c2', at, { type: 'conversation.opened' }),
+      ];
+      await store.recordFacts(site, facts.slice(0, 3));
+      await store.recordFacts(site, facts.slice(3));
+      const listed = await store.listFacts(site.id, 'c1');
+      expect(listed.map((f) => f.id)).toEqual(['o1', 'Z-upper', 'm-a', 'm-b', 'late']);
+      expect(listed).toEqual(facts.filter((f) => f.conversationId === 'c1').sort(compareFacts));
+      expect(await store.listFacts(site.id, 'no-such-conversation')).toEqual([]);
+    });
+
+    it('lists open and recently closed conversations, newest first, up to the limit', async () => {
+      const site = await newSite();
+      const open = (id: string, minutes: number, visitorId?: string) =>
+        fact(`${id}-open`, id, T0 + minutes * MINUTE, { type: 'conversation.opened', visitorId });
+      const close = (id: string, minutes: number) =>
+        fact(`${id}-close`, id, T0 + minutes * MINUTE, { type: 'conversation.closed' });
+      await store.recordFacts(site, [
+        open('old-open', 1),
+        open('old-closed', 2),
+        close('old-closed', 5),
+        open('new-closed', 3),
+        close('new-closed', 100),
+        open('mid-open', 50),
+      ]);
+      const query = { closedSince: T0 + 20 * MINUTE, limit: 10 };
+      const listed = await store.listConversations(site.id, query);
+      expect(listed.map((c) => c.id)).toEqual(['new-closed', 'mid-open', 'old-open']);
+      expect(listed[0]).toEqual(await store.getConversation(site.id, 'new-closed'));
+      const limited = await store.listConversations(site.id, { ...query, limit: 2 });
+      expect(limited.map((c) => c.id)).toEqual(['new-closed', 'mid-open']);
+      expect(await store.listConversations('no-such-site', query)).toEqual([]);
+    });
+
+    it("finds a visitor's most recently active conversation", async () => {
+      const site = await newSite();
+      const opened = (id: string, minutes: number, visitorId: string) =>
+        fact(`${id}-open`, id, T0 + minutes * MINUTE, { type: 'conversation.opened', visitorId });
+      await store.recordFacts(site, [
+        opened('first', 1, 'v9'),
+        opened('second', 2, 'v9'),
+        opened('someone-else', 3, 'v8'),
+      ]);
+      expect((await store.latestConversationOf(site.id, 'v9'))?.id).toBe('second');
+      await store.recordFacts(site, [
+        fact('first-msg', 'first', T0 + 10 * MINUTE, {
+          type: 'message',
+          from: 'visitor',
+          text: 'me again',
+        }),
+      ]);
+      expect(await store.latestConversationOf(site.id, 'v9')).toEqual(
+        await store.getConversation(site.id, 'first'),
+      );
+      expect(await store.latestConversationOf(site.id, 'nobody')).toBeNull();
+    });
+
+    it('counts the counting version of each rating, with the agent it rates', async () => {
+      const site = await newSite();
+      await store.recordFacts(site, [
+        ...wholeConversation('rated'),
+        fact('u-open', 'unassigned', T0, { type: 'conversation.opened' }),
+        fact('u-close', 'unassigned', T0 + MINUTE, { type: 'conversation.closed' }),
+        fact('u-rate', 'unassigned', T0 + 2 * MINUTE, { type: 'rating', end: 2 }),
+        fact('n-open', 'not-rated', T0, { type: 'conversation.opened' }),
+      ]);
+      expect(sortRatings(await store.countedRatings(site.id))).toEqual([
+        { agentId: null, end: 2, at: T0 + 2 * MINUTE },
+        { agentId: 'newbie', end: 5, at: T0 + 55 * MINUTE },
+      ]);
+      expect(await store.countedRatings('no-such-site')).toEqual([]);
+    });
+
+    it('reports evidence before and after, and gives every conversation of a site', async () => {
+      const site = await newSite();
+      const [opened, message, ...rest] = wholeConversation('c1');
+      const other = fact('o-other', 'c2', T0, { type: 'conversation.opened' });
+      const first = await store.recordFacts(site, [opened!, message!, other]);
+      const afterFirst = conversationEvidence([opened!, message!], site.settings);
+      expect(first.evidence).toEqual([
+        { conversationId: 'c1', before: null, after: afterFirst },
+        { conversationId: 'c2', before: null, after: conversationEvidence([other], site.settings) },
+      ]);
+      const second = await store.recordFacts(site, rest);
+      expect(second.evidence).toEqual([
+        {
+          conversationId: 'c1',
+          before: afterFirst,
+          after: conversationEvidence(wholeConversation('c1'), site.settings),
+        },
+      ]);
+
+      expect(byConversation(await store.siteEvidence(site.id))).toEqual([
+        { conversationId: 'c1', evidence: second.evidence[0]!.after },
+        { conversationId: 'c2', evidence: first.evidence[1]!.after },
+      ]);
+      expect(byFirstFact(await store.siteFacts(site.id))).toEqual([
+        wholeConversation('c1'),
+        [other],
+      ]);
+      expect(await store.siteEvidence('no-such-site')).toEqual([]);
+      expect(await store.siteFacts('no-such-site')).toEqual([]);
+    });
+
+    it('derives a whole site again after its settings change, even while writers add', async () => {
+      const site = await newSite();
+      await store.recordFacts(site, [...wholeConversation('c1'), ...wholeConversation('c2', 'b-')]);
+      expect((await store.getConversation(site.id, 'c1'))?.rating?.end).toBe(5);
+
+      // No amending any more: the first rating (3) is the one that counts.
+      const strict: Site = { ...site, settings: { ...site.settings, ratingAmendMinutes: 0 } };
+      await store.updateSite(strict);
+      const late = Array.from({ length: 20 }, (_, i) =>
+        fact(`late-${i}`, i % 2 ? 'c1' : 'c3', T0 + (60 + i) * MINUTE, {
+          type: 'message',
+          from: 'visitor',
+        }),
+      );
+      await Promise.all([
+        store.rederiveSite(strict),
+        ...late.map((f) => store.recordFacts(strict, [f])),
+      ]);
+
+      for (const id of ['c1', 'c2', 'c3']) {
+        const facts = await store.listFacts(site.id, id);
+        expect(await store.getConversation(site.id, id)).toEqual(
+          deriveConversation(facts, strict.settings),
+        );
+      }
+      expect((await store.getConversation(site.id, 'c2'))?.rating?.end).toBe(3);
+      expect(sortRatings(await store.countedRatings(site.id)).map((r) => r.end)).toEqual([3, 3]);
+      const evidence = byConversation(await store.siteEvidence(site.id));
+      expect(evidence.map((e) => e.conversationId)).toEqual(['c1', 'c2', 'c3']);
+      for (const { conversationId, evidence: stored } of evidence) {
+        const facts = await store.listFacts(site.id, conversationId);
+        expect(stored).toEqual(conversationEvidence(facts, strict.settings));
+      }
+    });
+
+    it('loses nothing when many writers add to one conversation at once', async () => {
+      const site = await newSite();
+      const secondNode = await storage.open();
+      try {
+        await store.recordFacts(site, [fact('open', 'busy', T0, { type: 'conversation.opened' })]);
+        const messages = Array.from({ length: 60 }, (_, i) =>
+          fact(`m${String(i).padStart(2, '0')}`, 'busy', T0 + (i + 1) * 1000, {
+            type: 'message',
+            from: 'visitor',
+            text: `message ${i}`,
+          }),
+        );
+        // Each message twice, on two nodes, in pairs that overlap, all at once.
+        const results = await Promise.all(
+          messages.map((m, i) =>
+            (i % 2 ? secondNode : store).recordFacts(site, [m, messages[(i + 1) % 60]!]),
+          ),
+        );
+        const accepted = results.flatMap((r) => r.accepted.map((f) => f.id));
+        expect(accepted.sort()).toEqual(messages.map((m) => m.id));
+        expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(60);
+
+        const all = await store.listFacts(site.id, 'busy');
+        expect(all).toHaveLength(61);
+        const state = await store.getConversation(site.id, 'busy');
+        expect(state).toEqual(deriveConversation(all, site.settings));
+        expect(state?.messageCount).toBe(60);
+      } finally {
+        await secondNode.close();
+      }
+    });
+
+    it('never deadlocks on batches that touch the same conversations in opposite orders', async () => {
+      const site = await newSite();
+      const open = (id: string) => fact(`${id}-o`, id, T0, { type: 'conversation.opened' });
+      const batches = Array.from({ length: 30 }, (_, i) => {
+        const ids = ['left', 'right', 'middle'];
+        if (i % 2) ids.reverse();
+        return ids.flatMap((id) => [
+          open(id),
+          fact(`${id}-${i}`, id, T0 + i * 1000, { type: 'message', from: 'visitor' }),
+          fact(`agent-${id}-${i}`, id, T0 + i * 1000, {
+            type: 'conversation.assigned',
+            agentId: i % 2 ? `a-${id}` : `b-${id}`,
+          }),
+        ]);
+      });
+      await Promise.all(batches.map((batch) => store.recordFacts(site, batch)));
+      for (const id of ['left', 'right', 'middle']) {
+        expect((await store.getConversation(site.id, id))?.messageCount).toBe(30);
+      }
+      expect(await store.listAgents(site.id)).toHaveLength(6);
+    });
+
+    it('reopens without migrating again, several nodes at once, keeping everything', async () => {
+      const site = await newSite({ name: 'Kept across restarts' });
+      const reopened = await Promise.all([storage.open(), storage.open(), storage.open()]);
+      for (const other of reopened) {
+        expect(await other.getSite(site.id)).toEqual(site);
+        await other.close();
+      }
+
+      const fresh = await createTestStorage(kind);
+      try {
+        const racing = await Promise.all([fresh.open(), fresh.open(), fresh.open()]);
+        await racing[0]!.createSite({ ...site, id: 'raced' });
+        for (const other of racing) {
+          expect(await other.getSite('raced')).toMatchObject({ id: 'raced' });
+          await other.close();
+        }
+      } finally {
+        await fresh.remove();
+      }
+    });
+
+    it('refuses a database from a newer version of Peakend', async () => {
+      const newer = await createTestStorage(kind);
+      try {
+        await (await newer.open()).close();
+        await newer.setSchemaVersion(999);
+        const opening = newer.open();
+        await expect(opening).rejects.toBeInstanceOf(StorageError);
+        await expect(opening).rejects.toThrow(/schema version 999, newer than this version/);
+      } finally {
+        await newer.remove();
+      }
+    });
+  });
+}
+
+describe('opening PostgreSQL', () => {
+  it('names the host, never the password, when the database cannot be reached', async () => {
+    const opening = openPostgresStore('postgres://peakend:s3cret-pw@127.0.0.1:1/peakend');
+    await expect(opening).rejects.toBeInstanceOf(StorageError);
+    const message = await opening.catch((error: Error) => error.message);
+    expect(message).toMatch(/Cannot reach PostgreSQL at 127\.0\.0\.1:1\/peakend/);
+    expect(message).not.toContain('s3cret');
+  });
+
+  it('refuses a schema name it would have to quote', async () => {
+    await expect(
+      openPostgresStore('postgres://peakend@127.0.0.1:1/peakend', { schema: 'Bad; name' }),
+    ).rejects.toThrow(/Invalid PostgreSQL schema name/);
+  });
+});
+
+const byConversation = <T extends { conversationId: string }>(items: T[]): T[] =>
+  [...items].sort((a, b) => (a.conversationId < b.conversationId ? -1 : 1));
+
+const byFirstFact = (groups: Fact[][]): Fact[][] =>
+  [...groups].sort((a, b) => (a[0]!.conversationId < b[0]!.conversationId ? -1 : 1));
+
+function sortRatings<T extends { at: number; agentId: string | null }>(ratings: T[]): T[] {
+  return [...ratings].sort(
+    (a, b) => a.at - b.at || String(a.agentId).localeCompare(String(b.agentId)),
+  );
+}
