@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AckCallback } from './ack';
 import { ZEndScore, ZFreeText, ZId, ZPeak, type Peak } from './facts';
 import { LIMITS } from './limits';
-import type { ScoresBody } from './scoring/types';
+import type { ScoredDimension, ScoresBody } from './scoring/types';
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
@@ -86,6 +86,54 @@ export interface AgentConversationView {
  */
 export type LiveScores = ScoresBody;
 
+/**
+ * One observation that moved an agent's score, and why: a wait, a promise kept or broken, a
+ * reopen, or a rating. `value` is in [0, 1] (at least 0.5 helps the score, below hurts it) and
+ * `weight` is how much it counts next to others, before fading with age. `detail` says what the
+ * console needs to put it in plain words; its shape follows `kind`.
+ */
+export type BreakdownItem = {
+  dimension: ScoredDimension;
+  value: number;
+  weight: number;
+  at: string;
+  conversationId: string;
+  /** The visitor of that conversation, as the inbox names them ("Visitor 3F2A"). */
+  visitorLabel: string;
+} & (
+  | {
+      /** The longest wait between two closes, the last one, or both when they are one wait. */
+      kind: 'peak-wait' | 'end-wait' | 'wait';
+      /** How long the visitor waited, and the reply time the site promises (`targetReplySeconds`). */
+      detail: { seconds: number; targetSeconds: number };
+    }
+  | {
+      kind: 'promise-kept' | 'promise-broken';
+      /** The promise as the agent wrote it, when the conversation still has it. */
+      detail: {
+        promiseId: string;
+        text: string | null;
+        dueAt: string | null;
+        keptAt: string | null;
+      };
+    }
+  | { kind: 'reopen'; detail: Record<string, never> }
+  | {
+      /** The rating's peak-end experience, or what the visitor said stood out ("voice"). */
+      kind: 'rating' | 'voice';
+      /** How it ended (1 to 5) and what stood out (null: nothing in particular). */
+      detail: { end: number | null; peak: Peak | null };
+    }
+);
+
+/** "Why did my score move?": an agent's latest evidence, newest first, up to `at`. */
+export interface ScoreBreakdown {
+  agentId: string;
+  name: string;
+  at: string;
+  items: BreakdownItem[];
+}
+
 export interface SignedInAgent {
   id: string;
   name: string;
@@ -133,6 +181,9 @@ export const ZPromiseMake = z.object({
   dueAt: z.iso.datetime({ offset: true }),
 });
 export const ZPromiseKeep = z.object({ conversationId: ZId, promiseId: ZId });
+
+/** Whose breakdown: another agent's (supervisors and admins only), else one's own. */
+export const ZBreakdownRequest = z.object({ agentId: ZId.optional() }).optional();
 
 export const ZSignIn = z.object({
   email: z.string().trim().toLowerCase().max(LIMITS.emailLength).pipe(z.email()),
@@ -204,6 +255,11 @@ export interface AgentClientEvents {
     ack: AckCallback<AgentConversationView>,
   ) => void;
   'scores:get': (payload: Record<string, never>, ack: AckCallback<LiveScores>) => void;
+  /** The evidence behind an agent's scores: one's own, or any agent's for supervisors. */
+  'scores:breakdown': (
+    payload: z.input<typeof ZBreakdownRequest>,
+    ack: AckCallback<ScoreBreakdown>,
+  ) => void;
 }
 
 export interface AgentServerEvents {

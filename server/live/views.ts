@@ -61,13 +61,14 @@ function promises(ctx: ViewContext, state: ConversationState): PromiseView[] {
   }));
 }
 
-function rating(ctx: ViewContext, r: RatingState): RatingView {
+/** The visitor's rating as both audiences see it. */
+export function ratingView(site: Site, r: RatingState): RatingView {
   return {
     end: r.end,
     peak: r.peak,
     comment: r.comment,
     at: iso(r.at),
-    amendableUntil: iso(r.firstAt + ctx.site.settings.ratingAmendMinutes * MINUTE),
+    amendableUntil: iso(r.firstAt + site.settings.ratingAmendMinutes * MINUTE),
   };
 }
 
@@ -85,7 +86,7 @@ export function visitorView(
     promises: promises(ctx, state),
     closedAt: state.status === 'closed' && state.closedAt !== null ? iso(state.closedAt) : null,
     reopenableUntil: until !== null && until > ctx.now ? iso(until) : null,
-    rating: state.rating ? rating(ctx, state.rating) : null,
+    rating: state.rating ? ratingView(ctx.site, state.rating) : null,
   };
 }
 
@@ -110,7 +111,7 @@ export function agentView(
     closedAt: state.status === 'closed' && state.closedAt !== null ? iso(state.closedAt) : null,
     rating: state.rating
       ? {
-          ...rating(ctx, state.rating),
+          ...ratingView(ctx.site, state.rating),
           agent: state.rating.agentId ? agentRef(ctx, state.rating.agentId) : null,
         }
       : null,

@@ -52,6 +52,15 @@ class SiteBoard {
   }
 }
 
+/** JSON with sorted keys: stores may hand back objects with their keys in another order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
 export type DueListener = (site: Site, due: Observation[]) => void;
 
 export class Scoreboards {
@@ -128,10 +137,16 @@ export class Scoreboards {
       .then((stored) => {
         const board = new SiteBoard(site.settings);
         for (const { conversationId, evidence } of stored) board.add(conversationId, evidence);
-        // With SQLite the read above is one synchronous query, so every change recorded since
-        // is newer than it. A store whose reads interleave with its writes could count such a
-        // change twice here: build its boards before taking traffic.
-        for (const change of this.waiting.get(site.id) ?? []) board.swap(change);
+        // Changes committed while the evidence was being read may or may not be in it. They
+        // come in commit order, so one belongs on the board exactly when the snapshot still
+        // holds what it replaced.
+        const snapshot = new Map(stored.map((s) => [s.conversationId, canonical(s.evidence)]));
+        for (const change of this.waiting.get(site.id) ?? []) {
+          const held = snapshot.get(change.conversationId) ?? canonical(null);
+          if (held !== canonical(change.before)) continue;
+          board.swap(change);
+          snapshot.set(change.conversationId, canonical(change.after));
+        }
         return board;
       })
       .finally(() => this.waiting.delete(site.id));

@@ -6,6 +6,7 @@ import { DAY } from '../../shared/time';
 import {
   ZAgentReply,
   ZAgentTyping,
+  ZBreakdownRequest,
   ZConversationRef,
   ZEmpty,
   ZPromiseKeep,
@@ -14,6 +15,7 @@ import {
 import type { Sessions } from '../auth/sessions';
 import { Refusal } from '../errors';
 import type { LiveViews } from '../live/broadcast';
+import { BREAKDOWN_SIZE, breakdownView, mayOpenBreakdown } from '../live/breakdown';
 import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } from '../live/rooms';
 import type { Logger } from '../logger';
 import type { Scoreboards } from '../scores/scoreboard';
@@ -160,6 +162,43 @@ export function serveAgents(deps: Deps) {
     socket.on(
       'scores:get',
       handle('scores:get', ZEmpty, async () => scoreboards.scores(await site()), log),
+    );
+
+    socket.on(
+      'scores:breakdown',
+      handle(
+        'scores:breakdown',
+        ZBreakdownRequest,
+        async (payload) => {
+          const agentId = payload?.agentId ?? agent.id;
+          if (!mayOpenBreakdown(agent, agentId)) {
+            throw new Refusal('forbidden', 'Only supervisors may open another agent’s breakdown.');
+          }
+          const s = await site();
+          const ctx = await views.context(s);
+          const subject = ctx.agents.get(agentId);
+          if (!subject) throw new Refusal('not_found', 'No such agent on your site.');
+          const observations = await store.recentObservations(
+            s.id,
+            agentId,
+            BREAKDOWN_SIZE,
+            ctx.now,
+          );
+          const ids = [...new Set(observations.map((o) => o.cause.conversationId))];
+          const states = await Promise.all(ids.map((id) => store.getConversation(s.id, id)));
+          const conversations = new Map(
+            states.flatMap((state) => (state ? [[state.id, state] as const] : [])),
+          );
+          return breakdownView({
+            site: s,
+            agent: subject,
+            now: ctx.now,
+            observations,
+            conversations,
+          });
+        },
+        log,
+      ),
     );
 
     // Typing is a hint, not a fact: relayed to the visitor, never stored.

@@ -15,6 +15,7 @@ import {
 import { issueVisitorToken, verifyVisitorToken } from '../auth/tokens';
 import { Refusal } from '../errors';
 import type { LiveViews } from '../live/broadcast';
+import { ratingView } from '../live/views';
 import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } from '../live/rooms';
 import type { Logger } from '../logger';
 import type { BuiltInChat } from '../sources/chat';
@@ -140,9 +141,8 @@ export function serveVisitors({ store, chat, views, visitors, agents, log }: Dep
         async (input) => {
           const s = await site();
           const state = await chat.rate(s, visitorId, input);
-          const view = await views.visitorView(s, state);
-          if (!view.rating) throw new Error('a saved rating is missing from its conversation');
-          return view.rating;
+          if (!state.rating) throw new Error('a saved rating is missing from its conversation');
+          return ratingView(s, state.rating);
         },
         log,
       ),

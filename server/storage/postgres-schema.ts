@@ -71,4 +71,31 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX conversations_by_activity ON conversations (site_id, last_activity_at);
   CREATE INDEX conversations_by_visitor ON conversations (site_id, visitor_id, last_activity_at);
   `,
+  `
+  -- Each conversation's observations, one row each, by the agent they credit or blame (subject;
+  -- NULL is the unassigned bucket), so an agent's breakdown reads their latest without scanning
+  -- every conversation. Rewritten with the conversation's evidence; seq is the position in it.
+  CREATE TABLE observations (
+    site_id TEXT NOT NULL,
+    conversation_id TEXT COLLATE "C" NOT NULL,
+    seq INTEGER NOT NULL,
+    subject TEXT,
+    dimension TEXT NOT NULL,
+    value DOUBLE PRECISION NOT NULL,
+    weight DOUBLE PRECISION NOT NULL,
+    at BIGINT NOT NULL,
+    cause JSONB NOT NULL,
+    PRIMARY KEY (site_id, conversation_id, seq)
+  );
+  CREATE INDEX observations_by_subject ON observations (site_id, subject, at);
+  -- Filled from the evidence already stored, in this migration's transaction.
+  INSERT INTO observations (site_id, conversation_id, seq, subject, dimension, value, weight,
+    at, cause)
+  SELECT c.site_id, c.id, o.n - 1, o.item->>'subject', o.item->>'dimension',
+    (o.item->>'value')::double precision, (o.item->>'weight')::double precision,
+    (o.item->>'at')::bigint, o.item->'cause'
+  FROM conversations c
+  CROSS JOIN LATERAL jsonb_array_elements(c.evidence->'observations') WITH ORDINALITY
+    AS o (item, n);
+  `,
 ];

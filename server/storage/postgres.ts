@@ -16,6 +16,7 @@ import type { Fact } from '../../shared/facts';
 import { ZSiteSettings } from '../../shared/settings';
 import { conversationEvidence, type ConversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
+import type { Observation } from '../../shared/scoring/types';
 import { POSTGRES_MIGRATIONS } from './postgres-schema';
 import { agentOf, StorageError } from './sqlite';
 import type {
@@ -542,7 +543,61 @@ export class PostgresStore implements Store {
         derived.map(({ evidence }) => JSON.stringify(evidence)),
       ],
     );
+    await this.saveObservations(client, site.id, derived);
     return derived;
+  }
+
+  /** Replaces the observation rows of the derived conversations (in the caller's transaction). */
+  private async saveObservations(
+    client: pg.PoolClient,
+    siteId: string,
+    derived: readonly { state: ConversationState; evidence: ConversationEvidence }[],
+  ): Promise<void> {
+    await client.query(
+      'DELETE FROM observations WHERE site_id = $1 AND conversation_id = ANY($2::text[])',
+      [siteId, derived.map(({ state }) => state.id)],
+    );
+    const rows = derived.flatMap(({ state, evidence }) =>
+      evidence.observations.map((observation, seq) => ({
+        conversationId: state.id,
+        seq,
+        observation,
+      })),
+    );
+    if (rows.length === 0) return;
+    await client.query(
+      `INSERT INTO observations (site_id, conversation_id, seq, subject, dimension, value,
+         weight, at, cause)
+       SELECT $1, o.* FROM unnest($2::text[], $3::integer[], $4::text[], $5::text[],
+         $6::double precision[], $7::double precision[], $8::bigint[], $9::jsonb[])
+         AS o (conversation_id, seq, subject, dimension, value, weight, at, cause)`,
+      [
+        siteId,
+        rows.map((r) => r.conversationId),
+        rows.map((r) => r.seq),
+        rows.map((r) => r.observation.subject),
+        rows.map((r) => r.observation.dimension),
+        rows.map((r) => r.observation.value),
+        rows.map((r) => r.observation.weight),
+        rows.map((r) => r.observation.at),
+        rows.map((r) => JSON.stringify(r.observation.cause)),
+      ],
+    );
+  }
+
+  async recentObservations(
+    siteId: string,
+    subject: string,
+    limit: number,
+    until = Number.MAX_SAFE_INTEGER,
+  ): Promise<Observation[]> {
+    const { rows } = await this.pool.query<Observation>(
+      `SELECT subject, dimension, value, weight, at, cause FROM observations
+       WHERE site_id = $1 AND subject = $2 AND at <= $3
+       ORDER BY at DESC, conversation_id DESC, seq DESC LIMIT $4`,
+      [siteId, subject, until, limit],
+    );
+    return rows;
   }
 
   async listFacts(siteId: string, conversationId: string): Promise<Fact[]> {

@@ -69,4 +69,32 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   -- with its state. Rows from before this column are filled in when the store opens.
   ALTER TABLE conversations ADD COLUMN evidence TEXT;
   `,
+  `
+  -- Each conversation's observations, one row each, by the agent they credit or blame (subject;
+  -- NULL is the unassigned bucket), so an agent's breakdown reads their latest without scanning
+  -- every conversation. Rewritten with the conversation's evidence; seq is the position in it.
+  CREATE TABLE observations (
+    site_id TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    subject TEXT,
+    dimension TEXT NOT NULL,
+    value REAL NOT NULL,
+    weight REAL NOT NULL,
+    at INTEGER NOT NULL,
+    cause TEXT NOT NULL,
+    PRIMARY KEY (site_id, conversation_id, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX observations_by_subject ON observations (site_id, subject, at);
+  -- Filled from the evidence already stored; rows still without evidence get theirs, and their
+  -- observations with it, when the store opens (fillMissingEvidence).
+  INSERT INTO observations (site_id, conversation_id, seq, subject, dimension, value, weight,
+    at, cause)
+  SELECT c.site_id, c.id, o.key, json_extract(o.value, '$.subject'),
+    json_extract(o.value, '$.dimension'), json_extract(o.value, '$.value'),
+    json_extract(o.value, '$.weight'), json_extract(o.value, '$.at'),
+    json_extract(o.value, '$.cause')
+  FROM conversations c, json_each(c.evidence, '$.observations') o
+  WHERE c.evidence IS NOT NULL;
+  `,
 ];

@@ -11,6 +11,7 @@ import type { Fact } from '../../shared/facts';
 import { ZSiteSettings } from '../../shared/settings';
 import { conversationEvidence, type ConversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
+import type { Observation } from '../../shared/scoring/types';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
 import type {
   Agent,
@@ -158,6 +159,18 @@ export class SqliteStore implements Store {
         `SELECT rating_agent_id AS agentId, rating_end AS "end", rating_at AS at
          FROM conversations WHERE site_id = ? AND rating_end IS NOT NULL`,
       ),
+      deleteObservations: db.prepare(
+        `DELETE FROM observations WHERE site_id = ? AND conversation_id = ?`,
+      ),
+      insertObservation: db.prepare(
+        `INSERT INTO observations (site_id, conversation_id, seq, subject, dimension, value,
+           weight, at, cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      recentObservations: db.prepare(
+        `SELECT subject, dimension, value, weight, at, cause FROM observations
+         WHERE site_id = ? AND subject = ? AND at <= ?
+         ORDER BY at DESC, conversation_id DESC, seq DESC LIMIT ?`,
+      ),
     };
   }
 
@@ -186,6 +199,7 @@ export class SqliteStore implements Store {
          VALUES (@id, @name, @allowedOrigins, @settings, @keyHash, @createdAt)`,
       )
       .run(siteRow(site));
+    this.sites.delete(site.id);
   }
 
   async updateSite(site: Site): Promise<void> {
@@ -195,12 +209,11 @@ export class SqliteStore implements Store {
            key_hash = @keyHash WHERE id = @id`,
       )
       .run(siteRow(site));
+    this.sites.delete(site.id);
   }
 
   async getSite(siteId: string): Promise<Site | null> {
-    const row = this.db.prepare('SELECT * FROM sites WHERE id = ?').get(siteId) as
-      SiteRow | undefined;
-    return row ? toSite(row) : null;
+    return this.siteNow(siteId);
   }
 
   async findSiteByKeyHash(keyHash: string): Promise<Site | null> {
@@ -219,6 +232,7 @@ export class SqliteStore implements Store {
            password_hash = coalesce(excluded.password_hash, agents.password_hash)`,
       )
       .run({ ...agent, passwordHash: passwordHash ?? null });
+    this.agentLists.delete(agent.siteId);
   }
 
   async getAgent(siteId: string, agentId: string): Promise<Agent | null> {
@@ -229,10 +243,14 @@ export class SqliteStore implements Store {
   }
 
   async listAgents(siteId: string): Promise<Agent[]> {
+    const cached = this.agentLists.get(siteId);
+    if (cached) return cached;
     const rows = this.db
       .prepare('SELECT * FROM agents WHERE site_id = ? ORDER BY name, id')
       .all(siteId) as AgentRow[];
-    return rows.map(toAgent);
+    const agents = rows.map(toAgent);
+    this.agentLists.set(siteId, agents);
+    return agents;
   }
 
   async findCredentials(email: string): Promise<AgentCredentials | null> {
@@ -265,42 +283,86 @@ export class SqliteStore implements Store {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
-  async recordFacts(site: Site, facts: readonly Fact[]): Promise<RecordResult> {
-    const receivedAt = Date.now();
-    const { insertFact, adoptAgent } = this.statements;
-    return this.db
-      .transaction((): RecordResult => {
-        const accepted: Fact[] = [];
-        const touched = new Set<string>();
-        for (const fact of facts) {
-          const body = JSON.stringify(fact);
-          const result = insertFact.run(
-            site.id,
-            fact.id,
-            fact.conversationId,
-            fact.at,
-            body,
-            receivedAt,
-          );
-          if (result.changes === 0) continue;
-          accepted.push(fact);
-          touched.add(fact.conversationId);
-          const agentId = agentOf(fact);
-          if (agentId) adoptAgent.run(site.id, agentId, agentId, receivedAt);
-        }
-        const conversations: ConversationState[] = [];
-        const evidence: EvidenceChange[] = [];
-        for (const conversationId of touched) {
-          const before = this.storedEvidence(site.id, conversationId);
-          const derived = this.derive(site, conversationId);
-          if (!derived) continue;
-          conversations.push(derived.state);
-          evidence.push({ conversationId, before, after: derived.evidence });
-        }
-        return { accepted, duplicates: facts.length - accepted.length, conversations, evidence };
-      })
-      .immediate();
+  /**
+   * Group commit: calls made in the same turn of the event loop share one transaction, and so
+   * one sync to disk; each runs in its own savepoint, so one that fails takes nothing else with
+   * it. Every call resolves only after the shared commit.
+   */
+  recordFacts(site: Site, facts: readonly Fact[]): Promise<RecordResult> {
+    return new Promise((resolve, reject) => {
+      this.queued.push({ site, facts, resolve, reject });
+      if (this.queued.length === 1) setImmediate(() => this.commitQueued());
+    });
   }
+
+  private readonly queued: {
+    site: Site;
+    facts: readonly Fact[];
+    resolve: (result: RecordResult) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+
+  private commitQueued(): void {
+    const batch = this.queued.splice(0);
+    // Each call is settled only once the shared transaction has committed.
+    const settle: (() => void)[] = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const call of batch) {
+            try {
+              const result = this.recordOne(call.site, call.facts);
+              settle.push(() => call.resolve(result));
+            } catch (error) {
+              settle.push(() => call.reject(error));
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      // The commit itself failed: nothing of the batch is stored.
+      for (const call of batch) call.reject(error);
+      return;
+    }
+    for (const done of settle) done();
+  }
+
+  /** One call's work, inside the shared transaction (a savepoint of its own). */
+  private readonly recordOne = (site: Site, facts: readonly Fact[]): RecordResult =>
+    this.db.transaction((): RecordResult => {
+      const receivedAt = Date.now();
+      const { insertFact, adoptAgent } = this.statements;
+      const accepted: Fact[] = [];
+      const touched = new Set<string>();
+      for (const fact of facts) {
+        const body = JSON.stringify(fact);
+        const result = insertFact.run(
+          site.id,
+          fact.id,
+          fact.conversationId,
+          fact.at,
+          body,
+          receivedAt,
+        );
+        if (result.changes === 0) continue;
+        accepted.push(fact);
+        touched.add(fact.conversationId);
+        const agentId = agentOf(fact);
+        if (agentId && adoptAgent.run(site.id, agentId, agentId, receivedAt).changes > 0) {
+          this.agentLists.delete(site.id);
+        }
+      }
+      const conversations: ConversationState[] = [];
+      const evidence: EvidenceChange[] = [];
+      for (const conversationId of touched) {
+        const before = this.storedEvidence(site.id, conversationId);
+        const derived = this.derive(site, conversationId);
+        if (!derived) continue;
+        conversations.push(derived.state);
+        evidence.push({ conversationId, before, after: derived.evidence });
+      }
+      return { accepted, duplicates: facts.length - accepted.length, conversations, evidence };
+    })();
 
   /** Derives one conversation's state and evidence from all its facts, and saves both. */
   private derive(site: Site, conversationId: string) {
@@ -320,7 +382,31 @@ export class SqliteStore implements Store {
       state: JSON.stringify(state),
       evidence: JSON.stringify(evidence),
     });
+    this.saveObservations(site.id, state.id, evidence.observations);
     return { state, evidence };
+  }
+
+  /** Replaces one conversation's observation rows (in the caller's transaction). */
+  private saveObservations(
+    siteId: string,
+    conversationId: string,
+    observations: readonly Observation[],
+  ): void {
+    const { deleteObservations, insertObservation } = this.statements;
+    deleteObservations.run(siteId, conversationId);
+    observations.forEach((o, seq) =>
+      insertObservation.run(
+        siteId,
+        conversationId,
+        seq,
+        o.subject,
+        o.dimension,
+        o.value,
+        o.weight,
+        o.at,
+        JSON.stringify(o.cause),
+      ),
+    );
   }
 
   private storedEvidence(siteId: string, conversationId: string): ConversationEvidence | null {
@@ -376,10 +462,21 @@ export class SqliteStore implements Store {
     })();
   }
 
+  /**
+   * Sites and agent lists are read on every chat event and change rarely: they are kept in
+   * memory, and forgotten whenever this store (the only writer of its file) changes them.
+   */
+  private readonly sites = new Map<string, Site>();
+  private readonly agentLists = new Map<string, Agent[]>();
+
   private siteNow(siteId: string): Site | null {
+    const cached = this.sites.get(siteId);
+    if (cached) return cached;
     const row = this.db.prepare('SELECT * FROM sites WHERE id = ?').get(siteId) as
       SiteRow | undefined;
-    return row ? toSite(row) : null;
+    const site = row ? toSite(row) : null;
+    if (site) this.sites.set(siteId, site);
+    return site;
   }
 
   private factsOf(siteId: string, conversationId: string): Fact[] {
@@ -408,6 +505,17 @@ export class SqliteStore implements Store {
     const row = this.statements.latestOfVisitor.get(siteId, visitorId) as
       { state: string } | undefined;
     return row ? (JSON.parse(row.state) as ConversationState) : null;
+  }
+
+  async recentObservations(
+    siteId: string,
+    subject: string,
+    limit: number,
+    until = Number.MAX_SAFE_INTEGER,
+  ): Promise<Observation[]> {
+    type Row = Omit<Observation, 'cause'> & { cause: string };
+    const rows = this.statements.recentObservations.all(siteId, subject, until, limit) as Row[];
+    return rows.map((row) => ({ ...row, cause: JSON.parse(row.cause) as Observation['cause'] }));
   }
 
   async countedRatings(siteId: string): Promise<CountedRating[]> {

@@ -10,6 +10,7 @@ import type { Fact } from '../../shared/facts';
 import type { SiteSettings } from '../../shared/settings';
 import type { ConversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
+import type { Observation } from '../../shared/scoring/types';
 
 export type Role = 'admin' | 'supervisor' | 'agent';
 
@@ -115,6 +116,21 @@ export interface Store {
   ): Promise<{ conversationId: string; evidence: ConversationEvidence }[]>;
   /** Every fact of the site, by conversation (to evaluate scores at a past time). */
   siteFacts(siteId: string): Promise<Fact[][]>;
+  /**
+   * The latest observations of one subject (an agent id), newest first (by time, then by
+   * conversation and position), at most `limit`: what an agent's breakdown lists.
+   *
+   * Observations do not depend on "now": a Promise not kept yields its broken observation at
+   * its due time even while that is still ahead. Filtering to `at ≤ now` is the caller's job;
+   * pass `until` (normally now) to have the store do it before the limit applies, so promises
+   * falling due later never take the places of evidence that already counts.
+   */
+  recentObservations(
+    siteId: string,
+    subject: string,
+    limit: number,
+    until?: number,
+  ): Promise<Observation[]>;
   /**
    * Derives every conversation of the site again from its facts, with the site's current
    * settings (after they changed: the amendment and reopen windows, T and k shape evidence).

@@ -7,8 +7,11 @@ import { deriveConversation } from '../../shared/conversation';
 import { conversationEvidence } from '../../shared/scoring/observations';
 import { compareFacts, type Fact, type FactDraft } from '../../shared/facts';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
+import type { Observation } from '../../shared/scoring/types';
 import { MINUTE } from '../../shared/time';
 import { openPostgresStore } from '../../server/storage/postgres';
+import { POSTGRES_MIGRATIONS } from '../../server/storage/postgres-schema';
+import { SQLITE_MIGRATIONS } from '../../server/storage/sqlite-schema';
 import { StorageError } from '../../server/storage/sqlite';
 import type { Site, Store } from '../../server/storage/store';
 import {
@@ -452,6 +455,136 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
       }
     });
 
+    it("keeps each conversation's observations by subject, replaced when it is derived again", async () => {
+      const site = await newSite();
+      const facts = wholeConversation('c1');
+      const amended = facts.at(-1)!;
+      const latest = () => store.recentObservations(site.id, 'newbie', 100);
+      const expected = (all: readonly Fact[], settings = site.settings) =>
+        newestFirst(conversationEvidence(all, settings).observations);
+
+      await store.recordFacts(site, facts.slice(0, -1));
+      const first = await latest();
+      expect(first).toEqual(expected(facts.slice(0, -1)));
+      expect(first.map((o) => [o.cause.kind, o.dimension, o.at - T0])).toEqual([
+        ['rating', 'experience', 52 * MINUTE],
+        ['wait', 'responsiveness', 51 * MINUTE],
+        ['promise-kept', 'reliability', 50 * MINUTE],
+      ]);
+
+      // The amended rating replaces the first one's rows, and adds the visitor's voice.
+      await store.recordFacts(site, [amended]);
+      const second = await latest();
+      expect(second).toEqual(expected(facts));
+      expect(second.map((o) => [o.cause.kind, o.value, o.weight])).toEqual([
+        ['voice', 1, 2],
+        ['rating', 1, 1],
+        ['wait', 1, 1],
+        ['promise-kept', 1, 1],
+      ]);
+      expect(second[0]!.cause).toEqual({ kind: 'voice', conversationId: 'c1', factId: 'r2' });
+
+      // Derived again with the visitor's voice turned off: its row goes too.
+      const quiet: Site = { ...site, settings: { ...site.settings, voiceWeight: 0 } };
+      await store.updateSite(quiet);
+      await store.rederiveSite(quiet);
+      expect(await latest()).toEqual(expected(facts, quiet.settings));
+      expect((await latest()).map((o) => o.cause.kind)).toEqual(['rating', 'wait', 'promise-kept']);
+      expect(await store.recentObservations(site.id, 'nobody', 100)).toEqual([]);
+      expect(await store.recentObservations('no-such-site', 'newbie', 100)).toEqual([]);
+    });
+
+    it("lists a subject's latest observations first, up to the limit and the time given", async () => {
+      const site = await newSite();
+      const promise = (conversationId: string, agentId: string, dueMinutes: number) =>
+        fact(`${conversationId}-p`, conversationId, T0, {
+          type: 'promise.made',
+          promiseId: `${conversationId}-p`,
+          agentId,
+          dueAt: T0 + dueMinutes * MINUTE,
+        });
+      const keep = (conversationId: string, minutes: number) =>
+        fact(`${conversationId}-k`, conversationId, T0 + minutes * MINUTE, {
+          type: 'promise.kept',
+          promiseId: `${conversationId}-p`,
+        });
+      await store.recordFacts(site, [
+        promise('c-a', 'ana', 10),
+        keep('c-a', 5), // kept at 5
+        promise('c-b', 'ana', 20), // broken at 20
+        promise('c-d', 'ana', 20), // broken at 20 too
+        promise('c-c', 'ana', 30),
+        keep('c-c', 30), // kept at 30, just in time
+        promise('c-e', 'bo', 25), // someone else's
+      ]);
+      const seen = (observations: Observation[]) =>
+        observations.map((o) => [o.cause.conversationId, o.cause.kind, (o.at - T0) / MINUTE]);
+
+      expect(seen(await store.recentObservations(site.id, 'ana', 10))).toEqual([
+        ['c-c', 'promise-kept', 30],
+        ['c-d', 'promise-broken', 20],
+        ['c-b', 'promise-broken', 20],
+        ['c-a', 'promise-kept', 5],
+      ]);
+      expect(seen(await store.recentObservations(site.id, 'ana', 2))).toEqual([
+        ['c-c', 'promise-kept', 30],
+        ['c-d', 'promise-broken', 20],
+      ]);
+      // Up to a time: a promise due later is not evidence yet, and takes no place in the limit.
+      const until = T0 + 25 * MINUTE;
+      expect(seen(await store.recentObservations(site.id, 'ana', 2, until))).toEqual([
+        ['c-d', 'promise-broken', 20],
+        ['c-b', 'promise-broken', 20],
+      ]);
+      expect(seen(await store.recentObservations(site.id, 'ana', 10, T0 + 20 * MINUTE))).toEqual([
+        ['c-d', 'promise-broken', 20],
+        ['c-b', 'promise-broken', 20],
+        ['c-a', 'promise-kept', 5],
+      ]);
+      expect(seen(await store.recentObservations(site.id, 'bo', 10, until))).toEqual([
+        ['c-e', 'promise-broken', 25],
+      ]);
+    });
+
+    it('fills in the observations of conversations stored before they were kept', async () => {
+      const older = await createTestStorage(kind);
+      try {
+        const first = await older.open();
+        const site: Site = { ...(await newSite()), id: 'older' };
+        await first.createSite(site);
+        await first.recordFacts(site, [
+          ...wholeConversation('c1'),
+          ...wholeConversation('c2', 'two-'),
+        ]);
+        await first.close();
+
+        // The database as the previous version of Peakend left it.
+        const migrations = kind === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS;
+        await older.execute('DROP TABLE observations');
+        // SQLite also derives, when it opens, the evidence of rows stored before evidence was.
+        if (kind === 'sqlite') {
+          await older.execute(`UPDATE conversations SET evidence = NULL WHERE id = 'c2'`);
+        }
+        await older.setSchemaVersion(migrations.length - 1);
+
+        const reopened = await older.open();
+        try {
+          const rows = await reopened.recentObservations(site.id, 'newbie', 100);
+          expect(rows).toEqual(
+            newestFirst([
+              ...conversationEvidence(wholeConversation('c1'), site.settings).observations,
+              ...conversationEvidence(wholeConversation('c2', 'two-'), site.settings).observations,
+            ]),
+          );
+          expect(rows).toHaveLength(8);
+        } finally {
+          await reopened.close();
+        }
+      } finally {
+        await older.remove();
+      }
+    });
+
     it('loses nothing when many writers add to one conversation at once', async () => {
       const site = await newSite();
       const secondNode = await storage.open();
@@ -563,6 +696,22 @@ const byConversation = <T extends { conversationId: string }>(items: T[]): T[] =
 
 const byFirstFact = (groups: Fact[][]): Fact[][] =>
   [...groups].sort((a, b) => (a[0]!.conversationId < b[0]!.conversationId ? -1 : 1));
+
+/** Observations in the stores' order: newest first, then by conversation and position, last first. */
+function newestFirst(observations: readonly Observation[]): Observation[] {
+  return observations
+    .map((observation, seq) => ({ observation, seq }))
+    .sort(
+      (a, b) =>
+        b.observation.at - a.observation.at ||
+        (a.observation.cause.conversationId < b.observation.cause.conversationId
+          ? 1
+          : a.observation.cause.conversationId > b.observation.cause.conversationId
+            ? -1
+            : b.seq - a.seq),
+    )
+    .map(({ observation }) => observation);
+}
 
 function sortRatings<T extends { at: number; agentId: string | null }>(ratings: T[]): T[] {
   return [...ratings].sort(

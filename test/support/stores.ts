@@ -30,6 +30,8 @@ export interface TestStorage {
   open(): Promise<Store>;
   /** Sets the recorded schema version, to play a database from another version of Peakend. */
   setSchemaVersion(version: number): Promise<void>;
+  /** Runs SQL on it directly (while no store is open on it), to play an older database. */
+  execute(sql: string): Promise<void>;
   /** Deletes it (the file, or the schema with everything in it). */
   remove(): Promise<void>;
 }
@@ -51,6 +53,11 @@ function sqliteStorage(): TestStorage {
       db.pragma(`user_version = ${version}`);
       db.close();
     },
+    execute: async (sql) => {
+      const db = new Database(path);
+      db.exec(sql);
+      db.close();
+    },
     remove: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -68,6 +75,7 @@ async function postgresStorage(): Promise<TestStorage> {
     open: () => openPostgresStore(POSTGRES_TEST_URL, { schema }),
     setSchemaVersion: (version) =>
       admin(`UPDATE ${schema}.peakend_schema_version SET version = ${Number(version)}`),
+    execute: (sql) => admin(`SET search_path TO ${schema}; ${sql}`),
     remove: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
   };
 }

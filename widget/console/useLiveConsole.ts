@@ -4,7 +4,12 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Ack } from '../../shared/ack';
-import type { AgentConversationView, LiveScores, SignedInAgent } from '../../shared/protocol';
+import type {
+  AgentConversationView,
+  LiveScores,
+  ScoreBreakdown,
+  SignedInAgent,
+} from '../../shared/protocol';
 import { sortConversations, upsertConversation } from './inbox';
 import type { ConnectionState, DataOf, LiveClient, PayloadOf } from './live';
 
@@ -28,6 +33,8 @@ export interface LiveConsole {
   /** Sends an action; on success the conversation it returns replaces the one shown. */
   act<E extends ConversationEvent>(event: E, payload: PayloadOf<E>): Promise<Ack<DataOf<E>>>;
   sendTyping(conversationId: string, typing: boolean): void;
+  /** An agent's score breakdown: what moved their scores lately. */
+  breakdown(agentId: string): Promise<Ack<ScoreBreakdown>>;
 }
 
 export function useLiveConsole(
@@ -139,5 +146,23 @@ export function useLiveConsole(
     liveRef.current?.typing({ conversationId, typing: isTyping });
   }, []);
 
-  return { connection, agent, conversations, scores, typing, loadError, act, sendTyping };
+  const breakdown = useCallback(async (agentId: string): Promise<Ack<ScoreBreakdown>> => {
+    const live = liveRef.current;
+    if (!live) {
+      return { ok: false, error: { code: 'internal', message: 'The console is not connected.' } };
+    }
+    return live.request('scores:breakdown', { agentId });
+  }, []);
+
+  return {
+    connection,
+    agent,
+    conversations,
+    scores,
+    typing,
+    loadError,
+    act,
+    sendTyping,
+    breakdown,
+  };
 }

@@ -9,6 +9,9 @@
  * "—" with "no data yet", never as a score.
  *
  * Columns are data (`SCORE_COLUMNS`), so a new figure is one entry.
+ *
+ * Where a row's breakdown may be opened (one's own; any for supervisors), the agent's name is a
+ * button and the whole row is clickable: "why did this score move?" is one click away.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -99,6 +102,10 @@ interface Props {
   now?: number;
   /** The figures may be out of date (the connection is down). */
   stale?: boolean;
+  /** Opens an agent's score breakdown; without it, rows open nothing. */
+  onOpenBreakdown?: (agentId: string) => void;
+  /** Whose breakdown the signed-in agent may open (default: everyone's). */
+  canOpenBreakdown?: (agentId: string) => boolean;
 }
 
 export function LiveScores({
@@ -107,6 +114,8 @@ export function LiveScores({
   columns = SCORE_COLUMNS,
   now = Date.now(),
   stale = false,
+  onOpenBreakdown,
+  canOpenBreakdown = () => true,
 }: Props) {
   const flashing = useFlash(scores, columns);
   return (
@@ -162,7 +171,12 @@ export function LiveScores({
               {scores.agents.map((row) => {
                 const self = row.agentId === selfId;
                 const noData = hasNoEvidence(row);
+                const open =
+                  onOpenBreakdown && canOpenBreakdown(row.agentId)
+                    ? () => onOpenBreakdown(row.agentId)
+                    : null;
                 const classes = [
+                  open && 'is-openable',
                   self && 'is-self',
                   noData && 'is-no-data',
                   flashing.has(row.agentId) && 'is-flashing',
@@ -173,9 +187,32 @@ export function LiveScores({
                     data-agent-id={row.agentId}
                     class={classes.join(' ') || undefined}
                     aria-current={self ? 'true' : undefined}
+                    onClick={
+                      open
+                        ? (event) => {
+                            // The name button opens it itself; elsewhere the row does.
+                            if (!(event.target as Element).closest('button')) open();
+                          }
+                        : undefined
+                    }
                   >
                     <th scope="row" class="col-agent">
-                      <span class="score-name">{row.name}</span>
+                      {open ? (
+                        <button
+                          type="button"
+                          class="score-name score-name-button"
+                          aria-haspopup="dialog"
+                          title={`Why these scores? Open ${row.name}’s score breakdown`}
+                          onClick={open}
+                        >
+                          {row.name}
+                          <span class="score-name-chevron" aria-hidden="true">
+                            ›
+                          </span>
+                        </button>
+                      ) : (
+                        <span class="score-name">{row.name}</span>
+                      )}
                       {self && (
                         <>
                           {' '}

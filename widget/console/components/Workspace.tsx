@@ -10,6 +10,7 @@ import { ConversationPane } from './ConversationPane';
 import { Header } from './Header';
 import { InboxIcon } from './icons';
 import { LiveScores } from './LiveScores';
+import { ScoreBreakdown } from './ScoreBreakdown';
 
 interface Props {
   agent: SignedInAgent;
@@ -24,6 +25,10 @@ export function Workspace({ agent: signedIn, connect, onSignOut, onUnauthorized 
   const now = useNow(30_000);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = conversations?.find((c) => c.id === selectedId) ?? null;
+  const [breakdownOf, setBreakdownOf] = useState<string | null>(null);
+  // Agents open their own breakdown; supervisors and admins anyone's (the server checks too).
+  const mayOpenBreakdown = (agentId: string) => agent.role !== 'agent' || agentId === agent.id;
+  const breakdownRow = live.scores?.agents.find((row) => row.agentId === breakdownOf) ?? null;
 
   // Start on the most pressing conversation.
   useEffect(() => {
@@ -87,9 +92,23 @@ export function Workspace({ agent: signedIn, connect, onSignOut, onUnauthorized 
             selfId={agent.id}
             now={now}
             stale={live.connection !== 'connected'}
+            onOpenBreakdown={setBreakdownOf}
+            canOpenBreakdown={mayOpenBreakdown}
           />
         </aside>
       </div>
+      {breakdownOf !== null && (
+        <ScoreBreakdown
+          agentId={breakdownOf}
+          name={breakdownRow?.name ?? breakdownOf}
+          scores={breakdownRow}
+          self={breakdownOf === agent.id}
+          load={live.breakdown}
+          version={live.scores?.at}
+          now={now}
+          onClose={() => setBreakdownOf(null)}
+        />
+      )}
     </div>
   );
 }
