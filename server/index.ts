@@ -7,7 +7,7 @@ import { systemClock } from './clock';
 import { ConfigError, readConfig } from './config';
 import { DEMO_AGENTS, DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { openStore } from './storage/open';
-import { StorageError } from './storage/sqlite';
+import { StorageError } from './storage/common';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);

@@ -13,18 +13,16 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { deriveConversation, type ConversationState } from '../../shared/conversation';
 import type { Fact } from '../../shared/facts';
-import { ZSiteSettings } from '../../shared/settings';
 import { conversationEvidence, type ConversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
 import type { Observation } from '../../shared/scoring/types';
 import { POSTGRES_MIGRATIONS } from './postgres-schema';
-import { agentOf, StorageError } from './sqlite';
+import { agentOf, StorageError, toAgent, toSite, type AgentRow, type SiteRow } from './common';
 import type {
   Agent,
   AgentCredentials,
   ConversationQuery,
   RecordResult,
-  Role,
   Session,
   Site,
   Store,
@@ -62,34 +60,6 @@ const types: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-interface SiteRow {
-  id: string;
-  name: string;
-  allowed_origins: string[];
-  settings: unknown;
-  key_hash: string | null;
-  created_at: number;
-}
-
-interface AgentRow {
-  site_id: string;
-  id: string;
-  name: string;
-  email: string | null;
-  role: Role;
-  created_at: number;
-  password_hash?: string | null;
-}
-
-const toSite = (row: SiteRow): Site => ({
-  id: row.id,
-  name: row.name,
-  allowedOrigins: row.allowed_origins,
-  settings: ZSiteSettings.parse(row.settings),
-  keyHash: row.key_hash,
-  createdAt: row.created_at,
-});
-
 // JSON goes in as text: pg would send a JS array as a PostgreSQL array, not as JSON.
 const siteValues = (site: Site) => [
   site.id,
@@ -99,15 +69,6 @@ const siteValues = (site: Site) => [
   site.keyHash,
   site.createdAt,
 ];
-
-const toAgent = (row: AgentRow): Agent => ({
-  siteId: row.site_id,
-  id: row.id,
-  name: row.name,
-  email: row.email,
-  role: row.role,
-  createdAt: row.created_at,
-});
 
 /** Facts by conversation, in the order the rows came. */
 function groupByConversation(

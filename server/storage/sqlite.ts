@@ -8,10 +8,10 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { deriveConversation, type ConversationState } from '../../shared/conversation';
 import type { Fact } from '../../shared/facts';
-import { ZSiteSettings } from '../../shared/settings';
 import { conversationEvidence, type ConversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
 import type { Observation } from '../../shared/scoring/types';
+import { agentOf, StorageError, toAgent, toSite, type AgentRow, type SiteRow } from './common';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
 import type {
   Agent,
@@ -19,39 +19,23 @@ import type {
   ConversationQuery,
   EvidenceChange,
   RecordResult,
-  Role,
   Session,
   Site,
   Store,
 } from './store';
 
-interface AgentRow {
-  site_id: string;
-  id: string;
-  name: string;
-  email: string | null;
-  role: Role;
-  created_at: number;
-  password_hash?: string | null;
-}
-
-interface SiteRow {
-  id: string;
-  name: string;
+/** SQLite keeps JSON as text. */
+interface SqliteSiteRow extends SiteRow {
   allowed_origins: string;
   settings: string;
-  key_hash: string | null;
-  created_at: number;
 }
 
-const toSite = (row: SiteRow): Site => ({
-  id: row.id,
-  name: row.name,
-  allowedOrigins: JSON.parse(row.allowed_origins) as string[],
-  settings: ZSiteSettings.parse(JSON.parse(row.settings)),
-  keyHash: row.key_hash,
-  createdAt: row.created_at,
-});
+const toSqliteSite = (row: SqliteSiteRow): Site =>
+  toSite({
+    ...row,
+    allowed_origins: JSON.parse(row.allowed_origins),
+    settings: JSON.parse(row.settings),
+  });
 
 const siteRow = (site: Site) => ({
   id: site.id,
@@ -61,22 +45,6 @@ const siteRow = (site: Site) => ({
   keyHash: site.keyHash,
   createdAt: site.createdAt,
 });
-
-const toAgent = (row: AgentRow): Agent => ({
-  siteId: row.site_id,
-  id: row.id,
-  name: row.name,
-  email: row.email,
-  role: row.role,
-  createdAt: row.created_at,
-});
-
-export class StorageError extends Error {}
-
-/** The agent a fact names, if any. */
-export function agentOf(fact: Fact): string | undefined {
-  return 'agentId' in fact ? fact.agentId : undefined;
-}
 
 /** Opens (creating if needed) and migrates the database at `path` (`:memory:` for tests). */
 export function openSqliteStore(path: string): SqliteStore {
@@ -218,8 +186,8 @@ export class SqliteStore implements Store {
 
   async findSiteByKeyHash(keyHash: string): Promise<Site | null> {
     const row = this.db.prepare('SELECT * FROM sites WHERE key_hash = ?').get(keyHash) as
-      SiteRow | undefined;
-    return row ? toSite(row) : null;
+      SqliteSiteRow | undefined;
+    return row ? toSqliteSite(row) : null;
   }
 
   async saveAgent(agent: Agent, passwordHash?: string): Promise<void> {
@@ -473,8 +441,8 @@ export class SqliteStore implements Store {
     const cached = this.sites.get(siteId);
     if (cached) return cached;
     const row = this.db.prepare('SELECT * FROM sites WHERE id = ?').get(siteId) as
-      SiteRow | undefined;
-    const site = row ? toSite(row) : null;
+      SqliteSiteRow | undefined;
+    const site = row ? toSqliteSite(row) : null;
     if (site) this.sites.set(siteId, site);
     return site;
   }

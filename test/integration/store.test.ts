@@ -12,7 +12,7 @@ import { MINUTE } from '../../shared/time';
 import { openPostgresStore } from '../../server/storage/postgres';
 import { POSTGRES_MIGRATIONS } from '../../server/storage/postgres-schema';
 import { SQLITE_MIGRATIONS } from '../../server/storage/sqlite-schema';
-import { StorageError } from '../../server/storage/sqlite';
+import { StorageError } from '../../server/storage/common';
 import type { Site, Store } from '../../server/storage/store';
 import {
   createTestStorage,
