@@ -48,6 +48,8 @@ export interface Application {
   store: Store;
   pipeline: Pipeline;
   chat: BuiltInChat;
+  /** Resolves once the live scores of every site are built: listen after it. */
+  ready(): Promise<void>;
   /** Stops accepting connections, closes sockets, then the store. */
   close(): Promise<void>;
 }
@@ -145,6 +147,7 @@ export function createApplication(parts: AppParts): Application {
     store,
     pipeline,
     chat,
+    ready: () => scoreboards.warm(),
     async close() {
       scoreboards.close();
       // io.close() also closes the HTTP server it is attached to.

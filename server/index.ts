@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   if (config.demo) await seedDemo(store, systemClock, config.publicUrl);
 
   const application = createApplication({ config, store });
+  await application.ready();
   await new Promise<void>((resolve, reject) => {
     application.httpServer.once('error', reject);
     application.httpServer.listen(config.port, config.host, resolve);

@@ -116,6 +116,15 @@ export class Scoreboards {
     });
   }
 
+  /**
+   * Builds every site's board now. A board is built from all of a site's stored evidence, which
+   * takes a while for a long history (seconds per hundred thousand conversations): at start,
+   * before taking traffic, rather than on the first read of a busy day.
+   */
+  async warm(): Promise<void> {
+    for (const site of await this.store.listSites()) await this.board(site);
+  }
+
   /** Drops a site's board (its settings changed): the next read builds it again. */
   forget(siteId: string): void {
     this.boards.delete(siteId);

@@ -268,6 +268,11 @@ export class PostgresStore implements Store {
     return rows[0] ? toSite(rows[0]) : null;
   }
 
+  async listSites(): Promise<Site[]> {
+    const { rows } = await this.pool.query<SiteRow>('SELECT * FROM sites ORDER BY id');
+    return rows.map(toSite);
+  }
+
   async findSiteByKeyHash(keyHash: string): Promise<Site | null> {
     const { rows } = await this.pool.query<SiteRow>('SELECT * FROM sites WHERE key_hash = $1', [
       keyHash,

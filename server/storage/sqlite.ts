@@ -184,6 +184,11 @@ export class SqliteStore implements Store {
     return this.siteNow(siteId);
   }
 
+  async listSites(): Promise<Site[]> {
+    const rows = this.db.prepare('SELECT * FROM sites ORDER BY id').all() as SqliteSiteRow[];
+    return rows.map(toSqliteSite);
+  }
+
   async findSiteByKeyHash(keyHash: string): Promise<Site | null> {
     const row = this.db.prepare('SELECT * FROM sites WHERE key_hash = ?').get(keyHash) as
       SqliteSiteRow | undefined;

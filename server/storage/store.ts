@@ -84,6 +84,7 @@ export interface Store {
   /** Changes name, origins, settings and key hash. */
   updateSite(site: Site): Promise<void>;
   findSiteByKeyHash(keyHash: string): Promise<Site | null>;
+  listSites(): Promise<Site[]>;
 
   /** Creates the agent, or updates name and role if it exists; the password is set only if given. */
   saveAgent(agent: Agent, passwordHash?: string): Promise<void>;

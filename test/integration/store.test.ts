@@ -131,6 +131,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
       expect(await store.getSite(site.id)).toEqual(changed);
       expect(await store.findSiteByKeyHash('hash-one')).toBeNull();
       expect(await store.findSiteByKeyHash('hash-two')).toEqual(changed);
+      expect((await store.listSites()).find((s) => s.id === site.id)).toEqual(changed);
     });
 
     it('saves agents, keeping the password when none is given', async () => {

@@ -75,6 +75,7 @@ export async function startServer(
   const clock = options.clock ?? { now: () => Date.now() };
   await seedDemo(store, clock, url);
   const application = createApplication({ config, store, clock, log: silentLogger });
+  await application.ready();
   await new Promise<void>((resolve) => application.httpServer.listen(port, '127.0.0.1', resolve));
   return {
     url,
