@@ -51,9 +51,7 @@ function dimensionColumn(
     header,
     short,
     description,
-    render: (row, site) => (
-      <DimensionScore label={header} agent={row.name} figure={row[key]} team={site[key]} />
-    ),
+    render: (row) => <DimensionScore label={header} agent={row.name} figure={row[key]} />,
     renderSite: (site) => <SiteFigure label={header} figure={site[key]} />,
     signature: (row) => {
       const { score, low, high, n } = row[key];
@@ -235,8 +233,8 @@ export function LiveScores({
       )}
       <p class="scores-legend muted">
         Scores 0–100 from recent work, the newest counting most. Bar: the range a score is 90%
-        likely to be in; it narrows as evidence grows. Green or red: clearly above or below the
-        team. —: no data yet. CSAT: ratings of 4–5 in the last 30 days.
+        likely to be in; it narrows as evidence grows. —: no data yet. CSAT: ratings of 4–5 in the
+        last 30 days.
       </p>
     </section>
   );
@@ -271,12 +269,10 @@ function DimensionScore({
   label,
   agent,
   figure,
-  team,
 }: {
   label: string;
   agent: string;
   figure: AgentDimensionScore;
-  team: SiteDimensionScore;
 }) {
   if (figure.n === 0) {
     return (
@@ -294,21 +290,13 @@ function DimensionScore({
   const score = formatScore(figure.score);
   const low = formatScore(figure.low);
   const high = formatScore(figure.high);
-  // The interval clear of the site's own figure: a difference the evidence supports.
-  const tone =
-    team.score === null
-      ? null
-      : figure.high < team.score
-        ? 'below'
-        : figure.low > team.score
-          ? 'above'
-          : null;
-  const versus =
-    tone && team.score !== null ? ` Clearly ${tone} the team’s ${formatScore(team.score)}.` : '';
+  // No "better or worse than the team" colouring: an agent's score is shrunk toward the team
+  // and the site's figure is not, so the two do not compare (the best agent of a small team
+  // would look worse than the team). The interval says how sure the score is.
   return (
     <span
-      class={`score${tone ? ` is-${tone}` : ''}`}
-      title={`${label} ${score}: likely between ${low} and ${high} (90%), from ${plural(figure.n, 'observation', 'observations')}.${versus}`}
+      class="score"
+      title={`${label} ${score}: likely between ${low} and ${high} (90%), from ${plural(figure.n, 'observation', 'observations')}.`}
     >
       <span class="score-pill">{score}</span>
       <span class="score-aside">
