@@ -55,7 +55,8 @@ function dimensionColumn(
     renderSite: (site) => <SiteFigure label={header} figure={site[key]} />,
     signature: (row) => {
       const { score, low, high, n } = row[key];
-      return [score, low, high, n].map(formatScore).join(',');
+      // Without evidence the cell shows "—" whatever the team prior does: nothing to flash.
+      return n === 0 ? 'none' : [score, low, high, n].map(formatScore).join(',');
     },
   };
 }
