@@ -47,7 +47,8 @@ function start(): void {
   if (stub && stub.__loaded) return;
 
   const src = (script && script.src) || location.href;
-  // data-site, data-color, data-position, data-title, data-nonce (or the script's own nonce).
+  // data-site, data-color, data-position, data-title, data-lang, data-nonce (or the script's own
+  // nonce). All of them reach the app's `mount` as they are.
   const options: WidgetOptions = Object.assign({}, script && script.dataset);
   options.nonce ||= script ? script.nonce : '';
   const listeners: Record<string, Listener[]> = {};

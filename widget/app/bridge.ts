@@ -13,6 +13,8 @@ export interface WidgetOptions {
   position?: Position;
   title?: string;
   nonce?: string;
+  /** Language (BCP 47, e.g. "nl" or "nl-BE"); else the page's `<html lang>`, the browser's. */
+  lang?: string;
 }
 
 export type HostEventName = 'open' | 'close' | 'rated';
@@ -30,6 +32,8 @@ export interface MountOptions {
   site: string;
   title?: string;
   nonce?: string;
+  /** The `lang` option, passed through as given (the app chooses, see i18n.ts). */
+  lang?: string;
   /** Events for the host page's `peakend('on', name, fn)` listeners. */
   emit(name: 'rated', detail: RatedDetail): void;
   /** The visitor closed the panel from inside (Escape, close button): the loader hides it. */

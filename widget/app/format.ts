@@ -1,17 +1,29 @@
-/** Times in the visitor's own locale and time zone (the browser's defaults), through Intl. */
+/**
+ * Times in the visitor's own language (the widget's chosen locale, see `applyLanguage` in
+ * i18n.ts) and the browser's time zone, through Intl.
+ */
 
-const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const dayTime = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  hour: 'numeric',
-  minute: '2-digit',
-});
-const dateTime = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  hour: 'numeric',
-  minute: '2-digit',
-});
+let time: Intl.DateTimeFormat;
+let dayTime: Intl.DateTimeFormat;
+let dateTime: Intl.DateTimeFormat;
+
+/** `undefined`: the browser's default locale. The time zone is always the browser's. */
+export function setTimeLocale(locale?: string): void {
+  time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+  dayTime = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  dateTime = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+}
+
+setTimeLocale();
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -4,8 +4,63 @@
  * of the UI contract: browser tests and screen readers rely on them.
  */
 import type { Dimension, Polarity } from '../../shared/facts';
+import { setTimeLocale } from './format';
+import { de } from './i18n/de';
+import { es } from './i18n/es';
+import { fr } from './i18n/fr';
+import { nl } from './i18n/nl';
 
-export const en = {
+/** The shape every language fills in: TypeScript checks each dictionary against it. */
+export interface Dictionary {
+  defaultTitle: string;
+  openChat: string;
+  closeChat: string;
+  replyTime: string;
+  helping: (agent: string) => string;
+  welcome: string;
+  team: string;
+  you: string;
+  messages: string;
+  typing: (agent: string) => string;
+
+  message: string;
+  placeholder: string;
+  placeholderNew: string;
+  send: string;
+  endChat: string;
+  ended: string;
+
+  promises: string;
+  /** `due` is already formatted in the visitor's locale ("15:30", "Tue 15:30", "12 Mar, 15:30"). */
+  promiseBy: (agent: string, due: string) => string;
+  promiseKept: string;
+  promiseLate: string;
+
+  connecting: string;
+  reconnecting: string;
+  unavailable: string;
+  sendFailed: string;
+  actionFailed: string;
+  tooLong: (max: number) => string;
+
+  endQuestion: string;
+  /** Labels of the five faces, end 1 to 5. */
+  faces: readonly [string, string, string, string, string];
+  peakQuestion: string;
+  nothing: string;
+  skip: string;
+  commentLabel: string;
+  commentPlaceholder: string;
+  sendRating: string;
+  saveFailed: string;
+  thanksTitle: (end: number) => string;
+  thanks: (end: number, agent: string | null) => string;
+  notSolved: string;
+
+  peaks: Record<Dimension, Record<Polarity, string>>;
+}
+
+export const en: Dictionary = {
   defaultTitle: 'Chat with us',
   openChat: 'Open chat',
   closeChat: 'Close chat',
@@ -37,7 +92,7 @@ export const en = {
   tooLong: (max: number) => `Messages can be at most ${max} characters.`,
 
   endQuestion: 'How did this conversation end?',
-  faces: ['Very bad', 'Bad', 'Okay', 'Good', 'Very good'] as const,
+  faces: ['Very bad', 'Bad', 'Okay', 'Good', 'Very good'],
   peakQuestion: 'What stood out most?',
   nothing: 'Nothing in particular',
   skip: 'Skip',
@@ -66,15 +121,76 @@ export const en = {
     reliability: { positive: 'Kept their word', negative: 'Broke a promise' },
     competence: { positive: 'Knew the answer', negative: 'Unsure answers' },
     empathy: { positive: 'Really listened', negative: "Didn't listen" },
-  } satisfies Record<Dimension, Record<Polarity, string>>,
+  },
 };
-
-export type Dictionary = typeof en;
 
 /** "Anna" from "Anna Jansen": friendlier in sentences ("Anna will get back to you…"). */
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] || name;
 }
 
-/** The active dictionary. Only English exists yet; a `language` option would pick here. */
-export const t: Dictionary = en;
+export type Language = 'en' | 'nl' | 'de' | 'fr' | 'es';
+
+export const dictionaries: Record<Language, Dictionary> = { en, nl, de, fr, es };
+
+/** "nl" from "nl-BE", "NL_be" or "nl". */
+function primary(tag: string): string {
+  return (tag.trim().split(/[-_]/)[0] || '').toLowerCase();
+}
+
+function isLanguage(code: string): code is Language {
+  return Object.hasOwn(dictionaries, code);
+}
+
+/** A valid BCP 47 tag for Intl ("en_GB" → "en-GB"), or undefined if Intl would reject it. */
+function canonical(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
+  }
+}
+
+export interface LanguageChoice {
+  /** The dictionary, and the `lang` of the widget's root. */
+  lang: Language;
+  /** For dates and times: a regional variant when one is known (en-US 12h, en-GB 24h). */
+  locale: string;
+}
+
+/**
+ * The first supported language of: the widget's own option (`data-lang`, `init({lang})`), the
+ * host page's `<html lang>`, the browser's languages; else English. Only the primary subtag has
+ * to match (`nl-BE` → nl). Times use the matching tag if it has a region, else the browser's own
+ * regional variant of that language, else the bare language.
+ */
+export function chooseLanguage(
+  requested: string | null | undefined,
+  page: string | null | undefined,
+  browser: readonly string[],
+): LanguageChoice {
+  for (const tag of [requested, page, ...browser, 'en']) {
+    if (!tag) continue;
+    const lang = primary(tag);
+    if (!isLanguage(lang)) continue;
+    const regional = [tag, ...browser].find((t) => primary(t) === lang && /[-_]/.test(t.trim()));
+    return { lang, locale: canonical(regional) ?? lang };
+  }
+  return { lang: 'en', locale: 'en' };
+}
+
+/** The active dictionary: English until `applyLanguage` fills in the visitor's language. */
+export const t: Dictionary = { ...en };
+
+/** Picks the visitor's language (see `chooseLanguage`) for every string and time shown. */
+export function applyLanguage(requested?: string | null): LanguageChoice {
+  const choice = chooseLanguage(
+    requested,
+    document.documentElement.getAttribute('lang'),
+    navigator.languages?.length ? navigator.languages : [navigator.language],
+  );
+  Object.assign(t, dictionaries[choice.lang]);
+  setTimeLocale(choice.locale);
+  return choice;
+}

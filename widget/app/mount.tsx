@@ -6,6 +6,7 @@ import { render } from 'preact';
 import type { AppHandle, Mount } from './bridge';
 import { connect, type Chat } from './connection';
 import { App } from './App';
+import { applyLanguage } from './i18n';
 import css from './styles.css?inline';
 
 function adoptStyles(root: ShadowRoot, nonce: string | undefined): void {
@@ -26,6 +27,8 @@ export const mount: Mount = (options): AppHandle => {
   adoptStyles(options.root, options.nonce);
   const container = document.createElement('div');
   container.className = 'pk-root';
+  // Screen readers pronounce the widget in its own language, whatever the host page's is.
+  container.lang = applyLanguage(options.lang).lang;
   options.root.appendChild(container);
   let chat: Chat | undefined;
 

@@ -1,0 +1,296 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Ack } from '../../shared/ack';
+import type { RatingSave, RatingView } from '../../shared/protocol';
+import type { AppHandle, MountOptions, PeakendApi } from '../../widget/app/bridge';
+import { formatTime, formatWhen } from '../../widget/app/format';
+import {
+  applyLanguage,
+  chooseLanguage,
+  dictionaries,
+  en,
+  t,
+  type Dictionary,
+  type Language,
+} from '../../widget/app/i18n';
+import { mount } from '../../widget/app/mount';
+import { RatingCard } from '../../widget/app/RatingCard';
+
+const LANGUAGES = Object.keys(dictionaries) as Language[];
+
+/** Sample arguments for every function of a dictionary, by key. */
+const SAMPLES: Partial<Record<keyof Dictionary, unknown[][]>> = {
+  helping: [['Anna']],
+  typing: [['Anna']],
+  promiseBy: [
+    ['Anna', '15:30'],
+    ['Anna', 'Tue 15:30'],
+  ],
+  tooLong: [[2000]],
+  thanksTitle: [[1], [2], [3], [4], [5]],
+  thanks: [1, 2, 3, 4, 5].flatMap((end) => [
+    [end, 'Anna'],
+    [end, null],
+  ]),
+};
+
+/** Every string a dictionary can produce, with the path it came from. */
+function strings(dict: Dictionary): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(dict)) {
+    if (typeof value === 'function') {
+      const samples = SAMPLES[key as keyof Dictionary];
+      expect(samples, `sample arguments for ${key}`).toBeDefined();
+      for (const args of samples!) out.push([`${key}(${args.join(', ')})`, value(...args)]);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => out.push([`${key}[${i}]`, item]));
+    } else if (typeof value === 'object') {
+      for (const [dimension, polarities] of Object.entries(value as object)) {
+        for (const [polarity, label] of Object.entries(polarities as object)) {
+          out.push([`${key}.${dimension}.${polarity}`, label]);
+        }
+      }
+    } else {
+      out.push([key, value]);
+    }
+  }
+  return out;
+}
+
+/** The shape of a dictionary: keys, and the arity of each function, recursively. */
+function shape(value: unknown): unknown {
+  if (typeof value === 'function') return `fn/${value.length}`;
+  if (Array.isArray(value)) return value.map(shape);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, shape(v)]),
+    );
+  }
+  return typeof value;
+}
+
+function setPageLang(lang: string | null) {
+  if (lang === null) document.documentElement.removeAttribute('lang');
+  else document.documentElement.setAttribute('lang', lang);
+}
+
+function setBrowserLanguages(languages: string[]) {
+  vi.spyOn(navigator, 'languages', 'get').mockReturnValue(languages);
+}
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  setPageLang(null);
+  applyLanguage('en-US');
+});
+
+describe('widget dictionaries', () => {
+  it('has en, nl, de, fr and es', () => {
+    expect(LANGUAGES.sort()).toEqual(['de', 'en', 'es', 'fr', 'nl']);
+  });
+
+  it.each(LANGUAGES)('%s has exactly the keys and function signatures of en', (lang) => {
+    expect(shape(dictionaries[lang])).toEqual(shape(en));
+  });
+
+  it.each(LANGUAGES)('%s has no empty string, and its functions return text', (lang) => {
+    for (const [path, value] of strings(dictionaries[lang])) {
+      expect(typeof value, path).toBe('string');
+      expect((value as string).trim(), path).not.toBe('');
+      // A template that forgot an argument shows it to the visitor.
+      expect(value as string, path).not.toMatch(/undefined|null|NaN|\$\{/);
+    }
+  });
+
+  it.each(LANGUAGES.filter((lang) => lang !== 'en'))('%s is translated, not copied', (lang) => {
+    const dict = dictionaries[lang];
+    expect(dict.endQuestion).not.toBe(en.endQuestion);
+    expect(dict.notSolved).not.toBe(en.notSolved);
+    expect(dict.faces).not.toEqual(en.faces);
+    // Five distinct faces and eight distinct chips: a screen reader tells them apart by name.
+    expect(new Set(dict.faces).size).toBe(5);
+    const chips = Object.values(dict.peaks).flatMap((p) => [p.positive, p.negative]);
+    expect(new Set([...chips, dict.nothing]).size).toBe(9);
+  });
+
+  it('names the agent in the personal thank-you', () => {
+    for (const lang of LANGUAGES) {
+      for (const end of [1, 3, 5]) expect(dictionaries[lang].thanks(end, 'Anna')).toContain('Anna');
+    }
+  });
+});
+
+describe('choosing the language', () => {
+  it('prefers the widget option, then <html lang>, then the browser, then English', () => {
+    expect(chooseLanguage('de', 'fr', ['es', 'nl']).lang).toBe('de');
+    expect(chooseLanguage(undefined, 'fr', ['es', 'nl']).lang).toBe('fr');
+    expect(chooseLanguage('', '', ['es', 'nl']).lang).toBe('es');
+    expect(chooseLanguage(null, null, []).lang).toBe('en');
+  });
+
+  it('skips what it does not support, at every level', () => {
+    expect(chooseLanguage('ja', 'fr', ['nl']).lang).toBe('fr');
+    expect(chooseLanguage('ja', 'pt-BR', ['ko', 'nl-NL', 'de']).lang).toBe('nl');
+    expect(chooseLanguage('ja', 'pt', ['ko', 'zh-Hant']).lang).toBe('en');
+    expect(chooseLanguage('constructor', 'toString', ['__proto__']).lang).toBe('en');
+  });
+
+  it('matches on the primary subtag, in any case or separator', () => {
+    expect(chooseLanguage('nl-BE', null, []).lang).toBe('nl');
+    expect(chooseLanguage('DE_at', null, []).lang).toBe('de');
+    expect(chooseLanguage(null, 'fr-CA', []).lang).toBe('fr');
+    expect(chooseLanguage(null, null, ['es-419', 'en']).lang).toBe('es');
+  });
+
+  it('keeps the region for times: from the chosen tag, else the browser’s variant', () => {
+    expect(chooseLanguage('nl-BE', null, []).locale).toBe('nl-BE');
+    expect(chooseLanguage('de_at', null, []).locale).toBe('de-AT');
+    expect(chooseLanguage('en', null, ['en-GB']).locale).toBe('en-GB');
+    expect(chooseLanguage(null, 'fr', ['de-DE', 'fr-CH']).locale).toBe('fr-CH');
+    expect(chooseLanguage('es', null, ['de-DE']).locale).toBe('es');
+    // A malformed tag still chooses its language, without breaking Intl.
+    expect(chooseLanguage('nl-!!', null, []).locale).toBe('nl');
+  });
+
+  it('reads <html lang> and navigator.languages from the page', () => {
+    setBrowserLanguages(['es-ES', 'en']);
+    expect(applyLanguage(undefined).lang).toBe('es');
+    setPageLang('nl-BE');
+    expect(applyLanguage(undefined)).toEqual({ lang: 'nl', locale: 'nl-BE' });
+    expect(applyLanguage('fr').lang).toBe('fr');
+    expect(t.endChat).toBe(dictionaries.fr.endChat);
+  });
+
+  it('passes data-lang from the script tag through the loader to the app', async () => {
+    const script = document.createElement('script');
+    script.dataset.site = 'demo';
+    script.dataset.lang = 'nl';
+    vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
+    vi.stubGlobal('__PEAKEND_APP_CHUNK__', 'app-test.js');
+    const chunks: HTMLScriptElement[] = [];
+    vi.spyOn(document.head, 'appendChild').mockImplementation(<T extends Node>(node: T): T => {
+      chunks.push(node as unknown as HTMLScriptElement);
+      return node;
+    });
+    const win = window as unknown as { peakend?: PeakendApi };
+    try {
+      vi.resetModules();
+      await import('../../widget/loader');
+      const host = document.querySelector('peakend-widget') as HTMLElement;
+      (host.shadowRoot!.querySelector('button') as HTMLButtonElement).click();
+
+      let options: MountOptions | undefined;
+      const handle: AppHandle = { open: vi.fn(), close: vi.fn() };
+      win.peakend!.__app = (o) => {
+        options = o;
+        return handle;
+      };
+      (chunks[0]!.onload as () => void)();
+      await vi.waitFor(() => expect(handle.open).toHaveBeenCalled());
+      expect(options?.lang).toBe('nl');
+    } finally {
+      document.querySelectorAll('peakend-widget').forEach((el) => el.remove());
+      delete win.peakend;
+    }
+  });
+
+  it('sets lang on the widget’s root in the shadow tree', () => {
+    setPageLang('en');
+    const host = document.createElement('div');
+    document.body.appendChild(host);
+    const root = host.attachShadow({ mode: 'open' });
+    mount({
+      root,
+      server: 'http://localhost',
+      site: 'demo',
+      lang: 'de-AT',
+      emit: vi.fn(),
+      requestClose: vi.fn(),
+    });
+    expect(root.querySelector('.pk-root')?.getAttribute('lang')).toBe('de');
+    host.remove();
+  });
+});
+
+describe('the rating card in Dutch', () => {
+  function accepting() {
+    return vi.fn(async (payload: RatingSave): Promise<Ack<RatingView>> => ({
+      ok: true,
+      data: {
+        end: payload.end,
+        peak: payload.peak ?? null,
+        comment: payload.comment ?? null,
+        at: '2026-03-02T10:00:00.000Z',
+        amendableUntil: '2026-03-03T10:00:00.000Z',
+      },
+    }));
+  }
+
+  it('asks, offers chips and thanks with Dutch accessible names', async () => {
+    applyLanguage('nl');
+    const save = accepting();
+    render(
+      <RatingCard conversationId="conv-1" agentName="Anna de Vries" existing={null} save={save} />,
+    );
+
+    const faces = screen.getByRole('radiogroup', { name: 'Hoe is dit gesprek afgelopen?' });
+    const names = within(faces)
+      .getAllByRole('radio')
+      .map((radio) => radio.getAttribute('aria-label'));
+    expect(names).toEqual(['Heel slecht', 'Slecht', 'Gaat wel', 'Goed', 'Heel goed']);
+
+    fireEvent.click(within(faces).getByRole('radio', { name: 'Goed' }));
+    screen.getByRole('group', { name: 'Wat viel je het meest op?' });
+    fireEvent.click(screen.getByRole('button', { name: 'Luisterde echt' }));
+
+    screen.getByRole('textbox', { name: 'Wil je nog iets kwijt?' });
+    fireEvent.click(screen.getByRole('button', { name: 'Beoordeling versturen' }));
+
+    const thanks = await screen.findByRole('status');
+    expect(thanks.textContent).toContain('Dank je wel!');
+    expect(thanks.textContent).toContain('Daar zal Anna blij mee zijn.');
+    expect(save).toHaveBeenLastCalledWith(
+      expect.objectContaining({ end: 4, peak: { dimension: 'empathy', polarity: 'positive' } }),
+    );
+  });
+});
+
+describe('times in the visitor’s locale', () => {
+  // 15:30 in the browser's own time zone, today.
+  const now = new Date(2026, 2, 2, 15, 30);
+  const due = now.toISOString();
+
+  it.each(['de', 'nl', 'fr', 'es', 'en-GB'])('%s: 24-hour clock', (lang) => {
+    applyLanguage(lang);
+    expect(formatWhen(due, now)).toBe('15:30');
+    expect(formatTime(due)).toBe('15:30');
+  });
+
+  it('en-US: 12-hour clock', () => {
+    applyLanguage('en-US');
+    expect(formatWhen(due, now)).toMatch(/^3:30\sPM$/);
+  });
+
+  it('puts the due time in the promise sentence', () => {
+    applyLanguage('nl');
+    expect(t.promiseBy('Anna', formatWhen(due, now))).toBe(
+      'Anna laat uiterlijk 15:30 van zich horen',
+    );
+    applyLanguage('de');
+    const later = new Date(2026, 2, 4, 9, 5).toISOString();
+    expect(t.promiseBy('Anna', formatWhen(later, now))).toBe(
+      'Anna meldet sich bis Mi., 09:05 bei Ihnen',
+    );
+    applyLanguage('es');
+    expect(t.promiseBy('Anna', formatWhen(due, now))).toBe('Anna te responderá antes de las 15:30');
+    expect(t.promiseBy('Anna', '1:30')).toBe('Anna te responderá antes de la 1:30');
+    expect(t.promiseBy('Anna', formatWhen(later, now))).toBe(
+      'Anna te responderá a más tardar el mié, 9:05',
+    );
+  });
+});

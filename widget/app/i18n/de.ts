@@ -1,0 +1,66 @@
+/** German: formal "Sie", the safe default for a widget on any company's site. */
+import type { Dictionary } from '../i18n';
+
+export const de: Dictionary = {
+  defaultTitle: 'Schreiben Sie uns',
+  openChat: 'Chat öffnen',
+  closeChat: 'Chat schließen',
+  replyTime: 'Wir antworten meist innerhalb weniger Minuten',
+  helping: (agent: string) => `${agent} hilft Ihnen weiter`,
+  welcome: 'Hallo! Wie können wir Ihnen heute helfen?',
+  team: 'Support-Team',
+  you: 'Sie',
+  messages: 'Nachrichten',
+  typing: (agent: string) => `${agent} schreibt…`,
+
+  message: 'Nachricht',
+  placeholder: 'Nachricht schreiben…',
+  placeholderNew: 'Schreiben Sie, um einen neuen Chat zu beginnen…',
+  send: 'Senden',
+  endChat: 'Chat beenden',
+  ended: 'Chat beendet',
+
+  promises: 'Zusagen',
+  promiseBy: (agent: string, due: string) => `${agent} meldet sich bis ${due} bei Ihnen`,
+  promiseKept: 'Eingehalten',
+  promiseLate: 'Verzögert sich',
+
+  connecting: 'Verbindung wird hergestellt…',
+  reconnecting: 'Verbindung unterbrochen. Neuer Verbindungsversuch…',
+  unavailable: 'Der Chat ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
+  sendFailed: 'Ihre Nachricht konnte nicht gesendet werden. Bitte versuchen Sie es noch einmal.',
+  actionFailed: 'Da ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal.',
+  tooLong: (max: number) => `Nachrichten dürfen höchstens ${max} Zeichen lang sein.`,
+
+  endQuestion: 'Wie ist dieses Gespräch ausgegangen?',
+  faces: ['Sehr schlecht', 'Schlecht', 'Okay', 'Gut', 'Sehr gut'],
+  peakQuestion: 'Was ist Ihnen am meisten aufgefallen?',
+  nothing: 'Nichts Besonderes',
+  skip: 'Überspringen',
+  commentLabel: 'Möchten Sie uns noch etwas sagen?',
+  commentPlaceholder: 'Optional: Erzählen Sie uns mehr',
+  sendRating: 'Bewertung senden',
+  saveFailed: 'Das konnten wir leider nicht speichern. Bitte versuchen Sie es noch einmal.',
+  thanksTitle: (end: number) => (end >= 4 ? 'Vielen Dank!' : 'Danke, dass Sie es uns sagen'),
+  thanks: (end: number, agent: string | null) => {
+    if (end >= 4) {
+      return agent ? `${agent} wird sich sehr darüber freuen.` : 'Schön, dass wir helfen konnten.';
+    }
+    if (end === 3) {
+      return agent
+        ? `Das hilft ${agent} und dem Team, es beim nächsten Mal besser zu machen.`
+        : 'Das hilft uns, es beim nächsten Mal besser zu machen.';
+    }
+    return agent
+      ? `Es tut uns leid, dass es nicht besser lief. Das Team von ${agent} kümmert sich darum.`
+      : 'Es tut uns leid, dass es nicht besser lief. Wir kümmern uns darum.';
+  },
+  notSolved: 'Das ist noch nicht gelöst',
+
+  peaks: {
+    responsiveness: { positive: 'Schnelle Antworten', negative: 'Lange Wartezeiten' },
+    reliability: { positive: 'Hat Wort gehalten', negative: 'Versprechen gebrochen' },
+    competence: { positive: 'Wusste Bescheid', negative: 'Unsichere Antworten' },
+    empathy: { positive: 'Hat gut zugehört', negative: 'Hat nicht zugehört' },
+  },
+};

@@ -1,0 +1,71 @@
+/**
+ * French: "vous". French typography: a narrow no-break space (U+202F) before ? ! and a no-break
+ * space (U+00A0) before a colon.
+ */
+import type { Dictionary } from '../i18n';
+
+export const fr: Dictionary = {
+  defaultTitle: 'Discutez avec nous',
+  openChat: 'Ouvrir le chat',
+  closeChat: 'Fermer le chat',
+  replyTime: 'Nous répondons généralement en quelques minutes',
+  helping: (agent: string) => `${agent} s’occupe de vous`,
+  welcome: 'Bonjour\u202f! Comment pouvons-nous vous aider aujourd’hui\u202f?',
+  team: 'Service client',
+  you: 'Vous',
+  messages: 'Messages',
+  typing: (agent: string) => `${agent} est en train d’écrire…`,
+
+  message: 'Message',
+  placeholder: 'Écrivez un message…',
+  placeholderNew: 'Écrivez pour démarrer une nouvelle discussion…',
+  send: 'Envoyer',
+  endChat: 'Terminer la discussion',
+  ended: 'Discussion terminée',
+
+  promises: 'Engagements',
+  promiseBy: (agent: string, due: string) => `${agent} revient vers vous d’ici ${due}`,
+  promiseKept: 'Tenu',
+  promiseLate: 'En retard',
+
+  connecting: 'Connexion…',
+  reconnecting: 'Connexion perdue. Reconnexion…',
+  unavailable: 'Le chat n’est pas disponible pour le moment. Veuillez réessayer plus tard.',
+  sendFailed: 'Votre message n’a pas pu être envoyé. Veuillez réessayer.',
+  actionFailed: 'Un problème est survenu. Veuillez réessayer.',
+  tooLong: (max: number) => `Un message peut contenir au maximum ${max} caractères.`,
+
+  endQuestion: 'Comment s’est terminée cette conversation\u202f?',
+  faces: ['Très mal', 'Mal', 'Correct', 'Bien', 'Très bien'],
+  peakQuestion: 'Qu’est-ce qui vous a le plus marqué\u202f?',
+  nothing: 'Rien de particulier',
+  skip: 'Passer',
+  commentLabel: 'Autre chose à ajouter\u202f?',
+  commentPlaceholder: 'Facultatif\u00a0: dites-nous-en plus',
+  sendRating: 'Envoyer mon avis',
+  saveFailed: 'Nous n’avons pas pu enregistrer votre réponse. Veuillez réessayer.',
+  thanksTitle: (end: number) => (end >= 4 ? 'Merci\u202f!' : 'Merci de nous l’avoir dit'),
+  thanks: (end: number, agent: string | null) => {
+    if (end >= 4) {
+      return agent
+        ? `Cela fera très plaisir à ${agent}.`
+        : 'Nous sommes ravis d’avoir pu vous aider.';
+    }
+    if (end === 3) {
+      return agent
+        ? `Cela aide ${agent} et l’équipe à faire mieux la prochaine fois.`
+        : 'Cela nous aide à faire mieux la prochaine fois.';
+    }
+    return agent
+      ? `Nous sommes désolés que cela ne se soit pas mieux passé. L’équipe de ${agent} va s’en occuper.`
+      : 'Nous sommes désolés que cela ne se soit pas mieux passé. Nous allons nous en occuper.';
+  },
+  notSolved: 'Ce n’est pas résolu',
+
+  peaks: {
+    responsiveness: { positive: 'Réponses rapides', negative: 'Longue attente' },
+    reliability: { positive: 'A tenu parole', negative: 'Promesse non tenue' },
+    competence: { positive: 'Connaissait la réponse', negative: 'Réponses hésitantes' },
+    empathy: { positive: 'Vraiment à l’écoute', negative: 'Pas à l’écoute' },
+  },
+};
