@@ -1,0 +1,289 @@
+/**
+ * The visitor widget for people who use a keyboard, a screen reader, a phone, reduced motion or a
+ * dark system theme, in real Chromium against the built widget on a plain host page: axe-core
+ * (WCAG 2.0/2.1 A and AA, 2.2 AA) finds nothing in any state, the keyboard reaches and leaves
+ * everything, touch targets are at least 44×44 px, and the panel fits a 320 px screen.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { startServer, tempDir, type TestServer } from '../support/server';
+import { allowOrigin, startHostServer, type HostServer } from '../support/hosts';
+import { box, focused, launcher, messageBox, openChat, panel, sendMessage, settle } from './widget';
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+const FACES = ['Very bad', 'Bad', 'Okay', 'Good', 'Very good'];
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** axe-core on the widget's host element (axe descends into its open shadow root). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await settle(page);
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ content: AXE_SOURCE });
+  }
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document.querySelector('peakend-widget'), {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+    })) as { violations: unknown };
+    return result.violations;
+  });
+  return (violations as AxeViolation[]).flatMap((v) =>
+    v.nodes.map(
+      (node) => `${v.id} (${v.help}) at ${JSON.stringify(node.target)}: ${node.failureSummary}`,
+    ),
+  );
+}
+
+describeInBrowser('the widget is accessible', () => {
+  const dir = tempDir();
+  let server: TestServer;
+  let hosts: HostServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ dbPath: `${dir.path}/peakend.db` });
+    hosts = await startHostServer(server.url);
+    await allowOrigin(server.url, hosts.url);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hosts?.stop();
+    await server?.stop();
+    dir.remove();
+  });
+
+  /** A fresh visitor (own storage, so a new conversation) on the plain host page. */
+  async function visitor(
+    options: { width?: number; height?: number; dark?: boolean; reducedMotion?: boolean } = {},
+  ): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+      colorScheme: options.dark ? 'dark' : 'light',
+      reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
+    });
+    contexts.push(context);
+    context.setDefaultTimeout(8000);
+    const page = await context.newPage();
+    await page.goto(`${hosts.url}/clean`);
+    await launcher(page).waitFor();
+    return page;
+  }
+
+  /** The visitor ends the chat: the rating card appears. */
+  async function endChat(page: Page): Promise<void> {
+    await page.getByRole('button', { name: 'End chat' }).click();
+    await page.getByRole('radiogroup', { name: 'How did this conversation end?' }).waitFor();
+  }
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`has no axe violations in any state (${theme})`, async () => {
+      const page = await visitor({ dark: theme === 'dark' });
+      expect(await axeViolations(page), 'launcher').toEqual([]);
+
+      await openChat(page);
+      expect(await axeViolations(page), 'empty panel').toEqual([]);
+      await sendMessage(page, 'Hi! Where is my order #1042?');
+      await sendMessage(page, 'It was due on Monday.');
+      expect(await axeViolations(page), 'panel with messages').toEqual([]);
+      if (theme === 'dark') await screenshot(page, 'a11y-dark-chat');
+
+      await endChat(page);
+      expect(await axeViolations(page), 'rating card').toEqual([]);
+      await page.getByRole('radio', { name: 'Good', exact: true }).check();
+      await page.getByRole('button', { name: 'Quick replies' }).waitFor();
+      expect(await axeViolations(page), 'rating card, step 2').toEqual([]);
+      if (theme === 'dark') await screenshot(page, 'a11y-dark-rating');
+      await page.getByRole('button', { name: 'Quick replies' }).click();
+      await page.getByRole('textbox', { name: 'Anything else?' }).waitFor();
+      expect(await axeViolations(page), 'rating card, step 3').toEqual([]);
+      await page.getByRole('button', { name: 'Send rating' }).click();
+      await page.getByText('Thank you!').waitFor();
+      expect(await axeViolations(page), 'thank-you').toEqual([]);
+      if (theme === 'dark') await screenshot(page, 'a11y-dark-thanks');
+    });
+  }
+
+  it('would have seen a violation inside the shadow root (control: a nameless button)', async () => {
+    const page = await visitor();
+    await page.evaluate(() => {
+      const root = document.querySelector('peakend-widget')!.shadowRoot!;
+      root.appendChild(document.createElement('button'));
+    });
+    expect((await axeViolations(page)).join('\n')).toMatch(/^button-name/);
+  });
+
+  it('works from the keyboard: Tab, Enter, Escape, and the rating radios', async () => {
+    const page = await visitor();
+    // The plain page has no focusable content of its own: the launcher is the first stop.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ tag: 'button', label: 'Open chat' });
+
+    await page.keyboard.press('Enter');
+    // Focus moves into the panel once it has drawn (an effect, the frame after the click).
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'textarea', label: 'Message' });
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel(page).isVisible()).toBe(false);
+    expect(await focused(page)).toMatchObject({ tag: 'button', label: 'Open chat' });
+
+    // Again, and on to a rating, by keyboard only.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'textarea', label: 'Message' });
+    await page.keyboard.type('Hello from the keyboard');
+    await page.keyboard.press('Enter');
+    await page.getByRole('log').getByText('Hello from the keyboard').waitFor();
+    await page.getByRole('button', { name: 'End chat' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('radiogroup', { name: 'How did this conversation end?' }).waitFor();
+
+    // Focus moved to the card; the first Tab reaches the face radios.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ tag: 'input', label: 'Very bad' });
+    const checked = async () => {
+      const states = await Promise.all(
+        FACES.map((name) => page.getByRole('radio', { name, exact: true }).isChecked()),
+      );
+      return FACES.filter((_, i) => states[i]);
+    };
+    expect(await checked()).toEqual([]);
+    await page.keyboard.press('Space');
+    expect(await checked()).toEqual(['Very bad']);
+    await page.keyboard.press('ArrowRight');
+    expect(await checked()).toEqual(['Bad']);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await checked()).toEqual(['Good']);
+    expect(await focused(page)).toMatchObject({ tag: 'input', label: 'Good' });
+    await page.keyboard.press('ArrowLeft');
+    expect(await checked()).toEqual(['Okay']);
+    // The next step came in below, reachable by Tab.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ tag: 'button' });
+    expect(
+      await page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.textContent;
+      }),
+    ).toBe('Quick replies');
+  });
+
+  it('has touch targets of at least 44×44 px', async () => {
+    const page = await visitor();
+    const { width, height } = await box(launcher(page));
+    expect(width).toBeGreaterThanOrEqual(44);
+    expect(height).toBeGreaterThanOrEqual(44);
+    await openChat(page);
+    await sendMessage(page, 'Checking the targets');
+    // The composer comes back after the thank-you; measure Send before ending the chat.
+    const send = await box(page.getByRole('button', { name: 'Send', exact: true }));
+    expect(Math.min(send.width, send.height)).toBeGreaterThanOrEqual(44);
+    await endChat(page);
+    await page.getByRole('radio', { name: 'Okay', exact: true }).check();
+    await page.getByRole('button', { name: 'Quick replies' }).waitFor();
+    await settle(page);
+    for (const name of FACES) {
+      const face = await box(page.getByRole('radio', { name, exact: true }));
+      expect(Math.min(face.width, face.height), name).toBeGreaterThanOrEqual(44);
+    }
+    for (const name of ['Quick replies', 'Long waits', 'Nothing in particular', 'Skip']) {
+      const chip = await box(page.getByRole('button', { name, exact: true }));
+      expect(Math.min(chip.width, chip.height), name).toBeGreaterThanOrEqual(44);
+    }
+  });
+
+  it('fits a 320 px wide phone without horizontal overflow', async () => {
+    const page = await visitor({ width: 320, height: 640 });
+    await openChat(page);
+    await sendMessage(page, 'A long message without spaces: ' + 'x'.repeat(120));
+    const overflow = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('peakend-widget')!.shadowRoot!;
+        const wide = [...root.querySelectorAll<HTMLElement>('.pk-panel, .pk-panel *')].filter(
+          (el) =>
+            el.scrollWidth > el.clientWidth + 1 &&
+            ['auto', 'scroll'].includes(getComputedStyle(el).overflowX),
+        );
+        const panelBox = root.querySelector('.pk-panel')!.getBoundingClientRect();
+        return {
+          page: document.documentElement.scrollWidth <= 320,
+          panel: panelBox.left >= 0 && panelBox.right <= 320,
+          scrollers: wide.map((el) => el.className),
+        };
+      });
+    expect(await overflow()).toEqual({ page: true, panel: true, scrollers: [] });
+    await endChat(page);
+    await page.getByRole('radio', { name: 'Very good', exact: true }).check();
+    await page.getByRole('button', { name: 'Nothing in particular' }).waitFor();
+    await settle(page);
+    expect(await overflow()).toEqual({ page: true, panel: true, scrollers: [] });
+    for (const name of FACES) {
+      const face = await box(page.getByRole('radio', { name, exact: true }));
+      expect(Math.min(face.width, face.height), name).toBeGreaterThanOrEqual(44);
+    }
+    await screenshot(page, 'a11y-320px-rating');
+  });
+
+  it('drops animations and transitions under prefers-reduced-motion', async () => {
+    const page = await visitor({ reducedMotion: true });
+    await openChat(page);
+    await sendMessage(page, 'No motion, please');
+    await endChat(page);
+    await page.getByRole('radio', { name: 'Good', exact: true }).check();
+    await page.getByRole('button', { name: 'Quick replies' }).waitFor();
+    const moving = await page.evaluate(() => {
+      const root = document.querySelector('peakend-widget')!.shadowRoot!;
+      return [...root.querySelectorAll<HTMLElement>('.pk-root, .pk-root *')]
+        .filter((el) => {
+          const style = getComputedStyle(el);
+          const durations = style.transitionDuration.split(',').map((d) => parseFloat(d));
+          return style.animationName !== 'none' || durations.some((d) => d > 0);
+        })
+        .map((el) => el.className);
+    });
+    expect(moving).toEqual([]);
+
+    // Without the preference, the panel does animate in (so the check above means something).
+    const moved = await visitor();
+    await launcher(moved).click();
+    await messageBox(moved).waitFor();
+    expect(await panel(moved).evaluate((el) => getComputedStyle(el).animationName)).toBe('pk-in');
+  });
+
+  it('follows a dark system theme', async () => {
+    const background = async (page: Page) => {
+      await openChat(page);
+      return panel(page).evaluate((el) => {
+        const body = el.querySelector('.pk-body')!;
+        return [getComputedStyle(el).backgroundColor, getComputedStyle(body).backgroundColor];
+      });
+    };
+    const light = await background(await visitor());
+    const darkPage = await visitor({ dark: true });
+    const dark = await background(darkPage);
+    expect(light).toEqual(['rgb(255, 255, 255)', 'rgb(247, 248, 250)']);
+    expect(dark).not.toEqual(light);
+    // Dark means dark: every channel of both surfaces well below the middle.
+    for (const color of dark) {
+      const channels = color.match(/\d+/g)!.slice(0, 3).map(Number);
+      expect(Math.max(...channels), color).toBeLessThan(64);
+    }
+    await sendMessage(darkPage, 'Hello in the dark');
+    await screenshot(darkPage, 'a11y-dark-panel');
+  });
+});

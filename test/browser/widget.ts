@@ -1,0 +1,65 @@
+/**
+ * What the browser tests do with the visitor widget, by its accessible names (product brief),
+ * plus a few measurements reached through its open shadow root.
+ */
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+
+export const launcher = (page: Page): Locator => page.getByRole('button', { name: 'Open chat' });
+export const messageBox = (page: Page): Locator => page.getByRole('textbox', { name: 'Message' });
+export const panel = (page: Page): Locator => page.locator('peakend-widget .pk-panel');
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export async function box(locator: Locator): Promise<Box> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('element has no box (hidden?)');
+  return found;
+}
+
+/** Waits until the widget's own CSS animations (panel slide-in, step fade) have finished. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const root = document.querySelector('peakend-widget')?.shadowRoot;
+    if (!root) return;
+    const finite = root
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+/** Opens the panel from the launcher and waits for the message box to take focus. */
+export async function openChat(page: Page): Promise<void> {
+  await launcher(page).click();
+  await messageBox(page).waitFor();
+  await settle(page);
+}
+
+/** Sends a message from the composer and waits until it shows in the conversation. */
+export async function sendMessage(page: Page, text: string): Promise<void> {
+  await messageBox(page).fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const log = page.getByRole('log');
+  await log.getByText(text, { exact: true }).waitFor();
+  // Acknowledged by the server: no longer drawn as pending.
+  await expect.poll(() => panel(page).locator('.pk-pending').count()).toBe(0);
+}
+
+/** The focused element, looking through the widget's shadow root. */
+export function focused(page: Page): Promise<{ tag: string; label: string | null; id: string }> {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return {
+      tag: el ? el.tagName.toLowerCase() : '',
+      label: el ? el.getAttribute('aria-label') : null,
+      id: el ? el.id : '',
+    };
+  });
+}
