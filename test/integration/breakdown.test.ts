@@ -4,7 +4,6 @@
  * until it falls due; agents see only their own breakdown, supervisors anyone's on their site.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack } from '../../shared/ack';
 import type { BreakdownItem } from '../../shared/protocol';
 import { MINUTE } from '../../shared/time';
 import {
@@ -15,13 +14,9 @@ import {
   type AgentClient,
   type TestServer,
   type VisitorClient,
+  data,
 } from '../support/server';
 import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
-
-function data<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`refused: ${ack.error.code} ${ack.error.message}`);
-  return ack.data;
-}
 
 describe.each(await storeKinds())('an agent’s score breakdown (%s)', (kind) => {
   let storage: TestStorage;

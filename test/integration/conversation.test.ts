@@ -4,7 +4,6 @@
  * reaches the console's live scores; and it is all still there after a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack } from '../../shared/ack';
 import type { AgentConversationView, LiveScores } from '../../shared/protocol';
 import {
   connectAgent,
@@ -15,13 +14,9 @@ import {
   type AgentClient,
   type TestServer,
   type VisitorClient,
+  data,
 } from '../support/server';
 import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
-
-function data<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`refused: ${ack.error.code} ${ack.error.message}`);
-  return ack.data;
-}
 
 describe.each(await storeKinds())('a conversation, first message to live score (%s)', (kind) => {
   let storage: TestStorage;

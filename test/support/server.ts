@@ -7,6 +7,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import type { Ack } from '../../shared/ack';
 import type {
   AgentClientEvents,
   AgentServerEvents,
@@ -27,6 +28,12 @@ export interface TestServer {
   /** The SQLite file, when started with `dbPath`. */
   dbPath: string | undefined;
   stop(): Promise<void>;
+}
+
+/** The data of a successful acknowledgement; throws with the refusal otherwise. */
+export function data<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new Error(`refused: ${ack.error.code} ${ack.error.message}`);
+  return ack.data;
 }
 
 /** A fresh temporary directory for one test file's database. */
