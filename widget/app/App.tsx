@@ -202,32 +202,6 @@ function startsGroup(messages: MessageView[], i: number): boolean {
   );
 }
 
-/**
- * The pending messages not yet in the conversation. The server's broadcast of a new message can
- * arrive before the acknowledgement that clears it from `pending`: without this, the message is
- * drawn twice (once faded) until the acknowledgement comes.
- */
-function useUndelivered(pending: PendingMessage[], messages: MessageView[]): PendingMessage[] {
-  /** The log's length when each pending message was first drawn: only later ones can match. */
-  const seenAt = useRef(new Map<number, number>());
-  const claimed = new Set<number>();
-  const shown = pending.filter((p) => {
-    if (!seenAt.current.has(p.id)) seenAt.current.set(p.id, messages.length);
-    for (let i = seenAt.current.get(p.id) as number; i < messages.length; i++) {
-      const m = messages[i] as MessageView;
-      if (m.from === 'visitor' && m.text === p.text && !claimed.has(i)) {
-        claimed.add(i);
-        return false;
-      }
-    }
-    return true;
-  });
-  for (const id of seenAt.current.keys()) {
-    if (!pending.some((p) => p.id === id)) seenAt.current.delete(id);
-  }
-  return shown;
-}
-
 function Messages(props: {
   state: ChatState;
   /** The rating card has finished (the composer has just come back): keep the end in view. */
@@ -239,7 +213,6 @@ function Messages(props: {
   const messages = conversation?.messages ?? [];
   const logRef = useRef<HTMLDivElement>(null);
   const closed = conversation?.status === 'closed';
-  const shownPending = useUndelivered(pending, messages);
 
   // Stay at the newest message as messages, typing and the rating card come in.
   useLayoutEffect(() => {
@@ -270,7 +243,7 @@ function Messages(props: {
             <p class="pk-bubble">{m.text}</p>
           </div>
         ))}
-        {shownPending.map((p: PendingMessage) => (
+        {pending.map((p: PendingMessage) => (
           <div key={`p${p.id}`} class="pk-group pk-from-visitor pk-cont pk-pending">
             <p class="pk-bubble">{p.text}</p>
           </div>

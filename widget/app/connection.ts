@@ -22,6 +22,26 @@ export type Status = 'connecting' | 'online' | 'reconnecting' | 'unavailable';
 export interface PendingMessage {
   id: number;
   text: string;
+  /** The conversation, and how many messages it had, when this was sent. */
+  conversationId: string | null;
+  after: number;
+}
+
+/**
+ * Pending messages the view now holds. The server's broadcast of a new message can arrive
+ * before the acknowledgement that ends its pending state: without this it shows twice.
+ */
+function undelivered(pending: PendingMessage[], view: VisitorConversationView): PendingMessage[] {
+  const claimed = new Set<number>();
+  return pending.filter((p) => {
+    const from = p.conversationId === view.id ? p.after : 0;
+    const index = view.messages.findIndex(
+      (m, i) => i >= from && !claimed.has(i) && m.from === 'visitor' && m.text === p.text,
+    );
+    if (index < 0) return true;
+    claimed.add(index);
+    return false;
+  });
 }
 
 export interface ChatState {
@@ -105,7 +125,11 @@ export function connect(server: string, siteId: string): Chat {
     // A message from the agent ends their typing indicator.
     const agentSpoke =
       view && current && view.id === current.id && view.messages.length > current.messages.length;
-    set({ conversation: view, ...(agentSpoke && { typing: null }) });
+    set({
+      conversation: view,
+      ...(view && { pending: undelivered(state.pending, view) }),
+      ...(agentSpoke && { typing: null }),
+    });
   }
 
   // WebSocket only: no sticky sessions needed behind a load balancer, no long-polling bytes.
@@ -192,7 +216,13 @@ export function connect(server: string, siteId: string): Chat {
       return () => listeners.delete(listener);
     },
     async send(text) {
-      const pending = { id: ++pendingIds, text };
+      const current = state.conversation;
+      const pending = {
+        id: ++pendingIds,
+        text,
+        conversationId: current?.id ?? null,
+        after: current?.messages.length ?? 0,
+      };
       set({ pending: [...state.pending, pending] });
       const ack = await call('message:send', { text });
       const rest = state.pending.filter((p) => p !== pending);
