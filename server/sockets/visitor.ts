@@ -28,6 +28,25 @@ export function connectError(code: ErrorCode, message: string): ExtendedError {
   return error;
 }
 
+/**
+ * Whether a page at `origin` may use a site's chat: one of the site's allowed origins, or this
+ * server's own pages (the demo). Browsers always send Origin on a WebSocket handshake; a client
+ * without one is not a web page, and could claim any origin anyway.
+ */
+export function originAllowed(
+  origin: string | undefined,
+  allowed: readonly string[],
+  host: string | undefined,
+): boolean {
+  if (origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 interface Deps {
   store: Store;
   chat: BuiltInChat;
@@ -51,6 +70,15 @@ export function serveVisitors({ store, chat, views, visitors, agents, log }: Dep
         if (!site) {
           return next(
             connectError('not_found', `Unknown site "${siteId}": check data-site in the snippet.`),
+          );
+        }
+        const origin = socket.handshake.headers.origin;
+        if (!originAllowed(origin, site.allowedOrigins, socket.handshake.headers.host)) {
+          return next(
+            connectError(
+              'forbidden',
+              `This site's chat is not allowed on ${String(origin)}: add it to the site's allowed origins.`,
+            ),
           );
         }
         const known = visitorToken ? verifyVisitorToken(secret, siteId, visitorToken) : null;

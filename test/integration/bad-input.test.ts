@@ -88,6 +88,20 @@ describe('bad input', () => {
     anonymous.disconnect();
   });
 
+  it("refuses a visitor from a page the site does not allow, and accepts the site's own", async () => {
+    const from = (origin: string) =>
+      connectVisitor(server.url, { siteId: 'demo' }, { extraHeaders: { origin } });
+    const stranger = from('https://evil.example');
+    expect((await next<Error>(stranger, 'connect_error')).message).toBe(
+      "This site's chat is not allowed on https://evil.example: add it to the site's allowed origins.",
+    );
+    stranger.disconnect();
+    // The demo site allows the server's own origin (its demo page).
+    const own = from(server.url);
+    await next(own, 'connect');
+    own.disconnect();
+  });
+
   it('refuses an agent socket without a session', async () => {
     const { io } = await import('socket.io-client');
     const socket = io(`${server.url}/agent`, {

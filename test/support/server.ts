@@ -95,12 +95,17 @@ export async function startServer(
 export type VisitorClient = Socket<VisitorServerEvents, VisitorClientEvents>;
 export type AgentClient = Socket<AgentServerEvents, AgentClientEvents>;
 
-export function connectVisitor(url: string, auth: Record<string, unknown>): VisitorClient {
+export function connectVisitor(
+  url: string,
+  auth: Record<string, unknown>,
+  options: { extraHeaders?: Record<string, string> } = {},
+): VisitorClient {
   return io(`${url}/visitor`, {
     transports: ['websocket'],
     auth,
     forceNew: true,
     reconnection: false,
+    ...options,
   });
 }
 
