@@ -402,7 +402,7 @@ function Composer(props: {
         />
         <button
           type="submit"
-          class="pk-send"
+          class="pk-icon-button pk-send"
           aria-label={t.send}
           disabled={props.disabled || !text.trim()}
         >
