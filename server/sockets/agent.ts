@@ -11,6 +11,7 @@ import {
   ZEmpty,
   ZPromiseKeep,
   ZPromiseMake,
+  type AgentClientEvents,
 } from '../../shared/protocol';
 import type { Sessions } from '../auth/sessions';
 import { Refusal } from '../errors';
@@ -21,7 +22,7 @@ import type { Logger } from '../logger';
 import type { Scoreboards } from '../scores/scoreboard';
 import type { BuiltInChat } from '../sources/chat';
 import type { Store } from '../storage/store';
-import { handle } from './handle';
+import { answerer } from './handle';
 import { connectError } from './visitor';
 
 interface Deps {
@@ -57,6 +58,7 @@ export function serveAgents(deps: Deps) {
   });
 
   agents.on('connection', (socket) => {
+    const answer = answerer<AgentClientEvents>(socket, log);
     const { agent } = socket.data;
     const site = async () => {
       const found = await store.getSite(agent.siteId);
@@ -64,142 +66,78 @@ export function serveAgents(deps: Deps) {
       return found;
     };
 
-    socket.on(
-      'inbox:list',
-      handle(
-        'inbox:list',
-        ZEmpty,
-        async () => {
-          const s = await site();
-          const ctx = await views.context(s);
-          const states = await store.listConversations(s.id, {
-            closedSince: ctx.now - RECENTLY_CLOSED_MS,
-            limit: INBOX_SIZE,
-          });
-          const conversations = await Promise.all(states.map((state) => views.agentView(s, state)));
-          return {
-            agent: {
-              id: agent.id,
-              name: agent.name,
-              email: agent.email ?? '',
-              siteId: s.id,
-              siteName: s.name,
-              role: agent.role,
-            },
-            conversations,
-          };
+    answer('inbox:list', ZEmpty, async () => {
+      const s = await site();
+      const ctx = await views.context(s);
+      const states = await store.listConversations(s.id, {
+        closedSince: ctx.now - RECENTLY_CLOSED_MS,
+        limit: INBOX_SIZE,
+      });
+      const conversations = await Promise.all(states.map((state) => views.agentView(s, state)));
+      return {
+        agent: {
+          id: agent.id,
+          name: agent.name,
+          email: agent.email ?? '',
+          siteId: s.id,
+          siteName: s.name,
+          role: agent.role,
         },
-        log,
-      ),
-    );
+        conversations,
+      };
+    });
 
-    socket.on(
-      'conversation:claim',
-      handle(
-        'conversation:claim',
-        ZConversationRef,
-        async ({ conversationId }) => {
-          const s = await site();
-          return views.agentView(s, await chat.claim(s, agent, conversationId));
-        },
-        log,
-      ),
-    );
+    answer('conversation:claim', ZConversationRef, async ({ conversationId }) => {
+      const s = await site();
+      return views.agentView(s, await chat.claim(s, agent, conversationId));
+    });
 
-    socket.on(
-      'message:send',
-      handle(
-        'message:send',
-        ZAgentReply,
-        async ({ conversationId, text }) => {
-          const s = await site();
-          return views.agentView(s, await chat.reply(s, agent, conversationId, text));
-        },
-        log,
-      ),
-    );
+    answer('message:send', ZAgentReply, async ({ conversationId, text }) => {
+      const s = await site();
+      return views.agentView(s, await chat.reply(s, agent, conversationId, text));
+    });
 
-    socket.on(
-      'promise:make',
-      handle(
-        'promise:make',
-        ZPromiseMake,
-        async ({ conversationId, text, dueAt }) => {
-          const s = await site();
-          const state = await chat.makePromise(s, agent, conversationId, text, Date.parse(dueAt));
-          return views.agentView(s, state);
-        },
-        log,
-      ),
-    );
+    answer('promise:make', ZPromiseMake, async ({ conversationId, text, dueAt }) => {
+      const s = await site();
+      const state = await chat.makePromise(s, agent, conversationId, text, Date.parse(dueAt));
+      return views.agentView(s, state);
+    });
 
-    socket.on(
-      'promise:keep',
-      handle(
-        'promise:keep',
-        ZPromiseKeep,
-        async ({ conversationId, promiseId }) => {
-          const s = await site();
-          return views.agentView(s, await chat.keepPromise(s, conversationId, promiseId));
-        },
-        log,
-      ),
-    );
+    answer('promise:keep', ZPromiseKeep, async ({ conversationId, promiseId }) => {
+      const s = await site();
+      return views.agentView(s, await chat.keepPromise(s, conversationId, promiseId));
+    });
 
-    socket.on(
-      'conversation:close',
-      handle(
-        'conversation:close',
-        ZConversationRef,
-        async ({ conversationId }) => {
-          const s = await site();
-          return views.agentView(s, await chat.close(s, agent, conversationId));
-        },
-        log,
-      ),
-    );
+    answer('conversation:close', ZConversationRef, async ({ conversationId }) => {
+      const s = await site();
+      return views.agentView(s, await chat.close(s, agent, conversationId));
+    });
 
-    socket.on(
-      'scores:get',
-      handle('scores:get', ZEmpty, async () => scoreboards.scores(await site()), log),
-    );
+    answer('scores:get', ZEmpty, async () => scoreboards.scores(await site()));
 
-    socket.on(
-      'scores:breakdown',
-      handle(
-        'scores:breakdown',
-        ZBreakdownRequest,
-        async (payload) => {
-          const agentId = payload?.agentId ?? agent.id;
-          if (!mayOpenBreakdown(agent, agentId)) {
-            throw new Refusal('forbidden', 'Only supervisors may open another agent’s breakdown.');
-          }
-          const s = await site();
-          const ctx = await views.context(s);
-          const subject = ctx.agents.get(agentId);
-          if (!subject) throw new Refusal('not_found', 'No such agent on your site.');
-          const observations = await store.recentObservations(
-            s.id,
-            agentId,
-            BREAKDOWN_SIZE,
-            ctx.now,
-          );
-          const ids = [...new Set(observations.map((o) => o.cause.conversationId))];
-          const states = await Promise.all(ids.map((id) => store.getConversation(s.id, id)));
-          const conversations = new Map(
-            states.flatMap((state) => (state ? [[state.id, state] as const] : [])),
-          );
-          return breakdownView({
-            site: s,
-            agent: subject,
-            now: ctx.now,
-            observations,
-            conversations,
-          });
-        },
-        log,
-      ),
-    );
+    answer('scores:breakdown', ZBreakdownRequest, async (payload) => {
+      const agentId = payload?.agentId ?? agent.id;
+      if (!mayOpenBreakdown(agent, agentId)) {
+        throw new Refusal('forbidden', 'Only supervisors may open another agent’s breakdown.');
+      }
+      const s = await site();
+      const ctx = await views.context(s);
+      const subject = ctx.agents.get(agentId);
+      if (!subject) throw new Refusal('not_found', 'No such agent on your site.');
+      const observations = await store.recentObservations(s.id, agentId, BREAKDOWN_SIZE, ctx.now);
+      const ids = [...new Set(observations.map((o) => o.cause.conversationId))];
+      const states = await Promise.all(ids.map((id) => store.getConversation(s.id, id)));
+      const conversations = new Map(
+        states.flatMap((state) => (state ? [[state.id, state] as const] : [])),
+      );
+      return breakdownView({
+        site: s,
+        agent: subject,
+        now: ctx.now,
+        observations,
+        conversations,
+      });
+    });
 
     // Typing is a hint, not a fact: relayed to the visitor, never stored.
     socket.on('typing', (payload: unknown) => {

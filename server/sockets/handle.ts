@@ -41,3 +41,24 @@ export function handle<S extends z.ZodType, T>(
     );
   };
 }
+
+/**
+ * Binds `handle` to one socket and logger, so each handler names its event once:
+ * `answer('message:send', ZVisitorMessage, async ({ text }) => …)`. Event names are checked
+ * against the namespace's event map.
+ */
+export function answerer<Events extends object>(
+  socket: { on: (...args: never[]) => unknown },
+  log: Logger,
+) {
+  // The typed socket's `on` wants its own listener types; `handle` parses whatever arrives.
+  const on = socket.on.bind(socket) as (
+    event: string,
+    listener: (...args: unknown[]) => void,
+  ) => void;
+  return <S extends z.ZodType, T>(
+    event: Extract<keyof Events, string>,
+    schema: S,
+    run: (payload: z.output<S>) => Promise<T>,
+  ): void => on(event, handle(event, schema, run, log));
+}

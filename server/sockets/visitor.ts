@@ -11,6 +11,7 @@ import {
   ZTyping,
   ZVisitorAuth,
   ZVisitorMessage,
+  type VisitorClientEvents,
 } from '../../shared/protocol';
 import { issueVisitorToken, verifyVisitorToken } from '../auth/tokens';
 import { Refusal } from '../errors';
@@ -20,7 +21,7 @@ import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } fro
 import type { Logger } from '../logger';
 import type { BuiltInChat } from '../sources/chat';
 import type { Store } from '../storage/store';
-import { handle } from './handle';
+import { answerer } from './handle';
 
 export function connectError(code: ErrorCode, message: string): ExtendedError {
   const error = new Error(message) as ExtendedError;
@@ -97,6 +98,7 @@ export function serveVisitors({ store, chat, views, visitors, agents, log }: Dep
   });
 
   visitors.on('connection', (socket) => {
+    const answer = answerer<VisitorClientEvents>(socket, log);
     const { siteId, visitorId, visitorToken } = socket.data;
     const site = async () => {
       const found = await store.getSite(siteId);
@@ -104,77 +106,37 @@ export function serveVisitors({ store, chat, views, visitors, agents, log }: Dep
       return found;
     };
 
-    socket.on(
-      'hello',
-      handle(
-        'hello',
-        ZEmpty,
-        async () => {
-          const s = await site();
-          const latest = await store.latestConversationOf(siteId, visitorId);
-          return {
-            visitorId,
-            visitorToken,
-            conversation: latest ? await views.visitorView(s, latest) : null,
-          };
-        },
-        log,
-      ),
-    );
+    answer('hello', ZEmpty, async () => {
+      const s = await site();
+      const latest = await store.latestConversationOf(siteId, visitorId);
+      return {
+        visitorId,
+        visitorToken,
+        conversation: latest ? await views.visitorView(s, latest) : null,
+      };
+    });
 
-    socket.on(
-      'message:send',
-      handle(
-        'message:send',
-        ZVisitorMessage,
-        async ({ text }) => {
-          const s = await site();
-          return views.visitorView(s, await chat.visitorMessage(s, visitorId, text));
-        },
-        log,
-      ),
-    );
+    answer('message:send', ZVisitorMessage, async ({ text }) => {
+      const s = await site();
+      return views.visitorView(s, await chat.visitorMessage(s, visitorId, text));
+    });
 
-    socket.on(
-      'conversation:end',
-      handle(
-        'conversation:end',
-        ZConversationRef,
-        async ({ conversationId }) => {
-          const s = await site();
-          return views.visitorView(s, await chat.visitorEnd(s, visitorId, conversationId));
-        },
-        log,
-      ),
-    );
+    answer('conversation:end', ZConversationRef, async ({ conversationId }) => {
+      const s = await site();
+      return views.visitorView(s, await chat.visitorEnd(s, visitorId, conversationId));
+    });
 
-    socket.on(
-      'conversation:reopen',
-      handle(
-        'conversation:reopen',
-        ZConversationRef,
-        async ({ conversationId }) => {
-          const s = await site();
-          return views.visitorView(s, await chat.visitorReopen(s, visitorId, conversationId));
-        },
-        log,
-      ),
-    );
+    answer('conversation:reopen', ZConversationRef, async ({ conversationId }) => {
+      const s = await site();
+      return views.visitorView(s, await chat.visitorReopen(s, visitorId, conversationId));
+    });
 
-    socket.on(
-      'rating:save',
-      handle(
-        'rating:save',
-        ZRatingSave,
-        async (input) => {
-          const s = await site();
-          const state = await chat.rate(s, visitorId, input);
-          if (!state.rating) throw new Error('a saved rating is missing from its conversation');
-          return ratingView(s, state.rating);
-        },
-        log,
-      ),
-    );
+    answer('rating:save', ZRatingSave, async (input) => {
+      const s = await site();
+      const state = await chat.rate(s, visitorId, input);
+      if (!state.rating) throw new Error('a saved rating is missing from its conversation');
+      return ratingView(s, state.rating);
+    });
 
     // Typing is a hint, not a fact: relayed to the site's agents, never stored.
     socket.on('typing', (payload: unknown) => {
