@@ -482,7 +482,7 @@ export class PostgresStore implements Store {
     const derived = ids.flatMap((id) => {
       const facts = factsOf.get(id) ?? [];
       const state = deriveConversation(facts, site.settings);
-      return state ? [{ state, evidence: conversationEvidence(facts, site.settings) }] : [];
+      return state ? [{ state, evidence: conversationEvidence(facts, site.settings, state) }] : [];
     });
     if (derived.length === 0) return derived;
     await client.query(

@@ -342,7 +342,7 @@ export class SqliteStore implements Store {
     const facts = this.factsOf(site.id, conversationId);
     const state = deriveConversation(facts, site.settings);
     if (!state) return null;
-    const evidence = conversationEvidence(facts, site.settings);
+    const evidence = conversationEvidence(facts, site.settings, state);
     this.statements.saveConversation.run({
       siteId: site.id,
       id: state.id,

@@ -8,7 +8,7 @@
  * only observations with `at ≤ τ`. A late or amended fact therefore means: re-derive its
  * conversation, take the old observations out and put the new ones in.
  */
-import { deriveConversation, inConversationOrder } from '../conversation';
+import { deriveConversation, inConversationOrder, type ConversationState } from '../conversation';
 import type { Fact } from '../facts';
 import type { SiteSettings } from '../settings';
 import { DAY } from '../time';
@@ -68,10 +68,15 @@ export function countedRating(
   return rating ? { agentId: rating.agentId, end: rating.end, at: rating.at } : null;
 }
 
-/** Observations and the counting Rating of one conversation, from one ordering of its facts. */
+/**
+ * Observations and the counting Rating of one conversation, from one ordering of its facts.
+ * `state` is the conversation's `deriveConversation` of the same facts and settings, when the
+ * caller has it already (the stores do), so it is not derived twice.
+ */
 export function conversationEvidence(
   facts: readonly Fact[],
   settings: ObservationSettings,
+  state?: ConversationState | null,
 ): ConversationEvidence {
   const ordered = inConversationOrder(facts);
   const first = ordered[0];
@@ -192,8 +197,8 @@ export function conversationEvidence(
 
   // The Rating rules (amendment window, subject snapshotted at the close) live in one place,
   // deriveConversation, so the console, CSAT and the scores agree on which version counts.
-  const state = deriveConversation(ordered, settings);
-  const rating = state?.rating ?? null;
+  const derived = state === undefined ? deriveConversation(ordered, settings) : state;
+  const rating = derived?.rating ?? null;
   if (rating) {
     const cause = { kind: 'rating', conversationId, factId: rating.factId } as const;
     const p = peakValue(rating.end, rating.peak?.polarity ?? null);
