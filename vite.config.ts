@@ -60,7 +60,8 @@ export default defineConfig(({ mode }): UserConfig => {
         build: {
           outDir: widgetOut,
           emptyOutDir: false,
-          target: 'es2017',
+          // Every browser with constructable stylesheets reads ES2020 (optional catch binding, ?.).
+          target: 'es2020',
           rolldownOptions: {
             input: `${root}widget/loader.ts`,
             output: { format: 'iife', entryFileNames: 'widget.js' },

@@ -18,15 +18,25 @@ import { renderDemoPage } from './demo/page';
 import { assetRoutes } from './http/assets';
 import { errorHandler, notFound } from './http/errors';
 import { eventRoutes } from './http/events';
+import { inviteRoutes } from './http/invites';
+import { ratingRoutes } from './http/ratings';
 import { sessionRoutes } from './http/session';
 import { scoreRoutes } from './http/scores';
 import { siteRoutes } from './http/sites';
+import { teamRoutes } from './http/team';
+import { guardSignIns, limitRequests } from './limits/http';
+import { RateLimits } from './limits/limiter';
+import { withOverrides, type RateLimitOverrides } from './limits/policy';
+import { SignInGuard } from './limits/sign-in';
+import { addressOf, limitSockets } from './limits/sockets';
+import { ConsoleSockets } from './live/access';
 import { LiveViews } from './live/broadcast';
 import type { AgentNamespace, VisitorNamespace } from './live/rooms';
 import { createIdSource } from './pipeline/ids';
 import { Scoreboards } from './scores/scoreboard';
 import { Pipeline } from './pipeline/pipeline';
 import { serveAgents } from './sockets/agent';
+import { trackInFlight } from './sockets/in-flight';
 import { serveVisitors } from './sockets/visitor';
 import { BuiltInChat } from './sources/chat';
 import type { Store } from './storage/store';
@@ -39,6 +49,8 @@ export interface AppParts {
   log?: Logger;
   /** Where the built browser bundles are (`npm run build`). */
   distDir?: string;
+  /** Changes to the rate limits of server/limits/policy.ts (tests make them small). */
+  rateLimits?: RateLimitOverrides;
 }
 
 export interface Application {
@@ -50,9 +62,12 @@ export interface Application {
   chat: BuiltInChat;
   /** Resolves once the live scores of every site are built: listen after it. */
   ready(): Promise<void>;
-  /** Stops accepting connections, closes sockets, then the store. */
+  /** Lets running socket events answer, then closes the sockets, the HTTP server and the store. */
   close(): Promise<void>;
 }
+
+/** Longest a shutdown waits for running socket events to answer. */
+const DRAIN_MS = 10_000;
 
 const DEFAULT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
 
@@ -64,6 +79,13 @@ export function createApplication(parts: AppParts): Application {
   const pipeline = new Pipeline(store);
   const chat = new BuiltInChat(store, pipeline, clock, createIdSource());
   const sessions = new Sessions(store, clock, config.publicUrl.startsWith('https:'));
+  // Console sockets to reconnect when a session or a member's access changes (after io exists).
+  const consoleSockets = new ConsoleSockets();
+  const access = {
+    store,
+    sessions,
+    adminTokenHash: config.adminToken && sha256(config.adminToken),
+  };
   // Order matters: the scoreboard hears of each change before the views that read it.
   const scoreboards = new Scoreboards(store, clock, log);
   scoreboards.attach(pipeline);
@@ -88,7 +110,10 @@ export function createApplication(parts: AppParts): Application {
       },
     }),
   );
+  const limits = new RateLimits(withOverrides(parts.rateLimits));
+  app.use(limitRequests(limits));
   app.use(express.json({ limit: LIMITS.httpBodyBytes }));
+  app.use(guardSignIns(limits, new SignInGuard(clock, limits.policy.signInBackoff)));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -110,17 +135,12 @@ export function createApplication(parts: AppParts): Application {
     });
   }
   app.use(assetRoutes(parts.distDir ?? DEFAULT_DIST));
-  app.use(sessionRoutes(store, sessions));
-  app.use(
-    siteRoutes(
-      store,
-      scoreboards,
-      clock,
-      config.publicUrl,
-      config.adminToken && sha256(config.adminToken),
-    ),
-  );
+  app.use(sessionRoutes(store, sessions, consoleSockets));
+  app.use(siteRoutes({ ...access, scoreboards, clock, publicUrl: config.publicUrl }));
+  app.use(teamRoutes({ ...access, clock, publicUrl: config.publicUrl, consoleSockets }));
+  app.use(inviteRoutes({ store, sessions, clock }));
   app.use(eventRoutes(store, pipeline));
+  app.use(ratingRoutes(store, chat, log));
   app.use(scoreRoutes(store, scoreboards, sessions, clock));
   app.use(notFound);
   app.use(errorHandler(log));
@@ -134,7 +154,12 @@ export function createApplication(parts: AppParts): Application {
   });
   const visitors = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
   const agents = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
+  consoleSockets.attach(agents);
 
+  // Before the namespaces' own middleware: a flood is refused before any storage is read.
+  limitSockets({ engine: io.engine, visitors, agents, limits, addressOf: addressOf(app), log });
+  // After the limits (a refused event is answered at once), before the handlers.
+  const inFlight = trackInFlight([visitors, agents]);
   const views = new LiveViews(store, clock, scoreboards, visitors, agents, log);
   views.attach(pipeline);
   serveVisitors({ store, chat, views, visitors, agents, log });
@@ -149,9 +174,13 @@ export function createApplication(parts: AppParts): Application {
     chat,
     ready: () => scoreboards.warm(),
     async close() {
+      // Events already running answer first: an acknowledged rating is never cut off.
+      await inFlight.drain(DRAIN_MS);
       scoreboards.close();
       // io.close() also closes the HTTP server it is attached to.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Live pushes of the last writes still read the store.
+      await views.idle();
       await store.close();
     },
   };

@@ -13,7 +13,8 @@ const ZDatabaseUrl = z
   .trim()
   .refine((url) => /^(sqlite:|postgres(ql)?:\/\/)/.test(url), {
     message: 'use sqlite:PATH (e.g. sqlite:./data/peakend.db) or postgres://…',
-  });
+  })
+  .default('sqlite:./data/peakend.db');
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -24,7 +25,7 @@ const ZEnv = z.object({
     .max(65535, { error: 'must be a port number from 0 to 65535' })
     .default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
-  DATABASE_URL: ZDatabaseUrl.default('sqlite:./data/peakend.db'),
+  DATABASE_URL: ZDatabaseUrl,
   PEAKEND_ADMIN_TOKEN: z
     .string()
     .min(24, 'must be at least 24 characters (e.g. `openssl rand -hex 24`)')
@@ -50,28 +51,93 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-export function readConfig(env: NodeJS.ProcessEnv): Config {
+/** The message that stops the start: one line per variable, naming it. */
+function invalid(problems: readonly { variable: string; message: string }[]): ConfigError {
+  const lines = problems.map((p) => `  ${p.variable}: ${p.message}`);
+  return new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** Parses `env` with `schema`, treating an empty variable as not set. */
+function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
   // An empty variable means "not set", as in most shells' `VAR= cmd`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
-  const parsed = ZEnv.safeParse(present);
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
-  const production = e.NODE_ENV === 'production';
-  if (production && e.PEAKEND_DEMO) {
-    throw new ConfigError(
-      'Invalid configuration:\n  PEAKEND_DEMO: the demo site and its public credentials are refused in production (NODE_ENV=production)',
+    throw invalid(
+      parsed.error.issues.map((issue) => ({
+        variable: issue.path.join('.'),
+        message: issue.message,
+      })),
     );
+  }
+  return parsed.data;
+}
+
+function toDatabase(url: string): Config['database'] {
+  return url.startsWith('sqlite:')
+    ? { kind: 'sqlite', path: url.slice('sqlite:'.length) || './data/peakend.db' }
+    : { kind: 'postgres', url };
+}
+
+/**
+ * Only DATABASE_URL, for tools that work on the data without serving (`npm run backup`): they
+ * run beside the server in the same environment but need none of its secrets.
+ */
+export function readDatabaseConfig(env: NodeJS.ProcessEnv): Config['database'] {
+  return toDatabase(parseEnv(z.object({ DATABASE_URL: ZDatabaseUrl }), env).DATABASE_URL);
+}
+
+/** Browsers on this machine reach the server without TLS; anywhere else they must use https. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * What production refuses although each value is valid on its own: the demo's published
+ * credentials, an admin API without a token, and session cookies sent in the clear.
+ */
+function productionProblems(e: z.output<typeof ZEnv>) {
+  const problems: { variable: string; message: string }[] = [];
+  const why = 'in production (NODE_ENV=production)';
+  if (e.PEAKEND_ADMIN_TOKEN === undefined) {
+    problems.push({
+      variable: 'PEAKEND_ADMIN_TOKEN',
+      message: `required ${why}: set a random token of at least 24 characters (e.g. \`openssl rand -hex 24\`)`,
+    });
+  }
+  if (e.PUBLIC_URL === undefined) {
+    problems.push({
+      variable: 'PUBLIC_URL',
+      message: `required ${why}: the https:// address browsers use to reach this server`,
+    });
+  } else {
+    const url = new URL(e.PUBLIC_URL);
+    if (url.protocol !== 'https:' && !LOCAL_HOSTS.has(url.hostname)) {
+      problems.push({
+        variable: 'PUBLIC_URL',
+        message: `must be an https:// URL ${why}, so sign-in cookies never travel in the clear (http is allowed only for localhost and 127.0.0.1)`,
+      });
+    }
+  }
+  if (e.PEAKEND_DEMO) {
+    problems.push({
+      variable: 'PEAKEND_DEMO',
+      message: `the demo site and its public credentials are refused ${why}`,
+    });
+  }
+  return problems;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const e = parseEnv(ZEnv, env);
+  const production = e.NODE_ENV === 'production';
+  if (production) {
+    const problems = productionProblems(e);
+    if (problems.length > 0) throw invalid(problems);
   }
   return {
     production,
     port: e.PORT,
     host: e.HOST,
-    database: e.DATABASE_URL.startsWith('sqlite:')
-      ? { kind: 'sqlite', path: e.DATABASE_URL.slice('sqlite:'.length) || './data/peakend.db' }
-      : { kind: 'postgres', url: e.DATABASE_URL },
+    database: toDatabase(e.DATABASE_URL),
     adminToken: e.PEAKEND_ADMIN_TOKEN ?? null,
     demo: e.PEAKEND_DEMO,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,

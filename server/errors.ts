@@ -18,6 +18,23 @@ export class Refusal extends Error {
   }
 }
 
+/**
+ * Too much of something in too little time (see server/limits). Carries how long to wait, which
+ * HTTP sends as Retry-After and sockets in the acknowledgement, so a client can come back later.
+ */
+export class RateLimited extends Refusal {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message);
+  }
+
+  override toAckError(): AckError {
+    return { ...super.toAckError(), retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
 /** Zod issues as `{path, message}` with dotted paths (`events.3.at`). */
 export function describeIssues(
   issues: readonly { path: PropertyKey[]; message: string }[],

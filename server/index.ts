@@ -9,6 +9,9 @@ import { DEMO_AGENTS, DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { openStore } from './storage/open';
 import { StorageError } from './storage/common';
 
+/** Longest a shutdown may take; running socket events get up to 10 s of it (app.ts). */
+const SHUTDOWN_MS = 20_000;
+
 async function main(): Promise<void> {
   const config = readConfig(process.env);
   const store = await openStore(config.database);
@@ -36,6 +39,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.info(`${signal}: closing connections…`);
+    // A process manager kills a server that takes too long to stop: say so, and exit first.
+    setTimeout(() => {
+      console.error(`Shutdown took longer than ${SHUTDOWN_MS / 1000} s; exiting anyway.`);
+      process.exit(1);
+    }, SHUTDOWN_MS).unref();
     application.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -22,6 +22,8 @@ export interface AckError {
   code: ErrorCode;
   message: string;
   issues?: Issue[];
+  /** With `rate_limited`: how long to wait before trying again (as HTTP's Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };

@@ -8,11 +8,19 @@ export const LIMITS = {
   nameLength: 80,
   emailLength: 254,
   passwordLength: 200,
+  /** Shortest password a person may choose (when they accept an invite). */
+  passwordMinLength: 10,
+  /** Allowed origins of one site. */
+  originsPerSite: 50,
   messageLength: 4000,
   commentLength: 1000,
   promiseTextLength: 200,
   /** Events in one batch of the events API. */
   eventsPerBatch: 1000,
+  /** Rating steps in one delivery over HTTP (the widget's outbox, oldest first). */
+  ratingsPerDelivery: 20,
+  /** Largest body of that delivery: 20 steps with the longest comment fit. */
+  ratingDeliveryBytes: 64 * 1024,
   /** Largest socket.io message the server accepts (socket.io `maxHttpBufferSize`). */
   socketPayloadBytes: 64 * 1024,
   /** Largest JSON body over HTTP (a full batch of events fits). */

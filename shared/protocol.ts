@@ -6,6 +6,7 @@
  * Views carry times as ISO strings, like every public payload.
  */
 import { z } from 'zod';
+import type { Role } from './accounts';
 import type { AckCallback } from './ack';
 import { ZEndScore, ZFreeText, ZId, ZPeak, type Peak } from './facts';
 import { LIMITS } from './limits';
@@ -134,13 +135,23 @@ export interface ScoreBreakdown {
   items: BreakdownItem[];
 }
 
+/** One site a person belongs to, and their role there. */
+export interface SiteMembership {
+  siteId: string;
+  siteName: string;
+  role: Role;
+}
+
+/** The signed-in person, as the agent they are on the site the console shows. */
 export interface SignedInAgent {
   id: string;
   name: string;
   email: string;
   siteId: string;
   siteName: string;
-  role: 'admin' | 'supervisor' | 'agent';
+  role: Role;
+  /** Every site the person belongs to (the console's site switcher), this one included. */
+  sites: SiteMembership[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,12 +159,28 @@ export interface SignedInAgent {
 
 const ZText = (max: number) => z.string().trim().min(1, 'must not be empty').pipe(ZFreeText(max));
 
+/** A customer's server vouching for a value: lowercase hex HMAC-SHA256 with the signing secret. */
+export const ZSignature = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, "must be the hex HMAC-SHA256 made with the site's signing secret");
+
 /** Handshake `auth` of the visitor namespace. */
-export const ZVisitorAuth = z.object({
-  siteId: ZId,
-  /** Issued by the server on the first connection; kept by the widget in localStorage. */
-  visitorToken: z.string().max(200).optional(),
-});
+export const ZVisitorAuth = z
+  .object({
+    siteId: ZId,
+    /** Issued by the server on the first connection; kept by the widget in localStorage. */
+    visitorToken: z.string().max(200).optional(),
+    /**
+     * Identity verification: a signed-in user of the customer's site, vouched for by its server
+     * with `userHash` = HMAC-SHA256(signing secret, userId). Their conversations follow them.
+     */
+    userId: ZId.optional(),
+    userHash: ZSignature.optional(),
+  })
+  .refine((auth) => (auth.userId === undefined) === (auth.userHash === undefined), {
+    message: 'userId and userHash go together',
+    path: ['userHash'],
+  });
 export type VisitorAuth = z.infer<typeof ZVisitorAuth>;
 
 export const ZEmpty = z.object({}).optional();
@@ -170,8 +197,24 @@ export const ZRatingSave = z.object({
   end: ZEndScore,
   peak: ZPeak.nullable().optional(),
   comment: z.string().trim().pipe(ZFreeText(LIMITS.commentLength)).optional(),
+  /**
+   * Host-chat mode: the host's server signed the conversation id, so this visitor may rate that
+   * helpdesk conversation although it is not theirs in the built-in chat.
+   */
+  signature: ZSignature.optional(),
 });
 export type RatingSave = z.infer<typeof ZRatingSave>;
+
+/**
+ * `POST /api/v1/sites/:siteId/ratings`: rating steps the widget could not deliver over its socket
+ * (the page is being hidden, or the socket cannot connect), oldest first. Sent by `sendBeacon`
+ * as text/plain, so no preflight is needed.
+ */
+export const ZRatingDelivery = z.object({
+  visitorToken: z.string().max(200).optional(),
+  ratings: z.array(ZRatingSave).min(1).max(LIMITS.ratingsPerDelivery),
+});
+export type RatingDelivery = z.infer<typeof ZRatingDelivery>;
 
 export const ZAgentReply = z.object({ conversationId: ZId, text: ZText(LIMITS.messageLength) });
 export const ZAgentTyping = z.object({ conversationId: ZId, typing: z.boolean() });

@@ -35,5 +35,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash that matches no password, checked when the email is unknown so timing tells nothing. */
-export const UNUSABLE_HASH = `scrypt$${COST.N}$${COST.r}$${COST.p}$AAAAAAAAAAAAAAAAAAAAAA==$`;
+/**
+ * A hash that matches no password, checked when the email is unknown so timing tells nothing.
+ * Its key is one byte long: the full scrypt still runs, then the lengths differ. (An empty key
+ * would skip the scrypt, and answer unknown emails faster than known ones.)
+ */
+export const UNUSABLE_HASH = `scrypt$${COST.N}$${COST.r}$${COST.p}$AAAAAAAAAAAAAAAAAAAAAA==$AA==`;

@@ -14,12 +14,21 @@ function sign(secret: Buffer, siteId: string, visitorId: string): string {
   return createHmac('sha256', secret).update(`${siteId}\n${visitorId}`).digest('base64url');
 }
 
+/** A token for `visitorId` (by default a new random visitor). */
 export function issueVisitorToken(
   secret: Buffer,
   siteId: string,
+  visitorId = `v-${randomToken(12)}`,
 ): { visitorId: string; token: string } {
-  const visitorId = `v-${randomToken(12)}`;
   return { visitorId, token: `${visitorId}.${sign(secret, siteId, visitorId)}` };
+}
+
+/**
+ * The visitor id of a signed-in user of the customer's site (identity verification): the same on
+ * every device, and not the user id itself, which stays with the customer.
+ */
+export function verifiedVisitorId(siteId: string, userId: string): string {
+  return `u-${sha256(`${siteId}\n${userId}`).slice(0, 22)}`;
 }
 
 /** The visitor id in a token, if the token was issued by this server for this site. */

@@ -1,17 +1,19 @@
 /**
- * The demo: one site and two agents with published credentials, created on start when
- * PEAKEND_DEMO is on (refused in production). Safe to run on every start.
+ * The demo: one site and three people with published credentials, one of each role, created on
+ * start when PEAKEND_DEMO is on (refused in production). Safe to run on every start.
  */
+import type { Role } from '../../shared/accounts';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { hashPassword } from '../auth/passwords';
 import type { Clock } from '../clock';
-import type { Agent, Store } from '../storage/store';
+import type { Store } from '../storage/store';
 
 export const DEMO_SITE_ID = 'demo';
 export const DEMO_PASSWORD = 'peakend-demo';
-export const DEMO_AGENTS: readonly Pick<Agent, 'id' | 'name' | 'email' | 'role'>[] = [
+export const DEMO_AGENTS: readonly { id: string; name: string; email: string; role: Role }[] = [
   { id: 'anna', name: 'Anna Jansen', email: 'anna@demo.peakend.test', role: 'supervisor' },
   { id: 'ben', name: 'Ben Okafor', email: 'ben@demo.peakend.test', role: 'agent' },
+  { id: 'dana', name: 'Dana Reyes', email: 'dana@demo.peakend.test', role: 'admin' },
 ];
 
 export async function seedDemo(store: Store, clock: Clock, publicUrl: string): Promise<void> {
@@ -26,11 +28,28 @@ export async function seedDemo(store: Store, clock: Clock, publicUrl: string): P
       createdAt: now,
     });
   }
-  for (const agent of DEMO_AGENTS) {
-    if (await store.getAgent(DEMO_SITE_ID, agent.id)) continue;
-    await store.saveAgent(
-      { ...agent, siteId: DEMO_SITE_ID, createdAt: now },
-      await hashPassword(DEMO_PASSWORD),
-    );
+  let passwordHash: string | undefined;
+  for (const person of DEMO_AGENTS) {
+    if (await store.getAgent(DEMO_SITE_ID, person.id)) continue;
+    let account = (await store.findCredentials(person.email))?.account;
+    if (!account) {
+      account = {
+        id: `acct_demo_${person.id}`,
+        email: person.email,
+        name: person.name,
+        createdAt: now,
+      };
+      passwordHash ??= await hashPassword(DEMO_PASSWORD);
+      await store.createAccount(account, passwordHash);
+    }
+    await store.saveAgent({
+      siteId: DEMO_SITE_ID,
+      id: person.id,
+      name: person.name,
+      role: person.role,
+      accountId: account.id,
+      email: account.email,
+      createdAt: now,
+    });
   }
 }

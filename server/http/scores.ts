@@ -6,6 +6,7 @@
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { evaluateSite } from '../../shared/scoring/evaluate';
+import { may } from '../auth/roles';
 import type { Sessions } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { Refusal } from '../errors';
@@ -30,10 +31,11 @@ export function scoreRoutes(
 
   /** A supervisor or admin of the site signed in to the console, else the site's key. */
   const authorize = async (req: Request): Promise<Site> => {
-    const agent = req.headers.authorization ? null : await sessions.agentFor(req.headers.cookie);
-    if (!agent) return authenticateSite(req, store);
+    const signedIn = req.headers.authorization ? null : await sessions.signedIn(req.headers.cookie);
+    if (!signedIn) return authenticateSite(req, store);
     const siteId = String(req.params.siteId);
-    if (agent.siteId !== siteId || agent.role === 'agent') {
+    const member = await store.memberOf(signedIn.account.id, siteId);
+    if (!member || !may(member.role, 'supervise')) {
       throw new Refusal(
         'forbidden',
         "Only the site's supervisors and admins may read its scores here.",

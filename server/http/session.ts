@@ -1,25 +1,26 @@
-/** Console sign-in: `POST`, `GET` and `DELETE /api/v1/session`. */
+/**
+ * Console sign-in: `POST` (sign in), `GET` (who am I), `PATCH` (show another of my sites) and
+ * `DELETE /api/v1/session` (sign out, which also disconnects the session's console sockets).
+ */
 import express, { type Router } from 'express';
-import { ZSignIn, type SignedInAgent } from '../../shared/protocol';
-import type { Sessions } from '../auth/sessions';
+import { ZSiteChoice } from '../../shared/accounts';
+import { ZSignIn } from '../../shared/protocol';
+import { sessionTokenHash, type Sessions } from '../auth/sessions';
+import { signedInView } from '../auth/signed-in';
 import { Refusal } from '../errors';
+import type { ConsoleSockets } from '../live/access';
 import type { Agent, Store } from '../storage/store';
+import { requireSignedIn } from './caller';
 import { parseBody } from './validate';
 
-export function sessionRoutes(store: Store, sessions: Sessions): Router {
+export function sessionRoutes(
+  store: Store,
+  sessions: Sessions,
+  consoleSockets?: ConsoleSockets,
+): Router {
   const router = express.Router();
 
-  const describe = async (agent: Agent): Promise<SignedInAgent> => {
-    const site = await store.getSite(agent.siteId);
-    return {
-      id: agent.id,
-      name: agent.name,
-      email: agent.email ?? '',
-      siteId: agent.siteId,
-      siteName: site?.name ?? agent.siteId,
-      role: agent.role,
-    };
-  };
+  const describe = (agent: Agent) => signedInView(store, agent);
 
   router.post('/api/v1/session', async (req, res) => {
     const { email, password } = parseBody(ZSignIn, req.body);
@@ -36,8 +37,21 @@ export function sessionRoutes(store: Store, sessions: Sessions): Router {
     res.json({ agent: await describe(agent) });
   });
 
+  router.patch('/api/v1/session', async (req, res) => {
+    const { session } = await requireSignedIn(req, sessions);
+    const { siteId } = parseBody(ZSiteChoice, req.body);
+    const agent = await sessions.switchSite(session, siteId);
+    if (!agent) throw new Refusal('forbidden', 'Your account has no access to this site.');
+    // The console's socket serves one site: it reconnects to serve this one.
+    consoleSockets?.sessionChanged(session.tokenHash);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ agent: await describe(agent) });
+  });
+
   router.delete('/api/v1/session', async (req, res) => {
+    const tokenHash = sessionTokenHash(req.headers.cookie);
     res.setHeader('Set-Cookie', await sessions.signOut(req.headers.cookie));
+    if (tokenHash) consoleSockets?.sessionChanged(tokenHash);
     res.status(204).end();
   });
 

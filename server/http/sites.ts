@@ -1,102 +1,116 @@
 /**
- * The sites API (admin token): create a site and get its key and snippet; read and change its
- * name, allowed origins and scoring settings.
+ * The sites API: create a site and get its key and snippet; list, read and change sites (name,
+ * allowed origins, scoring settings); rotate a site's key. For the admin token, or a console
+ * session of the site's admins (any admin may create a site, and becomes its first admin).
  */
 import express, { type Router } from 'express';
-import { z } from 'zod';
-import { LIMITS } from '../../shared/limits';
-import { DEFAULT_SETTINGS, ZSiteSettingsPatch } from '../../shared/settings';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import {
+  ZNewSite,
+  ZSitePatch,
+  type NewSiteView,
+  type RotatedKey,
+  type SiteView,
+} from '../../shared/sites';
 import { embedSnippet } from '../../shared/snippet';
+import { may } from '../auth/roles';
+import { siteSigningSecret } from '../auth/signing';
+import type { Sessions } from '../auth/sessions';
+import { newAgentId, newSiteId } from '../auth/ids';
 import { randomToken, sha256 } from '../auth/tokens';
 import type { Clock } from '../clock';
 import type { Scoreboards } from '../scores/scoreboard';
-import { Refusal } from '../errors';
 import type { Site, Store } from '../storage/store';
 import { requireAdmin } from './bearer';
+import { requireSignedIn, siteAccess, siteCreator } from './caller';
 import { parseBody } from './validate';
 
-/** An origin as browsers send it: scheme, host and port, nothing else. */
-const ZOrigin = z
-  .string()
-  .trim()
-  .max(200)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, '');
-    } catch {
-      return false;
-    }
-  }, 'must be an origin such as https://shop.example (scheme and host, no path)')
-  .transform((value) => new URL(value).origin);
+export interface SiteRouteDeps {
+  store: Store;
+  sessions: Sessions;
+  scoreboards: Scoreboards;
+  clock: Clock;
+  publicUrl: string;
+  adminTokenHash: string | null;
+}
 
-const ZSiteName = z.string().trim().min(1).max(LIMITS.nameLength);
-const ZOrigins = z.array(ZOrigin).max(50);
+/** A new site key: shown once, kept only as its hash. */
+const newSiteKey = () => `pk_${randomToken(24)}`;
 
-const ZNewSite = z.object({
-  name: ZSiteName,
-  allowedOrigins: ZOrigins,
-  settings: ZSiteSettingsPatch.optional(),
-});
-
-const ZSitePatch = z
-  .object({
-    name: ZSiteName.optional(),
-    allowedOrigins: ZOrigins.optional(),
-    settings: ZSiteSettingsPatch.optional(),
-  })
-  .strict();
-
-export function siteRoutes(
-  store: Store,
-  scoreboards: Scoreboards,
-  clock: Clock,
-  publicUrl: string,
-  adminTokenHash: string | null,
-): Router {
+export function siteRoutes(deps: SiteRouteDeps): Router {
+  const { store, sessions, scoreboards, clock, publicUrl, adminTokenHash } = deps;
   const router = express.Router();
 
-  const describe = (site: Site) => ({
+  const describe = async (site: Site): Promise<SiteView> => ({
     siteId: site.id,
     name: site.name,
     allowedOrigins: site.allowedOrigins,
     settings: site.settings,
     createdAt: new Date(site.createdAt).toISOString(),
     snippet: embedSnippet({ publicUrl, siteId: site.id }),
+    signingSecret: siteSigningSecret(await store.secret('site-signing'), site),
   });
 
-  const existing = async (siteId: string) => {
-    const site = await store.getSite(siteId);
-    if (!site) throw new Refusal('not_found', `No site "${siteId}".`);
-    return site;
-  };
-
   router.post('/api/v1/sites', async (req, res) => {
-    requireAdmin(req, adminTokenHash);
+    const caller = await siteCreator(req, deps);
     const input = parseBody(ZNewSite, req.body);
-    const key = `pk_${randomToken(24)}`;
+    const key = newSiteKey();
+    const now = clock.now();
     const site: Site = {
-      id: `site_${randomToken(9).replace(/[^A-Za-z0-9]/g, 'x')}`,
+      id: newSiteId(),
       name: input.name,
       allowedOrigins: input.allowedOrigins,
       settings: { ...DEFAULT_SETTINGS, ...input.settings },
       keyHash: sha256(key),
-      createdAt: clock.now(),
+      createdAt: now,
     };
     await store.createSite(site);
+    if (caller.kind === 'member') {
+      // An admin who creates a site administers it: they join its team as its first admin.
+      const { account } = caller.signedIn;
+      await store.saveAgent({
+        siteId: site.id,
+        id: newAgentId(),
+        name: account.name,
+        role: 'admin',
+        accountId: account.id,
+        email: account.email,
+        createdAt: now,
+      });
+    }
     // The key is shown once, here; only its hash is kept.
-    res.status(201).json({ ...describe(site), key });
+    const created: NewSiteView = { ...(await describe(site)), key };
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(201).json(created);
+  });
+
+  /** The admin token: every site. A session: the sites its person administers. */
+  router.get('/api/v1/sites', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (req.headers.authorization !== undefined) {
+      requireAdmin(req, adminTokenHash);
+      res.json({ sites: await Promise.all((await store.listSites()).map(describe)) });
+      return;
+    }
+    const { account } = await requireSignedIn(req, sessions);
+    const administered = (await store.membershipsOf(account.id)).filter((m) =>
+      may(m.role, 'administer'),
+    );
+    const sites = await Promise.all(administered.map((m) => store.getSite(m.siteId)));
+    res.json({
+      sites: await Promise.all(sites.flatMap((site) => (site ? [describe(site)] : []))),
+    });
   });
 
   router.get('/api/v1/sites/:siteId', async (req, res) => {
-    requireAdmin(req, adminTokenHash);
-    res.json(describe(await existing(req.params.siteId)));
+    const { site } = await siteAccess(req, deps, 'administer');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await describe(site));
   });
 
   router.patch('/api/v1/sites/:siteId', async (req, res) => {
-    requireAdmin(req, adminTokenHash);
+    const { site } = await siteAccess(req, deps, 'administer');
     const patch = parseBody(ZSitePatch, req.body);
-    const site = await existing(req.params.siteId);
     const updated: Site = {
       ...site,
       ...(patch.name !== undefined && { name: patch.name }),
@@ -109,7 +123,20 @@ export function siteRoutes(
       await store.rederiveSite(updated);
       scoreboards.forget(updated.id);
     }
-    res.json(describe(updated));
+    res.json(await describe(updated));
+  });
+
+  /**
+   * A new key for the site. The old key stops working at once (only the new hash is kept), and
+   * with it the signing secret derived from it, so a key that leaked is worthless from here.
+   */
+  router.post('/api/v1/sites/:siteId/key', async (req, res) => {
+    const { site } = await siteAccess(req, deps, 'administer');
+    const key = newSiteKey();
+    await store.updateSite({ ...site, keyHash: sha256(key) });
+    res.setHeader('Cache-Control', 'no-store');
+    const rotated: RotatedKey = { siteId: site.id, key };
+    res.json(rotated);
   });
 
   return router;

@@ -25,16 +25,33 @@ export class LiveViews {
     private readonly log: Logger,
   ) {}
 
+  /** Pushes under way: they read the store, so a shutdown waits for them before closing it. */
+  private readonly running = new Set<Promise<void>>();
+
+  private track(push: Promise<void>): void {
+    this.running.add(push);
+    void push.then(() => this.running.delete(push));
+  }
+
+  /** Resolves once every push begun so far (and any they began) has finished. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running);
+  }
+
   attach(pipeline: Pipeline): void {
     pipeline.subscribe((recorded) => {
-      this.publish(recorded).catch((error: unknown) =>
-        this.log.error('could not push live views', error),
+      this.track(
+        this.publish(recorded).catch((error: unknown) =>
+          this.log.error('could not push live views', error),
+        ),
       );
     });
     this.scoreboards.onDue((site, due) => {
       const ids = new Set(due.map((observation) => observation.cause.conversationId));
-      this.republish(site, ids).catch((error: unknown) =>
-        this.log.error('could not push due-time views', error),
+      this.track(
+        this.republish(site, ids).catch((error: unknown) =>
+          this.log.error('could not push due-time views', error),
+        ),
       );
     });
   }
@@ -100,12 +117,14 @@ export class LiveViews {
   private pushScoresSoon(site: Site): void {
     if (this.scoresDue.has(site.id)) return;
     this.scoresDue.set(site.id, site);
-    setImmediate(() => {
-      this.scoresDue.delete(site.id);
-      this.scoreboards
-        .scores(site)
-        .then((scores) => this.agents.to(siteRoom(site.id)).emit('scores', scores))
-        .catch((error: unknown) => this.log.error('could not push live scores', error));
-    });
+    this.track(
+      new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => {
+          this.scoresDue.delete(site.id);
+          return this.scoreboards.scores(site);
+        })
+        .then((scores) => void this.agents.to(siteRoom(site.id)).emit('scores', scores))
+        .catch((error: unknown) => this.log.error('could not push live scores', error)),
+    );
   }
 }

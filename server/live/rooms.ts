@@ -34,3 +34,7 @@ export type AgentNamespace = Namespace<
 export const visitorRoom = (siteId: string, visitorId: string) => `visitor:${siteId}:${visitorId}`;
 /** Every agent and supervisor of a site. */
 export const siteRoom = (siteId: string) => `site:${siteId}`;
+/** Every console socket of one member of a site (several tabs are several sockets). */
+export const memberRoom = (siteId: string, agentId: string) => `member:${siteId}:${agentId}`;
+/** Every console socket of one session (its token's hash). */
+export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;

@@ -1,6 +1,8 @@
 /**
  * The agent namespace: the console. Authenticated by the same session cookie as the console's
- * HTTP calls; an agent reaches only the conversations and scores of their own site.
+ * HTTP calls; a socket serves the person as the agent they are on the site their console shows,
+ * and reaches only that site's conversations and scores. It ends when the session does (expiry
+ * or sign-out), and reconnects when the person's role or access there changes (live/access.ts).
  */
 import { DAY } from '../../shared/time';
 import {
@@ -13,11 +15,19 @@ import {
   ZPromiseMake,
   type AgentClientEvents,
 } from '../../shared/protocol';
-import type { Sessions } from '../auth/sessions';
+import { sessionTokenHash, type Sessions } from '../auth/sessions';
+import { signedInView } from '../auth/signed-in';
 import { Refusal } from '../errors';
 import type { LiveViews } from '../live/broadcast';
 import { BREAKDOWN_SIZE, breakdownView, mayOpenBreakdown } from '../live/breakdown';
-import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } from '../live/rooms';
+import {
+  memberRoom,
+  sessionRoom,
+  siteRoom,
+  visitorRoom,
+  type AgentNamespace,
+  type VisitorNamespace,
+} from '../live/rooms';
 import type { Logger } from '../logger';
 import type { Scoreboards } from '../scores/scoreboard';
 import type { BuiltInChat } from '../sources/chat';
@@ -43,12 +53,24 @@ const INBOX_SIZE = 200;
 export function serveAgents(deps: Deps) {
   const { store, scoreboards, sessions, chat, views, visitors, agents, log } = deps;
   agents.use((socket, next) => {
+    const cookie = socket.handshake.headers.cookie;
     sessions
-      .agentFor(socket.handshake.headers.cookie)
-      .then((agent) => {
-        if (!agent) return next(connectError('unauthorized', 'unauthorized'));
+      .signedIn(cookie)
+      .then(async (signedIn) => {
+        const agent = signedIn && (await sessions.currentMember(signedIn.session));
+        if (!signedIn || !agent) return next(connectError('unauthorized', 'unauthorized'));
         socket.data = { agent };
-        void socket.join(siteRoom(agent.siteId));
+        void socket.join([
+          siteRoom(agent.siteId),
+          memberRoom(agent.siteId, agent.id),
+          sessionRoom(sessionTokenHash(cookie) ?? ''),
+        ]);
+        // The session's end ends the socket too: its console then asks to sign in again.
+        const expiry = setTimeout(
+          () => socket.disconnect(true),
+          sessions.remaining(signedIn.session),
+        );
+        socket.once('disconnect', () => clearTimeout(expiry));
         next();
       })
       .catch((error: unknown) => {
@@ -74,17 +96,7 @@ export function serveAgents(deps: Deps) {
         limit: INBOX_SIZE,
       });
       const conversations = await Promise.all(states.map((state) => views.agentView(s, state)));
-      return {
-        agent: {
-          id: agent.id,
-          name: agent.name,
-          email: agent.email ?? '',
-          siteId: s.id,
-          siteName: s.name,
-          role: agent.role,
-        },
-        conversations,
-      };
+      return { agent: await signedInView(store, agent), conversations };
     });
 
     answer('conversation:claim', ZConversationRef, async ({ conversationId }) => {

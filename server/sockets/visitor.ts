@@ -13,8 +13,10 @@ import {
   ZVisitorMessage,
   type VisitorClientEvents,
 } from '../../shared/protocol';
-import { issueVisitorToken, verifyVisitorToken } from '../auth/tokens';
-import { Refusal } from '../errors';
+import { originAllowed } from '../auth/origins';
+import { siteSigningSecret, verifySignedValue } from '../auth/signing';
+import { issueVisitorToken, verifiedVisitorId, verifyVisitorToken } from '../auth/tokens';
+import { describeIssues, Refusal } from '../errors';
 import type { LiveViews } from '../live/broadcast';
 import { ratingView } from '../live/views';
 import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } from '../live/rooms';
@@ -27,25 +29,6 @@ export function connectError(code: ErrorCode, message: string): ExtendedError {
   const error = new Error(message) as ExtendedError;
   error.data = { code, message };
   return error;
-}
-
-/**
- * Whether a page at `origin` may use a site's chat: one of the site's allowed origins, or this
- * server's own pages (the demo). Browsers always send Origin on a WebSocket handshake; a client
- * without one is not a web page, and could claim any origin anyway.
- */
-export function originAllowed(
-  origin: string | undefined,
-  allowed: readonly string[],
-  host: string | undefined,
-): boolean {
-  if (origin === undefined) return true;
-  if (allowed.includes(origin)) return true;
-  try {
-    return host !== undefined && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 interface Deps {
@@ -61,13 +44,21 @@ export function serveVisitors({ store, chat, views, visitors, agents, log }: Dep
   visitors.use((socket, next) => {
     const auth = ZVisitorAuth.safeParse(socket.handshake.auth);
     if (!auth.success) {
+      const aboutSite = auth.error.issues.some((issue) => issue.path[0] === 'siteId');
       return next(
-        connectError('invalid', 'The widget did not say which site it belongs to (data-site).'),
+        connectError(
+          'invalid',
+          aboutSite
+            ? 'The widget did not say which site it belongs to (data-site).'
+            : `The widget's handshake is invalid: ${describeIssues(auth.error.issues)
+                .map((i) => `${i.path}: ${i.message}`)
+                .join('; ')}.`,
+        ),
       );
     }
-    const { siteId, visitorToken } = auth.data;
+    const { siteId, visitorToken, userId, userHash } = auth.data;
     Promise.all([store.getSite(siteId), store.secret('visitor-token')])
-      .then(([site, secret]) => {
+      .then(async ([site, secret]) => {
         if (!site) {
           return next(
             connectError('not_found', `Unknown site "${siteId}": check data-site in the snippet.`),
@@ -82,11 +73,26 @@ export function serveVisitors({ store, chat, views, visitors, agents, log }: Dep
             ),
           );
         }
-        const known = visitorToken ? verifyVisitorToken(secret, siteId, visitorToken) : null;
-        const visitor =
-          known && visitorToken
-            ? { visitorId: known, token: visitorToken }
-            : issueVisitorToken(secret, siteId);
+        let visitor: { visitorId: string; token: string };
+        if (userId !== undefined && userHash !== undefined) {
+          // A signed-in user of the site, vouched for by its server: the same visitor everywhere.
+          const signing = siteSigningSecret(await store.secret('site-signing'), site);
+          if (!verifySignedValue(signing, userId, userHash)) {
+            return next(
+              connectError(
+                'forbidden',
+                "The user's identity could not be verified: userHash must be the HMAC-SHA256 of userId with the site's signing secret.",
+              ),
+            );
+          }
+          visitor = issueVisitorToken(secret, siteId, verifiedVisitorId(siteId, userId));
+        } else {
+          const known = visitorToken ? verifyVisitorToken(secret, siteId, visitorToken) : null;
+          visitor =
+            known && visitorToken
+              ? { visitorId: known, token: visitorToken }
+              : issueVisitorToken(secret, siteId);
+        }
         socket.data = { siteId, visitorId: visitor.visitorId, visitorToken: visitor.token };
         void socket.join(visitorRoom(siteId, visitor.visitorId));
         next();

@@ -8,6 +8,7 @@ import type { ConversationState } from '../../shared/conversation';
 import type { Fact, FactDraft, Peak } from '../../shared/facts';
 import { LIMITS } from '../../shared/limits';
 import { DAY, MINUTE } from '../../shared/time';
+import { siteSigningSecret, verifySignedValue } from '../auth/signing';
 import type { Clock } from '../clock';
 import { Refusal } from '../errors';
 import type { IdSource } from '../pipeline/ids';
@@ -20,6 +21,8 @@ export interface RatingInput {
   end: number;
   peak?: Peak | null;
   comment?: string;
+  /** Host-chat mode: the host's HMAC of the conversation id (see auth/signing.ts). */
+  signature?: string;
 }
 
 export class BuiltInChat {
@@ -65,21 +68,42 @@ export class BuiltInChat {
    * One step of the rating card. The rated agent is the server's snapshot at the close, never
    * the visitor's choice; the same idempotency key always makes the same fact id, so a resend is
    * a duplicate and changes nothing.
+   *
+   * Who may rate: the visitor whose conversation it is, once it has ended; or, in host-chat mode,
+   * anyone holding the host's signature of the conversation id. The host decides when to ask, so
+   * a signed rating may come before its helpdesk's close event, or even before its first event
+   * (the conversation is then opened implicitly, as the events API does).
    */
-  async rate(site: Site, visitorId: string, input: RatingInput): Promise<ConversationState> {
-    const conversation = await this.visitorsConversation(site, visitorId, input.conversationId);
-    if (conversation.closedAt === null) {
-      throw new Refusal('conflict', 'A conversation can be rated once it has ended.');
-    }
-    const now = this.clock.now();
-    const rating = conversation.rating;
-    if (rating && now > rating.firstAt + site.settings.ratingAmendMinutes * MINUTE) {
-      throw new Refusal('conflict', 'This rating can no longer be changed.');
+  async rate(site: Site, visitorId: string | null, input: RatingInput): Promise<ConversationState> {
+    const vouched = input.signature !== undefined;
+    let conversation: ConversationState | null;
+    if (vouched) {
+      const secret = siteSigningSecret(await this.store.secret('site-signing'), site);
+      if (!verifySignedValue(secret, input.conversationId, input.signature as string)) {
+        throw new Refusal(
+          'forbidden',
+          "The signature does not match this conversation: sign its id with the site's signing secret.",
+        );
+      }
+      conversation = await this.store.getConversation(site.id, input.conversationId);
+    } else {
+      if (visitorId === null) throw new Refusal('unauthorized', 'No valid visitor token.');
+      conversation = await this.visitorsConversation(site, visitorId, input.conversationId);
+      if (conversation.closedAt === null) {
+        throw new Refusal('conflict', 'A conversation can be rated once it has ended.');
+      }
     }
     const id = `rating-${createHash('sha256')
       .update(`${input.conversationId}\n${input.key}`)
       .digest('base64url')
       .slice(0, 32)}`;
+    const rating = conversation?.rating;
+    // A resend of the version that counts (an outbox replaying a step) is simply acknowledged.
+    if (conversation && rating?.factId === id) return conversation;
+    const now = this.clock.now();
+    if (rating && now > rating.firstAt + site.settings.ratingAmendMinutes * MINUTE) {
+      throw new Refusal('conflict', 'This rating can no longer be changed.');
+    }
     const fact: Fact = {
       id,
       conversationId: input.conversationId,

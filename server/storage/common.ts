@@ -4,28 +4,72 @@
  */
 import type { Fact } from '../../shared/facts';
 import { ZSiteSettings } from '../../shared/settings';
-import type { Agent, Role, Site } from './store';
+import type { Account, Agent, Invite, Role, Site } from './store';
 
 /** Storage cannot be reached, or is not in a shape this version understands. */
 export class StorageError extends Error {}
 
+/** An agent's row, read with its account's email (AGENT_COLUMNS). */
 export interface AgentRow {
   site_id: string;
   id: string;
   name: string;
-  email: string | null;
   role: Role;
+  account_id: string | null;
+  email: string | null;
   created_at: number;
-  password_hash?: string | null;
 }
+
+/** Agents are always read joined to their account (alias `c`), for its email. */
+export const AGENT_COLUMNS = `agents.site_id, agents.id, agents.name, agents.role,
+  agents.account_id, c.email, agents.created_at`;
+export const AGENTS_WITH_ACCOUNTS = `agents LEFT JOIN accounts c ON c.id = agents.account_id`;
 
 export const toAgent = (row: AgentRow): Agent => ({
   siteId: row.site_id,
   id: row.id,
   name: row.name,
+  role: row.role,
+  accountId: row.account_id,
+  email: row.email,
+  createdAt: row.created_at,
+});
+
+export interface AccountRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  created_at: number;
+}
+
+export const toAccount = (row: AccountRow): Account => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  createdAt: row.created_at,
+});
+
+export interface InviteRow {
+  id: string;
+  token_hash: string;
+  site_id: string;
+  email: string;
+  role: Role;
+  agent_id: string | null;
+  created_at: number;
+  expires_at: number;
+}
+
+export const toInvite = (row: InviteRow): Invite => ({
+  id: row.id,
+  tokenHash: row.token_hash,
+  siteId: row.site_id,
   email: row.email,
   role: row.role,
+  agentId: row.agent_id,
   createdAt: row.created_at,
+  expiresAt: row.expires_at,
 });
 
 /** A site's row, with its JSON columns already parsed (SQLite hands back text: parse first). */

@@ -98,4 +98,49 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CROSS JOIN LATERAL jsonb_array_elements(c.evidence->'observations') WITH ORDINALITY
     AS o (item, n);
   `,
+  `
+  -- People who sign in, apart from the agents a site scores: an account holds one agent row (its
+  -- membership, with its role) on each site it belongs to, so one person may work on several
+  -- sites. Every agent that had an email becomes an account with that email and password.
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT,
+    created_at BIGINT NOT NULL
+  );
+  INSERT INTO accounts (id, email, name, password_hash, created_at)
+  SELECT 'acct_' || substr(md5(random()::text || clock_timestamp()::text || email), 1, 24),
+    email, name, password_hash, created_at
+  FROM agents WHERE email IS NOT NULL;
+  -- Agents keep name and role, and point to their account instead of holding email and password.
+  -- One membership per account and site.
+  ALTER TABLE agents ADD COLUMN account_id TEXT REFERENCES accounts (id);
+  UPDATE agents SET account_id = c.id FROM accounts c WHERE c.email = agents.email;
+  ALTER TABLE agents DROP COLUMN email, DROP COLUMN password_hash;
+  CREATE UNIQUE INDEX agents_by_account ON agents (account_id, site_id);
+  -- Sessions belong to an account; site_id is the site its console shows. Signed-in browsers
+  -- stay signed in.
+  ALTER TABLE sessions ADD COLUMN account_id TEXT;
+  UPDATE sessions SET account_id = a.account_id
+  FROM agents a WHERE a.site_id = sessions.site_id AND a.id = sessions.agent_id;
+  DELETE FROM sessions WHERE account_id IS NULL;
+  ALTER TABLE sessions ALTER COLUMN account_id SET NOT NULL, DROP COLUMN agent_id;
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+  -- Invites to a site's team: single use (deleted when used or revoked), the link's secret kept
+  -- only as a hash.
+  CREATE TABLE invites (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    site_id TEXT NOT NULL REFERENCES sites (id),
+    email TEXT NOT NULL,
+    role TEXT NOT NULL,
+    agent_id TEXT,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    -- Wrong passwords given with the link by someone who has an account: a few, then it is void.
+    failed_attempts INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX invites_by_site ON invites (site_id, created_at);
+  `,
 ];

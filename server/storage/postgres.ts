@@ -17,11 +17,27 @@ import { conversationEvidence, type ConversationEvidence } from '../../shared/sc
 import type { CountedRating } from '../../shared/scoring/ratings';
 import type { Observation } from '../../shared/scoring/types';
 import { POSTGRES_MIGRATIONS } from './postgres-schema';
-import { agentOf, StorageError, toAgent, toSite, type AgentRow, type SiteRow } from './common';
+import {
+  AGENT_COLUMNS,
+  AGENTS_WITH_ACCOUNTS,
+  agentOf,
+  StorageError,
+  toAccount,
+  toAgent,
+  toInvite,
+  toSite,
+  type AccountRow,
+  type AgentRow,
+  type InviteRow,
+  type SiteRow,
+} from './common';
 import type {
+  Account,
+  AccountCredentials,
   Agent,
-  AgentCredentials,
   ConversationQuery,
+  Invite,
+  InviteRedemption,
   RecordResult,
   Session,
   Site,
@@ -216,6 +232,32 @@ async function migrate(
   }
 }
 
+/** Rolls back an invite's redemption whose scored agent someone else has meanwhile. */
+class NotRedeemed extends Error {}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** Inserts or updates an agent row; with `onlyWithoutAccount`, updates only an account-less one. */
+async function upsertAgent(db: Queryable, agent: Agent, onlyWithoutAccount = false) {
+  const result = await db.query(
+    `INSERT INTO agents (site_id, id, name, role, account_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (site_id, id) DO UPDATE SET name = excluded.name, role = excluded.role,
+       account_id = excluded.account_id
+     ${onlyWithoutAccount ? 'WHERE agents.account_id IS NULL' : ''}`,
+    [agent.siteId, agent.id, agent.name, agent.role, agent.accountId, agent.createdAt],
+  );
+  return (result.rowCount ?? 0) > 0;
+}
+
+async function insertAccount(db: Queryable, account: Account, passwordHash: string) {
+  await db.query(
+    `INSERT INTO accounts (id, email, name, password_hash, created_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [account.id, account.email, account.name, passwordHash, account.createdAt],
+  );
+}
+
 export class PostgresStore implements Store {
   private closed = false;
 
@@ -280,28 +322,14 @@ export class PostgresStore implements Store {
     return rows[0] ? toSite(rows[0]) : null;
   }
 
-  async saveAgent(agent: Agent, passwordHash?: string): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO agents (site_id, id, name, email, password_hash, role, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (site_id, id) DO UPDATE SET name = excluded.name, role = excluded.role,
-         email = excluded.email,
-         password_hash = coalesce(excluded.password_hash, agents.password_hash)`,
-      [
-        agent.siteId,
-        agent.id,
-        agent.name,
-        agent.email,
-        passwordHash ?? null,
-        agent.role,
-        agent.createdAt,
-      ],
-    );
+  async saveAgent(agent: Agent): Promise<void> {
+    await upsertAgent(this.pool, agent);
   }
 
   async getAgent(siteId: string, agentId: string): Promise<Agent | null> {
     const { rows } = await this.pool.query<AgentRow>(
-      'SELECT * FROM agents WHERE site_id = $1 AND id = $2',
+      `SELECT ${AGENT_COLUMNS} FROM ${AGENTS_WITH_ACCOUNTS}
+       WHERE agents.site_id = $1 AND agents.id = $2`,
       [siteId, agentId],
     );
     return rows[0] ? toAgent(rows[0]) : null;
@@ -310,31 +338,70 @@ export class PostgresStore implements Store {
   async listAgents(siteId: string): Promise<Agent[]> {
     // Byte order, as SQLite sorts, whatever the database's locale.
     const { rows } = await this.pool.query<AgentRow>(
-      'SELECT * FROM agents WHERE site_id = $1 ORDER BY name COLLATE "C", id COLLATE "C"',
+      `SELECT ${AGENT_COLUMNS} FROM ${AGENTS_WITH_ACCOUNTS} WHERE agents.site_id = $1
+       ORDER BY agents.name COLLATE "C", agents.id COLLATE "C"`,
       [siteId],
     );
     return rows.map(toAgent);
   }
 
-  async findCredentials(email: string): Promise<AgentCredentials | null> {
-    const { rows } = await this.pool.query<AgentRow>('SELECT * FROM agents WHERE email = $1', [
+  async createAccount(account: Account, passwordHash: string): Promise<void> {
+    await insertAccount(this.pool, account, passwordHash);
+  }
+
+  async getAccount(accountId: string): Promise<Account | null> {
+    const { rows } = await this.pool.query<AccountRow>('SELECT * FROM accounts WHERE id = $1', [
+      accountId,
+    ]);
+    return rows[0] ? toAccount(rows[0]) : null;
+  }
+
+  async findCredentials(email: string): Promise<AccountCredentials | null> {
+    const { rows } = await this.pool.query<AccountRow>('SELECT * FROM accounts WHERE email = $1', [
       email,
     ]);
     const row = rows[0];
-    return row ? { agent: toAgent(row), passwordHash: row.password_hash ?? null } : null;
+    return row ? { account: toAccount(row), passwordHash: row.password_hash } : null;
+  }
+
+  async memberOf(accountId: string, siteId: string): Promise<Agent | null> {
+    const { rows } = await this.pool.query<AgentRow>(
+      `SELECT ${AGENT_COLUMNS} FROM ${AGENTS_WITH_ACCOUNTS}
+       WHERE agents.account_id = $1 AND agents.site_id = $2`,
+      [accountId, siteId],
+    );
+    return rows[0] ? toAgent(rows[0]) : null;
+  }
+
+  async membershipsOf(accountId: string): Promise<Agent[]> {
+    const { rows } = await this.pool.query<AgentRow>(
+      `SELECT ${AGENT_COLUMNS} FROM ${AGENTS_WITH_ACCOUNTS} WHERE agents.account_id = $1
+       ORDER BY agents.created_at, agents.site_id COLLATE "C"`,
+      [accountId],
+    );
+    return rows.map(toAgent);
   }
 
   async createSession(session: Session): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO sessions (token_hash, site_id, agent_id, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [session.tokenHash, session.siteId, session.agentId, session.createdAt, session.expiresAt],
-    );
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM sessions WHERE expires_at <= $1', [session.createdAt]);
+      await client.query(
+        `INSERT INTO sessions (token_hash, account_id, site_id, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [
+          session.tokenHash,
+          session.accountId,
+          session.siteId,
+          session.createdAt,
+          session.expiresAt,
+        ],
+      );
+    });
   }
 
   async getSession(tokenHash: string, now: number): Promise<Session | null> {
     const { rows } = await this.pool.query<Session>(
-      `SELECT token_hash AS "tokenHash", site_id AS "siteId", agent_id AS "agentId",
+      `SELECT token_hash AS "tokenHash", account_id AS "accountId", site_id AS "siteId",
          created_at AS "createdAt", expires_at AS "expiresAt"
        FROM sessions WHERE token_hash = $1 AND expires_at > $2`,
       [tokenHash, now],
@@ -342,8 +409,100 @@ export class PostgresStore implements Store {
     return rows[0] ?? null;
   }
 
+  async setSessionSite(tokenHash: string, siteId: string): Promise<void> {
+    await this.pool.query('UPDATE sessions SET site_id = $2 WHERE token_hash = $1', [
+      tokenHash,
+      siteId,
+    ]);
+  }
+
   async deleteSession(tokenHash: string): Promise<void> {
     await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async createInvite(invite: Invite): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO invites (id, token_hash, site_id, email, role, agent_id, created_at,
+         expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        invite.id,
+        invite.tokenHash,
+        invite.siteId,
+        invite.email,
+        invite.role,
+        invite.agentId,
+        invite.createdAt,
+        invite.expiresAt,
+      ],
+    );
+  }
+
+  async findInvite(tokenHash: string, now: number): Promise<Invite | null> {
+    const { rows } = await this.pool.query<InviteRow>(
+      'SELECT * FROM invites WHERE token_hash = $1 AND expires_at > $2',
+      [tokenHash, now],
+    );
+    return rows[0] ? toInvite(rows[0]) : null;
+  }
+
+  async listInvites(siteId: string, now: number): Promise<Invite[]> {
+    const { rows } = await this.pool.query<InviteRow>(
+      `SELECT * FROM invites WHERE site_id = $1 AND expires_at > $2
+       ORDER BY created_at, id COLLATE "C"`,
+      [siteId, now],
+    );
+    return rows.map(toInvite);
+  }
+
+  async deleteInvite(siteId: string, inviteId: string): Promise<boolean> {
+    const result = await this.pool.query('DELETE FROM invites WHERE site_id = $1 AND id = $2', [
+      siteId,
+      inviteId,
+    ]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async inviteFailed(tokenHash: string, limit: number): Promise<boolean> {
+    // The UPDATE's row lock makes concurrent wrong guesses count one after another.
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ failed_attempts: number }>(
+        `UPDATE invites SET failed_attempts = failed_attempts + 1 WHERE token_hash = $1
+         RETURNING failed_attempts`,
+        [tokenHash],
+      );
+      const attempts = rows[0]?.failed_attempts;
+      if (attempts === undefined || attempts < limit) return false;
+      await client.query('DELETE FROM invites WHERE token_hash = $1', [tokenHash]);
+      return true;
+    });
+  }
+
+  async redeemInvite(
+    tokenHash: string,
+    now: number,
+    redemption: InviteRedemption,
+  ): Promise<boolean> {
+    try {
+      return await this.transaction(async (client) => {
+        // The row lock of the DELETE makes a second redemption of the same link wait, then
+        // find nothing to delete.
+        const used = await client.query(
+          'DELETE FROM invites WHERE token_hash = $1 AND expires_at > $2',
+          [tokenHash, now],
+        );
+        if (used.rowCount === 0) return false;
+        const { newAccount, member } = redemption;
+        if (newAccount) await insertAccount(client, newAccount.account, newAccount.passwordHash);
+        // A scored agent is given an account only if nobody has it yet.
+        if (!(await upsertAgent(client, member, true))) throw new NotRedeemed();
+        return true;
+      });
+    } catch (error) {
+      // Thrown to roll the transaction back: the invite stays, nothing else is written.
+      if (error instanceof NotRedeemed) return false;
+      throw error;
+    }
   }
 
   async recordFacts(site: Site, facts: readonly Fact[]): Promise<RecordResult> {
@@ -390,8 +549,8 @@ export class PostgresStore implements Store {
       ].sort();
       if (agentIds.length > 0) {
         await client.query(
-          `INSERT INTO agents (site_id, id, name, email, password_hash, role, created_at)
-           SELECT $1, a.id, a.id, NULL, NULL, 'agent', $3 FROM unnest($2::text[]) AS a (id)
+          `INSERT INTO agents (site_id, id, name, role, account_id, created_at)
+           SELECT $1, a.id, a.id, 'agent', NULL, $3 FROM unnest($2::text[]) AS a (id)
            ON CONFLICT DO NOTHING`,
           [site.id, agentIds, receivedAt],
         );

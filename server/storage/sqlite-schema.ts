@@ -97,4 +97,68 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   FROM conversations c, json_each(c.evidence, '$.observations') o
   WHERE c.evidence IS NOT NULL;
   `,
+  `
+  -- People who sign in, apart from the agents a site scores: an account holds one agent row (its
+  -- membership, with its role) on each site it belongs to, so one person may work on several
+  -- sites. Every agent that had an email becomes an account with that email and password.
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT,
+    created_at INTEGER NOT NULL
+  );
+  INSERT INTO accounts (id, email, name, password_hash, created_at)
+  SELECT 'acct_' || lower(hex(randomblob(12))), email, name, password_hash, created_at
+  FROM agents WHERE email IS NOT NULL;
+  -- Agents keep name and role, and point to their account instead of holding email and password
+  -- (rebuilt: SQLite cannot drop a UNIQUE column). One membership per account and site.
+  CREATE TABLE agents_v5 (
+    site_id TEXT NOT NULL REFERENCES sites (id),
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    account_id TEXT REFERENCES accounts (id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (site_id, id)
+  );
+  INSERT INTO agents_v5 (site_id, id, name, role, account_id, created_at)
+  SELECT a.site_id, a.id, a.name, a.role,
+    (SELECT c.id FROM accounts c WHERE c.email = a.email), a.created_at
+  FROM agents a;
+  DROP TABLE agents;
+  ALTER TABLE agents_v5 RENAME TO agents;
+  CREATE UNIQUE INDEX agents_by_account ON agents (account_id, site_id);
+  -- Sessions belong to an account; site_id is the site its console shows. Signed-in browsers
+  -- stay signed in.
+  CREATE TABLE sessions_v5 (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    site_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  INSERT INTO sessions_v5 (token_hash, account_id, site_id, created_at, expires_at)
+  SELECT s.token_hash, a.account_id, s.site_id, s.created_at, s.expires_at
+  FROM sessions s JOIN agents a ON a.site_id = s.site_id AND a.id = s.agent_id
+  WHERE a.account_id IS NOT NULL;
+  DROP TABLE sessions;
+  ALTER TABLE sessions_v5 RENAME TO sessions;
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+  -- Invites to a site's team: single use (deleted when used or revoked), the link's secret kept
+  -- only as a hash.
+  CREATE TABLE invites (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    site_id TEXT NOT NULL REFERENCES sites (id),
+    email TEXT NOT NULL,
+    role TEXT NOT NULL,
+    agent_id TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    -- Wrong passwords given with the link by someone who has an account: a few, then it is void.
+    failed_attempts INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX invites_by_site ON invites (site_id, created_at);
+  `,
 ];

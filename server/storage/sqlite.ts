@@ -11,13 +11,29 @@ import type { Fact } from '../../shared/facts';
 import { conversationEvidence, type ConversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
 import type { Observation } from '../../shared/scoring/types';
-import { agentOf, StorageError, toAgent, toSite, type AgentRow, type SiteRow } from './common';
+import {
+  AGENT_COLUMNS,
+  AGENTS_WITH_ACCOUNTS,
+  agentOf,
+  StorageError,
+  toAccount,
+  toAgent,
+  toInvite,
+  toSite,
+  type AccountRow,
+  type AgentRow,
+  type InviteRow,
+  type SiteRow,
+} from './common';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
 import type {
+  Account,
+  AccountCredentials,
   Agent,
-  AgentCredentials,
   ConversationQuery,
   EvidenceChange,
+  Invite,
+  InviteRedemption,
   RecordResult,
   Session,
   Site,
@@ -45,6 +61,9 @@ const siteRow = (site: Site) => ({
   keyHash: site.keyHash,
   createdAt: site.createdAt,
 });
+
+/** Rolls back an invite's redemption whose scored agent someone else has meanwhile. */
+class NotRedeemed extends Error {}
 
 /** Opens (creating if needed) and migrates the database at `path` (`:memory:` for tests). */
 export function openSqliteStore(path: string): SqliteStore {
@@ -99,8 +118,8 @@ export class SqliteStore implements Store {
       ),
       // An agent known only from facts: named by its id until someone names it.
       adoptAgent: db.prepare(
-        `INSERT INTO agents (site_id, id, name, email, password_hash, role, created_at)
-         VALUES (?, ?, ?, NULL, NULL, 'agent', ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO agents (site_id, id, name, role, account_id, created_at)
+         VALUES (?, ?, ?, 'agent', NULL, ?) ON CONFLICT DO NOTHING`,
       ),
       saveConversation: db.prepare(
         `INSERT INTO conversations (site_id, id, status, visitor_id, last_activity_at,
@@ -195,22 +214,38 @@ export class SqliteStore implements Store {
     return row ? toSqliteSite(row) : null;
   }
 
-  async saveAgent(agent: Agent, passwordHash?: string): Promise<void> {
-    this.db
+  async saveAgent(agent: Agent): Promise<void> {
+    this.upsertAgent(agent);
+  }
+
+  /** Inserts or updates an agent row (also inside a caller's transaction). */
+  private upsertAgent(agent: Agent, onlyWithoutAccount = false): boolean {
+    const result = this.db
       .prepare(
-        `INSERT INTO agents (site_id, id, name, email, password_hash, role, created_at)
-         VALUES (@siteId, @id, @name, @email, @passwordHash, @role, @createdAt)
+        `INSERT INTO agents (site_id, id, name, role, account_id, created_at)
+         VALUES (@siteId, @id, @name, @role, @accountId, @createdAt)
          ON CONFLICT (site_id, id) DO UPDATE SET name = excluded.name, role = excluded.role,
-           email = excluded.email,
-           password_hash = coalesce(excluded.password_hash, agents.password_hash)`,
+           account_id = excluded.account_id
+         ${onlyWithoutAccount ? 'WHERE agents.account_id IS NULL' : ''}`,
       )
-      .run({ ...agent, passwordHash: passwordHash ?? null });
+      .run({
+        siteId: agent.siteId,
+        id: agent.id,
+        name: agent.name,
+        role: agent.role,
+        accountId: agent.accountId,
+        createdAt: agent.createdAt,
+      });
     this.agentLists.delete(agent.siteId);
+    return result.changes > 0;
   }
 
   async getAgent(siteId: string, agentId: string): Promise<Agent | null> {
     const row = this.db
-      .prepare('SELECT * FROM agents WHERE site_id = ? AND id = ?')
+      .prepare(
+        `SELECT ${AGENT_COLUMNS} FROM ${AGENTS_WITH_ACCOUNTS}
+         WHERE agents.site_id = ? AND agents.id = ?`,
+      )
       .get(siteId, agentId) as AgentRow | undefined;
     return row ? toAgent(row) : null;
   }
@@ -219,32 +254,77 @@ export class SqliteStore implements Store {
     const cached = this.agentLists.get(siteId);
     if (cached) return cached;
     const rows = this.db
-      .prepare('SELECT * FROM agents WHERE site_id = ? ORDER BY name, id')
+      .prepare(
+        `SELECT ${AGENT_COLUMNS} FROM ${AGENTS_WITH_ACCOUNTS}
+         WHERE agents.site_id = ? ORDER BY agents.name, agents.id`,
+      )
       .all(siteId) as AgentRow[];
     const agents = rows.map(toAgent);
     this.agentLists.set(siteId, agents);
     return agents;
   }
 
-  async findCredentials(email: string): Promise<AgentCredentials | null> {
-    const row = this.db.prepare('SELECT * FROM agents WHERE email = ?').get(email) as
-      AgentRow | undefined;
-    return row ? { agent: toAgent(row), passwordHash: row.password_hash ?? null } : null;
+  async createAccount(account: Account, passwordHash: string): Promise<void> {
+    this.insertAccount(account, passwordHash);
+  }
+
+  private insertAccount(account: Account, passwordHash: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO accounts (id, email, name, password_hash, created_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(account.id, account.email, account.name, passwordHash, account.createdAt);
+  }
+
+  async getAccount(accountId: string): Promise<Account | null> {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(accountId) as
+      AccountRow | undefined;
+    return row ? toAccount(row) : null;
+  }
+
+  async findCredentials(email: string): Promise<AccountCredentials | null> {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as
+      AccountRow | undefined;
+    return row ? { account: toAccount(row), passwordHash: row.password_hash } : null;
+  }
+
+  async memberOf(accountId: string, siteId: string): Promise<Agent | null> {
+    const row = this.db
+      .prepare(
+        `SELECT ${AGENT_COLUMNS} FROM ${AGENTS_WITH_ACCOUNTS}
+         WHERE agents.account_id = ? AND agents.site_id = ?`,
+      )
+      .get(accountId, siteId) as AgentRow | undefined;
+    return row ? toAgent(row) : null;
+  }
+
+  async membershipsOf(accountId: string): Promise<Agent[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${AGENT_COLUMNS} FROM ${AGENTS_WITH_ACCOUNTS}
+         WHERE agents.account_id = ? ORDER BY agents.created_at, agents.site_id`,
+      )
+      .all(accountId) as AgentRow[];
+    return rows.map(toAgent);
   }
 
   async createSession(session: Session): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO sessions (token_hash, site_id, agent_id, created_at, expires_at)
-         VALUES (@tokenHash, @siteId, @agentId, @createdAt, @expiresAt)`,
-      )
-      .run(session);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(session.createdAt);
+      this.db
+        .prepare(
+          `INSERT INTO sessions (token_hash, account_id, site_id, created_at, expires_at)
+           VALUES (@tokenHash, @accountId, @siteId, @createdAt, @expiresAt)`,
+        )
+        .run(session);
+    })();
   }
 
   async getSession(tokenHash: string, now: number): Promise<Session | null> {
     const row = this.db
       .prepare(
-        `SELECT token_hash AS tokenHash, site_id AS siteId, agent_id AS agentId,
+        `SELECT token_hash AS tokenHash, account_id AS accountId, site_id AS siteId,
            created_at AS createdAt, expires_at AS expiresAt
          FROM sessions WHERE token_hash = ? AND expires_at > ?`,
       )
@@ -252,8 +332,82 @@ export class SqliteStore implements Store {
     return row ?? null;
   }
 
+  async setSessionSite(tokenHash: string, siteId: string): Promise<void> {
+    this.db.prepare('UPDATE sessions SET site_id = ? WHERE token_hash = ?').run(siteId, tokenHash);
+  }
+
   async deleteSession(tokenHash: string): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async createInvite(invite: Invite): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO invites (id, token_hash, site_id, email, role, agent_id, created_at,
+           expires_at)
+         VALUES (@id, @tokenHash, @siteId, @email, @role, @agentId, @createdAt, @expiresAt)`,
+      )
+      .run(invite);
+  }
+
+  async findInvite(tokenHash: string, now: number): Promise<Invite | null> {
+    const row = this.db
+      .prepare('SELECT * FROM invites WHERE token_hash = ? AND expires_at > ?')
+      .get(tokenHash, now) as InviteRow | undefined;
+    return row ? toInvite(row) : null;
+  }
+
+  async listInvites(siteId: string, now: number): Promise<Invite[]> {
+    const rows = this.db
+      .prepare(`SELECT * FROM invites WHERE site_id = ? AND expires_at > ? ORDER BY created_at, id`)
+      .all(siteId, now) as InviteRow[];
+    return rows.map(toInvite);
+  }
+
+  async deleteInvite(siteId: string, inviteId: string): Promise<boolean> {
+    const result = this.db
+      .prepare('DELETE FROM invites WHERE site_id = ? AND id = ?')
+      .run(siteId, inviteId);
+    return result.changes > 0;
+  }
+
+  async inviteFailed(tokenHash: string, limit: number): Promise<boolean> {
+    return this.db.transaction((): boolean => {
+      const row = this.db
+        .prepare(
+          `UPDATE invites SET failed_attempts = failed_attempts + 1 WHERE token_hash = ?
+           RETURNING failed_attempts`,
+        )
+        .get(tokenHash) as { failed_attempts: number } | undefined;
+      if (!row || row.failed_attempts < limit) return false;
+      this.db.prepare('DELETE FROM invites WHERE token_hash = ?').run(tokenHash);
+      return true;
+    })();
+  }
+
+  async redeemInvite(
+    tokenHash: string,
+    now: number,
+    redemption: InviteRedemption,
+  ): Promise<boolean> {
+    const redeem = this.db.transaction((): boolean => {
+      const used = this.db
+        .prepare('DELETE FROM invites WHERE token_hash = ? AND expires_at > ?')
+        .run(tokenHash, now);
+      if (used.changes === 0) return false;
+      const { newAccount, member } = redemption;
+      if (newAccount) this.insertAccount(newAccount.account, newAccount.passwordHash);
+      // A scored agent is given an account only if nobody has it yet.
+      if (!this.upsertAgent(member, true)) throw new NotRedeemed();
+      return true;
+    });
+    try {
+      return redeem();
+    } catch (error) {
+      // Thrown to roll the transaction back: the invite stays, nothing else is written.
+      if (error instanceof NotRedeemed) return false;
+      throw error;
+    }
   }
 
   /**

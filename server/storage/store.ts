@@ -5,6 +5,7 @@
  * Facts are the source of truth; the conversation rows are their derivation, rewritten in the
  * same transaction as the facts that change them, so every acknowledged write is committed whole.
  */
+import type { Role } from '../../shared/accounts';
 import type { ConversationState } from '../../shared/conversation';
 import type { Fact } from '../../shared/facts';
 import type { SiteSettings } from '../../shared/settings';
@@ -12,7 +13,7 @@ import type { ConversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
 import type { Observation } from '../../shared/scoring/types';
 
-export type Role = 'admin' | 'supervisor' | 'agent';
+export type { Role };
 
 export interface Site {
   id: string;
@@ -24,26 +25,67 @@ export interface Site {
   createdAt: number;
 }
 
+/**
+ * A person who signs in. They belong to sites through agent rows (one per site, each with its
+ * role), so one account may hold roles on several sites and each site keeps its own scores.
+ */
+export interface Account {
+  id: string;
+  /** Lower case; unique across the server. */
+  email: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface AccountCredentials {
+  account: Account;
+  passwordHash: string | null;
+}
+
+/**
+ * Someone a site scores. With an account, also a member of the site's team who signs in to its
+ * console with `role`; without one (an agent id from a helpdesk's events, or a member whose
+ * access was removed), scored only.
+ */
 export interface Agent {
   siteId: string;
   id: string;
   name: string;
-  email: string | null;
   role: Role;
+  accountId: string | null;
+  /** The account's email, read with the agent; saving an agent never changes it. */
+  email: string | null;
   createdAt: number;
 }
 
-export interface AgentCredentials {
-  agent: Agent;
-  passwordHash: string | null;
-}
-
+/** A signed-in browser: the account, and which of its sites the console shows. */
 export interface Session {
   tokenHash: string;
+  accountId: string;
   siteId: string;
-  agentId: string;
   createdAt: number;
   expiresAt: number;
+}
+
+/** An invite to a site's team, until it is used, revoked or expires; the link's secret hashed. */
+export interface Invite {
+  id: string;
+  tokenHash: string;
+  siteId: string;
+  email: string;
+  role: Role;
+  /** The scored agent (without an account) the invitee becomes; null: a new agent. */
+  agentId: string | null;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** What accepting an invite writes, in one transaction with using it up. */
+export interface InviteRedemption {
+  /** A new person: their account, created now. */
+  newAccount?: { account: Account; passwordHash: string };
+  /** Their membership: a new agent row, or the invite's scored agent given the account. */
+  member: Agent;
 }
 
 /** What a conversation contributed to scores before and after a change to its facts. */
@@ -86,15 +128,45 @@ export interface Store {
   findSiteByKeyHash(keyHash: string): Promise<Site | null>;
   listSites(): Promise<Site[]>;
 
-  /** Creates the agent, or updates name and role if it exists; the password is set only if given. */
-  saveAgent(agent: Agent, passwordHash?: string): Promise<void>;
+  /** Creates the agent, or updates its name, role and account if it exists. */
+  saveAgent(agent: Agent): Promise<void>;
   getAgent(siteId: string, agentId: string): Promise<Agent | null>;
   listAgents(siteId: string): Promise<Agent[]>;
-  findCredentials(email: string): Promise<AgentCredentials | null>;
 
+  /** Throws if an account with this email exists. */
+  createAccount(account: Account, passwordHash: string): Promise<void>;
+  getAccount(accountId: string): Promise<Account | null>;
+  findCredentials(email: string): Promise<AccountCredentials | null>;
+  /** The account's agent on that site: its membership, if it has one. */
+  memberOf(accountId: string, siteId: string): Promise<Agent | null>;
+  /** Every membership of the account, oldest first. */
+  membershipsOf(accountId: string): Promise<Agent[]>;
+
+  /** Stores the session, and forgets every session that has expired by its creation. */
   createSession(session: Session): Promise<void>;
   getSession(tokenHash: string, now: number): Promise<Session | null>;
+  /** Which site the session's console shows. */
+  setSessionSite(tokenHash: string, siteId: string): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
+
+  createInvite(invite: Invite): Promise<void>;
+  /** The invite with this secret, unless it is used, revoked or expired. */
+  findInvite(tokenHash: string, now: number): Promise<Invite | null>;
+  /** A site's invites not yet used nor expired, oldest first. */
+  listInvites(siteId: string, now: number): Promise<Invite[]>;
+  /** Revokes an invite; false if the site has no such invite. */
+  deleteInvite(siteId: string, inviteId: string): Promise<boolean>;
+  /**
+   * Counts a wrong password given with the invite's link; at the `limit`-th the invite is deleted
+   * (true), so a link cannot be used to guess an account's password.
+   */
+  inviteFailed(tokenHash: string, limit: number): Promise<boolean>;
+  /**
+   * Uses the invite up and writes what accepting it makes, in one transaction, so a link works
+   * once however many times it is sent. False, writing nothing, when the invite is used, revoked
+   * or expired, or its scored agent has meanwhile been given to someone else.
+   */
+  redeemInvite(tokenHash: string, now: number, redemption: InviteRedemption): Promise<boolean>;
 
   /**
    * Stores the facts (a fact whose id is stored already is ignored) and re-derives each touched

@@ -4,47 +4,15 @@
  * (WCAG 2.0/2.1 A and AA, 2.2 AA) finds nothing in any state, the keyboard reaches and leaves
  * everything, touch targets are at least 44×44 px, and the panel fits a 320 px screen.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
 import { startServer, tempDir, type TestServer } from '../support/server';
 import { allowOrigin, startHostServer, type HostServer } from '../support/hosts';
+import { axeViolations } from './axe';
 import { box, focused, launcher, messageBox, openChat, panel, sendMessage, settle } from './widget';
 
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 const FACES = ['Very bad', 'Bad', 'Okay', 'Good', 'Very good'];
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-
-/** axe-core on the widget's host element (axe descends into its open shadow root). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await settle(page);
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.addScriptTag({ content: AXE_SOURCE });
-  }
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
-      .axe;
-    const result = (await axe.run(document.querySelector('peakend-widget'), {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-    })) as { violations: unknown };
-    return result.violations;
-  });
-  return (violations as AxeViolation[]).flatMap((v) =>
-    v.nodes.map(
-      (node) => `${v.id} (${v.help}) at ${JSON.stringify(node.target)}: ${node.failureSummary}`,
-    ),
-  );
-}
 
 describeInBrowser('the widget is accessible', () => {
   const dir = tempDir();

@@ -309,6 +309,7 @@ const supervisor: SignedInAgent = {
   siteId: 'demo',
   siteName: 'Demo shop',
   role: 'supervisor',
+  sites: [{ siteId: 'demo', siteName: 'Demo shop', role: 'supervisor' }],
 };
 
 function signedInApi(agent: SignedInAgent): SessionApi {

@@ -12,6 +12,7 @@ const anna: SignedInAgent = {
   siteId: 'demo',
   siteName: 'Demo shop',
   role: 'agent',
+  sites: [{ siteId: 'demo', siteName: 'Demo shop', role: 'agent' }],
 };
 
 function json(status: number, body: unknown): Response {

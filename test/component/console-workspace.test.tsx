@@ -25,6 +25,7 @@ const anna: SignedInAgent = {
   siteId: 'demo',
   siteName: 'Demo shop',
   role: 'agent',
+  sites: [{ siteId: 'demo', siteName: 'Demo shop', role: 'agent' }],
 };
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();

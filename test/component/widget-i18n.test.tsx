@@ -182,22 +182,45 @@ describe('choosing the language', () => {
       vi.resetModules();
       await import('../../widget/loader');
       const host = document.querySelector('peakend-widget') as HTMLElement;
-      (host.shadowRoot!.querySelector('button') as HTMLButtonElement).click();
+      const launcher = host.shadowRoot!.querySelector('button') as HTMLButtonElement;
+      // The loader names its launcher in the same language as the app will speak.
+      expect(launcher.getAttribute('aria-label')).toBe(dictionaries.nl.openChat);
+      launcher.click();
 
       let options: MountOptions | undefined;
-      const handle: AppHandle = { open: vi.fn(), close: vi.fn() };
+      const handle = vi.fn<AppHandle>();
       win.peakend!.__app = (o) => {
         options = o;
         return handle;
       };
       (chunks[0]!.onload as () => void)();
-      await vi.waitFor(() => expect(handle.open).toHaveBeenCalled());
-      expect(options?.lang).toBe('nl');
+      await vi.waitFor(() => expect(handle).toHaveBeenCalledWith(['open']));
+      expect(options?.options.lang).toBe('nl');
     } finally {
       document.querySelectorAll('peakend-widget').forEach((el) => el.remove());
       delete win.peakend;
     }
   });
+
+  it.each(Object.keys(dictionaries) as (keyof typeof dictionaries)[])(
+    'names the launcher in %s before the app has loaded',
+    async (lang) => {
+      setPageLang(lang);
+      const win = window as unknown as { peakend?: PeakendApi };
+      vi.stubGlobal('__PEAKEND_APP_CHUNK__', 'app-test.js');
+      try {
+        win.peakend = Object.assign(() => undefined, { q: [['init', { site: 'demo' }]] });
+        vi.resetModules();
+        await import('../../widget/loader');
+        const host = document.querySelector('peakend-widget') as HTMLElement;
+        const launcher = host.shadowRoot!.querySelector('button') as HTMLButtonElement;
+        expect(launcher.getAttribute('aria-label')).toBe(dictionaries[lang].openChat);
+      } finally {
+        document.querySelectorAll('peakend-widget').forEach((el) => el.remove());
+        delete win.peakend;
+      }
+    },
+  );
 
   it('sets lang on the widget’s root in the shadow tree', () => {
     setPageLang('en');
@@ -206,11 +229,9 @@ describe('choosing the language', () => {
     const root = host.attachShadow({ mode: 'open' });
     mount({
       root,
-      server: 'http://localhost',
-      site: 'demo',
-      lang: 'de-AT',
-      emit: vi.fn(),
-      requestClose: vi.fn(),
+      launcher: document.createElement('button'),
+      src: 'http://localhost/widget.js',
+      options: { site: 'demo', lang: 'de-AT' },
     });
     expect(root.querySelector('.pk-root')?.getAttribute('lang')).toBe('de');
     host.remove();

@@ -70,7 +70,7 @@ describe('widget loader (widget.js)', () => {
     expect(document.querySelectorAll('peakend-widget')).toHaveLength(1);
   });
 
-  it('loads the app chunk on open, with the nonce, and mounts it into the shadow root', async () => {
+  it('loads the app chunk on open, with the nonce, and hands it every call in order', async () => {
     snippet();
     win.peakend!('init', { site: 'demo', nonce: 'n0nce' });
     const opened = vi.fn();
@@ -83,27 +83,80 @@ describe('widget loader (widget.js)', () => {
     const script = scripts[0]!;
     expect(script.src).toMatch(/\/widget\/app-test\.js$/);
     expect(script.nonce).toBe('n0nce');
+    expect(launcher()!.getAttribute('aria-busy')).toBe('true');
+    // More calls while the chunk loads are queued, not lost.
+    win.peakend!('close');
+    win.peakend!('open');
 
-    const handle: AppHandle = { open: vi.fn(), close: vi.fn() };
+    const handle = vi.fn<AppHandle>();
     let options: MountOptions | undefined;
     win.peakend!.__app = (o) => {
       options = o;
       return handle;
     };
     (script.onload as () => void)();
-    await vi.waitFor(() => expect(handle.open).toHaveBeenCalled());
-    expect(options?.site).toBe('demo');
+    expect(options?.options.site).toBe('demo');
     expect(options?.root).toBe(document.querySelector('peakend-widget')!.shadowRoot);
-    expect(opened).toHaveBeenCalled();
-    expect(launcher()!.hidden).toBe(true);
+    expect(options?.launcher).toBe(launcher());
+    expect(handle.mock.calls.map(([call]) => call[0])).toEqual([
+      'init',
+      'on',
+      'open',
+      'close',
+      'open',
+    ]);
+    expect(launcher()!.getAttribute('aria-busy')).toBe('false');
 
-    // Closing from inside gives focus back to the launcher and tells the host page.
-    const closed = vi.fn();
-    win.peakend!('on', 'close', closed);
-    options!.requestClose();
-    expect(handle.close).toHaveBeenCalled();
-    expect(launcher()!.hidden).toBe(false);
-    expect(closed).toHaveBeenCalled();
+    // Once the app runs, calls go straight to it.
+    win.peakend!('rate', { conversationId: 'c-1', signature: 'f'.repeat(64) });
+    expect(handle).toHaveBeenLastCalledWith([
+      'rate',
+      { conversationId: 'c-1', signature: 'f'.repeat(64) },
+    ]);
+  });
+
+  it('loads the app for peakend("rate") even without a launcher', async () => {
+    snippet();
+    win.peakend!('init', { site: 'demo', launcher: false });
+    const scripts = interceptChunk();
+    await runLoader();
+    expect(launcher()!.hidden).toBe(true);
+    expect(scripts).toHaveLength(0);
+    win.peakend!('rate', { conversationId: 'c-1', signature: 'f'.repeat(64) });
+    expect(scripts).toHaveLength(1);
+  });
+
+  it('starts the app by itself when an earlier page left a conversation or ratings', async () => {
+    localStorage.setItem('peakend:demo:due', String(Date.now() + 60_000));
+    try {
+      snippet();
+      win.peakend!('init', { site: 'demo' });
+      const scripts = interceptChunk();
+      await runLoader();
+      expect(scripts).toHaveLength(1);
+    } finally {
+      localStorage.removeItem('peakend:demo:due');
+    }
+    // An expired mark starts nothing; undelivered rating steps do.
+    localStorage.setItem('peakend:demo:due', String(Date.now() - 1));
+    document.querySelectorAll('peakend-widget').forEach((el) => el.remove());
+    delete win.peakend;
+    snippet();
+    win.peakend!('init', { site: 'demo' });
+    let scripts = interceptChunk();
+    await runLoader();
+    expect(scripts).toHaveLength(0);
+
+    localStorage.setItem('peakend:demo:outbox', '[]');
+    document.querySelectorAll('peakend-widget').forEach((el) => el.remove());
+    delete win.peakend;
+    vi.restoreAllMocks();
+    snippet();
+    win.peakend!('init', { site: 'demo' });
+    scripts = interceptChunk();
+    await runLoader();
+    expect(scripts).toHaveLength(1);
+    localStorage.clear();
   });
 
   it('forgets a failed load so the next click retries', async () => {
@@ -114,7 +167,7 @@ describe('widget loader (widget.js)', () => {
 
     launcher()!.click();
     (scripts[0]!.onerror as () => void)();
-    await vi.waitFor(() => expect(launcher()!.getAttribute('aria-busy')).toBe('false'));
+    expect(launcher()!.getAttribute('aria-busy')).toBe('false');
     launcher()!.click();
     expect(scripts).toHaveLength(2);
   });

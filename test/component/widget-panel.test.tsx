@@ -55,6 +55,8 @@ function fakeChat(conversation: VisitorConversationView | null) {
     end: vi.fn(ok),
     reopen: vi.fn(ok),
     saveRating: vi.fn<Chat['saveRating']>(),
+    ratingSocket: () => null,
+    token: () => 'visitor-token',
     destroy: vi.fn(),
   } satisfies Chat;
   const push = (patch: Partial<ChatState>) =>
@@ -67,7 +69,7 @@ function fakeChat(conversation: VisitorConversationView | null) {
 
 function renderApp(chat: Chat) {
   const onClose = vi.fn();
-  render(<App chat={chat} open={true} onClose={onClose} onRated={vi.fn()} />);
+  render(<App chat={chat} open={true} onClose={onClose} />);
   return { onClose };
 }
 

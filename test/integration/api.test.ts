@@ -76,7 +76,8 @@ describe('sites and events APIs', () => {
         body: {
           error: {
             code: 'unauthorized',
-            message: 'Send your key as "Authorization: Bearer <key>".',
+            message:
+              'Sign in to the console first, or send the admin token as "Authorization: Bearer <token>".',
           },
         },
       });
@@ -111,6 +112,51 @@ describe('sites and events APIs', () => {
       expect(
         (await call('PATCH', `/api/v1/sites/${siteId}`, TEST_ADMIN_TOKEN, { owner: 'x' })).status,
       ).toBe(400);
+    });
+  });
+
+  describe('site keys', () => {
+    it('rotates a key: the new one is shown once and works, the old one stops at once', async () => {
+      const before = key;
+      const events = (token: string) =>
+        call('POST', `/api/v1/sites/${siteId}/events`, token, {
+          events: [
+            {
+              id: 'k1',
+              type: 'conversation.opened',
+              conversationId: 'k',
+              at: new Date().toISOString(),
+            },
+          ],
+        });
+      expect((await events(before)).status).toBe(200);
+
+      const rotated = await call('POST', `/api/v1/sites/${siteId}/key`, TEST_ADMIN_TOKEN);
+      expect(rotated.status).toBe(200);
+      expect(rotated.body).toEqual({ siteId, key: expect.stringMatching(/^pk_[\w-]{32}$/) });
+      key = rotated.body.key!;
+      expect(key).not.toBe(before);
+
+      expect(await events(before)).toMatchObject({
+        status: 401,
+        body: { error: { message: 'Unknown site key.' } },
+      });
+      expect(await events(key)).toMatchObject({ status: 200, body: { duplicates: 1 } });
+      expect(
+        (await call('GET', `/api/v1/sites/${siteId}`, TEST_ADMIN_TOKEN)).body.key,
+      ).toBeUndefined();
+      // Only the admin token (or a signed-in admin of the site) may rotate it.
+      expect((await call('POST', `/api/v1/sites/${siteId}/key`, key)).status).toBe(401);
+      expect((await call('POST', `/api/v1/sites/${siteId}/key`, null)).status).toBe(401);
+      expect((await call('POST', '/api/v1/sites/nope/key', TEST_ADMIN_TOKEN)).status).toBe(404);
+    });
+
+    it('lists every site for the admin token', async () => {
+      const { status, body } = await call('GET', '/api/v1/sites', TEST_ADMIN_TOKEN);
+      expect(status).toBe(200);
+      const sites = body.sites as { siteId: string; key?: string }[];
+      expect(sites.map((site) => site.siteId)).toEqual(expect.arrayContaining(['demo', siteId]));
+      expect(sites.every((site) => site.key === undefined)).toBe(true);
     });
   });
 

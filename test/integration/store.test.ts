@@ -134,63 +134,264 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
       expect((await store.listSites()).find((s) => s.id === site.id)).toEqual(changed);
     });
 
-    it('saves agents, keeping the password when none is given', async () => {
+    it("saves agents, keeping each one's account, and lists a person's sites", async () => {
       const site = await newSite();
+      const other = await newSite();
+      const zoe = {
+        id: `acct-zoe-${site.id}`,
+        email: `zoe@${site.id}.test`,
+        name: 'Zoe',
+        createdAt: T0,
+      };
+      await store.createAccount(zoe, 'hash-1');
+      await expect(store.createAccount({ ...zoe, id: 'another-id' }, 'hash-2')).rejects.toThrow();
       const base = { siteId: site.id, createdAt: T0 };
-      await store.saveAgent(
-        { ...base, id: 'zoe', name: 'Zoe', email: `zoe@${site.id}.test`, role: 'agent' },
-        'hash-1',
-      );
-      await store.saveAgent({ ...base, id: 'al', name: 'Al', email: null, role: 'supervisor' });
-
+      await store.saveAgent({
+        ...base,
+        id: 'zoe',
+        name: 'Zoe',
+        role: 'agent',
+        accountId: zoe.id,
+        email: null,
+      });
+      await store.saveAgent({
+        ...base,
+        id: 'al',
+        name: 'Al',
+        role: 'supervisor',
+        accountId: null,
+        email: null,
+      });
+      // The same person on another site, with another role.
+      await store.saveAgent({
+        siteId: other.id,
+        id: 'z',
+        name: 'Zoe A.',
+        role: 'admin',
+        accountId: zoe.id,
+        email: null,
+        createdAt: T0 + 1,
+      });
       await store.saveAgent({
         ...base,
         id: 'zoe',
         name: 'Zoe Adams',
-        email: `zoe@${site.id}.test`,
         role: 'supervisor',
+        accountId: zoe.id,
+        email: null,
       });
-      const zoe = await store.findCredentials(`zoe@${site.id}.test`);
-      expect(zoe).toEqual({
-        agent: {
-          ...base,
-          id: 'zoe',
-          name: 'Zoe Adams',
-          email: `zoe@${site.id}.test`,
-          role: 'supervisor',
-        },
+
+      const asAgent = {
+        ...base,
+        id: 'zoe',
+        name: 'Zoe Adams',
+        role: 'supervisor',
+        accountId: zoe.id,
+        email: zoe.email,
+      };
+      expect(await store.findCredentials(zoe.email)).toEqual({
+        account: zoe,
         passwordHash: 'hash-1',
       });
-      await store.saveAgent({ ...zoe!.agent }, 'hash-2');
-      expect((await store.findCredentials(`zoe@${site.id}.test`))?.passwordHash).toBe('hash-2');
+      expect(await store.getAccount(zoe.id)).toEqual(zoe);
+      expect(await store.getAgent(site.id, 'zoe')).toEqual(asAgent);
+      expect(await store.memberOf(zoe.id, site.id)).toEqual(asAgent);
+      expect((await store.membershipsOf(zoe.id)).map((a) => [a.siteId, a.id, a.role])).toEqual([
+        [site.id, 'zoe', 'supervisor'],
+        [other.id, 'z', 'admin'],
+      ]);
+      // One membership per person and site.
+      await expect(
+        store.saveAgent({
+          ...base,
+          id: 'zoe-again',
+          name: 'Zoe',
+          role: 'agent',
+          accountId: zoe.id,
+          email: null,
+        }),
+      ).rejects.toThrow();
 
       expect(await store.getAgent(site.id, 'al')).toEqual({
         ...base,
         id: 'al',
         name: 'Al',
-        email: null,
         role: 'supervisor',
+        accountId: null,
+        email: null,
       });
       expect((await store.listAgents(site.id)).map((a) => a.name)).toEqual(['Al', 'Zoe Adams']);
+
+      // Removing access keeps the agent (and so their scores), without the account.
+      await store.saveAgent({ ...asAgent, accountId: null, role: 'agent' });
+      expect(await store.memberOf(zoe.id, site.id)).toBeNull();
+      expect(await store.getAgent(site.id, 'zoe')).toMatchObject({ accountId: null, email: null });
+      expect((await store.membershipsOf(zoe.id)).map((a) => a.siteId)).toEqual([other.id]);
+
       expect(await store.getAgent(site.id, 'nobody')).toBeNull();
       expect(await store.findCredentials('nobody@example.test')).toBeNull();
+      expect(await store.getAccount('no-such-account')).toBeNull();
+      expect(await store.membershipsOf('no-such-account')).toEqual([]);
       expect(await store.listAgents('no-such-site')).toEqual([]);
     });
 
-    it('keeps a session until it expires, and forgets it when deleted', async () => {
+    it('keeps a session until it expires, switches its site, and forgets it when deleted', async () => {
       const site = await newSite();
+      const other = await newSite();
       const session = {
         tokenHash: `token-${site.id}`,
+        accountId: 'acct-anna',
         siteId: site.id,
-        agentId: 'anna',
         createdAt: T0,
         expiresAt: T0 + 60 * MINUTE,
       };
       await store.createSession(session);
       expect(await store.getSession(session.tokenHash, T0 + 59 * MINUTE)).toEqual(session);
       expect(await store.getSession(session.tokenHash, session.expiresAt)).toBeNull();
+      await store.setSessionSite(session.tokenHash, other.id);
+      expect(await store.getSession(session.tokenHash, T0)).toEqual({
+        ...session,
+        siteId: other.id,
+      });
       await store.deleteSession(session.tokenHash);
       expect(await store.getSession(session.tokenHash, T0)).toBeNull();
+
+      // A new session clears out the ones that have expired.
+      await store.createSession(session);
+      await store.createSession({
+        ...session,
+        tokenHash: 'later',
+        createdAt: session.expiresAt,
+        expiresAt: session.expiresAt + MINUTE,
+      });
+      expect(await store.getSession(session.tokenHash, T0)).toBeNull();
+      await store.deleteSession('later');
+    });
+
+    it('keeps invites until used, revoked or expired, and redeems each once', async () => {
+      const site = await newSite();
+      const invite = {
+        id: `inv-${site.id}`,
+        tokenHash: `invite-token-${site.id}`,
+        siteId: site.id,
+        email: 'new@example.test',
+        role: 'supervisor' as const,
+        agentId: null,
+        createdAt: T0,
+        expiresAt: T0 + 60 * MINUTE,
+      };
+      await store.createInvite(invite);
+      await store.createInvite({
+        ...invite,
+        id: `${invite.id}-2`,
+        tokenHash: `${invite.tokenHash}-2`,
+        createdAt: T0 + 1,
+      });
+      expect(await store.findInvite(invite.tokenHash, T0)).toEqual(invite);
+      expect(await store.findInvite(invite.tokenHash, invite.expiresAt)).toBeNull();
+      expect((await store.listInvites(site.id, T0)).map((i) => i.id)).toEqual([
+        invite.id,
+        `${invite.id}-2`,
+      ]);
+      expect(await store.listInvites(site.id, invite.expiresAt)).toEqual([]);
+      expect(await store.deleteInvite(site.id, `${invite.id}-2`)).toBe(true);
+      expect(await store.deleteInvite(site.id, `${invite.id}-2`)).toBe(false);
+      expect(await store.deleteInvite('another-site', invite.id)).toBe(false);
+
+      const account = {
+        id: `acct-new-${site.id}`,
+        email: `new@${site.id}.test`,
+        name: 'Nia',
+        createdAt: T0,
+      };
+      const member = {
+        siteId: site.id,
+        id: 'nia',
+        name: 'Nia',
+        role: 'supervisor' as const,
+        accountId: account.id,
+        email: account.email,
+        createdAt: T0,
+      };
+      const redemption = { newAccount: { account, passwordHash: 'hash-nia' }, member };
+      // Expired: nothing is written.
+      expect(await store.redeemInvite(invite.tokenHash, invite.expiresAt, redemption)).toBe(false);
+      expect(await store.getAccount(account.id)).toBeNull();
+      // Redeemed at once from two nodes: exactly one wins.
+      const secondNode = await storage.open();
+      try {
+        const outcomes = await Promise.all([
+          store.redeemInvite(invite.tokenHash, T0, redemption),
+          secondNode.redeemInvite(invite.tokenHash, T0, redemption),
+        ]);
+        expect(outcomes.sort()).toEqual([false, true]);
+      } finally {
+        await secondNode.close();
+      }
+      expect(await store.findCredentials(account.email)).toEqual({
+        account,
+        passwordHash: 'hash-nia',
+      });
+      expect(await store.memberOf(account.id, site.id)).toEqual(member);
+      expect(await store.findInvite(invite.tokenHash, T0)).toBeNull();
+
+      // Wrong passwords with a link: a few, then it is gone.
+      const guessed = { ...invite, id: `${invite.id}-3`, tokenHash: `${invite.tokenHash}-3` };
+      await store.createInvite(guessed);
+      expect(await store.inviteFailed(guessed.tokenHash, 3)).toBe(false);
+      expect(await store.inviteFailed(guessed.tokenHash, 3)).toBe(false);
+      expect(await store.findInvite(guessed.tokenHash, T0)).toEqual(guessed);
+      expect(await store.inviteFailed(guessed.tokenHash, 3)).toBe(true);
+      expect(await store.findInvite(guessed.tokenHash, T0)).toBeNull();
+      expect(await store.inviteFailed(guessed.tokenHash, 3)).toBe(false);
+    });
+
+    it('gives a scored agent to an invitee only while nobody has it', async () => {
+      const site = await newSite();
+      await store.recordFacts(site, [
+        fact('a1', 'c1', T0, { type: 'conversation.assigned', agentId: 'zd-42' }),
+      ]);
+      const invite = (n: number) => ({
+        id: `inv-${site.id}-${n}`,
+        tokenHash: `scored-${site.id}-${n}`,
+        siteId: site.id,
+        email: `zd${n}@example.test`,
+        role: 'agent' as const,
+        agentId: 'zd-42',
+        createdAt: T0,
+        expiresAt: T0 + 60 * MINUTE,
+      });
+      await store.createInvite(invite(1));
+      await store.createInvite(invite(2));
+      const redemption = (n: number) => {
+        const account = {
+          id: `acct-${site.id}-${n}`,
+          email: `zd${n}@${site.id}.test`,
+          name: `Person ${n}`,
+          createdAt: T0,
+        };
+        return {
+          newAccount: { account, passwordHash: 'h' },
+          member: {
+            siteId: site.id,
+            id: 'zd-42',
+            name: account.name,
+            role: 'agent' as const,
+            accountId: account.id,
+            email: null,
+            createdAt: T0,
+          },
+        };
+      };
+      expect(await store.redeemInvite(invite(1).tokenHash, T0, redemption(1))).toBe(true);
+      expect(await store.getAgent(site.id, 'zd-42')).toMatchObject({
+        name: 'Person 1',
+        accountId: `acct-${site.id}-1`,
+      });
+      // The second finds the agent taken: nothing is written and the invite stays.
+      expect(await store.redeemInvite(invite(2).tokenHash, T0, redemption(2))).toBe(false);
+      expect(await store.getAccount(`acct-${site.id}-2`)).toBeNull();
+      expect(await store.findInvite(invite(2).tokenHash, T0)).not.toBeNull();
     });
 
     it('creates each secret once, the same for every node', async () => {
@@ -215,8 +416,9 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         siteId: site.id,
         id: 'newbie-not',
         name: 'Someone',
-        email: null,
         role: 'agent',
+        accountId: null,
+        email: null,
         createdAt: T0,
       });
       const facts = wholeConversation('c1');
@@ -241,8 +443,9 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         siteId: site.id,
         id: 'newbie',
         name: 'newbie',
-        email: null,
         role: 'agent',
+        accountId: null,
+        email: null,
         createdAt: expect.any(Number),
       });
       expect(await store.getConversation(site.id, 'no-such-conversation')).toBeNull();
@@ -559,14 +762,15 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         ]);
         await first.close();
 
-        // The database as the previous version of Peakend left it.
+        // The database as the version of Peakend before observations left it.
         const migrations = kind === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS;
+        await older.execute(BEFORE_ACCOUNTS[kind]);
         await older.execute('DROP TABLE observations');
         // SQLite also derives, when it opens, the evidence of rows stored before evidence was.
         if (kind === 'sqlite') {
           await older.execute(`UPDATE conversations SET evidence = NULL WHERE id = 'c2'`);
         }
-        await older.setSchemaVersion(migrations.length - 1);
+        await older.setSchemaVersion(migrations.length - 2);
 
         const reopened = await older.open();
         try {
@@ -580,6 +784,68 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
           expect(rows).toHaveLength(8);
         } finally {
           await reopened.close();
+        }
+      } finally {
+        await older.remove();
+      }
+    });
+
+    it('turns agents who sign in into accounts, keeping their passwords and sessions', async () => {
+      const older = await createTestStorage(kind);
+      try {
+        const first = await older.open();
+        await first.createSite({ ...(await newSite()), id: 'shop' });
+        await first.close();
+
+        // The database as the version before accounts left it: email and password on agents.
+        await older.execute(BEFORE_ACCOUNTS[kind]);
+        await older.execute(`
+          INSERT INTO agents (site_id, id, name, email, password_hash, role, created_at) VALUES
+            ('shop', 'anna', 'Anna', 'anna@shop.test', 'scrypt-anna', 'supervisor', 1),
+            ('shop', 'zd-7', 'zd-7', NULL, NULL, 'agent', 2);
+          INSERT INTO sessions (token_hash, site_id, agent_id, created_at, expires_at) VALUES
+            ('anna-session', 'shop', 'anna', 10, 9000000000000),
+            ('orphan-session', 'shop', 'zd-7', 10, 9000000000000);
+        `);
+        const migrations = kind === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS;
+        await older.setSchemaVersion(migrations.length - 1);
+
+        const migrated = await older.open();
+        try {
+          const anna = await migrated.findCredentials('anna@shop.test');
+          expect(anna).toEqual({
+            account: {
+              id: expect.stringMatching(/^acct_/),
+              email: 'anna@shop.test',
+              name: 'Anna',
+              createdAt: 1,
+            },
+            passwordHash: 'scrypt-anna',
+          });
+          expect(await migrated.memberOf(anna!.account.id, 'shop')).toEqual({
+            siteId: 'shop',
+            id: 'anna',
+            name: 'Anna',
+            role: 'supervisor',
+            accountId: anna!.account.id,
+            email: 'anna@shop.test',
+            createdAt: 1,
+          });
+          expect(await migrated.getAgent('shop', 'zd-7')).toMatchObject({
+            accountId: null,
+            email: null,
+          });
+          // Anna stays signed in; a session of an agent who cannot sign in is dropped.
+          expect(await migrated.getSession('anna-session', 20)).toEqual({
+            tokenHash: 'anna-session',
+            accountId: anna!.account.id,
+            siteId: 'shop',
+            createdAt: 10,
+            expiresAt: 9000000000000,
+          });
+          expect(await migrated.getSession('orphan-session', 20)).toBeNull();
+        } finally {
+          await migrated.close();
         }
       } finally {
         await older.remove();
@@ -691,6 +957,44 @@ describe('opening PostgreSQL', () => {
     ).rejects.toThrow(/Invalid PostgreSQL schema name/);
   });
 });
+
+/**
+ * Undoes the accounts migration (the latest) on an emptied team: agents hold email and password
+ * again, sessions name an agent, and there are no accounts or invites.
+ */
+const BEFORE_ACCOUNTS: Record<StoreKind, string> = {
+  sqlite: `
+    DROP TABLE invites;
+    DROP TABLE sessions;
+    DROP TABLE agents;
+    DROP TABLE accounts;
+    CREATE TABLE agents (
+      site_id TEXT NOT NULL REFERENCES sites (id),
+      id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      email TEXT UNIQUE,
+      password_hash TEXT,
+      role TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      PRIMARY KEY (site_id, id)
+    );
+    CREATE TABLE sessions (
+      token_hash TEXT PRIMARY KEY,
+      site_id TEXT NOT NULL,
+      agent_id TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      expires_at INTEGER NOT NULL
+    );`,
+  postgres: `
+    DROP TABLE invites;
+    DELETE FROM sessions;
+    DROP INDEX sessions_by_expiry;
+    ALTER TABLE sessions DROP COLUMN account_id, ADD COLUMN agent_id TEXT NOT NULL;
+    DELETE FROM agents;
+    ALTER TABLE agents DROP COLUMN account_id, ADD COLUMN email TEXT UNIQUE,
+      ADD COLUMN password_hash TEXT;
+    DROP TABLE accounts;`,
+};
 
 const byConversation = <T extends { conversationId: string }>(items: T[]): T[] =>
   [...items].sort((a, b) => (a.conversationId < b.conversationId ? -1 : 1));

@@ -79,6 +79,32 @@ export const HOST_PAGES = {
 
 export type HostPageName = keyof typeof HOST_PAGES;
 
+/** The helpdesk page's agent avatar: an inline picture, as a site might give one. */
+const AVATAR =
+  'data:image/svg+xml,' +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" fill="#f59e0b"/>' +
+      '<circle cx="20" cy="16" r="7" fill="#fff7ed"/><path d="M7 38c2-8 8-12 13-12s11 4 13 12" fill="#fff7ed"/></svg>',
+  );
+
+/**
+ * A site with its own helpdesk chat that uses Peakend only for the rating card (host-chat mode):
+ * no launcher, and a button of its own that asks for the rating of the conversation named in the
+ * URL (`?c=<conversation id>&s=<its signature>`, which the site's server would compute). Every
+ * `rated` event is recorded in `window.__rated`.
+ */
+export const HOST_CHAT_PAGE: HostPage = {
+  title: 'a helpdesk page asking for a rating (host-chat mode)',
+  script:
+    'window.peakend=window.peakend||function(){(peakend.q=peakend.q||[]).push(arguments)};' +
+    `peakend('init',{launcher:false,avatar:'${AVATAR}'});window.__rated=[];` +
+    "peakend('on','rated',function(d){window.__rated.push(d)});" +
+    "document.addEventListener('click',function(e){if(e.target.id!=='rate')return;" +
+    'var q=new URLSearchParams(location.search);' +
+    "peakend('rate',{conversationId:q.get('c'),signature:q.get('s'),agentName:'Ben Okafor'})});",
+  body: '<p><button id="rate" type="button">Rate our support</button></p>',
+};
+
 /** The policy of `strictCsp` pages: nonce-only scripts and styles, no unsafe-*, no eval. */
 export function strictPolicy(nonce: string, peakendUrl: string): string {
   const origin = new URL(peakendUrl).origin;
@@ -126,7 +152,11 @@ export interface HostServer {
 export async function startHostServer(peakendUrl: string): Promise<HostServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://host');
-    const page = HOST_PAGES[url.pathname.slice(1) as HostPageName] as HostPage | undefined;
+    const name = url.pathname.slice(1);
+    const page =
+      name === 'helpdesk'
+        ? HOST_CHAT_PAGE
+        : (HOST_PAGES[name as HostPageName] as HostPage | undefined);
     if (!page) {
       res.writeHead(404).end();
       return;

@@ -16,9 +16,10 @@ import type {
 } from '../../shared/protocol';
 import { createApplication, type Application } from '../../server/app';
 import type { Clock } from '../../server/clock';
+import type { RateLimitOverrides } from '../../server/limits/policy';
 import { readConfig } from '../../server/config';
 import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed';
-import { silentLogger } from '../../server/logger';
+import { silentLogger, type Logger } from '../../server/logger';
 import { openSqliteStore } from '../../server/storage/sqlite';
 import type { TestStorage } from './stores';
 
@@ -43,7 +44,7 @@ export function tempDir(): { path: string; remove(): void } {
 }
 
 /** A free loopback port, so PUBLIC_URL (which the demo page embeds) can name it up front. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createNetServer();
     probe.once('error', reject);
@@ -62,6 +63,10 @@ export async function startServer(
     clock?: Clock;
     /** PEAKEND_ADMIN_TOKEN; null turns the admin API off. */
     adminToken?: string | null;
+    /** Rate limits other than the defaults (which do not limit loopback clients like tests). */
+    rateLimits?: RateLimitOverrides;
+    /** Where the server logs (silent by default). */
+    log?: Logger;
   } & (
     | { dbPath: string; storage?: undefined }
     /** Any test storage (`createTestStorage`); the server's store is opened on it. */
@@ -81,7 +86,13 @@ export async function startServer(
   const store = options.storage ? await options.storage.open() : openSqliteStore(options.dbPath);
   const clock = options.clock ?? { now: () => Date.now() };
   await seedDemo(store, clock, url);
-  const application = createApplication({ config, store, clock, log: silentLogger });
+  const application = createApplication({
+    config,
+    store,
+    clock,
+    log: options.log ?? silentLogger,
+    rateLimits: options.rateLimits,
+  });
   await application.ready();
   await new Promise<void>((resolve) => application.httpServer.listen(port, '127.0.0.1', resolve));
   return {

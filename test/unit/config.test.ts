@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../server/config';
+import { readConfig, readDatabaseConfig } from '../../server/config';
 
 describe('readConfig', () => {
   it('has working defaults', () => {
@@ -38,8 +38,76 @@ describe('readConfig', () => {
     [{ PEAKEND_ADMIN_TOKEN: 'short' }, /PEAKEND_ADMIN_TOKEN: must be at least 24 characters/],
     [{ PEAKEND_DEMO: 'maybe' }, /PEAKEND_DEMO: /],
     [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL: /],
-    [{ NODE_ENV: 'production', PEAKEND_DEMO: 'true' }, /PEAKEND_DEMO: .*refused in production/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV: /],
   ])('stops the start on a bad value, naming the variable: %o', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
+  });
+});
+
+describe('readConfig in production (NODE_ENV=production)', () => {
+  const ready = {
+    NODE_ENV: 'production',
+    PEAKEND_ADMIN_TOKEN: 'a'.repeat(48),
+    PUBLIC_URL: 'https://chat.example.com',
+  };
+
+  it('starts with an admin token and an https address', () => {
+    expect(readConfig(ready)).toMatchObject({
+      production: true,
+      adminToken: 'a'.repeat(48),
+      publicUrl: 'https://chat.example.com',
+      demo: false,
+    });
+  });
+
+  it.each(['http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000'])(
+    'allows plain http on this machine only: %s',
+    (url) => {
+      expect(readConfig({ ...ready, PUBLIC_URL: url }).publicUrl).toBe(url);
+    },
+  );
+
+  it.each([
+    [{ PEAKEND_ADMIN_TOKEN: undefined }, /PEAKEND_ADMIN_TOKEN: required in production/],
+    [{ PEAKEND_ADMIN_TOKEN: '' }, /PEAKEND_ADMIN_TOKEN: required in production/],
+    [{ PUBLIC_URL: undefined }, /PUBLIC_URL: required in production/],
+    [{ PUBLIC_URL: 'http://chat.example.com' }, /PUBLIC_URL: must be an https:\/\/ URL/],
+    [{ PUBLIC_URL: 'http://10.0.0.5:3000' }, /PUBLIC_URL: must be an https:\/\/ URL/],
+    [{ PEAKEND_DEMO: 'true' }, /PEAKEND_DEMO: .*refused in production/],
+  ])('refuses %o', (change, message) => {
+    expect(() => readConfig({ ...ready, ...change })).toThrow(message);
+  });
+
+  it('names every missing secret at once, so one restart is enough to fix them', () => {
+    expect(() => readConfig({ NODE_ENV: 'production', PEAKEND_DEMO: 'on' })).toThrow(
+      /^Invalid configuration:\n {2}PEAKEND_ADMIN_TOKEN: .*\n {2}PUBLIC_URL: .*\n {2}PEAKEND_DEMO: .*$/,
+    );
+  });
+
+  it('asks for nothing of the sort outside production', () => {
+    expect(readConfig({ PUBLIC_URL: 'http://chat.example.com' }).production).toBe(false);
+  });
+});
+
+describe('readDatabaseConfig', () => {
+  it('reads DATABASE_URL alone, as the server does, needing none of its secrets', () => {
+    expect(readDatabaseConfig({ NODE_ENV: 'production' })).toEqual({
+      kind: 'sqlite',
+      path: './data/peakend.db',
+    });
+    expect(readDatabaseConfig({ DATABASE_URL: 'sqlite:/var/lib/peakend/p.db' })).toEqual({
+      kind: 'sqlite',
+      path: '/var/lib/peakend/p.db',
+    });
+    expect(readDatabaseConfig({ DATABASE_URL: 'postgres://db/peakend' })).toEqual({
+      kind: 'postgres',
+      url: 'postgres://db/peakend',
+    });
+  });
+
+  it('refuses a bad DATABASE_URL with the same message', () => {
+    expect(() => readDatabaseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL: use sqlite:PATH/,
+    );
   });
 });

@@ -5,11 +5,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MessageView, PromiseView, VisitorConversationView } from '../../shared/protocol';
 import { LIMITS } from '../../shared/limits';
-import type { RatedDetail } from './bridge';
 import type { Chat, ChatState, PendingMessage } from './connection';
 import { formatTime, formatWhen } from './format';
 import { firstName, t } from './i18n';
-import { IconChat, IconCheck, IconClock, IconClose, IconSend } from './icons';
+import { Avatar } from './Avatar';
+import { IconCheck, IconClock, IconClose, IconSend } from './icons';
 import { RatingCard } from './RatingCard';
 
 /** Typing notices go out at most this often while the visitor types. */
@@ -23,8 +23,14 @@ export interface AppProps {
   chat: Chat;
   open: boolean;
   title?: string;
+  /** The site's agent avatar (an image URL), shown in the header. */
+  avatar?: string;
+  /**
+   * Move focus into the panel when it opens: yes when the visitor opened it; no when it opened
+   * by itself (a rating became due), which must not pull focus away from the page.
+   */
+  takeFocus?: boolean;
   onClose(): void;
-  onRated(detail: RatedDetail): void;
 }
 
 function useChatState(chat: Chat): ChatState {
@@ -50,7 +56,7 @@ function useExpired(until: string | null): boolean {
   return expired;
 }
 
-export function App({ chat, open, title, onClose, onRated }: AppProps) {
+export function App({ chat, open, title, avatar, takeFocus = true, onClose }: AppProps) {
   const state = useChatState(chat);
   const { conversation, status } = state;
   const panelRef = useRef<HTMLDivElement>(null);
@@ -62,10 +68,9 @@ export function App({ chat, open, title, onClose, onRated }: AppProps) {
   /** The conversation whose rating card has reached its thank-you: the composer comes back. */
   const [finished, setFinished] = useState<string | null>(null);
   const ratingDone = !!conversation && finished === conversation.id;
-  const lastRated = useRef('');
 
   useEffect(() => {
-    if (!open) return;
+    if (!open || !takeFocus) return;
     const target = inputRef.current ?? panelRef.current;
     target?.focus();
   }, [open]);
@@ -89,9 +94,7 @@ export function App({ chat, open, title, onClose, onRated }: AppProps) {
       onKeyDown={onKeyDown}
     >
       <header class="pk-header">
-        <div class="pk-avatar" aria-hidden="true">
-          {agentName ? agentName.trim().charAt(0).toUpperCase() : <IconChat />}
-        </div>
+        <Avatar src={avatar} name={agentName} />
         <div class="pk-heading">
           <h2 id={headingId} class="pk-title">
             {title || t.defaultTitle}
@@ -130,13 +133,6 @@ export function App({ chat, open, title, onClose, onRated }: AppProps) {
             agentName={agentName}
             autoFocus={focusCard.current}
             onFinished={() => setFinished(conversation.id)}
-            onSaved={(end) => {
-              // Tell the host page about a rating once, and again only if the face changes.
-              const key = `${conversation.id}:${end}`;
-              if (lastRated.current === key) return;
-              lastRated.current = key;
-              onRated({ conversationId: conversation.id, end });
-            }}
           />
         )}
       </Messages>
@@ -278,7 +274,6 @@ function ClosedBlock(props: {
   agentName: string | null;
   autoFocus: boolean;
   onFinished(): void;
-  onSaved(end: number): void;
 }) {
   const { conversation, chat } = props;
   const expired = useExpired(conversation.reopenableUntil);
@@ -303,7 +298,6 @@ function ClosedBlock(props: {
         save={chat.saveRating}
         autoFocus={props.autoFocus}
         onFinished={props.onFinished}
-        onSaved={(rating) => props.onSaved(rating.end)}
       />
       {!expired && (
         <button type="button" class="pk-button pk-secondary" disabled={busy} onClick={reopen}>

@@ -6,7 +6,9 @@
  *   2. "What stood out most?" one chip, or skip;
  *   3. an optional comment, then "Send rating" and a warm thank-you.
  *
- * `save` is injected (the socket's `rating:save` in the app, a stub in tests).
+ * `save` is injected (the outbox's delivery in the app, a stub in tests). A step kept in the
+ * outbox because the server cannot be reached counts as answered: it will be sent, and the card
+ * moves on rather than asking the visitor to try again.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Ack } from '../../shared/ack';
@@ -17,7 +19,8 @@ import { newKey } from './id';
 import { firstName, t } from './i18n';
 import { Face, IconCheck } from './icons';
 
-export type SaveRating = (payload: RatingSave) => Promise<Ack<RatingView>>;
+/** The server's answer, or null when the step is kept in the outbox to be sent later. */
+export type SaveRating = (payload: RatingSave) => Promise<Ack<RatingView> | null>;
 
 export interface RatingCardProps {
   conversationId: string;
@@ -93,8 +96,8 @@ export function RatingCard(props: RatingCardProps) {
     setError(false);
     try {
       const ack = await save({ conversationId, key: newKey(), ...payload });
-      if (!ack.ok) throw new Error(ack.error.message);
-      onSaved?.(ack.data);
+      if (ack && !ack.ok) throw new Error(ack.error.message);
+      if (ack) onSaved?.(ack.data);
       return true;
     } catch {
       setError(true);

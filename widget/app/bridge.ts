@@ -15,6 +15,22 @@ export interface WidgetOptions {
   nonce?: string;
   /** Language (BCP 47, e.g. "nl" or "nl-BE"); else the page's `<html lang>`, the browser's. */
   lang?: string;
+  /** An image URL for the agent avatar in the panel's header. */
+  avatar?: string;
+  /** "false": no launcher, for sites with their own chat that only ask for ratings. */
+  launcher?: string | boolean;
+  /** Identity verification: the site's signed-in user, and its server's HMAC of that id. */
+  userId?: string;
+  userHash?: string;
+}
+
+/** `peakend('rate', {...})`: host-chat mode, the rating card alone for a helpdesk conversation. */
+export interface RateRequest {
+  conversationId: string;
+  /** The host server's HMAC-SHA256 (hex) of the conversation id with the site's signing secret. */
+  signature: string;
+  /** Shown in the card's header and thank-you; whom the rating counts for is the server's. */
+  agentName?: string;
 }
 
 export type HostEventName = 'open' | 'close' | 'rated';
@@ -24,32 +40,31 @@ export interface RatedDetail {
   end: number;
 }
 
+/** One call of the page: `peakend('open')`, `peakend('on', 'rated', fn)`, … */
+export type PeakendCall = [command?: unknown, arg?: unknown, fn?: unknown];
+
 export interface MountOptions {
   /** The loader's shadow root; the app adds its own container and stylesheet to it. */
   root: ShadowRoot;
-  /** Origin of the Peakend server (from the loader's `src`). */
-  server: string;
-  site: string;
-  title?: string;
-  nonce?: string;
-  /** The `lang` option, passed through as given (the app chooses, see i18n.ts). */
-  lang?: string;
-  /** Events for the host page's `peakend('on', name, fn)` listeners. */
-  emit(name: 'rated', detail: RatedDetail): void;
-  /** The visitor closed the panel from inside (Escape, close button): the loader hides it. */
-  requestClose(): void;
+  /** The loader's launcher button: the app hides it while the panel is open. */
+  launcher: HTMLButtonElement;
+  /** The loader's own URL: the Peakend server is its origin. */
+  src: string;
+  /** The loader's options object itself: a later `init` changes it in place. */
+  options: WidgetOptions & { site: string };
 }
 
-export interface AppHandle {
-  open(): void;
-  close(): void;
-}
+/**
+ * The running app: takes every call of the page (those made before it loaded are replayed in
+ * order): `init`, `open`, `close`, `rate`, `on`.
+ */
+export type AppHandle = (call: PeakendCall) => void;
 
 export type Mount = (options: MountOptions) => AppHandle;
 
 /** The shape of `window.peakend` once the loader has replaced the snippet's stub. */
 export interface PeakendApi {
-  (...args: unknown[]): void;
+  (...call: PeakendCall): void;
   /** The snippet's queue of calls made before the loader ran. */
   q?: ArrayLike<unknown>[];
   /** Set by the loader: a second copy of widget.js sees it and does nothing. */

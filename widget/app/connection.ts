@@ -3,9 +3,9 @@
  * widget; the socket opens when the visitor first opens the chat and stays open afterwards so
  * agent replies keep arriving while the panel is closed.
  *
- * Persisted: only the visitor token (localStorage, inside try/catch: storage may be blocked, in
- * which case the visitor simply starts afresh on each page). Not persisted: the conversation,
- * which the server sends again on every `hello`.
+ * Persisted (persist.ts): the visitor token, and whether the next page view should reconnect by
+ * itself (due.ts). Rating steps go through the outbox (delivery.ts), never straight to the socket.
+ * Not persisted: the conversation, which the server sends again on every `hello`.
  */
 import type { Ack, AckCallback } from '../../shared/ack';
 import type {
@@ -15,6 +15,9 @@ import type {
   VisitorClientEvents,
   VisitorConversationView,
 } from '../../shared/protocol';
+import type { Delivered, RatingDelivery } from './delivery';
+import { startUntil } from './due';
+import { readStored, writeStored } from './persist';
 import { createSocket, type ConnectError } from './socket';
 
 export type Status = 'connecting' | 'online' | 'reconnecting' | 'unavailable';
@@ -44,6 +47,12 @@ function undelivered(pending: PendingMessage[], view: VisitorConversationView): 
   });
 }
 
+/** Identity verification: the site's signed-in user, vouched for by the site's server. */
+export interface Identity {
+  userId: string;
+  userHash: string;
+}
+
 export interface ChatState {
   status: Status;
   /** The server's reason when the chat is unavailable (e.g. an unknown site). */
@@ -62,7 +71,12 @@ export interface Chat {
   setTyping(typing: boolean): void;
   end(): Promise<Ack<VisitorConversationView>>;
   reopen(): Promise<Ack<VisitorConversationView>>;
-  saveRating(payload: RatingSave): Promise<Ack<RatingView>>;
+  /** Through the outbox: the server's answer, or null when the step is kept to be sent later. */
+  saveRating(payload: RatingSave): Promise<Delivered>;
+  /** The socket's way for rating steps, while it is connected (used by the delivery). */
+  ratingSocket(): ((save: RatingSave) => Promise<Ack<RatingView>>) | null;
+  /** The visitor's token, once the server has issued one. */
+  token(): string | undefined;
   destroy(): void;
 }
 
@@ -76,32 +90,20 @@ type AckedEvent = Exclude<keyof VisitorClientEvents, 'typing'>;
 type AckOf<E extends AckedEvent> =
   Parameters<VisitorClientEvents[E]>[1] extends AckCallback<infer T> ? T : never;
 
-function tokenKey(siteId: string): string {
-  return `peakend:${siteId}:visitor`;
-}
-
-function readToken(siteId: string): string | undefined {
-  try {
-    return localStorage.getItem(tokenKey(siteId)) || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeToken(siteId: string, token: string | null): void {
-  try {
-    if (token) localStorage.setItem(tokenKey(siteId), token);
-    else localStorage.removeItem(tokenKey(siteId));
-  } catch {
-    // Blocked storage (private mode, third-party restrictions): the token lives for this page.
-  }
-}
-
 function failure(message: string): Ack<never> {
   return { ok: false, error: { code: 'internal', message } };
 }
 
-export function connect(server: string, siteId: string): Chat {
+/**
+ * `delivery` carries rating steps (it asks `ratingSocket()` whether the socket can); the
+ * connection flushes it whenever the socket is (re)connected.
+ */
+export function connect(
+  server: string,
+  siteId: string,
+  delivery: RatingDelivery,
+  identity?: Identity,
+): Chat {
   let state: ChatState = {
     status: 'connecting',
     reason: null,
@@ -112,7 +114,12 @@ export function connect(server: string, siteId: string): Chat {
   const listeners = new Set<() => void>();
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingIds = 0;
-  let token = readToken(siteId);
+  // A verified user's token is kept in memory only: once they sign out of the site, the next
+  // person at this browser must not inherit their conversations.
+  let token = identity ? undefined : readStored(siteId, 'visitor') || undefined;
+  const remember = (value: string | null) => {
+    if (!identity) writeStored(siteId, 'visitor', value);
+  };
   let retriedWithoutToken = false;
 
   function set(patch: Partial<ChatState>): void {
@@ -121,6 +128,8 @@ export function connect(server: string, siteId: string): Chat {
   }
 
   function showConversation(view: VisitorConversationView | null): void {
+    const until = startUntil(view, readStored(siteId, 'asked'), Date.now());
+    writeStored(siteId, 'due', until === null ? null : String(until));
     const current = state.conversation;
     // A message from the agent ends their typing indicator.
     const agentSpoke =
@@ -135,7 +144,7 @@ export function connect(server: string, siteId: string): Chat {
   // WebSocket only: no sticky sessions needed behind a load balancer, no long-polling bytes.
   // The auth is read at each handshake, so a reconnection sends the latest token.
   const socket = createSocket(server, '/visitor', () =>
-    token ? { siteId, visitorToken: token } : { siteId },
+    identity ? { siteId, ...identity } : token ? { siteId, visitorToken: token } : { siteId },
   );
 
   /**
@@ -162,8 +171,10 @@ export function connect(server: string, siteId: string): Chat {
         return;
       }
       token = ack.data.visitorToken;
-      writeToken(siteId, token);
+      remember(token);
       showConversation(ack.data.conversation);
+      // Steps kept while the socket was away go now, over the socket.
+      void delivery.flush();
     });
   });
 
@@ -178,7 +189,7 @@ export function connect(server: string, siteId: string): Chat {
     if (token && !retriedWithoutToken) {
       retriedWithoutToken = true;
       token = undefined;
-      writeToken(siteId, null);
+      remember(null);
       socket.connect();
       return;
     }
@@ -237,7 +248,9 @@ export function connect(server: string, siteId: string): Chat {
     },
     end: () => withConversation('conversation:end'),
     reopen: () => withConversation('conversation:reopen'),
-    saveRating: (payload) => call('rating:save', payload),
+    saveRating: (payload) => delivery.save(payload),
+    ratingSocket: () => (socket.connected ? (save) => call('rating:save', save) : null),
+    token: () => token,
     destroy() {
       clearTimeout(typingTimer);
       listeners.clear();

@@ -15,6 +15,9 @@ export interface Dictionary {
   defaultTitle: string;
   openChat: string;
   closeChat: string;
+  /** Heading of the rating card on its own (host-chat mode). */
+  rateTitle: string;
+  close: string;
   replyTime: string;
   helping: (agent: string) => string;
   welcome: string;
@@ -64,6 +67,8 @@ export const en: Dictionary = {
   defaultTitle: 'Chat with us',
   openChat: 'Open chat',
   closeChat: 'Close chat',
+  rateTitle: 'Your conversation',
+  close: 'Close',
   replyTime: 'We usually reply within a few minutes',
   helping: (agent: string) => `${agent} is helping you`,
   welcome: 'Hi there! How can we help you today?',

@@ -1,12 +1,21 @@
 /**
  * Mounts the app into the loader's shadow root: adopts the stylesheet, adds a container, and
- * connects the socket on first open (never before).
+ * decides what runs before the visitor touches anything:
+ *   - rating steps left in the outbox by an earlier page are sent (over HTTP: no socket needed);
+ *   - if a conversation is going on or its rating is due (due.ts), the socket reconnects, and a
+ *     rating card that becomes due opens the panel once.
+ * Otherwise the socket opens only when the visitor opens the chat.
  */
 import { render } from 'preact';
-import type { AppHandle, Mount } from './bridge';
-import { connect, type Chat } from './connection';
+import type { RatingSave } from '../../shared/protocol';
+import type { AppHandle, HostEventName, Mount, RateRequest, WidgetOptions } from './bridge';
+import { connect, type Chat, type Identity } from './connection';
+import { createRatingDelivery } from './delivery';
+import { ratingDue } from './due';
 import { App } from './App';
 import { applyLanguage } from './i18n';
+import { RatingPanel } from './RatingPanel';
+import { readStored, writeStored } from './persist';
 import css from './styles.css?inline';
 
 function adoptStyles(root: ShadowRoot, nonce: string | undefined): void {
@@ -23,31 +32,190 @@ function adoptStyles(root: ShadowRoot, nonce: string | undefined): void {
   root.appendChild(style);
 }
 
-export const mount: Mount = (options): AppHandle => {
-  adoptStyles(options.root, options.nonce);
+/** Web and inline images only: any other URL from a misconfigured page shows no avatar. */
+function imageUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, document.baseURI);
+    return /^https?:$/.test(url.protocol) || /^data:image\//.test(url.href) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const ID = /^[A-Za-z0-9._:@-]{1,128}$/;
+const HMAC = /^[0-9a-fA-F]{64}$/;
+
+/** `userId` and `userHash` from the options, when both are there and well formed. */
+function identityOf(options: WidgetOptions): Identity | undefined {
+  const { userId, userHash } = options;
+  if (userId === undefined && userHash === undefined) return undefined;
+  if (
+    typeof userId === 'string' &&
+    ID.test(userId) &&
+    typeof userHash === 'string' &&
+    HMAC.test(userHash)
+  ) {
+    return { userId, userHash };
+  }
+  console.error(
+    "peakend: userId and userHash go together; userHash is the hex HMAC-SHA256 of userId with the site's signing secret.",
+  );
+  return undefined;
+}
+
+/** The host page's `rate` arguments, checked: a mistake is reported to the page's developer. */
+function rateRequest(value: unknown): RateRequest | null {
+  const r = (value || {}) as Partial<RateRequest>;
+  if (typeof r.conversationId !== 'string' || !ID.test(r.conversationId)) {
+    console.error('peakend("rate"): conversationId must be the helpdesk conversation id.');
+    return null;
+  }
+  if (typeof r.signature !== 'string' || !HMAC.test(r.signature)) {
+    console.error(
+      'peakend("rate"): signature must be the hex HMAC-SHA256 of the conversation id with the site\'s signing secret.',
+    );
+    return null;
+  }
+  const agentName = typeof r.agentName === 'string' ? r.agentName.slice(0, 80) : undefined;
+  return { conversationId: r.conversationId, signature: r.signature, agentName };
+}
+
+type HostListener = (detail?: unknown) => void;
+
+export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
+  const { site } = options;
+  const server = new URL(src).origin;
+  adoptStyles(root, options.nonce);
   const container = document.createElement('div');
   container.className = 'pk-root';
   // Screen readers pronounce the widget in its own language, whatever the host page's is.
   container.lang = applyLanguage(options.lang).lang;
-  options.root.appendChild(container);
-  let chat: Chat | undefined;
+  root.appendChild(container);
 
-  function draw(open: boolean): void {
-    chat ||= connect(options.server, options.site);
+  const listeners: Record<string, HostListener[]> = {};
+  let chat: Chat | undefined;
+  let view: { kind: 'chat' } | { kind: 'rate'; request: RateRequest } = { kind: 'chat' };
+  let isOpen = false;
+  let takeFocus = true;
+  /** The host page hears of a rating once, and again only if the face changes. */
+  let lastRated = '';
+
+  function emit(name: HostEventName, detail?: unknown): void {
+    for (const listener of listeners[name] || []) {
+      try {
+        listener(detail);
+      } catch (error) {
+        // A broken listener of the host page must not break the widget.
+        console.error(error);
+      }
+    }
+  }
+
+  const delivery = createRatingDelivery({
+    server,
+    site,
+    token: () => chat?.token() ?? (readStored(site, 'visitor') || undefined),
+    socket: () => chat?.ratingSocket() ?? null,
+    onAccepted(save, rating) {
+      const key = `${save.conversationId}:${rating.end}`;
+      if (key === lastRated) return;
+      lastRated = key;
+      emit('rated', { conversationId: save.conversationId, end: rating.end });
+    },
+  });
+
+  function startChat(): Chat {
+    if (chat) return chat;
+    const started = connect(server, site, delivery, identityOf(options));
+    chat = started;
+    started.subscribe(() => {
+      const conversation = started.state().conversation;
+      if (!conversation || conversation.status !== 'closed' || conversation.rating) return;
+      if (isOpen && view.kind === 'chat') {
+        // The card is on screen: it has been asked, it will not pop up again.
+        writeStored(site, 'asked', conversation.id);
+      } else if (ratingDue(conversation, readStored(site, 'asked'), Date.now())) {
+        show({ kind: 'chat' }, false);
+      }
+    });
+    return started;
+  }
+
+  function draw(): void {
+    launcher.hidden = isOpen || String(options.launcher) === 'false';
+    const avatar = imageUrl(options.avatar);
+    if (view.kind === 'rate') {
+      const { request } = view;
+      const save = (payload: RatingSave) =>
+        delivery.save({ ...payload, signature: request.signature });
+      render(
+        <RatingPanel
+          open={isOpen}
+          conversationId={request.conversationId}
+          agentName={request.agentName ?? null}
+          avatar={avatar}
+          save={save}
+          onClose={() => hide(true)}
+        />,
+        container,
+      );
+      return;
+    }
     render(
       <App
-        chat={chat}
-        open={open}
+        chat={startChat()}
+        open={isOpen}
         title={options.title}
-        onClose={options.requestClose}
-        onRated={(detail) => options.emit('rated', detail)}
+        avatar={avatar}
+        takeFocus={takeFocus}
+        onClose={() => hide(true)}
       />,
       container,
     );
   }
 
-  return {
-    open: () => draw(true),
-    close: () => draw(false),
+  /** `byVisitor`: opened by the visitor or the page, so focus moves into the panel. */
+  function show(next: typeof view, byVisitor = true): void {
+    view = next;
+    const opening = !isOpen;
+    isOpen = true;
+    takeFocus = byVisitor;
+    draw();
+    if (next.kind === 'chat') {
+      // Opened on a closed, unrated conversation: its card is now shown, and asked.
+      const conversation = chat?.state().conversation;
+      if (conversation?.status === 'closed' && !conversation.rating) {
+        writeStored(site, 'asked', conversation.id);
+      }
+    }
+    if (opening) emit('open');
+  }
+
+  /** `refocus`: the visitor closed it from inside, so focus goes back to the launcher. */
+  function hide(refocus: boolean): void {
+    if (!isOpen) return;
+    isOpen = false;
+    draw();
+    if (refocus && !launcher.hidden) launcher.focus();
+    emit('close');
+  }
+
+  // What an earlier page view left behind: undelivered rating steps, a conversation going on.
+  if (readStored(site, 'outbox')) void delivery.flush();
+  if (Number(readStored(site, 'due')) > Date.now()) draw();
+
+  return ([command, arg, fn]) => {
+    if (command === 'open') show({ kind: 'chat' });
+    else if (command === 'close') hide(false);
+    else if (command === 'rate') {
+      const request = rateRequest(arg);
+      if (request) show({ kind: 'rate', request });
+    } else if (command === 'on' && typeof arg === 'string' && typeof fn === 'function') {
+      (listeners[arg] ||= []).push(fn as HostListener);
+    } else if (command === 'init' && (chat || isOpen)) {
+      // Title, avatar or launcher changed after the start.
+      draw();
+    }
   };
 };

@@ -80,3 +80,10 @@ export function formatScore(value: number | null): string {
 export function formatPercent(value: number | null): string {
   return value === null ? EMPTY : `${Math.round(value)}%`;
 }
+
+/** "30 Nov 2026": a day, for how long something lasts (an invite link). */
+export function calendarDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}

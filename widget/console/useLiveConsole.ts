@@ -52,6 +52,9 @@ export function useLiveConsole(
   const unauthorizedRef = useRef(onUnauthorized);
   unauthorizedRef.current = onUnauthorized;
 
+  // The session was read again (a site created or renamed): show what it says now.
+  useEffect(() => setAgent(initialAgent), [initialAgent]);
+
   useEffect(() => {
     const live = connect();
     liveRef.current = live;

@@ -5,6 +5,8 @@ export const de: Dictionary = {
   defaultTitle: 'Schreiben Sie uns',
   openChat: 'Chat öffnen',
   closeChat: 'Chat schließen',
+  rateTitle: 'Ihr Gespräch',
+  close: 'Schließen',
   replyTime: 'Wir antworten meist innerhalb weniger Minuten',
   helping: (agent: string) => `${agent} hilft Ihnen weiter`,
   welcome: 'Hallo! Wie können wir Ihnen heute helfen?',

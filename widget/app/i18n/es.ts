@@ -5,6 +5,8 @@ export const es: Dictionary = {
   defaultTitle: 'Chatea con nosotros',
   openChat: 'Abrir chat',
   closeChat: 'Cerrar chat',
+  rateTitle: 'Tu conversación',
+  close: 'Cerrar',
   replyTime: 'Solemos responder en pocos minutos',
   helping: (agent: string) => `${agent} te está ayudando`,
   welcome: '¡Hola! ¿En qué podemos ayudarte hoy?',

@@ -8,6 +8,8 @@ export const fr: Dictionary = {
   defaultTitle: 'Discutez avec nous',
   openChat: 'Ouvrir le chat',
   closeChat: 'Fermer le chat',
+  rateTitle: 'Votre conversation',
+  close: 'Fermer',
   replyTime: 'Nous répondons généralement en quelques minutes',
   helping: (agent: string) => `${agent} s’occupe de vous`,
   welcome: 'Bonjour\u202f! Comment pouvons-nous vous aider aujourd’hui\u202f?',

@@ -5,6 +5,8 @@ export const nl: Dictionary = {
   defaultTitle: 'Chat met ons',
   openChat: 'Chat openen',
   closeChat: 'Chat sluiten',
+  rateTitle: 'Je gesprek',
+  close: 'Sluiten',
   replyTime: 'We reageren meestal binnen een paar minuten',
   helping: (agent: string) => `${agent} helpt je`,
   welcome: 'Hoi! Waarmee kunnen we je vandaag helpen?',

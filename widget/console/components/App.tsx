@@ -1,8 +1,14 @@
-/** The console's top level: find out whether the agent is signed in, then sign in or work. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+/**
+ * The console's top level: an invite link's page, or find out whether the person is signed in,
+ * then sign in or work (on one of their sites at a time).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { SignedInAgent } from '../../../shared/protocol';
+import { httpAccountApi, type AccountApi } from '../accountApi';
+import { httpAdminApi, type AdminApi } from '../adminApi';
 import type { SessionApi } from '../api';
 import type { LiveClient } from '../live';
+import { Join } from './Join';
 import { SignIn } from './SignIn';
 import { Workspace } from './Workspace';
 
@@ -10,17 +16,31 @@ export interface AppProps {
   api: SessionApi;
   /** Opens the live connection (a fake in tests). */
   connect: () => LiveClient;
+  /** The admin screens' calls (over HTTP unless given). */
+  admin?: AdminApi;
+  /** Invites and site switching (over HTTP unless given). */
+  account?: AccountApi;
+  /** The token of the invite link this page was opened with, if any. */
+  inviteToken?: string | null;
+  /** Called once an invite is accepted, to leave the link's address behind. */
+  onJoined?: () => void;
 }
 
 type Session =
   | { state: 'checking' }
+  | { state: 'joining'; token: string }
   | { state: 'signed-out'; notice: string | null }
   | { state: 'signed-in'; agent: SignedInAgent };
 
-export function App({ api, connect }: AppProps) {
-  const [session, setSession] = useState<Session>({ state: 'checking' });
+export function App({ api, connect, admin, account, inviteToken, onJoined }: AppProps) {
+  const [session, setSession] = useState<Session>(
+    inviteToken ? { state: 'joining', token: inviteToken } : { state: 'checking' },
+  );
+  const adminApi = useMemo(() => admin ?? httpAdminApi(), [admin]);
+  const accountApi = useMemo(() => account ?? httpAccountApi(), [account]);
 
   useEffect(() => {
+    if (inviteToken) return;
     let current = true;
     api
       .current()
@@ -32,7 +52,27 @@ export function App({ api, connect }: AppProps) {
     return () => {
       current = false;
     };
+  }, [api, inviteToken]);
+
+  /** Reads the session again: the person's sites changed. */
+  const refresh = useCallback(() => {
+    void api
+      .current()
+      .catch(() => null)
+      .then((agent) => {
+        if (agent) setSession({ state: 'signed-in', agent });
+      });
   }, [api]);
+
+  const switchSite = useCallback(
+    (siteId: string) => {
+      void accountApi.switchSite(siteId).then((answer) => {
+        if (answer.ok) setSession({ state: 'signed-in', agent: answer.data });
+        else refresh();
+      });
+    },
+    [accountApi, refresh],
+  );
 
   const signOut = useCallback(() => {
     // Wait for the server to end the session, so a quick sign-in again cannot race it.
@@ -56,6 +96,21 @@ export function App({ api, connect }: AppProps) {
           <span class="sr-only">Loading the console…</span>
         </div>
       );
+    case 'joining':
+      return (
+        <Join
+          api={accountApi}
+          token={session.token}
+          onJoined={(agent) => {
+            onJoined?.();
+            setSession({ state: 'signed-in', agent });
+          }}
+          onSignIn={() => {
+            onJoined?.();
+            setSession({ state: 'signed-out', notice: null });
+          }}
+        />
+      );
     case 'signed-out':
       return (
         <SignIn
@@ -66,11 +121,16 @@ export function App({ api, connect }: AppProps) {
       );
     case 'signed-in':
       return (
+        // One site at a time: another site is another workspace, with its own connection.
         <Workspace
+          key={session.agent.siteId}
           agent={session.agent}
           connect={connect}
           onSignOut={signOut}
           onUnauthorized={expired}
+          admin={adminApi}
+          onSwitchSite={switchSite}
+          onSitesChanged={refresh}
         />
       );
   }

@@ -1,18 +1,19 @@
-/** The top bar: product, site, connection state, who is signed in, sign out. */
+/**
+ * The top bar: product, site (a switcher for people on several sites), the console's sections
+ * for admins, connection state, who is signed in, sign out.
+ */
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { ConnectionState } from '../live';
+import { ROLE_LABEL } from '../roles';
+
+/** What the console shows: the live work, or (for admins) the admin screens. */
+export type ConsoleView = 'conversations' | 'admin';
 
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
   connected: 'Live',
   reconnecting: 'Reconnecting…',
   unauthorized: 'Signed out',
-};
-
-const ROLE_LABEL: Record<SignedInAgent['role'], string> = {
-  admin: 'Admin',
-  supervisor: 'Supervisor',
-  agent: 'Agent',
 };
 
 function initials(name: string): string {
@@ -28,18 +29,57 @@ interface Props {
   agent: SignedInAgent;
   connection: ConnectionState;
   onSignOut: () => void;
+  view?: ConsoleView;
+  /** Given to admins (of any of their sites): switches between the console's sections. */
+  onView?: (view: ConsoleView) => void;
+  /** Shows another of the person's sites. */
+  onSwitchSite?: (siteId: string) => void;
 }
 
-export function Header({ agent, connection, onSignOut }: Props) {
+export function Header({ agent, connection, onSignOut, view, onView, onSwitchSite }: Props) {
+  const sections: { view: ConsoleView; label: string }[] = [
+    { view: 'conversations', label: 'Conversations' },
+    { view: 'admin', label: 'Admin' },
+  ];
   return (
     <header class="topbar">
       <div class="brand">
         <span class="brand-mark" aria-hidden="true" />
         Peakend
       </div>
-      <span class="topbar-site" title="Site">
-        {agent.siteName}
-      </span>
+      {onSwitchSite && agent.sites.length > 1 ? (
+        <select
+          class="topbar-site topbar-site-select"
+          aria-label="Site"
+          value={agent.siteId}
+          onChange={(event) => onSwitchSite(event.currentTarget.value)}
+        >
+          {agent.sites.map((site) => (
+            <option key={site.siteId} value={site.siteId}>
+              {site.siteName}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <span class="topbar-site" title="Site">
+          {agent.siteName}
+        </span>
+      )}
+      {onView && (
+        <nav class="topbar-nav" aria-label="Console">
+          {sections.map((section) => (
+            <button
+              key={section.view}
+              type="button"
+              class={`topbar-tab${view === section.view ? ' is-current' : ''}`}
+              aria-current={view === section.view ? 'page' : undefined}
+              onClick={() => onView(section.view)}
+            >
+              {section.label}
+            </button>
+          ))}
+        </nav>
+      )}
       <span class={`connection connection--${connection}`} role="status" aria-live="polite">
         <span class="connection-dot" aria-hidden="true" />
         {CONNECTION_LABEL[connection]}

@@ -1,13 +1,18 @@
-/** The signed-in console: header, inbox, the selected conversation and the live scores. */
+/**
+ * The signed-in console: header, inbox, the selected conversation and the live scores; for
+ * admins, the admin screens instead on demand (the live connection stays up meanwhile).
+ */
 import { useEffect, useState } from 'preact/hooks';
 import type { SignedInAgent } from '../../../shared/protocol';
+import type { AdminApi } from '../adminApi';
 import { awaitsReply } from '../inbox';
 import type { LiveClient } from '../live';
 import { useLiveConsole } from '../useLiveConsole';
 import { useNow } from '../useNow';
 import { ConversationList } from './ConversationList';
 import { ConversationPane } from './ConversationPane';
-import { Header } from './Header';
+import { Admin } from './admin/Admin';
+import { Header, type ConsoleView } from './Header';
 import { InboxIcon } from './icons';
 import { LiveScores } from './LiveScores';
 import { ScoreBreakdown } from './ScoreBreakdown';
@@ -17,11 +22,28 @@ interface Props {
   connect: () => LiveClient;
   onSignOut: () => void;
   onUnauthorized: () => void;
+  /** The admin screens' calls; without them, no admin screens. */
+  admin?: AdminApi;
+  onSwitchSite?: (siteId: string) => void;
+  /** The person's sites changed (one was created or renamed). */
+  onSitesChanged?: () => void;
 }
 
-export function Workspace({ agent: signedIn, connect, onSignOut, onUnauthorized }: Props) {
+export function Workspace({
+  agent: signedIn,
+  connect,
+  onSignOut,
+  onUnauthorized,
+  admin,
+  onSwitchSite,
+  onSitesChanged,
+}: Props) {
   const live = useLiveConsole(connect, signedIn, onUnauthorized);
   const { agent, conversations, typing } = live;
+  // Admins of any of their sites see the admin screens (the server checks each call too).
+  const administers = agent.sites.some((site) => site.role === 'admin');
+  const [chosenView, setView] = useState<ConsoleView>('conversations');
+  const view: ConsoleView = admin && administers ? chosenView : 'conversations';
   const now = useNow(30_000);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = conversations?.find((c) => c.id === selectedId) ?? null;
@@ -44,7 +66,14 @@ export function Workspace({ agent: signedIn, connect, onSignOut, onUnauthorized 
 
   return (
     <div class="app">
-      <Header agent={agent} connection={live.connection} onSignOut={onSignOut} />
+      <Header
+        agent={agent}
+        connection={live.connection}
+        onSignOut={onSignOut}
+        view={view}
+        onView={admin && administers ? setView : undefined}
+        onSwitchSite={onSwitchSite}
+      />
       {live.connection === 'reconnecting' && (
         <div class="banner" role="status">
           Connection lost. Reconnecting… Conversations and scores refresh as soon as it is back.
@@ -55,7 +84,10 @@ export function Workspace({ agent: signedIn, connect, onSignOut, onUnauthorized 
           {live.loadError}
         </div>
       )}
-      <div class="workspace">
+      {admin && view === 'admin' && (
+        <Admin api={admin} currentSiteId={agent.siteId} onSitesChanged={() => onSitesChanged?.()} />
+      )}
+      <div class="workspace" hidden={view !== 'conversations'}>
         <ConversationList
           conversations={conversations}
           selectedId={selectedId}
@@ -97,7 +129,7 @@ export function Workspace({ agent: signedIn, connect, onSignOut, onUnauthorized 
           />
         </aside>
       </div>
-      {breakdownOf !== null && (
+      {breakdownOf !== null && view === 'conversations' && (
         <ScoreBreakdown
           agentId={breakdownOf}
           name={breakdownRow?.name ?? breakdownOf}

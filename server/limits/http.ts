@@ -1,0 +1,68 @@
+/**
+ * Rate limits of the HTTP API, as middleware in front of the routes. A refusal is a `RateLimited`
+ * error, which the error handler answers with 429, Retry-After and the usual JSON error body.
+ */
+import express, { type RequestHandler, type Router } from 'express';
+import { ZSignIn } from '../../shared/protocol';
+import { sha256 } from '../auth/tokens';
+import type { RateLimits } from './limiter';
+import type { SignInGuard } from './sign-in';
+
+/**
+ * Before the body is read, so a flood costs as little as possible: any request under /api per
+ * address, the site-key API per key, and the widget's rating deliveries per address.
+ */
+export function limitRequests(limits: RateLimits): Router {
+  const router = express.Router();
+
+  router.use('/api', async (req, _res, next) => {
+    await limits.take('api', { ip: req.ip });
+    next();
+  });
+
+  // Counted per credential as sent (hashed: no key is kept in memory), before it is checked, so a
+  // wrong key costs nothing more; the per-address floor above bounds made-up keys.
+  const perKey: RequestHandler = async (req, _res, next) => {
+    const authorization = req.headers.authorization;
+    if (authorization) await limits.take('siteApi', { ip: req.ip, key: sha256(authorization) });
+    next();
+  };
+  router.use(['/api/v1/sites/:siteId/events', '/api/v1/sites/:siteId/scores'], perKey);
+
+  router.use('/api/v1/sites/:siteId/ratings', async (req, _res, next) => {
+    if (req.method === 'POST') await limits.take('ratingDelivery', { ip: req.ip });
+    next();
+  });
+
+  // Accepting an invite with an existing account checks its password: a sign-in attempt too.
+  router.use('/api/v1/invites/:token', async (req, _res, next) => {
+    if (req.method === 'POST') await limits.take('signIn', { ip: req.ip });
+    next();
+  });
+
+  return router;
+}
+
+/**
+ * Console sign-in (`POST /api/v1/session`), after the body is read: attempts per address, then
+ * the backoff after failures per email and per address. The route answers 200 only when the
+ * password was right, which forgives the failures counted so far.
+ */
+export function guardSignIns(limits: RateLimits, signIns: SignInGuard): Router {
+  const router = express.Router();
+  router.use('/api/v1/session', async (req, res, next) => {
+    if (req.method !== 'POST' || limits.exempt(req.ip)) return next();
+    await limits.take('signIn', { ip: req.ip });
+    // Only a well-formed attempt is counted; the route refuses the others as invalid.
+    const attempt = ZSignIn.safeParse(req.body);
+    if (attempt.success) {
+      const { email } = attempt.data;
+      signIns.begin(req.ip, email);
+      res.once('finish', () => {
+        if (res.statusCode === 200) signIns.succeeded(req.ip, email);
+      });
+    }
+    next();
+  });
+  return router;
+}

@@ -1,0 +1,90 @@
+/**
+ * Accounts, roles and invites, as the console and the team API exchange them.
+ *
+ * A person signs in with one account (email and password) and holds one role on each site they
+ * belong to: agent, supervisor or admin. Admins bring people in with an invite link: single use,
+ * valid for a week, shown once to the admin, who passes it on. Whoever opens it chooses their own
+ * password (or, with an account already, proves it with theirs), so no admin ever knows one.
+ */
+import { z } from 'zod';
+import { ZId } from './facts';
+import { LIMITS } from './limits';
+import { ROLES, type Role } from './roles';
+
+export { ROLES, type Role };
+export const ZRole = z.enum(ROLES);
+
+export const ZEmail = z.string().trim().toLowerCase().max(LIMITS.emailLength).pipe(z.email());
+export const ZPersonName = z.string().trim().min(1, 'must not be empty').max(LIMITS.nameLength);
+
+/** A password a person chooses: long enough to resist guessing, short enough to hash cheaply. */
+export const ZNewPassword = z
+  .string()
+  .min(LIMITS.passwordMinLength, `must be at least ${LIMITS.passwordMinLength} characters`)
+  .max(LIMITS.passwordLength);
+
+/** An invite link's secret, as the link carries it (base64url). */
+export const ZInviteToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not an invite token');
+
+/** `POST /api/v1/sites/:siteId/invites`. */
+export const ZInviteCreate = z.strictObject({
+  email: ZEmail,
+  role: ZRole,
+  /**
+   * An agent the site already scores but who cannot sign in (known from a helpdesk's events, or
+   * whose access was removed): the invitee signs in as that agent and keeps their scores.
+   */
+  agentId: ZId.optional(),
+});
+export type InviteCreate = z.input<typeof ZInviteCreate>;
+
+/** `PATCH /api/v1/sites/:siteId/members/:agentId`. */
+export const ZMemberChange = z.strictObject({ role: ZRole });
+
+/** `POST /api/v1/invites/:token`: a new person names themselves and chooses a password. */
+export const ZInviteAccept = z.strictObject({
+  name: ZPersonName.optional(),
+  password: z.string().min(1, 'must not be empty').max(LIMITS.passwordLength),
+});
+export type InviteAccept = z.input<typeof ZInviteAccept>;
+
+/** `PATCH /api/v1/session`: which of one's sites the console shows. */
+export const ZSiteChoice = z.strictObject({ siteId: ZId });
+
+/** Someone on a site's team, or an agent the site scores who cannot sign in. */
+export interface MemberView {
+  agentId: string;
+  name: string;
+  /** The account's email; null for an agent without sign-in. */
+  email: string | null;
+  role: Role;
+  /** Whether they can sign in to this site's console. */
+  hasAccess: boolean;
+  /** The admin looking at the list. */
+  you: boolean;
+  createdAt: string;
+}
+
+/** An invite not yet used. */
+export interface InviteView {
+  inviteId: string;
+  email: string;
+  role: Role;
+  /** The scored agent the invitee will sign in as; null for a new agent. */
+  agentId: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A new invite: with its link, shown this once (only its hash is kept). */
+export type NewInviteView = InviteView & { link: string };
+
+/** What an invite link offers, for whoever holds it. */
+export interface InviteLookup {
+  siteName: string;
+  email: string;
+  role: Role;
+  /** An account with this email exists: its password accepts the invite. */
+  accountExists: boolean;
+  expiresAt: string;
+}

@@ -1,0 +1,183 @@
+/**
+ * The admin screens as an admin and a new colleague use them, in real Chromium against the built
+ * console: Dana (the demo site's admin) invites Cleo with a link; Cleo opens it, chooses her
+ * password and is in; Dana changes her role, the site's origins and its key (the new key works
+ * at once, the old one stops), and finally removes Cleo's access, which signs her out. Only
+ * accessible names are used, as a screen-reader user would.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { startServer, tempDir, type TestServer } from '../support/server';
+import { DEMO_PASSWORD } from '../../server/demo/seed';
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** axe-core's WCAG 2.x A and AA findings on the whole page, one line each. */
+async function axeFindings(page: Page): Promise<string[]> {
+  await page.waitForTimeout(300); // animations done
+  // Evaluated by the browser's debugging protocol, which the console's strict CSP does not limit.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+    })) as { violations: { id: string; nodes: { target: unknown[] }[] }[] };
+    return result.violations.flatMap((v) =>
+      v.nodes.map((node) => `${v.id} at ${JSON.stringify(node.target)}`),
+    );
+  });
+}
+
+describeInBrowser('the admin screens in a real browser', () => {
+  const dir = tempDir();
+  let server: TestServer;
+  let browser: Browser;
+  let dana: Page;
+  let cleo: Page;
+  let inviteLink: string;
+
+  beforeAll(async () => {
+    server = await startServer({ dbPath: `${dir.path}/peakend.db` });
+    browser = await launchBrowser();
+    const page = async () => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const opened = await context.newPage();
+      opened.setDefaultTimeout(8000);
+      return opened;
+    };
+    dana = await page();
+    cleo = await page();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    dir.remove();
+  });
+
+  it('lets an admin open the admin screens and invite someone with a link', async () => {
+    await dana.goto(`${server.url}/console/`);
+    await dana.getByLabel('Email').fill('dana@demo.peakend.test');
+    await dana.getByLabel('Password').fill(DEMO_PASSWORD);
+    await dana.getByRole('button', { name: 'Sign in' }).click();
+    const sections = dana.getByRole('navigation', { name: 'Console' });
+    await sections.getByRole('button', { name: 'Admin' }).click();
+    await dana.getByRole('heading', { name: 'Northwind Outfitters (demo)', level: 1 }).waitFor();
+    await dana.getByRole('table').getByText('Ben Okafor').waitFor();
+
+    // Keyboard only: type the email, pick the role, create the link.
+    await dana.getByRole('textbox', { name: 'Email' }).fill('cleo@example.test');
+    await dana.getByRole('combobox', { name: 'Role', exact: true }).selectOption('supervisor');
+    await dana.getByRole('button', { name: 'Create invite link' }).press('Enter');
+    const link = dana.getByRole('textbox', { name: 'Invite link' });
+    await link.waitFor();
+    inviteLink = await link.inputValue();
+    expect(inviteLink).toMatch(new RegExp(`^${server.url}/console/join#[\\w-]{32}$`));
+    await expect.poll(() => link.evaluate((el) => el === document.activeElement)).toBe(true);
+    await dana.waitForTimeout(400); // let the panel's rise-in finish before the picture
+    await screenshot(dana, 'admin-1-invite-link');
+    expect(await axeFindings(dana)).toEqual([]);
+  });
+
+  it('lets the invitee choose a password and start as a supervisor', async () => {
+    await cleo.goto(inviteLink);
+    await cleo.getByRole('heading', { name: 'Join Northwind Outfitters (demo)' }).waitFor();
+    await cleo.getByRole('textbox', { name: 'Your name' }).fill('Cleo Martin');
+    await cleo.getByLabel('Choose a password').fill('a long enough password');
+    await screenshot(cleo, 'admin-2-join');
+    expect(await axeFindings(cleo)).toEqual([]);
+    await cleo.getByRole('button', { name: 'Join Northwind Outfitters (demo)' }).click();
+    await cleo.getByRole('navigation', { name: 'Conversations' }).waitFor();
+    // The link's secret does not stay in the address bar.
+    expect(new URL(cleo.url()).pathname).toBe('/console/');
+    expect(new URL(cleo.url()).hash).toBe('');
+    await cleo.getByText('Supervisor', { exact: true }).waitFor();
+    expect(await cleo.getByRole('navigation', { name: 'Console' }).count()).toBe(0);
+    // The link worked once.
+    const again = await fetch(`${server.url}/api/v1/invites/${inviteLink.split('#')[1]}`);
+    expect(again.status).toBe(404);
+  });
+
+  it('shows the new member in the team, and changes her role', async () => {
+    await dana.getByRole('button', { name: 'Done' }).click();
+    const role = dana.getByRole('combobox', { name: 'Role of Cleo Martin' });
+    await role.waitFor();
+    await role.selectOption('agent');
+    // Her console reconnects with the new role.
+    await cleo.getByText('Agent', { exact: true }).waitFor();
+    await screenshot(dana, 'admin-3-team');
+  });
+
+  it('changes the allowed origins and rotates the key: the new one works, the old one stops', async () => {
+    await dana.getByRole('tab', { name: 'Team' }).focus();
+    await dana.keyboard.press('ArrowRight');
+    await dana.getByRole('tabpanel', { name: 'Settings' }).waitFor();
+    const origins = dana.getByRole('textbox', { name: 'Allowed origins' });
+    await origins.fill(`${server.url}\nhttps://shop.northwind.example`);
+    await dana.getByRole('button', { name: 'Save changes' }).click();
+    await dana.getByText('Saved.').waitFor();
+    await screenshot(dana, 'admin-4-settings');
+    expect(await axeFindings(dana)).toEqual([]);
+
+    await dana.getByRole('tab', { name: 'Embed and key' }).click();
+    const snippet = await dana.getByRole('textbox', { name: 'Embed snippet' }).inputValue();
+    expect(snippet).toContain(`src="${server.url}/widget.js" data-site="demo"`);
+
+    const rotate = async () => {
+      await dana.getByRole('button', { name: 'Rotate site key' }).click();
+      await dana
+        .getByRole('group', { name: 'Rotate site key' })
+        .getByRole('button', { name: 'Rotate key' })
+        .click();
+      const key = await dana.getByRole('textbox', { name: 'New site key' }).inputValue();
+      return key;
+    };
+    const events = (key: string) =>
+      fetch(`${server.url}/api/v1/sites/demo/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          events: [
+            {
+              id: 'k-1',
+              type: 'conversation.opened',
+              conversationId: 'k',
+              at: new Date().toISOString(),
+            },
+          ],
+        }),
+      });
+    const first = await rotate();
+    await dana.waitForTimeout(400); // let the panel's rise-in finish before the picture
+    await screenshot(dana, 'admin-5-key');
+    expect(await axeFindings(dana)).toEqual([]);
+    expect((await events(first)).status).toBe(200);
+    await dana.getByRole('button', { name: 'Done' }).click();
+    const second = await rotate();
+    expect(second).not.toBe(first);
+    expect((await events(first)).status).toBe(401);
+    expect((await events(second)).status).toBe(200);
+    await dana.getByRole('button', { name: 'Done' }).click();
+  });
+
+  it('removes access: the member is signed out at once', async () => {
+    await dana.getByRole('tab', { name: 'Team' }).click();
+    await dana.getByRole('button', { name: 'Remove access for Cleo Martin' }).click();
+    await dana
+      .getByRole('group', { name: 'Remove access for Cleo Martin' })
+      .getByRole('button', { name: 'Remove access' })
+      .click();
+    await dana
+      .getByRole('region', { name: /Scored, without sign-in/ })
+      .getByText('Cleo Martin')
+      .waitFor();
+    await cleo.getByText('Your session has ended. Please sign in again.').waitFor();
+  });
+});

@@ -1,0 +1,618 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Ack } from '../../shared/ack';
+import type { InviteLookup, InviteView, MemberView, Role } from '../../shared/accounts';
+import type { SignedInAgent, SiteMembership } from '../../shared/protocol';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import type { SiteView } from '../../shared/sites';
+import { inviteTokenOf, type AccountApi } from '../../widget/console/accountApi';
+import { httpAdminApi, type AdminApi } from '../../widget/console/adminApi';
+import type { SessionApi } from '../../widget/console/api';
+import { Admin } from '../../widget/console/components/admin/Admin';
+import { App } from '../../widget/console/components/App';
+import type { ConnectionState, LiveClient } from '../../widget/console/live';
+
+const ok = <T,>(data: T): Ack<T> => ({ ok: true, data });
+const refused = (message: string, issues?: { path: string; message: string }[]): Ack<never> => ({
+  ok: false,
+  error: { code: 'invalid', message, ...(issues && { issues }) },
+});
+
+const demo: SiteView = {
+  siteId: 'demo',
+  name: 'Northwind Outfitters',
+  allowedOrigins: ['https://shop.example'],
+  settings: DEFAULT_SETTINGS,
+  createdAt: '2026-11-01T09:00:00.000Z',
+  snippet:
+    '<script>window.peakend=…</script>\n<script async src="https://chat.example/widget.js" data-site="demo"></script>',
+  signingSecret: 'c2lnbmluZy1zZWNyZXQtb2YtdGhlLWRlbW8tc2l0ZS0x',
+};
+
+const member = (agentId: string, name: string, role: Role, extra: Partial<MemberView> = {}) => ({
+  agentId,
+  name,
+  email: `${agentId}@demo.test`,
+  role,
+  hasAccess: true,
+  you: false,
+  createdAt: '2026-11-01T09:00:00.000Z',
+  ...extra,
+});
+
+/** An AdminApi over in-memory sites and teams, recording each call. */
+function fakeAdmin() {
+  const members: MemberView[] = [
+    member('dana', 'Dana Reyes', 'admin', { you: true }),
+    member('ben', 'Ben Okafor', 'agent'),
+    member('zd-9', 'zd-9', 'agent', { email: null, hasAccess: false }),
+  ];
+  const invites: InviteView[] = [];
+  let sites = [demo];
+  const api = {
+    listSites: vi.fn(async () => ok(sites)),
+    createSite: vi.fn(async (input: { name: string; allowedOrigins: string[] }) => {
+      const site = {
+        ...demo,
+        siteId: 'site_new',
+        name: input.name,
+        allowedOrigins: input.allowedOrigins,
+      };
+      sites = [...sites, site];
+      return ok({ ...site, key: 'pk_new-site-key' });
+    }),
+    updateSite: vi.fn(async (siteId: string, patch: Record<string, unknown>) =>
+      ok({ ...demo, ...patch, settings: { ...demo.settings, ...(patch.settings as object) } }),
+    ),
+    rotateKey: vi.fn(async (siteId: string) => ok({ siteId, key: 'pk_rotated-key' })),
+    listMembers: vi.fn(async () => ok([...members])),
+    setRole: vi.fn(async (_siteId: string, agentId: string, role: Role) => {
+      const found = members.find((m) => m.agentId === agentId)!;
+      found.role = role;
+      return ok(found);
+    }),
+    removeAccess: vi.fn(async (_siteId: string, agentId: string) => {
+      const found = members.find((m) => m.agentId === agentId)!;
+      Object.assign(found, { hasAccess: false, email: null, role: 'agent' });
+      return ok(null);
+    }),
+    listInvites: vi.fn(async () => ok([...invites])),
+    invite: vi.fn(
+      async (_siteId: string, input: { email: string; role: Role; agentId?: string }) => {
+        const view: InviteView = {
+          inviteId: `inv_${invites.length + 1}`,
+          email: input.email,
+          role: input.role,
+          agentId: input.agentId ?? null,
+          createdAt: '2026-11-23T10:00:00.000Z',
+          expiresAt: '2026-11-30T10:00:00.000Z',
+        };
+        invites.push(view);
+        return ok({ ...view, link: 'https://chat.example/console/join#secret-token-0123456789' });
+      },
+    ),
+    revokeInvite: vi.fn(async (_siteId: string, inviteId: string) => {
+      invites.splice(
+        invites.findIndex((i) => i.inviteId === inviteId),
+        1,
+      );
+      return ok(null);
+    }),
+  } satisfies AdminApi;
+  return api;
+}
+
+const writeText = vi.fn(async (_text: string) => undefined);
+
+beforeEach(() => {
+  writeText.mockClear();
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+});
+afterEach(cleanup);
+
+async function openAdmin(api = fakeAdmin()) {
+  render(<Admin api={api} currentSiteId="demo" onSitesChanged={vi.fn()} />);
+  await screen.findByRole('heading', { name: 'Northwind Outfitters', level: 1 });
+  return api;
+}
+
+const tab = (name: string) => screen.getByRole('tab', { name });
+
+describe('admin screens: team', () => {
+  it('lists the team, and who is scored without sign-in', async () => {
+    await openAdmin();
+    const team = await screen.findByRole('table');
+    const rows = within(team).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      expect.stringMatching(/^Dana ReyesYoudana@demo\.test/),
+      expect.stringMatching(/^Ben Okaforben@demo\.test/),
+    ]);
+    expect(
+      (screen.getByRole('combobox', { name: 'Role of Ben Okafor' }) as HTMLSelectElement).value,
+    ).toBe('agent');
+    const scored = screen.getByRole('region', { name: /Scored, without sign-in/ });
+    expect(within(scored).getByRole('button', { name: 'Invite zd-9' })).toBeTruthy();
+  });
+
+  it('invites someone and shows the link once, to copy', async () => {
+    const api = await openAdmin();
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Email' }), {
+      target: { value: ' cleo@example.test ' },
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Role' }), {
+      target: { value: 'supervisor' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create invite link' }));
+
+    const link = (await screen.findByRole('textbox', { name: 'Invite link' })) as HTMLInputElement;
+    expect(api.invite).toHaveBeenCalledWith('demo', {
+      email: 'cleo@example.test',
+      role: 'supervisor',
+    });
+    expect(link.value).toBe('https://chat.example/console/join#secret-token-0123456789');
+    expect(document.activeElement).toBe(link);
+    const shown = screen.getByRole('region', { name: 'Invite link for cleo@example.test' });
+    expect(shown.textContent).toMatch(/makes them supervisor on Northwind Outfitters, works once/);
+    expect(shown.textContent).toMatch(/Shown only this once/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(link.value));
+    expect(await screen.findByText('Copied to the clipboard.')).toBeTruthy();
+
+    // Pending until used; the link itself is gone once the admin is done.
+    const pending = await screen.findByRole('region', { name: /Invites not used yet/ });
+    expect(pending.textContent).toMatch(/cleo@example\.test.*Supervisor/);
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('textbox', { name: 'Invite link' })).toBeNull();
+    expect(screen.queryByDisplayValue(/secret-token/)).toBeNull();
+
+    fireEvent.click(
+      within(pending).getByRole('button', { name: 'Revoke invite for cleo@example.test' }),
+    );
+    await waitFor(() => expect(api.revokeInvite).toHaveBeenCalledWith('demo', 'inv_1'));
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: /Invites not used yet/ })).toBeNull(),
+    );
+  });
+
+  it('invites a scored agent as themselves', async () => {
+    const api = await openAdmin();
+    fireEvent.click(await screen.findByRole('button', { name: 'Invite zd-9' }));
+    const scoredAs = screen.getByRole('combobox', { name: 'Scored as' }) as HTMLSelectElement;
+    expect(scoredAs.value).toBe('zd-9');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Email' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Email' }), {
+      target: { value: 'zed@example.test' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create invite link' }));
+    await screen.findByRole('textbox', { name: 'Invite link' });
+    expect(api.invite).toHaveBeenCalledWith('demo', {
+      email: 'zed@example.test',
+      role: 'agent',
+      agentId: 'zd-9',
+    });
+  });
+
+  it('changes a role, and removes access only once confirmed', async () => {
+    const api = await openAdmin();
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Role of Ben Okafor' }), {
+      target: { value: 'supervisor' },
+    });
+    await waitFor(() => expect(api.setRole).toHaveBeenCalledWith('demo', 'ben', 'supervisor'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove access for Ben Okafor' }));
+    const confirm = screen.getByRole('group', { name: 'Remove access for Ben Okafor' });
+    expect(confirm.textContent).toMatch(
+      /Remove Ben Okafor’s access to Northwind Outfitters\?.*scores stay/,
+    );
+    // The safe choice has the focus, and Escape takes it.
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
+    fireEvent.keyDown(confirm, { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Remove access for Ben Okafor' })).toBeNull();
+    expect(api.removeAccess).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove access for Ben Okafor' }));
+    fireEvent.click(
+      within(screen.getByRole('group', { name: 'Remove access for Ben Okafor' })).getByRole(
+        'button',
+        { name: 'Remove access' },
+      ),
+    );
+    await waitFor(() => expect(api.removeAccess).toHaveBeenCalledWith('demo', 'ben'));
+    // Ben stays scored, without sign-in.
+    const scored = await screen.findByRole('region', { name: /Scored, without sign-in/ });
+    await waitFor(() => expect(within(scored).queryByText('Ben Okafor')).toBeTruthy());
+  });
+
+  it("shows the server's refusal where it happened", async () => {
+    const api = fakeAdmin();
+    api.setRole.mockResolvedValueOnce({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: "Dana Reyes is this site's only admin: make someone else an admin first.",
+      },
+    } as never);
+    await openAdmin(api);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Role of Dana Reyes' }), {
+      target: { value: 'agent' },
+    });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/only admin/);
+  });
+});
+
+describe('admin screens: site', () => {
+  it('saves name, origins one per line, and only the scoring settings that changed', async () => {
+    const api = await openAdmin();
+    fireEvent.click(tab('Settings'));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Site name' }), {
+      target: { value: 'Northwind' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Allowed origins' }), {
+      target: { value: 'https://shop.example\n\n https://www.shop.example \n' },
+    });
+    fireEvent.input(screen.getByRole('spinbutton', { name: 'Reply time you promise' }), {
+      target: { value: '60' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() =>
+      expect(api.updateSite).toHaveBeenCalledWith('demo', {
+        name: 'Northwind',
+        allowedOrigins: ['https://shop.example', 'https://www.shop.example'],
+        settings: { targetReplySeconds: 60 },
+      }),
+    );
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    // The list and heading follow the new name.
+    expect(screen.getByRole('heading', { name: 'Northwind', level: 1 })).toBeTruthy();
+  });
+
+  it('names each problem the server found', async () => {
+    const api = fakeAdmin();
+    api.updateSite.mockResolvedValueOnce(
+      refused('The request body is invalid.', [
+        { path: 'allowedOrigins.0', message: 'must be an origin such as https://shop.example' },
+      ]) as never,
+    );
+    await openAdmin(api);
+    fireEvent.click(tab('Settings'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/allowedOrigins\.0: must be an origin/);
+    expect(api.updateSite.mock.calls[0]![1]).not.toHaveProperty('settings');
+  });
+
+  it('copies the snippet, and rotates the key once confirmed, showing the new one once', async () => {
+    const api = await openAdmin();
+    fireEvent.click(tab('Embed and key'));
+    const snippet = screen.getByRole('textbox', { name: 'Embed snippet' }) as HTMLTextAreaElement;
+    expect(snippet.value).toBe(demo.snippet);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(demo.snippet));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Rotate site key' }));
+    const confirm = screen.getByRole('group', { name: 'Rotate site key' });
+    expect(confirm.textContent).toMatch(/stops working at once/);
+    expect(api.rotateKey).not.toHaveBeenCalled();
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Rotate key' }));
+
+    const key = (await screen.findByRole('textbox', { name: 'New site key' })) as HTMLInputElement;
+    expect(key.value).toBe('pk_rotated-key');
+    expect(api.rotateKey).toHaveBeenCalledWith('demo');
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    expect(screen.queryByDisplayValue('pk_rotated-key')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rotate site key' }));
+  });
+
+  it('moves between tabs with the arrow keys, Home and End', async () => {
+    await openAdmin();
+    const team = tab('Team');
+    expect(team.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel', { name: 'Team' })).toBeTruthy();
+    expect(tab('Settings').tabIndex).toBe(-1);
+    team.focus();
+    fireEvent.keyDown(team, { key: 'ArrowRight' });
+    expect(tab('Settings').getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(tab('Settings'));
+    expect(screen.getByRole('tabpanel', { name: 'Settings' })).toBeTruthy();
+    fireEvent.keyDown(tab('Settings'), { key: 'End' });
+    expect(document.activeElement).toBe(tab('Embed and key'));
+    fireEvent.keyDown(tab('Embed and key'), { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(tab('Team'));
+    fireEvent.keyDown(tab('Team'), { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(tab('Embed and key'));
+    fireEvent.keyDown(tab('Embed and key'), { key: 'Home' });
+    expect(document.activeElement).toBe(tab('Team'));
+  });
+
+  it('creates a site and shows its key once', async () => {
+    const api = fakeAdmin();
+    const onSitesChanged = vi.fn();
+    render(<Admin api={api} currentSiteId="demo" onSitesChanged={onSitesChanged} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'New site' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Site name' }), {
+      target: { value: 'Southwind' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Allowed origins' }), {
+      target: { value: 'https://south.example' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create site' }));
+
+    const key = (await screen.findByRole('textbox', { name: 'Site key' })) as HTMLInputElement;
+    expect(key.value).toBe('pk_new-site-key');
+    expect(api.createSite).toHaveBeenCalledWith({
+      name: 'Southwind',
+      allowedOrigins: ['https://south.example'],
+    });
+    expect(onSitesChanged).toHaveBeenCalled();
+    const nav = screen.getByRole('navigation', { name: 'Sites you administer' });
+    expect(within(nav).getByRole('button', { name: /Southwind/ })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    expect(await screen.findByRole('heading', { name: 'Southwind', level: 1 })).toBeTruthy();
+    expect(
+      within(nav)
+        .getByRole('button', { name: /Southwind/ })
+        .getAttribute('aria-current'),
+    ).toBe('page');
+  });
+});
+
+describe('admin API over HTTP', () => {
+  it('calls the sites and team routes, and hands back refusals as they are', async () => {
+    const fetchFn = vi.fn(async (url: string, init?: RequestInit) => {
+      if (init?.method === 'DELETE') return new Response(null, { status: 204 });
+      if (url.endsWith('/members')) {
+        return new Response(
+          JSON.stringify({
+            error: { code: 'forbidden', message: "Only the site's admins may do this." },
+          }),
+          { status: 403 },
+        );
+      }
+      return new Response(JSON.stringify({ sites: [demo] }), { status: 200 });
+    });
+    const api = httpAdminApi(fetchFn as unknown as typeof fetch);
+    expect(await api.listSites()).toEqual(ok([demo]));
+    expect(await api.listMembers('demo')).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: "Only the site's admins may do this." },
+    });
+    expect(await api.removeAccess('demo', 'ben')).toEqual(ok(null));
+    expect(fetchFn.mock.calls.map(([url, init]) => `${init?.method} ${url}`)).toEqual([
+      'GET /api/v1/sites',
+      'GET /api/v1/sites/demo/members',
+      'DELETE /api/v1/sites/demo/members/ben',
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The console around the admin screens: who sees them, sites, invite links.
+
+class QuietLive implements LiveClient {
+  private states = new Set<(state: ConnectionState) => void>();
+  constructor(private readonly agent: SignedInAgent) {}
+  request(event: string) {
+    const data =
+      event === 'inbox:list'
+        ? { agent: this.agent, conversations: [] }
+        : {
+            at: new Date().toISOString(),
+            site: {
+              responsiveness: { score: null, n: 0 },
+              reliability: { score: null, n: 0 },
+              experience: { score: null, n: 0 },
+              csat: { value: null, n: 0 },
+            },
+            agents: [],
+          };
+    return Promise.resolve(ok(data) as never);
+  }
+  typing() {}
+  on() {
+    return () => undefined;
+  }
+  onState(listener: (state: ConnectionState) => void) {
+    this.states.add(listener);
+    queueMicrotask(() => listener('connected'));
+    return () => void this.states.delete(listener);
+  }
+  close() {}
+}
+
+const membership = (siteId: string, siteName: string, role: Role): SiteMembership => ({
+  siteId,
+  siteName,
+  role,
+});
+
+const person = (
+  role: Role,
+  sites: SiteMembership[] = [membership('demo', 'Northwind Outfitters', role)],
+): SignedInAgent => ({
+  id: 'dana',
+  name: 'Dana Reyes',
+  email: 'dana@demo.test',
+  siteId: sites[0]!.siteId,
+  siteName: sites[0]!.siteName,
+  role,
+  sites,
+});
+
+const sessionOf = (agent: SignedInAgent): SessionApi => ({
+  current: vi.fn(async () => agent),
+  signIn: vi.fn(async () => ({ ok: true as const, agent })),
+  signOut: vi.fn(async () => undefined),
+});
+
+const noAccount: AccountApi = {
+  lookupInvite: vi.fn(),
+  acceptInvite: vi.fn(),
+  switchSite: vi.fn(),
+};
+
+describe('the console around the admin screens', () => {
+  it('offers the Admin section to admins only', async () => {
+    for (const role of ['agent', 'supervisor'] as const) {
+      const agent = person(role);
+      const { unmount } = render(
+        <App api={sessionOf(agent)} connect={() => new QuietLive(agent)} admin={fakeAdmin()} />,
+      );
+      await screen.findByRole('navigation', { name: 'Conversations' });
+      expect(screen.queryByRole('navigation', { name: 'Console' })).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Admin' })).toBeNull();
+      unmount();
+    }
+
+    const dana = person('admin');
+    const admin = fakeAdmin();
+    render(<App api={sessionOf(dana)} connect={() => new QuietLive(dana)} admin={admin} />);
+    const nav = await screen.findByRole('navigation', { name: 'Console' });
+    expect(
+      within(nav).getByRole('button', { name: 'Conversations' }).getAttribute('aria-current'),
+    ).toBe('page');
+    fireEvent.click(within(nav).getByRole('button', { name: 'Admin' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Northwind Outfitters', level: 1 }),
+    ).toBeTruthy();
+    expect(within(nav).getByRole('button', { name: 'Admin' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    // The live work is hidden meanwhile, not closed.
+    expect(screen.queryByRole('navigation', { name: 'Conversations' })).toBeNull();
+    fireEvent.click(within(nav).getByRole('button', { name: 'Conversations' }));
+    expect(await screen.findByRole('navigation', { name: 'Conversations' })).toBeTruthy();
+  });
+
+  it('switches between the person’s sites, reconnecting for the one chosen', async () => {
+    const sites = [
+      membership('demo', 'Northwind Outfitters', 'agent'),
+      membership('south', 'Southwind', 'admin'),
+    ];
+    const onDemo = person('agent', sites);
+    const onSouth = { ...onDemo, siteId: 'south', siteName: 'Southwind', role: 'admin' as const };
+    const account: AccountApi = { ...noAccount, switchSite: vi.fn(async () => ok(onSouth)) };
+    const connect = vi.fn((): LiveClient => new QuietLive(onDemo));
+    render(<App api={sessionOf(onDemo)} connect={connect} account={account} admin={fakeAdmin()} />);
+    const site = (await screen.findByRole('combobox', { name: 'Site' })) as HTMLSelectElement;
+    expect(site.value).toBe('demo');
+    expect(
+      within(site)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Northwind Outfitters', 'Southwind']);
+    await waitFor(() => expect(connect).toHaveBeenCalledTimes(1));
+    fireEvent.change(site, { target: { value: 'south' } });
+    await waitFor(() => expect(account.switchSite).toHaveBeenCalledWith('south'));
+    await waitFor(() => expect(connect).toHaveBeenCalledTimes(2));
+  });
+});
+
+describe('joining with an invite link', () => {
+  const lookup: InviteLookup = {
+    siteName: 'Northwind Outfitters',
+    email: 'cleo@example.test',
+    role: 'supervisor',
+    accountExists: false,
+    expiresAt: '2026-11-30T10:00:00.000Z',
+  };
+
+  it('reads the token from a join link only', () => {
+    expect(inviteTokenOf({ pathname: '/console/join', hash: '#abc_DEF-123' })).toBe('abc_DEF-123');
+    expect(inviteTokenOf({ pathname: '/console/', hash: '#abc' })).toBeNull();
+    expect(inviteTokenOf({ pathname: '/console/join', hash: '' })).toBeNull();
+  });
+
+  it('lets someone new name themselves, choose a password, and start working', async () => {
+    const cleo = person('supervisor');
+    const account: AccountApi = {
+      lookupInvite: vi.fn(async () => ok(lookup)),
+      acceptInvite: vi.fn(async () => ok(cleo)),
+      switchSite: vi.fn(),
+    };
+    const onJoined = vi.fn();
+    render(
+      <App
+        api={sessionOf(cleo)}
+        connect={() => new QuietLive(cleo)}
+        account={account}
+        inviteToken="secret-token-0123456789"
+        onJoined={onJoined}
+      />,
+    );
+    expect(await screen.findByRole('heading', { name: 'Join Northwind Outfitters' })).toBeTruthy();
+    expect(document.body.textContent).toMatch(/invited as a supervisor, with cleo@example\.test/);
+    const password = screen.getByLabelText('Choose a password') as HTMLInputElement;
+    expect(password.autocomplete).toBe('new-password');
+    expect(password.minLength).toBe(10);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Your name' }), {
+      target: { value: ' Cleo Martin ' },
+    });
+    fireEvent.input(password, { target: { value: 'a long enough password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join Northwind Outfitters' }));
+
+    await screen.findByRole('navigation', { name: 'Conversations' });
+    expect(account.acceptInvite).toHaveBeenCalledWith('secret-token-0123456789', {
+      name: 'Cleo Martin',
+      password: 'a long enough password',
+    });
+    expect(onJoined).toHaveBeenCalled();
+  });
+
+  it('asks someone with an account for its password only, and says what was wrong', async () => {
+    const account: AccountApi = {
+      lookupInvite: vi.fn(async () => ok({ ...lookup, accountExists: true })),
+      acceptInvite: vi.fn(async () => ({
+        ok: false as const,
+        error: { code: 'unauthorized' as const, message: 'Wrong password for cleo@example.test.' },
+      })),
+      switchSite: vi.fn(),
+    };
+    render(
+      <App
+        api={sessionOf(person('agent'))}
+        connect={vi.fn()}
+        account={account}
+        inviteToken="t0k3n-t0k3n-t0k3n-t0k3n"
+      />,
+    );
+    await screen.findByRole('heading', { name: 'Join Northwind Outfitters' });
+    expect(screen.queryByRole('textbox', { name: 'Your name' })).toBeNull();
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'guess' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join Northwind Outfitters' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Wrong password for cleo@example.test.',
+    );
+    expect(account.acceptInvite).toHaveBeenCalledWith('t0k3n-t0k3n-t0k3n-t0k3n', {
+      password: 'guess',
+    });
+  });
+
+  it('says when a link no longer works, and leads to sign-in', async () => {
+    const account: AccountApi = {
+      lookupInvite: vi.fn(async () => ({
+        ok: false as const,
+        error: { code: 'not_found' as const, message: 'This invite link does not work any more.' },
+      })),
+      acceptInvite: vi.fn(),
+      switchSite: vi.fn(),
+    };
+    const session: SessionApi = { ...sessionOf(person('agent')), current: vi.fn(async () => null) };
+    render(
+      <App
+        api={session}
+        connect={vi.fn()}
+        account={account}
+        inviteToken="used-used-used-used-used"
+      />,
+    );
+    expect((await screen.findByRole('alert')).textContent).toMatch(/does not work any more/);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Go to sign in' }));
+    });
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * The admin screens: the sites this person administers on the left, the chosen one on the right
+ * in three tabs (Team, Settings, Embed and key), and a new site. Shown only to admins; the server
+ * refuses everyone else anyway.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { NewSiteView, SiteView } from '../../../../shared/sites';
+import type { AdminApi } from '../../adminApi';
+import { PlusIcon } from '../icons';
+import { EmbedAndKey } from './EmbedAndKey';
+import { NewSiteForm } from './NewSiteForm';
+import { SiteSettingsForm } from './SiteSettingsForm';
+import { Tabs, type Tab } from './Tabs';
+import { TeamAdmin } from './TeamAdmin';
+
+type Section = 'team' | 'settings' | 'embed';
+
+const SECTIONS: readonly Tab<Section>[] = [
+  { id: 'team', label: 'Team' },
+  { id: 'settings', label: 'Settings' },
+  { id: 'embed', label: 'Embed and key' },
+];
+
+interface Props {
+  api: AdminApi;
+  /** The site the console shows: opened first when its person administers it. */
+  currentSiteId: string;
+  /** The person's sites changed (a new one): the session's list of sites is read again. */
+  onSitesChanged: () => void;
+}
+
+type Sites =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; sites: SiteView[] };
+
+export function Admin({ api, currentSiteId, onSitesChanged }: Props) {
+  const [sites, setSites] = useState<Sites>({ state: 'loading' });
+  /** The site shown, or null for the new-site form. */
+  const [selectedId, setSelectedId] = useState<string | null>(currentSiteId);
+  const [section, setSection] = useState<Section>('team');
+
+  useEffect(() => {
+    let current = true;
+    void api.listSites().then((answer) => {
+      if (!current) return;
+      setSites(
+        answer.ok
+          ? { state: 'ready', sites: answer.data }
+          : { state: 'error', message: answer.error.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [api]);
+
+  if (sites.state !== 'ready') {
+    return (
+      <main class="admin admin--empty">
+        {sites.state === 'loading' ? (
+          <p class="muted" role="status">
+            Loading your sites…
+          </p>
+        ) : (
+          <p class="note note--error" role="alert">
+            Your sites could not be loaded: {sites.message}
+          </p>
+        )}
+      </main>
+    );
+  }
+
+  const list = sites.sites;
+  const site =
+    selectedId === null ? null : (list.find((s) => s.siteId === selectedId) ?? list[0] ?? null);
+  const replace = (changed: SiteView) =>
+    setSites({
+      state: 'ready',
+      sites: list.map((s) => (s.siteId === changed.siteId ? changed : s)),
+    });
+  const added = (created: NewSiteView) => {
+    // The key stays in the form that shows it once, not in the list.
+    const view: SiteView = {
+      siteId: created.siteId,
+      name: created.name,
+      allowedOrigins: created.allowedOrigins,
+      settings: created.settings,
+      createdAt: created.createdAt,
+      snippet: created.snippet,
+      signingSecret: created.signingSecret,
+    };
+    setSites({ state: 'ready', sites: [...list, view] });
+    onSitesChanged();
+  };
+
+  return (
+    <div class="admin">
+      <nav class="admin-nav" aria-label="Sites you administer">
+        <h2 class="admin-nav-title">Sites</h2>
+        <ul class="admin-nav-list">
+          {list.map((s) => (
+            <li key={s.siteId}>
+              <button
+                type="button"
+                class={`admin-nav-item${s.siteId === site?.siteId ? ' is-selected' : ''}`}
+                aria-current={s.siteId === site?.siteId ? 'page' : undefined}
+                title={s.name}
+                onClick={() => {
+                  setSelectedId(s.siteId);
+                  setSection('team');
+                }}
+              >
+                <span class="admin-nav-name">{s.name}</span>
+                <span class="admin-nav-id">{s.siteId}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button
+          type="button"
+          class={`btn btn--secondary btn--small admin-nav-new${selectedId === null ? ' is-active' : ''}`}
+          onClick={() => setSelectedId(null)}
+        >
+          <PlusIcon /> New site
+        </button>
+      </nav>
+      <main class="admin-main" aria-label={site ? `Administer ${site.name}` : 'New site'}>
+        {site ? (
+          <>
+            <header class="admin-head">
+              <p class="admin-eyebrow">Site</p>
+              <h1 class="admin-title">{site.name}</h1>
+            </header>
+            <Tabs
+              label={`${site.name} administration`}
+              idPrefix="admin"
+              tabs={SECTIONS}
+              selected={section}
+              onSelect={setSection}
+            >
+              {section === 'team' && <TeamAdmin key={site.siteId} api={api} site={site} />}
+              {section === 'settings' && (
+                <SiteSettingsForm
+                  key={site.siteId}
+                  api={api}
+                  site={site}
+                  onSaved={(saved) => {
+                    replace(saved);
+                    if (saved.name !== site.name) onSitesChanged();
+                  }}
+                />
+              )}
+              {section === 'embed' && <EmbedAndKey key={site.siteId} api={api} site={site} />}
+            </Tabs>
+          </>
+        ) : (
+          <NewSiteForm
+            api={api}
+            onCreated={added}
+            onOpen={(siteId) => {
+              setSelectedId(siteId);
+              setSection('team');
+            }}
+            onCancel={() => setSelectedId(list[0]?.siteId ?? currentSiteId)}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * "New site": a name and its allowed origins; the rest can be set afterwards. The answer holds the
+ * site's key, shown once, and its snippet. The admin who creates a site is its first admin.
+ */
+import { useRef, useState } from 'preact/hooks';
+import type { AckError } from '../../../../shared/ack';
+import { LIMITS } from '../../../../shared/limits';
+import type { NewSiteView } from '../../../../shared/sites';
+import type { AdminApi } from '../../adminApi';
+import { useFocusOnMount } from '../../useFocusOnMount';
+import { ErrorNote } from '../ErrorNote';
+import { CopyField } from './CopyField';
+import { SecretOnce } from './SecretOnce';
+
+interface Props {
+  api: AdminApi;
+  /** The site exists: it is listed from now on. */
+  onCreated: (site: NewSiteView) => void;
+  /** Done with the new site's key: show the site. */
+  onOpen: (siteId: string) => void;
+  onCancel: () => void;
+}
+
+export function NewSiteForm({ api, onCreated, onOpen, onCancel }: Props) {
+  const [name, setName] = useState('');
+  const [origins, setOrigins] = useState('');
+  const [error, setError] = useState<AckError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<NewSiteView | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  useFocusOnMount(nameField);
+
+  const create = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const answer = await api.createSite({
+      name,
+      allowedOrigins: origins
+        .split(/[\n,]/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    });
+    setBusy(false);
+    if (!answer.ok) return setError(answer.error);
+    setCreated(answer.data);
+    onCreated(answer.data);
+  };
+
+  if (created) {
+    return (
+      <div class="admin-sections">
+        <SecretOnce
+          title={`${created.name} is ready`}
+          label="Site key"
+          value={created.key}
+          copyLabel="Copy key"
+          onDone={() => onOpen(created.siteId)}
+        >
+          Its key lets your servers send conversation events and read scores. You are its admin:
+          invite your team from its Team tab.
+        </SecretOnce>
+        <section class="admin-card" aria-label="Embed snippet">
+          <CopyField
+            label="Embed snippet"
+            value={created.snippet}
+            copyLabel="Copy snippet"
+            multiline
+          />
+        </section>
+      </div>
+    );
+  }
+
+  return (
+    <form class="admin-sections" onSubmit={create}>
+      {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
+      <section class="admin-card" aria-labelledby="new-site-title">
+        <header class="admin-card-head">
+          <h2 id="new-site-title" class="admin-card-title">
+            New site
+          </h2>
+          <p class="admin-card-intro">
+            One site per shop or brand: its own team, widget, key and scores.
+          </p>
+        </header>
+        <div class="admin-form">
+          <label class="field">
+            <span class="field-label">Site name</span>
+            <input
+              type="text"
+              ref={nameField}
+              required
+              maxLength={LIMITS.nameLength}
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
+          </label>
+          <div class="field">
+            <label class="field-label" for="new-site-origins">
+              Allowed origins
+            </label>
+            <textarea
+              id="new-site-origins"
+              rows={3}
+              spellcheck={false}
+              placeholder="https://shop.example"
+              value={origins}
+              onInput={(e) => setOrigins(e.currentTarget.value)}
+              aria-describedby="new-origins-hint"
+            />
+            <span id="new-origins-hint" class="field-hint">
+              One per line, e.g. https://shop.example. You can change them later.
+            </span>
+          </div>
+        </div>
+        <div class="admin-save">
+          <button type="button" class="btn btn--quiet" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" class="btn btn--primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create site'}
+          </button>
+        </div>
+      </section>
+    </form>
+  );
+}

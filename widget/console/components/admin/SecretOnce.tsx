@@ -1,0 +1,36 @@
+/**
+ * A secret shown this once (an invite link, a site key): Peakend keeps only its hash, so the
+ * admin must copy it now. It stays until they say they are done.
+ */
+import type { ComponentChildren } from 'preact';
+import { CopyField } from './CopyField';
+import { KeyIcon } from '../icons';
+
+interface Props {
+  title: string;
+  label: string;
+  value: string;
+  copyLabel: string;
+  /** What the secret is for and how long it works. */
+  children: ComponentChildren;
+  onDone: () => void;
+}
+
+export function SecretOnce({ title, label, value, copyLabel, children, onDone }: Props) {
+  return (
+    <section class="secret" aria-label={title}>
+      <div class="secret-head">
+        <KeyIcon />
+        <h3 class="secret-title">{title}</h3>
+      </div>
+      <div class="secret-body">{children}</div>
+      <CopyField label={label} value={value} copyLabel={copyLabel} autoFocus />
+      <p class="secret-warning">Shown only this once: Peakend keeps no copy it could show again.</p>
+      <div class="secret-actions">
+        <button type="button" class="btn btn--primary btn--small" onClick={onDone}>
+          Done
+        </button>
+      </div>
+    </section>
+  );
+}
