@@ -63,4 +63,6 @@ export type NewSiteView = SiteView & { key: string };
 export interface RotatedKey {
   siteId: string;
   key: string;
+  /** The signing secret, derived from the key: it has changed with it. */
+  signingSecret: string;
 }

@@ -133,9 +133,14 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
   router.post('/api/v1/sites/:siteId/key', async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
     const key = newSiteKey();
-    await store.updateSite({ ...site, keyHash: sha256(key) });
+    const updated: Site = { ...site, keyHash: sha256(key) };
+    await store.updateSite(updated);
     res.setHeader('Cache-Control', 'no-store');
-    const rotated: RotatedKey = { siteId: site.id, key };
+    const rotated: RotatedKey = {
+      siteId: site.id,
+      key,
+      signingSecret: siteSigningSecret(await store.secret('site-signing'), updated),
+    };
     res.json(rotated);
   });
 

@@ -65,7 +65,13 @@ function fakeAdmin() {
     updateSite: vi.fn(async (siteId: string, patch: Record<string, unknown>) =>
       ok({ ...demo, ...patch, settings: { ...demo.settings, ...(patch.settings as object) } }),
     ),
-    rotateKey: vi.fn(async (siteId: string) => ok({ siteId, key: 'pk_rotated-key' })),
+    rotateKey: vi.fn(async (siteId: string) =>
+      ok({
+        siteId,
+        key: 'pk_rotated-key',
+        signingSecret: 'bmV3LXNpZ25pbmctc2VjcmV0LWFmdGVyLXJvdGF0aW9u',
+      }),
+    ),
     listMembers: vi.fn(async () => ok([...members])),
     setRole: vi.fn(async (_siteId: string, agentId: string, role: Role) => {
       const found = members.find((m) => m.agentId === agentId)!;
@@ -292,6 +298,10 @@ describe('admin screens: site', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith(demo.snippet));
 
+    const signing = () =>
+      (screen.getByRole('textbox', { name: 'Signing secret' }) as HTMLInputElement).value;
+    expect(signing()).toBe(demo.signingSecret);
+
     fireEvent.click(screen.getByRole('button', { name: 'Rotate site key' }));
     const confirm = screen.getByRole('group', { name: 'Rotate site key' });
     expect(confirm.textContent).toMatch(/stops working at once/);
@@ -303,6 +313,8 @@ describe('admin screens: site', () => {
     expect(api.rotateKey).toHaveBeenCalledWith('demo');
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     expect(screen.queryByDisplayValue('pk_rotated-key')).toBeNull();
+    // The signing secret is derived from the key: the new one stays shown.
+    expect(signing()).toBe('bmV3LXNpZ25pbmctc2VjcmV0LWFmdGVyLXJvdGF0aW9u');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rotate site key' }));
   });
 

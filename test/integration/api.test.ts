@@ -133,7 +133,12 @@ describe('sites and events APIs', () => {
 
       const rotated = await call('POST', `/api/v1/sites/${siteId}/key`, TEST_ADMIN_TOKEN);
       expect(rotated.status).toBe(200);
-      expect(rotated.body).toEqual({ siteId, key: expect.stringMatching(/^pk_[\w-]{32}$/) });
+      expect(rotated.body).toEqual({
+        siteId,
+        key: expect.stringMatching(/^pk_[\w-]{32}$/),
+        // Derived from the key, so it rotates with it.
+        signingSecret: expect.stringMatching(/^[\w-]{43}$/),
+      });
       key = rotated.body.key!;
       expect(key).not.toBe(before);
 

@@ -1,6 +1,6 @@
 /**
- * "Embed and key": the snippet to paste into the site's pages, and its key for the events and
- * scores APIs. Peakend keeps only the key's hash, so it cannot show the key again: an admin who
+ * "Embed and key": the snippet to paste into the site's pages, the signing secret its servers
+ * sign with, and its key for the events and scores APIs. Peakend keeps only the key's hash, so it cannot show the key again: an admin who
  * lost it (or fears it leaked) rotates it. The old key stops working at once; the new one is
  * shown once.
  */
@@ -23,6 +23,9 @@ export function EmbedAndKey({ api, site }: Props) {
   const [keyState, setKeyState] = useState<KeyState>('idle');
   const [rotated, setRotated] = useState<RotatedKey | null>(null);
   const [error, setError] = useState<AckError | null>(null);
+  /** Derived from the key: a rotation changes it, and the site's view is older than that. */
+  const [signingSecret, setSigningSecret] = useState(site.signingSecret);
+  useEffect(() => setSigningSecret(site.signingSecret), [site.siteId, site.signingSecret]);
   /** Where focus goes back to once the new key is put away. */
   const [refocus, setRefocus] = useState(false);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -43,8 +46,10 @@ export function EmbedAndKey({ api, site }: Props) {
     setError(null);
     const answer = await api.rotateKey(site.siteId);
     setKeyState('idle');
-    if (answer.ok) setRotated(answer.data);
-    else setError(answer.error);
+    if (answer.ok) {
+      setRotated(answer.data);
+      setSigningSecret(answer.data.signingSecret);
+    } else setError(answer.error);
   };
 
   return (
@@ -60,6 +65,25 @@ export function EmbedAndKey({ api, site }: Props) {
           </p>
         </header>
         <CopyField label="Embed snippet" value={site.snippet} copyLabel="Copy snippet" multiline />
+      </section>
+
+      <section class="admin-card" aria-labelledby="signing-title">
+        <header class="admin-card-head">
+          <h2 id="signing-title" class="admin-card-title">
+            Signing secret
+          </h2>
+          <p class="admin-card-intro">
+            For your servers only, never a web page: they sign with it (HMAC-SHA256) the
+            conversations of your own helpdesk that visitors may rate with{' '}
+            <code>peakend('rate', …)</code>, and the ids of your signed-in users. It changes when
+            the site key is rotated.
+          </p>
+        </header>
+        <CopyField
+          label="Signing secret"
+          value={rotated?.signingSecret ?? signingSecret}
+          copyLabel="Copy secret"
+        />
       </section>
 
       <section class="admin-card" aria-labelledby="key-title">
