@@ -2,6 +2,7 @@
  * Configuration from the environment, parsed once at boot. A bad value stops the start with a
  * message that names the variable.
  */
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 const ZBoolean = z
@@ -15,6 +16,33 @@ const ZDatabaseUrl = z
     message: 'use sqlite:PATH (e.g. sqlite:./data/peakend.db) or postgres://…',
   })
   .default('sqlite:./data/peakend.db');
+
+/**
+ * Which proxies in front of the server may say who the client is (X-Forwarded-For, -Proto): their
+ * addresses or subnets, comma-separated (`10.0.0.0/8, 192.168.1.7`, and the names `loopback`,
+ * `linklocal`, `uniquelocal`), or a number of hops. Never "all": a client could then claim any
+ * address, and rate limits would count whatever it claims.
+ */
+const ZTrustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    for (const entry of entries) {
+      try {
+        proxyaddr.compile(entry);
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not an address, subnet, loopback, linklocal or uniquelocal (or give a number of hops)`,
+        });
+        return z.NEVER;
+      }
+    }
+    return entries;
+  })
+  .default(['loopback']);
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -36,6 +64,7 @@ const ZEnv = z.object({
     .refine((url) => /^https?:\/\//.test(url), { message: 'must be an http(s) URL' })
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
+  TRUST_PROXY: ZTrustProxy,
 });
 
 export interface Config {
@@ -47,6 +76,8 @@ export interface Config {
   demo: boolean;
   /** Where browsers reach this server; the widget snippet and demo page point here. */
   publicUrl: string;
+  /** Express's "trust proxy": the proxies whose X-Forwarded-* headers are believed. */
+  trustProxy: number | string[];
 }
 
 export class ConfigError extends Error {}
@@ -141,5 +172,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     adminToken: e.PEAKEND_ADMIN_TOKEN ?? null,
     demo: e.PEAKEND_DEMO,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    trustProxy: e.TRUST_PROXY,
   };
 }

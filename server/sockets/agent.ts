@@ -15,6 +15,7 @@ import {
   ZPromiseMake,
   type AgentClientEvents,
 } from '../../shared/protocol';
+import { originAllowed } from '../auth/origins';
 import { sessionTokenHash, type Sessions } from '../auth/sessions';
 import { signedInView } from '../auth/signed-in';
 import { Refusal } from '../errors';
@@ -53,6 +54,12 @@ const INBOX_SIZE = 200;
 export function serveAgents(deps: Deps) {
   const { store, scoreboards, sessions, chat, views, visitors, agents, log } = deps;
   agents.use((socket, next) => {
+    // The console is served by this server: a page elsewhere (even a sibling subdomain, which
+    // SameSite lets through) must not ride on an agent's cookie into their socket.
+    const { origin, host } = socket.handshake.headers;
+    if (!originAllowed(origin, [], host)) {
+      return next(connectError('forbidden', 'The console connects only from its own pages.'));
+    }
     const cookie = socket.handshake.headers.cookie;
     sessions
       .signedIn(cookie)

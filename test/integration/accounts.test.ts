@@ -216,6 +216,20 @@ describe.each(await storeKinds())('accounts and roles (%s)', (kind) => {
       body: { name: 'Northwind Outfitters (demo)' },
     });
     expect(own.status).toBe(200);
+
+    // Nor may another site's page open the console's socket on the agent's cookie.
+    const hijack: AgentClient = io(`${server.url}/agent`, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: dana, origin: 'https://shop.demo.peakend.test' },
+      forceNew: true,
+      reconnection: false,
+    });
+    sockets.push(hijack);
+    expect((await next<Error>(hijack, 'connect_error')).message).toBe(
+      'The console connects only from its own pages.',
+    );
+    const console = socketOf(dana);
+    await next(console, 'connect');
   });
 
   it('changes a role, reconnecting the person’s console with it', async () => {

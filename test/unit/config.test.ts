@@ -11,7 +11,24 @@ describe('readConfig', () => {
       adminToken: null,
       demo: false,
       publicUrl: 'http://localhost:3000',
+      trustProxy: ['loopback'],
     });
+  });
+
+  it('trusts the proxies it is told of, by address, subnet or hops, never everyone', () => {
+    expect(readConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+    ]);
+    expect(readConfig({ TRUST_PROXY: 'loopback,uniquelocal' }).trustProxy).toEqual([
+      'loopback',
+      'uniquelocal',
+    ]);
+    expect(readConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(() => readConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: "true" is not an address/,
+    );
+    expect(() => readConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY: /);
   });
 
   it('reads every variable', () => {
