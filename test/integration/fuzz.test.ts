@@ -135,6 +135,21 @@ describe('fuzz: hostile input to every event and route', () => {
     outcomes.set(target, seen);
   };
 
+  /** A handshake connects, or is refused with a reason of its own: never an internal error. */
+  async function expectHandshakeAnswered(
+    socket: Parameters<typeof next>[0],
+    label: string,
+  ): Promise<void> {
+    const outcome = await Promise.race([
+      next(socket, 'connect').then(() => null),
+      next<Error & { data?: unknown }>(socket, 'connect_error'),
+    ]);
+    socket.disconnect();
+    const refusal = outcome && ZAckError.pick({ code: true, message: true }).parse(outcome.data);
+    tally(label, refusal ? refusal.code : 'connected');
+    if (refusal) expect(refusal.code, refusal.message).not.toBe('internal');
+  }
+
   // Known things the fuzz aims at, made before it starts.
   let baseline: { siteId: string; key: string };
   let fuzzSite: { siteId: string; key: string };
@@ -542,16 +557,10 @@ describe('fuzz: hostile input to every event and route', () => {
     });
     await fc.assert(
       fc.asyncProperty(auth, async (given) => {
-        const socket = connectVisitor(server.url, given as Record<string, unknown>);
-        const outcome = await Promise.race([
-          next(socket, 'connect').then(() => null),
-          next<Error & { data?: unknown }>(socket, 'connect_error'),
-        ]);
-        socket.disconnect();
-        const refusal =
-          outcome && ZAckError.pick({ code: true, message: true }).parse(outcome.data);
-        tally('/visitor handshake', refusal ? refusal.code : 'connected');
-        if (refusal) expect(refusal.code, refusal.message).not.toBe('internal');
+        await expectHandshakeAnswered(
+          connectVisitor(server.url, given as Record<string, unknown>),
+          '/visitor handshake',
+        );
       }),
       { numRuns: Math.ceil(RUNS / 3) },
     );
@@ -568,15 +577,7 @@ describe('fuzz: hostile input to every event and route', () => {
             reconnection: false,
             extraHeaders: header ? { cookie: header } : {},
           });
-          const outcome = await Promise.race([
-            next(socket, 'connect').then(() => null),
-            next<Error & { data?: unknown }>(socket, 'connect_error'),
-          ]);
-          socket.disconnect();
-          const refusal =
-            outcome && ZAckError.pick({ code: true, message: true }).parse(outcome.data);
-          tally('/agent handshake', refusal ? refusal.code : 'connected');
-          if (refusal) expect(refusal.code, refusal.message).not.toBe('internal');
+          await expectHandshakeAnswered(socket, '/agent handshake');
         },
       ),
       { numRuns: Math.ceil(RUNS / 3) },

@@ -4,13 +4,13 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { AckError } from '../../../../shared/ack';
-import { LIMITS } from '../../../../shared/limits';
 import type { NewSiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
 import { useFocusOnMount } from '../../useFocusOnMount';
 import { ErrorNote } from '../ErrorNote';
 import { CopyField } from './CopyField';
 import { SecretOnce } from './SecretOnce';
+import { SiteFields } from './SiteFields';
 
 interface Props {
   api: AdminApi;
@@ -84,36 +84,16 @@ export function NewSiteForm({ api, onCreated, onOpen, onCancel }: Props) {
             One site per shop or brand: its own team, widget, key and scores.
           </p>
         </header>
-        <div class="admin-form">
-          <label class="field">
-            <span class="field-label">Site name</span>
-            <input
-              type="text"
-              ref={nameField}
-              required
-              maxLength={LIMITS.nameLength}
-              value={name}
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          </label>
-          <div class="field">
-            <label class="field-label" for="new-site-origins">
-              Allowed origins
-            </label>
-            <textarea
-              id="new-site-origins"
-              rows={3}
-              spellcheck={false}
-              placeholder="https://shop.example"
-              value={origins}
-              onInput={(e) => setOrigins(e.currentTarget.value)}
-              aria-describedby="new-origins-hint"
-            />
-            <span id="new-origins-hint" class="field-hint">
-              One per line, e.g. https://shop.example. You can change them later.
-            </span>
-          </div>
-        </div>
+        <SiteFields
+          idPrefix="new-site"
+          name={name}
+          onName={setName}
+          origins={origins}
+          onOrigins={setOrigins}
+          hint="One per line, e.g. https://shop.example. You can change them later."
+          rows={3}
+          nameRef={nameField}
+        />
         <div class="admin-save">
           <button type="button" class="btn btn--quiet" onClick={onCancel}>
             Cancel

@@ -5,11 +5,11 @@
  */
 import { useState } from 'preact/hooks';
 import type { AckError } from '../../../../shared/ack';
-import { LIMITS } from '../../../../shared/limits';
 import type { SiteSettings } from '../../../../shared/settings';
 import type { SitePatch, SiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
 import { ErrorNote } from '../ErrorNote';
+import { SiteFields } from './SiteFields';
 
 interface Props {
   api: AdminApi;
@@ -77,36 +77,15 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
             Site
           </h2>
         </header>
-        <div class="admin-form">
-          <label class="field">
-            <span class="field-label">Site name</span>
-            <input
-              type="text"
-              required
-              maxLength={LIMITS.nameLength}
-              value={name}
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          </label>
-          <div class="field">
-            <label class="field-label" for="site-origins">
-              Allowed origins
-            </label>
-            <textarea
-              id="site-origins"
-              rows={4}
-              spellcheck={false}
-              placeholder="https://shop.example"
-              value={origins}
-              onInput={(e) => setOrigins(e.currentTarget.value)}
-              aria-describedby="origins-hint"
-            />
-            <span id="origins-hint" class="field-hint">
-              One per line: the pages where the widget may run, as scheme and host
-              (https://shop.example), no path. Other pages are refused.
-            </span>
-          </div>
-        </div>
+        <SiteFields
+          idPrefix="site"
+          name={name}
+          onName={setName}
+          origins={origins}
+          onOrigins={setOrigins}
+          hint="One per line: the pages where the widget may run, as scheme and host (https://shop.example), no path. Other pages are refused."
+          rows={4}
+        />
       </section>
 
       <section class="admin-card" aria-labelledby="scoring-title">
