@@ -202,5 +202,7 @@ describeInBrowser('the widget across pages, on a phone, and in host-chat mode', 
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(await launcher(page).isVisible()).toBe(false);
+    // No launcher to return to: focus goes back to the page's own button.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('rate');
   });
 });

@@ -98,6 +98,7 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
   let view: { kind: 'chat' } | { kind: 'rate'; request: RateRequest } = { kind: 'chat' };
   let isOpen = false;
   let takeFocus = true;
+  let returnFocus: HTMLElement | null = null;
   /** The host page hears of a rating once, and again only if the face changes. */
   let lastRated = '';
 
@@ -179,6 +180,9 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
   function show(next: typeof view, byVisitor = true): void {
     view = next;
     const opening = !isOpen;
+    // Where focus goes back to when it closes, if not to the launcher: the page's own button
+    // that asked for the rating, say.
+    if (opening && byVisitor) returnFocus = document.activeElement as HTMLElement | null;
     isOpen = true;
     takeFocus = byVisitor;
     draw();
@@ -197,7 +201,11 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
     if (!isOpen) return;
     isOpen = false;
     draw();
-    if (refocus && !launcher.hidden) launcher.focus();
+    if (refocus) {
+      if (!launcher.hidden) launcher.focus();
+      else if (returnFocus?.isConnected) returnFocus.focus();
+    }
+    returnFocus = null;
     emit('close');
   }
 
