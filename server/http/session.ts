@@ -12,6 +12,7 @@ import type { ConsoleSockets } from '../live/access';
 import type { Agent, Store } from '../storage/store';
 import { requireSignedIn } from './caller';
 import { parseBody } from './validate';
+import { requireSameOrigin } from './same-origin';
 
 export function sessionRoutes(
   store: Store,
@@ -49,6 +50,8 @@ export function sessionRoutes(
   });
 
   router.delete('/api/v1/session', async (req, res) => {
+    // Like every change made with a session: only from the console's own pages.
+    requireSameOrigin(req);
     const tokenHash = sessionTokenHash(req.headers.cookie);
     res.setHeader('Set-Cookie', await sessions.signOut(req.headers.cookie));
     if (tokenHash) consoleSockets?.sessionChanged(tokenHash);

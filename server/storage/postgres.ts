@@ -754,7 +754,7 @@ export class PostgresStore implements Store {
   async latestConversationOf(siteId: string, visitorId: string): Promise<ConversationState | null> {
     const { rows } = await this.pool.query<{ state: ConversationState }>(
       `SELECT state FROM conversations WHERE site_id = $1 AND visitor_id = $2
-       ORDER BY last_activity_at DESC LIMIT 1`,
+       ORDER BY status = 'open' DESC, last_activity_at DESC LIMIT 1`,
       [siteId, visitorId],
     );
     return rows[0]?.state ?? null;

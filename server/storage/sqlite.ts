@@ -140,7 +140,7 @@ export class SqliteStore implements Store {
       ),
       latestOfVisitor: db.prepare(
         `SELECT state FROM conversations WHERE site_id = ? AND visitor_id = ?
-         ORDER BY last_activity_at DESC LIMIT 1`,
+         ORDER BY status = 'open' DESC, last_activity_at DESC LIMIT 1`,
       ),
       countedRatings: db.prepare(
         `SELECT rating_agent_id AS agentId, rating_end AS "end", rating_at AS at

@@ -178,7 +178,10 @@ export interface Store {
   listFacts(siteId: string, conversationId: string): Promise<Fact[]>;
   getConversation(siteId: string, conversationId: string): Promise<ConversationState | null>;
   listConversations(siteId: string, query: ConversationQuery): Promise<ConversationState[]>;
-  /** The visitor's most recently active conversation. */
+  /**
+   * The conversation the visitor continues: their open one if any (a rating amended on an older
+   * one must not take its place), else their most recently active one.
+   */
   latestConversationOf(siteId: string, visitorId: string): Promise<ConversationState | null>;
   /** The counting version of every rating of the site, with its rated agent. */
   countedRatings(siteId: string): Promise<CountedRating[]>;

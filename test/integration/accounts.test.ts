@@ -210,6 +210,12 @@ describe.each(await storeKinds())('accounts and roles (%s)', (kind) => {
       body: { name: 'Hijacked' },
     });
     expect(foreign).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    // Not even a sign-out: another page must not end the agent's session behind their back.
+    const signOut = await call('DELETE', '/api/v1/session', {
+      cookie: dana,
+      origin: 'https://shop.demo.peakend.test',
+    });
+    expect(signOut).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
     const own = await call('PATCH', '/api/v1/sites/demo', {
       cookie: dana,
       origin: server.url,

@@ -184,6 +184,24 @@ describe.each(await storeKinds())('a conversation, first message to live score (
     forged.disconnect();
   });
 
+  it('keeps a new chat the visitor’s latest while they amend the last one’s rating', async () => {
+    const fresh = data(await visitor.emitWithAck('message:send', { text: 'One more question' }));
+    expect(fresh.id).not.toBe(conversationId);
+    data(
+      await visitor.emitWithAck('rating:save', {
+        conversationId,
+        key: 'step-4',
+        end: 5,
+        peak: { dimension: 'reliability', polarity: 'positive' },
+        comment: 'Anna was lovely',
+      }),
+    );
+    // The amended rating is newer activity, but the open chat is still the one to continue.
+    expect(data(await visitor.emitWithAck('hello', {})).conversation?.id).toBe(fresh.id);
+    const next = data(await visitor.emitWithAck('message:send', { text: 'Still there?' }));
+    expect(next.id).toBe(fresh.id);
+  });
+
   it('keeps everything after a restart', async () => {
     await server.stop();
     const store = await storage.open();

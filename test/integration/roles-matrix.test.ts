@@ -1,0 +1,1605 @@
+/**
+ * Who may do what: every HTTP route and every socket event (rows) against every kind of caller
+ * (columns), one test per cell, against a real server. The expectations are written here from
+ * docs/accounts.md and the product brief, never computed from the server's own capability table,
+ * so this checks the server rather than repeating it. A route the app serves, or an event a
+ * socket listens to, without a row here fails the suite: a new one cannot be left out.
+ *
+ * Columns (callers):
+ *   anon              no credentials at all
+ *   agA, supA, admA   signed in: agent, supervisor, admin of site A (and of no other site)
+ *   agB, supB, admB   the same of site B
+ *   mulA, mulB        one person who is admin of B and agent of A; their console showing A, or B
+ *   tok               the admin token (PEAKEND_ADMIN_TOKEN)
+ *   keyA, keyB        the site key of A, of B
+ *   out               a console session that was signed out
+ *   vis               a visitor of A: its visitor token (sent as a bearer token on routes that
+ *                     are not the widget's, in the body to the ratings route, in the handshake)
+ *
+ * Cells:
+ *   ok                allowed: 2xx (or the route's redirect), or an ok acknowledgement
+ *   ok:A, ok:B        allowed, and what comes back is site A's (B's), nothing of the other's
+ *   ok:none, ok:all   allowed, listing no site, every site
+ *   401, 403, 404     refused with this HTTP status and its code (unauthorized, forbidden,
+ *                     not_found); on sockets and for rating steps, the acknowledgement's error
+ *                     code of that status. On /agent, 401 is the handshake's connect_error: the
+ *                     socket never connects, so none of its events can be sent. A refusal
+ *                     changes nothing, which each row checks.
+ *   drop              a typing hint (no acknowledgement) that reaches nobody
+ *   none              receives none of those broadcasts
+ */
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ack } from '../../shared/ack';
+import type { MemberView, NewInviteView, InviteView, Role } from '../../shared/accounts';
+import type {
+  AgentConversationView,
+  LiveScores,
+  SignedInAgent,
+  VisitorConversationView,
+} from '../../shared/protocol';
+import type { NewSiteView, RotatedKey, SiteView } from '../../shared/sites';
+import {
+  data,
+  startServer,
+  TEST_ADMIN_TOKEN,
+  until,
+  type AgentClient,
+  type TestServer,
+  type VisitorClient,
+} from '../support/server';
+import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
+
+const MATRIX = `
+route or event                                                            | anon | agA     | supA    | admA | agB     | supB    | admB | mulA | mulB | tok    | keyA | keyB | out  | vis
+// public pages and bundles
+GET /healthz                                                              | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+GET /                                                                     | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+GET /demo                                                                 | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+GET /widget.js                                                            | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+GET /console                                                              | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+GET /console/                                                             | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+GET /console/*path                                                        | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+// console sessions
+POST /api/v1/session (an agent of A's password)                           | ok:A | ok:A    | ok:A    | ok:A | ok:A    | ok:A    | ok:A | ok:A | ok:A | ok:A   | ok:A | ok:A | ok:A | ok:A
+POST /api/v1/session (a wrong password)                                   | 401  | 401     | 401     | 401  | 401     | 401     | 401  | 401  | 401  | 401    | 401  | 401  | 401  | 401
+GET /api/v1/session                                                       | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
+PATCH /api/v1/session (show site A)                                       | 401  | ok:A    | ok:A    | ok:A | 403     | 403     | 403  | ok:A | ok:A | 401    | 401  | 401  | 401  | 401
+DELETE /api/v1/session                                                    | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+// invite links: whoever holds the link
+GET /api/v1/invites/:token (a pending link to A)                          | ok:A | ok:A    | ok:A    | ok:A | ok:A    | ok:A    | ok:A | ok:A | ok:A | ok:A   | ok:A | ok:A | ok:A | ok:A
+GET /api/v1/invites/:token (a used link)                                  | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404
+POST /api/v1/invites/:token (a pending link to A)                         | ok:A | ok:A    | ok:A    | ok:A | ok:A    | ok:A    | ok:A | ok:A | ok:A | ok:A   | ok:A | ok:A | ok:A | ok:A
+POST /api/v1/invites/:token (a used link)                                 | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404
+// sites and their teams
+GET /api/v1/sites                                                         | 401  | ok:none | ok:none | ok:A | ok:none | ok:none | ok:B | ok:B | ok:B | ok:all | 401  | 401  | 401  | 401
+POST /api/v1/sites                                                        | 401  | 403     | 403     | ok   | 403     | 403     | ok   | ok   | ok   | ok     | 401  | 401  | 401  | 401
+GET /api/v1/sites/:siteId (A)                                             | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+GET /api/v1/sites/:siteId (no such site)                                  | 401  | 403     | 403     | 403  | 403     | 403     | 403  | 403  | 403  | 404    | 401  | 401  | 401  | 401
+PATCH /api/v1/sites/:siteId (A)                                           | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+POST /api/v1/sites/:siteId/key (A)                                        | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+GET /api/v1/sites/:siteId/members (A)                                     | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+PATCH /api/v1/sites/:siteId/members/:agentId (A)                          | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+PATCH /api/v1/sites/:siteId/members/:agentId (A's member, through B)      | 401  | 403     | 403     | 403  | 403     | 403     | 404  | 404  | 404  | 404    | 401  | 401  | 401  | 401
+DELETE /api/v1/sites/:siteId/members/:agentId (A)                         | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+DELETE /api/v1/sites/:siteId/members/:agentId (A's member, through B)     | 401  | 403     | 403     | 403  | 403     | 403     | 404  | 404  | 404  | 404    | 401  | 401  | 401  | 401
+GET /api/v1/sites/:siteId/invites (A)                                     | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+POST /api/v1/sites/:siteId/invites (A)                                    | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+DELETE /api/v1/sites/:siteId/invites/:inviteId (A)                        | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+DELETE /api/v1/sites/:siteId/invites/:inviteId (A's invite, through B)    | 401  | 403     | 403     | 403  | 403     | 403     | 404  | 404  | 404  | 404    | 401  | 401  | 401  | 401
+// scores and events APIs
+GET /api/v1/sites/:siteId/scores (A)                                      | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
+POST /api/v1/sites/:siteId/events (A)                                     | 401  | 401     | 401     | 401  | 401     | 401     | 401  | 401  | 401  | 401    | ok:A | 403  | 401  | 401
+// the widget's ratings route
+OPTIONS /api/v1/sites/:siteId/ratings (from a page of A)                  | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+OPTIONS /api/v1/sites/:siteId/ratings (from another page)                 | 403  | 403     | 403     | 403  | 403     | 403     | 403  | 403  | 403  | 403    | 403  | 403  | 403  | 403
+POST /api/v1/sites/:siteId/ratings (the visitor's own ended conversation) | 401  | 401     | 401     | 401  | 401     | 401     | 401  | 401  | 401  | 401    | 401  | 401  | 401  | ok:A
+POST /api/v1/sites/:siteId/ratings (another visitor's conversation)       | 401  | 401     | 401     | 401  | 401     | 401     | 401  | 401  | 401  | 401    | 401  | 401  | 401  | 404
+// the console's socket (/agent)
+agent connect                                                             | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
+agent broadcasts (A's conversations and scores)                           | 401  | ok      | ok      | ok   | none    | none    | none | ok   | none | 401    | 401  | 401  | 401  | 401
+agent inbox:list                                                          | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
+agent conversation:claim (A's conversation)                               | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent message:send (A's conversation)                                     | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent typing (A's conversation)                                           | 401  | ok      | ok      | ok   | drop    | drop    | drop | ok   | drop | 401    | 401  | 401  | 401  | 401
+agent promise:make (A's conversation)                                     | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent promise:keep (A's conversation)                                     | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent conversation:close (A's conversation)                               | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent scores:get                                                          | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
+agent scores:breakdown (own)                                              | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
+agent scores:breakdown (a colleague on A)                                 | 401  | 403     | ok      | ok   | 403     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
+// the widget's socket (/visitor), on A's widget: everyone but vis is a new visitor there
+visitor connect (site A)                                                  | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+visitor connect (site B)                                                  | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+visitor hello                                                             | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+visitor message:send                                                      | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+visitor typing                                                            | drop | drop    | drop    | drop | drop    | drop    | drop | drop | drop | drop   | drop | drop | drop | ok
+visitor conversation:end (another visitor's)                              | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404
+visitor conversation:reopen (another visitor's)                           | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404
+visitor rating:save (the visitor's own ended conversation)                | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | ok
+visitor rating:save (another visitor's conversation)                      | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404
+visitor broadcasts (another visitor's conversation)                       | none | none    | none    | none | none    | none    | none | none | none | none   | none | none | none | none
+`;
+
+const COLUMNS = [
+  'anon',
+  'agA',
+  'supA',
+  'admA',
+  'agB',
+  'supB',
+  'admB',
+  'mulA',
+  'mulB',
+  'tok',
+  'keyA',
+  'keyB',
+  'out',
+  'vis',
+] as const;
+type Column = (typeof COLUMNS)[number];
+
+const CELLS = [
+  'ok',
+  'ok:A',
+  'ok:B',
+  'ok:none',
+  'ok:all',
+  '401',
+  '403',
+  '404',
+  'drop',
+  'none',
+] as const;
+type Cell = (typeof CELLS)[number];
+const isCell = (text: string): text is Cell => (CELLS as readonly string[]).includes(text);
+
+/** The error code each refusal's status stands for (HTTP and acknowledgements alike). */
+const CODE: Partial<Record<Cell, string>> = {
+  '401': 'unauthorized',
+  '403': 'forbidden',
+  '404': 'not_found',
+};
+
+interface Row {
+  name: string;
+  cells: Record<Column, Cell>;
+}
+
+function parseMatrix(text: string): Row[] {
+  const lines = text
+    .trim()
+    .split('\n')
+    .filter((line) => !line.startsWith('//'))
+    .map((line) => line.split('|').map((part) => part.trim()));
+  const [header, ...rows] = lines;
+  if (header?.slice(1).join(' ') !== COLUMNS.join(' ')) {
+    throw new Error(`The matrix's columns must be ${COLUMNS.join(', ')}`);
+  }
+  return rows.map(([name, ...cells]) => {
+    if (!name || cells.length !== COLUMNS.length || !cells.every(isCell)) {
+      throw new Error(`The matrix row "${name}" needs one of ${CELLS.join(' ')} per column`);
+    }
+    const row = Object.fromEntries(COLUMNS.map((column, i) => [column, cells[i]]));
+    return { name, cells: row as Record<Column, Cell> };
+  });
+}
+
+const ROWS = parseMatrix(MATRIX);
+
+/** `METHOD /path` of an HTTP row (`GET /api/v1/sites/:siteId (A)`), else null. */
+function routeOf(row: string): string | null {
+  const match = /^(GET|POST|PATCH|PUT|DELETE|OPTIONS|HEAD) (\S+)/.exec(row);
+  return match ? `${match[1]} ${match[2]}` : null;
+}
+/** The event of a socket row (`agent typing (A's conversation)`), else null. */
+function eventOf(row: string, namespace: 'agent' | 'visitor'): string | null {
+  const match = new RegExp(`^${namespace} (\\S+)`).exec(row);
+  const event = match?.[1];
+  return event && event !== 'connect' && event !== 'broadcasts' ? event : null;
+}
+
+/** Listeners socket.io and the server add for themselves, not events a client sends. */
+const RESERVED = new Set(['disconnect', 'disconnecting', 'error', 'newListener', 'removeListener']);
+
+const PASSWORD = 'a long enough password';
+const ORIGIN_A = 'https://a.example';
+const ORIGIN_B = 'https://b.example';
+const HOUR = 3_600_000;
+
+type SiteName = 'A' | 'B';
+
+interface Person {
+  email: string;
+  /** Their agent on each of their sites. */
+  agentIds: Partial<Record<SiteName, string>>;
+  /** The site their console shows. */
+  shows: SiteName;
+}
+
+interface Principal {
+  column: Column;
+  person?: Person;
+  cookie?: string;
+  bearer?: () => string;
+  visitorToken?: string;
+}
+
+interface ErrorBody {
+  error?: { code: string; message: string };
+}
+type Body = Record<string, unknown> & ErrorBody;
+
+interface Answer {
+  status: number;
+  body: Body;
+  headers: Headers;
+}
+
+interface HttpCall {
+  method: string;
+  path: string;
+  body?: unknown;
+  origin?: string;
+  /** Sent with these credentials instead of the column's (a fresh session of the same person). */
+  as?: Principal;
+}
+
+interface ConsoleClient {
+  socket: AgentClient;
+  site: SiteName;
+  agentId: string;
+  conversations: AgentConversationView[];
+  scores: LiveScores[];
+  typing: { conversationId: string; typing: boolean }[];
+}
+
+interface Visitor {
+  socket: VisitorClient;
+  visitorId: string;
+  token: string;
+  latest: VisitorConversationView | null;
+  conversations: VisitorConversationView[];
+  typing: { typing: boolean; agent: { id: string; name: string } }[];
+}
+
+type Connection = { ok: true } | { ok: false; code: string | undefined; message: string };
+
+/** Whether a socket connects, or how its handshake was refused. */
+function connection(client: AgentClient | VisitorClient): Promise<Connection> {
+  const socket = client as unknown as Socket;
+  return new Promise((resolve) => {
+    socket.once('connect', () => resolve({ ok: true }));
+    socket.once('connect_error', (error: Error) => {
+      const { code } = (error as Error & { data?: { code?: string } }).data ?? {};
+      resolve({ ok: false, code, message: error.message });
+    });
+  });
+}
+
+type CellRunner = (principal: Principal, cell: Cell) => Promise<void>;
+
+let serial = 0;
+/** A fresh id, email or text for one cell. */
+const unique = (prefix: string) => `${prefix}-${++serial}`;
+
+describe.each(await storeKinds())('who may do what (%s)', (kind) => {
+  let storage: TestStorage;
+  let server: TestServer;
+  const sites = {} as Record<SiteName, { id: string; key: string }>;
+  const principals = {} as Record<Column, Principal>;
+  /** An agent of A with sign-in: the target of team changes and of colleagues' breakdowns. */
+  let tess: string;
+  /** The link Tess joined with: used. */
+  let usedLink: string;
+  /** A supervisor of A whose console witnesses what reaches site A. */
+  let wes: ConsoleClient;
+  let pendingA: { inviteId: string; token: string };
+  let pendingB: { inviteId: string };
+  /** Visitors of A: `vis` is the first; the second's conversations are "another visitor's". */
+  let v1: Visitor;
+  let v2: Visitor;
+  const conv = { ended: '', open: '', othersEnded: '', othersOpen: '', onB: '' };
+  const consoles = new Map<Column, ConsoleClient>();
+  const open = new Set<{ close(): unknown }>();
+
+  const store = () => server.application.store;
+  const operator: Principal = { column: 'tok', bearer: () => TEST_ADMIN_TOKEN };
+
+  // -- clients --------------------------------------------------------------------------------
+
+  const headersOf = (p: Principal | null): Record<string, string> => ({
+    ...(p?.cookie && { cookie: p.cookie }),
+    ...(p?.bearer && { authorization: `Bearer ${p.bearer()}` }),
+  });
+
+  async function call(p: Principal | null, req: HttpCall): Promise<Answer> {
+    const response = await fetch(`${server.url}${req.path}`, {
+      method: req.method,
+      redirect: 'manual',
+      headers: {
+        ...headersOf(req.as ?? p),
+        ...(req.origin && { origin: req.origin }),
+        ...(req.body !== undefined && { 'content-type': 'application/json' }),
+      },
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+    });
+    const text = await response.text();
+    const json = response.headers.get('content-type')?.includes('json') && text;
+    return {
+      status: response.status,
+      body: (json ? JSON.parse(text) : {}) as Body,
+      headers: response.headers,
+    };
+  }
+
+  const asOperator = (method: string, path: string, body?: unknown) =>
+    call(operator, { method, path, body });
+  const cookieOf = (answer: Answer) => answer.headers.get('set-cookie')!.split(';')[0]!;
+  const siteOf = (cell: Cell): SiteName => (cell.endsWith(':B') ? 'B' : 'A');
+  const otherSite = (site: SiteName): SiteName => (site === 'A' ? 'B' : 'A');
+  const bodyAs = <T>(body: unknown) => body as T;
+
+  async function signIn(email: string): Promise<string> {
+    const answer = await call(null, {
+      method: 'POST',
+      path: '/api/v1/session',
+      body: { email, password: PASSWORD },
+    });
+    expect(answer.status).toBe(200);
+    return cookieOf(answer);
+  }
+
+  /** An invite from the operator, accepted: a new account, or an existing one's password. */
+  async function join(site: SiteName, email: string, role: Role) {
+    const invite = await asOperator('POST', `/api/v1/sites/${sites[site].id}/invites`, {
+      email,
+      role,
+    });
+    expect(invite.status).toBe(201);
+    const token = bodyAs<NewInviteView>(invite.body).link.split('#')[1]!;
+    const joined = await call(null, {
+      method: 'POST',
+      path: `/api/v1/invites/${token}`,
+      body: { name: email.split('@')[0], password: PASSWORD },
+    });
+    expect(joined.status).toBe(201);
+    return {
+      agentId: bodyAs<{ agent: SignedInAgent }>(joined.body).agent.id,
+      cookie: cookieOf(joined),
+      token,
+    };
+  }
+
+  async function newInvite(site: SiteName): Promise<{ inviteId: string; token: string }> {
+    const invite = await asOperator('POST', `/api/v1/sites/${sites[site].id}/invites`, {
+      email: `${unique('invitee')}@example.test`,
+      role: 'agent',
+    });
+    expect(invite.status).toBe(201);
+    const view = bodyAs<NewInviteView>(invite.body);
+    return { inviteId: view.inviteId, token: view.link.split('#')[1]! };
+  }
+
+  async function connectConsole(cookie: string, site: SiteName, agentId: string) {
+    const socket: AgentClient = io(`${server.url}/agent`, {
+      transports: ['websocket'],
+      extraHeaders: { cookie },
+      forceNew: true,
+      reconnection: false,
+    });
+    open.add(socket);
+    const console: ConsoleClient = {
+      socket,
+      site,
+      agentId,
+      conversations: [],
+      scores: [],
+      typing: [],
+    };
+    socket.on('conversation', (view) => console.conversations.push(view));
+    socket.on('scores', (scores) => console.scores.push(scores));
+    socket.on('typing', (typing) => console.typing.push(typing));
+    expect(await connection(socket)).toEqual({ ok: true });
+    return console;
+  }
+
+  /** The column's own console, connected on first use and kept (its broadcasts are logged). */
+  async function consoleOf(p: Principal): Promise<ConsoleClient> {
+    const known = consoles.get(p.column);
+    if (known) return known;
+    const { person, cookie } = p;
+    if (!person || !cookie) throw new Error(`${p.column} has no console`);
+    const console = await connectConsole(cookie, person.shows, person.agentIds[person.shows]!);
+    consoles.set(p.column, console);
+    return console;
+  }
+
+  /** The column's credentials open no console: the handshake says unauthorized. */
+  async function expectNoConsole(p: Principal): Promise<void> {
+    const socket: AgentClient = io(`${server.url}/agent`, {
+      transports: ['websocket'],
+      extraHeaders: headersOf(p),
+      auth: p.visitorToken ? { visitorToken: p.visitorToken } : {},
+      forceNew: true,
+      reconnection: false,
+    });
+    try {
+      expect(await connection(socket)).toEqual({
+        ok: false,
+        code: 'unauthorized',
+        message: 'unauthorized',
+      });
+    } finally {
+      socket.close();
+    }
+  }
+
+  async function connectVisitor(
+    auth: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<Visitor> {
+    const socket: VisitorClient = io(`${server.url}/visitor`, {
+      transports: ['websocket'],
+      auth,
+      extraHeaders: headers,
+      forceNew: true,
+      reconnection: false,
+    });
+    open.add(socket);
+    const conversations: VisitorConversationView[] = [];
+    const typing: Visitor['typing'] = [];
+    socket.on('conversation', (view) => conversations.push(view));
+    socket.on('typing', (hint) => typing.push(hint));
+    expect(await connection(socket)).toEqual({ ok: true });
+    const hello = data(await socket.emitWithAck('hello', {}));
+    return {
+      socket,
+      visitorId: hello.visitorId,
+      token: hello.visitorToken,
+      latest: hello.conversation,
+      conversations,
+      typing,
+    };
+  }
+
+  /** The column on A's widget: `vis` is the first visitor, anyone else a new visitor. */
+  async function visitorOf(p: Principal): Promise<Visitor> {
+    if (p.column === 'vis') return v1;
+    return connectVisitor({ siteId: sites.A.id }, headersOf(p));
+  }
+  const done = (visitor: Visitor) => {
+    if (visitor !== v1) {
+      visitor.socket.close();
+      open.delete(visitor.socket);
+    }
+  };
+
+  /** Events from A's (or B's) own server, with its current key. */
+  async function postEvents(site: SiteName, events: Record<string, unknown>[]) {
+    const at = new Date(Date.now() - 1000).toISOString();
+    const answer = await call(
+      { column: site === 'A' ? 'keyA' : 'keyB', bearer: () => sites[site].key },
+      {
+        method: 'POST',
+        path: `/api/v1/sites/${sites[site].id}/events`,
+        body: { events: events.map((event) => ({ id: unique('event'), at, ...event })) },
+      },
+    );
+    expect(answer.status).toBe(200);
+  }
+
+  // -- what the store says, to check that a refusal changed nothing ----------------------------
+
+  const conversation = (site: SiteName, id: string) => store().getConversation(sites[site].id, id);
+  const ownerOf = async (id: string) => (await conversation('A', id))?.visitorId;
+  /** The first visitor's latest conversation, open (a rating of an ended one makes that one the
+   * latest: a message then opens another). */
+  const openConversationOfV1 = async () => {
+    const latest = await store().latestConversationOf(sites.A.id, v1.visitorId);
+    if (latest?.status === 'open') return latest.id;
+    return data(await v1.socket.emitWithAck('message:send', { text: 'Still there?' })).id;
+  };
+  const factCount = async (site: SiteName, id: string) =>
+    (await store().listFacts(sites[site].id, id)).length;
+  const agentIdsOf = async (site: SiteName) =>
+    (await store().listAgents(sites[site].id)).map((agent) => agent.id);
+  const siteAsOperator = async (site: string) =>
+    (await asOperator('GET', `/api/v1/sites/${site}`)).body;
+  const memberAsOperator = async (agentId: string) =>
+    bodyAs<{ members: MemberView[] }>(
+      (await asOperator('GET', `/api/v1/sites/${sites.A.id}/members`)).body,
+    ).members.find((member) => member.agentId === agentId);
+  const invitesOfA = async () =>
+    bodyAs<{ invites: InviteView[] }>(
+      (await asOperator('GET', `/api/v1/sites/${sites.A.id}/invites`)).body,
+    )
+      .invites.map((invite) => invite.inviteId)
+      .sort();
+
+  // -- the shape of a cell ---------------------------------------------------------------------
+
+  type Context = Record<string, string>;
+
+  /**
+   * An HTTP cell: allowed, the answer is 2xx (or the route's redirect) and `allowed` checks it;
+   * refused, the status and code are exact and `snapshot` reads the same before and after.
+   */
+  function http(spec: {
+    prepare?(p: Principal, cell: Cell): Promise<Context>;
+    request(ctx: Context, p: Principal): HttpCall;
+    allowed(answer: Answer, p: Principal, cell: Cell, ctx: Context): Promise<void> | void;
+    snapshot?(ctx: Context): Promise<unknown>;
+    refused?(answer: Answer, p: Principal, cell: Cell): Promise<void> | void;
+  }): CellRunner {
+    return async (p, cell) => {
+      const ctx = (await spec.prepare?.(p, cell)) ?? {};
+      const req = spec.request(ctx, p);
+      const before = await spec.snapshot?.(ctx);
+      const answer = await call(p, req);
+      if (cell.startsWith('ok')) {
+        expect(answer.status, JSON.stringify(answer.body)).toBeGreaterThanOrEqual(200);
+        expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(400);
+        await spec.allowed(answer, p, cell, ctx);
+        return;
+      }
+      expect({ status: answer.status, code: answer.body.error?.code }).toEqual({
+        status: Number(cell),
+        code: CODE[cell],
+      });
+      if (spec.snapshot) expect(await spec.snapshot(ctx)).toEqual(before);
+      await spec.refused?.(answer, p, cell);
+    };
+  }
+
+  /** A socket event of the console: 401 cells cannot even connect. */
+  function agentEvent<T>(spec: {
+    prepare?(): Promise<Context>;
+    act(console: ConsoleClient, ctx: Context): Promise<Ack<T>>;
+    allowed(data: T, console: ConsoleClient, cell: Cell, ctx: Context): Promise<void> | void;
+    snapshot?(ctx: Context): Promise<unknown>;
+  }): CellRunner {
+    return async (p, cell) => {
+      if (cell === '401') return expectNoConsole(p);
+      const console = await consoleOf(p);
+      const ctx = (await spec.prepare?.()) ?? {};
+      const before = await spec.snapshot?.(ctx);
+      const ack = await spec.act(console, ctx);
+      if (cell.startsWith('ok')) {
+        expect(ack.ok, JSON.stringify(ack)).toBe(true);
+        if (ack.ok) await spec.allowed(ack.data, console, cell, ctx);
+        return;
+      }
+      expect(ack).toMatchObject({ ok: false, error: { code: CODE[cell] } });
+      if (spec.snapshot) expect(await spec.snapshot(ctx)).toEqual(before);
+    };
+  }
+
+  /** A socket event of A's widget. */
+  function visitorEvent<T>(spec: {
+    act(visitor: Visitor): Promise<Ack<T>>;
+    allowed(data: T, visitor: Visitor, p: Principal): Promise<void> | void;
+    snapshot(): Promise<unknown>;
+  }): CellRunner {
+    return async (p, cell) => {
+      const visitor = await visitorOf(p);
+      try {
+        const before = await spec.snapshot();
+        const ack = await spec.act(visitor);
+        if (cell === 'ok') {
+          expect(ack.ok, JSON.stringify(ack)).toBe(true);
+          if (ack.ok) await spec.allowed(ack.data, visitor, p);
+          return;
+        }
+        expect(ack).toMatchObject({ ok: false, error: { code: CODE[cell] } });
+        expect(await spec.snapshot()).toEqual(before);
+      } finally {
+        done(visitor);
+      }
+    };
+  }
+
+  /** A rating step sent to the widget's HTTP route, with the column's visitor token if any. */
+  function ratingDelivery(target: () => string): CellRunner {
+    return async (p, cell) => {
+      const conversationId = target();
+      const before = (await conversation('A', conversationId))?.rating ?? null;
+      const end = ((before?.end ?? 0) % 5) + 1;
+      const answer = await call(p, {
+        method: 'POST',
+        path: `/api/v1/sites/${sites.A.id}/ratings`,
+        body: {
+          ...(p.visitorToken && { visitorToken: p.visitorToken }),
+          ratings: [{ conversationId, key: unique('key'), end }],
+        },
+      });
+      // The delivery is answered; each step says whether it was saved.
+      expect(answer.status).toBe(200);
+      const [result] = bodyAs<{ results: Ack<{ end: number }>[] }>(answer.body).results;
+      const after = (await conversation('A', conversationId))?.rating ?? null;
+      if (cell.startsWith('ok')) {
+        expect(result).toMatchObject({ ok: true, data: { end } });
+        expect(after?.end).toBe(end);
+      } else {
+        expect(result).toMatchObject({ ok: false, error: { code: CODE[cell] } });
+        expect(after).toEqual(before);
+      }
+    };
+  }
+
+  /** Refusals of the admin routes of site A leave site A as it was. */
+  const siteUnchanged = () => siteAsOperator(sites.A.id);
+
+  // -- the cases, one per row ------------------------------------------------------------------
+
+  const get = (path: string) => () => ({ method: 'GET', path });
+  const scoresOfA = () => `/api/v1/sites/${sites.A.id}/scores`;
+  const ratingsOfA = () => `/api/v1/sites/${sites.A.id}/ratings`;
+
+  const CASES: Record<string, CellRunner> = {
+    'GET /healthz': http({
+      request: get('/healthz'),
+      allowed: (a) => expect(a).toMatchObject({ status: 200, body: { status: 'ok' } }),
+    }),
+    'GET /': http({
+      request: get('/'),
+      allowed: (a) => {
+        expect(a.status).toBe(302);
+        expect(a.headers.get('location')).toBe('/demo');
+      },
+    }),
+    'GET /demo': http({
+      request: get('/demo'),
+      allowed: (a) => {
+        expect(a.status).toBe(200);
+        expect(a.headers.get('content-type')).toMatch(/^text\/html/);
+      },
+    }),
+    'GET /widget.js': http({
+      request: get('/widget.js'),
+      allowed: (a) => {
+        expect(a.status).toBe(200);
+        expect(a.headers.get('content-type')).toMatch(/javascript/);
+      },
+    }),
+    'GET /console': http({
+      request: get('/console'),
+      allowed: (a) => {
+        expect(a.status).toBe(301);
+        expect(a.headers.get('location')).toBe('/console/');
+      },
+    }),
+    'GET /console/': http({
+      request: get('/console/'),
+      allowed: (a) => {
+        expect(a.status).toBe(200);
+        expect(a.headers.get('content-type')).toMatch(/^text\/html/);
+      },
+    }),
+    'GET /console/*path': http({
+      request: get('/console/join'),
+      allowed: (a) => {
+        expect(a.status).toBe(200);
+        expect(a.headers.get('content-type')).toMatch(/^text\/html/);
+      },
+    }),
+
+    // -- sessions
+
+    "POST /api/v1/session (an agent of A's password)": http({
+      request: () => ({
+        method: 'POST',
+        path: '/api/v1/session',
+        body: { email: principals.agA.person!.email, password: PASSWORD },
+      }),
+      allowed: (a, _p, cell) => {
+        expect(a.status).toBe(200);
+        expect(bodyAs<{ agent: SignedInAgent }>(a.body).agent).toMatchObject({
+          id: principals.agA.person!.agentIds.A,
+          siteId: sites[siteOf(cell)].id,
+        });
+        expect(a.headers.get('set-cookie')).toMatch(/^peakend_session=[\w-]+;/);
+      },
+    }),
+    'POST /api/v1/session (a wrong password)': http({
+      request: () => ({
+        method: 'POST',
+        path: '/api/v1/session',
+        body: { email: principals.admA.person!.email, password: 'not the password at all' },
+      }),
+      allowed: () => undefined,
+      refused: (a) => expect(a.headers.get('set-cookie')).toBeNull(),
+    }),
+    'GET /api/v1/session': http({
+      request: get('/api/v1/session'),
+      allowed: (a, p, cell) => {
+        const site = siteOf(cell);
+        expect(bodyAs<{ agent: SignedInAgent }>(a.body).agent).toMatchObject({
+          id: p.person!.agentIds[site],
+          siteId: sites[site].id,
+        });
+      },
+    }),
+    'PATCH /api/v1/session (show site A)': http({
+      request: () => ({ method: 'PATCH', path: '/api/v1/session', body: { siteId: sites.A.id } }),
+      allowed: async (a, p) => {
+        try {
+          expect(bodyAs<{ agent: SignedInAgent }>(a.body).agent).toMatchObject({
+            id: p.person!.agentIds.A,
+            siteId: sites.A.id,
+          });
+        } finally {
+          // Back to the site the column's console shows.
+          if (p.person!.shows !== 'A') {
+            const back = await call(p, {
+              method: 'PATCH',
+              path: '/api/v1/session',
+              body: { siteId: sites[p.person!.shows].id },
+            });
+            expect(back.status).toBe(200);
+          }
+        }
+      },
+      // The session still shows what it showed.
+      refused: async (_a, p) => {
+        const now = await call(p, { method: 'GET', path: '/api/v1/session' });
+        if (p.person) {
+          expect(bodyAs<{ agent: SignedInAgent }>(now.body).agent.siteId).toBe(
+            sites[p.person.shows].id,
+          );
+        } else expect(now.status).toBe(401);
+      },
+    }),
+    'DELETE /api/v1/session': http({
+      // A person signs out a session of their own made for this cell, keeping the column's.
+      prepare: async (p): Promise<Context> =>
+        p.person ? { cookie: await signIn(p.person.email) } : {},
+      request: (ctx, p) => ({
+        method: 'DELETE',
+        path: '/api/v1/session',
+        ...(ctx.cookie && { as: { column: p.column, cookie: ctx.cookie } }),
+      }),
+      allowed: async (a, p, _cell, ctx) => {
+        expect(a.status).toBe(204);
+        expect(a.headers.get('set-cookie')).toMatch(/^peakend_session=; Max-Age=0;/);
+        if (ctx.cookie) {
+          const ended = { column: p.column, cookie: ctx.cookie };
+          expect((await call(ended, { method: 'GET', path: '/api/v1/session' })).status).toBe(401);
+          expect((await call(p, { method: 'GET', path: '/api/v1/session' })).status).toBe(200);
+        }
+      },
+    }),
+
+    // -- invite links
+
+    'GET /api/v1/invites/:token (a pending link to A)': http({
+      request: () => ({ method: 'GET', path: `/api/v1/invites/${pendingA.token}` }),
+      allowed: (a) =>
+        expect(a.body).toMatchObject({
+          siteName: 'Site A',
+          email: 'pending@a.test',
+          role: 'agent',
+        }),
+    }),
+    'GET /api/v1/invites/:token (a used link)': http({
+      request: () => ({ method: 'GET', path: `/api/v1/invites/${usedLink}` }),
+      allowed: () => undefined,
+    }),
+    'POST /api/v1/invites/:token (a pending link to A)': http({
+      prepare: async () => newInvite('A'),
+      request: (ctx) => ({
+        method: 'POST',
+        path: `/api/v1/invites/${ctx.token}`,
+        body: { name: 'Newcomer', password: PASSWORD },
+      }),
+      allowed: async (a) => {
+        expect(a.status).toBe(201);
+        const { agent } = bodyAs<{ agent: SignedInAgent }>(a.body);
+        expect(agent).toMatchObject({ siteId: sites.A.id, role: 'agent', name: 'Newcomer' });
+        expect(agent.sites.map((s) => s.siteId)).toEqual([sites.A.id]);
+      },
+    }),
+    'POST /api/v1/invites/:token (a used link)': http({
+      request: () => ({
+        method: 'POST',
+        path: `/api/v1/invites/${usedLink}`,
+        body: { name: 'Latecomer', password: PASSWORD },
+      }),
+      snapshot: () => agentIdsOf('A'),
+      allowed: () => undefined,
+    }),
+
+    // -- sites
+
+    'GET /api/v1/sites': http({
+      request: get('/api/v1/sites'),
+      allowed: (a, _p, cell) => {
+        const listed = bodyAs<{ sites: SiteView[] }>(a.body).sites;
+        const ids = listed.map((site) => site.siteId);
+        for (const site of listed) expect(site).not.toHaveProperty('key');
+        if (cell === 'ok:none') expect(ids).toEqual([]);
+        else if (cell === 'ok:all')
+          expect(ids).toEqual(expect.arrayContaining([sites.A.id, sites.B.id, 'demo']));
+        else {
+          expect(ids).toContain(sites[siteOf(cell)].id);
+          expect(ids).not.toContain(sites[otherSite(siteOf(cell))].id);
+        }
+      },
+    }),
+    'POST /api/v1/sites': http({
+      request: (_ctx, p) => ({
+        method: 'POST',
+        path: '/api/v1/sites',
+        body: { name: `New site of ${p.column}`, allowedOrigins: [] },
+      }),
+      snapshot: async () =>
+        bodyAs<{ sites: SiteView[] }>((await asOperator('GET', '/api/v1/sites')).body).sites.length,
+      allowed: async (a, p) => {
+        expect(a.status).toBe(201);
+        const created = bodyAs<NewSiteView>(a.body);
+        expect(created.key).toMatch(/^pk_/);
+        // Whoever creates a site with their session administers it.
+        if (p.person) {
+          const own = await call(p, { method: 'GET', path: `/api/v1/sites/${created.siteId}` });
+          expect(own.status).toBe(200);
+        }
+      },
+    }),
+    'GET /api/v1/sites/:siteId (A)': http({
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}` }),
+      allowed: (a) => {
+        expect(a.body).toMatchObject({ siteId: sites.A.id, allowedOrigins: [ORIGIN_A] });
+        expect(a.body).not.toHaveProperty('key');
+      },
+    }),
+    'GET /api/v1/sites/:siteId (no such site)': http({
+      request: () => ({ method: 'GET', path: '/api/v1/sites/site_nothere' }),
+      allowed: () => undefined,
+      // Someone not on A learns nothing of it: the same answer whether a site exists or not.
+      refused: async (a, p) => {
+        if (p.person && !p.person.agentIds.A) {
+          const real = await call(p, { method: 'GET', path: `/api/v1/sites/${sites.A.id}` });
+          expect(a.body).toEqual(real.body);
+        }
+      },
+    }),
+    'PATCH /api/v1/sites/:siteId (A)': http({
+      prepare: async () => ({ before: JSON.stringify(await siteUnchanged()) }),
+      request: (_ctx, p) => ({
+        method: 'PATCH',
+        path: `/api/v1/sites/${sites.A.id}`,
+        body: {
+          name: `Renamed by ${p.column}`,
+          allowedOrigins: ['https://attacker.example'],
+          settings: { targetReplySeconds: 1 },
+        },
+      }),
+      snapshot: siteUnchanged,
+      allowed: async (a, p, _cell, ctx) => {
+        expect(a.body).toMatchObject({
+          siteId: sites.A.id,
+          name: `Renamed by ${p.column}`,
+          allowedOrigins: ['https://attacker.example'],
+        });
+        const before = bodyAs<SiteView>(JSON.parse(ctx.before!));
+        const restored = await asOperator('PATCH', `/api/v1/sites/${sites.A.id}`, {
+          name: before.name,
+          allowedOrigins: before.allowedOrigins,
+          settings: before.settings,
+        });
+        expect(restored.body).toEqual(before);
+      },
+    }),
+    'POST /api/v1/sites/:siteId/key (A)': http({
+      request: () => ({ method: 'POST', path: `/api/v1/sites/${sites.A.id}/key` }),
+      // The key in use still works.
+      snapshot: async () => ({
+        site: await siteUnchanged(),
+        scores: (await call(principals.keyA, { method: 'GET', path: scoresOfA() })).status,
+      }),
+      allowed: async (a) => {
+        const old = sites.A.key;
+        const rotated = bodyAs<RotatedKey>(a.body);
+        expect(rotated).toMatchObject({ siteId: sites.A.id, key: expect.stringMatching(/^pk_/) });
+        sites.A.key = rotated.key;
+        const withOld = await call(
+          { column: 'keyA', bearer: () => old },
+          { method: 'GET', path: scoresOfA() },
+        );
+        expect(withOld.status).toBe(401);
+        expect((await call(principals.keyA, { method: 'GET', path: scoresOfA() })).status).toBe(
+          200,
+        );
+      },
+    }),
+    'GET /api/v1/sites/:siteId/members (A)': http({
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/members` }),
+      allowed: (a) => {
+        const ids = bodyAs<{ members: MemberView[] }>(a.body).members.map((m) => m.agentId);
+        expect(ids).toEqual(expect.arrayContaining([principals.agA.person!.agentIds.A, tess]));
+        expect(ids).not.toContain(principals.agB.person!.agentIds.B);
+      },
+    }),
+    'PATCH /api/v1/sites/:siteId/members/:agentId (A)': http({
+      request: () => ({
+        method: 'PATCH',
+        path: `/api/v1/sites/${sites.A.id}/members/${tess}`,
+        body: { role: 'admin' },
+      }),
+      snapshot: () => memberAsOperator(tess),
+      allowed: async (a) => {
+        expect(a.body).toMatchObject({ agentId: tess, role: 'admin' });
+        const back = await asOperator('PATCH', `/api/v1/sites/${sites.A.id}/members/${tess}`, {
+          role: 'agent',
+        });
+        expect(back.status).toBe(200);
+      },
+    }),
+    "PATCH /api/v1/sites/:siteId/members/:agentId (A's member, through B)": http({
+      request: () => ({
+        method: 'PATCH',
+        path: `/api/v1/sites/${sites.B.id}/members/${tess}`,
+        body: { role: 'admin' },
+      }),
+      snapshot: () => memberAsOperator(tess),
+      allowed: () => undefined,
+    }),
+    'DELETE /api/v1/sites/:siteId/members/:agentId (A)': http({
+      // Allowed cells remove someone who joined for it; refused ones try Tess.
+      prepare: async (_p, cell) =>
+        cell.startsWith('ok')
+          ? join('A', `${unique('leaver')}@a.test`, 'agent')
+          : { agentId: tess },
+      request: (ctx) => ({
+        method: 'DELETE',
+        path: `/api/v1/sites/${sites.A.id}/members/${ctx.agentId}`,
+      }),
+      snapshot: (ctx) => memberAsOperator(ctx.agentId!),
+      allowed: async (a, _p, _cell, ctx) => {
+        expect(a.status).toBe(204);
+        expect(await memberAsOperator(ctx.agentId!)).toMatchObject({ hasAccess: false });
+        const session = await call(
+          { column: 'anon', cookie: ctx.cookie },
+          { method: 'GET', path: '/api/v1/session' },
+        );
+        expect(session.status).toBe(401);
+      },
+    }),
+    "DELETE /api/v1/sites/:siteId/members/:agentId (A's member, through B)": http({
+      request: () => ({ method: 'DELETE', path: `/api/v1/sites/${sites.B.id}/members/${tess}` }),
+      snapshot: () => memberAsOperator(tess),
+      allowed: () => undefined,
+    }),
+    'GET /api/v1/sites/:siteId/invites (A)': http({
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/invites` }),
+      allowed: (a) => {
+        const invites = bodyAs<{ invites: InviteView[] }>(a.body).invites;
+        const ids = invites.map((invite) => invite.inviteId);
+        expect(ids).toContain(pendingA.inviteId);
+        expect(ids).not.toContain(pendingB.inviteId);
+        for (const invite of invites) expect(invite).not.toHaveProperty('link');
+      },
+    }),
+    'POST /api/v1/sites/:siteId/invites (A)': http({
+      request: () => ({
+        method: 'POST',
+        path: `/api/v1/sites/${sites.A.id}/invites`,
+        body: { email: `${unique('invited')}@a.test`, role: 'admin' },
+      }),
+      snapshot: invitesOfA,
+      allowed: async (a) => {
+        expect(a.status).toBe(201);
+        const invite = bodyAs<NewInviteView>(a.body);
+        expect(invite).toMatchObject({ role: 'admin', link: expect.stringContaining('#') });
+        expect(await invitesOfA()).toContain(invite.inviteId);
+      },
+    }),
+    'DELETE /api/v1/sites/:siteId/invites/:inviteId (A)': http({
+      prepare: async (_p, cell) => (cell.startsWith('ok') ? newInvite('A') : pendingA),
+      request: (ctx) => ({
+        method: 'DELETE',
+        path: `/api/v1/sites/${sites.A.id}/invites/${ctx.inviteId}`,
+      }),
+      snapshot: invitesOfA,
+      allowed: async (a, _p, _cell, ctx) => {
+        expect(a.status).toBe(204);
+        expect(await invitesOfA()).not.toContain(ctx.inviteId);
+      },
+    }),
+    "DELETE /api/v1/sites/:siteId/invites/:inviteId (A's invite, through B)": http({
+      request: () => ({
+        method: 'DELETE',
+        path: `/api/v1/sites/${sites.B.id}/invites/${pendingA.inviteId}`,
+      }),
+      snapshot: invitesOfA,
+      allowed: () => undefined,
+    }),
+
+    // -- scores and events
+
+    'GET /api/v1/sites/:siteId/scores (A)': http({
+      request: () => ({ method: 'GET', path: scoresOfA() }),
+      allowed: async (a) => {
+        const ids = bodyAs<LiveScores>(a.body).agents.map((agent) => agent.agentId);
+        expect(ids).toContain(principals.agA.person!.agentIds.A);
+        expect(ids).not.toContain(principals.agB.person!.agentIds.B);
+        expect(ids.sort()).toEqual((await agentIdsOf('A')).sort());
+      },
+    }),
+    'POST /api/v1/sites/:siteId/events (A)': http({
+      prepare: async () => ({ conversationId: unique('a-events') }),
+      request: (ctx) => ({
+        method: 'POST',
+        path: `/api/v1/sites/${sites.A.id}/events`,
+        body: {
+          events: [
+            {
+              id: unique('event'),
+              type: 'conversation.opened',
+              conversationId: ctx.conversationId,
+              at: new Date(Date.now() - 1000).toISOString(),
+            },
+          ],
+        },
+      }),
+      snapshot: async (ctx) => ({
+        onA: await conversation('A', ctx.conversationId!),
+        onB: await conversation('B', ctx.conversationId!),
+      }),
+      allowed: async (a, _p, _cell, ctx) => {
+        expect(a.body).toEqual({ accepted: 1, duplicates: 0 });
+        expect(await conversation('A', ctx.conversationId!)).toMatchObject({ status: 'open' });
+        expect(await conversation('B', ctx.conversationId!)).toBeNull();
+      },
+    }),
+
+    // -- the widget's ratings route
+
+    'OPTIONS /api/v1/sites/:siteId/ratings (from a page of A)': http({
+      request: () => ({ method: 'OPTIONS', path: ratingsOfA(), origin: ORIGIN_A }),
+      allowed: (a) => {
+        expect(a.status).toBe(204);
+        expect(a.headers.get('access-control-allow-origin')).toBe(ORIGIN_A);
+      },
+    }),
+    'OPTIONS /api/v1/sites/:siteId/ratings (from another page)': http({
+      request: () => ({ method: 'OPTIONS', path: ratingsOfA(), origin: ORIGIN_B }),
+      allowed: () => undefined,
+      refused: (a) => expect(a.headers.get('access-control-allow-origin')).toBeNull(),
+    }),
+    "POST /api/v1/sites/:siteId/ratings (the visitor's own ended conversation)": ratingDelivery(
+      () => conv.ended,
+    ),
+    "POST /api/v1/sites/:siteId/ratings (another visitor's conversation)": ratingDelivery(
+      () => conv.othersEnded,
+    ),
+
+    // -- the console's socket
+
+    'agent connect': async (p, cell) => {
+      if (cell === '401') return expectNoConsole(p);
+      const person = p.person!;
+      const console = await connectConsole(p.cookie!, person.shows, person.agentIds[person.shows]!);
+      try {
+        const { agent } = data(await console.socket.emitWithAck('inbox:list', {}));
+        expect(agent).toMatchObject({
+          id: person.agentIds[siteOf(cell)],
+          siteId: sites[siteOf(cell)].id,
+        });
+      } finally {
+        console.socket.close();
+        open.delete(console.socket);
+      }
+    },
+    "agent broadcasts (A's conversations and scores)": async (p, cell) => {
+      if (cell === '401') return expectNoConsole(p);
+      const console = await consoleOf(p);
+      const marker = unique('broadcast');
+      const watcher = cell === 'ok' ? console : wes;
+      const heard = until<AgentConversationView>(watcher.socket, 'conversation', (view) =>
+        view.messages.some((m) => m.text === marker),
+      );
+      const scored = until<LiveScores>(watcher.socket, 'scores', () => true);
+      data(await v1.socket.emitWithAck('message:send', { text: marker }));
+      await Promise.all([heard, scored]);
+      if (cell === 'none') {
+        // Something on B reaches this console after A's change went out: it is live, and heard
+        // of B only.
+        const markerB = unique('on-b');
+        const heardB = until<AgentConversationView>(console.socket, 'conversation', (view) =>
+          view.messages.some((m) => m.text === markerB),
+        );
+        await postEvents('B', [
+          { type: 'message', conversationId: conv.onB, from: 'visitor', text: markerB },
+        ]);
+        await heardB;
+      }
+      // Everything this console ever heard is of its own site.
+      const own = console.site;
+      for (const id of new Set(console.conversations.map((view) => view.id))) {
+        expect(await conversation(own, id), id).not.toBeNull();
+        expect(await conversation(otherSite(own), id), id).toBeNull();
+      }
+      const agents = await agentIdsOf(own);
+      for (const scores of console.scores) {
+        for (const agent of scores.agents) expect(agents).toContain(agent.agentId);
+      }
+      if (cell === 'ok') expect(console.scores.length).toBeGreaterThan(0);
+    },
+    'agent inbox:list': agentEvent({
+      act: (c) => c.socket.emitWithAck('inbox:list', {}),
+      allowed: async ({ agent, conversations }, c, cell) => {
+        const site = siteOf(cell);
+        expect(agent).toMatchObject({ id: c.agentId, siteId: sites[site].id });
+        const ids = conversations.map((view) => view.id);
+        expect(ids).toContain(site === 'A' ? conv.open : conv.onB);
+        expect(ids).not.toContain(site === 'A' ? conv.onB : conv.open);
+        for (const id of ids) expect(await conversation(site, id), id).not.toBeNull();
+      },
+    }),
+    "agent conversation:claim (A's conversation)": agentEvent({
+      act: (c) => c.socket.emitWithAck('conversation:claim', { conversationId: conv.open }),
+      snapshot: async () => ({
+        assigned: (await conversation('A', conv.open))?.assignedAgentId,
+        facts: await factCount('A', conv.open),
+      }),
+      allowed: (view, c) => {
+        expect(view).toMatchObject({ id: conv.open, assignedAgent: { id: c.agentId } });
+      },
+    }),
+    "agent message:send (A's conversation)": agentEvent({
+      prepare: async () => ({ text: unique('reply') }),
+      act: (c, ctx) =>
+        c.socket.emitWithAck('message:send', { conversationId: conv.open, text: ctx.text! }),
+      snapshot: () => factCount('A', conv.open),
+      allowed: (view, c, _cell, ctx) => {
+        expect(view.id).toBe(conv.open);
+        expect(view.messages).toContainEqual(
+          expect.objectContaining({
+            text: ctx.text,
+            agent: expect.objectContaining({ id: c.agentId }),
+          }),
+        );
+      },
+    }),
+    "agent typing (A's conversation)": async (p, cell) => {
+      if (cell === '401') return expectNoConsole(p);
+      const console = await consoleOf(p);
+      const typing = { conversationId: conv.open, typing: true };
+      if (cell === 'ok') {
+        const heard = until<Visitor['typing'][number]>(
+          v1.socket,
+          'typing',
+          (hint) => hint.agent.id === console.agentId,
+        );
+        console.socket.emit('typing', typing);
+        await heard;
+        return;
+      }
+      const mark = v1.typing.length;
+      console.socket.emit('typing', typing);
+      // Once the console's hint was handled, a colleague on A types: only that one arrives.
+      data(await console.socket.emitWithAck('scores:get', {}));
+      const heard = until<Visitor['typing'][number]>(
+        v1.socket,
+        'typing',
+        (hint) => hint.agent.id === wes.agentId,
+      );
+      wes.socket.emit('typing', typing);
+      await heard;
+      expect(v1.typing.slice(mark).map((hint) => hint.agent.id)).toEqual([wes.agentId]);
+    },
+    "agent promise:make (A's conversation)": agentEvent({
+      prepare: async () => ({ text: unique('promise') }),
+      act: (c, ctx) =>
+        c.socket.emitWithAck('promise:make', {
+          conversationId: conv.open,
+          text: ctx.text!,
+          dueAt: new Date(Date.now() + HOUR).toISOString(),
+        }),
+      snapshot: () => factCount('A', conv.open),
+      allowed: (view, c, _cell, ctx) => {
+        expect(view.promises).toContainEqual(
+          expect.objectContaining({
+            text: ctx.text,
+            agent: expect.objectContaining({ id: c.agentId }),
+          }),
+        );
+      },
+    }),
+    "agent promise:keep (A's conversation)": agentEvent({
+      // A colleague's pending promise, made for this cell.
+      prepare: async () => {
+        const text = unique('kept');
+        const view = data(
+          await wes.socket.emitWithAck('promise:make', {
+            conversationId: conv.open,
+            text,
+            dueAt: new Date(Date.now() + HOUR).toISOString(),
+          }),
+        );
+        return { promiseId: view.promises.find((promise) => promise.text === text)!.id };
+      },
+      act: (c, ctx) =>
+        c.socket.emitWithAck('promise:keep', {
+          conversationId: conv.open,
+          promiseId: ctx.promiseId!,
+        }),
+      snapshot: async (ctx) =>
+        (await conversation('A', conv.open))?.promises.find((p) => p.promiseId === ctx.promiseId),
+      allowed: (view, _c, _cell, ctx) => {
+        const promise = view.promises.find((p) => p.id === ctx.promiseId);
+        expect(promise?.keptAt).not.toBeNull();
+      },
+    }),
+    "agent conversation:close (A's conversation)": agentEvent({
+      // A conversation of A's own helpdesk, opened for this cell.
+      prepare: async () => {
+        const conversationId = unique('a-close');
+        await postEvents('A', [{ type: 'conversation.opened', conversationId }]);
+        return { conversationId };
+      },
+      act: (c, ctx) =>
+        c.socket.emitWithAck('conversation:close', { conversationId: ctx.conversationId! }),
+      snapshot: async (ctx) => (await conversation('A', ctx.conversationId!))?.status,
+      allowed: (view, _c, _cell, ctx) => {
+        expect(view).toMatchObject({ id: ctx.conversationId, status: 'closed' });
+      },
+    }),
+    'agent scores:get': agentEvent({
+      act: (c) => c.socket.emitWithAck('scores:get', {}),
+      allowed: async (scores, c, cell) => {
+        const ids = scores.agents.map((agent) => agent.agentId);
+        expect(ids).toContain(c.agentId);
+        expect(ids.sort()).toEqual((await agentIdsOf(siteOf(cell))).sort());
+      },
+    }),
+    'agent scores:breakdown (own)': agentEvent({
+      act: (c) => c.socket.emitWithAck('scores:breakdown', {}),
+      allowed: (breakdown, c) => expect(breakdown.agentId).toBe(c.agentId),
+    }),
+    'agent scores:breakdown (a colleague on A)': agentEvent({
+      act: (c) => c.socket.emitWithAck('scores:breakdown', { agentId: tess }),
+      allowed: (breakdown) => expect(breakdown.agentId).toBe(tess),
+    }),
+
+    // -- A's widget
+
+    'visitor connect (site A)': async (p) => {
+      const visitor = await connectVisitor(
+        { siteId: sites.A.id, ...(p.visitorToken && { visitorToken: p.visitorToken }) },
+        headersOf(p),
+      );
+      try {
+        if (p.column === 'vis') expect(visitor.visitorId).toBe(v1.visitorId);
+        else expect([v1.visitorId, v2.visitorId]).not.toContain(visitor.visitorId);
+      } finally {
+        done(visitor);
+      }
+    },
+    'visitor connect (site B)': async (p) => {
+      // A's visitor token means nothing on B's widget: a new visitor there.
+      const visitor = await connectVisitor(
+        { siteId: sites.B.id, ...(p.visitorToken && { visitorToken: p.visitorToken }) },
+        headersOf(p),
+      );
+      try {
+        expect([v1.visitorId, v2.visitorId]).not.toContain(visitor.visitorId);
+        expect(visitor.token).not.toBe(v1.token);
+        expect(visitor.latest).toBeNull();
+      } finally {
+        done(visitor);
+      }
+    },
+    'visitor hello': visitorEvent({
+      act: (visitor) => visitor.socket.emitWithAck('hello', {}),
+      snapshot: async () => null,
+      allowed: async (hello, visitor) => {
+        // The visitor's own latest conversation; a new visitor has none.
+        if (visitor === v1) expect(await ownerOf(hello.conversation!.id)).toBe(v1.visitorId);
+        else expect(hello.conversation).toBeNull();
+      },
+    }),
+    'visitor message:send': visitorEvent({
+      act: (visitor) => visitor.socket.emitWithAck('message:send', { text: 'Hello?' }),
+      snapshot: async () => null,
+      allowed: async (view, visitor) => {
+        expect(await ownerOf(view.id)).toBe(visitor.visitorId);
+        if (visitor !== v1) expect(view.messages.map((m) => m.text)).toEqual(['Hello?']);
+      },
+    }),
+    'visitor typing': async (p, cell) => {
+      const visitor = await visitorOf(p);
+      try {
+        // Typing is relayed for the visitor's latest conversation while it is open.
+        const chatting = await openConversationOfV1();
+        if (cell === 'ok') {
+          const heard = until<ConsoleClient['typing'][number]>(
+            wes.socket,
+            'typing',
+            (hint) => hint.conversationId === chatting,
+          );
+          visitor.socket.emit('typing', { typing: true });
+          await heard;
+          return;
+        }
+        const mark = wes.typing.length;
+        visitor.socket.emit('typing', { typing: true });
+        data(await visitor.socket.emitWithAck('hello', {}));
+        // Once the new visitor's hint was handled, the first visitor types: only that arrives.
+        const heard = until<ConsoleClient['typing'][number]>(
+          wes.socket,
+          'typing',
+          (hint) => hint.conversationId === chatting,
+        );
+        v1.socket.emit('typing', { typing: true });
+        await heard;
+        expect(wes.typing.slice(mark).map((hint) => hint.conversationId)).toEqual([chatting]);
+      } finally {
+        done(visitor);
+      }
+    },
+    "visitor conversation:end (another visitor's)": visitorEvent({
+      act: (visitor) =>
+        visitor.socket.emitWithAck('conversation:end', { conversationId: conv.othersOpen }),
+      snapshot: async () => ({
+        status: (await conversation('A', conv.othersOpen))?.status,
+        facts: await factCount('A', conv.othersOpen),
+      }),
+      allowed: () => undefined,
+    }),
+    "visitor conversation:reopen (another visitor's)": visitorEvent({
+      act: (visitor) =>
+        visitor.socket.emitWithAck('conversation:reopen', { conversationId: conv.othersEnded }),
+      snapshot: async () => ({
+        status: (await conversation('A', conv.othersEnded))?.status,
+        facts: await factCount('A', conv.othersEnded),
+      }),
+      allowed: () => undefined,
+    }),
+    "visitor rating:save (the visitor's own ended conversation)": visitorEvent({
+      act: (visitor) =>
+        visitor.socket.emitWithAck('rating:save', {
+          conversationId: conv.ended,
+          key: unique('key'),
+          end: 5,
+        }),
+      snapshot: async () => (await conversation('A', conv.ended))?.rating,
+      allowed: async (rating) => {
+        expect(rating.end).toBe(5);
+        expect((await conversation('A', conv.ended))?.rating?.end).toBe(5);
+      },
+    }),
+    "visitor rating:save (another visitor's conversation)": visitorEvent({
+      act: (visitor) =>
+        visitor.socket.emitWithAck('rating:save', {
+          conversationId: conv.othersEnded,
+          key: unique('key'),
+          end: 1,
+        }),
+      snapshot: async () => (await conversation('A', conv.othersEnded))?.rating ?? null,
+      allowed: () => undefined,
+    }),
+    "visitor broadcasts (another visitor's conversation)": async (p) => {
+      const visitor = await visitorOf(p);
+      try {
+        const marker = unique('private');
+        const heard = until<VisitorConversationView>(v2.socket, 'conversation', (view) =>
+          view.messages.some((m) => m.text === marker),
+        );
+        const sent = data(await v2.socket.emitWithAck('message:send', { text: marker }));
+        await heard;
+        // A round trip after the other visitor's update went out: anything leaked came first.
+        data(await visitor.socket.emitWithAck('hello', {}));
+        const seen = new Set(visitor.conversations.map((view) => view.id));
+        expect(seen.has(sent.id)).toBe(false);
+        if (visitor === v1) {
+          for (const id of seen) expect(await ownerOf(id), id).toBe(v1.visitorId);
+        } else expect([...seen]).toEqual([]);
+      } finally {
+        done(visitor);
+      }
+    },
+  };
+
+  // -- the world: two sites, their teams, visitors ---------------------------------------------
+
+  beforeAll(async () => {
+    storage = await createTestStorage(kind);
+    server = await startServer({ storage });
+
+    for (const [name, origin] of [
+      ['A', ORIGIN_A],
+      ['B', ORIGIN_B],
+    ] as const) {
+      const created = await asOperator('POST', '/api/v1/sites', {
+        name: `Site ${name}`,
+        allowedOrigins: [origin],
+      });
+      expect(created.status).toBe(201);
+      const site = bodyAs<NewSiteView>(created.body);
+      sites[name] = { id: site.siteId, key: site.key };
+    }
+
+    const team: [Column, SiteName, Role, string][] = [
+      ['agA', 'A', 'agent', 'ava@a.test'],
+      ['supA', 'A', 'supervisor', 'sam@a.test'],
+      ['admA', 'A', 'admin', 'ada@a.test'],
+      ['agB', 'B', 'agent', 'bob@b.test'],
+      ['supB', 'B', 'supervisor', 'sue@b.test'],
+      ['admB', 'B', 'admin', 'bea@b.test'],
+    ];
+    for (const [column, site, role, email] of team) {
+      const joined = await join(site, email, role);
+      principals[column] = {
+        column,
+        cookie: joined.cookie,
+        person: { email, agentIds: { [site]: joined.agentId }, shows: site },
+      };
+    }
+    // One person on both sites: admin of B, then agent of A with the same account.
+    const onB = await join('B', 'mia@example.test', 'admin');
+    const onA = await join('A', 'mia@example.test', 'agent');
+    const agentIds = { A: onA.agentId, B: onB.agentId };
+    principals.mulA = {
+      column: 'mulA',
+      cookie: onA.cookie,
+      person: { email: 'mia@example.test', agentIds, shows: 'A' },
+    };
+    principals.mulB = {
+      column: 'mulB',
+      cookie: onB.cookie,
+      person: { email: 'mia@example.test', agentIds, shows: 'B' },
+    };
+
+    const tessJoined = await join('A', 'tess@a.test', 'agent');
+    tess = tessJoined.agentId;
+    usedLink = tessJoined.token;
+    const wesJoined = await join('A', 'wes@a.test', 'supervisor');
+    wes = await connectConsole(wesJoined.cookie, 'A', wesJoined.agentId);
+
+    const invited = await asOperator('POST', `/api/v1/sites/${sites.A.id}/invites`, {
+      email: 'pending@a.test',
+      role: 'agent',
+    });
+    const invite = bodyAs<NewInviteView>(invited.body);
+    pendingA = { inviteId: invite.inviteId, token: invite.link.split('#')[1]! };
+    const invitedB = await asOperator('POST', `/api/v1/sites/${sites.B.id}/invites`, {
+      email: 'pending@b.test',
+      role: 'agent',
+    });
+    pendingB = { inviteId: bodyAs<NewInviteView>(invitedB.body).inviteId };
+
+    // Two visitors of A, each with an ended conversation and an open one.
+    v1 = await connectVisitor({ siteId: sites.A.id });
+    v2 = await connectVisitor({ siteId: sites.A.id });
+    for (const [visitor, ended, opened] of [
+      [v1, 'ended', 'open'],
+      [v2, 'othersEnded', 'othersOpen'],
+    ] as const) {
+      const first = data(await visitor.socket.emitWithAck('message:send', { text: 'Hi' }));
+      data(await visitor.socket.emitWithAck('conversation:end', { conversationId: first.id }));
+      const second = data(await visitor.socket.emitWithAck('message:send', { text: 'Me again' }));
+      expect(second.id).not.toBe(first.id);
+      conv[ended] = first.id;
+      conv[opened] = second.id;
+    }
+    conv.onB = unique('b-conversation');
+    await postEvents('B', [{ type: 'conversation.opened', conversationId: conv.onB }]);
+
+    const signedOut = await signIn('ada@a.test');
+    expect(
+      (
+        await call(
+          { column: 'out', cookie: signedOut },
+          { method: 'DELETE', path: '/api/v1/session' },
+        )
+      ).status,
+    ).toBe(204);
+
+    principals.anon = { column: 'anon' };
+    principals.tok = { column: 'tok', bearer: () => TEST_ADMIN_TOKEN };
+    principals.keyA = { column: 'keyA', bearer: () => sites.A.key };
+    principals.keyB = { column: 'keyB', bearer: () => sites.B.key };
+    principals.out = { column: 'out', cookie: signedOut };
+    principals.vis = { column: 'vis', bearer: () => v1.token, visitorToken: v1.token };
+  });
+
+  afterAll(async () => {
+    for (const socket of open) socket.close();
+    await server?.stop();
+    await storage?.remove();
+  });
+
+  // -- the matrix covers everything there is ---------------------------------------------------
+
+  describe('the matrix', () => {
+    it('has a row for every route the app serves, and no row for a route it does not', () => {
+      type Layer = {
+        route?: { path: string | string[]; methods: Record<string, boolean> };
+        handle?: { stack?: Layer[] };
+      };
+      const served = new Set<string>();
+      const walk = (stack: Layer[]) => {
+        for (const layer of stack) {
+          if (layer.route) {
+            for (const method of Object.keys(layer.route.methods)) {
+              for (const path of [layer.route.path].flat()) {
+                served.add(`${method.toUpperCase()} ${path}`);
+              }
+            }
+          } else if (layer.handle?.stack) walk(layer.handle.stack);
+        }
+      };
+      walk((server.application.app as unknown as { router: { stack: Layer[] } }).router.stack);
+      const rows = new Set(ROWS.flatMap((row) => routeOf(row.name) ?? []));
+      expect(
+        [...served].filter((route) => !rows.has(route)),
+        'routes without a row',
+      ).toEqual([]);
+      expect(
+        [...rows].filter((route) => !served.has(route)),
+        'rows of no route',
+      ).toEqual([]);
+    });
+
+    it('has a row for every event a console socket listens to', () => {
+      const socket = server.application.io.of('/agent').sockets.get(wes.socket.id ?? '');
+      const listened = socket!
+        .eventNames()
+        .map(String)
+        .filter((name) => !RESERVED.has(name));
+      const rows = new Set(ROWS.flatMap((row) => eventOf(row.name, 'agent') ?? []));
+      expect(
+        listened.filter((event) => !rows.has(event)),
+        'events without a row',
+      ).toEqual([]);
+      expect(
+        [...rows].filter((event) => !listened.includes(event)),
+        'rows of no event',
+      ).toEqual([]);
+    });
+
+    it('has a row for every event a visitor socket listens to', () => {
+      const socket = server.application.io.of('/visitor').sockets.get(v1.socket.id ?? '');
+      const listened = socket!
+        .eventNames()
+        .map(String)
+        .filter((name) => !RESERVED.has(name));
+      const rows = new Set(ROWS.flatMap((row) => eventOf(row.name, 'visitor') ?? []));
+      expect(
+        listened.filter((event) => !rows.has(event)),
+        'events without a row',
+      ).toEqual([]);
+      expect(
+        [...rows].filter((event) => !listened.includes(event)),
+        'rows of no event',
+      ).toEqual([]);
+    });
+
+    it('has a case for every row, and a row for every case', () => {
+      const rows = ROWS.map((row) => row.name);
+      expect(
+        rows.filter((name) => !CASES[name]),
+        'rows without a case',
+      ).toEqual([]);
+      expect(
+        Object.keys(CASES).filter((name) => !rows.includes(name)),
+        'cases without a row',
+      ).toEqual([]);
+    });
+  });
+
+  for (const row of ROWS) {
+    describe(row.name, () => {
+      for (const column of COLUMNS) {
+        const cell = row.cells[column];
+        it(`${column}: ${cell}`, async () => {
+          const run = CASES[row.name];
+          if (!run) throw new Error(`No case for the row "${row.name}"`);
+          await run(principals[column], cell);
+        });
+      }
+    });
+  }
+});
