@@ -6,7 +6,7 @@
  * `ZFact` parses the wire form (ISO times); `Fact` is the parsed form (epoch milliseconds).
  */
 import { z } from 'zod';
-import { LIMITS } from './limits';
+import { ID_CHARACTERS, LIMITS } from './limits';
 import { ZInstant } from './time';
 
 /**
@@ -23,7 +23,7 @@ export const ZId = z
   .string()
   .min(1)
   .max(LIMITS.idLength)
-  .regex(/^[A-Za-z0-9._:@-]+$/, 'use letters, digits and . _ : @ - only');
+  .regex(ID_CHARACTERS, 'use letters, digits and . _ : @ - only');
 
 export const DIMENSIONS = ['responsiveness', 'reliability', 'competence', 'empathy'] as const;
 export const ZDimension = z.enum(DIMENSIONS);

@@ -30,3 +30,9 @@ export const LIMITS = {
   /** Longest a promise may be made for, ahead of now. */
   promiseHorizonDays: 90,
 } as const;
+
+/** The characters of an id (with at most `LIMITS.idLength` of them): the widget checks it too. */
+export const ID_CHARACTERS = /^[A-Za-z0-9._:@-]+$/;
+
+/** A customer's server's signature: hex HMAC-SHA256 (host-chat ratings, signed-in users). */
+export const HEX_SIGNATURE = /^[0-9a-fA-F]{64}$/;

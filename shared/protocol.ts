@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Role } from './accounts';
 import type { AckCallback } from './ack';
 import { ZEndScore, ZFreeText, ZId, ZPeak, type Peak } from './facts';
-import { LIMITS } from './limits';
+import { HEX_SIGNATURE, LIMITS } from './limits';
 import type { ScoredDimension, ScoresBody } from './scoring/types';
 
 export const VISITOR_NAMESPACE = '/visitor';
@@ -162,7 +162,7 @@ const ZText = (max: number) => z.string().trim().min(1, 'must not be empty').pip
 /** A customer's server vouching for a value: lowercase hex HMAC-SHA256 with the signing secret. */
 export const ZSignature = z
   .string()
-  .regex(/^[0-9a-fA-F]{64}$/, "must be the hex HMAC-SHA256 made with the site's signing secret");
+  .regex(HEX_SIGNATURE, "must be the hex HMAC-SHA256 made with the site's signing secret");
 
 /** Handshake `auth` of the visitor namespace. */
 export const ZVisitorAuth = z

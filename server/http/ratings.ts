@@ -16,7 +16,8 @@ import { Refusal } from '../errors';
 import type { Logger } from '../logger';
 import { ratingView } from '../live/views';
 import type { BuiltInChat } from '../sources/chat';
-import type { Site, Store } from '../storage/store';
+import type { Store } from '../storage/store';
+import { existingSite } from './caller';
 import { allowSiteOrigin, answerPreflight } from './cors';
 import { parseBody } from './validate';
 
@@ -25,21 +26,15 @@ const PATH = '/api/v1/sites/:siteId/ratings';
 export function ratingRoutes(store: Store, chat: BuiltInChat, log: Logger): Router {
   const router = express.Router();
 
-  async function siteOf(siteId: string): Promise<Site> {
-    const site = await store.getSite(siteId);
-    if (!site) throw new Refusal('not_found', `No site "${siteId}".`);
-    return site;
-  }
-
   router.options(PATH, async (req, res) => {
-    answerPreflight(req, res, await siteOf(String(req.params.siteId)));
+    answerPreflight(req, res, await existingSite(store, String(req.params.siteId)));
   });
 
   router.post(
     PATH,
     express.text({ type: 'text/plain', limit: LIMITS.ratingDeliveryBytes }),
     async (req, res) => {
-      const site = await siteOf(String(req.params.siteId));
+      const site = await existingSite(store, String(req.params.siteId));
       allowSiteOrigin(req, res, site);
       const delivery = parseBody(ZRatingDelivery, bodyOf(req.body));
       const secret = await store.secret('visitor-token');

@@ -12,6 +12,7 @@ import type { Clock } from '../clock';
 import { Refusal } from '../errors';
 import type { Scoreboards } from '../scores/scoreboard';
 import type { Site, Store } from '../storage/store';
+import { existingSite } from './caller';
 import { authenticateSite } from './site-auth';
 import { parseBody } from './validate';
 
@@ -41,9 +42,7 @@ export function scoreRoutes(
         "Only the site's supervisors and admins may read its scores here.",
       );
     }
-    const site = await store.getSite(siteId);
-    if (!site) throw new Refusal('not_found', `No site "${siteId}".`);
-    return site;
+    return existingSite(store, siteId);
   };
 
   router.get('/api/v1/sites/:siteId/scores', async (req, res) => {

@@ -8,12 +8,12 @@ import { sha256 } from '../auth/tokens';
 import { Refusal } from '../errors';
 import type { Site, Store } from '../storage/store';
 import { bearerToken, matchesHash } from './bearer';
+import { existingSite } from './caller';
 
 export async function authenticateSite(req: Request, store: Store): Promise<Site> {
   const token = bearerToken(req);
   const siteId = String(req.params.siteId);
-  const site = await store.getSite(siteId);
-  if (!site) throw new Refusal('not_found', `No site "${siteId}".`);
+  const site = await existingSite(store, siteId);
   if (matchesHash(token, site.keyHash)) return site;
   const owner = await store.findSiteByKeyHash(sha256(token));
   if (owner) {

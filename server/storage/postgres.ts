@@ -260,6 +260,7 @@ async function insertAccount(db: Queryable, account: Account, passwordHash: stri
 
 export class PostgresStore implements Store {
   private closed = false;
+  private readonly secrets = new Map<string, Promise<Buffer>>();
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -275,6 +276,18 @@ export class PostgresStore implements Store {
   }
 
   async secret(name: string): Promise<Buffer> {
+    // A secret never changes once stored, and handshakes ask for it each time: read it once.
+    let value = this.secrets.get(name);
+    if (!value) {
+      value = this.readSecret(name);
+      this.secrets.set(name, value);
+      // A failed read (the database away) is not remembered: the next call tries again.
+      value.catch(() => this.secrets.delete(name));
+    }
+    return value;
+  }
+
+  private async readSecret(name: string): Promise<Buffer> {
     // Insert-if-absent, then read: every node reads whichever value committed first.
     await this.pool.query(
       'INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING',

@@ -106,6 +106,7 @@ function migrate(db: Database.Database, path: string): void {
 
 export class SqliteStore implements Store {
   private readonly statements;
+  private readonly secrets = new Map<string, Buffer>();
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -170,13 +171,19 @@ export class SqliteStore implements Store {
   }
 
   async secret(name: string): Promise<Buffer> {
-    this.db
-      .prepare('INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING')
-      .run(name, randomBytes(32));
-    const row = this.db.prepare('SELECT value FROM secrets WHERE name = ?').get(name) as {
-      value: Buffer;
-    };
-    return row.value;
+    // A secret never changes once stored, and handshakes ask for it each time: read it once.
+    let value = this.secrets.get(name);
+    if (!value) {
+      this.db
+        .prepare('INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING')
+        .run(name, randomBytes(32));
+      const row = this.db.prepare('SELECT value FROM secrets WHERE name = ?').get(name) as {
+        value: Buffer;
+      };
+      value = row.value;
+      this.secrets.set(name, value);
+    }
+    return value;
   }
 
   async createSite(site: Site): Promise<void> {

@@ -7,6 +7,7 @@
  * Otherwise the socket opens only when the visitor opens the chat.
  */
 import { render } from 'preact';
+import { HEX_SIGNATURE, ID_CHARACTERS, LIMITS } from '../../shared/limits';
 import type { RatingSave } from '../../shared/protocol';
 import type { AppHandle, HostEventName, Mount, RateRequest, WidgetOptions } from './bridge';
 import { connect, type Chat, type Identity } from './connection';
@@ -43,19 +44,14 @@ function imageUrl(value: string | undefined): string | undefined {
   }
 }
 
-const ID = /^[A-Za-z0-9._:@-]{1,128}$/;
-const HMAC = /^[0-9a-fA-F]{64}$/;
+const isId = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= LIMITS.idLength && ID_CHARACTERS.test(value);
 
 /** `userId` and `userHash` from the options, when both are there and well formed. */
 function identityOf(options: WidgetOptions): Identity | undefined {
   const { userId, userHash } = options;
   if (userId === undefined && userHash === undefined) return undefined;
-  if (
-    typeof userId === 'string' &&
-    ID.test(userId) &&
-    typeof userHash === 'string' &&
-    HMAC.test(userHash)
-  ) {
+  if (isId(userId) && typeof userHash === 'string' && HEX_SIGNATURE.test(userHash)) {
     return { userId, userHash };
   }
   console.error(
@@ -67,11 +63,11 @@ function identityOf(options: WidgetOptions): Identity | undefined {
 /** The host page's `rate` arguments, checked: a mistake is reported to the page's developer. */
 function rateRequest(value: unknown): RateRequest | null {
   const r = (value || {}) as Partial<RateRequest>;
-  if (typeof r.conversationId !== 'string' || !ID.test(r.conversationId)) {
+  if (!isId(r.conversationId)) {
     console.error('peakend("rate"): conversationId must be the helpdesk conversation id.');
     return null;
   }
-  if (typeof r.signature !== 'string' || !HMAC.test(r.signature)) {
+  if (typeof r.signature !== 'string' || !HEX_SIGNATURE.test(r.signature)) {
     console.error(
       'peakend("rate"): signature must be the hex HMAC-SHA256 of the conversation id with the site\'s signing secret.',
     );
