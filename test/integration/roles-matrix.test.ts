@@ -1543,30 +1543,16 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
       ).toEqual([]);
     });
 
-    it('has a row for every event a console socket listens to', () => {
-      const socket = server.application.io.of('/agent').sockets.get(wes.socket.id ?? '');
+    it.each([
+      ['console', 'agent', () => wes.socket.id],
+      ['visitor', 'visitor', () => v1.socket.id],
+    ] as const)('has a row for every event a %s socket listens to', (_, namespace, idOf) => {
+      const socket = server.application.io.of(`/${namespace}`).sockets.get(idOf() ?? '');
       const listened = socket!
         .eventNames()
         .map(String)
         .filter((name) => !RESERVED.has(name));
-      const rows = new Set(ROWS.flatMap((row) => eventOf(row.name, 'agent') ?? []));
-      expect(
-        listened.filter((event) => !rows.has(event)),
-        'events without a row',
-      ).toEqual([]);
-      expect(
-        [...rows].filter((event) => !listened.includes(event)),
-        'rows of no event',
-      ).toEqual([]);
-    });
-
-    it('has a row for every event a visitor socket listens to', () => {
-      const socket = server.application.io.of('/visitor').sockets.get(v1.socket.id ?? '');
-      const listened = socket!
-        .eventNames()
-        .map(String)
-        .filter((name) => !RESERVED.has(name));
-      const rows = new Set(ROWS.flatMap((row) => eventOf(row.name, 'visitor') ?? []));
+      const rows = new Set(ROWS.flatMap((row) => eventOf(row.name, namespace) ?? []));
       expect(
         listened.filter((event) => !rows.has(event)),
         'events without a row',
