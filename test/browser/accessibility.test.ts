@@ -6,33 +6,27 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
-import { startServer, tempDir, type TestServer } from '../support/server';
-import { allowOrigin, startHostServer, type HostServer } from '../support/hosts';
+import { describeInBrowser, screenshot } from '../support/browser';
+import type { HostServer } from '../support/hosts';
 import { axeViolations } from './axe';
 import { box, focused, launcher, messageBox, openChat, panel, sendMessage, settle } from './widget';
+import { startWidgetStage, type WidgetStage } from '../support/stage';
 
 const FACES = ['Very bad', 'Bad', 'Okay', 'Good', 'Very good'];
 
 describeInBrowser('the widget is accessible', () => {
-  const dir = tempDir();
-  let server: TestServer;
+  let stage: WidgetStage;
   let hosts: HostServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startServer({ dbPath: `${dir.path}/peakend.db` });
-    hosts = await startHostServer(server.url);
-    await allowOrigin(server.url, hosts.url);
-    browser = await launchBrowser();
+    stage = await startWidgetStage();
+    ({ hosts, browser } = stage);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await hosts?.stop();
-    await server?.stop();
-    dir.remove();
+    await stage?.stop();
   });
 
   /** A fresh visitor (own storage, so a new conversation) on the plain host page. */

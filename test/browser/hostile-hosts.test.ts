@@ -7,16 +7,10 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
-import { startServer, tempDir, type TestServer } from '../support/server';
-import {
-  allowOrigin,
-  HOST_PAGES,
-  startHostServer,
-  type HostPageName,
-  type HostServer,
-} from '../support/hosts';
+import { describeInBrowser, screenshot } from '../support/browser';
+import { HOST_PAGES, type HostPageName, type HostServer } from '../support/hosts';
 import { box, launcher, openChat, panel, sendMessage, type Box } from './widget';
+import { startWidgetStage, type WidgetStage } from '../support/stage';
 
 /** The probe's computed properties that a leaking stylesheet or `:root` rule would change. */
 const PROBE_PROPERTIES = [
@@ -50,8 +44,7 @@ async function newGlobals(page: Page): Promise<string[]> {
 }
 
 describeInBrowser('the widget on hostile host pages', () => {
-  const dir = tempDir();
-  let server: TestServer;
+  let stage: WidgetStage;
   let hosts: HostServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -59,10 +52,8 @@ describeInBrowser('the widget on hostile host pages', () => {
   let cleanLauncher: Box;
 
   beforeAll(async () => {
-    server = await startServer({ dbPath: `${dir.path}/peakend.db` });
-    hosts = await startHostServer(server.url);
-    await allowOrigin(server.url, hosts.url);
-    browser = await launchBrowser();
+    stage = await startWidgetStage();
+    ({ hosts, browser } = stage);
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.setDefaultTimeout(8000);
     const page = await context.newPage();
@@ -72,10 +63,7 @@ describeInBrowser('the widget on hostile host pages', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await hosts?.stop();
-    await server?.stop();
-    dir.remove();
+    await stage?.stop();
   });
 
   /** Visits a host page, checks what leaked, opens the chat and sends a message. */

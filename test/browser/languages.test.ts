@@ -7,30 +7,24 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { dictionaries, type Language } from '../../widget/app/i18n';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
-import { allowOrigin, startHostServer, type HostServer } from '../support/hosts';
-import { startServer, tempDir, type TestServer } from '../support/server';
+import { describeInBrowser, screenshot } from '../support/browser';
+import type { HostServer } from '../support/hosts';
 import { axeViolations } from './axe';
 import { focused, panel } from './widget';
+import { startWidgetStage, type WidgetStage } from '../support/stage';
 
 describeInBrowser('the widget by keyboard, in every language', () => {
-  const dir = tempDir();
-  let server: TestServer;
+  let stage: WidgetStage;
   let hosts: HostServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer({ dbPath: `${dir.path}/peakend.db` });
-    hosts = await startHostServer(server.url);
-    await allowOrigin(server.url, hosts.url);
-    browser = await launchBrowser();
+    stage = await startWidgetStage();
+    ({ hosts, browser } = stage);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await hosts?.stop();
-    await server?.stop();
-    dir.remove();
+    await stage?.stop();
   });
 
   async function tabTo(page: Page, label: string): Promise<void> {

@@ -6,17 +6,11 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
-import {
-  connectAgent,
-  next,
-  startServer,
-  tempDir,
-  type AgentClient,
-  type TestServer,
-} from '../support/server';
-import { allowOrigin, startHostServer, type HostServer } from '../support/hosts';
+import { describeInBrowser, screenshot } from '../support/browser';
+import { connectAgent, next, type AgentClient, type TestServer } from '../support/server';
+import type { HostServer } from '../support/hosts';
 import { box, launcher, openChat, panel, sendMessage } from './widget';
+import { startWidgetStage, type WidgetStage } from '../support/stage';
 
 interface Ack<T> {
   ok: boolean;
@@ -24,7 +18,7 @@ interface Ack<T> {
 }
 
 describeInBrowser('the widget under a strict nonce-only CSP', () => {
-  const dir = tempDir();
+  let stage: WidgetStage;
   let server: TestServer;
   let hosts: HostServer;
   let browser: Browser;
@@ -34,10 +28,8 @@ describeInBrowser('the widget under a strict nonce-only CSP', () => {
   const violations: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer({ dbPath: `${dir.path}/peakend.db` });
-    hosts = await startHostServer(server.url);
-    await allowOrigin(server.url, hosts.url);
-    browser = await launchBrowser();
+    stage = await startWidgetStage();
+    ({ server, hosts, browser } = stage);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     page.setDefaultTimeout(8000);
     // Injected by the browser itself (not subject to the page's policy), before any page script;
@@ -62,10 +54,7 @@ describeInBrowser('the widget under a strict nonce-only CSP', () => {
 
   afterAll(async () => {
     agent?.disconnect();
-    await browser?.close();
-    await hosts?.stop();
-    await server?.stop();
-    dir.remove();
+    await stage?.stop();
   });
 
   it('serves the page with the strict policy', async () => {

@@ -7,23 +7,22 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
-import { allowOrigin, startHostServer, type HostServer } from '../support/hosts';
+import { describeInBrowser, screenshot } from '../support/browser';
+import type { HostServer } from '../support/hosts';
 import {
   connectAgent,
   data,
   next,
-  startServer,
   TEST_ADMIN_TOKEN,
-  tempDir,
   type AgentClient,
   type TestServer,
 } from '../support/server';
 import { axeViolations } from './axe';
 import { box, launcher, openChat, panel, sendMessage, settle } from './widget';
+import { startWidgetStage, type WidgetStage } from '../support/stage';
 
 describeInBrowser('the widget across pages, on a phone, and in host-chat mode', () => {
-  const dir = tempDir();
+  let stage: WidgetStage;
   let server: TestServer;
   let hosts: HostServer;
   let browser: Browser;
@@ -49,10 +48,8 @@ describeInBrowser('the widget across pages, on a phone, and in host-chat mode', 
   }
 
   beforeAll(async () => {
-    server = await startServer({ dbPath: `${dir.path}/peakend.db` });
-    hosts = await startHostServer(server.url);
-    await allowOrigin(server.url, hosts.url);
-    browser = await launchBrowser();
+    stage = await startWidgetStage();
+    ({ server, hosts, browser } = stage);
     anna = await connectAgent(server.url, 'anna@demo.peakend.test');
     await next(anna, 'connect');
   });
@@ -60,10 +57,7 @@ describeInBrowser('the widget across pages, on a phone, and in host-chat mode', 
   afterAll(async () => {
     anna?.disconnect();
     await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await hosts?.stop();
-    await server?.stop();
-    dir.remove();
+    await stage?.stop();
   });
 
   it('follows the visitor to the next page, and brings the rating card when the agent closes', async () => {
