@@ -7,14 +7,18 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import type { Transporter } from 'nodemailer';
 import { Server } from 'socket.io';
 import { LIMITS } from '../shared/limits';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../shared/protocol';
+import { AccountMail } from './auth/account-mail';
+import { createMailer, smtpTransport } from './auth/mail';
 import { Sessions } from './auth/sessions';
 import { sha256 } from './auth/tokens';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { renderDemoPage } from './demo/page';
+import { accountRoutes } from './http/account';
 import { assetRoutes } from './http/assets';
 import { errorHandler, notFound } from './http/errors';
 import { eventRoutes } from './http/events';
@@ -34,7 +38,7 @@ import { LiveViews } from './live/broadcast';
 import type { AgentNamespace, VisitorNamespace } from './live/rooms';
 import { createIdSource } from './pipeline/ids';
 import { Scoreboards } from './scores/scoreboard';
-import { Pipeline } from './pipeline/pipeline';
+import { Pipeline, upgradeDerivations } from './pipeline/pipeline';
 import { serveAgents } from './sockets/agent';
 import { trackInFlight } from './sockets/in-flight';
 import { serveVisitors } from './sockets/visitor';
@@ -51,6 +55,11 @@ export interface AppParts {
   distDir?: string;
   /** Changes to the rate limits of server/limits/policy.ts (tests make them small). */
   rateLimits?: RateLimitOverrides;
+  /**
+   * Where email goes instead of SMTP_URL's server (tests pass nodemailer's JSON transport);
+   * given, Peakend sends email as if SMTP_URL were set.
+   */
+  mailTransport?: Transporter;
 }
 
 export interface Application {
@@ -77,8 +86,18 @@ export function createApplication(parts: AppParts): Application {
   const log = parts.log ?? console;
 
   const pipeline = new Pipeline(store);
-  const chat = new BuiltInChat(store, pipeline, clock, createIdSource());
+  const limits = new RateLimits(withOverrides(parts.rateLimits));
+  const chat = new BuiltInChat(store, pipeline, clock, createIdSource(), limits);
   const sessions = new Sessions(store, clock, config.publicUrl.startsWith('https:'));
+  const from = config.smtp?.from ?? `Peakend <peakend@${new URL(config.publicUrl).hostname}>`;
+  const mailTransport =
+    parts.mailTransport ?? (config.smtp ? smtpTransport(config.smtp.url) : undefined);
+  const accountMail = new AccountMail(
+    store,
+    clock,
+    mailTransport ? createMailer(mailTransport, from) : null,
+    config.publicUrl,
+  );
   // Console sockets to reconnect when a session or a member's access changes (after io exists).
   const consoleSockets = new ConsoleSockets();
   const access = {
@@ -110,10 +129,12 @@ export function createApplication(parts: AppParts): Application {
       },
     }),
   );
-  const limits = new RateLimits(withOverrides(parts.rateLimits));
   app.use(limitRequests(limits));
+  // Before the JSON parser: it checks the page's origin first, then reads at most 64 KiB.
+  app.use(ratingRoutes(store, chat, clock, log));
   app.use(express.json({ limit: LIMITS.httpBodyBytes }));
-  app.use(guardSignIns(limits, new SignInGuard(clock, limits.policy.signInBackoff)));
+  const signIns = new SignInGuard(clock, limits.policy.signInBackoff);
+  app.use(guardSignIns(limits, signIns));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -135,12 +156,21 @@ export function createApplication(parts: AppParts): Application {
     });
   }
   app.use(assetRoutes(parts.distDir ?? DEFAULT_DIST));
-  app.use(sessionRoutes(store, sessions, consoleSockets));
-  app.use(siteRoutes({ ...access, scoreboards, clock, publicUrl: config.publicUrl }));
-  app.use(teamRoutes({ ...access, clock, publicUrl: config.publicUrl, consoleSockets }));
-  app.use(inviteRoutes({ store, sessions, clock }));
+  app.use(sessionRoutes(store, sessions, consoleSockets, accountMail.enabled));
+  app.use(accountRoutes({ store, sessions, clock, mail: accountMail, consoleSockets, signIns }));
+  app.use(siteRoutes({ ...access, scoreboards, pipeline, clock, publicUrl: config.publicUrl }));
+  app.use(
+    teamRoutes({
+      ...access,
+      clock,
+      publicUrl: config.publicUrl,
+      consoleSockets,
+      mail: accountMail,
+      log,
+    }),
+  );
+  app.use(inviteRoutes({ store, sessions, clock, mail: accountMail, consoleSockets, log }));
   app.use(eventRoutes(store, pipeline));
-  app.use(ratingRoutes(store, chat, log));
   app.use(scoreRoutes(store, scoreboards, sessions, clock));
   app.use(notFound);
   app.use(errorHandler(log));
@@ -157,14 +187,28 @@ export function createApplication(parts: AppParts): Application {
   consoleSockets.attach(agents);
 
   // Before the namespaces' own middleware: a flood is refused before any storage is read.
-  limitSockets({ engine: io.engine, visitors, agents, limits, addressOf: addressOf(app), log });
+  const clientAddress = addressOf(app);
+  limitSockets({ engine: io.engine, visitors, agents, limits, addressOf: clientAddress, log });
   // After the limits (a refused event is answered at once), before the handlers.
   const inFlight = trackInFlight([visitors, agents]);
   const views = new LiveViews(store, clock, scoreboards, visitors, agents, log);
   views.attach(pipeline);
-  serveVisitors({ store, chat, views, visitors, agents, log });
-  serveAgents({ store, scoreboards, sessions, chat, views, visitors, agents, log });
+  serveVisitors({ store, chat, clock, views, visitors, agents, addressOf: clientAddress, log });
+  serveAgents({
+    store,
+    scoreboards,
+    sessions,
+    chat,
+    views,
+    visitors,
+    agents,
+    clock,
+    addressOf: clientAddress,
+    log,
+  });
 
+  let upgrading: Promise<void> = Promise.resolve();
+  const stopping = new AbortController();
   return {
     app,
     httpServer,
@@ -172,10 +216,19 @@ export function createApplication(parts: AppParts): Application {
     store,
     pipeline,
     chat,
-    ready: () => scoreboards.warm(),
+    async ready() {
+      await scoreboards.warm();
+      // Conversations derived by older rules are derived again in the background, a chunk at a
+      // time; live scores take each chunk's changes as they come.
+      upgrading = upgradeDerivations(store, pipeline, stopping.signal).catch((error: unknown) =>
+        log.error('could not derive conversations by the current rules', error),
+      );
+    },
     async close() {
       // Events already running answer first: an acknowledged rating is never cut off.
       await inFlight.drain(DRAIN_MS);
+      stopping.abort();
+      await upgrading;
       scoreboards.close();
       // io.close() also closes the HTTP server it is attached to.
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -65,6 +65,24 @@ const ZEnv = z.object({
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
   TRUST_PROXY: ZTrustProxy,
+  /**
+   * Where Peakend sends email (nodemailer's URL form: `smtps://user:pass@mail.example:465`, or
+   * `smtp://…:587` with STARTTLS). Unset: Peakend sends no email (docs/accounts.md).
+   */
+  SMTP_URL: z
+    .url({ error: 'must be a URL like smtps://user:password@mail.example.com:465' })
+    .refine((url) => /^smtps?:\/\//i.test(url), {
+      message: 'must start with smtp:// or smtps:// (e.g. smtps://user:password@mail.example.com)',
+    })
+    .optional(),
+  /** The sender of Peakend's email: `peakend@example.com` or `Peakend <peakend@example.com>`. */
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .refine((from) => /^(?:[^<>\r\n]*<)?[^\s<>@]+@[^\s<>@]+>?$/.test(from), {
+      message: 'must be an address, like peakend@example.com or "Peakend <peakend@example.com>"',
+    })
+    .optional(),
 });
 
 export interface Config {
@@ -78,6 +96,8 @@ export interface Config {
   publicUrl: string;
   /** Express's "trust proxy": the proxies whose X-Forwarded-* headers are believed. */
   trustProxy: number | string[];
+  /** Where email goes out, and from whom; null: Peakend sends no email. */
+  smtp: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -160,6 +180,7 @@ function productionProblems(e: z.output<typeof ZEnv>) {
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const e = parseEnv(ZEnv, env);
   const production = e.NODE_ENV === 'production';
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   if (production) {
     const problems = productionProblems(e);
     if (problems.length > 0) throw invalid(problems);
@@ -171,7 +192,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     database: toDatabase(e.DATABASE_URL),
     adminToken: e.PEAKEND_ADMIN_TOKEN ?? null,
     demo: e.PEAKEND_DEMO,
-    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicUrl,
     trustProxy: e.TRUST_PROXY,
+    smtp: e.SMTP_URL
+      ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? `Peakend <peakend@${new URL(publicUrl).hostname}>` }
+      : null,
   };
 }

@@ -3,11 +3,12 @@
  *
  * A person signs in with one account (email and password) and holds one role on each site they
  * belong to: agent, supervisor or admin. Admins bring people in with an invite link: single use,
- * valid for a week, shown once to the admin, who passes it on. Whoever opens it chooses their own
- * password (or, with an account already, proves it with theirs), so no admin ever knows one.
+ * valid for a week, shown once to the admin, who passes it on (and emailed, when Peakend sends
+ * email). Whoever opens it chooses their own password, or, with an account already, signs in as
+ * usual and accepts with their session: an invite link never takes an existing account's password.
  */
 import { z } from 'zod';
-import { ZId } from './facts';
+import { ZId, ZName } from './facts';
 import { LIMITS } from './limits';
 import { ROLES, type Role } from './roles';
 
@@ -15,7 +16,7 @@ export { ROLES, type Role };
 export const ZRole = z.enum(ROLES);
 
 export const ZEmail = z.string().trim().toLowerCase().max(LIMITS.emailLength).pipe(z.email());
-export const ZPersonName = z.string().trim().min(1, 'must not be empty').max(LIMITS.nameLength);
+export const ZPersonName = ZName;
 
 /** A password a person chooses: long enough to resist guessing, short enough to hash cheaply. */
 export const ZNewPassword = z
@@ -41,12 +42,48 @@ export type InviteCreate = z.input<typeof ZInviteCreate>;
 /** `PATCH /api/v1/sites/:siteId/members/:agentId`. */
 export const ZMemberChange = z.strictObject({ role: ZRole });
 
-/** `POST /api/v1/invites/:token`: a new person names themselves and chooses a password. */
+/**
+ * `POST /api/v1/invites/lookup`, and the token of every other call about one link: in the body,
+ * never in the path, so no proxy's request log keeps it.
+ */
+export const ZInviteRef = z.strictObject({ token: ZInviteToken });
+
+/**
+ * `POST /api/v1/invites/accept`: a new person names themselves and chooses a password; someone
+ * whose account the invite joins sends neither, and is signed in already (docs/accounts.md).
+ */
 export const ZInviteAccept = z.strictObject({
+  token: ZInviteToken,
   name: ZPersonName.optional(),
-  password: z.string().min(1, 'must not be empty').max(LIMITS.passwordLength),
+  password: z.string().min(1, 'must not be empty').max(LIMITS.passwordLength).optional(),
 });
 export type InviteAccept = z.input<typeof ZInviteAccept>;
+/** What the invitee answers on the join page: the body of an accept without the token. */
+export type InviteAnswer = Omit<InviteAccept, 'token'>;
+
+/** `POST /api/v1/account/password`: the current password, and the new one. */
+export const ZPasswordChange = z.strictObject({
+  currentPassword: z.string().min(1, 'must not be empty').max(LIMITS.passwordLength),
+  newPassword: ZNewPassword,
+});
+export type PasswordChange = z.input<typeof ZPasswordChange>;
+
+/** `POST /api/v1/account/verify`: the secret of a link that confirms an account's email. */
+export const ZVerification = z.strictObject({ token: ZInviteToken });
+
+/** One site to sign in to, when an email and password open accounts on several. */
+export interface SiteChoice {
+  siteId: string;
+  siteName: string;
+}
+
+/**
+ * `POST /api/v1/session`'s answer when the email and password are those of several accounts
+ * (one per site): which site? Sent again with `siteId`. Only the password's holder sees it.
+ */
+export interface SignInChoice {
+  chooseSite: SiteChoice[];
+}
 
 /** `PATCH /api/v1/session`: which of one's sites the console shows. */
 export const ZSiteChoice = z.strictObject({ siteId: ZId });
@@ -76,15 +113,21 @@ export interface InviteView {
   expiresAt: string;
 }
 
-/** A new invite: with its link, shown this once (only its hash is kept). */
-export type NewInviteView = InviteView & { link: string };
+/**
+ * A new invite: with its link, shown this once (only its hash is kept), and whether it was also
+ * emailed to the invitee (only when Peakend sends email: SMTP_URL; the server always says).
+ */
+export type NewInviteView = InviteView & { link: string; emailed?: boolean };
 
 /** What an invite link offers, for whoever holds it. */
 export interface InviteLookup {
   siteName: string;
   email: string;
   role: Role;
-  /** An account with this email exists: its password accepts the invite. */
+  /**
+   * An account this invite joins exists: its owner signs in as usual, then accepts. Only the
+   * link's holder learns this (docs/accounts.md); false: a new account is made for this site.
+   */
   accountExists: boolean;
   expiresAt: string;
 }

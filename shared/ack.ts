@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict' // the conversation is not in a state that allows this
   | 'too_large' // more than a request may carry (events per batch, body size)
+  | 'conversation_full' // the conversation holds as many messages or events as it may
   | 'rate_limited'
   | 'internal';
 

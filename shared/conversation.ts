@@ -2,12 +2,15 @@
  * A conversation's state, derived from its facts alone (pure, no I/O).
  *
  * Facts are applied in their conversation order `(at, id)`, whatever order they arrived in, and
- * a fact id seen twice counts once. Re-deriving one conversation from all its facts is how a late,
- * duplicated or amended fact gets exactly the state in-order delivery would have given.
+ * a fact id seen twice counts once. The derivation itself is one fold over the facts
+ * (`scoring/fold.ts`), which yields the state shown here and the evidence scores are made of.
  */
-import { compareFacts, type Fact, type Peak } from './facts';
-import { MINUTE } from './time';
+import type { Peak, RatingExclusion } from './facts';
+import { foldConversation, type FoldSettings } from './scoring/fold';
 import type { SiteSettings } from './settings';
+import { DAY } from './time';
+
+export { inConversationOrder } from './facts';
 
 /** A promise an agent made to the visitor ("I'll get back to you by 15:30"). */
 export interface Commitment {
@@ -17,29 +20,92 @@ export interface Commitment {
   dueAt: number;
   /** The earliest keep, whenever it happened; kept in time only if at or before `dueAt`. */
   keptAt: number | null;
+  /** Who marked it kept (the maker, the assignee or a supervisor); null when not said. */
+  keptBy: string | null;
+  /** When the visitor said it did not happen (a dispute that counts); null otherwise. */
+  disputedAt: number | null;
+  /**
+   * Whether it moves reliability (scoring.md, promises about the future): a promise kept within
+   * `minPromiseSeconds` of its making, or past the first `maxPromisesPerConversation`, does not.
+   */
+  counts: boolean;
   text: string | null;
 }
 
-export type CommitmentStatus = 'pending' | 'kept' | 'broken';
+export type CommitmentStatus = 'pending' | 'kept' | 'broken' | 'disputed';
 
-/** Kept by its due time, broken once due without that, pending until then. */
+/** Kept by its due time (unless disputed), broken once due without that, pending until then. */
 export function commitmentStatus(c: Commitment, now: number): CommitmentStatus {
-  if (c.keptAt !== null && c.keptAt <= c.dueAt) return 'kept';
+  if (c.keptAt !== null && c.keptAt <= c.dueAt) return c.disputedAt === null ? 'kept' : 'disputed';
   return now >= c.dueAt ? 'broken' : 'pending';
 }
 
-/** The version of the visitor's rating that counts, and whom it rates. */
-export interface RatingState {
+/**
+ * Until when the visitor may say a promise did not happen (scoring.md, disputes): one kept in
+ * time and not disputed yet, for `reopenWindowDays` after the keep. Null when it may not (now).
+ */
+export function disputableUntil(
+  c: Commitment,
+  settings: Pick<SiteSettings, 'reopenWindowDays'>,
+  now: number,
+): number | null {
+  if (c.keptAt === null || c.keptAt > c.dueAt || c.disputedAt !== null) return null;
+  const until = c.keptAt + settings.reopenWindowDays * DAY;
+  return until >= now ? until : null;
+}
+
+/**
+ * Why a promise moves nobody's reliability (scoring.md, promises about the future), with the
+ * setting that decided it: kept within `minPromiseSeconds` of its making and not disputed
+ * (`quick`), or made after the first `maxPromisesPerConversation` of its conversation (`extra`).
+ */
+export type NotCounting =
+  | { reason: 'quick'; minPromiseSeconds: number }
+  | { reason: 'extra'; maxPromisesPerConversation: number };
+
+/** Null when the promise counts; else why not (the fold decided `counts`, this names it). */
+export function whyNotCounting(
+  c: Commitment,
+  settings: Pick<SiteSettings, 'minPromiseSeconds' | 'maxPromisesPerConversation'>,
+): NotCounting | null {
+  if (c.counts) return null;
+  const { minPromiseSeconds, maxPromisesPerConversation } = settings;
+  const quick =
+    c.keptAt !== null &&
+    c.keptAt <= c.dueAt &&
+    c.disputedAt === null &&
+    c.keptAt - c.madeAt < minPromiseSeconds * 1000;
+  return quick
+    ? { reason: 'quick', minPromiseSeconds }
+    : { reason: 'extra', maxPromisesPerConversation };
+}
+
+/** A rating as the visitor gave it. */
+export interface RatingVersion {
   factId: string;
   end: number;
   peak: Peak | null;
   comment: string | null;
-  /** Time of the counting version. */
+  /** Time of this version. */
   at: number;
-  /** Time of the first rating: amendments are accepted until `firstAt + ratingAmendMinutes`. */
-  firstAt: number;
-  /** Snapshotted by the server, never chosen by the visitor; null is the unassigned bucket. */
+  /** Whom it rates, chosen by the server (never the visitor); null is the unassigned bucket. */
   agentId: string | null;
+}
+
+/** The version of the visitor's rating that counts, and whom it rates. */
+export interface RatingState extends RatingVersion {
+  /** Time of the first counting rating: amendments are accepted until `firstAt + ratingAmendMinutes`. */
+  firstAt: number;
+}
+
+/**
+ * Why a rating yields nothing (scoring.md, integrity rules): excluded (`member`, `flood`), or
+ * `unanswered`, given before any agent had written in the conversation.
+ */
+export type SetAsideReason = RatingExclusion | 'unanswered';
+
+export interface SetAsideRating extends RatingVersion {
+  reason: SetAsideReason;
 }
 
 export interface ConversationState {
@@ -53,109 +119,23 @@ export interface ConversationState {
   closedAt: number | null;
   /** Agent who made the most recent close; null when the visitor ended it or nobody is named. */
   closedByAgentId: string | null;
+  /** Counted messages (those sent while it was open). */
   messageCount: number;
   lastMessage: { from: 'visitor' | 'agent'; text: string | null; at: number } | null;
+  /** The visitor wrote at least once: a conversation only they can start is listed for agents. */
+  visitorWrote: boolean;
+  /** Author of the latest counted agent message: whom a rating given now would rate. */
+  lastAgentId: string | null;
   promises: Commitment[];
   rating: RatingState | null;
-}
-
-/** Sorts and de-duplicates facts into conversation order. */
-export function inConversationOrder(facts: readonly Fact[]): Fact[] {
-  const seen = new Set<string>();
-  const unique: Fact[] = [];
-  for (const fact of facts) {
-    if (seen.has(fact.id)) continue;
-    seen.add(fact.id);
-    unique.push(fact);
-  }
-  return unique.sort(compareFacts);
+  /** The latest rating that was set aside, with why; null when none was. */
+  setAsideRating: SetAsideRating | null;
 }
 
 /** The state of one conversation from all of its facts (in any order). Null for no facts. */
 export function deriveConversation(
-  facts: readonly Fact[],
-  settings: Pick<SiteSettings, 'ratingAmendMinutes'>,
+  facts: Parameters<typeof foldConversation>[0],
+  settings: FoldSettings,
 ): ConversationState | null {
-  const ordered = inConversationOrder(facts);
-  const first = ordered[0];
-  if (!first) return null;
-
-  const state: ConversationState = {
-    id: first.conversationId,
-    status: 'open',
-    visitorId: null,
-    openedAt: first.at,
-    lastActivityAt: first.at,
-    assignedAgentId: null,
-    closedAt: null,
-    closedByAgentId: null,
-    messageCount: 0,
-    lastMessage: null,
-    promises: [],
-    rating: null,
-  };
-  const keeps = new Map<string, number>();
-  // Whom a rating given now would rate: fixed at each close, before any close the assignee.
-  let subjectAtClose: string | null | undefined;
-
-  for (const fact of ordered) {
-    state.lastActivityAt = fact.at;
-    switch (fact.type) {
-      case 'conversation.opened':
-        state.visitorId ??= fact.visitorId ?? null;
-        break;
-      case 'conversation.assigned':
-        state.assignedAgentId = fact.agentId;
-        break;
-      case 'message':
-        if (state.status === 'closed') break; // messages to a closed conversation change nothing
-        state.messageCount += 1;
-        state.lastMessage = { from: fact.from, text: fact.text ?? null, at: fact.at };
-        break;
-      case 'promise.made':
-        state.promises.push({
-          promiseId: fact.promiseId,
-          agentId: fact.agentId,
-          madeAt: fact.at,
-          dueAt: fact.dueAt,
-          keptAt: null,
-          text: fact.text ?? null,
-        });
-        break;
-      case 'promise.kept': {
-        const earlier = keeps.get(fact.promiseId);
-        if (earlier === undefined || fact.at < earlier) keeps.set(fact.promiseId, fact.at);
-        break;
-      }
-      case 'conversation.closed':
-        if (state.status === 'closed') break;
-        state.status = 'closed';
-        state.closedAt = fact.at;
-        state.closedByAgentId = fact.agentId ?? null;
-        subjectAtClose = fact.agentId ?? state.assignedAgentId;
-        break;
-      case 'conversation.reopened':
-        if (state.status === 'open') break;
-        state.status = 'open';
-        break;
-      case 'rating': {
-        const rating = state.rating;
-        if (rating && fact.at > rating.firstAt + settings.ratingAmendMinutes * MINUTE) break;
-        state.rating = {
-          factId: fact.id,
-          end: fact.end,
-          peak: fact.peak ?? null,
-          comment: fact.comment ?? null,
-          at: fact.at,
-          firstAt: rating?.firstAt ?? fact.at,
-          agentId: subjectAtClose !== undefined ? subjectAtClose : state.assignedAgentId,
-        };
-        break;
-      }
-    }
-  }
-
-  // Keeps may come before their promise in time or arrival; match them once all are known.
-  for (const promise of state.promises) promise.keptAt = keeps.get(promise.promiseId) ?? null;
-  return state;
+  return foldConversation(facts, settings)?.state ?? null;
 }

@@ -27,6 +27,13 @@ export const LIMITS = {
   httpBodyBytes: 1024 * 1024,
   /** Messages kept in a conversation view sent over a socket; older ones stay stored. */
   messagesInView: 200,
+  /**
+   * Messages one conversation holds (scoring.md, bounded conversations): past it messages are
+   * refused, so re-deriving a conversation has a bounded cost however it is fed.
+   */
+  messagesPerConversation: 2000,
+  /** Every fact of one conversation (closes, reopens, promises, ratings too): twice the above. */
+  factsPerConversation: 4000,
   /** Longest a promise may be made for, ahead of now. */
   promiseHorizonDays: 90,
 } as const;

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Role } from './accounts';
 import type { AckCallback } from './ack';
+import type { CommitmentStatus, NotCounting } from './conversation';
 import { ZEndScore, ZFreeText, ZId, ZPeak, type Peak } from './facts';
 import { HEX_SIGNATURE, LIMITS } from './limits';
 import type { ScoredDimension, ScoresBody } from './scoring/types';
@@ -38,7 +39,15 @@ export interface PromiseView {
   dueAt: string;
   madeAt: string;
   keptAt: string | null;
-  status: 'pending' | 'kept' | 'broken';
+  /** Kept in time and then disputed by the visitor ("That didn't happen"): counted as broken. */
+  disputedAt: string | null;
+  status: CommitmentStatus;
+  /** Whether it moves the maker's reliability (see scoring.md: quick keeps and extras do not). */
+  counts: boolean;
+  /** Why it does not count, with the setting that decided it; null when it counts. */
+  notCounting: NotCounting | null;
+  /** The visitor may say "That didn't happen" until then (kept in time, not disputed); else null. */
+  disputableUntil: string | null;
   agent: AgentRef;
 }
 
@@ -75,11 +84,66 @@ export interface AgentConversationView {
   openedAt: string;
   lastActivityAt: string;
   closedAt: string | null;
-  /** Who rates the rating: the agent snapshotted at the close. */
+  /** The counting rating, and whom it rates (the answerable agent, chosen by the server). */
   rating: (RatingView & { agent: AgentRef | null }) | null;
+  /**
+   * The latest rating that counts for nobody, and why: excluded (`member`: given from a team
+   * member's address or email; `flood`: over the visitor limits) or `unanswered` (no agent had
+   * written yet).
+   */
+  setAsideRating:
+    (Omit<RatingView, 'amendableUntil'> & { reason: 'member' | 'flood' | 'unanswered' }) | null;
   messages: MessageView[];
   promises: PromiseView[];
+  /** Who claimed, promised, kept, closed: the conversation's actions besides its messages. */
+  timeline: TimelineEntry[];
 }
+
+/**
+ * One action in a conversation besides its messages, with who took it (M2: scores must move only
+ * for work someone did, so every claim, keep and close says whose it was). Oldest first; the
+ * latest `TIMELINE_IN_VIEW` (server/live/views.ts) of them.
+ */
+export type TimelineEntry = {
+  /** The fact it comes from. */
+  id: string;
+  at: string;
+} & (
+  | {
+      /** Claimed (or given by the helpdesk) to `agent`; `previous` held it before: a take-over. */
+      kind: 'assigned';
+      agent: AgentRef;
+      previous: AgentRef | null;
+    }
+  | {
+      /** `agent` made the promise, or marked it kept (null: the helpdesk did not say who). */
+      kind: 'promise-made' | 'promise-kept';
+      promiseId: string;
+      text: string | null;
+      agent: AgentRef | null;
+    }
+  | {
+      /** The visitor said a kept promise did not happen ("That didn't happen"). */
+      kind: 'promise-disputed';
+      promiseId: string;
+      text: string | null;
+    }
+  | {
+      /** Closed by `agent`; null when no agent is named (the visitor ended it, or the helpdesk). */
+      kind: 'closed';
+      agent: AgentRef | null;
+    }
+  | { kind: 'reopened' }
+  | {
+      /**
+       * A rating that counts for nobody, and why (see `setAsideRating`); the step saves of one
+       * rating show once.
+       */
+      kind: 'rating-set-aside';
+      reason: 'member' | 'flood' | 'unanswered';
+      end: number;
+    }
+);
 
 /**
  * "Live scores": the scores body of the public API (`GET /api/v1/sites/:siteId/scores`), per
@@ -109,13 +173,14 @@ export type BreakdownItem = {
       detail: { seconds: number; targetSeconds: number };
     }
   | {
-      kind: 'promise-kept' | 'promise-broken';
+      kind: 'promise-kept' | 'promise-broken' | 'promise-disputed';
       /** The promise as the agent wrote it, when the conversation still has it. */
       detail: {
         promiseId: string;
         text: string | null;
         dueAt: string | null;
         keptAt: string | null;
+        disputedAt: string | null;
       };
     }
   | { kind: 'reopen'; detail: Record<string, never> }
@@ -152,6 +217,11 @@ export interface SignedInAgent {
   role: Role;
   /** Every site the person belongs to (the console's site switcher), this one included. */
   sites: SiteMembership[];
+  /**
+   * True when Peakend sends email and this account's address is not confirmed yet: until it is,
+   * no other site's invite can join this account (docs/accounts.md).
+   */
+  emailUnconfirmed?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,10 +246,19 @@ export const ZVisitorAuth = z
      */
     userId: ZId.optional(),
     userHash: ZSignature.optional(),
+    /**
+     * A signed-in user's email, with `userId` and `userHash` only. Not signed: it can only ever
+     * set this visitor's own ratings aside (a member's email: excluded "member").
+     */
+    email: z.string().trim().toLowerCase().max(LIMITS.emailLength).pipe(z.email()).optional(),
   })
   .refine((auth) => (auth.userId === undefined) === (auth.userHash === undefined), {
     message: 'userId and userHash go together',
     path: ['userHash'],
+  })
+  .refine((auth) => auth.email === undefined || auth.userId !== undefined, {
+    message: 'email is taken only from a signed-in user (with userId and userHash)',
+    path: ['email'],
   });
 export type VisitorAuth = z.infer<typeof ZVisitorAuth>;
 
@@ -225,12 +304,31 @@ export const ZPromiseMake = z.object({
 });
 export const ZPromiseKeep = z.object({ conversationId: ZId, promiseId: ZId });
 
+/** A page of the inbox: the first without a cursor, then after the `next` of the one before. */
+export const ZInboxPage = z.object({ cursor: z.string().max(200).optional() }).optional();
+/** The visitor's "That didn't happen" about a promise marked kept. */
+export const ZPromiseDispute = z.object({ conversationId: ZId, promiseId: ZId });
+
 /** Whose breakdown: another agent's (supervisors and admins only), else one's own. */
 export const ZBreakdownRequest = z.object({ agentId: ZId.optional() }).optional();
 
 export const ZSignIn = z.object({
   email: z.string().trim().toLowerCase().max(LIMITS.emailLength).pipe(z.email()),
   password: z.string().min(1).max(LIMITS.passwordLength),
+  /**
+   * Which site, when the email and password are those of more than one account (one per site:
+   * docs/accounts.md). Sign-in asks for it only then.
+   */
+  siteId: ZId.optional(),
+  /**
+   * The secret of an invite link whose page the person signs in from: with the password of the
+   * account the invite joins, signing in also joins the site (docs/accounts.md). The shape of
+   * ZInviteToken (shared/accounts.ts), written out so the widget's bundle takes none of those.
+   */
+  invite: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not an invite token')
+    .optional(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -262,6 +360,11 @@ export interface VisitorClientEvents {
     ack: AckCallback<VisitorConversationView>,
   ) => void;
   'rating:save': (payload: z.input<typeof ZRatingSave>, ack: AckCallback<RatingView>) => void;
+  /** "That didn't happen": disputes a promise marked kept, within the reopen window. */
+  'promise:dispute': (
+    payload: z.input<typeof ZPromiseDispute>,
+    ack: AckCallback<VisitorConversationView>,
+  ) => void;
 }
 
 export interface VisitorServerEvents {
@@ -271,11 +374,12 @@ export interface VisitorServerEvents {
 }
 
 export interface AgentClientEvents {
-  /** Open conversations and those closed in the last day, newest activity first. */
-  'inbox:list': (
-    payload: Record<string, never>,
-    ack: AckCallback<{ agent: SignedInAgent; conversations: AgentConversationView[] }>,
-  ) => void;
+  /**
+   * The inbox, a page at a time: open conversations waiting for a reply, then the other open
+   * ones, then those closed in the last day, each newest activity first. Only conversations with
+   * a message from their visitor. `next` is the cursor of the following page (null: no more).
+   */
+  'inbox:list': (payload: z.input<typeof ZInboxPage>, ack: AckCallback<InboxPage>) => void;
   'conversation:claim': (
     payload: z.input<typeof ZConversationRef>,
     ack: AckCallback<AgentConversationView>,
@@ -303,6 +407,12 @@ export interface AgentClientEvents {
     payload: z.input<typeof ZBreakdownRequest>,
     ack: AckCallback<ScoreBreakdown>,
   ) => void;
+}
+
+export interface InboxPage {
+  agent: SignedInAgent;
+  conversations: AgentConversationView[];
+  next: string | null;
 }
 
 export interface AgentServerEvents {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** The scoring settings of a site: what each may be (without defaults, so a patch stays partial). */
+/**
+ * The scoring settings of a site (scoring.md): what each may be (without defaults, so a patch
+ * stays partial).
+ */
 const fields = {
   /** T: the reply time, in seconds, the site promises its visitors. */
   targetReplySeconds: z.number().positive().max(86_400),
@@ -16,6 +19,16 @@ const fields = {
   reopenWindowDays: z.number().min(0).max(365),
   /** A visitor may change a rating for this many minutes after first giving it. */
   ratingAmendMinutes: z.number().min(0).max(1440),
+  /** Promises of one conversation that count: the earliest made (the rest count neither way). */
+  maxPromisesPerConversation: z.int().min(1).max(100),
+  /** A promise kept sooner than this after its making counts neither way (and none is due sooner). */
+  minPromiseSeconds: z.number().min(0).max(86_400),
+  /**
+   * Set aside ratings given from an address a member signed in from within a day, or by an
+   * identified visitor with a member's email. Off for sites whose customers share the team's
+   * network (an internal IT desk).
+   */
+  excludeMemberRatings: z.boolean(),
 };
 
 export type SiteSettings = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> };
@@ -29,6 +42,9 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   voiceWeight: 2,
   reopenWindowDays: 7,
   ratingAmendMinutes: 10,
+  maxPromisesPerConversation: 3,
+  minPromiseSeconds: 60,
+  excludeMemberRatings: true,
 };
 
 /** For PATCH and for creating a site: any settings, unknown names refused, none defaulted. */

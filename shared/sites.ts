@@ -3,6 +3,7 @@
  * change one (parsed by the server), and what comes back.
  */
 import { z } from 'zod';
+import { ZName } from './facts';
 import { LIMITS } from './limits';
 import { ZSiteSettingsPatch, type SiteSettings } from './settings';
 
@@ -21,7 +22,7 @@ export const ZOrigin = z
   }, 'must be an origin such as https://shop.example (scheme and host, no path)')
   .transform((value) => new URL(value).origin);
 
-export const ZSiteName = z.string().trim().min(1, 'must not be empty').max(LIMITS.nameLength);
+export const ZSiteName = ZName;
 export const ZOrigins = z.array(ZOrigin).max(LIMITS.originsPerSite);
 
 export const ZNewSite = z.object({

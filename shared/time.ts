@@ -7,6 +7,7 @@ import { z } from 'zod';
 export const ZInstant = z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso));
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
+export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 export const MINUTE = 60_000;
 export const DAY = 86_400_000;

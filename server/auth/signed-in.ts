@@ -6,7 +6,12 @@
 import type { SignedInAgent } from '../../shared/protocol';
 import type { Agent, Store } from '../storage/store';
 
-export async function signedInView(store: Store, agent: Agent): Promise<SignedInAgent> {
+export async function signedInView(
+  store: Store,
+  agent: Agent,
+  /** Whether Peakend sends email: then an account whose email is unproven is told so. */
+  options: { mailEnabled?: boolean } = {},
+): Promise<SignedInAgent> {
   const memberships = agent.accountId ? await store.membershipsOf(agent.accountId) : [agent];
   const sites = await Promise.all(
     memberships.map(async (member) => ({
@@ -16,6 +21,8 @@ export async function signedInView(store: Store, agent: Agent): Promise<SignedIn
     })),
   );
   const current = sites.find((site) => site.siteId === agent.siteId);
+  const record =
+    options.mailEnabled && agent.accountId ? await store.accountRecord(agent.accountId) : null;
   return {
     id: agent.id,
     name: agent.name,
@@ -24,5 +31,6 @@ export async function signedInView(store: Store, agent: Agent): Promise<SignedIn
     siteName: current?.siteName ?? agent.siteId,
     role: agent.role,
     sites,
+    ...(record && record.verifiedAt === null && { emailUnconfirmed: true }),
   };
 }

@@ -1,15 +1,20 @@
 /**
  * What a customer's own server vouches for in the browser, signed with the site's signing secret
- * (HMAC-SHA256, hex, as most chat products do it):
+ * (HMAC-SHA256, lowercase hex). Each kind of claim signs its value behind its own label, so a
+ * signature made for one kind never passes for another:
  *   - host-chat mode: `peakend('rate', {conversationId, signature})` lets this visitor rate that
- *     helpdesk conversation; `signature = HMAC(signingSecret, conversationId)`;
+ *     helpdesk conversation; `signature = HMAC(signingSecret, "conversation:" + conversationId)`;
  *   - identity verification: `peakend('init', {userId, userHash})` says the visitor is that
- *     signed-in user; `userHash = HMAC(signingSecret, userId)`.
+ *     signed-in user; `userHash = HMAC(signingSecret, "user:" + userId)`.
+ * Without the labels, the signature of conversation "42" was also the userHash of user "42".
  *
  * The secret is derived from a server secret, the site id and the site key's hash, so nothing
  * more is stored and rotating the site key rotates the signing secret with it.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** What a signature vouches for; its label is signed in front of the value. */
+export type SignedKind = 'conversation' | 'user';
 
 export function siteSigningSecret(
   serverSecret: Buffer,
@@ -20,17 +25,18 @@ export function siteSigningSecret(
     .digest('base64url');
 }
 
-/** What the customer's server computes: lowercase hex HMAC-SHA256 of `value`. */
-export function signValue(signingSecret: string, value: string): string {
-  return createHmac('sha256', signingSecret).update(value).digest('hex');
+/** What the customer's server computes: lowercase hex HMAC-SHA256 of `kind:value`. */
+export function signValue(signingSecret: string, kind: SignedKind, value: string): string {
+  return createHmac('sha256', signingSecret).update(`${kind}:${value}`).digest('hex');
 }
 
 export function verifySignedValue(
   signingSecret: string,
+  kind: SignedKind,
   value: string,
   signature: string,
 ): boolean {
   const given = Buffer.from(signature.toLowerCase());
-  const expected = Buffer.from(signValue(signingSecret, value));
+  const expected = Buffer.from(signValue(signingSecret, kind, value));
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -1,26 +1,50 @@
 /**
  * Random tokens and their signatures: agent session cookies (stored only as hashes) and visitor
- * tokens (`visitorId.signature`, HMAC over site and visitor with a server secret), so a visitor
- * can only ever reach their own conversations.
+ * tokens, so a visitor can only ever reach their own conversations.
+ *
+ * A visitor token is `visitorId.expires.signature`: `expires` in seconds since the epoch, and the
+ * signature an HMAC with a server secret over the site, the site key's hash, the visitor and the
+ * expiry. So a token
+ *   - lasts `VISITOR_TOKEN_DAYS` from when it was issued; every connection of the widget gets a
+ *     fresh one for the same visitor, so only a visitor away that long starts anew;
+ *   - dies with the site key: rotating the key revokes every visitor token issued before.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DAY } from '../../shared/time';
 
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
 export const sha256 = (text: string): string =>
   createHash('sha256').update(text).digest('base64url');
 
-function sign(secret: Buffer, siteId: string, visitorId: string): string {
-  return createHmac('sha256', secret).update(`${siteId}\n${visitorId}`).digest('base64url');
+/** How long a visitor token is valid after it was issued (renewed at every connection). */
+export const VISITOR_TOKEN_DAYS = 30;
+
+/** What a visitor token is bound to: the site, and its current key. */
+export interface TokenSite {
+  id: string;
+  keyHash: string | null;
 }
 
-/** A token for `visitorId` (by default a new random visitor). */
+/** Visitor ids this server issues: `v-` (anonymous) or `u-` (verified user), then base64url. */
+const VISITOR_ID = /^[uv]-[A-Za-z0-9_-]{1,64}$/;
+const EXPIRES = /^[0-9]{1,12}$/;
+
+function sign(secret: Buffer, site: TokenSite, visitorId: string, expires: string): string {
+  return createHmac('sha256', secret)
+    .update(`visitor\n${site.id}\n${site.keyHash ?? ''}\n${visitorId}\n${expires}`)
+    .digest('base64url');
+}
+
+/** A token for `visitorId` (by default a new random visitor), valid from `now`. */
 export function issueVisitorToken(
   secret: Buffer,
-  siteId: string,
+  site: TokenSite,
+  now: number,
   visitorId = `v-${randomToken(12)}`,
 ): { visitorId: string; token: string } {
-  return { visitorId, token: `${visitorId}.${sign(secret, siteId, visitorId)}` };
+  const expires = String(Math.floor((now + VISITOR_TOKEN_DAYS * DAY) / 1000));
+  return { visitorId, token: `${visitorId}.${expires}.${sign(secret, site, visitorId, expires)}` };
 }
 
 /**
@@ -31,12 +55,22 @@ export function verifiedVisitorId(siteId: string, userId: string): string {
   return `u-${sha256(`${siteId}\n${userId}`).slice(0, 22)}`;
 }
 
-/** The visitor id in a token, if the token was issued by this server for this site. */
-export function verifyVisitorToken(secret: Buffer, siteId: string, token: string): string | null {
-  const dot = token.lastIndexOf('.');
-  if (dot <= 0) return null;
-  const visitorId = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1));
-  const expected = Buffer.from(sign(secret, siteId, visitorId));
-  return given.length === expected.length && timingSafeEqual(given, expected) ? visitorId : null;
+/**
+ * The visitor id in a token, if this server issued it for this site under its current key and it
+ * has not expired at `now`.
+ */
+export function verifyVisitorToken(
+  secret: Buffer,
+  site: TokenSite,
+  token: string,
+  now: number,
+): string | null {
+  const parts = token.split('.');
+  if (parts.length !== 3) return null;
+  const [visitorId, expires, signature] = parts as [string, string, string];
+  if (!VISITOR_ID.test(visitorId) || !EXPIRES.test(expires)) return null;
+  const given = Buffer.from(signature);
+  const expected = Buffer.from(sign(secret, site, visitorId, expires));
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return Number(expires) * 1000 > now ? visitorId : null;
 }

@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  conversation_full: 409,
   rate_limited: 429,
   internal: 500,
 };

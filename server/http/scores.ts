@@ -1,11 +1,12 @@
 /**
  * `GET /api/v1/sites/:siteId/scores[?at=ISO]`: the site's scores, for its key or a supervisor's
- * (or admin's) console session. Now: the live scoreboard, O(agents). A past time: the site's
- * facts are replayed up to then.
+ * (or admin's) console session. Now: the live scoreboard, O(agents). A past time: the store
+ * aggregates the observations stored up to then; no conversation is derived again.
  */
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
-import { evaluateSite } from '../../shared/scoring/evaluate';
+import { assembleScores } from '../../shared/scoring/evaluate';
+import { SumsAt } from '../../shared/scoring/sums';
 import { may } from '../auth/roles';
 import type { Sessions } from '../auth/sessions';
 import type { Clock } from '../clock';
@@ -56,11 +57,20 @@ export function scoreRoutes(
       res.json(await scoreboards.scores(site));
       return;
     }
-    const [agents, conversations] = await Promise.all([
+    const [agents, sums, ratings] = await Promise.all([
       store.listAgents(site.id),
-      store.siteFacts(site.id),
+      store.sumsAt(site.id, when, site.settings),
+      store.countedRatings(site.id),
     ]);
-    res.json(evaluateSite({ agents, conversations, settings: site.settings, at: when }));
+    res.json(
+      assembleScores({
+        agents,
+        sums: new SumsAt(sums),
+        ratings,
+        settings: site.settings,
+        at: when,
+      }),
+    );
   });
 
   return router;

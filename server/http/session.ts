@@ -1,13 +1,19 @@
 /**
  * Console sign-in: `POST` (sign in), `GET` (who am I), `PATCH` (show another of my sites) and
  * `DELETE /api/v1/session` (sign out, which also disconnects the session's console sockets).
+ *
+ * Sign-in answers the same for an unknown email as for a wrong password. When the email and
+ * password are those of accounts on several sites (one account per site: docs/accounts.md), it
+ * asks which site, `{"chooseSite": [...]}`, and is sent again with `siteId`: only someone who
+ * has the password learns that the email has several accounts.
  */
 import express, { type Router } from 'express';
-import { ZSiteChoice } from '../../shared/accounts';
+import { ZSiteChoice, type SignInChoice } from '../../shared/accounts';
 import { ZSignIn } from '../../shared/protocol';
-import { sessionTokenHash, type Sessions } from '../auth/sessions';
+import type { Sessions } from '../auth/sessions';
 import { signedInView } from '../auth/signed-in';
 import { Refusal } from '../errors';
+import { noteMemberAddress } from '../limits/members';
 import type { ConsoleSockets } from '../live/access';
 import type { Agent, Store } from '../storage/store';
 import { requireSignedIn } from './caller';
@@ -18,17 +24,26 @@ export function sessionRoutes(
   store: Store,
   sessions: Sessions,
   consoleSockets?: ConsoleSockets,
+  /** Whether Peakend sends email: then the console is told of an unproven email. */
+  mailEnabled = false,
 ): Router {
   const router = express.Router();
 
-  const describe = (agent: Agent) => signedInView(store, agent);
+  const describe = (agent: Agent) => signedInView(store, agent, { mailEnabled });
 
   router.post('/api/v1/session', async (req, res) => {
-    const { email, password } = parseBody(ZSignIn, req.body);
-    const signedIn = await sessions.signIn(email, password);
-    if (!signedIn) throw new Refusal('unauthorized', 'Wrong email or password.');
-    res.setHeader('Set-Cookie', signedIn.cookie);
-    res.json({ agent: await describe(signedIn.agent) });
+    const { email, password, siteId, invite } = parseBody(ZSignIn, req.body);
+    const outcome = await sessions.signIn(email, password, { siteId, invite });
+    if (!outcome) throw new Refusal('unauthorized', 'Wrong email or password.');
+    res.setHeader('Cache-Control', 'no-store');
+    if (outcome.kind === 'choose') {
+      const choice: SignInChoice = { chooseSite: outcome.sites };
+      res.json(choice);
+      return;
+    }
+    res.setHeader('Set-Cookie', outcome.cookie);
+    await noteMemberAddress(store, outcome.agent, req.ip, Date.now()); // excluded "member" ratings
+    res.json({ agent: await describe(outcome.agent) });
   });
 
   router.get('/api/v1/session', async (req, res) => {
@@ -52,7 +67,7 @@ export function sessionRoutes(
   router.delete('/api/v1/session', async (req, res) => {
     // Like every change made with a session: only from the console's own pages.
     requireSameOrigin(req);
-    const tokenHash = sessionTokenHash(req.headers.cookie);
+    const tokenHash = sessions.tokenHashOf(req.headers.cookie);
     res.setHeader('Set-Cookie', await sessions.signOut(req.headers.cookie));
     if (tokenHash) consoleSockets?.sessionChanged(tokenHash);
     res.status(204).end();

@@ -19,6 +19,7 @@ import type { Sessions } from '../auth/sessions';
 import { newAgentId, newSiteId } from '../auth/ids';
 import { randomToken, sha256 } from '../auth/tokens';
 import type { Clock } from '../clock';
+import type { Pipeline } from '../pipeline/pipeline';
 import type { Scoreboards } from '../scores/scoreboard';
 import type { Site, Store } from '../storage/store';
 import { requireAdmin } from './bearer';
@@ -29,6 +30,7 @@ export interface SiteRouteDeps {
   store: Store;
   sessions: Sessions;
   scoreboards: Scoreboards;
+  pipeline: Pipeline;
   clock: Clock;
   publicUrl: string;
   adminTokenHash: string | null;
@@ -38,7 +40,7 @@ export interface SiteRouteDeps {
 const newSiteKey = () => `pk_${randomToken(24)}`;
 
 export function siteRoutes(deps: SiteRouteDeps): Router {
-  const { store, sessions, scoreboards, clock, publicUrl, adminTokenHash } = deps;
+  const { store, sessions, scoreboards, pipeline, clock, publicUrl, adminTokenHash } = deps;
   const router = express.Router();
 
   const describe = async (site: Site): Promise<SiteView> => ({
@@ -120,7 +122,7 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
     await store.updateSite(updated);
     if (patch.settings && Object.keys(patch.settings).length > 0) {
       // T, k and the windows shape each conversation's evidence; H and λ the sums: derive again.
-      await store.rederiveSite(updated);
+      await pipeline.rederive(updated);
       scoreboards.forget(updated.id);
     }
     res.json(await describe(updated));
@@ -128,7 +130,9 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
 
   /**
    * A new key for the site. The old key stops working at once (only the new hash is kept), and
-   * with it the signing secret derived from it, so a key that leaked is worthless from here.
+   * with it the signing secret derived from it (and every signature made with that secret) and
+   * every visitor token issued before (they are bound to the key's hash, see auth/tokens.ts), so
+   * a key that leaked is worthless from here. Visitors start anew at their next connection.
    */
   router.post('/api/v1/sites/:siteId/key', async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');

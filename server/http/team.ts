@@ -3,8 +3,9 @@
  * new people, role changes and removing access. Removing access keeps the agent and their scores;
  * they can only no longer sign in to this site. A site always keeps at least one admin.
  *
- * Invites are links, not emails: Peakend sends no mail, so the admin copies the link (shown once)
- * and passes it on however their team talks. See docs/accounts.md.
+ * Invites are links: the admin copies the link (shown once) and passes it on however their team
+ * talks; when Peakend sends email (SMTP_URL) it is also emailed to the invitee. Whether the
+ * invited email has an account anywhere is never said here (docs/accounts.md).
  */
 import express, { type Router } from 'express';
 import {
@@ -16,12 +17,14 @@ import {
 } from '../../shared/accounts';
 import { ZId } from '../../shared/facts';
 import { DAY, iso } from '../../shared/time';
+import type { AccountMail } from '../auth/account-mail';
 import { newInviteId } from '../auth/ids';
 import { randomToken, sha256 } from '../auth/tokens';
 import type { Clock } from '../clock';
 import { Refusal } from '../errors';
 import type { ConsoleSockets } from '../live/access';
-import type { Agent, Invite, Site } from '../storage/store';
+import type { Logger } from '../logger';
+import type { Agent, Invite, MemberChange, Site } from '../storage/store';
 import { siteAccess, type AccessDeps, type Caller } from './caller';
 import { parseBody } from './validate';
 
@@ -29,6 +32,8 @@ export interface TeamRouteDeps extends AccessDeps {
   clock: Clock;
   publicUrl: string;
   consoleSockets: ConsoleSockets;
+  mail: AccountMail;
+  log: Logger;
 }
 
 /** How long an invite link works. */
@@ -59,31 +64,30 @@ const describeInvite = (invite: Invite): InviteView => ({
 });
 
 export function teamRoutes(deps: TeamRouteDeps): Router {
-  const { store, clock, publicUrl, consoleSockets } = deps;
+  const { store, clock, publicUrl, consoleSockets, mail, log } = deps;
   const router = express.Router();
 
-  /** A member with access, by the agent id in the path. */
-  const memberWithAccess = async (site: Site, agentId: string): Promise<Agent> => {
+  /**
+   * Changes a member with access (by the agent id in the path), never leaving the site without
+   * an admin who can sign in: the store checks and writes in one transaction, so two admins
+   * demoting each other at once leave one of them admin (issue 9, L5).
+   */
+  const changeMember = async (site: Site, agentId: string, change: MemberChange) => {
     const parsed = ZId.safeParse(agentId);
-    const agent = parsed.success ? await store.getAgent(site.id, parsed.data) : null;
-    if (!agent?.accountId) {
+    const result = parsed.success
+      ? await store.changeMember(site.id, parsed.data, change)
+      : ({ outcome: 'not_member' } as const);
+    if (result.outcome === 'not_member') {
       throw new Refusal('not_found', `No one on this site's team is "${agentId}".`);
     }
-    return agent;
-  };
-
-  /** Refuses to leave the site without an admin who can sign in. */
-  const keepAnAdmin = async (site: Site, changing: Agent) => {
-    if (changing.role !== 'admin') return;
-    const admins = (await store.listAgents(site.id)).filter(
-      (a) => a.role === 'admin' && a.accountId !== null && a.id !== changing.id,
-    );
-    if (admins.length === 0) {
+    if (result.outcome === 'last_admin') {
       throw new Refusal(
         'conflict',
-        `${changing.name} is this site's only admin: make someone else an admin first.`,
+        `${result.agent.name} is this site's only admin: make someone else an admin first.`,
       );
     }
+    consoleSockets.memberChanged(site.id, result.agent.id);
+    return result.agent;
   };
 
   router.get('/api/v1/sites/:siteId/members', async (req, res) => {
@@ -96,21 +100,14 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
   router.patch('/api/v1/sites/:siteId/members/:agentId', async (req, res) => {
     const { site, caller } = await siteAccess(req, deps, 'administer');
     const { role } = parseBody(ZMemberChange, req.body);
-    const member = await memberWithAccess(site, String(req.params.agentId));
-    if (role !== 'admin') await keepAnAdmin(site, member);
-    const changed: Agent = { ...member, role };
-    await store.saveAgent(changed);
-    consoleSockets.memberChanged(site.id, member.id);
+    const changed = await changeMember(site, String(req.params.agentId), { role });
     res.json(describeMember(changed, caller));
   });
 
   router.delete('/api/v1/sites/:siteId/members/:agentId', async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
-    const member = await memberWithAccess(site, String(req.params.agentId));
-    await keepAnAdmin(site, member);
     // The agent stays, with their scores; only the account's way into this site goes.
-    await store.saveAgent({ ...member, accountId: null, email: null, role: 'agent' });
-    consoleSockets.memberChanged(site.id, member.id);
+    await changeMember(site, String(req.params.agentId), { remove: true });
     res.status(204).end();
   });
 
@@ -124,10 +121,12 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
         throw new Refusal('conflict', `${agent.name} can already sign in to this site.`);
       }
     }
-    const existing = await store.findCredentials(input.email);
-    if (existing && (await store.memberOf(existing.account.id, site.id))) {
-      throw new Refusal('conflict', `${input.email} is already on this site's team.`);
-    }
+    // Only this site's own team is looked at: whether the email has an account elsewhere is
+    // none of this admin's business, and the answer must not tell.
+    const onTeam = (await store.listAgents(site.id)).some(
+      (agent) => agent.accountId !== null && agent.email === input.email,
+    );
+    if (onTeam) throw new Refusal('conflict', `${input.email} is already on this site's team.`);
     const now = clock.now();
     // A new invite for the same person replaces any earlier one: only the latest link works.
     for (const earlier of await store.listInvites(site.id, now)) {
@@ -145,11 +144,15 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
       expiresAt: now + INVITE_DAYS * DAY,
     };
     await store.createInvite(invite);
-    // The link is shown once, here; only its hash is kept.
-    const created: NewInviteView = {
-      ...describeInvite(invite),
-      link: inviteLink(publicUrl, token),
-    };
+    // The link is shown once, here; only its hash is kept. With email, it is also sent.
+    const link = inviteLink(publicUrl, token);
+    const emailed = await mail
+      .sendInvite({ ...invite, siteName: site.name, link })
+      .catch((error: unknown) => {
+        log.error('could not email an invite', error);
+        return false;
+      });
+    const created: NewInviteView = { ...describeInvite(invite), link, emailed };
     res.setHeader('Cache-Control', 'no-store');
     res.status(201).json(created);
   });

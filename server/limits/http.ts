@@ -34,8 +34,10 @@ export function limitRequests(limits: RateLimits): Router {
     next();
   });
 
-  // Accepting an invite with an existing account checks its password: a sign-in attempt too.
-  router.use('/api/v1/invites/:token', async (req, _res, next) => {
+  // Accepting an invite hashes the new password it chooses: counted like a sign-in attempt. (No
+  // invite takes an existing account's password: its owner signs in, with the backoff below.)
+  // A new password checks the current one: an attempt like a sign-in (its backoff is in the route).
+  router.use(['/api/v1/invites/accept', '/api/v1/account/password'], async (req, _res, next) => {
     if (req.method === 'POST') await limits.take('signIn', { ip: req.ip });
     next();
   });
@@ -45,8 +47,8 @@ export function limitRequests(limits: RateLimits): Router {
 
 /**
  * Console sign-in (`POST /api/v1/session`), after the body is read: attempts per address, then
- * the backoff after failures per email and per address. The route answers 200 only when the
- * password was right, which forgives the failures counted so far.
+ * the backoff after failures (./sign-in.ts). The route answers 200 only when the password was
+ * right, which forgives this attempt (and the failures of this email from this address).
  */
 export function guardSignIns(limits: RateLimits, signIns: SignInGuard): Router {
   const router = express.Router();

@@ -19,6 +19,8 @@ const TOO_MANY: Record<Action, string> = {
   rating: 'Too many rating saves',
   typing: 'Too many typing updates',
   visitorEvent: 'Too many requests from this chat',
+  newConversation: 'Too many new conversations from your network',
+  countedRating: 'Too many ratings from your network',
   agentEvent: 'Too many actions from this console',
   agentTyping: 'Too many typing updates',
   siteApi: 'Too many requests with this site key',
@@ -57,6 +59,20 @@ export class RateLimits {
           }),
         ]),
       );
+    }
+  }
+
+  /**
+   * Counts one `action` like `take`, but answers whether it was within the limits instead of
+   * refusing: for what is kept and marked when over them (ratings past the flood limit).
+   */
+  async allow(action: Action, who: Who): Promise<boolean> {
+    try {
+      await this.take(action, who);
+      return true;
+    } catch (error) {
+      if (error instanceof RateLimited) return false;
+      throw error;
     }
   }
 

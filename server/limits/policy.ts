@@ -19,8 +19,11 @@ export interface Rate {
   seconds: number;
 }
 
-/** Whom a limit counts: the client's IP address, the visitor, the agent, or the site key. */
-export type Scope = 'ip' | 'visitor' | 'agent' | 'key';
+/**
+ * Whom a limit counts: the client's IP address, the visitor, the agent, the site key, or the
+ * client's address on one site (`siteAddress`: what one network does to one site).
+ */
+export type Scope = 'ip' | 'visitor' | 'agent' | 'key' | 'siteAddress';
 
 /** What is limited. Every socket event and every rate-limited route belongs to one. */
 export type Action =
@@ -34,8 +37,19 @@ export type Action =
   | 'rating'
   /** Visitor: `typing` hints. */
   | 'typing'
-  /** Visitor: every other event (`hello`, `conversation:end`, `conversation:reopen`). */
+  /**
+   * Visitor: every other event (`hello`, `conversation:end`, `conversation:reopen`,
+   * `promise:dispute`).
+   */
   | 'visitorEvent'
+  /** A visitor message that starts a new conversation (H1, M4: floods of junk chats). */
+  | 'newConversation'
+  /**
+   * A rating that would count (a conversation's first, over the socket or HTTP): past the limit
+   * it is still stored, with `excluded: "flood"` (H1), never refused. Its later steps and
+   * amendments are the same rating and count no more.
+   */
+  | 'countedRating'
   /** Agent: every event but typing. */
   | 'agentEvent'
   /** Agent: `typing` hints. */
@@ -51,16 +65,24 @@ export type Action =
 
 /**
  * After `freeFailures` failed sign-ins in a row, each further attempt must wait, from
- * `firstWaitMs` doubling up to `longestWaitMs`. A success starts over; so does a quiet
- * `forgetAfterMs`. Counted per email (a guessed password) and per IP (one network trying many
- * emails: higher, as offices share an address).
+ * `firstWaitMs` doubling up to `longestWaitMs`; a quiet `forgetAfterMs` starts over. Counted per
+ * email from one address (a guessed password: a success there starts over) and per address
+ * (one network trying many emails: higher, as offices share an address; a success does not
+ * start it over). Per email across all addresses, a slower throttle delays but never refuses:
+ * see server/limits/sign-in.ts.
  */
 export interface SignInBackoff {
+  /** Failures in a row for one email from one address. */
   freeFailuresPerEmail: number;
+  /** Failures in a row from one address, whatever the emails. */
   freeFailuresPerIp: number;
   firstWaitMs: number;
   longestWaitMs: number;
   forgetAfterMs: number;
+  /** Failures an hour for one email, from anywhere, before its attempts are delayed. */
+  emailFailuresPerHour: number;
+  /** While so, how long each address waits before its next attempt for that email goes ahead. */
+  emailDelayMs: number;
 }
 
 export interface RateLimitPolicy {
@@ -89,6 +111,10 @@ export const RATE_LIMITS: RateLimitPolicy = {
     rating: { visitor: perMinute(60), ip: perMinute(1200) },
     typing: { visitor: perMinute(120), ip: perMinute(2400) },
     visitorEvent: { visitor: perMinute(60), ip: perMinute(1200) },
+    // One network opening chats or rating on one site (scoring.md, flood limits): an office
+    // behind one address opens a few chats an hour, a script hundreds a second.
+    newConversation: { siteAddress: { points: 10, seconds: (10 * MINUTE) / 1000 } },
+    countedRating: { siteAddress: { points: 10, seconds: (60 * MINUTE) / 1000 } },
     agentEvent: { agent: perMinute(600), ip: perMinute(3000) },
     agentTyping: { agent: perMinute(300) },
     // Ten full batches (10,000 events) a second is more than any helpdesk's backfill needs.
@@ -103,6 +129,9 @@ export const RATE_LIMITS: RateLimitPolicy = {
     firstWaitMs: 1000,
     longestWaitMs: 15 * MINUTE,
     forgetAfterMs: DAY,
+    emailFailuresPerHour: 50,
+    // One attempt per address every 72 s: the hourly allowance, spread out.
+    emailDelayMs: 72_000,
   },
 };
 

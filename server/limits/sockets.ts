@@ -28,6 +28,7 @@ const VISITOR_EVENTS: Record<keyof VisitorClientEvents, Action> = {
   'conversation:end': 'visitorEvent',
   'conversation:reopen': 'visitorEvent',
   'rating:save': 'rating',
+  'promise:dispute': 'visitorEvent',
 };
 
 const AGENT_EVENTS: Record<keyof AgentClientEvents, Action> = {

@@ -68,7 +68,8 @@ function breakdownItem(input: BreakdownInput, observation: Observation): Breakdo
         },
       };
     case 'promise-kept':
-    case 'promise-broken': {
+    case 'promise-broken':
+    case 'promise-disputed': {
       const promise = state?.promises.find((p) => p.promiseId === cause.promiseId);
       return {
         ...base,
@@ -78,6 +79,7 @@ function breakdownItem(input: BreakdownInput, observation: Observation): Breakdo
           text: promise?.text ?? null,
           dueAt: promise ? iso(promise.dueAt) : null,
           keptAt: promise?.keptAt != null ? iso(promise.keptAt) : null,
+          disputedAt: promise?.disputedAt != null ? iso(promise.disputedAt) : null,
         },
       };
     }

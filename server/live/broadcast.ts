@@ -10,7 +10,7 @@ import type { Pipeline, Recorded } from '../pipeline/pipeline';
 import type { Scoreboards } from '../scores/scoreboard';
 import type { Agent, Site, Store } from '../storage/store';
 import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } from './rooms';
-import { agentView, visitorView, type ViewContext } from './views';
+import { agentView, FACTS_IN_VIEW, visitorView, type ViewContext } from './views';
 
 export class LiveViews {
   /** Sites whose scores are to be pushed once the current burst of changes is done. */
@@ -69,7 +69,7 @@ export class LiveViews {
     return visitorView(
       await this.context(site),
       state,
-      await this.store.listFacts(site.id, state.id),
+      await this.store.listFacts(site.id, state.id, FACTS_IN_VIEW),
     );
   }
 
@@ -77,7 +77,7 @@ export class LiveViews {
     return agentView(
       await this.context(site),
       state,
-      await this.store.listFacts(site.id, state.id),
+      await this.store.listFacts(site.id, state.id, FACTS_IN_VIEW),
     );
   }
 
@@ -100,13 +100,16 @@ export class LiveViews {
   private async pushConversations(site: Site, states: ConversationState[]): Promise<void> {
     const ctx = await this.context(site);
     for (const state of states) {
-      const facts = await this.store.listFacts(site.id, state.id);
+      const facts = await this.store.listFacts(site.id, state.id, FACTS_IN_VIEW);
       if (state.visitorId) {
         this.visitors
           .to(visitorRoom(site.id, state.visitorId))
           .emit('conversation', visitorView(ctx, state, facts));
       }
-      this.agents.to(siteRoom(site.id)).emit('conversation', agentView(ctx, state, facts));
+      // As the inbox lists it: a conversation no visitor wrote in is nobody's to answer (M4).
+      if (state.visitorWrote) {
+        this.agents.to(siteRoom(site.id)).emit('conversation', agentView(ctx, state, facts));
+      }
     }
   }
 

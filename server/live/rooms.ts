@@ -12,6 +12,8 @@ export interface VisitorSocketData {
   siteId: string;
   visitorId: string;
   visitorToken: string;
+  /** A signed-in user's email, as the site's page gave it (only with a verified userId). */
+  email?: string;
 }
 export interface AgentSocketData {
   agent: Agent;

@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import {
   commitmentStatus,
+  disputableUntil,
+  whyNotCounting,
   type ConversationState,
   type RatingState,
 } from '../../shared/conversation';
@@ -16,9 +18,10 @@ import type {
   MessageView,
   PromiseView,
   RatingView,
+  TimelineEntry,
   VisitorConversationView,
 } from '../../shared/protocol';
-import { iso, MINUTE } from '../../shared/time';
+import { iso, isoOrNull, MINUTE } from '../../shared/time';
 import { reopenableUntil } from '../sources/chat';
 import type { Agent, Site } from '../storage/store';
 
@@ -56,7 +59,11 @@ function promises(ctx: ViewContext, state: ConversationState): PromiseView[] {
     dueAt: iso(p.dueAt),
     madeAt: iso(p.madeAt),
     keptAt: p.keptAt === null ? null : iso(p.keptAt),
+    disputedAt: p.disputedAt === null ? null : iso(p.disputedAt),
     status: commitmentStatus(p, ctx.now),
+    counts: p.counts,
+    notCounting: whyNotCounting(p, ctx.site.settings),
+    disputableUntil: isoOrNull(disputableUntil(p, ctx.site.settings, ctx.now)),
     agent: agentRef(ctx, p.agentId),
   }));
 }
@@ -70,6 +77,127 @@ export function ratingView(site: Site, r: RatingState): RatingView {
     at: iso(r.at),
     amendableUntil: iso(r.firstAt + site.settings.ratingAmendMinutes * MINUTE),
   };
+}
+
+/**
+ * The rating as the visitor gave it last: the counting version, or a later one set aside (the
+ * visitor is not told that it counts for nobody, nor why). Null before any.
+ */
+export function visitorRatingView(site: Site, state: ConversationState): RatingView | null {
+  const counting = state.rating;
+  const aside = state.setAsideRating;
+  if (!aside || (counting && counting.at >= aside.at)) {
+    return counting ? ratingView(site, counting) : null;
+  }
+  const since = counting?.firstAt ?? aside.at;
+  return {
+    end: aside.end,
+    peak: aside.peak,
+    comment: aside.comment,
+    at: iso(aside.at),
+    amendableUntil: iso(since + site.settings.ratingAmendMinutes * MINUTE),
+  };
+}
+
+/** The latest actions a conversation view carries (its transcript: `LIMITS.messagesInView`). */
+export const TIMELINE_IN_VIEW = 100;
+
+/**
+ * The latest facts a view is built from: enough for its transcript and timeline, and a bound on
+ * the work of every push, however long the conversation (scoring.md, bounded conversations).
+ */
+export const FACTS_IN_VIEW = LIMITS.messagesInView + TIMELINE_IN_VIEW;
+
+/**
+ * Who did what besides writing, from the facts in conversation order: claims and assignments,
+ * promises made, kept and disputed, closes, reopens, and ratings set aside. What the fold
+ * ignores (a used promise id, a second keep, closing a closed conversation) is left out too.
+ */
+export function timeline(ctx: ViewContext, facts: readonly Fact[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  const promiseTexts = new Map<string, string | null>();
+  const kept = new Set<string>();
+  const disputed = new Set<string>();
+  let holder: string | null = null;
+  let open = true;
+  // As in scoring/fold.ts: a rating before any agent wrote (while open) is unanswered.
+  let answered = false;
+  for (const fact of facts) {
+    const base = { id: fact.id, at: iso(fact.at) };
+    switch (fact.type) {
+      case 'conversation.assigned':
+        if (fact.agentId === holder) break;
+        entries.push({
+          ...base,
+          kind: 'assigned',
+          agent: agentRef(ctx, fact.agentId),
+          previous: holder === null ? null : agentRef(ctx, holder),
+        });
+        holder = fact.agentId;
+        break;
+      case 'message':
+        if (open && fact.from === 'agent') answered = true;
+        break;
+      case 'promise.made':
+        if (promiseTexts.has(fact.promiseId)) break;
+        promiseTexts.set(fact.promiseId, fact.text ?? null);
+        entries.push({
+          ...base,
+          kind: 'promise-made',
+          promiseId: fact.promiseId,
+          text: fact.text ?? null,
+          agent: agentRef(ctx, fact.agentId),
+        });
+        break;
+      case 'promise.kept':
+        if (kept.has(fact.promiseId)) break;
+        kept.add(fact.promiseId);
+        entries.push({
+          ...base,
+          kind: 'promise-kept',
+          promiseId: fact.promiseId,
+          text: promiseTexts.get(fact.promiseId) ?? null,
+          agent: fact.agentId === undefined ? null : agentRef(ctx, fact.agentId),
+        });
+        break;
+      case 'promise.disputed':
+        if (disputed.has(fact.promiseId)) break;
+        disputed.add(fact.promiseId);
+        entries.push({
+          ...base,
+          kind: 'promise-disputed',
+          promiseId: fact.promiseId,
+          text: promiseTexts.get(fact.promiseId) ?? null,
+        });
+        break;
+      case 'conversation.closed':
+        if (!open) break;
+        open = false;
+        entries.push({
+          ...base,
+          kind: 'closed',
+          agent: fact.agentId === undefined ? null : agentRef(ctx, fact.agentId),
+        });
+        break;
+      case 'conversation.reopened':
+        if (open) break;
+        open = true;
+        entries.push({ ...base, kind: 'reopened' });
+        break;
+      case 'rating': {
+        const reason = fact.excluded ?? (answered ? null : 'unanswered');
+        if (reason === null) break;
+        // The step saves of one rating show once: the latest.
+        const last = entries.at(-1);
+        if (last?.kind === 'rating-set-aside' && last.reason === reason) entries.pop();
+        entries.push({ ...base, kind: 'rating-set-aside', reason, end: fact.end });
+        break;
+      }
+      case 'conversation.opened':
+        break;
+    }
+  }
+  return entries.slice(-TIMELINE_IN_VIEW);
 }
 
 export function visitorView(
@@ -86,7 +214,7 @@ export function visitorView(
     promises: promises(ctx, state),
     closedAt: state.status === 'closed' && state.closedAt !== null ? iso(state.closedAt) : null,
     reopenableUntil: until !== null && until > ctx.now ? iso(until) : null,
-    rating: state.rating ? ratingView(ctx.site, state.rating) : null,
+    rating: visitorRatingView(ctx.site, state),
   };
 }
 
@@ -115,7 +243,17 @@ export function agentView(
           agent: state.rating.agentId ? agentRef(ctx, state.rating.agentId) : null,
         }
       : null,
+    setAsideRating: state.setAsideRating
+      ? {
+          end: state.setAsideRating.end,
+          peak: state.setAsideRating.peak,
+          comment: state.setAsideRating.comment,
+          at: iso(state.setAsideRating.at),
+          reason: state.setAsideRating.reason,
+        }
+      : null,
     messages: messages(ctx, facts),
     promises: promises(ctx, state),
+    timeline: timeline(ctx, facts),
   };
 }

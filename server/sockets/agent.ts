@@ -4,6 +4,8 @@
  * and reaches only that site's conversations and scores. It ends when the session does (expiry
  * or sign-out), and reconnects when the person's role or access there changes (live/access.ts).
  */
+import { z } from 'zod';
+import { LIMITS } from '../../shared/limits';
 import { DAY } from '../../shared/time';
 import {
   ZAgentReply,
@@ -11,16 +13,22 @@ import {
   ZBreakdownRequest,
   ZConversationRef,
   ZEmpty,
+  ZInboxPage,
   ZPromiseKeep,
   ZPromiseMake,
   type AgentClientEvents,
+  type InboxPage,
 } from '../../shared/protocol';
 import { originAllowed } from '../auth/origins';
 import { sessionTokenHash, type Sessions } from '../auth/sessions';
 import { signedInView } from '../auth/signed-in';
+import type { Clock } from '../clock';
 import { Refusal } from '../errors';
+import { noteMemberAddress } from '../limits/members';
+import type { AddressOf } from '../limits/sockets';
 import type { LiveViews } from '../live/broadcast';
 import { BREAKDOWN_SIZE, breakdownView, mayOpenBreakdown } from '../live/breakdown';
+import { Presence } from '../live/presence';
 import {
   memberRoom,
   sessionRoom,
@@ -32,7 +40,7 @@ import {
 import type { Logger } from '../logger';
 import type { Scoreboards } from '../scores/scoreboard';
 import type { BuiltInChat } from '../sources/chat';
-import type { Store } from '../storage/store';
+import type { InboxPlace, Store } from '../storage/store';
 import { answerer } from './handle';
 import { connectError } from './visitor';
 
@@ -44,15 +52,47 @@ interface Deps {
   views: LiveViews;
   visitors: VisitorNamespace;
   agents: AgentNamespace;
+  clock: Clock;
+  addressOf: AddressOf;
   log: Logger;
 }
 
 /** The console lists open conversations and those closed within this time. */
 const RECENTLY_CLOSED_MS = DAY;
-const INBOX_SIZE = 200;
+/** Conversations per page of the inbox. */
+export const INBOX_PAGE = 50;
+
+/** A page's `next`: where its last conversation stands (opaque to the console). */
+function cursorOf(place: InboxPlace): string {
+  return Buffer.from(JSON.stringify([place.rank, place.lastActivityAt, place.id])).toString(
+    'base64url',
+  );
+}
+
+const ZPlace = z.tuple([
+  z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  z.int().nonnegative(),
+  z.string().min(1).max(LIMITS.idLength),
+]);
+
+function placeOf(cursor: string): InboxPlace {
+  let parsed: ReturnType<typeof ZPlace.safeParse> | null = null;
+  try {
+    parsed = ZPlace.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    // not JSON: refused below
+  }
+  if (!parsed?.success) {
+    throw new Refusal('invalid', 'This inbox cursor is not one the server gave: start again.');
+  }
+  const [rank, lastActivityAt, id] = parsed.data;
+  return { rank, lastActivityAt, id };
+}
 
 export function serveAgents(deps: Deps) {
-  const { store, scoreboards, sessions, chat, views, visitors, agents, log } = deps;
+  const { store, scoreboards, sessions, chat, views, visitors, agents, clock, addressOf, log } =
+    deps;
+  const presence = new Presence(clock, agents);
   agents.use((socket, next) => {
     // The console is served by this server: a page elsewhere (even a sibling subdomain, which
     // SameSite lets through) must not ride on an agent's cookie into their socket.
@@ -89,31 +129,57 @@ export function serveAgents(deps: Deps) {
   agents.on('connection', (socket) => {
     const answer = answerer<AgentClientEvents>(socket, log);
     const { agent } = socket.data;
+    // A member's address is the team's for a day after (excluded "member" ratings), and their
+    // console being open keeps their conversations theirs (claims).
+    const address = addressOf(socket.request);
+    const seen = () =>
+      noteMemberAddress(store, agent, address, clock.now()).catch((error: unknown) =>
+        log.error('could not note a member address', error),
+      );
+    void seen();
+    const closed = presence.opened(agent.siteId, agent.id);
+    socket.once('disconnect', () => {
+      closed();
+      void seen();
+    });
     const site = async () => {
       const found = await store.getSite(agent.siteId);
       if (!found) throw new Refusal('not_found', 'Your site no longer exists.');
       return found;
     };
 
-    answer('inbox:list', ZEmpty, async () => {
+    // A page at a time, the most pressing first (M4: no flood of junk pushes a waiting visitor
+    // out of sight), and only conversations a visitor wrote in.
+    answer('inbox:list', ZInboxPage, async (payload): Promise<InboxPage> => {
+      const after = payload?.cursor === undefined ? undefined : placeOf(payload.cursor);
       const s = await site();
       const ctx = await views.context(s);
-      const states = await store.listConversations(s.id, {
+      const listed = await store.listConversations(s.id, {
         closedSince: ctx.now - RECENTLY_CLOSED_MS,
-        limit: INBOX_SIZE,
+        limit: INBOX_PAGE + 1,
+        after,
       });
-      const conversations = await Promise.all(states.map((state) => views.agentView(s, state)));
-      return { agent: await signedInView(store, agent), conversations };
+      const page = listed.slice(0, INBOX_PAGE);
+      const last = page.at(-1);
+      const conversations = await Promise.all(page.map(({ state }) => views.agentView(s, state)));
+      return {
+        agent: await signedInView(store, agent),
+        conversations,
+        next: listed.length > INBOX_PAGE && last ? cursorOf(last.place) : null,
+      };
     });
+
+    // How long a colleague has been away: taking over their conversation may need it.
+    const awayFor = (siteId: string, agentId: string) => presence.awayFor(siteId, agentId);
 
     answer('conversation:claim', ZConversationRef, async ({ conversationId }) => {
       const s = await site();
-      return views.agentView(s, await chat.claim(s, agent, conversationId));
+      return views.agentView(s, await chat.claim(s, agent, conversationId, awayFor));
     });
 
     answer('message:send', ZAgentReply, async ({ conversationId, text }) => {
       const s = await site();
-      return views.agentView(s, await chat.reply(s, agent, conversationId, text));
+      return views.agentView(s, await chat.reply(s, agent, conversationId, text, awayFor));
     });
 
     answer('promise:make', ZPromiseMake, async ({ conversationId, text, dueAt }) => {
@@ -124,7 +190,7 @@ export function serveAgents(deps: Deps) {
 
     answer('promise:keep', ZPromiseKeep, async ({ conversationId, promiseId }) => {
       const s = await site();
-      return views.agentView(s, await chat.keepPromise(s, conversationId, promiseId));
+      return views.agentView(s, await chat.keepPromise(s, agent, conversationId, promiseId));
     });
 
     answer('conversation:close', ZConversationRef, async ({ conversationId }) => {

@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../shared/ack';
 import {
   ZConversationRef,
   ZEmpty,
+  ZPromiseDispute,
   ZRatingSave,
   ZTyping,
   ZVisitorAuth,
@@ -16,12 +17,14 @@ import {
 import { originAllowed } from '../auth/origins';
 import { siteSigningSecret, verifySignedValue } from '../auth/signing';
 import { issueVisitorToken, verifiedVisitorId, verifyVisitorToken } from '../auth/tokens';
+import type { Clock } from '../clock';
 import { describeIssues, Refusal } from '../errors';
+import type { AddressOf } from '../limits/sockets';
 import type { LiveViews } from '../live/broadcast';
-import { ratingView } from '../live/views';
+import { visitorRatingView } from '../live/views';
 import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } from '../live/rooms';
 import type { Logger } from '../logger';
-import type { BuiltInChat } from '../sources/chat';
+import type { BuiltInChat, VisitorSource } from '../sources/chat';
 import type { Store } from '../storage/store';
 import { answerer } from './handle';
 
@@ -34,13 +37,16 @@ export function connectError(code: ErrorCode, message: string): ExtendedError {
 interface Deps {
   store: Store;
   chat: BuiltInChat;
+  clock: Clock;
   views: LiveViews;
   visitors: VisitorNamespace;
   agents: AgentNamespace;
+  addressOf: AddressOf;
   log: Logger;
 }
 
-export function serveVisitors({ store, chat, views, visitors, agents, log }: Deps): void {
+export function serveVisitors(deps: Deps): void {
+  const { store, chat, clock, views, visitors, agents, addressOf, log } = deps;
   visitors.use((socket, next) => {
     const auth = ZVisitorAuth.safeParse(socket.handshake.auth);
     if (!auth.success) {
@@ -56,7 +62,7 @@ export function serveVisitors({ store, chat, views, visitors, agents, log }: Dep
         ),
       );
     }
-    const { siteId, visitorToken, userId, userHash } = auth.data;
+    const { siteId, visitorToken, userId, userHash, email } = auth.data;
     Promise.all([store.getSite(siteId), store.secret('visitor-token')])
       .then(async ([site, secret]) => {
         if (!site) {
@@ -74,26 +80,32 @@ export function serveVisitors({ store, chat, views, visitors, agents, log }: Dep
           );
         }
         let visitor: { visitorId: string; token: string };
+        const now = clock.now();
         if (userId !== undefined && userHash !== undefined) {
           // A signed-in user of the site, vouched for by its server: the same visitor everywhere.
           const signing = siteSigningSecret(await store.secret('site-signing'), site);
-          if (!verifySignedValue(signing, userId, userHash)) {
+          if (!verifySignedValue(signing, 'user', userId, userHash)) {
             return next(
               connectError(
                 'forbidden',
-                "The user's identity could not be verified: userHash must be the HMAC-SHA256 of userId with the site's signing secret.",
+                'The user\'s identity could not be verified: userHash must be the HMAC-SHA256 of "user:" + userId with the site\'s signing secret.',
               ),
             );
           }
-          visitor = issueVisitorToken(secret, siteId, verifiedVisitorId(siteId, userId));
+          visitor = issueVisitorToken(secret, site, now, verifiedVisitorId(siteId, userId));
         } else {
-          const known = visitorToken ? verifyVisitorToken(secret, siteId, visitorToken) : null;
-          visitor =
-            known && visitorToken
-              ? { visitorId: known, token: visitorToken }
-              : issueVisitorToken(secret, siteId);
+          // A valid token is renewed (same visitor, fresh expiry); an expired, revoked or forged
+          // one gets a new visitor, as no token does.
+          const known = visitorToken ? verifyVisitorToken(secret, site, visitorToken, now) : null;
+          visitor = issueVisitorToken(secret, site, now, known ?? undefined);
         }
-        socket.data = { siteId, visitorId: visitor.visitorId, visitorToken: visitor.token };
+        socket.data = {
+          siteId,
+          visitorId: visitor.visitorId,
+          visitorToken: visitor.token,
+          // Only a verified user's (the schema takes it only with userId and userHash).
+          ...(email !== undefined && { email }),
+        };
         void socket.join(visitorRoom(siteId, visitor.visitorId));
         next();
       })
@@ -105,7 +117,9 @@ export function serveVisitors({ store, chat, views, visitors, agents, log }: Dep
 
   visitors.on('connection', (socket) => {
     const answer = answerer<VisitorClientEvents>(socket, log);
-    const { siteId, visitorId, visitorToken } = socket.data;
+    const { siteId, visitorId, visitorToken, email } = socket.data;
+    // What the flood limits and the member rule look at (sources/chat.ts).
+    const from: VisitorSource = { address: addressOf(socket.request), email };
     const site = async () => {
       const found = await store.getSite(siteId);
       if (!found) throw new Refusal('not_found', `Unknown site "${siteId}".`);
@@ -124,7 +138,7 @@ export function serveVisitors({ store, chat, views, visitors, agents, log }: Dep
 
     answer('message:send', ZVisitorMessage, async ({ text }) => {
       const s = await site();
-      return views.visitorView(s, await chat.visitorMessage(s, visitorId, text));
+      return views.visitorView(s, await chat.visitorMessage(s, visitorId, text, from));
     });
 
     answer('conversation:end', ZConversationRef, async ({ conversationId }) => {
@@ -139,9 +153,15 @@ export function serveVisitors({ store, chat, views, visitors, agents, log }: Dep
 
     answer('rating:save', ZRatingSave, async (input) => {
       const s = await site();
-      const state = await chat.rate(s, visitorId, input);
-      if (!state.rating) throw new Error('a saved rating is missing from its conversation');
-      return ratingView(s, state.rating);
+      const saved = visitorRatingView(s, await chat.rate(s, visitorId, input, from));
+      if (!saved) throw new Error('a saved rating is missing from its conversation');
+      return saved;
+    });
+
+    answer('promise:dispute', ZPromiseDispute, async ({ conversationId, promiseId }) => {
+      const s = await site();
+      const state = await chat.visitorDispute(s, visitorId, conversationId, promiseId);
+      return views.visitorView(s, state);
     });
 
     // Typing is a hint, not a fact: relayed to the site's agents, never stored.

@@ -4,13 +4,16 @@
  * pipeline as facts from the events API.
  */
 import { createHash } from 'node:crypto';
-import type { ConversationState } from '../../shared/conversation';
-import type { Fact, FactDraft, Peak } from '../../shared/facts';
+import { disputableUntil, type ConversationState } from '../../shared/conversation';
+import type { Fact, FactDraft, Peak, RatingExclusion } from '../../shared/facts';
 import { LIMITS } from '../../shared/limits';
 import { DAY, MINUTE } from '../../shared/time';
+import { may } from '../auth/roles';
 import { siteSigningSecret, verifySignedValue } from '../auth/signing';
 import type { Clock } from '../clock';
 import { Refusal } from '../errors';
+import type { RateLimits, Who } from '../limits/limiter';
+import { MEMBER_ADDRESS_MS, normalAddress } from '../limits/members';
 import type { IdSource } from '../pipeline/ids';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { Agent, Site, Store } from '../storage/store';
@@ -25,22 +28,47 @@ export interface RatingInput {
   signature?: string;
 }
 
+/** Where a visitor's action comes from: what the flood limits and the member rule look at. */
+export interface VisitorSource {
+  /** The client's address (a trusted proxy's X-Forwarded-For: see limits/sockets.ts). */
+  address: string | undefined;
+  /** A signed-in user's email, when the site's page gave it with the user's identity. */
+  email?: string;
+}
+
+/**
+ * How long a member has had no console open on the site: 0 while one is open (see
+ * live/presence.ts).
+ */
+export type AwayFor = (siteId: string, agentId: string) => Promise<number>;
+
 export class BuiltInChat {
   constructor(
     private readonly store: Store,
     private readonly pipeline: Pipeline,
     private readonly clock: Clock,
     private readonly newId: IdSource,
+    private readonly limits: RateLimits,
   ) {}
 
   // -- visitor actions ------------------------------------------------------------------------
 
-  /** A visitor message goes to their open conversation, or starts a new one. */
-  async visitorMessage(site: Site, visitorId: string, text: string): Promise<ConversationState> {
+  /**
+   * A visitor message goes to their open conversation, or starts a new one: at most so many new
+   * ones per address and site (limits/policy.ts, `newConversation`), or a script from one
+   * address floods the inbox with junk (M4).
+   */
+  async visitorMessage(
+    site: Site,
+    visitorId: string,
+    text: string,
+    from?: VisitorSource,
+  ): Promise<ConversationState> {
     const latest = await this.store.latestConversationOf(site.id, visitorId);
     if (latest?.status === 'open') {
       return this.record(site, latest.id, [{ type: 'message', from: 'visitor', text }]);
     }
+    if (from) await this.limits.take('newConversation', siteAddress(site, from));
     return this.record(site, this.newId(), [
       { type: 'conversation.opened', visitorId },
       { type: 'message', from: 'visitor', text },
@@ -52,6 +80,29 @@ export class BuiltInChat {
     const conversation = await this.visitorsConversation(site, visitorId, conversationId);
     if (conversation.status === 'closed') return conversation;
     return this.record(site, conversationId, [{ type: 'conversation.closed' }]);
+  }
+
+  /**
+   * "That didn't happen": the visitor disputes a promise marked kept on time, within the reopen
+   * window of its keeping; it then counts as broken (scoring.md, disputes). Once: a second
+   * dispute is acknowledged and changes nothing.
+   */
+  async visitorDispute(site: Site, visitorId: string, conversationId: string, promiseId: string) {
+    const conversation = await this.visitorsConversation(site, visitorId, conversationId);
+    const promise = conversation.promises.find((p) => p.promiseId === promiseId);
+    if (!promise) throw new Refusal('not_found', 'No such promise in this conversation.');
+    if (promise.disputedAt !== null) return conversation;
+    if (disputableUntil(promise, site.settings, this.clock.now()) === null) {
+      const keptInTime = promise.keptAt !== null && promise.keptAt <= promise.dueAt;
+      const days = site.settings.reopenWindowDays;
+      throw new Refusal(
+        'conflict',
+        keptInTime
+          ? `This promise was marked kept more than ${days} days ago: it can no longer be disputed.`
+          : 'Only a promise marked kept in time can be disputed.',
+      );
+    }
+    return this.record(site, conversationId, [{ type: 'promise.disputed', promiseId }]);
   }
 
   /** "This isn't solved": reopens within the site's reopen window. */
@@ -73,16 +124,26 @@ export class BuiltInChat {
    * anyone holding the host's signature of the conversation id. The host decides when to ask, so
    * a signed rating may come before its helpdesk's close event, or even before its first event
    * (the conversation is then opened implicitly, as the events API does).
+   *
+   * A rating from the team itself, or past the flood limit of its address, is stored like any
+   * other but marked `excluded` (`exclusionOf`): never refused, never silently dropped.
    */
-  async rate(site: Site, visitorId: string | null, input: RatingInput): Promise<ConversationState> {
+  async rate(
+    site: Site,
+    visitorId: string | null,
+    input: RatingInput,
+    from?: VisitorSource,
+  ): Promise<ConversationState> {
     const vouched = input.signature !== undefined;
     let conversation: ConversationState | null;
     if (vouched) {
       const secret = siteSigningSecret(await this.store.secret('site-signing'), site);
-      if (!verifySignedValue(secret, input.conversationId, input.signature as string)) {
+      if (
+        !verifySignedValue(secret, 'conversation', input.conversationId, input.signature as string)
+      ) {
         throw new Refusal(
           'forbidden',
-          "The signature does not match this conversation: sign its id with the site's signing secret.",
+          'The signature does not match this conversation: sign "conversation:" + its id with the site\'s signing secret.',
         );
       }
       conversation = await this.store.getConversation(site.id, input.conversationId);
@@ -104,6 +165,7 @@ export class BuiltInChat {
     if (rating && now > rating.firstAt + site.settings.ratingAmendMinutes * MINUTE) {
       throw new Refusal('conflict', 'This rating can no longer be changed.');
     }
+    const excluded = from && (await this.exclusionOf(site, conversation, from));
     const fact: Fact = {
       id,
       conversationId: input.conversationId,
@@ -112,27 +174,72 @@ export class BuiltInChat {
       end: input.end,
       ...(input.peak && { peak: input.peak }),
       ...(input.comment && { comment: input.comment }),
+      ...(excluded && { excluded }),
     };
     return this.recordFacts(site, input.conversationId, [fact]);
   }
 
+  /**
+   * Why a rating from `from` yields nothing, if it does not count (scoring.md, excluded ratings):
+   * - `member`: a member of the site was seen at its address within a day (signed in, or with a
+   *   console open), or it comes from a signed-in user with a member's email; unless the site
+   *   turned the rule off (`excludeMemberRatings`: its customers share the team's network);
+   * - `flood`: its address has given the site more ratings than the limit (limits/policy.ts,
+   *   `countedRating`) lately. The step saves and amendments of one rating are one rating: a
+   *   conversation's first rating takes a place, its later steps take the same verdict.
+   * Clients on this machine are exempt from the address rules, as from every limit.
+   */
+  private async exclusionOf(
+    site: Site,
+    conversation: ConversationState | null,
+    from: VisitorSource,
+  ): Promise<RatingExclusion | undefined> {
+    if (site.settings.excludeMemberRatings && (await this.fromMember(site, from))) return 'member';
+    // A counting rating, or one set aside as unanswered, has had its place in the limit; one
+    // set aside as a flood stays one; one set aside as a member's never had a place.
+    const earlier = conversation?.rating ? 'counted' : conversation?.setAsideRating?.reason;
+    if (earlier === 'flood') return 'flood';
+    if (earlier === 'counted' || earlier === 'unanswered') return undefined;
+    return (await this.limits.allow('countedRating', siteAddress(site, from)))
+      ? undefined
+      : 'flood';
+  }
+
+  private async fromMember(site: Site, from: VisitorSource): Promise<boolean> {
+    if (from.email && (await this.store.isMemberEmail(site.id, from.email))) return true;
+    if (!from.address || this.limits.exempt(from.address)) return false;
+    const since = this.clock.now() - MEMBER_ADDRESS_MS;
+    return this.store.memberSeenAt(site.id, normalAddress(from.address), since);
+  }
+
   // -- agent actions --------------------------------------------------------------------------
 
-  async claim(site: Site, agent: Agent, conversationId: string) {
+  /**
+   * Claims a conversation: one nobody holds, or, taking it over from a colleague, with the
+   * supervisor role or once the colleague has had no console open for longer than the site's
+   * reply time (M2: nobody takes a colleague's chat, and its rating, from under them).
+   */
+  async claim(site: Site, agent: Agent, conversationId: string, awayFor: AwayFor) {
     const conversation = await this.agentsConversation(site, conversationId);
     requireOpen(conversation);
     if (conversation.assignedAgentId === agent.id) return conversation;
+    await mayTakeOver(site, agent, conversation, awayFor);
     return this.record(site, conversationId, [
       { type: 'conversation.assigned', agentId: agent.id },
     ]);
   }
 
-  /** A reply from an agent; replying to an unassigned conversation claims it. */
-  async reply(site: Site, agent: Agent, conversationId: string, text: string) {
+  /**
+   * A reply from an agent. Replying to an unassigned conversation claims it; replying to a
+   * colleague's takes it over, with the same rights as claiming it: a rating rates whom the
+   * visitor heard last, so one line in someone else's chat must not take its rating.
+   */
+  async reply(site: Site, agent: Agent, conversationId: string, text: string, awayFor: AwayFor) {
     const conversation = await this.agentsConversation(site, conversationId);
     requireOpen(conversation);
     const drafts: FactDraft[] = [];
-    if (conversation.assignedAgentId === null) {
+    if (conversation.assignedAgentId !== agent.id) {
+      await mayTakeOver(site, agent, conversation, awayFor);
       drafts.push({ type: 'conversation.assigned', agentId: agent.id });
     }
     drafts.push({ type: 'message', from: 'agent', agentId: agent.id, text });
@@ -144,6 +251,11 @@ export class BuiltInChat {
     requireOpen(conversation);
     const now = this.clock.now();
     if (dueAt <= now) throw new Refusal('invalid', 'A promise must be due in the future.');
+    // Sooner than that, keeping it says nothing (scoring.md, promises about the future).
+    const soonest = site.settings.minPromiseSeconds;
+    if (dueAt < now + soonest * 1000) {
+      throw new Refusal('invalid', `A promise must be due at least ${soonest} seconds ahead.`);
+    }
     if (dueAt > now + LIMITS.promiseHorizonDays * DAY) {
       throw new Refusal(
         'invalid',
@@ -155,17 +267,44 @@ export class BuiltInChat {
     ]);
   }
 
-  async keepPromise(site: Site, conversationId: string, promiseId: string) {
+  /**
+   * Marks a promise kept: its maker, the conversation's current assignee or a supervisor may
+   * (M2: nobody marks a colleague's promises kept for them), and the keep names who did.
+   */
+  async keepPromise(site: Site, agent: Agent, conversationId: string, promiseId: string) {
     const conversation = await this.agentsConversation(site, conversationId);
     const promise = conversation.promises.find((p) => p.promiseId === promiseId);
     if (!promise) throw new Refusal('not_found', 'No such promise in this conversation.');
+    const allowed =
+      promise.agentId === agent.id ||
+      conversation.assignedAgentId === agent.id ||
+      may(agent.role, 'supervise');
+    if (!allowed) {
+      throw new Refusal(
+        'forbidden',
+        'Only the agent who made this promise, the agent the conversation is assigned to, or a supervisor may mark it kept.',
+      );
+    }
     if (promise.keptAt !== null) return conversation;
     // A late keep moves no score (the promise stays broken), but the visitor still sees it done.
-    return this.record(site, conversationId, [{ type: 'promise.kept', promiseId }]);
+    return this.record(site, conversationId, [
+      { type: 'promise.kept', promiseId, agentId: agent.id },
+    ]);
   }
 
+  /**
+   * Closes a conversation: its assignee or a supervisor may, or, while nobody holds it, any
+   * member of the site (a chat nobody claimed must not stay open for want of a supervisor).
+   */
   async close(site: Site, agent: Agent, conversationId: string) {
     const conversation = await this.agentsConversation(site, conversationId);
+    const holder = conversation.assignedAgentId;
+    if (holder !== null && holder !== agent.id && !may(agent.role, 'supervise')) {
+      throw new Refusal(
+        'forbidden',
+        "This conversation is a colleague's: only they or a supervisor may close it.",
+      );
+    }
     if (conversation.status === 'closed') return conversation;
     return this.record(site, conversationId, [{ type: 'conversation.closed', agentId: agent.id }]);
   }
@@ -202,6 +341,35 @@ export class BuiltInChat {
       (await this.store.getConversation(site.id, conversationId));
     if (!state) throw new Error(`Conversation ${conversationId} vanished while being recorded`);
     return state;
+  }
+}
+
+/** The client's address on this site, as the per-site address limits count it. */
+function siteAddress(site: Site, from: VisitorSource): Who {
+  return {
+    ip: from.address,
+    ...(from.address && { siteAddress: `${site.id}\n${normalAddress(from.address)}` }),
+  };
+}
+
+/**
+ * Taking a colleague's conversation needs the supervisor role, or the colleague away for longer
+ * than the reply time the site promises; an unassigned one anybody may take.
+ */
+async function mayTakeOver(
+  site: Site,
+  agent: Agent,
+  conversation: ConversationState,
+  awayFor: AwayFor,
+): Promise<void> {
+  const holder = conversation.assignedAgentId;
+  if (holder === null || holder === agent.id || may(agent.role, 'supervise')) return;
+  const replySeconds = site.settings.targetReplySeconds;
+  if ((await awayFor(site.id, holder)) <= replySeconds * 1000) {
+    throw new Refusal(
+      'forbidden',
+      `This conversation is a colleague's. A supervisor may take it over, or anyone once they have been away for more than ${replySeconds} seconds.`,
+    );
   }
 }
 

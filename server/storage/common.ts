@@ -4,7 +4,7 @@
  */
 import type { Fact } from '../../shared/facts';
 import { ZSiteSettings } from '../../shared/settings';
-import type { Account, Agent, Invite, Role, Site } from './store';
+import type { Account, AccountRecord, Agent, Invite, Role, Site } from './store';
 
 /** Storage cannot be reached, or is not in a shape this version understands. */
 export class StorageError extends Error {}
@@ -41,6 +41,8 @@ export interface AccountRow {
   name: string;
   password_hash: string | null;
   created_at: number;
+  home_site_id: string | null;
+  verified_at: number | null;
 }
 
 export const toAccount = (row: AccountRow): Account => ({
@@ -49,6 +51,23 @@ export const toAccount = (row: AccountRow): Account => ({
   name: row.name,
   createdAt: row.created_at,
 });
+
+export const toAccountRecord = (row: AccountRow): AccountRecord => ({
+  account: toAccount(row),
+  passwordHash: row.password_hash,
+  homeSiteId: row.home_site_id,
+  verifiedAt: row.verified_at,
+});
+
+/** Whether a store error is a unique constraint refusing a row (SQLite and PostgreSQL alike). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
 
 export interface InviteRow {
   id: string;

@@ -11,11 +11,29 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { deriveConversation, type ConversationState } from '../../shared/conversation';
+import type { ConversationState } from '../../shared/conversation';
 import type { Fact } from '../../shared/facts';
-import { conversationEvidence, type ConversationEvidence } from '../../shared/scoring/observations';
+import {
+  FOLD_VERSION,
+  foldConversation,
+  type ConversationEvidence,
+  type ConversationFold,
+  type FoldedConversation,
+} from '../../shared/scoring/fold';
 import type { CountedRating } from '../../shared/scoring/ratings';
+import type { SubjectSums } from '../../shared/scoring/sums';
+import type { SiteSettings } from '../../shared/settings';
+import { DAY } from '../../shared/time';
 import type { Observation } from '../../shared/scoring/types';
+import {
+  checkConversationBounds,
+  foldOn,
+  REDERIVE_CHUNK,
+  refuseChangedRepeat,
+  sharedObservations,
+  sumsAtFrom,
+  type SumsRow,
+} from './derive';
 import { POSTGRES_MIGRATIONS } from './postgres-schema';
 import {
   AGENT_COLUMNS,
@@ -23,6 +41,8 @@ import {
   agentOf,
   StorageError,
   toAccount,
+  toAccountRecord,
+  isUniqueViolation,
   toAgent,
   toInvite,
   toSite,
@@ -31,14 +51,23 @@ import {
   type InviteRow,
   type SiteRow,
 } from './common';
+import { StoreConflict } from './store';
 import type {
   Account,
   AccountCredentials,
+  AccountRecord,
   Agent,
+  EmailVerification,
+  MemberChange,
+  MemberChangeResult,
   ConversationQuery,
+  InboxPlace,
   Invite,
   InviteRedemption,
+  ListedConversation,
+  RecordOptions,
   RecordResult,
+  RederivedChunk,
   Session,
   Site,
   Store,
@@ -61,6 +90,9 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * unrelated conversations take turns.
  */
 const LOCK = { migrate: 0x70656b01, conversation: 0x70656b02, site: 0x70656b03 } as const;
+
+/** Conversations derived by rules older than this version's (an upgrade derives them again). */
+const STALE_FOLD = `AND (fold IS NULL OR (fold->>'version')::int < ${FOLD_VERSION})`;
 
 const INT8_OID = 20;
 
@@ -250,11 +282,25 @@ async function upsertAgent(db: Queryable, agent: Agent, onlyWithoutAccount = fal
   return (result.rowCount ?? 0) > 0;
 }
 
-async function insertAccount(db: Queryable, account: Account, passwordHash: string) {
+/** An account made by an invite of `homeSiteId` (email unproven), or by the operator (null). */
+async function insertAccount(
+  db: Queryable,
+  account: Account,
+  passwordHash: string,
+  homeSiteId: string | null,
+) {
   await db.query(
-    `INSERT INTO accounts (id, email, name, password_hash, created_at)
-     VALUES ($1, $2, $3, $4, $5)`,
-    [account.id, account.email, account.name, passwordHash, account.createdAt],
+    `INSERT INTO accounts (id, email, name, password_hash, created_at, home_site_id, verified_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      account.id,
+      account.email,
+      account.name,
+      passwordHash,
+      account.createdAt,
+      homeSiteId,
+      homeSiteId === null ? account.createdAt : null,
+    ],
   );
 }
 
@@ -359,7 +405,53 @@ export class PostgresStore implements Store {
   }
 
   async createAccount(account: Account, passwordHash: string): Promise<void> {
-    await insertAccount(this.pool, account, passwordHash);
+    await insertAccount(this.pool, account, passwordHash, null);
+  }
+
+  async accountsByEmail(email: string): Promise<AccountRecord[]> {
+    const { rows } = await this.pool.query<AccountRow>(
+      'SELECT * FROM accounts WHERE email = $1 ORDER BY created_at, id COLLATE "C"',
+      [email],
+    );
+    return rows.map(toAccountRecord);
+  }
+
+  async accountRecord(accountId: string): Promise<AccountRecord | null> {
+    const { rows } = await this.pool.query<AccountRow>('SELECT * FROM accounts WHERE id = $1', [
+      accountId,
+    ]);
+    return rows[0] ? toAccountRecord(rows[0]) : null;
+  }
+
+  async setPasswordHash(accountId: string, passwordHash: string): Promise<void> {
+    await this.pool.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [
+      accountId,
+      passwordHash,
+    ]);
+  }
+
+  async createVerification(verification: EmailVerification): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO verifications (token_hash, account_id, expires_at) VALUES ($1, $2, $3)
+       ON CONFLICT (account_id) DO UPDATE SET token_hash = excluded.token_hash,
+         expires_at = excluded.expires_at`,
+      [verification.tokenHash, verification.accountId, verification.expiresAt],
+    );
+  }
+
+  async verifyEmail(tokenHash: string, accountId: string, now: number): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const used = await client.query(
+        'DELETE FROM verifications WHERE token_hash = $1 AND account_id = $2 AND expires_at > $3',
+        [tokenHash, accountId, now],
+      );
+      if (used.rowCount === 0) return false;
+      await client.query(
+        'UPDATE accounts SET verified_at = coalesce(verified_at, $2) WHERE id = $1',
+        [accountId, now],
+      );
+      return true;
+    });
   }
 
   async getAccount(accountId: string): Promise<Account | null> {
@@ -370,9 +462,10 @@ export class PostgresStore implements Store {
   }
 
   async findCredentials(email: string): Promise<AccountCredentials | null> {
-    const { rows } = await this.pool.query<AccountRow>('SELECT * FROM accounts WHERE email = $1', [
-      email,
-    ]);
+    const { rows } = await this.pool.query<AccountRow>(
+      'SELECT * FROM accounts WHERE email = $1 ORDER BY created_at, id COLLATE "C" LIMIT 1',
+      [email],
+    );
     const row = rows[0];
     return row ? { account: toAccount(row), passwordHash: row.password_hash } : null;
   }
@@ -433,6 +526,50 @@ export class PostgresStore implements Store {
     await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
   }
 
+  async deleteSessionsOf(accountId: string, keep?: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ token_hash: string }>(
+      `DELETE FROM sessions WHERE account_id = $1 AND token_hash IS DISTINCT FROM $2
+       RETURNING token_hash`,
+      [accountId, keep ?? null],
+    );
+    return rows.map((row) => row.token_hash);
+  }
+
+  async changeMember(
+    siteId: string,
+    agentId: string,
+    change: MemberChange,
+  ): Promise<MemberChangeResult> {
+    return this.transaction(async (client): Promise<MemberChangeResult> => {
+      // The site's admins who can sign in, locked (in id order, so two changes cannot deadlock)
+      // until this transaction ends: a concurrent change waits, then reads them as changed.
+      const admins = await client.query<{ id: string }>(
+        `SELECT id FROM agents WHERE site_id = $1 AND role = 'admin' AND account_id IS NOT NULL
+         ORDER BY id COLLATE "C" FOR UPDATE`,
+        [siteId],
+      );
+      const { rows } = await client.query<AgentRow>(
+        `SELECT ${AGENT_COLUMNS} FROM ${AGENTS_WITH_ACCOUNTS}
+         WHERE agents.site_id = $1 AND agents.id = $2 AND agents.account_id IS NOT NULL
+         FOR UPDATE OF agents`,
+        [siteId, agentId],
+      );
+      if (!rows[0]) return { outcome: 'not_member' };
+      const member = toAgent(rows[0]);
+      const staysAdmin = 'role' in change && change.role === 'admin';
+      if (member.role === 'admin' && !staysAdmin) {
+        const others = admins.rows.filter((admin) => admin.id !== agentId);
+        if (others.length === 0) return { outcome: 'last_admin', agent: member };
+      }
+      const changed: Agent =
+        'role' in change
+          ? { ...member, role: change.role }
+          : { ...member, accountId: null, email: null, role: 'agent' };
+      await upsertAgent(client, changed);
+      return { outcome: 'changed', agent: changed };
+    });
+  }
+
   async createInvite(invite: Invite): Promise<void> {
     await this.pool.query(
       `INSERT INTO invites (id, token_hash, site_id, email, role, agent_id, created_at,
@@ -476,21 +613,6 @@ export class PostgresStore implements Store {
     return (result.rowCount ?? 0) > 0;
   }
 
-  async inviteFailed(tokenHash: string, limit: number): Promise<boolean> {
-    // The UPDATE's row lock makes concurrent wrong guesses count one after another.
-    return this.transaction(async (client) => {
-      const { rows } = await client.query<{ failed_attempts: number }>(
-        `UPDATE invites SET failed_attempts = failed_attempts + 1 WHERE token_hash = $1
-         RETURNING failed_attempts`,
-        [tokenHash],
-      );
-      const attempts = rows[0]?.failed_attempts;
-      if (attempts === undefined || attempts < limit) return false;
-      await client.query('DELETE FROM invites WHERE token_hash = $1', [tokenHash]);
-      return true;
-    });
-  }
-
   async redeemInvite(
     tokenHash: string,
     now: number,
@@ -506,7 +628,10 @@ export class PostgresStore implements Store {
         );
         if (used.rowCount === 0) return false;
         const { newAccount, member } = redemption;
-        if (newAccount) await insertAccount(client, newAccount.account, newAccount.passwordHash);
+        if (newAccount) {
+          const { account, passwordHash, homeSiteId } = newAccount;
+          await insertAccount(client, account, passwordHash, homeSiteId ?? null);
+        }
         // A scored agent is given an account only if nobody has it yet.
         if (!(await upsertAgent(client, member, true))) throw new NotRedeemed();
         return true;
@@ -514,20 +639,30 @@ export class PostgresStore implements Store {
     } catch (error) {
       // Thrown to roll the transaction back: the invite stays, nothing else is written.
       if (error instanceof NotRedeemed) return false;
+      // The account or membership it makes exists (another accept got there first).
+      if (isUniqueViolation(error)) throw new StoreConflict('already exists');
       throw error;
     }
   }
 
-  async recordFacts(site: Site, facts: readonly Fact[]): Promise<RecordResult> {
+  async recordFacts(
+    site: Site,
+    facts: readonly Fact[],
+    options: RecordOptions = {},
+  ): Promise<RecordResult> {
     const receivedAt = Date.now();
     // The first copy of an id counts, as in SQLite; a later copy in the same batch is a duplicate.
     const unique = new Map<string, Fact>();
-    for (const fact of facts) if (!unique.has(fact.id)) unique.set(fact.id, fact);
+    for (const fact of facts) {
+      const first = unique.get(fact.id);
+      if (!first) unique.set(fact.id, fact);
+      else if (options.refuseChangedRepeats) refuseChangedRepeat(fact, first);
+    }
     const nothing = { conversations: [], evidence: [] };
     if (unique.size === 0) return { accepted: [], duplicates: facts.length, ...nothing };
 
     return this.transaction(async (client): Promise<RecordResult> => {
-      // Shared with every other writer of the site; rederiveSite takes it alone.
+      // Shared with every other writer of the site; rederiving takes it alone.
       await client.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [
         LOCK.site,
         site.id,
@@ -554,6 +689,14 @@ export class PostgresStore implements Store {
       const stored = new Set(inserted.rows.map((row) => row.id));
       const accepted = [...unique.values()].filter((fact) => stored.has(fact.id));
       const duplicates = facts.length - accepted.length;
+      if (options.refuseChangedRepeats && accepted.length < unique.size) {
+        const repeats = [...unique.values()].filter((fact) => !stored.has(fact.id));
+        const { rows: earlier } = await client.query<{ body: Fact }>(
+          'SELECT body FROM facts WHERE site_id = $1 AND id = ANY($2::text[])',
+          [site.id, repeats.map((fact) => fact.id)],
+        );
+        for (const { body } of earlier) refuseChangedRepeat(unique.get(body.id) as Fact, body);
+      }
       if (accepted.length === 0) return { accepted, duplicates, ...nothing };
 
       // An agent known only from facts: named by its id until someone names it.
@@ -571,34 +714,51 @@ export class PostgresStore implements Store {
 
       // Writers to one conversation take turns from here to COMMIT. Each statement in READ
       // COMMITTED sees everything committed before it started, so whoever holds the lock reads
-      // every fact of the conversation (and the evidence live scores last heard of), and the
-      // last row written is derived from the full set.
-      const touched = [...new Set(accepted.map((fact) => fact.conversationId))];
+      // the fold and evidence the previous writer left (and every fact, when it folds again).
+      const added = new Map<string, Fact[]>();
+      for (const fact of accepted) {
+        const list = added.get(fact.conversationId);
+        if (list) list.push(fact);
+        else added.set(fact.conversationId, [fact]);
+      }
+      const touched = [...added.keys()];
       await client.query(
         `SELECT pg_advisory_xact_lock($1, hashtext($2 || ':' || c.id))
          FROM unnest($3::text[]) AS c (id)`,
         [LOCK.conversation, site.id, [...touched].sort()],
       );
-      const before = new Map<string, ConversationEvidence>();
-      const previous = await client.query<{ id: string; evidence: ConversationEvidence }>(
-        'SELECT id, evidence FROM conversations WHERE site_id = $1 AND id = ANY($2::text[])',
+      const { rows: previous } = await client.query<{
+        id: string;
+        evidence: ConversationEvidence | null;
+        fold: ConversationFold | null;
+      }>(
+        'SELECT id, evidence, fold FROM conversations WHERE site_id = $1 AND id = ANY($2::text[])',
         [site.id, touched],
       );
-      for (const row of previous.rows) before.set(row.id, row.evidence);
-      const { rows: all } = await client.query<{ conversation_id: string; body: Fact }>(
-        `SELECT conversation_id, body FROM facts
-         WHERE site_id = $1 AND conversation_id = ANY($2::text[])`,
-        [site.id, touched],
-      );
+      const rowOf = new Map(previous.map((row) => [row.id, row]));
+      const derived: FoldedConversation[] = [];
+      const refold: string[] = [];
+      for (const [conversationId, facts] of added) {
+        const row = rowOf.get(conversationId);
+        const known = row ? { fold: row.fold } : null;
+        checkConversationBounds(known, facts);
+        const folded = foldOn(known, facts, site.settings);
+        if (folded) derived.push(folded);
+        else refold.push(conversationId);
+      }
+      if (refold.length > 0) derived.push(...(await this.foldAgain(client, site, refold)));
+      const held = new Map(previous.map((row) => [row.id, row.evidence]));
+      await this.saveDerived(client, site, derived, held);
       // In the order first touched, as SQLite returns them.
-      const derived = await this.saveDerived(client, site, touched, all);
+      const order = new Map(touched.map((id, i) => [id, i]));
+      derived.sort((a, b) => (order.get(a.state.id) ?? 0) - (order.get(b.state.id) ?? 0));
       return {
         accepted,
         duplicates,
         conversations: derived.map((d) => d.state),
         evidence: derived.map(({ state, evidence }) => ({
           conversationId: state.id,
-          before: before.get(state.id) ?? null,
+          before: rowOf.get(state.id)?.evidence ?? null,
           after: evidence,
         })),
       };
@@ -624,50 +784,105 @@ export class PostgresStore implements Store {
     return [...groupByConversation(rows).values()];
   }
 
-  async rederiveSite(site: Site): Promise<void> {
-    await this.transaction(async (client) => {
+  async sumsAt(
+    siteId: string,
+    at: number,
+    settings: Pick<SiteSettings, 'halfLifeDays' | 'negativityWeight'>,
+  ): Promise<SubjectSums[]> {
+    const halfLifeMs = settings.halfLifeDays * DAY;
+    // Each group's terms relative to its own latest observation (see sumsAtFrom).
+    const { rows } = await this.pool.query<SumsRow>(
+      `WITH latest AS (
+         SELECT subject, dimension, max(at) AS latest FROM observations
+         WHERE site_id = $1 AND at <= $2 GROUP BY subject, dimension)
+       SELECT o.subject, o.dimension, count(*)::integer AS n, l.latest,
+         sum(o.weight * o.value * power(2, (o.at - l.latest) / $3::double precision)) AS s,
+         sum($4 * o.weight * (1 - o.value)
+           * power(2, (o.at - l.latest) / $3::double precision)) AS f
+       FROM observations o
+       JOIN latest l ON l.subject IS NOT DISTINCT FROM o.subject AND l.dimension = o.dimension
+       WHERE o.site_id = $1 AND o.at <= $2
+       GROUP BY o.subject, o.dimension, l.latest`,
+      [siteId, at, halfLifeMs, settings.negativityWeight],
+    );
+    return sumsAtFrom(rows, at, halfLifeMs);
+  }
+
+  async rederiveChunk(site: Site, after: string, stale = false): Promise<RederivedChunk> {
+    return this.transaction(async (client) => {
       // Alone on the site: writers in flight commit first, new ones wait, so every fact is seen
       // and no writer saves a row derived before the new settings applied.
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.site, site.id]);
-      const { rows } = await client.query<{ conversation_id: string; body: Fact }>(
-        `SELECT f.conversation_id, f.body FROM facts f
-         JOIN conversations c ON c.site_id = f.site_id AND c.id = f.conversation_id
-         WHERE f.site_id = $1`,
-        [site.id],
+      const { rows } = await client.query<{ id: string; evidence: ConversationEvidence | null }>(
+        `SELECT id, evidence FROM conversations
+         WHERE site_id = $1 AND id COLLATE "C" > $2 ${stale ? STALE_FOLD : ''}
+         ORDER BY id COLLATE "C" LIMIT $3`,
+        [site.id, after, REDERIVE_CHUNK],
       );
-      const ids = [...new Set(rows.map((row) => row.conversation_id))];
-      await this.saveDerived(client, site, ids, rows);
+      const derived = await this.foldAgain(
+        client,
+        site,
+        rows.map((row) => row.id),
+      );
+      await this.saveDerived(client, site, derived);
+      const before = new Map(rows.map((row) => [row.id, row.evidence]));
+      return {
+        evidence: derived.map(({ state, evidence }) => ({
+          conversationId: state.id,
+          before: before.get(state.id) ?? null,
+          after: evidence,
+        })),
+        next: rows.at(-1)?.id ?? null,
+      };
     });
   }
 
+  async sitesToUpgrade(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ site_id: string }>(
+      `SELECT DISTINCT site_id FROM conversations WHERE TRUE ${STALE_FOLD}`,
+    );
+    return rows.map((row) => row.site_id);
+  }
+
+  /** Folds each conversation in `ids` again from all its facts. */
+  private async foldAgain(
+    client: pg.PoolClient,
+    site: Site,
+    ids: readonly string[],
+  ): Promise<FoldedConversation[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await client.query<{ conversation_id: string; body: Fact }>(
+      `SELECT conversation_id, body FROM facts
+       WHERE site_id = $1 AND conversation_id = ANY($2::text[])`,
+      [site.id, ids],
+    );
+    const factsOf = groupByConversation(rows);
+    return ids.flatMap((id) => foldConversation(factsOf.get(id) ?? [], site.settings) ?? []);
+  }
+
   /**
-   * Derives the state and evidence of each conversation in `ids` from all its facts (`rows`) and
-   * saves them; returns them in the order of `ids`.
+   * Saves the fold, state, evidence and observation rows of each derived conversation; `before`,
+   * the evidence their stored rows hold, lets only the observations that changed be rewritten.
    */
   private async saveDerived(
     client: pg.PoolClient,
     site: Site,
-    ids: readonly string[],
-    rows: readonly { conversation_id: string; body: Fact }[],
-  ): Promise<{ state: ConversationState; evidence: ConversationEvidence }[]> {
-    const factsOf = groupByConversation(rows);
-    const derived = ids.flatMap((id) => {
-      const facts = factsOf.get(id) ?? [];
-      const state = deriveConversation(facts, site.settings);
-      return state ? [{ state, evidence: conversationEvidence(facts, site.settings, state) }] : [];
-    });
-    if (derived.length === 0) return derived;
+    derived: readonly FoldedConversation[],
+    before: ReadonlyMap<string, ConversationEvidence | null> = new Map(),
+  ): Promise<void> {
+    if (derived.length === 0) return;
     await client.query(
       `INSERT INTO conversations (site_id, id, status, visitor_id, last_activity_at,
-         rating_agent_id, rating_end, rating_at, state, evidence)
+         rating_agent_id, rating_end, rating_at, state, evidence, fold)
        SELECT $1, c.* FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[],
-         $6::text[], $7::integer[], $8::bigint[], $9::jsonb[], $10::jsonb[])
+         $6::text[], $7::integer[], $8::bigint[], $9::jsonb[], $10::jsonb[], $11::jsonb[])
          AS c (id, status, visitor_id, last_activity_at, rating_agent_id, rating_end,
-           rating_at, state, evidence)
+           rating_at, state, evidence, fold)
        ON CONFLICT (site_id, id) DO UPDATE SET status = excluded.status,
          visitor_id = excluded.visitor_id, last_activity_at = excluded.last_activity_at,
          rating_agent_id = excluded.rating_agent_id, rating_end = excluded.rating_end,
-         rating_at = excluded.rating_at, state = excluded.state, evidence = excluded.evidence`,
+         rating_at = excluded.rating_at, state = excluded.state, evidence = excluded.evidence,
+         fold = excluded.fold`,
       [
         site.id,
         derived.map(({ state }) => state.id),
@@ -679,26 +894,31 @@ export class PostgresStore implements Store {
         derived.map(({ state }) => state.rating?.at ?? null),
         derived.map(({ state }) => JSON.stringify(state)),
         derived.map(({ evidence }) => JSON.stringify(evidence)),
+        derived.map(({ fold }) => JSON.stringify(fold)),
       ],
     );
-    await this.saveObservations(client, site.id, derived);
-    return derived;
+    await this.saveObservations(client, site.id, derived, before);
   }
 
-  /** Replaces the observation rows of the derived conversations (in the caller's transaction). */
+  /** Rewrites the observation rows that changed (in the caller's transaction). */
   private async saveObservations(
     client: pg.PoolClient,
     siteId: string,
-    derived: readonly { state: ConversationState; evidence: ConversationEvidence }[],
+    derived: readonly FoldedConversation[],
+    before: ReadonlyMap<string, ConversationEvidence | null>,
   ): Promise<void> {
-    await client.query(
-      'DELETE FROM observations WHERE site_id = $1 AND conversation_id = ANY($2::text[])',
-      [siteId, derived.map(({ state }) => state.id)],
+    const kept = derived.map(({ state, evidence }) =>
+      sharedObservations(before.get(state.id)?.observations, evidence.observations),
     );
-    const rows = derived.flatMap(({ state, evidence }) =>
-      evidence.observations.map((observation, seq) => ({
+    await client.query(
+      `DELETE FROM observations o USING unnest($2::text[], $3::integer[]) AS d (id, kept)
+       WHERE o.site_id = $1 AND o.conversation_id = d.id AND o.seq >= d.kept`,
+      [siteId, derived.map(({ state }) => state.id), kept],
+    );
+    const rows = derived.flatMap(({ state, evidence }, i) =>
+      evidence.observations.slice(kept[i]).map((observation, j) => ({
         conversationId: state.id,
-        seq,
+        seq: (kept[i] ?? 0) + j,
         observation,
       })),
     );
@@ -738,12 +958,20 @@ export class PostgresStore implements Store {
     return rows;
   }
 
-  async listFacts(siteId: string, conversationId: string): Promise<Fact[]> {
+  async listFacts(siteId: string, conversationId: string, last?: number): Promise<Fact[]> {
+    if (last === undefined) {
+      const { rows } = await this.pool.query<{ body: Fact }>(
+        'SELECT body FROM facts WHERE site_id = $1 AND conversation_id = $2 ORDER BY at, id',
+        [siteId, conversationId],
+      );
+      return rows.map((row) => row.body);
+    }
     const { rows } = await this.pool.query<{ body: Fact }>(
-      'SELECT body FROM facts WHERE site_id = $1 AND conversation_id = $2 ORDER BY at, id',
-      [siteId, conversationId],
+      `SELECT body FROM facts WHERE site_id = $1 AND conversation_id = $2
+       ORDER BY at DESC, id DESC LIMIT $3`,
+      [siteId, conversationId, last],
     );
-    return rows.map((row) => row.body);
+    return rows.map((row) => row.body).reverse();
   }
 
   async getConversation(siteId: string, conversationId: string): Promise<ConversationState | null> {
@@ -754,14 +982,70 @@ export class PostgresStore implements Store {
     return rows[0]?.state ?? null;
   }
 
-  async listConversations(siteId: string, query: ConversationQuery): Promise<ConversationState[]> {
-    const { rows } = await this.pool.query<{ state: ConversationState }>(
-      `SELECT state FROM conversations
-       WHERE site_id = $1 AND (status = 'open' OR last_activity_at >= $2)
-       ORDER BY last_activity_at DESC LIMIT $3`,
-      [siteId, query.closedSince, query.limit],
+  async listConversations(siteId: string, query: ConversationQuery): Promise<ListedConversation[]> {
+    // The inbox (store.ts, InboxPlace): waiting, then open, then closed; newest first. Only
+    // open and recently closed conversations are read (conversations_open,
+    // conversations_by_activity), and facts_visitor_messages says which have a visitor message.
+    const { rows } = await this.pool.query<{ state: ConversationState } & InboxPlace>(
+      `SELECT state, rank, last_activity_at AS "lastActivityAt", id FROM (
+         SELECT c.state, c.id, c.last_activity_at,
+           CASE WHEN c.status <> 'open' THEN 2
+             WHEN c.state->'lastMessage'->>'from' = 'visitor' THEN 0
+             ELSE 1 END AS rank
+         FROM (
+           SELECT * FROM conversations WHERE site_id = $1 AND status = 'open'
+           UNION ALL
+           SELECT * FROM conversations
+           WHERE site_id = $1 AND last_activity_at >= $2 AND status <> 'open'
+         ) c
+         WHERE EXISTS (SELECT 1 FROM facts f WHERE f.site_id = c.site_id
+           AND f.conversation_id = c.id AND f.body->>'type' = 'message'
+           AND f.body->>'from' = 'visitor')
+       ) listed
+       WHERE $4::int IS NULL OR rank > $4::int OR (rank = $4::int AND (last_activity_at < $5::bigint
+         OR (last_activity_at = $5::bigint AND id < $6::text)))
+       ORDER BY rank, last_activity_at DESC, id DESC LIMIT $3`,
+      [
+        siteId,
+        query.closedSince,
+        query.limit,
+        query.after?.rank ?? null,
+        query.after?.lastActivityAt ?? null,
+        query.after?.id ?? null,
+      ],
     );
-    return rows.map((row) => row.state);
+    return rows.map(({ state, rank, lastActivityAt, id }) => ({
+      state,
+      place: { rank, lastActivityAt, id },
+    }));
+  }
+
+  async noteMemberAddress(accountId: string, address: string, at: number): Promise<void> {
+    await this.pool.query('DELETE FROM member_addresses WHERE seen_at < $1', [at - DAY]);
+    await this.pool.query(
+      `INSERT INTO member_addresses (address, account_id, seen_at) VALUES ($1, $2, $3)
+       ON CONFLICT (address, account_id)
+       DO UPDATE SET seen_at = GREATEST(member_addresses.seen_at, excluded.seen_at)`,
+      [address, accountId, at],
+    );
+  }
+
+  async memberSeenAt(siteId: string, address: string, since: number): Promise<boolean> {
+    const { rows } = await this.pool.query(
+      `SELECT 1 FROM member_addresses m JOIN agents a ON a.account_id = m.account_id
+       WHERE m.address = $1 AND m.seen_at >= $2 AND a.site_id = $3 LIMIT 1`,
+      [address, since, siteId],
+    );
+    return rows.length > 0;
+  }
+
+  async isMemberEmail(siteId: string, email: string): Promise<boolean> {
+    const { rows } = await this.pool.query(
+      `SELECT 1 FROM agents a JOIN accounts c ON c.id = a.account_id
+       WHERE a.site_id = $1 AND c.email = $2 LIMIT 1`,
+      [siteId, email],
+    );
+    return rows.length > 0;
   }
 
   async latestConversationOf(siteId: string, visitorId: string): Promise<ConversationState | null> {

@@ -161,4 +161,63 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX invites_by_site ON invites (site_id, created_at);
   `,
+  `
+  -- Scoring version 2: each conversation keeps the fold its state and evidence come from, so a
+  -- fact that arrives in order is folded on without reading the conversation's facts again.
+  -- Rows without one (every row before this version) are derived again, in chunks, at start.
+  ALTER TABLE conversations ADD COLUMN fold TEXT;
+  `,
+  `
+  -- Accounts remember the site whose invite made them (NULL: made by the operator, the demo's) and
+  -- when their owner proved the email theirs (docs/accounts.md): only a proven account may join a
+  -- second site's invite, and otherwise an email has one account per site. So the email alone is
+  -- no longer unique: email and home site are. Accounts from before keep every site they are on,
+  -- with the first of them as their home, unproven. Rebuilt (SQLite cannot drop a UNIQUE
+  -- constraint); agents refer to accounts, so their check waits for the rows to be back.
+  PRAGMA defer_foreign_keys = ON;
+  CREATE TABLE accounts_before_home_sites AS SELECT * FROM accounts;
+  DROP TABLE accounts;
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    name TEXT NOT NULL,
+    password_hash TEXT,
+    created_at INTEGER NOT NULL,
+    home_site_id TEXT,
+    verified_at INTEGER
+  );
+  INSERT INTO accounts (id, email, name, password_hash, created_at, home_site_id, verified_at)
+  SELECT c.id, c.email, c.name, c.password_hash, c.created_at,
+    (SELECT a.site_id FROM agents a WHERE a.account_id = c.id
+     ORDER BY a.created_at, a.site_id LIMIT 1), NULL
+  FROM accounts_before_home_sites c;
+  DROP TABLE accounts_before_home_sites;
+  CREATE UNIQUE INDEX accounts_by_email ON accounts (email, coalesce(home_site_id, ''));
+  -- Links that prove an account's email (mailed to it), kept only as hashes; one per account.
+  CREATE TABLE verifications (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL UNIQUE,
+    expires_at INTEGER NOT NULL
+  );
+  -- "Sign out everywhere" and a new password end every session of an account.
+  CREATE INDEX sessions_by_account ON sessions (account_id);
+  `,
+  `
+  -- Where members of a team were seen lately (signing in, or with a console open), by account:
+  -- a rating from such an address within a day is the team's own (excluded "member"). Rows
+  -- older than a day are pruned as new ones come.
+  CREATE TABLE member_addresses (
+    address TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    seen_at INTEGER NOT NULL,
+    PRIMARY KEY (address, account_id)
+  );
+  CREATE INDEX member_addresses_by_time ON member_addresses (seen_at);
+  -- The inbox: open conversations (the rest it finds by conversations_by_activity), and of
+  -- those only ones with a message from their visitor.
+  CREATE INDEX conversations_open ON conversations (site_id, last_activity_at)
+    WHERE status = 'open';
+  CREATE INDEX facts_visitor_messages ON facts (site_id, conversation_id)
+    WHERE json_extract(body, '$.type') = 'message' AND json_extract(body, '$.from') = 'visitor';
+  `,
 ];

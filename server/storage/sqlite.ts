@@ -6,10 +6,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { deriveConversation, type ConversationState } from '../../shared/conversation';
+import type { ConversationState } from '../../shared/conversation';
 import type { Fact } from '../../shared/facts';
-import { conversationEvidence, type ConversationEvidence } from '../../shared/scoring/observations';
+import {
+  FOLD_VERSION,
+  foldConversation,
+  type ConversationEvidence,
+  type ConversationFold,
+  type FoldedConversation,
+} from '../../shared/scoring/fold';
 import type { CountedRating } from '../../shared/scoring/ratings';
+import type { SubjectSums } from '../../shared/scoring/sums';
+import type { SiteSettings } from '../../shared/settings';
+import { DAY } from '../../shared/time';
 import type { Observation } from '../../shared/scoring/types';
 import {
   AGENT_COLUMNS,
@@ -17,6 +26,8 @@ import {
   agentOf,
   StorageError,
   toAccount,
+  toAccountRecord,
+  isUniqueViolation,
   toAgent,
   toInvite,
   toSite,
@@ -25,16 +36,34 @@ import {
   type InviteRow,
   type SiteRow,
 } from './common';
+import {
+  checkConversationBounds,
+  foldOn,
+  REDERIVE_CHUNK,
+  refuseChangedRepeat,
+  sharedObservations,
+  sumsAtFrom,
+  type SumsRow,
+} from './derive';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
+import { StoreConflict } from './store';
 import type {
   Account,
   AccountCredentials,
+  AccountRecord,
   Agent,
+  EmailVerification,
+  MemberChange,
+  MemberChangeResult,
   ConversationQuery,
   EvidenceChange,
+  InboxPlace,
+  ListedConversation,
   Invite,
   InviteRedemption,
+  RecordOptions,
   RecordResult,
+  RederivedChunk,
   Session,
   Site,
   Store,
@@ -62,6 +91,9 @@ const siteRow = (site: Site) => ({
   createdAt: site.createdAt,
 });
 
+/** Conversations derived by rules older than this version's (an upgrade derives them again). */
+const STALE_FOLD = `AND (fold IS NULL OR json_extract(fold, '$.version') < ${FOLD_VERSION})`;
+
 /** Rolls back an invite's redemption whose scored agent someone else has meanwhile. */
 class NotRedeemed extends Error {}
 
@@ -81,9 +113,7 @@ export function openSqliteStore(path: string): SqliteStore {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db, path);
-  const store = new SqliteStore(db);
-  store.fillMissingEvidence();
-  return store;
+  return new SqliteStore(db);
 }
 
 function migrate(db: Database.Database, path: string): void {
@@ -114,6 +144,26 @@ export class SqliteStore implements Store {
         `INSERT INTO facts (site_id, id, conversation_id, at, body, received_at)
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
+      storedFact: db.prepare(`SELECT body FROM facts WHERE site_id = ? AND id = ?`),
+      storedFold: db.prepare(
+        `SELECT fold, evidence FROM conversations WHERE site_id = ? AND id = ?`,
+      ),
+      // Each group's terms relative to its own latest observation (see sumsAtFrom).
+      sumsAt: db.prepare(
+        `WITH latest AS (
+           SELECT subject, dimension, max(at) AS latest FROM observations
+           WHERE site_id = @siteId AND at <= @at GROUP BY subject, dimension)
+         SELECT o.subject, o.dimension, count(*) AS n, l.latest,
+           sum(o.weight * o.value * pow(2, (o.at - l.latest) / @halfLifeMs)) AS s,
+           sum(@lambda * o.weight * (1 - o.value) * pow(2, (o.at - l.latest) / @halfLifeMs)) AS f
+         FROM observations o JOIN latest l ON l.subject IS o.subject AND l.dimension = o.dimension
+         WHERE o.site_id = @siteId AND o.at <= @at
+         GROUP BY o.subject, o.dimension`,
+      ),
+      lastFactsOf: db.prepare(
+        `SELECT body FROM facts WHERE site_id = ? AND conversation_id = ?
+         ORDER BY at DESC, id DESC LIMIT ?`,
+      ),
       factsOf: db.prepare(
         `SELECT body FROM facts WHERE site_id = ? AND conversation_id = ? ORDER BY at, id`,
       ),
@@ -124,20 +174,41 @@ export class SqliteStore implements Store {
       ),
       saveConversation: db.prepare(
         `INSERT INTO conversations (site_id, id, status, visitor_id, last_activity_at,
-           rating_agent_id, rating_end, rating_at, state, evidence)
+           rating_agent_id, rating_end, rating_at, state, evidence, fold)
          VALUES (@siteId, @id, @status, @visitorId, @lastActivityAt,
-           @ratingAgentId, @ratingEnd, @ratingAt, @state, @evidence)
+           @ratingAgentId, @ratingEnd, @ratingAt, @state, @evidence, @fold)
          ON CONFLICT (site_id, id) DO UPDATE SET status = excluded.status,
            visitor_id = excluded.visitor_id, last_activity_at = excluded.last_activity_at,
            rating_agent_id = excluded.rating_agent_id, rating_end = excluded.rating_end,
-           rating_at = excluded.rating_at, state = excluded.state, evidence = excluded.evidence`,
+           rating_at = excluded.rating_at, state = excluded.state, evidence = excluded.evidence,
+           fold = excluded.fold`,
       ),
-      evidenceOf: db.prepare(`SELECT evidence FROM conversations WHERE site_id = ? AND id = ?`),
       conversation: db.prepare(`SELECT state FROM conversations WHERE site_id = ? AND id = ?`),
+      // The inbox (store.ts, InboxPlace): waiting, then open, then closed; newest first. Only
+      // open and recently closed conversations are read (conversations_open,
+      // conversations_by_activity), and facts_visitor_messages says which have a visitor message
+      // (indexes named: without statistics SQLite would scan the site's rows instead).
       conversations: db.prepare(
-        `SELECT state FROM conversations
-         WHERE site_id = ? AND (status = 'open' OR last_activity_at >= ?)
-         ORDER BY last_activity_at DESC LIMIT ?`,
+        `SELECT state, rank, last_activity_at AS lastActivityAt, id FROM (
+           SELECT c.state, c.id, c.last_activity_at,
+             CASE WHEN c.status <> 'open' THEN 2
+               WHEN json_extract(c.state, '$.lastMessage.from') = 'visitor' THEN 0
+               ELSE 1 END AS rank
+           FROM (
+             SELECT * FROM conversations INDEXED BY conversations_open
+             WHERE site_id = @siteId AND status = 'open'
+             UNION ALL
+             SELECT * FROM conversations INDEXED BY conversations_by_activity
+             WHERE site_id = @siteId AND last_activity_at >= @closedSince AND status <> 'open'
+           ) c
+           WHERE EXISTS (SELECT 1 FROM facts f INDEXED BY facts_visitor_messages
+             WHERE f.site_id = c.site_id AND f.conversation_id = c.id
+               AND json_extract(f.body, '$.type') = 'message'
+               AND json_extract(f.body, '$.from') = 'visitor')
+         ) listed
+         WHERE @rank IS NULL OR rank > @rank OR (rank = @rank AND (last_activity_at < @at
+           OR (last_activity_at = @at AND id < @id)))
+         ORDER BY rank, last_activity_at DESC, id DESC LIMIT @limit`,
       ),
       latestOfVisitor: db.prepare(
         `SELECT state FROM conversations WHERE site_id = ? AND visitor_id = ?
@@ -148,7 +219,7 @@ export class SqliteStore implements Store {
          FROM conversations WHERE site_id = ? AND rating_end IS NOT NULL`,
       ),
       deleteObservations: db.prepare(
-        `DELETE FROM observations WHERE site_id = ? AND conversation_id = ?`,
+        `DELETE FROM observations WHERE site_id = ? AND conversation_id = ? AND seq >= ?`,
       ),
       insertObservation: db.prepare(
         `INSERT INTO observations (site_id, conversation_id, seq, subject, dimension, value,
@@ -272,16 +343,71 @@ export class SqliteStore implements Store {
   }
 
   async createAccount(account: Account, passwordHash: string): Promise<void> {
-    this.insertAccount(account, passwordHash);
+    this.insertAccount(account, passwordHash, null);
   }
 
-  private insertAccount(account: Account, passwordHash: string): void {
+  /** An account made by an invite of `homeSiteId` (email unproven), or by the operator (null). */
+  private insertAccount(account: Account, passwordHash: string, homeSiteId: string | null): void {
     this.db
       .prepare(
-        `INSERT INTO accounts (id, email, name, password_hash, created_at)
-         VALUES (?, ?, ?, ?, ?)`,
+        `INSERT INTO accounts (id, email, name, password_hash, created_at, home_site_id,
+           verified_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(account.id, account.email, account.name, passwordHash, account.createdAt);
+      .run(
+        account.id,
+        account.email,
+        account.name,
+        passwordHash,
+        account.createdAt,
+        homeSiteId,
+        homeSiteId === null ? account.createdAt : null,
+      );
+  }
+
+  async accountsByEmail(email: string): Promise<AccountRecord[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM accounts WHERE email = ? ORDER BY created_at, id')
+      .all(email) as AccountRow[];
+    return rows.map(toAccountRecord);
+  }
+
+  async accountRecord(accountId: string): Promise<AccountRecord | null> {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(accountId) as
+      AccountRow | undefined;
+    return row ? toAccountRecord(row) : null;
+  }
+
+  async setPasswordHash(accountId: string, passwordHash: string): Promise<void> {
+    this.db
+      .prepare('UPDATE accounts SET password_hash = ? WHERE id = ?')
+      .run(passwordHash, accountId);
+  }
+
+  async createVerification(verification: EmailVerification): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO verifications (token_hash, account_id, expires_at)
+         VALUES (@tokenHash, @accountId, @expiresAt)
+         ON CONFLICT (account_id) DO UPDATE SET token_hash = excluded.token_hash,
+           expires_at = excluded.expires_at`,
+      )
+      .run(verification);
+  }
+
+  async verifyEmail(tokenHash: string, accountId: string, now: number): Promise<boolean> {
+    return this.db.transaction((): boolean => {
+      const used = this.db
+        .prepare(
+          'DELETE FROM verifications WHERE token_hash = ? AND account_id = ? AND expires_at > ?',
+        )
+        .run(tokenHash, accountId, now);
+      if (used.changes === 0) return false;
+      this.db
+        .prepare('UPDATE accounts SET verified_at = coalesce(verified_at, ?) WHERE id = ?')
+        .run(now, accountId);
+      return true;
+    })();
   }
 
   async getAccount(accountId: string): Promise<Account | null> {
@@ -291,8 +417,9 @@ export class SqliteStore implements Store {
   }
 
   async findCredentials(email: string): Promise<AccountCredentials | null> {
-    const row = this.db.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as
-      AccountRow | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM accounts WHERE email = ? ORDER BY created_at, id LIMIT 1')
+      .get(email) as AccountRow | undefined;
     return row ? { account: toAccount(row), passwordHash: row.password_hash } : null;
   }
 
@@ -347,6 +474,50 @@ export class SqliteStore implements Store {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
+  async deleteSessionsOf(accountId: string, keep?: string): Promise<string[]> {
+    const rows = this.db
+      .prepare(
+        'DELETE FROM sessions WHERE account_id = ? AND token_hash IS NOT ? RETURNING token_hash',
+      )
+      .all(accountId, keep ?? null) as { token_hash: string }[];
+    return rows.map((row) => row.token_hash);
+  }
+
+  async changeMember(
+    siteId: string,
+    agentId: string,
+    change: MemberChange,
+  ): Promise<MemberChangeResult> {
+    // One transaction: SQLite runs them one at a time, so the check and the write cannot be
+    // split by another change.
+    return this.db.transaction((): MemberChangeResult => {
+      const row = this.db
+        .prepare(
+          `SELECT ${AGENT_COLUMNS} FROM ${AGENTS_WITH_ACCOUNTS}
+           WHERE agents.site_id = ? AND agents.id = ? AND agents.account_id IS NOT NULL`,
+        )
+        .get(siteId, agentId) as AgentRow | undefined;
+      if (!row) return { outcome: 'not_member' };
+      const member = toAgent(row);
+      const staysAdmin = 'role' in change && change.role === 'admin';
+      if (member.role === 'admin' && !staysAdmin) {
+        const { others } = this.db
+          .prepare(
+            `SELECT count(*) AS others FROM agents WHERE site_id = ? AND role = 'admin'
+             AND account_id IS NOT NULL AND id <> ?`,
+          )
+          .get(siteId, agentId) as { others: number };
+        if (others === 0) return { outcome: 'last_admin', agent: member };
+      }
+      const changed: Agent =
+        'role' in change
+          ? { ...member, role: change.role }
+          : { ...member, accountId: null, email: null, role: 'agent' };
+      this.upsertAgent(changed);
+      return { outcome: 'changed', agent: changed };
+    })();
+  }
+
   async createInvite(invite: Invite): Promise<void> {
     this.db
       .prepare(
@@ -378,20 +549,6 @@ export class SqliteStore implements Store {
     return result.changes > 0;
   }
 
-  async inviteFailed(tokenHash: string, limit: number): Promise<boolean> {
-    return this.db.transaction((): boolean => {
-      const row = this.db
-        .prepare(
-          `UPDATE invites SET failed_attempts = failed_attempts + 1 WHERE token_hash = ?
-           RETURNING failed_attempts`,
-        )
-        .get(tokenHash) as { failed_attempts: number } | undefined;
-      if (!row || row.failed_attempts < limit) return false;
-      this.db.prepare('DELETE FROM invites WHERE token_hash = ?').run(tokenHash);
-      return true;
-    })();
-  }
-
   async redeemInvite(
     tokenHash: string,
     now: number,
@@ -403,7 +560,10 @@ export class SqliteStore implements Store {
         .run(tokenHash, now);
       if (used.changes === 0) return false;
       const { newAccount, member } = redemption;
-      if (newAccount) this.insertAccount(newAccount.account, newAccount.passwordHash);
+      if (newAccount) {
+        const { account, passwordHash, homeSiteId } = newAccount;
+        this.insertAccount(account, passwordHash, homeSiteId ?? null);
+      }
       // A scored agent is given an account only if nobody has it yet.
       if (!this.upsertAgent(member, true)) throw new NotRedeemed();
       return true;
@@ -413,6 +573,8 @@ export class SqliteStore implements Store {
     } catch (error) {
       // Thrown to roll the transaction back: the invite stays, nothing else is written.
       if (error instanceof NotRedeemed) return false;
+      // The account or membership it makes exists (another accept got there first).
+      if (isUniqueViolation(error)) throw new StoreConflict('already exists');
       throw error;
     }
   }
@@ -422,9 +584,13 @@ export class SqliteStore implements Store {
    * one sync to disk; each runs in its own savepoint, so one that fails takes nothing else with
    * it. Every call resolves only after the shared commit.
    */
-  recordFacts(site: Site, facts: readonly Fact[]): Promise<RecordResult> {
+  recordFacts(
+    site: Site,
+    facts: readonly Fact[],
+    options: RecordOptions = {},
+  ): Promise<RecordResult> {
     return new Promise((resolve, reject) => {
-      this.queued.push({ site, facts, resolve, reject });
+      this.queued.push({ site, facts, options, resolve, reject });
       if (this.queued.length === 1) setImmediate(() => this.commitQueued());
     });
   }
@@ -432,6 +598,7 @@ export class SqliteStore implements Store {
   private readonly queued: {
     site: Site;
     facts: readonly Fact[];
+    options: RecordOptions;
     resolve: (result: RecordResult) => void;
     reject: (error: unknown) => void;
   }[] = [];
@@ -445,7 +612,7 @@ export class SqliteStore implements Store {
         .transaction(() => {
           for (const call of batch) {
             try {
-              const result = this.recordOne(call.site, call.facts);
+              const result = this.recordOne(call.site, call.facts, call.options);
               settle.push(() => call.resolve(result));
             } catch (error) {
               settle.push(() => call.reject(error));
@@ -462,12 +629,16 @@ export class SqliteStore implements Store {
   }
 
   /** One call's work, inside the shared transaction (a savepoint of its own). */
-  private readonly recordOne = (site: Site, facts: readonly Fact[]): RecordResult =>
+  private readonly recordOne = (
+    site: Site,
+    facts: readonly Fact[],
+    options: RecordOptions,
+  ): RecordResult =>
     this.db.transaction((): RecordResult => {
       const receivedAt = Date.now();
-      const { insertFact, adoptAgent } = this.statements;
+      const { insertFact, adoptAgent, storedFact } = this.statements;
       const accepted: Fact[] = [];
-      const touched = new Set<string>();
+      const byConversation = new Map<string, Fact[]>();
       for (const fact of facts) {
         const body = JSON.stringify(fact);
         const result = insertFact.run(
@@ -478,9 +649,17 @@ export class SqliteStore implements Store {
           body,
           receivedAt,
         );
-        if (result.changes === 0) continue;
+        if (result.changes === 0) {
+          if (options.refuseChangedRepeats) {
+            const row = storedFact.get(site.id, fact.id) as { body: string };
+            refuseChangedRepeat(fact, JSON.parse(row.body) as Fact);
+          }
+          continue;
+        }
         accepted.push(fact);
-        touched.add(fact.conversationId);
+        const list = byConversation.get(fact.conversationId);
+        if (list) list.push(fact);
+        else byConversation.set(fact.conversationId, [fact]);
         const agentId = agentOf(fact);
         if (agentId && adoptAgent.run(site.id, agentId, agentId, receivedAt).changes > 0) {
           this.agentLists.delete(site.id);
@@ -488,24 +667,36 @@ export class SqliteStore implements Store {
       }
       const conversations: ConversationState[] = [];
       const evidence: EvidenceChange[] = [];
-      for (const conversationId of touched) {
-        const before = this.storedEvidence(site.id, conversationId);
-        const derived = this.derive(site, conversationId);
+      for (const [conversationId, added] of byConversation) {
+        const row = this.statements.storedFold.get(site.id, conversationId) as
+          { fold: string | null; evidence: string | null } | undefined;
+        const stored = row
+          ? { fold: row.fold ? (JSON.parse(row.fold) as ConversationFold) : null }
+          : null;
+        checkConversationBounds(stored, added);
+        const before = row?.evidence ? (JSON.parse(row.evidence) as ConversationEvidence) : null;
+        const derived =
+          foldOn(stored, added, site.settings) ??
+          foldConversation(this.factsOf(site.id, conversationId), site.settings);
         if (!derived) continue;
+        this.saveDerived(site.id, derived, before);
         conversations.push(derived.state);
         evidence.push({ conversationId, before, after: derived.evidence });
       }
       return { accepted, duplicates: facts.length - accepted.length, conversations, evidence };
     })();
 
-  /** Derives one conversation's state and evidence from all its facts, and saves both. */
-  private derive(site: Site, conversationId: string) {
-    const facts = this.factsOf(site.id, conversationId);
-    const state = deriveConversation(facts, site.settings);
-    if (!state) return null;
-    const evidence = conversationEvidence(facts, site.settings, state);
+  /**
+   * Saves one conversation's fold, state, evidence and observation rows; `before`, the evidence
+   * its stored rows hold, lets only the observations that changed be rewritten.
+   */
+  private saveDerived(
+    siteId: string,
+    { fold, state, evidence }: FoldedConversation,
+    before: ConversationEvidence | null = null,
+  ): void {
     this.statements.saveConversation.run({
-      siteId: site.id,
+      siteId,
       id: state.id,
       status: state.status,
       visitorId: state.visitorId,
@@ -515,49 +706,36 @@ export class SqliteStore implements Store {
       ratingAt: state.rating?.at ?? null,
       state: JSON.stringify(state),
       evidence: JSON.stringify(evidence),
+      fold: JSON.stringify(fold),
     });
-    this.saveObservations(site.id, state.id, evidence.observations);
-    return { state, evidence };
+    const kept = sharedObservations(before?.observations, evidence.observations);
+    this.saveObservations(siteId, state.id, evidence.observations, kept);
   }
 
-  /** Replaces one conversation's observation rows (in the caller's transaction). */
+  /** Rewrites one conversation's observation rows from `from` on (in the caller's transaction). */
   private saveObservations(
     siteId: string,
     conversationId: string,
     observations: readonly Observation[],
+    from: number,
   ): void {
     const { deleteObservations, insertObservation } = this.statements;
-    deleteObservations.run(siteId, conversationId);
-    observations.forEach((o, seq) =>
-      insertObservation.run(
-        siteId,
-        conversationId,
-        seq,
-        o.subject,
-        o.dimension,
-        o.value,
-        o.weight,
-        o.at,
-        JSON.stringify(o.cause),
-      ),
-    );
-  }
-
-  private storedEvidence(siteId: string, conversationId: string): ConversationEvidence | null {
-    const row = this.statements.evidenceOf.get(siteId, conversationId) as
-      { evidence: string | null } | undefined;
-    return row?.evidence ? (JSON.parse(row.evidence) as ConversationEvidence) : null;
-  }
-
-  /** Derives the evidence of conversations stored before evidence was kept (schema 3). */
-  fillMissingEvidence(): void {
-    const rows = this.db
-      .prepare(`SELECT DISTINCT site_id AS siteId FROM conversations WHERE evidence IS NULL`)
-      .all() as { siteId: string }[];
-    for (const { siteId } of rows) {
-      const site = this.siteNow(siteId);
-      if (site) this.rederiveNow(site, 'evidence IS NULL');
-    }
+    deleteObservations.run(siteId, conversationId, from);
+    observations
+      .slice(from)
+      .forEach((o, i) =>
+        insertObservation.run(
+          siteId,
+          conversationId,
+          from + i,
+          o.subject,
+          o.dimension,
+          o.value,
+          o.weight,
+          o.at,
+          JSON.stringify(o.cause),
+        ),
+      );
   }
 
   async siteEvidence(siteId: string) {
@@ -583,17 +761,46 @@ export class SqliteStore implements Store {
     return [...byConversation.values()];
   }
 
-  async rederiveSite(site: Site): Promise<void> {
-    this.rederiveNow(site);
+  async sumsAt(
+    siteId: string,
+    at: number,
+    settings: Pick<SiteSettings, 'halfLifeDays' | 'negativityWeight'>,
+  ): Promise<SubjectSums[]> {
+    const halfLifeMs = settings.halfLifeDays * DAY;
+    const rows = this.statements.sumsAt.all({
+      siteId,
+      at,
+      halfLifeMs,
+      lambda: settings.negativityWeight,
+    }) as SumsRow[];
+    return sumsAtFrom(rows, at, halfLifeMs);
   }
 
-  private rederiveNow(site: Site, where = '1 = 1'): void {
+  async rederiveChunk(site: Site, after: string, stale = false): Promise<RederivedChunk> {
     const ids = this.db
-      .prepare(`SELECT id FROM conversations WHERE site_id = ? AND ${where}`)
-      .all(site.id) as { id: string }[];
-    this.db.transaction(() => {
-      for (const { id } of ids) this.derive(site, id);
-    })();
+      .prepare(
+        `SELECT id FROM conversations WHERE site_id = ? AND id > ? ${stale ? STALE_FOLD : ''}
+         ORDER BY id LIMIT ?`,
+      )
+      .all(site.id, after, REDERIVE_CHUNK) as { id: string }[];
+    const evidence = this.db.transaction(() =>
+      ids.flatMap(({ id }): EvidenceChange[] => {
+        const row = this.statements.storedFold.get(site.id, id) as { evidence: string | null };
+        const derived = foldConversation(this.factsOf(site.id, id), site.settings);
+        if (!derived) return [];
+        this.saveDerived(site.id, derived);
+        const before = row.evidence ? (JSON.parse(row.evidence) as ConversationEvidence) : null;
+        return [{ conversationId: id, before, after: derived.evidence }];
+      }),
+    )();
+    return { evidence, next: ids.at(-1)?.id ?? null };
+  }
+
+  async sitesToUpgrade(): Promise<string[]> {
+    const rows = this.db
+      .prepare(`SELECT DISTINCT site_id AS siteId FROM conversations WHERE 1 = 1 ${STALE_FOLD}`)
+      .all() as { siteId: string }[];
+    return rows.map((row) => row.siteId);
   }
 
   /**
@@ -618,8 +825,12 @@ export class SqliteStore implements Store {
     return rows.map((row) => JSON.parse(row.body) as Fact);
   }
 
-  async listFacts(siteId: string, conversationId: string): Promise<Fact[]> {
-    return this.factsOf(siteId, conversationId);
+  async listFacts(siteId: string, conversationId: string, last?: number): Promise<Fact[]> {
+    if (last === undefined) return this.factsOf(siteId, conversationId);
+    const rows = this.statements.lastFactsOf.all(siteId, conversationId, last) as {
+      body: string;
+    }[];
+    return rows.map((row) => JSON.parse(row.body) as Fact).reverse();
   }
 
   async getConversation(siteId: string, conversationId: string): Promise<ConversationState | null> {
@@ -628,11 +839,52 @@ export class SqliteStore implements Store {
     return row ? (JSON.parse(row.state) as ConversationState) : null;
   }
 
-  async listConversations(siteId: string, query: ConversationQuery): Promise<ConversationState[]> {
-    const rows = this.statements.conversations.all(siteId, query.closedSince, query.limit) as {
-      state: string;
-    }[];
-    return rows.map((row) => JSON.parse(row.state) as ConversationState);
+  async listConversations(siteId: string, query: ConversationQuery): Promise<ListedConversation[]> {
+    const rows = this.statements.conversations.all({
+      siteId,
+      closedSince: query.closedSince,
+      limit: query.limit,
+      rank: query.after?.rank ?? null,
+      at: query.after?.lastActivityAt ?? null,
+      id: query.after?.id ?? null,
+    }) as ({ state: string } & InboxPlace)[];
+    return rows.map(({ state, rank, lastActivityAt, id }) => ({
+      state: JSON.parse(state) as ConversationState,
+      place: { rank, lastActivityAt, id },
+    }));
+  }
+
+  async noteMemberAddress(accountId: string, address: string, at: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO member_addresses (address, account_id, seen_at) VALUES (?, ?, ?)
+           ON CONFLICT (address, account_id)
+           DO UPDATE SET seen_at = max(seen_at, excluded.seen_at)`,
+        )
+        .run(address, accountId, at);
+      this.db.prepare('DELETE FROM member_addresses WHERE seen_at < ?').run(at - DAY);
+    })();
+  }
+
+  async memberSeenAt(siteId: string, address: string, since: number): Promise<boolean> {
+    const row = this.db
+      .prepare(
+        `SELECT 1 FROM member_addresses m JOIN agents a ON a.account_id = m.account_id
+         WHERE m.address = ? AND m.seen_at >= ? AND a.site_id = ? LIMIT 1`,
+      )
+      .get(address, since, siteId);
+    return row !== undefined;
+  }
+
+  async isMemberEmail(siteId: string, email: string): Promise<boolean> {
+    const row = this.db
+      .prepare(
+        `SELECT 1 FROM agents a JOIN accounts c ON c.id = a.account_id
+         WHERE a.site_id = ? AND c.email = ? LIMIT 1`,
+      )
+      .get(siteId, email);
+    return row !== undefined;
   }
 
   async latestConversationOf(siteId: string, visitorId: string): Promise<ConversationState | null> {

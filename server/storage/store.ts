@@ -11,6 +11,7 @@ import type { Fact } from '../../shared/facts';
 import type { SiteSettings } from '../../shared/settings';
 import type { ConversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
+import type { SubjectSums } from '../../shared/scoring/sums';
 import type { Observation } from '../../shared/scoring/types';
 
 export type { Role };
@@ -31,7 +32,10 @@ export interface Site {
  */
 export interface Account {
   id: string;
-  /** Lower case; unique across the server. */
+  /**
+   * Lower case. One account per email and home site (below): an email may have one account per
+   * site whose invite made it, and one the operator made (docs/accounts.md).
+   */
   email: string;
   name: string;
   createdAt: number;
@@ -41,6 +45,42 @@ export interface AccountCredentials {
   account: Account;
   passwordHash: string | null;
 }
+
+/** An account as sign-in and invites weigh it: where it came from, whether its email is proven. */
+export interface AccountRecord extends AccountCredentials {
+  /** The site whose invite made the account; null for one the operator made (the demo's). */
+  homeSiteId: string | null;
+  /**
+   * When its owner proved the email theirs (a link mailed to it, opened signed in), or, for an
+   * account the operator made, when it was made. Null: not proven, so no other site's invite
+   * may join it.
+   */
+  verifiedAt: number | null;
+}
+
+/** A one-time link that proves an account's email, mailed to it; only the secret's hash kept. */
+export interface EmailVerification {
+  tokenHash: string;
+  accountId: string;
+  expiresAt: number;
+}
+
+/** What changes about a member: a new role, or their access removed (the agent stays). */
+export type MemberChange = { role: Role } | { remove: true };
+
+/** How a member change went: done (the agent as it is now), or refused. */
+export type MemberChangeResult =
+  | { outcome: 'changed'; agent: Agent }
+  /** It would leave the site without an admin who can sign in: nothing written. */
+  | { outcome: 'last_admin'; agent: Agent }
+  /** No member with access by that agent id. */
+  | { outcome: 'not_member' };
+
+/**
+ * A write that collides with one already made (two accepts of invites for one new email at once,
+ * a membership that exists): the caller answers 409, and nothing was written.
+ */
+export class StoreConflict extends Error {}
 
 /**
  * Someone a site scores. With an account, also a member of the site's team who signs in to its
@@ -82,8 +122,11 @@ export interface Invite {
 
 /** What accepting an invite writes, in one transaction with using it up. */
 export interface InviteRedemption {
-  /** A new person: their account, created now. */
-  newAccount?: { account: Account; passwordHash: string };
+  /**
+   * A new person: their account, created now, with the site whose invite made it (unproven
+   * email); without `homeSiteId`, an account as the operator makes them.
+   */
+  newAccount?: { account: Account; passwordHash: string; homeSiteId?: string };
   /** Their membership: a new agent row, or the invite's scored agent given the account. */
   member: Agent;
 }
@@ -107,10 +150,39 @@ export interface RecordResult {
   evidence: EvidenceChange[];
 }
 
+export interface RecordOptions {
+  /** An id stored before with another body is refused (the events API), not ignored. */
+  refuseChangedRepeats?: boolean;
+}
+
+export interface RederivedChunk {
+  evidence: EvidenceChange[];
+  /** The last conversation id of this chunk, to go on after; null when no conversation is left. */
+  next: string | null;
+}
+
 export interface ConversationQuery {
   /** Open conversations, plus closed ones whose last activity is at or after this time. */
   closedSince: number;
   limit: number;
+  /** Only those after this place in the inbox's order (the last one of the page before). */
+  after?: InboxPlace;
+}
+
+/**
+ * Where a conversation stands in the inbox: waiting for a reply (0: open, its visitor's message
+ * unanswered) before the other open ones (1) before closed ones (2); then newest activity first,
+ * then by id (descending), so each has one place.
+ */
+export interface InboxPlace {
+  rank: 0 | 1 | 2;
+  lastActivityAt: number;
+  id: string;
+}
+
+export interface ListedConversation {
+  state: ConversationState;
+  place: InboxPlace;
 }
 
 export interface Store {
@@ -133,10 +205,25 @@ export interface Store {
   getAgent(siteId: string, agentId: string): Promise<Agent | null>;
   listAgents(siteId: string): Promise<Agent[]>;
 
-  /** Throws if an account with this email exists. */
+  /**
+   * An account the operator makes (the demo's): no home site, its email taken as proven. Throws
+   * if such an account with this email exists.
+   */
   createAccount(account: Account, passwordHash: string): Promise<void>;
   getAccount(accountId: string): Promise<Account | null>;
+  /** The oldest account with this email. */
   findCredentials(email: string): Promise<AccountCredentials | null>;
+  /** Every account with this email (one per home site), oldest first. */
+  accountsByEmail(email: string): Promise<AccountRecord[]>;
+  accountRecord(accountId: string): Promise<AccountRecord | null>;
+  setPasswordHash(accountId: string, passwordHash: string): Promise<void>;
+  /** Stores a link that proves the account's email, replacing any earlier one of the account. */
+  createVerification(verification: EmailVerification): Promise<void>;
+  /**
+   * Uses up the account's link with this secret and marks its email proven at `now`; false when
+   * the account has no such link, or it expired.
+   */
+  verifyEmail(tokenHash: string, accountId: string, now: number): Promise<boolean>;
   /** The account's agent on that site: its membership, if it has one. */
   memberOf(accountId: string, siteId: string): Promise<Agent | null>;
   /** Every membership of the account, oldest first. */
@@ -148,6 +235,15 @@ export interface Store {
   /** Which site the session's console shows. */
   setSessionSite(tokenHash: string, siteId: string): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of the account but `keep` (if given); the token hashes it ended. */
+  deleteSessionsOf(accountId: string, keep?: string): Promise<string[]>;
+
+  /**
+   * Changes a member's role or removes their access, checking in the same transaction (with the
+   * site's admins locked) that the site keeps an admin who can sign in: two admins demoting each
+   * other at once leave one of them admin.
+   */
+  changeMember(siteId: string, agentId: string, change: MemberChange): Promise<MemberChangeResult>;
 
   createInvite(invite: Invite): Promise<void>;
   /** The invite with this secret, unless it is used, revoked or expired. */
@@ -157,27 +253,39 @@ export interface Store {
   /** Revokes an invite; false if the site has no such invite. */
   deleteInvite(siteId: string, inviteId: string): Promise<boolean>;
   /**
-   * Counts a wrong password given with the invite's link; at the `limit`-th the invite is deleted
-   * (true), so a link cannot be used to guess an account's password.
-   */
-  inviteFailed(tokenHash: string, limit: number): Promise<boolean>;
-  /**
    * Uses the invite up and writes what accepting it makes, in one transaction, so a link works
    * once however many times it is sent. False, writing nothing, when the invite is used, revoked
-   * or expired, or its scored agent has meanwhile been given to someone else.
+   * or expired, or its scored agent has meanwhile been given to someone else. Throws
+   * StoreConflict, writing nothing, when the account or membership it makes exists already.
    */
   redeemInvite(tokenHash: string, now: number, redemption: InviteRedemption): Promise<boolean>;
 
   /**
-   * Stores the facts (a fact whose id is stored already is ignored) and re-derives each touched
-   * conversation from all its facts, in one transaction. An agent id the site does not know yet
-   * becomes an agent of the site (named by its id), in the same transaction.
+   * Stores the facts (a fact whose id is stored already is ignored) and derives each touched
+   * conversation's new state and evidence (server/storage/derive.ts), in one transaction. An
+   * agent id the site does not know yet becomes an agent of the site (named by its id), in the
+   * same transaction. Throws a Refusal, storing nothing, for facts a conversation may not take
+   * (past its limits, a used promise id), or, with `refuseChangedRepeats`, for a stored id sent
+   * again with another body.
    */
-  recordFacts(site: Site, facts: readonly Fact[]): Promise<RecordResult>;
-  /** All facts of one conversation, in conversation order. */
-  listFacts(siteId: string, conversationId: string): Promise<Fact[]>;
+  recordFacts(site: Site, facts: readonly Fact[], options?: RecordOptions): Promise<RecordResult>;
+  /** The conversation's facts, in conversation order; with `last`, only its latest that many. */
+  listFacts(siteId: string, conversationId: string, last?: number): Promise<Fact[]>;
   getConversation(siteId: string, conversationId: string): Promise<ConversationState | null>;
-  listConversations(siteId: string, query: ConversationQuery): Promise<ConversationState[]>;
+  /**
+   * The inbox, in its order (`InboxPlace`): conversations with at least one message from their
+   * visitor (one without is nobody's to answer: junk, or a helpdesk's rating alone).
+   */
+  listConversations(siteId: string, query: ConversationQuery): Promise<ListedConversation[]>;
+  /**
+   * A member (by account) was seen at `address` at `at`: signed in, or had a console open. Rows
+   * older than a day are pruned meanwhile.
+   */
+  noteMemberAddress(accountId: string, address: string, at: number): Promise<void>;
+  /** Whether a member of the site was seen at `address` at or after `since`. */
+  memberSeenAt(siteId: string, address: string, since: number): Promise<boolean>;
+  /** Whether `email` (lower case) is the email of a member of the site. */
+  isMemberEmail(siteId: string, email: string): Promise<boolean>;
   /**
    * The conversation the visitor continues: their open one if any (a rating amended on an older
    * one must not take its place), else their most recently active one.
@@ -190,8 +298,18 @@ export interface Store {
   siteEvidence(
     siteId: string,
   ): Promise<{ conversationId: string; evidence: ConversationEvidence }[]>;
-  /** Every fact of the site, by conversation (to evaluate scores at a past time). */
+  /** Every fact of the site, by conversation (the reference replay, in tests). */
   siteFacts(siteId: string): Promise<Fact[][]>;
+  /**
+   * The site's decayed sums per (subject, dimension) at τ, aggregated from the stored
+   * observations with `at ≤ τ` in the database: scores at a past time without deriving any
+   * conversation again.
+   */
+  sumsAt(
+    siteId: string,
+    at: number,
+    settings: Pick<SiteSettings, 'halfLifeDays' | 'negativityWeight'>,
+  ): Promise<SubjectSums[]>;
   /**
    * The latest observations of one subject (an agent id), newest first (by time, then by
    * conversation and position), at most `limit`: what an agent's breakdown lists.
@@ -208,8 +326,13 @@ export interface Store {
     until?: number,
   ): Promise<Observation[]>;
   /**
-   * Derives every conversation of the site again from its facts, with the site's current
-   * settings (after they changed: the amendment and reopen windows, T and k shape evidence).
+   * Derives conversations of the site again from their facts, with the site's current settings
+   * (after they changed: the windows, T, k and the promise limits shape evidence), a chunk of
+   * conversations per transaction: each call does one chunk, after the conversation id `after`
+   * (in id order), and says what changed and where to go on (null: done). `stale` takes only
+   * conversations derived by older rules (an upgrade).
    */
-  rederiveSite(site: Site): Promise<void>;
+  rederiveChunk(site: Site, after: string, stale?: boolean): Promise<RederivedChunk>;
+  /** Sites with conversations derived by older rules. */
+  sitesToUpgrade(): Promise<string[]>;
 }

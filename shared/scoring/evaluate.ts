@@ -1,9 +1,10 @@
 /**
  * The scores of a whole site at τ, as the scores API returns them (product.md).
  *
- * `evaluateSite` replays every conversation from its facts: the path for `?at=` in the past and
- * the reference the live path must agree with. The live path keeps a `ScoreSums` up to date as
- * facts arrive and calls `assembleScores` with it, which costs O(1) per agent and dimension.
+ * `evaluateSite` replays every conversation from its facts: the reference the other paths must
+ * agree with. The live path keeps a `ScoreSums` up to date as facts arrive, and `?at=` in the
+ * past has the store aggregate its observation rows (`SumsAt`); both call `assembleScores`,
+ * which costs O(1) per agent and dimension.
  */
 import type { Fact } from '../facts';
 import type { SiteSettings } from '../settings';
@@ -11,7 +12,7 @@ import { iso } from '../time';
 import { conversationEvidence } from './observations';
 import type { CountedRating } from './ratings';
 import { agentDimensionScore, csatAt, siteDimensionScore, teamMean } from './score';
-import { ScoreSums } from './sums';
+import { ScoreSums, type SumsReader } from './sums';
 import {
   SCORED_DIMENSIONS,
   type AgentScores,
@@ -69,7 +70,7 @@ export function evaluateSite({ agents, conversations, settings, at }: SiteEvalua
 export interface ScoreAssembly {
   agents: readonly AgentRef[];
   /** Decayed sums holding the site's observations (those after τ are not counted). */
-  sums: ScoreSums;
+  sums: SumsReader;
   /** Counting Ratings of the site (those outside CSAT's 30 days up to τ are not counted). */
   ratings: readonly CountedRating[];
   settings: Pick<SiteSettings, 'priorStrength'>;
@@ -80,15 +81,14 @@ export interface ScoreAssembly {
  * The scores body from decayed sums and counting Ratings. Agents are listed in the given order,
  * then anyone else with an observation counted at τ (by id, named by their id), so evidence about
  * an agent the site does not list yet is never hidden. The unassigned bucket has no row: it
- * counts in the team mean and the site's figures.
+ * counts in the site's figures, not in the team mean.
  */
 export function assembleScores({ agents, sums, ratings, settings, at }: ScoreAssembly): ScoresBody {
   const mean = {} as Record<ScoredDimension, number>;
   const site = {} as Record<ScoredDimension, ReturnType<typeof siteDimensionScore>>;
   for (const dimension of SCORED_DIMENSIONS) {
-    const siteSums = sums.readSite(dimension, at);
-    mean[dimension] = teamMean(siteSums);
-    site[dimension] = siteDimensionScore(siteSums);
+    mean[dimension] = teamMean(sums.readTeam(dimension, at));
+    site[dimension] = siteDimensionScore(sums.readSite(dimension, at));
   }
 
   const listed = new Set(agents.map((agent) => agent.id));

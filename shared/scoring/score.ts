@@ -15,10 +15,13 @@ export const TEAM_MEAN_MAX = 0.95;
 /** Without any evidence on the site, the prior is even. */
 export const TEAM_MEAN_EMPTY = 0.5;
 
-/** Team mean μ of one dimension: the site's S / (S + F), clamped; 0.5 with no evidence. */
-export function teamMean(site: DecayedSums): number {
-  if (site.share === null) return TEAM_MEAN_EMPTY;
-  return Math.min(TEAM_MEAN_MAX, Math.max(TEAM_MEAN_MIN, site.share));
+/**
+ * Team mean μ of one dimension: S / (S + F) over the site's agents (never the unassigned bucket,
+ * so traffic that reached no agent cannot drag every agent's prior), clamped; 0.5 without any.
+ */
+export function teamMean(team: DecayedSums): number {
+  if (team.share === null) return TEAM_MEAN_EMPTY;
+  return Math.min(TEAM_MEAN_MAX, Math.max(TEAM_MEAN_MIN, team.share));
 }
 
 /**
@@ -42,7 +45,15 @@ export function agentDimensionScore(
   if (sums.n === 0 || sums.share === null) score = 100 * mu;
   else if (m === 0) score = 100 * sums.share;
   else score = (100 * (sums.S + m * mu)) / (sums.S + sums.F + m);
-  return { score, ...betaInterval(sums.S + m * mu, sums.F + m * (1 - mu)), n: sums.n };
+  const weight = sums.S + sums.F;
+  return {
+    score,
+    ...betaInterval(sums.S + m * mu, sums.F + m * (1 - mu)),
+    n: sums.n,
+    own: { score: sums.n > 0 && sums.share !== null ? 100 * sums.share : null, weight },
+    team: { score: 100 * mu, weight: m },
+    tooLittleEvidence: sums.n === 0 || weight < m,
+  };
 }
 
 /** The 5% and 95% quantiles of Beta(α, β), × 100, with the degenerate cases as points. */

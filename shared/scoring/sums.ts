@@ -190,16 +190,79 @@ class Pending {
 const identity = (o: Observation): string =>
   JSON.stringify([o.subject, o.dimension, o.value, o.weight, o.at, o.cause]);
 
+/** What scores are read from: decayed sums per subject, for the agents, and for the site. */
+export interface SumsReader {
+  /** One subject's sums at τ (null subject: the unassigned bucket). */
+  read(subject: string | null, dimension: ScoredDimension, at: number): DecayedSums;
+  /** The sums of the site's agents (the unassigned bucket left out): the team's. */
+  readTeam(dimension: ScoredDimension, at: number): DecayedSums;
+  /** The whole site's sums. */
+  readSite(dimension: ScoredDimension, at: number): DecayedSums;
+  /** Subjects with at least one observation counted at τ. */
+  subjects(at: number): Set<string | null>;
+}
+
+/** Decayed sums per (subject, dimension), at one τ, as a database aggregated them. */
+export interface SubjectSums extends DecayedSums {
+  subject: string | null;
+  dimension: ScoredDimension;
+}
+
+/**
+ * Sums already read at one τ (the path for `scores?at=`: the store aggregates its observation
+ * rows, so no conversation is derived again). The team's and the site's are the subjects' added.
+ */
+export class SumsAt implements SumsReader {
+  private readonly bySubject = new Map<string, DecayedSums>();
+  private readonly team = new Map<ScoredDimension, DecayedSums>();
+  private readonly site = new Map<ScoredDimension, DecayedSums>();
+
+  constructor(rows: readonly SubjectSums[]) {
+    const add = (totals: Map<ScoredDimension, DecayedSums>, row: SubjectSums) => {
+      const sum = totals.get(row.dimension) ?? EMPTY_SUMS;
+      const S = sum.S + row.S;
+      const F = sum.F + row.F;
+      totals.set(row.dimension, { S, F, n: sum.n + row.n, share: S + F > 0 ? S / (S + F) : null });
+    };
+    for (const row of rows) {
+      this.bySubject.set(key(row.subject, row.dimension), row);
+      add(this.site, row);
+      if (row.subject !== null) add(this.team, row);
+    }
+  }
+
+  read(subject: string | null, dimension: ScoredDimension): DecayedSums {
+    return this.bySubject.get(key(subject, dimension)) ?? EMPTY_SUMS;
+  }
+
+  readTeam(dimension: ScoredDimension): DecayedSums {
+    return this.team.get(dimension) ?? EMPTY_SUMS;
+  }
+
+  readSite(dimension: ScoredDimension): DecayedSums {
+    return this.site.get(dimension) ?? EMPTY_SUMS;
+  }
+
+  subjects(): Set<string | null> {
+    return new Set([...this.bySubject.values()].map((row) => (row as SubjectSums).subject));
+  }
+}
+
+const key = (subject: string | null, dimension: ScoredDimension) =>
+  `${dimension}\n${subject ?? ''}\n${subject === null ? 0 : 1}`;
+
 /**
  * The decayed sums of a whole site: per (subject, dimension) and for the site as a whole.
  * Built for one pair of settings (H, λ); when a site changes them, build it again from the
  * observations.
  */
-export class ScoreSums {
+export class ScoreSums implements SumsReader {
   private readonly halfLifeMs: number;
   private readonly lambda: number;
   private readonly bySubject = new Map<ScoredDimension, Map<string | null, Accumulator>>();
   private readonly site = new Map<ScoredDimension, Accumulator>();
+  /** The site's agents only (no unassigned bucket): what the team mean is taken over. */
+  private readonly team = new Map<ScoredDimension, Accumulator>();
   private readonly pending = new Pending();
   /** Pending observations removed before their time: skipped when they come due. */
   private readonly cancelled = new Map<string, number>();
@@ -270,6 +333,12 @@ export class ScoreSums {
     return this.site.get(dimension)?.read(this.halfLivesAt(at)) ?? EMPTY_SUMS;
   }
 
+  /** The sums of the site's agents at τ (the unassigned bucket left out): the team's. */
+  readTeam(dimension: ScoredDimension, at: number): DecayedSums {
+    this.advanceTo(at);
+    return this.team.get(dimension)?.read(this.halfLivesAt(at)) ?? EMPTY_SUMS;
+  }
+
   /** Subjects with at least one observation counted at τ. */
   subjects(at: number): Set<string | null> {
     this.advanceTo(at);
@@ -309,8 +378,11 @@ export class ScoreSums {
     acc.apply(term, sign);
     if (acc.n === 0) bySubject.delete(obs.subject);
 
-    let site = this.site.get(obs.dimension);
-    if (!site) this.site.set(obs.dimension, (site = new Accumulator()));
-    site.apply(term, sign);
+    const totals = obs.subject === null ? [this.site] : [this.site, this.team];
+    for (const total of totals) {
+      let sum = total.get(obs.dimension);
+      if (!sum) total.set(obs.dimension, (sum = new Accumulator()));
+      sum.apply(term, sign);
+    }
   }
 }

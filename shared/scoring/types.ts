@@ -34,6 +34,13 @@ export type ObservationCause =
       promiseId: string;
     }
   | {
+      /** A Promise kept in time that the visitor says did not happen (fact: the dispute). */
+      kind: 'promise-disputed';
+      conversationId: string;
+      factId: string;
+      promiseId: string;
+    }
+  | {
       /** "This isn't solved": a reopen soon after a close (fact: the reopen). */
       kind: 'reopen';
       conversationId: string;
@@ -70,6 +77,15 @@ export interface AgentDimensionScore {
   high: number;
   /** Observations counted (with `at ≤ τ`), not decayed. */
   n: number;
+  /**
+   * The two parts the score is the weighted mean of (scoring.md, showing a score): the agent's
+   * own evidence, 100·S/(S + F) (null without any) with its weight S + F, and the team mean
+   * 100·μ with its weight m.
+   */
+  own: { score: number | null; weight: number };
+  team: { score: number; weight: number };
+  /** The own evidence weighs less than the prior (S + F < m): show the interval, not the number. */
+  tooLittleEvidence: boolean;
 }
 
 /** The whole site on one dimension, unshrunk; null when the site has no observation. */

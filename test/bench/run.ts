@@ -6,6 +6,9 @@
  *   2. ratings/s through visitor sockets (each acknowledged after its commit)
  *   3. rating → console latency, p50 and p99, at a steady 1,000 ratings/s offered
  *   4. live score read time with 1k, 100k and 1M ratings of history (same recent volume)
+ *   5. /healthz p99 while one conversation grows to its fact limit through one-event requests,
+ *      and while it sits at the limit taking refused and accepted facts (beside the same
+ *      figure on the idle server, measured in the same run)
  *
  * The server runs in its own process (as in production), so the load generator does not steal
  * its event loop. `--quick` shrinks every phase, for a smoke run.
@@ -172,6 +175,8 @@ async function ratingsThroughSockets(url: string) {
         data: { id: string };
       };
       const id = sent.data.id;
+      // Answered, so the rating rates the agent (a chat nobody answered rates nobody).
+      await console_.emitWithAck('message:send', { conversationId: id, text: 'Done!' });
       await console_.emitWithAck('conversation:close', { conversationId: id });
       conversations.push(id);
     }
@@ -290,11 +295,98 @@ async function scoreReads() {
   }
 }
 
+/** /healthz answer times (ms), asked one after another while `load` runs, until it ends. */
+async function healthzDuring(url: string, load: Promise<unknown>): Promise<number[]> {
+  let done = false;
+  void load.finally(() => (done = true));
+  const times: number[] = [];
+  while (!done) {
+    const started = performance.now();
+    await fetch(`${url}/healthz`);
+    times.push(performance.now() - started);
+  }
+  await load;
+  return times.sort((a, b) => a - b);
+}
+
+/**
+ * The attack of one conversation grown to 100k events, which made each new event cost seconds
+ * on the event loop for every tenant: now it holds at most its limit, each in-order event is
+ * folded on in O(1), and a late one re-derives only its bounded conversation.
+ */
+async function boundedConversation(url: string) {
+  const site = await post(`${url}/api/v1/sites`, ADMIN, { name: 'Full', allowedOrigins: [] });
+  const base = `${url}/api/v1/sites/${site.siteId as string}/events`;
+  const key = site.key as string;
+  const start = Date.now() - DAY;
+  let n = 0;
+  const event = (fields: Record<string, unknown>, at = start + n * 10) => ({
+    id: `full-${++n}`,
+    conversationId: 'full',
+    at: new Date(at).toISOString(),
+    ...fields,
+  });
+  const send = (body: unknown) =>
+    fetch(base, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((r) => r.status);
+  const message = (i: number) =>
+    i % 2
+      ? { type: 'message', from: 'visitor' }
+      : { type: 'message', from: 'agent', agentId: 'a1' };
+
+  const idle = await healthzDuring(url, new Promise((r) => setTimeout(r, quick ? 500 : 2000)));
+  // Four clients at once, one event per request, as the attack did; every 50th arrives late.
+  const grow = async (count: number, make: (i: number) => unknown) => {
+    const statuses: number[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next < count) {
+          const i = next++;
+          statuses.push(await send({ events: [make(i)] }));
+        }
+      }),
+    );
+    return statuses;
+  };
+  const limit = 2000;
+  const growing = await healthzDuring(
+    url,
+    grow(limit, (i) =>
+      i % 50 === 49 ? event(message(i), start + (i - 40) * 10 - 5) : event(message(i)),
+    ),
+  );
+  const atLimit: number[] = [];
+  const full = await healthzDuring(
+    url,
+    grow(quick ? 200 : 1000, (i) => {
+      const kind = i % 3;
+      if (kind === 0) return event(message(i)); // refused: 409 conversation_full
+      return event({ type: kind === 1 ? 'conversation.closed' : 'conversation.reopened' });
+    }).then((statuses) => atLimit.push(...statuses)),
+  );
+  results['/healthz p99 ms, idle server'] = percentile(idle, 99).toFixed(1);
+  results['/healthz p99 ms, conversation growing to 2,000 messages'] = percentile(
+    growing,
+    99,
+  ).toFixed(1);
+  results['/healthz p99 ms, conversation at its limit taking events'] = percentile(
+    full,
+    99,
+  ).toFixed(1);
+  results['events at the limit: refused (409) / accepted'] =
+    `${atLimit.filter((s) => s === 409).length} / ${atLimit.filter((s) => s === 200).length}`;
+}
+
 async function main() {
   const { url, child } = await startServer();
   try {
     await eventsPerSecond(url);
     await ratingsThroughSockets(url);
+    await boundedConversation(url);
     const rss = await fetch(`${url}/healthz`).then(() => 0);
     void rss;
   } finally {

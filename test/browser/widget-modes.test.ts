@@ -109,6 +109,7 @@ describeInBrowser('the widget across pages, on a phone, and in host-chat mode', 
     await screenshot(page, 'widget-mobile-chat');
 
     const conversationId = await conversationOf('Hi from my phone');
+    data(await anna.emitWithAck('message:send', { conversationId, text: 'All done!' }));
     data(await anna.emitWithAck('conversation:close', { conversationId }));
     const faces = page.getByRole('radiogroup', { name: 'How did this conversation end?' });
     await faces.waitFor();
@@ -136,13 +137,24 @@ describeInBrowser('the widget across pages, on a phone, and in host-chat mode', 
     await server.application.pipeline.record(site!, [
       { id: 'zd-e1', conversationId: 'zd-3001', type: 'conversation.opened', at },
       { id: 'zd-e2', conversationId: 'zd-3001', type: 'conversation.assigned', agentId: 'ben', at },
+      // Ben answered (a rating of a chat nobody answered rates nobody).
+      {
+        id: 'zd-e2a',
+        conversationId: 'zd-3001',
+        type: 'message',
+        from: 'agent',
+        agentId: 'ben',
+        at: at + 30_000,
+      },
       { id: 'zd-e3', conversationId: 'zd-3001', type: 'conversation.closed', at: at + 60_000 },
     ] as never);
     const response = await fetch(`${server.url}/api/v1/sites/demo`, {
       headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
     });
     const { signingSecret } = (await response.json()) as { signingSecret: string };
-    const signature = createHmac('sha256', signingSecret).update('zd-3001').digest('hex');
+    const signature = createHmac('sha256', signingSecret)
+      .update('conversation:zd-3001')
+      .digest('hex');
 
     // On a phone the card rises from the bottom edge.
     const phone = await newPage({

@@ -115,10 +115,10 @@ describeInBrowser('script and markup show as text', () => {
       role: 'supervisor',
     });
     const token = String(invite.link).split('#')[1];
-    const joined = await fetch(`${server.url}/api/v1/invites/${token}`, {
+    const joined = await fetch(`${server.url}/api/v1/invites/accept`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: AGENT_NAME, password: EVE.password }),
+      body: JSON.stringify({ token, name: AGENT_NAME, password: EVE.password }),
     });
     if (!joined.ok) throw new Error(`joining failed: ${joined.status} ${await joined.text()}`);
 

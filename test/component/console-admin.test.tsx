@@ -275,6 +275,41 @@ describe('admin screens: site', () => {
     expect(screen.getByRole('heading', { name: 'Northwind', level: 1 })).toBeTruthy();
   });
 
+  it('sets the promise limits and the team-rating rule, each explained beside it', async () => {
+    const api = await openAdmin();
+    fireEvent.click(tab('Settings'));
+    const max = screen.getByRole('spinbutton', { name: 'Promises that count per conversation' });
+    const quick = screen.getByRole('spinbutton', {
+      name: 'A promise kept sooner than this counts neither way',
+    });
+    const team = screen.getByRole('checkbox', { name: 'Set aside ratings from your own team' });
+    expect((max as HTMLInputElement).value).toBe('3');
+    expect((quick as HTMLInputElement).value).toBe('60');
+    expect((team as HTMLInputElement).checked).toBe(true);
+    // Each says what it does, for screen readers too (its description).
+    const description = (input: HTMLElement) =>
+      input
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' ');
+    expect(description(max)).toMatch(/^promises The first ones made count/);
+    expect(description(quick)).toMatch(/^seconds Also the shortest time a promise may be due/);
+    expect(description(team)).toMatch(/internal IT desk/);
+
+    fireEvent.input(max, { target: { value: '5' } });
+    fireEvent.click(team);
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() =>
+      expect(api.updateSite).toHaveBeenCalledWith('demo', {
+        name: demo.name,
+        allowedOrigins: demo.allowedOrigins,
+        settings: { maxPromisesPerConversation: 5, excludeMemberRatings: false },
+      }),
+    );
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+  });
+
   it('names each problem the server found', async () => {
     const api = fakeAdmin();
     api.updateSite.mockResolvedValueOnce(
@@ -574,33 +609,60 @@ describe('joining with an invite link', () => {
     expect(onJoined).toHaveBeenCalled();
   });
 
-  it('asks someone with an account for its password only, and says what was wrong', async () => {
+  it('has someone with an account sign in as usual, which joins the site', async () => {
+    const cleo = { ...person('supervisor'), email: 'cleo@example.test' };
     const account: AccountApi = {
       lookupInvite: vi.fn(async () => ok({ ...lookup, accountExists: true })),
-      acceptInvite: vi.fn(async () => ({
-        ok: false as const,
-        error: { code: 'unauthorized' as const, message: 'Wrong password for cleo@example.test.' },
-      })),
+      acceptInvite: vi.fn(async () => ok(cleo)),
       switchSite: vi.fn(),
     };
+    const session: SessionApi = { ...sessionOf(cleo), current: vi.fn(async () => null) };
     render(
       <App
-        api={sessionOf(person('agent'))}
-        connect={vi.fn()}
+        api={session}
+        connect={() => new QuietLive(cleo)}
         account={account}
         inviteToken="t0k3n-t0k3n-t0k3n-t0k3n"
       />,
     );
     await screen.findByRole('heading', { name: 'Join Northwind Outfitters' });
     expect(screen.queryByRole('textbox', { name: 'Your name' })).toBeNull();
-    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'guess' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Join Northwind Outfitters' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'Wrong password for cleo@example.test.',
-    );
-    expect(account.acceptInvite).toHaveBeenCalledWith('t0k3n-t0k3n-t0k3n-t0k3n', {
-      password: 'guess',
+    // The invite's email, fixed; the password goes to the normal sign-in, never to the link.
+    expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('cleo@example.test');
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'her password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in and join Northwind Outfitters' }));
+    await screen.findByRole('navigation', { name: 'Conversations' });
+    // Signing in with the link's secret joins the site: nothing more to accept.
+    expect(session.signIn).toHaveBeenCalledWith('cleo@example.test', 'her password', {
+      invite: 't0k3n-t0k3n-t0k3n-t0k3n',
     });
+    expect(account.acceptInvite).not.toHaveBeenCalled();
+  });
+
+  it('lets someone signed in with the invited account accept at once, and says what was wrong', async () => {
+    const cleo = { ...person('agent'), email: 'cleo@example.test' };
+    const account: AccountApi = {
+      lookupInvite: vi.fn(async () => ok({ ...lookup, accountExists: true })),
+      acceptInvite: vi.fn(async () => ({
+        ok: false as const,
+        error: { code: 'conflict' as const, message: "You are on this site's team already." },
+      })),
+      switchSite: vi.fn(),
+    };
+    render(
+      <App
+        api={sessionOf(cleo)}
+        connect={vi.fn()}
+        account={account}
+        inviteToken="t0k3n-t0k3n-t0k3n-t0k3n"
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Join Northwind Outfitters' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      "You are on this site's team already.",
+    );
+    expect(account.acceptInvite).toHaveBeenCalledWith('t0k3n-t0k3n-t0k3n-t0k3n', {});
+    expect(screen.queryByLabelText('Password')).toBeNull();
   });
 
   it('says when a link no longer works, and leads to sign-in', async () => {

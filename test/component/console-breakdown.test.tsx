@@ -9,7 +9,7 @@ import type {
   ScoreBreakdown as ScoreBreakdownView,
   SignedInAgent,
 } from '../../shared/protocol';
-import type { AgentScores } from '../../shared/scoring/types';
+import type { AgentDimensionScore, AgentScores } from '../../shared/scoring/types';
 import type { SessionApi } from '../../widget/console/api';
 import { App } from '../../widget/console/components/App';
 import { LiveScores } from '../../widget/console/components/LiveScores';
@@ -38,7 +38,22 @@ const items: BreakdownItem[] = [
     value: 0,
     weight: 1,
     at: dueAt,
-    detail: { promiseId: 'p2', text: 'Call the courier', dueAt, keptAt: null },
+    detail: { promiseId: 'p2', text: 'Call the courier', dueAt, keptAt: null, disputedAt: null },
+  },
+  {
+    ...base,
+    kind: 'promise-disputed',
+    dimension: 'reliability',
+    value: 0,
+    weight: 1,
+    at: ago(15),
+    detail: {
+      promiseId: 'p3',
+      text: 'Refund the shipping',
+      dueAt: ago(30),
+      keptAt: ago(40),
+      disputedAt: ago(15),
+    },
   },
   {
     ...base,
@@ -94,7 +109,13 @@ const items: BreakdownItem[] = [
     value: 1,
     weight: 1,
     at: ago(35),
-    detail: { promiseId: 'p1', text: 'Email the tracking link', dueAt: ago(5), keptAt: ago(35) },
+    detail: {
+      promiseId: 'p1',
+      text: 'Email the tracking link',
+      dueAt: ago(5),
+      keptAt: ago(35),
+      disputedAt: null,
+    },
   },
 ];
 
@@ -105,7 +126,16 @@ const breakdown: ScoreBreakdownView = {
   items,
 };
 
-const dim = (score: number, n: number) => ({ score, low: score - 20, high: score + 15, n });
+/** A score with enough evidence of its own: 3 parts own evidence (at 70) to the team's 4. */
+const dim = (score: number, n: number): AgentDimensionScore => ({
+  score,
+  low: score - 20,
+  high: score + 15,
+  n,
+  own: { score: 70, weight: 4.5 },
+  team: { score: 50, weight: 4 },
+  tooLittleEvidence: false,
+});
 const row = (agentId: string, name: string): AgentScores => ({
   agentId,
   name,
@@ -144,6 +174,20 @@ function group(name: RegExp) {
     });
 }
 
+/** Text as read aloud: without the parts hidden from screen readers. */
+function spoken(element: Element) {
+  const copy = element.cloneNode(true) as Element;
+  copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+  return copy.textContent?.replace(/\s+/g, ' ').trim();
+}
+
+/** Text as seen on screen: without the parts only for screen readers. */
+function seen(element: Element) {
+  const copy = element.cloneNode(true) as Element;
+  copy.querySelectorAll('.sr-only').forEach((hidden) => hidden.remove());
+  return copy.textContent?.replace(/\s+/g, ' ').trim();
+}
+
 afterEach(cleanup);
 
 describe('Score breakdown', () => {
@@ -170,6 +214,7 @@ describe('Score breakdown', () => {
     ]);
     expect(group(/Reliability/)).toEqual([
       `Broke promise ‘Call the courier’ (due ${clockTime(dueAt, NOW)}), hurts reliability. Visitor 3F2A, 10m ago, weight 1`,
+      `Promise ‘Refund the shipping’ marked kept; the visitor said it didn’t happen, hurts reliability. Visitor 3F2A, marked kept ${clockTime(ago(40), NOW)}, 15m ago, weight 1`,
       'Reopened: ‘This isn’t solved’, hurts reliability. Visitor 9B01, 25m ago, weight 1',
       `Kept promise ‘Email the tracking link’, helps reliability. Visitor 3F2A, due ${clockTime(ago(5), NOW)}, 35m ago, weight 1`,
     ]);
@@ -179,7 +224,7 @@ describe('Score breakdown', () => {
 
     // Each group says how the score stands now, and how much helped and hurt.
     const heading = within(dialog()).getByRole('heading', { name: /Reliability/ });
-    expect(heading.textContent).toMatch(/38.*1 helped · 2 hurt/);
+    expect(heading.textContent).toMatch(/38.*1 helped · 3 hurt/);
     // Helps and hurts are coloured as well as marked.
     const marks = dialog().querySelectorAll('.bd-item .bd-effect');
     expect([...marks].map((m) => m.className)).toEqual([
@@ -188,9 +233,67 @@ describe('Score breakdown', () => {
       'bd-effect is-helps',
       'bd-effect is-hurts',
       'bd-effect is-hurts',
+      'bd-effect is-hurts',
       'bd-effect is-helps',
       'bd-effect is-helps',
     ]);
+  });
+
+  it('shows the two parts of each score, and what they make', async () => {
+    render(
+      <ScoreBreakdown
+        agentId="anna"
+        name="Anna Jansen"
+        scores={scores.agents[0]!}
+        self
+        load={async () => ok(breakdown)}
+        now={NOW}
+        onClose={() => undefined}
+      />,
+    );
+    const section = await within(dialog()).findByRole('region', { name: /Reliability/ });
+    const parts = section.querySelector('.bd-parts')!;
+    expect(seen(parts)).toBe('Own evidence 70 (weight 4.5) · Team mean 50 (weight 4) → 38');
+    expect(spoken(parts)).toBe(
+      'Own evidence 70 (weight 4.5), Team mean 50 (weight 4), together 38',
+    );
+    expect(within(section).queryByText(/too little evidence/i)).toBeNull();
+  });
+
+  it('explains a score with too little evidence: one kept promise next to a team that broke some', async () => {
+    // The bug report: reliability 31 beside "1 helped · 0 hurt", and nothing said why.
+    const reliability: AgentDimensionScore = {
+      score: 31,
+      low: 6.2,
+      high: 67.4,
+      n: 1,
+      own: { score: 100, weight: 0.9999 },
+      team: { score: 13.75, weight: 4 },
+      tooLittleEvidence: true,
+    };
+    const kept = items.find((item) => item.kind === 'promise-kept')!;
+    render(
+      <ScoreBreakdown
+        agentId="anna"
+        name="Anna Jansen"
+        scores={{ ...scores.agents[0]!, reliability }}
+        self
+        load={async () => ok({ ...breakdown, items: [kept] })}
+        now={NOW}
+        onClose={() => undefined}
+      />,
+    );
+    const section = await within(dialog()).findByRole('region', { name: /Reliability/ });
+    const heading = within(section).getByRole('heading');
+    expect(spoken(heading)).toBe('Reliability, now too little evidence · 6–67: 1 helped · 0 hurt');
+    expect(heading.textContent).not.toMatch(/31/);
+    // What is on screen adds up: (100 · 1.0 + 14 · 4) / 5 = 31.
+    expect(seen(section.querySelector('.bd-parts-sum')!)).toBe(
+      'Own evidence 100 (weight 1.0) · Team mean 14 (weight 4) → 31',
+    );
+    expect(section.querySelector('.bd-parts-note')!.textContent).toMatch(
+      /^Too little evidence: the agent’s own evidence weighs less than the team mean’s 4.*6–67\.$/,
+    );
   });
 
   it('says so when nothing has moved the scores yet, or the breakdown cannot be loaded', async () => {

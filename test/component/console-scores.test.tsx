@@ -5,12 +5,30 @@ import type { LiveScores as LiveScoresView } from '../../shared/protocol';
 import type { AgentDimensionScore, AgentScores } from '../../shared/scoring/types';
 import { LiveScores } from '../../widget/console/components/LiveScores';
 
+/** A score with plenty of evidence of its own (its parts do not matter to the table). */
 const dim = (score: number, low: number, high: number, n: number): AgentDimensionScore => ({
   score,
   low,
   high,
   n,
+  own: { score: n === 0 ? null : score, weight: n },
+  team: { score: 50, weight: 4 },
+  tooLittleEvidence: n === 0,
 });
+
+/**
+ * The bug report: one kept promise (own evidence 100, weight 1) after a teammate broke promises
+ * (team mean 13.75, weight 4) made reliability (100 · 1 + 13.75 · 4) / 5 = 31.
+ */
+const onePromiseKept: AgentDimensionScore = {
+  score: 31,
+  low: 6.2,
+  high: 67.4,
+  n: 1,
+  own: { score: 100, weight: 1 },
+  team: { score: 13.75, weight: 4 },
+  tooLittleEvidence: true,
+};
 
 /** An agent without any evidence: the server sends the team mean, with n = 0. */
 const newcomer = (agentId: string, name: string): AgentScores => ({
@@ -152,6 +170,48 @@ describe('Live scores', () => {
     ]);
     // Only an agent with no evidence at all is marked as such.
     expect(within(rowOf('Anna Berg')).queryByText('No data yet')).toBeNull();
+  });
+
+  it('shows a score with too little evidence as just that and its range, never a bare number', () => {
+    const scores: LiveScoresView = {
+      ...first,
+      agents: [{ ...first.agents[0]!, reliability: onePromiseKept }],
+    };
+    render(<LiveScores scores={scores} selfId="bo" />);
+    const cell = within(rowOf('Anna Berg')).getAllByRole('cell')[1]!;
+    expect(cell.textContent).toBe('too little evidence, range 6–67, n=1');
+    expect(spokenText(cell)).toBe('too little evidence, range 6–67, n=1');
+    // Not the 31 it is pulled to by the team, anywhere in the cell, tooltip included.
+    expect(cell.textContent).not.toMatch(/31/);
+    const title = cell.querySelector('[title]')!.getAttribute('title')!;
+    expect(title).not.toMatch(/31/);
+    expect(title).toMatch(/too little evidence.*between 6 and 67/);
+    // The other scores read as before.
+    expect(cellsOf('Anna Berg')[0]).toBe('80, range 64–93, n=14');
+    // The legend says what it means.
+    expect(within(region()).getByText(/Too little evidence:/)).toBeTruthy();
+  });
+
+  it('flashes a row when a score moves from too little evidence to a number', () => {
+    const thin: LiveScoresView = {
+      ...first,
+      agents: [{ ...first.agents[0]!, reliability: onePromiseKept }],
+    };
+    const { rerender } = render(<LiveScores scores={thin} selfId="bo" />);
+    // The hidden number moving alone (the team mean shifted) changes nothing on screen.
+    rerender(
+      <LiveScores
+        scores={{
+          ...thin,
+          agents: [{ ...first.agents[0]!, reliability: { ...onePromiseKept, score: 35 } }],
+        }}
+        selfId="bo"
+      />,
+    );
+    expect(rowOf('Anna Berg').className).not.toMatch(/is-flashing/);
+    rerender(<LiveScores scores={first} selfId="bo" />);
+    expect(rowOf('Anna Berg').className).toMatch(/is-flashing/);
+    expect(cellsOf('Anna Berg')[1]).toBe('75, range 49–94, n=5');
   });
 
   it('sums up the whole team on one line', () => {

@@ -6,6 +6,7 @@ import type {
   AgentConversationView,
   AgentServerEvents,
   LiveScores,
+  PromiseView,
   SignedInAgent,
 } from '../../shared/protocol';
 import type { SessionApi } from '../../widget/console/api';
@@ -40,16 +41,26 @@ function conversation(overrides: Partial<AgentConversationView> = {}): AgentConv
     lastActivityAt: minutesAgo(2),
     closedAt: null,
     rating: null,
+    setAsideRating: null,
     messages: [
       { id: 'm1', from: 'visitor', text: 'Where is my parcel?', at: minutesAgo(2), agent: null },
     ],
     promises: [],
+    timeline: [],
     ...overrides,
   };
 }
 
 /** A new site: nothing observed yet, so Anna's scores are the even prior with n = 0. */
-const noEvidence = { score: 50, low: 9.8, high: 90.2, n: 0 };
+const noEvidence = {
+  score: 50,
+  low: 9.8,
+  high: 90.2,
+  n: 0,
+  own: { score: null, weight: 0 },
+  team: { score: 50, weight: 4 },
+  tooLittleEvidence: true,
+};
 const scores: LiveScores = {
   at: new Date().toISOString(),
   site: {
@@ -260,7 +271,11 @@ describe('console workspace', () => {
             dueAt,
             madeAt: new Date().toISOString(),
             keptAt: status === 'kept' ? new Date().toISOString() : null,
+            disputedAt: null,
             status,
+            counts: true,
+            notCounting: null,
+            disputableUntil: null,
             agent: { id: 'anna', name: 'Anna Berg' },
           },
         ],
@@ -342,6 +357,129 @@ describe('console workspace', () => {
     expect(rating.querySelector('b')).toBeNull();
   });
 
+  it('shows a disputed promise, and why a promise does not count', async () => {
+    const promise = (id: string, patch: Partial<PromiseView>): PromiseView => ({
+      id,
+      text: null,
+      dueAt: minutesAgo(-30),
+      madeAt: minutesAgo(9),
+      keptAt: minutesAgo(8),
+      disputedAt: null,
+      status: 'kept',
+      counts: true,
+      notCounting: null,
+      disputableUntil: null,
+      agent: { id: 'anna', name: 'Anna Berg' },
+      ...patch,
+    });
+    const live = new FakeLive({
+      'inbox:list': () =>
+        ok({
+          agent: anna,
+          conversations: [
+            conversation({
+              assignedAgent: { id: 'anna', name: 'Anna Berg' },
+              promises: [
+                promise('p1', {
+                  text: 'Send the invoice again',
+                  status: 'disputed',
+                  disputedAt: minutesAgo(1),
+                }),
+                promise('p2', {
+                  text: 'Check the address',
+                  madeAt: minutesAgo(8.5),
+                  counts: false,
+                  notCounting: { reason: 'quick', minPromiseSeconds: 60 },
+                }),
+                promise('p3', {
+                  text: 'Call the courier',
+                  status: 'pending',
+                  keptAt: null,
+                  counts: false,
+                  notCounting: { reason: 'extra', maxPromisesPerConversation: 3 },
+                }),
+              ],
+            }),
+          ],
+        }),
+      'scores:get': () => ok(scores),
+    });
+    await start(live);
+    const promises = await screen.findByRole('region', { name: 'Promises' });
+    const item = (text: string) => within(promises).getByText(text).closest('li')!;
+
+    const disputed = item('Send the invoice again');
+    expect(disputed.textContent).toMatch(/Disputed: the visitor says it didn’t happen/);
+    expect(disputed.textContent).toMatch(/so it counts as broken/);
+    expect(disputed.className).toMatch(/promise--disputed/);
+    expect(within(disputed).queryByText(/Doesn’t count/)).toBeNull();
+
+    expect(within(item('Check the address')).getByText(/^Doesn’t count/).textContent).toBe(
+      'Doesn’t count: kept within a minute of being made',
+    );
+    expect(within(item('Call the courier')).getByText(/^Doesn’t count/).textContent).toBe(
+      'Doesn’t count: beyond the first 3 promises of this conversation',
+    );
+    // A promise that does not count can still be kept: the visitor is owed it all the same.
+    expect(
+      within(item('Call the courier')).getByRole('button', { name: /Mark promise kept/ }),
+    ).toBeTruthy();
+  });
+
+  it('shows a rating set aside with its reason, apart from the one that counts', async () => {
+    const closed = conversation({
+      assignedAgent: { id: 'anna', name: 'Anna Berg' },
+      status: 'closed',
+      closedAt: minutesAgo(5),
+      rating: {
+        end: 5,
+        peak: null,
+        comment: null,
+        at: minutesAgo(4),
+        amendableUntil: minutesAgo(-6),
+        agent: { id: 'anna', name: 'Anna Berg' },
+      },
+      setAsideRating: {
+        end: 1,
+        peak: { dimension: 'reliability', polarity: 'negative' },
+        comment: 'again and again',
+        at: minutesAgo(3),
+        reason: 'flood',
+      },
+    });
+    const live = new FakeLive({
+      'inbox:list': () => ok({ agent: anna, conversations: [closed] }),
+      'scores:get': () => ok(scores),
+    });
+    await start(live);
+
+    const counting = await screen.findByRole('region', { name: "Visitor's rating" });
+    expect(counting.textContent).toMatch(/counts for Anna Berg/);
+    const setAside = screen.getByRole('region', { name: 'Rating set aside' });
+    expect(setAside.textContent).toMatch(/^Excluded: too many ratings from one address/);
+    expect(setAside.textContent).toMatch(/1\/5 · Very bad/);
+    expect(setAside.textContent).toMatch(/Broke a promise/);
+    expect(setAside.textContent).toMatch(/counts for nobody/);
+    expect(setAside.className).toMatch(/rating--set-aside/);
+
+    const reasons = {
+      member: 'Excluded: a team member’s address',
+      unanswered: 'Unanswered: no agent had replied',
+    } as const;
+    for (const [reason, title] of Object.entries(reasons)) {
+      live.push('conversation', {
+        ...closed,
+        rating: null,
+        setAsideRating: { ...closed.setAsideRating!, reason: reason as keyof typeof reasons },
+      });
+      const shown = await screen.findByRole('region', { name: 'Rating set aside' });
+      await waitFor(() => expect(shown.textContent).toMatch(new RegExp(`^${title}`)));
+      // The visitor did rate: nothing says the console is still waiting for it.
+      expect(screen.queryByText(/Waiting for the visitor's rating/)).toBeNull();
+      expect(screen.queryByRole('region', { name: "Visitor's rating" })).toBeNull();
+    }
+  });
+
   it('shows visitor typing and live score pushes', async () => {
     const live = new FakeLive({
       'inbox:list': () => ok({ agent: anna, conversations: [conversation()] }),
@@ -374,8 +512,25 @@ describe('console workspace', () => {
       agents: [
         {
           ...scores.agents[0]!,
-          responsiveness: { score: 97.37, low: 84.6, high: 100, n: 1 },
-          experience: { score: 89.58, low: 66.1, high: 99.6, n: 1 },
+          // Own evidence weighing 2 and 1, less than the team mean's 4: too little to show.
+          responsiveness: {
+            score: 96.67,
+            low: 84.6,
+            high: 100,
+            n: 1,
+            own: { score: 100, weight: 2 },
+            team: { score: 95, weight: 4 },
+            tooLittleEvidence: true,
+          },
+          experience: {
+            score: 87.5,
+            low: 66.1,
+            high: 99.6,
+            n: 1,
+            own: { score: 87.5, weight: 1 },
+            team: { score: 87.5, weight: 4 },
+            tooLittleEvidence: true,
+          },
           csat: { value: 100, n: 1 },
         },
       ],
@@ -384,7 +539,12 @@ describe('console workspace', () => {
       within(row())
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
-    ).toEqual(['97, range 85–100, n=1', '—, no data yet', '90, range 66–100, n=1', '100%, n=1']);
+    ).toEqual([
+      'too little evidence, range 85–100, n=1',
+      '—, no data yet',
+      'too little evidence, range 66–100, n=1',
+      '100%, n=1',
+    ]);
     expect(within(row()).queryByText('No data yet')).toBeNull();
     expect(row().className).toMatch(/is-flashing/);
   });

@@ -2,7 +2,13 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ack } from '../../shared/ack';
-import type { RatingSave, RatingView } from '../../shared/protocol';
+import type {
+  PromiseView,
+  RatingSave,
+  RatingView,
+  VisitorConversationView,
+} from '../../shared/protocol';
+import { App } from '../../widget/app/App';
 import type { AppHandle, MountOptions, PeakendApi } from '../../widget/app/bridge';
 import { formatTime, formatWhen } from '../../widget/app/format';
 import {
@@ -16,6 +22,7 @@ import {
 } from '../../widget/app/i18n';
 import { mount } from '../../widget/app/mount';
 import { RatingCard } from '../../widget/app/RatingCard';
+import type { Chat, ChatState } from '../../widget/app/connection';
 
 const LANGUAGES = Object.keys(dictionaries) as Language[];
 
@@ -111,6 +118,8 @@ describe('widget dictionaries', () => {
     const dict = dictionaries[lang];
     expect(dict.endQuestion).not.toBe(en.endQuestion);
     expect(dict.notSolved).not.toBe(en.notSolved);
+    expect(dict.dispute).not.toBe(en.dispute);
+    expect(dict.promiseDisputed).not.toBe(en.promiseDisputed);
     expect(dict.faces).not.toEqual(en.faces);
     // Five distinct faces and eight distinct chips: a screen reader tells them apart by name.
     expect(new Set(dict.faces).size).toBe(5);
@@ -278,6 +287,79 @@ describe('the rating card in Dutch', () => {
     expect(save).toHaveBeenLastCalledWith(
       expect.objectContaining({ end: 4, peak: { dimension: 'empathy', polarity: 'positive' } }),
     );
+  });
+});
+
+describe('a kept promise in every language', () => {
+  const now = Date.now();
+  const kept: PromiseView = {
+    id: 'p1',
+    text: null,
+    dueAt: new Date(now + 3_600_000).toISOString(),
+    madeAt: new Date(now - 600_000).toISOString(),
+    keptAt: new Date(now - 60_000).toISOString(),
+    disputedAt: null,
+    status: 'kept',
+    counts: true,
+    notCounting: null,
+    disputableUntil: new Date(now + 7 * 86_400_000).toISOString(),
+    agent: { id: 'anna', name: 'Anna de Vries' },
+  };
+  const conversation = (promise: PromiseView): VisitorConversationView => ({
+    id: 'conv-1',
+    status: 'open',
+    agent: promise.agent,
+    messages: [],
+    promises: [promise],
+    closedAt: null,
+    reopenableUntil: null,
+    rating: null,
+  });
+  const chatShowing = (view: VisitorConversationView): Chat => {
+    const state: ChatState = {
+      status: 'online',
+      reason: null,
+      conversation: view,
+      typing: null,
+      pending: [],
+    };
+    const answer = async () => ({ ok: true as const, data: view });
+    return {
+      state: () => state,
+      subscribe: () => () => undefined,
+      send: answer,
+      setTyping: () => undefined,
+      end: answer,
+      reopen: answer,
+      dispute: vi.fn(answer),
+      saveRating: async () => null,
+      ratingSocket: () => null,
+      token: () => undefined,
+      destroy: () => undefined,
+    };
+  };
+
+  it.each(LANGUAGES)('%s: offers the dispute, then says it was sent', (lang) => {
+    applyLanguage(lang);
+    const dict = dictionaries[lang];
+    const chat = chatShowing(conversation(kept));
+    render(<App chat={chat} open={true} onClose={() => undefined} />);
+    const promises = screen.getByRole('list', { name: dict.promises });
+    fireEvent.click(within(promises).getByRole('button', { name: dict.dispute }));
+    expect(chat.dispute).toHaveBeenCalledWith('p1');
+    cleanup();
+
+    const disputed = { ...kept, status: 'disputed' as const, disputableUntil: null };
+    render(
+      <App chat={chatShowing(conversation(disputed))} open={true} onClose={() => undefined} />,
+    );
+    expect(screen.getByText(dict.promiseDisputed)).toBeTruthy();
+    expect(screen.queryByText(dict.promiseKept)).toBeNull();
+    expect(screen.queryByRole('button', { name: dict.dispute })).toBeNull();
+  });
+
+  it('names the button exactly as the UI contract says, in English', () => {
+    expect(en.dispute).toBe("That didn't happen");
   });
 });
 

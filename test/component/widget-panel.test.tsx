@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ack } from '../../shared/ack';
-import type { VisitorConversationView } from '../../shared/protocol';
+import type { PromiseView, VisitorConversationView } from '../../shared/protocol';
 import { App } from '../../widget/app/App';
 import type { Chat, ChatState } from '../../widget/app/connection';
 
@@ -54,6 +54,7 @@ function fakeChat(conversation: VisitorConversationView | null) {
     setTyping: vi.fn(),
     end: vi.fn(ok),
     reopen: vi.fn(ok),
+    dispute: vi.fn(ok),
     saveRating: vi.fn<Chat['saveRating']>(),
     ratingSocket: () => null,
     token: () => 'visitor-token',
@@ -65,6 +66,25 @@ function fakeChat(conversation: VisitorConversationView | null) {
       listeners.forEach((l) => l());
     });
   return { chat, push };
+}
+
+/** A promise Anna kept a minute ago, which the visitor may dispute for a week. */
+function keptPromise(patch: Partial<PromiseView> = {}): PromiseView {
+  const now = Date.now();
+  return {
+    id: 'p1',
+    text: 'Email you the tracking link',
+    dueAt: new Date(now + 60 * 60_000).toISOString(),
+    madeAt: new Date(now - 10 * 60_000).toISOString(),
+    keptAt: new Date(now - 60_000).toISOString(),
+    disputedAt: null,
+    status: 'kept',
+    counts: true,
+    notCounting: null,
+    disputableUntil: new Date(now + 7 * 86_400_000).toISOString(),
+    agent: anna,
+    ...patch,
+  };
 }
 
 function renderApp(chat: Chat) {
@@ -108,7 +128,11 @@ describe('widget chat panel', () => {
       dueAt: due.toISOString(),
       madeAt: new Date().toISOString(),
       keptAt: null,
+      disputedAt: null,
       status: 'pending' as const,
+      counts: true,
+      notCounting: null,
+      disputableUntil: null,
       agent: anna,
     };
     const { chat, push } = fakeChat(view({ agent: anna, promises: [promise] }));
@@ -127,6 +151,77 @@ describe('widget chat panel', () => {
       }),
     });
     expect(screen.getByText('Kept')).toBeTruthy();
+  });
+
+  it('offers "That didn\'t happen" on a kept promise, and shows the dispute once sent', async () => {
+    const kept = keptPromise();
+    const { chat, push } = fakeChat(view({ agent: anna, promises: [kept] }));
+    const disputed = view({
+      agent: anna,
+      promises: [
+        keptPromise({
+          status: 'disputed',
+          disputedAt: new Date().toISOString(),
+          disputableUntil: null,
+        }),
+      ],
+    });
+    // The server answers with the conversation, which the connection then shows.
+    chat.dispute.mockImplementation(async () => {
+      push({ conversation: disputed });
+      return { ok: true, data: disputed };
+    });
+    renderApp(chat);
+
+    const promises = screen.getByRole('list', { name: 'Promises' });
+    expect(within(promises).getByText('Kept')).toBeTruthy();
+    const button = within(promises).getByRole('button', { name: "That didn't happen" });
+    // Which promise it is about, for a screen reader among several.
+    expect(button.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /^Anna will get back to you by /,
+    );
+
+    fireEvent.click(button);
+    expect(chat.dispute).toHaveBeenCalledWith('p1');
+    const note = await within(promises).findByText("You said this didn't happen");
+    expect(within(promises).queryByRole('button', { name: "That didn't happen" })).toBeNull();
+    expect(within(promises).queryByText('Kept')).toBeNull();
+    // The answer takes the place of the button, and the focus with it.
+    await waitFor(() => expect(document.activeElement).toBe(note));
+  });
+
+  it('says so when the dispute fails, and lets the visitor try again', async () => {
+    const { chat } = fakeChat(view({ agent: anna, promises: [keptPromise()] }));
+    chat.dispute.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'conflict', message: 'too late' },
+    });
+    renderApp(chat);
+    const button = screen.getByRole('button', { name: "That didn't happen" });
+    fireEvent.click(button);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Something went wrong. Please try again.',
+    );
+    expect((button as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('offers no dispute outside its window, nor of a promise not kept in time', () => {
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const { chat } = fakeChat(
+      view({
+        agent: anna,
+        promises: [
+          keptPromise({ id: 'p1', disputableUntil: past }),
+          keptPromise({ id: 'p2', disputableUntil: null }),
+          keptPromise({ id: 'p3', status: 'pending', keptAt: null }),
+          keptPromise({ id: 'p4', status: 'broken', keptAt: null }),
+        ],
+      }),
+    );
+    renderApp(chat);
+    expect(screen.getAllByText(/^Anna will get back to you by/)).toHaveLength(4);
+    expect(screen.queryByRole('button', { name: "That didn't happen" })).toBeNull();
   });
 
   it('"End chat" ends the conversation; once closed the rating card replaces the composer', () => {

@@ -118,6 +118,7 @@ describe('sites and events APIs', () => {
   describe('site keys', () => {
     it('rotates a key: the new one is shown once and works, the old one stops at once', async () => {
       const before = key;
+      const at = new Date().toISOString();
       const events = (token: string) =>
         call('POST', `/api/v1/sites/${siteId}/events`, token, {
           events: [
@@ -125,7 +126,7 @@ describe('sites and events APIs', () => {
               id: 'k1',
               type: 'conversation.opened',
               conversationId: 'k',
-              at: new Date().toISOString(),
+              at,
             },
           ],
         });

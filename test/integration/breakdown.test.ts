@@ -70,6 +70,7 @@ describe.each(await storeKinds())('an agent’s score breakdown (%s)', (kind) =>
         dueAt: keptDueAt,
       }),
     );
+    offset += 2 * MINUTE; // kept two minutes later (one kept within a minute would not count)
     data(
       await anna.emitWithAck('promise:keep', { conversationId, promiseId: made.promises[0]!.id }),
     );

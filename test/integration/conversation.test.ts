@@ -8,6 +8,7 @@ import type { AgentConversationView, LiveScores } from '../../shared/protocol';
 import {
   connectAgent,
   connectVisitor,
+  movableClock,
   next,
   startServer,
   until,
@@ -23,10 +24,11 @@ describe.each(await storeKinds())('a conversation, first message to live score (
   let server: TestServer;
   let visitor: VisitorClient;
   let anna: AgentClient;
+  const clock = movableClock();
 
   beforeAll(async () => {
     storage = await createTestStorage(kind);
-    server = await startServer({ storage });
+    server = await startServer({ storage, clock });
     anna = await connectAgent(server.url, 'anna@demo.peakend.test');
     await next(anna, 'connect');
     visitor = connectVisitor(server.url, { siteId: 'demo' });
@@ -46,7 +48,7 @@ describe.each(await storeKinds())('a conversation, first message to live score (
   it('greets a new visitor with a token and no conversation', async () => {
     const hello = data(await visitor.emitWithAck('hello', {}));
     expect(hello.conversation).toBeNull();
-    expect(hello.visitorToken).toMatch(/^v-[\w-]+\.[\w-]+$/);
+    expect(hello.visitorToken).toMatch(/^v-[\w-]+\.\d+\.[\w-]+$/);
     visitorToken = hello.visitorToken;
   });
 
@@ -98,6 +100,8 @@ describe.each(await storeKinds())('a conversation, first message to live score (
     const visitorPromise = (await promised) as { promises: { status: string; dueAt: string }[] };
     expect(visitorPromise.promises[0]).toMatchObject({ status: 'pending', dueAt });
 
+    // Kept a few minutes later: a promise kept within a minute of being made says nothing.
+    clock.advance(5 * 60_000);
     const promiseId = afterPromise.promises[0]!.id;
     const kept = data(await anna.emitWithAck('promise:keep', { conversationId, promiseId }));
     expect(kept.promises[0]).toMatchObject({ status: 'kept' });
@@ -210,7 +214,7 @@ describe.each(await storeKinds())('a conversation, first message to live score (
     expect(await store.countedRatings('demo')).toHaveLength(1);
     await store.close();
 
-    server = await startServer({ storage });
+    server = await startServer({ storage, clock });
     anna = await connectAgent(server.url, 'anna@demo.peakend.test');
     await next(anna, 'connect');
     const inbox = data(await anna.emitWithAck('inbox:list', {}));

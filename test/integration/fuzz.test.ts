@@ -22,6 +22,8 @@ import {
   ZBreakdownRequest,
   ZConversationRef,
   ZEmpty,
+  ZInboxPage,
+  ZPromiseDispute,
   ZPromiseKeep,
   ZPromiseMake,
   ZRatingSave,
@@ -69,6 +71,7 @@ const ERROR_CODES = Object.keys({
   not_found: true,
   conflict: true,
   too_large: true,
+  conversation_full: true,
   rate_limited: true,
   internal: true,
 } satisfies Record<ErrorCode, true>) as [ErrorCode, ...ErrorCode[]];
@@ -425,10 +428,20 @@ describe('fuzz: hostile input to every event and route', () => {
       }),
       schema: ZRatingSave,
     },
+    'promise:dispute': {
+      payload: payload({
+        conversationId: conversationIds(),
+        promiseId: fc.constantFrom(minePromise, 'nope', '__proto__'),
+      }),
+      schema: ZPromiseDispute,
+    },
   });
 
   const agentCases = (): SocketCases<AgentClientEvents> => ({
-    'inbox:list': { payload: payload({}), schema: ZEmpty },
+    'inbox:list': {
+      payload: payload({ cursor: fc.constantFrom(undefined, 'WzAsMSwieCJd', 'not a cursor', '') }),
+      schema: ZInboxPage,
+    },
     'conversation:claim': {
       payload: payload({ conversationId: fc.constantFrom(mine, 'nope') }),
       schema: ZConversationRef,
@@ -733,7 +746,11 @@ describe('fuzz: hostile input to every event and route', () => {
       'GET /console/': {},
       'GET /console/*path': {},
       'POST /api/v1/session': {
-        body: { email, password: fc.constantFrom(DEMO_PASSWORD, 'wrong') },
+        body: {
+          email,
+          password: fc.constantFrom(DEMO_PASSWORD, 'wrong'),
+          invite: fc.constantFrom(inviteToken, 'A'.repeat(32)),
+        },
       },
       'GET /api/v1/session': { cookies: [cookie] },
       'PATCH /api/v1/session': {
@@ -799,13 +816,30 @@ describe('fuzz: hostile input to every event and route', () => {
         tokens: admin,
         cookies: [cookie],
       },
-      'GET /api/v1/invites/:token': { params: { token: [inviteToken, 'A'.repeat(32)] } },
-      'POST /api/v1/invites/:token': {
-        params: { token: [inviteToken, 'A'.repeat(32), '__proto__'] },
+      'POST /api/v1/invites/lookup': {
+        body: { token: fc.constantFrom(inviteToken, 'A'.repeat(32), '__proto__') },
+      },
+      'POST /api/v1/invites/accept': {
+        cookies: [cookie],
         body: {
+          token: fc.constantFrom(inviteToken, 'A'.repeat(32), '__proto__'),
           name: fc.constantFrom('Zoe', ...SCRIPT_PAYLOADS),
           password: fc.constantFrom('a long password 1'),
         },
+      },
+      // Ben's throwaway session: never his right password, so it never changes.
+      'POST /api/v1/account/password': {
+        cookies: [throwawayCookie],
+        body: {
+          currentPassword: fc.constantFrom('wrong', ...SCRIPT_PAYLOADS),
+          newPassword: fc.constantFrom('a long password 2', 'short'),
+        },
+      },
+      'DELETE /api/v1/account/sessions': { cookies: [throwawayCookie] },
+      'POST /api/v1/account/verification': { cookies: [cookie] },
+      'POST /api/v1/account/verify': {
+        cookies: [cookie],
+        body: { token: fc.constantFrom('A'.repeat(32), '__proto__') },
       },
       'POST /api/v1/sites/:siteId/events': {
         params: { siteId: [fuzzSite.siteId] },

@@ -1,6 +1,6 @@
 /**
  * Identity verification: a signed-in user of the customer's site, vouched for by its server
- * (`userHash` = HMAC-SHA256 of `userId` with the site's signing secret), is the same visitor on
+ * (`userHash` = HMAC-SHA256 of `"user:" + userId` with the site's signing secret), is the same visitor on
  * every device; a wrong or missing hash is refused at the handshake.
  */
 import { createHmac } from 'node:crypto';
@@ -22,7 +22,7 @@ describe('identity verification', () => {
   let signingSecret: string;
   const clients: VisitorClient[] = [];
   const hash = (userId: string, secret = signingSecret) =>
-    createHmac('sha256', secret).update(userId).digest('hex');
+    createHmac('sha256', secret).update(`user:${userId}`).digest('hex');
 
   async function connect(auth: Record<string, unknown>): Promise<VisitorClient> {
     const client = connectVisitor(server.url, { siteId: 'demo', ...auth });

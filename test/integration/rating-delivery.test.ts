@@ -7,6 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack } from '../../shared/ack';
+import { LIMITS } from '../../shared/limits';
 import type { RatingView } from '../../shared/protocol';
 import {
   connectAgent,
@@ -157,11 +158,56 @@ describe('rating delivery over HTTP', () => {
     });
     expect(tooMany.status).toBe(400);
   });
+
+  it('refuses a body over 64 KiB with 413, unread, whatever its content type', async () => {
+    const before = (await ratingFacts(conversationId)).length;
+    const step = { conversationId, key: 'big-1', end: 5 };
+    const padded = JSON.stringify({ visitorToken, ratings: [step], padding: 'x'.repeat(900_000) });
+    expect(padded.length).toBeGreaterThan(LIMITS.ratingDeliveryBytes);
+    for (const type of ['application/json', 'text/plain;charset=UTF-8']) {
+      const big = await deliver(null, { raw: padded, type });
+      expect(big.status).toBe(413);
+      expect(big.body.error).toMatchObject({ code: 'too_large' });
+    }
+    // Not even JSON: a parser would say 400; the size alone decides, before any parsing.
+    const junk = await deliver(null, { raw: `{${'x'.repeat(900_000)}`, type: 'application/json' });
+    expect(junk.status).toBe(413);
+    expect(await ratingFacts(conversationId)).toHaveLength(before);
+
+    // Just under the cap is read as usual.
+    const fits = JSON.stringify({ visitorToken, ratings: [step], padding: '' });
+    const room = LIMITS.ratingDeliveryBytes - fits.length - 16;
+    const near = await deliver(null, {
+      raw: JSON.stringify({ visitorToken, ratings: [step], padding: 'x'.repeat(room) }),
+    });
+    expect(near.status).toBe(200);
+    expect(near.body.results).toMatchObject([{ ok: true, data: { end: 5 } }]);
+  });
+
+  it('refuses a page it does not allow before reading its body', async () => {
+    const evil = 'https://evil.example';
+    const invalid = await deliver(null, {
+      raw: '{not json',
+      type: 'application/json',
+      origin: evil,
+    });
+    expect(invalid.status).toBe(403);
+    expect(invalid.body.error).toMatchObject({ code: 'forbidden' });
+    const huge = await deliver(null, { raw: 'x'.repeat(900_000), origin: evil });
+    expect(huge.status).toBe(403);
+    const unknownSite = await fetch(`${server.url}/api/v1/sites/no-such-site/ratings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: evil },
+      body: '{not json',
+    });
+    expect(unknownSite.status).toBe(404);
+  });
 });
 
 describe('host-chat ratings (peakend("rate", {conversationId, signature}))', () => {
   let signingSecret: string;
-  const sign = (value: string) => createHmac('sha256', signingSecret).update(value).digest('hex');
+  const sign = (conversationId: string) =>
+    createHmac('sha256', signingSecret).update(`conversation:${conversationId}`).digest('hex');
 
   beforeAll(async () => {
     const response = await fetch(`${server.url}/api/v1/sites/demo`, {
@@ -181,6 +227,15 @@ describe('host-chat ratings (peakend("rate", {conversationId, signature}))', () 
         id: 'hd-2',
         conversationId: 'zd-1001',
         type: 'conversation.assigned',
+        agentId: 'ben',
+        at: Date.parse(at),
+      },
+      // Ben answered: the rating rates him (one of a chat nobody answered rates nobody).
+      {
+        id: 'hd-3',
+        conversationId: 'zd-1001',
+        type: 'message',
+        from: 'agent',
         agentId: 'ben',
         at: Date.parse(at),
       },
@@ -211,7 +266,7 @@ describe('host-chat ratings (peakend("rate", {conversationId, signature}))', () 
           conversationId: 'zd-1003',
           key: 'h-4',
           end: 1,
-          signature: createHmac('sha256', 'guess').update('zd-1003').digest('hex'),
+          signature: createHmac('sha256', 'guess').update('conversation:zd-1003').digest('hex'),
         },
       ],
     });

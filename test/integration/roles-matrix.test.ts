@@ -28,8 +28,10 @@
  *   drop              a typing hint (no acknowledgement) that reaches nobody
  *   none              receives none of those broadcasts
  */
+import nodemailer from 'nodemailer';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueVisitorToken, sha256, verifyVisitorToken } from '../../server/auth/tokens';
 import type { Ack } from '../../shared/ack';
 import type { MemberView, NewInviteView, InviteView, Role } from '../../shared/accounts';
 import type {
@@ -66,11 +68,17 @@ POST /api/v1/session (a wrong password)                                   | 401 
 GET /api/v1/session                                                       | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
 PATCH /api/v1/session (show site A)                                       | 401  | ok:A    | ok:A    | ok:A | 403     | 403     | 403  | ok:A | ok:A | 401    | 401  | 401  | 401  | 401
 DELETE /api/v1/session                                                    | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
-// invite links: whoever holds the link
-GET /api/v1/invites/:token (a pending link to A)                          | ok:A | ok:A    | ok:A    | ok:A | ok:A    | ok:A    | ok:A | ok:A | ok:A | ok:A   | ok:A | ok:A | ok:A | ok:A
-GET /api/v1/invites/:token (a used link)                                  | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404
-POST /api/v1/invites/:token (a pending link to A)                         | ok:A | ok:A    | ok:A    | ok:A | ok:A    | ok:A    | ok:A | ok:A | ok:A | ok:A   | ok:A | ok:A | ok:A | ok:A
-POST /api/v1/invites/:token (a used link)                                 | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404
+// invite links: whoever holds the link (its secret in the body, never in the path)
+POST /api/v1/invites/lookup (a pending link to A)                         | ok:A | ok:A    | ok:A    | ok:A | ok:A    | ok:A    | ok:A | ok:A | ok:A | ok:A   | ok:A | ok:A | ok:A | ok:A
+POST /api/v1/invites/lookup (a used link)                                 | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404 
+POST /api/v1/invites/accept (a pending link to A, for someone new)        | ok:A | ok:A    | ok:A    | ok:A | ok:A    | ok:A    | ok:A | ok:A | ok:A | ok:A   | ok:A | ok:A | ok:A | ok:A
+POST /api/v1/invites/accept (a used link)                                 | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404 
+POST /api/v1/invites/accept (A's link for Vic, who has an account)        | 401  | 403     | 403     | 403  | 403     | 403     | 403  | 403  | 403  | 401    | 401  | 401  | 401  | 401 
+// the signed-in person's own account
+POST /api/v1/account/password                                             | 401  | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | 401    | 401  | 401  | 401  | 401 
+DELETE /api/v1/account/sessions                                           | 401  | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | 401    | 401  | 401  | 401  | 401 
+POST /api/v1/account/verification                                         | 401  | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | 401    | 401  | 401  | 401  | 401 
+POST /api/v1/account/verify (a link for the caller's own account)         | 401  | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | 401    | 401  | 401  | 401  | 401 
 // sites and their teams
 GET /api/v1/sites                                                         | 401  | ok:none | ok:none | ok:A | ok:none | ok:none | ok:B | ok:B | ok:B | ok:all | 401  | 401  | 401  | 401
 POST /api/v1/sites                                                        | 401  | 403     | 403     | ok   | 403     | 403     | ok   | ok   | ok   | ok     | 401  | 401  | 401  | 401
@@ -99,12 +107,16 @@ POST /api/v1/sites/:siteId/ratings (another visitor's conversation)       | 401 
 agent connect                                                             | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
 agent broadcasts (A's conversations and scores)                           | 401  | ok      | ok      | ok   | none    | none    | none | ok   | none | 401    | 401  | 401  | 401  | 401
 agent inbox:list                                                          | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
-agent conversation:claim (A's conversation)                               | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
-agent message:send (A's conversation)                                     | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent conversation:claim (A's conversation, unassigned)                   | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent conversation:claim (A's, held by a colleague who is online)         | 401  | 403     | ok      | ok   | 404     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
+agent message:send (A's conversation, unassigned)                         | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent message:send (A's, held by a colleague who is online)               | 401  | 403     | ok      | ok   | 404     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
 agent typing (A's conversation)                                           | 401  | ok      | ok      | ok   | drop    | drop    | drop | ok   | drop | 401    | 401  | 401  | 401  | 401
 agent promise:make (A's conversation)                                     | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
-agent promise:keep (A's conversation)                                     | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
-agent conversation:close (A's conversation)                               | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent promise:keep (a colleague's promise, in the conversation they hold) | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent promise:keep (a colleague's promise, in a colleague's conversation) | 401  | 403     | ok      | ok   | 404     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
+agent conversation:close (A's conversation, unassigned)                   | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent conversation:close (A's, held by a colleague)                       | 401  | 403     | ok      | ok   | 404     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
 agent scores:get                                                          | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
 agent scores:breakdown (own)                                              | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
 agent scores:breakdown (a colleague on A)                                 | 401  | 403     | ok      | ok   | 403     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
@@ -118,6 +130,8 @@ visitor conversation:end (another visitor's)                              | 404 
 visitor conversation:reopen (another visitor's)                           | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404
 visitor rating:save (the visitor's own ended conversation)                | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | ok
 visitor rating:save (another visitor's conversation)                      | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404
+visitor promise:dispute (the visitor's own kept promise)                  | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | ok
+visitor promise:dispute (another visitor's kept promise)                  | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404
 visitor broadcasts (another visitor's conversation)                       | none | none    | none    | none | none    | none    | none | none | none | none   | none | none | none | none
 `;
 
@@ -300,8 +314,14 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
   let v1: Visitor;
   let v2: Visitor;
   const conv = { ended: '', open: '', othersEnded: '', othersOpen: '', onB: '' };
+  /** A promise of Wes's, kept in time, in each visitor's open conversation. */
+  const keptPromise = { open: '', othersOpen: '' };
   const consoles = new Map<Column, ConsoleClient>();
   const open = new Set<{ close(): unknown }>();
+  /** What the server emailed (nodemailer's JSON transport, as if SMTP_URL were set). */
+  const mailed: { to: string; text: string }[] = [];
+  /** Someone with a proven email, on B: A's invites for her join her account. */
+  const vic = 'vic@example.test';
 
   const store = () => server.application.store;
   const operator: Principal = { column: 'tok', bearer: () => TEST_ADMIN_TOKEN };
@@ -350,7 +370,7 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
     return cookieOf(answer);
   }
 
-  /** An invite from the operator, accepted: a new account, or an existing one's password. */
+  /** An invite from the operator, accepted by someone new: a new account, for that site. */
   async function join(site: SiteName, email: string, role: Role) {
     const invite = await asOperator('POST', `/api/v1/sites/${sites[site].id}/invites`, {
       email,
@@ -360,8 +380,8 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
     const token = bodyAs<NewInviteView>(invite.body).link.split('#')[1]!;
     const joined = await call(null, {
       method: 'POST',
-      path: `/api/v1/invites/${token}`,
-      body: { name: email.split('@')[0], password: PASSWORD },
+      path: '/api/v1/invites/accept',
+      body: { token, name: email.split('@')[0], password: PASSWORD },
     });
     expect(joined.status).toBe(201);
     return {
@@ -369,6 +389,71 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
       cookie: cookieOf(joined),
       token,
     };
+  }
+
+  /**
+   * Someone whose email is proven (the link mailed to them, opened signed in), so that another
+   * site's invite joins their account; they accept it signed in. Their session then shows it.
+   */
+  async function joinSignedIn(site: SiteName, email: string, role: Role, cookie: string) {
+    const proven = await call(
+      { column: 'anon', cookie },
+      { method: 'POST', path: '/api/v1/account/verify', body: { token: mailedSecret(email) } },
+    );
+    expect(proven.status).toBe(200);
+    const invite = await asOperator('POST', `/api/v1/sites/${sites[site].id}/invites`, {
+      email,
+      role,
+    });
+    const token = bodyAs<NewInviteView>(invite.body).link.split('#')[1]!;
+    const joined = await call(
+      { column: 'anon', cookie },
+      {
+        method: 'POST',
+        path: '/api/v1/invites/accept',
+        body: { token },
+      },
+    );
+    expect(joined.status).toBe(201);
+    return { agentId: bodyAs<{ agent: SignedInAgent }>(joined.body).agent.id };
+  }
+
+  /** The secret of the last link that proves an email, mailed to `email`. */
+  function mailedSecret(email: string): string {
+    const text = mailed.filter((mail) => mail.to === email).at(-1)?.text ?? '';
+    const secret = /\/console\/verify#([\w-]+)/.exec(text)?.[1];
+    if (!secret) throw new Error(`no link mailed to ${email}`);
+    return secret;
+  }
+
+  /**
+   * A new password, or signing out everywhere, ends other sessions of the account: the columns
+   * of that person sign in again (showing what they showed), and their consoles reconnect.
+   */
+  async function renewSessions(person: Person) {
+    for (const column of COLUMNS) {
+      const principal = principals[column];
+      if (principal.person?.email !== person.email) continue;
+      principal.cookie = await signIn(person.email);
+      const shown = await call(principal, {
+        method: 'PATCH',
+        path: '/api/v1/session',
+        body: { siteId: sites[principal.person.shows].id },
+      });
+      expect(shown.status).toBe(200);
+      const console = consoles.get(column);
+      if (console) {
+        console.socket.close();
+        consoles.delete(column);
+      }
+    }
+  }
+
+  /** The id of the only account of a column's person. */
+  async function accountIdOf(email: string): Promise<string> {
+    const [only, ...more] = await store().accountsByEmail(email);
+    expect(more).toEqual([]);
+    return only!.account.id;
   }
 
   async function newInvite(site: SiteName): Promise<{ inviteId: string; token: string }> {
@@ -554,7 +639,7 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
 
   /** A socket event of the console: 401 cells cannot even connect. */
   function agentEvent<T>(spec: {
-    prepare?(): Promise<Context>;
+    prepare?(console: ConsoleClient): Promise<Context>;
     act(console: ConsoleClient, ctx: Context): Promise<Ack<T>>;
     allowed(data: T, console: ConsoleClient, cell: Cell, ctx: Context): Promise<void> | void;
     snapshot?(ctx: Context): Promise<unknown>;
@@ -562,7 +647,7 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
     return async (p, cell) => {
       if (cell === '401') return expectNoConsole(p);
       const console = await consoleOf(p);
-      const ctx = (await spec.prepare?.()) ?? {};
+      const ctx = (await spec.prepare?.(console)) ?? {};
       const before = await spec.snapshot?.(ctx);
       const ack = await spec.act(console, ctx);
       if (cell.startsWith('ok')) {
@@ -625,6 +710,57 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         expect(after).toEqual(before);
       }
     };
+  }
+
+  /** A chat on A (a visitor wrote in it), held by `holder` (null: nobody), for one cell. */
+  async function chatOfA(holder: string | null): Promise<Context> {
+    const conversationId = unique('a-chat');
+    await postEvents('A', [
+      { type: 'conversation.opened', conversationId },
+      { type: 'message', conversationId, from: 'visitor', text: 'Hello?' },
+      ...(holder === null
+        ? []
+        : [{ type: 'conversation.assigned', conversationId, agentId: holder }]),
+    ]);
+    return { conversationId };
+  }
+
+  /** Marking Wes's pending promise kept, in a chat on A held by `holderOf(caller)`. */
+  function keepCase(holderOf: (c: ConsoleClient) => string): CellRunner {
+    return agentEvent({
+      prepare: async (c) => {
+        const { conversationId } = await chatOfA(holderOf(c));
+        const text = unique('kept');
+        const view = data(
+          await wes.socket.emitWithAck('promise:make', {
+            conversationId: conversationId!,
+            text,
+            dueAt: new Date(Date.now() + HOUR).toISOString(),
+          }),
+        );
+        const promiseId = view.promises.find((promise) => promise.text === text)!.id;
+        return { conversationId: conversationId!, promiseId };
+      },
+      act: (c, ctx) =>
+        c.socket.emitWithAck('promise:keep', {
+          conversationId: ctx.conversationId!,
+          promiseId: ctx.promiseId!,
+        }),
+      snapshot: async (ctx) =>
+        (await conversation('A', ctx.conversationId!))?.promises.find(
+          (p) => p.promiseId === ctx.promiseId,
+        ),
+      allowed: (view, c, _cell, ctx) => {
+        const promise = view.promises.find((p) => p.id === ctx.promiseId);
+        expect(promise?.keptAt).not.toBeNull();
+        // The keep names who marked it, for the conversation's timeline.
+        expect(view.timeline.at(-1)).toMatchObject({
+          kind: 'promise-kept',
+          promiseId: ctx.promiseId,
+          agent: { id: c.agentId },
+        });
+      },
+    });
   }
 
   /** Refusals of the admin routes of site A leave site A as it was. */
@@ -772,8 +908,12 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
 
     // -- invite links
 
-    'GET /api/v1/invites/:token (a pending link to A)': http({
-      request: () => ({ method: 'GET', path: `/api/v1/invites/${pendingA.token}` }),
+    'POST /api/v1/invites/lookup (a pending link to A)': http({
+      request: () => ({
+        method: 'POST',
+        path: '/api/v1/invites/lookup',
+        body: { token: pendingA.token },
+      }),
       allowed: (a) =>
         expect(a.body).toMatchObject({
           siteName: 'Site A',
@@ -781,16 +921,20 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
           role: 'agent',
         }),
     }),
-    'GET /api/v1/invites/:token (a used link)': http({
-      request: () => ({ method: 'GET', path: `/api/v1/invites/${usedLink}` }),
+    'POST /api/v1/invites/lookup (a used link)': http({
+      request: () => ({
+        method: 'POST',
+        path: '/api/v1/invites/lookup',
+        body: { token: usedLink },
+      }),
       allowed: () => undefined,
     }),
-    'POST /api/v1/invites/:token (a pending link to A)': http({
+    'POST /api/v1/invites/accept (a pending link to A, for someone new)': http({
       prepare: async () => newInvite('A'),
       request: (ctx) => ({
         method: 'POST',
-        path: `/api/v1/invites/${ctx.token}`,
-        body: { name: 'Newcomer', password: PASSWORD },
+        path: '/api/v1/invites/accept',
+        body: { token: ctx.token, name: 'Newcomer', password: PASSWORD },
       }),
       allowed: async (a) => {
         expect(a.status).toBe(201);
@@ -799,14 +943,78 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         expect(agent.sites.map((s) => s.siteId)).toEqual([sites.A.id]);
       },
     }),
-    'POST /api/v1/invites/:token (a used link)': http({
+    'POST /api/v1/invites/accept (a used link)': http({
       request: () => ({
         method: 'POST',
-        path: `/api/v1/invites/${usedLink}`,
-        body: { name: 'Latecomer', password: PASSWORD },
+        path: '/api/v1/invites/accept',
+        body: { token: usedLink, name: 'Latecomer', password: PASSWORD },
       }),
       snapshot: () => agentIdsOf('A'),
       allowed: () => undefined,
+    }),
+    // Only Vic, signed in, may accept it; no password is ever taken for her account.
+    "POST /api/v1/invites/accept (A's link for Vic, who has an account)": http({
+      prepare: async () => {
+        const invite = await asOperator('POST', `/api/v1/sites/${sites.A.id}/invites`, {
+          email: vic,
+          role: 'agent',
+        });
+        return { token: bodyAs<NewInviteView>(invite.body).link.split('#')[1]! };
+      },
+      request: (ctx) => ({
+        method: 'POST',
+        path: '/api/v1/invites/accept',
+        body: { token: ctx.token, password: PASSWORD },
+      }),
+      snapshot: () => agentIdsOf('A'),
+      allowed: () => undefined,
+      refused: (a) => expect(a.headers.get('set-cookie')).toBeNull(),
+    }),
+
+    // -- the signed-in person's own account
+
+    'POST /api/v1/account/password': http({
+      request: () => ({
+        method: 'POST',
+        path: '/api/v1/account/password',
+        body: { currentPassword: PASSWORD, newPassword: PASSWORD },
+      }),
+      allowed: async (a, p) => {
+        expect(a.status).toBe(204);
+        // The session that changed it stays; the person's others end.
+        expect((await call(p, { method: 'GET', path: '/api/v1/session' })).status).toBe(200);
+        await renewSessions(p.person!);
+      },
+    }),
+    'DELETE /api/v1/account/sessions': http({
+      request: () => ({ method: 'DELETE', path: '/api/v1/account/sessions' }),
+      allowed: async (a, p) => {
+        expect(a.status).toBe(204);
+        expect((await call(p, { method: 'GET', path: '/api/v1/session' })).status).toBe(401);
+        await renewSessions(p.person!);
+      },
+    }),
+    'POST /api/v1/account/verification': http({
+      request: () => ({ method: 'POST', path: '/api/v1/account/verification' }),
+      allowed: (a) => expect(a.status).toBe(204),
+    }),
+    "POST /api/v1/account/verify (a link for the caller's own account)": http({
+      prepare: async (p) => {
+        const token = `a-link-to-prove-an-email-${unique('link')}`;
+        await store().createVerification({
+          tokenHash: sha256(token),
+          accountId: await accountIdOf(p.person?.email ?? principals.agA.person!.email),
+          expiresAt: Date.now() + HOUR,
+        });
+        return { token };
+      },
+      request: (ctx) => ({
+        method: 'POST',
+        path: '/api/v1/account/verify',
+        body: { token: ctx.token },
+      }),
+      allowed: (a, p) =>
+        expect(bodyAs<{ agent: SignedInAgent }>(a.body).agent.email).toBe(p.person!.email),
     }),
 
     // -- sites
@@ -910,6 +1118,13 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         expect((await call(principals.keyA, { method: 'GET', path: scoresOfA() })).status).toBe(
           200,
         );
+        // The rotation revoked every visitor token issued before it (auth/tokens.ts): `vis`'s
+        // is refused now. The matrix keeps its first visitor with a token under the new key.
+        const siteA = (await store().getSite(sites.A.id))!;
+        const secret = await store().secret('visitor-token');
+        expect(verifyVisitorToken(secret, siteA, v1.token, Date.now())).toBeNull();
+        v1.token = issueVisitorToken(secret, siteA, Date.now(), v1.visitorId).token;
+        principals.vis.visitorToken = v1.token;
       },
     }),
     'GET /api/v1/sites/:siteId/members (A)': http({
@@ -1137,29 +1352,76 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         for (const id of ids) expect(await conversation(site, id), id).not.toBeNull();
       },
     }),
-    "agent conversation:claim (A's conversation)": agentEvent({
-      act: (c) => c.socket.emitWithAck('conversation:claim', { conversationId: conv.open }),
-      snapshot: async () => ({
-        assigned: (await conversation('A', conv.open))?.assignedAgentId,
-        facts: await factCount('A', conv.open),
+    "agent conversation:claim (A's conversation, unassigned)": agentEvent({
+      prepare: () => chatOfA(null),
+      act: (c, ctx) =>
+        c.socket.emitWithAck('conversation:claim', { conversationId: ctx.conversationId! }),
+      snapshot: async (ctx) => ({
+        assigned: (await conversation('A', ctx.conversationId!))?.assignedAgentId,
+        facts: await factCount('A', ctx.conversationId!),
       }),
-      allowed: (view, c) => {
-        expect(view).toMatchObject({ id: conv.open, assignedAgent: { id: c.agentId } });
+      allowed: (view, c, _cell, ctx) => {
+        expect(view).toMatchObject({ id: ctx.conversationId, assignedAgent: { id: c.agentId } });
       },
     }),
-    "agent message:send (A's conversation)": agentEvent({
-      prepare: async () => ({ text: unique('reply') }),
+    // Taking a colleague's chat (and its rating) from under them needs the supervisor role.
+    "agent conversation:claim (A's, held by a colleague who is online)": agentEvent({
+      prepare: () => chatOfA(wes.agentId),
       act: (c, ctx) =>
-        c.socket.emitWithAck('message:send', { conversationId: conv.open, text: ctx.text! }),
-      snapshot: () => factCount('A', conv.open),
+        c.socket.emitWithAck('conversation:claim', { conversationId: ctx.conversationId! }),
+      snapshot: async (ctx) => ({
+        assigned: (await conversation('A', ctx.conversationId!))?.assignedAgentId,
+        facts: await factCount('A', ctx.conversationId!),
+      }),
       allowed: (view, c, _cell, ctx) => {
-        expect(view.id).toBe(conv.open);
+        expect(view).toMatchObject({ id: ctx.conversationId, assignedAgent: { id: c.agentId } });
+        expect(view.timeline.at(-1)).toMatchObject({
+          kind: 'assigned',
+          agent: { id: c.agentId },
+          previous: { id: wes.agentId },
+        });
+      },
+    }),
+    "agent message:send (A's conversation, unassigned)": agentEvent({
+      prepare: async () => ({ ...(await chatOfA(null)), text: unique('reply') }),
+      act: (c, ctx) =>
+        c.socket.emitWithAck('message:send', {
+          conversationId: ctx.conversationId!,
+          text: ctx.text!,
+        }),
+      snapshot: (ctx) => factCount('A', ctx.conversationId!),
+      allowed: (view, c, _cell, ctx) => {
+        expect(view.id).toBe(ctx.conversationId);
         expect(view.messages).toContainEqual(
           expect.objectContaining({
             text: ctx.text,
             agent: expect.objectContaining({ id: c.agentId }),
           }),
         );
+        // Replying to an unassigned chat claims it.
+        expect(view.assignedAgent).toMatchObject({ id: c.agentId });
+      },
+    }),
+    // A rating rates whom the visitor heard last: one line in a colleague's chat would take it.
+    "agent message:send (A's, held by a colleague who is online)": agentEvent({
+      prepare: async () => ({ ...(await chatOfA(wes.agentId)), text: unique('reply') }),
+      act: (c, ctx) =>
+        c.socket.emitWithAck('message:send', {
+          conversationId: ctx.conversationId!,
+          text: ctx.text!,
+        }),
+      snapshot: async (ctx) => ({
+        assigned: (await conversation('A', ctx.conversationId!))?.assignedAgentId,
+        facts: await factCount('A', ctx.conversationId!),
+      }),
+      allowed: (view, c, _cell, ctx) => {
+        expect(view.id).toBe(ctx.conversationId);
+        expect(view.assignedAgent).toMatchObject({ id: c.agentId });
+        expect(view.timeline.at(-1)).toMatchObject({
+          kind: 'assigned',
+          agent: { id: c.agentId },
+          previous: { id: wes.agentId },
+        });
       },
     }),
     "agent typing (A's conversation)": async (p, cell) => {
@@ -1207,32 +1469,28 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         );
       },
     }),
-    "agent promise:keep (A's conversation)": agentEvent({
-      // A colleague's pending promise, made for this cell.
-      prepare: async () => {
-        const text = unique('kept');
-        const view = data(
-          await wes.socket.emitWithAck('promise:make', {
-            conversationId: conv.open,
-            text,
-            dueAt: new Date(Date.now() + HOUR).toISOString(),
-          }),
-        );
-        return { promiseId: view.promises.find((promise) => promise.text === text)!.id };
-      },
+    // A colleague's pending promise, made for this cell in a chat the caller holds (on A).
+    "agent promise:keep (a colleague's promise, in the conversation they hold)": keepCase((c) =>
+      c.site === 'A' ? c.agentId : wes.agentId,
+    ),
+    // ... and in a chat the colleague holds: only a supervisor may mark it kept for them.
+    "agent promise:keep (a colleague's promise, in a colleague's conversation)": keepCase(
+      () => wes.agentId,
+    ),
+    "agent conversation:close (A's, held by a colleague)": agentEvent({
+      prepare: () => chatOfA(wes.agentId),
       act: (c, ctx) =>
-        c.socket.emitWithAck('promise:keep', {
-          conversationId: conv.open,
-          promiseId: ctx.promiseId!,
-        }),
-      snapshot: async (ctx) =>
-        (await conversation('A', conv.open))?.promises.find((p) => p.promiseId === ctx.promiseId),
-      allowed: (view, _c, _cell, ctx) => {
-        const promise = view.promises.find((p) => p.id === ctx.promiseId);
-        expect(promise?.keptAt).not.toBeNull();
+        c.socket.emitWithAck('conversation:close', { conversationId: ctx.conversationId! }),
+      snapshot: async (ctx) => ({
+        status: (await conversation('A', ctx.conversationId!))?.status,
+        facts: await factCount('A', ctx.conversationId!),
+      }),
+      allowed: (view, c, _cell, ctx) => {
+        expect(view).toMatchObject({ id: ctx.conversationId, status: 'closed' });
+        expect(view.timeline.at(-1)).toMatchObject({ kind: 'closed', agent: { id: c.agentId } });
       },
     }),
-    "agent conversation:close (A's conversation)": agentEvent({
+    "agent conversation:close (A's conversation, unassigned)": agentEvent({
       // A conversation of A's own helpdesk, opened for this cell.
       prepare: async () => {
         const conversationId = unique('a-close');
@@ -1380,6 +1638,28 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
       snapshot: async () => (await conversation('A', conv.othersEnded))?.rating ?? null,
       allowed: () => undefined,
     }),
+    "visitor promise:dispute (the visitor's own kept promise)": visitorEvent({
+      act: (visitor) =>
+        visitor.socket.emitWithAck('promise:dispute', {
+          conversationId: conv.open,
+          promiseId: keptPromise.open,
+        }),
+      snapshot: () => factCount('A', conv.open),
+      allowed: (view) => {
+        expect(view.id).toBe(conv.open);
+        const promise = view.promises.find((p) => p.id === keptPromise.open);
+        expect(promise).toMatchObject({ status: 'disputed', disputedAt: expect.any(String) });
+      },
+    }),
+    "visitor promise:dispute (another visitor's kept promise)": visitorEvent({
+      act: (visitor) =>
+        visitor.socket.emitWithAck('promise:dispute', {
+          conversationId: conv.othersOpen,
+          promiseId: keptPromise.othersOpen,
+        }),
+      snapshot: () => factCount('A', conv.othersOpen),
+      allowed: () => undefined,
+    }),
     "visitor broadcasts (another visitor's conversation)": async (p) => {
       const visitor = await visitorOf(p);
       try {
@@ -1406,7 +1686,12 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
 
   beforeAll(async () => {
     storage = await createTestStorage(kind);
-    server = await startServer({ storage });
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    transport.use('compile', (mail, done) => {
+      mailed.push({ to: String(mail.data.to), text: String(mail.data.text) });
+      done();
+    });
+    server = await startServer({ storage, mailTransport: transport });
 
     for (const [name, origin] of [
       ['A', ORIGIN_A],
@@ -1437,20 +1722,32 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         person: { email, agentIds: { [site]: joined.agentId }, shows: site },
       };
     }
-    // One person on both sites: admin of B, then agent of A with the same account.
+    // One person on both sites: admin of B, then (her email proven) agent of A, one account.
     const onB = await join('B', 'mia@example.test', 'admin');
-    const onA = await join('A', 'mia@example.test', 'agent');
+    const onA = await joinSignedIn('A', 'mia@example.test', 'agent', onB.cookie);
     const agentIds = { A: onA.agentId, B: onB.agentId };
+    const showsB = await signIn('mia@example.test');
+    await call(
+      { column: 'mulB', cookie: showsB },
+      { method: 'PATCH', path: '/api/v1/session', body: { siteId: sites.B.id } },
+    );
     principals.mulA = {
       column: 'mulA',
-      cookie: onA.cookie,
+      cookie: onB.cookie,
       person: { email: 'mia@example.test', agentIds, shows: 'A' },
     };
     principals.mulB = {
       column: 'mulB',
-      cookie: onB.cookie,
+      cookie: showsB,
       person: { email: 'mia@example.test', agentIds, shows: 'B' },
     };
+
+    const vicJoined = await join('B', vic, 'agent');
+    const proven = await call(
+      { column: 'anon', cookie: vicJoined.cookie },
+      { method: 'POST', path: '/api/v1/account/verify', body: { token: mailedSecret(vic) } },
+    );
+    expect(proven.status).toBe(200);
 
     const tessJoined = await join('A', 'tess@a.test', 'agent');
     tess = tessJoined.agentId;
@@ -1478,11 +1775,32 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
       [v2, 'othersEnded', 'othersOpen'],
     ] as const) {
       const first = data(await visitor.socket.emitWithAck('message:send', { text: 'Hi' }));
+      // Answered, so its rating counts (a rating of a chat nobody answered rates nobody).
+      data(
+        await wes.socket.emitWithAck('message:send', { conversationId: first.id, text: 'Hello!' }),
+      );
       data(await visitor.socket.emitWithAck('conversation:end', { conversationId: first.id }));
       const second = data(await visitor.socket.emitWithAck('message:send', { text: 'Me again' }));
       expect(second.id).not.toBe(first.id);
       conv[ended] = first.id;
       conv[opened] = second.id;
+    }
+    for (const opened of ['open', 'othersOpen'] as const) {
+      const text = unique('promise');
+      const made = data(
+        await wes.socket.emitWithAck('promise:make', {
+          conversationId: conv[opened],
+          text,
+          dueAt: new Date(Date.now() + HOUR).toISOString(),
+        }),
+      );
+      keptPromise[opened] = made.promises.find((promise) => promise.text === text)!.id;
+      data(
+        await wes.socket.emitWithAck('promise:keep', {
+          conversationId: conv[opened],
+          promiseId: keptPromise[opened],
+        }),
+      );
     }
     conv.onB = unique('b-conversation');
     await postEvents('B', [{ type: 'conversation.opened', conversationId: conv.onB }]);

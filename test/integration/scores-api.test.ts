@@ -134,6 +134,13 @@ describe('a promise falling due', () => {
   it('turns broken at its due time and moves the live scores without anyone asking', async () => {
     const server = await startServer({ dbPath: `${dir.path}/due.db` });
     servers.push(server);
+    // A promise due in a moment: the site must allow one that soon (minPromiseSeconds).
+    const patched = await fetch(`${server.url}/api/v1/sites/demo`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ settings: { minPromiseSeconds: 0 } }),
+    });
+    expect(patched.status).toBe(200);
     const anna = await connectAgent(server.url, 'anna@demo.peakend.test');
     await next(anna, 'connect');
     const visitor = connectVisitor(server.url, { siteId: 'demo' });

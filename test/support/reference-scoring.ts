@@ -28,12 +28,22 @@ interface Rated {
   t: number;
 }
 
+interface ReferenceDimension {
+  score: number;
+  low: number;
+  high: number;
+  n: number;
+  own: { score: number | null; weight: number };
+  team: { score: number; weight: number };
+  tooLittleEvidence: boolean;
+}
+
 export interface ReferenceAgentRow {
   agentId: string;
   name: string;
-  responsiveness: { score: number; low: number; high: number; n: number };
-  reliability: { score: number; low: number; high: number; n: number };
-  experience: { score: number; low: number; high: number; n: number };
+  responsiveness: ReferenceDimension;
+  reliability: ReferenceDimension;
+  experience: ReferenceDimension;
   csat: { value: number | null; n: number };
 }
 
@@ -58,13 +68,21 @@ function replay(facts: Fact[], s: SiteSettings): { obs: Obs[]; rating: Rated | n
   let isOpen = true; // open from its first event
   let assignee: string | null = null;
   let lastCloseTime: number | null = null;
-  let lastCloser: string | null = null;
-  let ratedAtClose: string | null | undefined = undefined; // undefined: no close yet
+  // The answerable agent of the latest close: whom the visitor heard last, else the assignee.
+  let answerable: string | null = null;
+  // Every agent message that counted (sent while open): [time, author], and since the last reopen.
+  const agentMessages: { t: number; who: string }[] = [];
+  let sinceReopen: { t: number; who: string }[] = [];
   let waitFrom: number | null = null;
   let waitsSinceClose: { len: number; who: string | null }[] = [];
-  const promisesMade: { promiseId: string; agentId: string; dueAt: number }[] = [];
+  const promisesMade: { promiseId: string; agentId: string; at: number; dueAt: number }[] = [];
   const keeps: { promiseId: string; t: number }[] = [];
-  const ratingFacts: { fact: Extract<Fact, { type: 'rating' }>; subject: string | null }[] = [];
+  const disputes: { promiseId: string; t: number }[] = [];
+  const ratingFacts: {
+    fact: Extract<Fact, { type: 'rating' }>;
+    subject: string | null;
+    handled: boolean;
+  }[] = [];
 
   for (const f of sorted) {
     if (f.type === 'conversation.assigned') {
@@ -73,14 +91,23 @@ function replay(facts: Fact[], s: SiteSettings): { obs: Obs[]; rating: Rated | n
       if (!isOpen) continue;
       if (f.from === 'visitor') {
         if (waitFrom === null) waitFrom = f.at;
-      } else if (waitFrom !== null) {
-        waitsSinceClose.push({ len: (f.at - waitFrom) / 1000, who: f.agentId ?? null });
-        waitFrom = null;
+      } else {
+        agentMessages.push({ t: f.at, who: f.agentId! });
+        sinceReopen.push({ t: f.at, who: f.agentId! });
+        if (waitFrom !== null) {
+          waitsSinceClose.push({ len: (f.at - waitFrom) / 1000, who: f.agentId ?? null });
+          waitFrom = null;
+        }
       }
     } else if (f.type === 'promise.made') {
-      promisesMade.push({ promiseId: f.promiseId, agentId: f.agentId, dueAt: f.dueAt });
+      // A promise id is used once per conversation: the first making (in order) counts.
+      if (!promisesMade.some((p) => p.promiseId === f.promiseId)) {
+        promisesMade.push({ promiseId: f.promiseId, agentId: f.agentId, at: f.at, dueAt: f.dueAt });
+      }
     } else if (f.type === 'promise.kept') {
       keeps.push({ promiseId: f.promiseId, t: f.at });
+    } else if (f.type === 'promise.disputed') {
+      disputes.push({ promiseId: f.promiseId, t: f.at });
     } else if (f.type === 'conversation.closed') {
       if (!isOpen) continue;
       isOpen = false;
@@ -124,44 +151,71 @@ function replay(facts: Fact[], s: SiteSettings): { obs: Obs[]; rating: Rated | n
       }
       waitsSinceClose = [];
       lastCloseTime = f.at;
-      lastCloser = f.agentId ?? null;
-      ratedAtClose = f.agentId ?? assignee ?? null;
+      const heardLast = agentMessages[agentMessages.length - 1];
+      answerable = heardLast ? heardLast.who : assignee;
     } else if (f.type === 'conversation.reopened') {
       if (isOpen) continue;
       isOpen = true;
-      if (lastCloseTime !== null && f.at - lastCloseTime <= s.reopenWindowDays * DAY_MS) {
-        obs.push({ subject: lastCloser, dim: 'reliability', v: 0, w: 1, t: f.at });
+      const lastWork = sinceReopen[sinceReopen.length - 1];
+      if (
+        lastWork &&
+        lastCloseTime !== null &&
+        f.at - lastCloseTime <= s.reopenWindowDays * DAY_MS
+      ) {
+        obs.push({ subject: lastWork.who, dim: 'reliability', v: 0, w: 1, t: f.at });
       }
+      sinceReopen = [];
     } else if (f.type === 'rating') {
-      ratingFacts.push({ fact: f, subject: ratedAtClose === undefined ? assignee : ratedAtClose });
+      const heardLast = agentMessages[agentMessages.length - 1];
+      const subject = !isOpen ? answerable : heardLast ? heardLast.who : assignee;
+      ratingFacts.push({ fact: f, subject, handled: agentMessages.length > 0 });
     }
   }
 
+  let counting = 0;
   for (const p of promisesMade) {
     let earliest: number | null = null;
     for (const k of keeps) {
       if (k.promiseId === p.promiseId && (earliest === null || k.t < earliest)) earliest = k.t;
     }
-    if (earliest !== null && earliest <= p.dueAt) {
-      obs.push({ subject: p.agentId, dim: 'reliability', v: 1, w: 1, t: earliest });
+    const onTime = earliest !== null && earliest <= p.dueAt;
+    let disputedAt: number | null = null;
+    if (onTime) {
+      for (const d of disputes) {
+        const inWindow = d.t >= earliest! && d.t <= earliest! + s.reopenWindowDays * DAY_MS;
+        if (d.promiseId === p.promiseId && inWindow && (disputedAt === null || d.t < disputedAt)) {
+          disputedAt = d.t;
+        }
+      }
+    }
+    const quick = onTime && disputedAt === null && earliest! - p.at < s.minPromiseSeconds * 1000;
+    if (quick) continue;
+    counting += 1;
+    if (counting > s.maxPromisesPerConversation) continue;
+    if (disputedAt !== null) {
+      obs.push({ subject: p.agentId, dim: 'reliability', v: 0, w: 1, t: disputedAt });
+    } else if (onTime) {
+      obs.push({ subject: p.agentId, dim: 'reliability', v: 1, w: 1, t: earliest! });
     } else {
       obs.push({ subject: p.agentId, dim: 'reliability', v: 0, w: 1, t: p.dueAt });
     }
   }
 
   let rating: Rated | null = null;
-  if (ratingFacts.length > 0) {
-    const firstTime = ratingFacts[0]!.fact.at;
-    const inWindow = ratingFacts.filter(
+  // Excluded and unhandled ratings are set aside before the amendment window is opened.
+  const eligible = ratingFacts.filter((r) => r.handled && r.fact.excluded === undefined);
+  if (eligible.length > 0) {
+    const firstTime = eligible[0]!.fact.at;
+    const inWindow = eligible.filter(
       (r) => r.fact.at <= firstTime + s.ratingAmendMinutes * 60 * 1000,
     );
-    const counting = inWindow[inWindow.length - 1]!;
-    const r = counting.fact;
+    const counted = inWindow[inWindow.length - 1]!;
+    const r = counted.fact;
     let p = r.end;
     if (r.peak && r.peak.polarity === 'positive') p = 5;
     if (r.peak && r.peak.polarity === 'negative') p = 1;
     obs.push({
-      subject: counting.subject,
+      subject: counted.subject,
       dim: 'experience',
       v: ((p + r.end) / 2 - 1) / 4,
       w: 1,
@@ -173,14 +227,14 @@ function replay(facts: Fact[], s: SiteSettings): { obs: Obs[]; rating: Rated | n
       s.voiceWeight > 0
     ) {
       obs.push({
-        subject: counting.subject,
+        subject: counted.subject,
         dim: r.peak.dimension,
         v: r.peak.polarity === 'positive' ? 1 : 0,
         w: s.voiceWeight,
         t: r.at,
       });
     }
-    rating = { subject: counting.subject, end: r.end, t: r.at };
+    rating = { subject: counted.subject, end: r.end, t: r.at };
   }
   return { obs, rating };
 }
@@ -252,8 +306,10 @@ export function referenceScores(
   const mu: Record<Dim, number> = { responsiveness: 0.5, reliability: 0.5, experience: 0.5 };
   const site = {} as ReferenceScores['site'];
   for (const dim of DIMS) {
+    // The team mean is over the agents only; the site's own figure counts everything.
+    const team = sums(counted.filter((o) => o.dim === dim && o.subject !== null));
+    if (team.n > 0) mu[dim] = Math.min(0.95, Math.max(0.05, team.S / (team.S + team.F)));
     const { S, F, n } = sums(counted.filter((o) => o.dim === dim));
-    if (n > 0) mu[dim] = Math.min(0.95, Math.max(0.05, S / (S + F)));
     site[dim] = { score: n > 0 ? (100 * S) / (S + F) : null, n };
   }
   site.csat = csat(ratings, tau);
@@ -271,7 +327,15 @@ export function referenceScores(
       if (n === 0) score = 100 * mu[dim];
       else if (m === 0) score = (100 * S) / (S + F);
       else score = (100 * (S + m * mu[dim])) / (S + F + m);
-      row[dim] = { score, ...interval(S + m * mu[dim], F + m * (1 - mu[dim])), n };
+      row[dim] = {
+        score,
+        ...interval(S + m * mu[dim], F + m * (1 - mu[dim])),
+        n,
+        // The two parts the score is a weighted mean of, and the display rule.
+        own: { score: n > 0 && S + F > 0 ? (100 * S) / (S + F) : null, weight: S + F },
+        team: { score: 100 * mu[dim], weight: m },
+        tooLittleEvidence: n === 0 || S + F < m,
+      };
     }
     row.csat = csat(
       ratings.filter((r) => r.subject === agent.id),

@@ -1,7 +1,8 @@
 /**
  * Random but realistic sites for tests: conversations with opens, assignments, visitor and
- * agent messages after random waits, promises kept in time, late or never, closes, reopens and
- * ratings with amendments; and a comparison of score bodies to a tolerance.
+ * agent messages after random waits, promises kept at once, in time, late or never (and some
+ * disputed), closes, reopens and ratings with amendments (some excluded); and a comparison of
+ * score bodies to a tolerance.
  */
 import { expect } from 'vitest';
 import { ZFact, type Fact, type FactInput } from '../../shared/facts';
@@ -84,14 +85,24 @@ export function randomConversation(rng: Rng, conversationId: string, start: numb
         agentId: assigned ?? anyAgent(),
         dueAt: new Date(due).toISOString(),
       });
+      const keep = (at: number) => {
+        add(at, { type: 'promise.kept', promiseId });
+        // "That didn't happen": at the keep, within the window, after it, or before the keep.
+        if (rng.chance(0.3)) {
+          const when = rng.pick([0, rng.int(1, DAY), rng.int(DAY, 10 * DAY), -rng.int(1, 60_000)]);
+          add(at + when, { type: 'promise.disputed', promiseId });
+        }
+      };
       const fate = rng.next();
-      if (fate < 0.5)
-        add(rng.int(t, due), { type: 'promise.kept', promiseId }); // in time
+      if (fate < 0.2)
+        keep(t + rng.int(0, 90_000)); // kept at once: perhaps too quickly to count
+      else if (fate < 0.5)
+        keep(rng.int(t, due)); // in time
       else if (fate < 0.6)
-        add(due, { type: 'promise.kept', promiseId }); // at the due time
+        keep(due); // at the due time
       else if (fate < 0.75)
-        add(due + rng.int(1, 600_000), { type: 'promise.kept', promiseId }); // late
-      else if (fate < 0.8) add(t - rng.int(0, 60_000), { type: 'promise.kept', promiseId }); // skewed clock
+        keep(due + rng.int(1, 600_000)); // late
+      else if (fate < 0.8) keep(t - rng.int(0, 60_000)); // skewed clock
       if (rng.chance(0.15)) add(rng.int(t, due + DAY), { type: 'promise.kept', promiseId }); // a second keep
     } else if (r < 0.85) {
       add(t, {
@@ -113,7 +124,8 @@ export function randomConversation(rng: Rng, conversationId: string, start: numb
               dimension: rng.pick(['responsiveness', 'reliability', 'competence', 'empathy']),
               polarity: rng.pick(['positive', 'negative']),
             };
-        add(at, { type: 'rating', end: rng.int(1, 5), ...(peak ? { peak } : {}) });
+        const excluded = rng.chance(0.15) ? { excluded: rng.pick(['member', 'flood']) } : {};
+        add(at, { type: 'rating', end: rng.int(1, 5), ...(peak ? { peak } : {}), ...excluded });
       };
       rate(t);
       // Amendments: within the window, and now and then one too late.
@@ -145,6 +157,9 @@ export function randomSite(seed: number, conversations = rng0(seed).int(5, 30)):
     voiceWeight: rng.pick([0, 1, 2]),
     reopenWindowDays: rng.pick([0, 1, 7]),
     ratingAmendMinutes: rng.pick([0, 5, 10]),
+    maxPromisesPerConversation: rng.pick([1, 3, 10]),
+    minPromiseSeconds: rng.pick([0, 60]),
+    excludeMemberRatings: true,
   };
   // τ exactly at a fact's time, or 30 days after it, now and then: the edges of `t ≤ τ` and
   // of CSAT's window.

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Transporter } from 'nodemailer';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../../shared/ack';
 import type {
@@ -55,6 +56,12 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The wall clock, put forward on demand: time passes for the server without the test waiting. */
+export function movableClock() {
+  let offset = 0;
+  return { now: () => Date.now() + offset, advance: (ms: number) => void (offset += ms) };
+}
+
 /** The admin token of test servers (PEAKEND_ADMIN_TOKEN). */
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -67,6 +74,10 @@ export async function startServer(
     rateLimits?: RateLimitOverrides;
     /** Where the server logs (silent by default). */
     log?: Logger;
+    /** Where email goes (as if SMTP_URL were set): nodemailer's JSON transport, in tests. */
+    mailTransport?: Transporter;
+    /** PUBLIC_URL, when not the server's own http address (https, to see Secure cookies). */
+    publicUrl?: string;
   } & (
     | { dbPath: string; storage?: undefined }
     /** Any test storage (`createTestStorage`); the server's store is opened on it. */
@@ -77,7 +88,7 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   const config = readConfig({
     PORT: String(port),
-    PUBLIC_URL: url,
+    PUBLIC_URL: options.publicUrl ?? url,
     PEAKEND_DEMO: 'true',
     DATABASE_URL: options.storage?.databaseUrl ?? `sqlite:${options.dbPath}`,
     PEAKEND_ADMIN_TOKEN:
@@ -92,6 +103,7 @@ export async function startServer(
     clock,
     log: options.log ?? silentLogger,
     rateLimits: options.rateLimits,
+    mailTransport: options.mailTransport,
   });
   await application.ready();
   await new Promise<void>((resolve) => application.httpServer.listen(port, '127.0.0.1', resolve));

@@ -12,7 +12,32 @@ describe('readConfig', () => {
       demo: false,
       publicUrl: 'http://localhost:3000',
       trustProxy: ['loopback'],
+      smtp: null,
     });
+  });
+
+  it('sends email only with SMTP_URL, from SMTP_FROM or an address of PUBLIC_URL', () => {
+    expect(readConfig({ SMTP_URL: 'smtps://peakend:s3cret@mail.example.com:465' }).smtp).toEqual({
+      url: 'smtps://peakend:s3cret@mail.example.com:465',
+      from: 'Peakend <peakend@localhost>',
+    });
+    expect(
+      readConfig({
+        SMTP_URL: 'smtp://mail.internal:587',
+        SMTP_FROM: 'Support <support@shop.example>',
+        PUBLIC_URL: 'https://chat.shop.example',
+      }).smtp,
+    ).toEqual({ url: 'smtp://mail.internal:587', from: 'Support <support@shop.example>' });
+    for (const SMTP_URL of ['mail.example.com', 'https://mail.example.com', 'smtp:/x']) {
+      expect(() => readConfig({ SMTP_URL })).toThrow(/SMTP_URL: /);
+    }
+    // The message names the variable, never the password in it.
+    expect(() => readConfig({ SMTP_URL: 'imap://user:hunter2@mail.example.com' })).toThrow(
+      /^(?![\s\S]*hunter2)[\s\S]*SMTP_URL: must start with smtp:\/\/ or smtps:\/\//,
+    );
+    expect(() => readConfig({ SMTP_URL: 'smtp://m.example', SMTP_FROM: 'not an address' })).toThrow(
+      /SMTP_FROM: /,
+    );
   });
 
   it('trusts the proxies it is told of, by address, subnet or hops, never everyone', () => {

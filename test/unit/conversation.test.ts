@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commitmentStatus, deriveConversation } from '../../shared/conversation';
+import {
+  commitmentStatus,
+  deriveConversation,
+  disputableUntil,
+  whyNotCounting,
+  type Commitment,
+} from '../../shared/conversation';
 import { ZFact, type Fact } from '../../shared/facts';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 
@@ -87,9 +93,10 @@ describe('deriveConversation', () => {
     });
   });
 
-  it('rates the agent snapshotted at the close, not whoever is assigned later', () => {
+  it('rates the agent snapshotted at the close (whom the visitor heard last), not whoever is assigned later', () => {
     const state = derive([
       fact({ type: 'conversation.assigned', at: at(0), agentId: 'anna' }),
+      fact({ type: 'message', from: 'agent', agentId: 'anna', at: at(5), text: 'done' }),
       fact({ type: 'conversation.closed', at: at(10) }),
       fact({ type: 'conversation.assigned', at: at(20), agentId: 'ben' }),
       fact({ type: 'rating', at: at(30), end: 2 }),
@@ -99,7 +106,8 @@ describe('deriveConversation', () => {
 
   it('lets an amendment within the window replace the rating, and ignores later ones', () => {
     const state = derive([
-      fact({ type: 'conversation.closed', at: at(0), agentId: 'anna' }),
+      fact({ type: 'message', from: 'agent', agentId: 'anna', at: at(0), text: 'there you go' }),
+      fact({ type: 'conversation.closed', at: at(5), agentId: 'anna' }),
       fact({ type: 'rating', at: at(10), end: 2 }),
       fact({ type: 'rating', at: at(10 + 9 * 60), end: 5, comment: 'sorted after all' }),
       fact({ type: 'rating', at: at(10 + 11 * 60), end: 1 }),
@@ -111,19 +119,92 @@ describe('deriveConversation', () => {
     });
   });
 
-  it('says when a promise is pending, kept or broken', () => {
-    const promise = {
+  it('says when a promise is pending, kept, disputed or broken', () => {
+    const promise: Commitment = {
       promiseId: 'p',
       agentId: 'a',
       madeAt: 0,
       dueAt: 100,
       keptAt: null,
+      keptBy: null,
+      disputedAt: null,
+      counts: true,
       text: null,
     };
     expect(commitmentStatus(promise, 99)).toBe('pending');
     expect(commitmentStatus(promise, 100)).toBe('broken');
-    expect(commitmentStatus({ ...promise, keptAt: 100 }, 500)).toBe('kept');
+    expect(commitmentStatus({ ...promise, keptAt: 100, keptBy: 'b' }, 500)).toBe('kept');
     expect(commitmentStatus({ ...promise, keptAt: 101 }, 500)).toBe('broken');
+    expect(commitmentStatus({ ...promise, keptAt: 100, disputedAt: 200 }, 500)).toBe('disputed');
+  });
+
+  it('tells who kept a promise, whether it counts, and when the visitor disputed it', () => {
+    const state = derive([
+      fact({ type: 'message', from: 'agent', agentId: 'anna', at: at(0), text: 'on it' }),
+      // Kept 30 s after its making: a quick keep, counts neither way.
+      fact({ type: 'promise.made', at: at(10), promiseId: 'p1', agentId: 'anna', dueAt: at(600) }),
+      fact({ type: 'promise.kept', at: at(40), promiseId: 'p1', agentId: 'anna' }),
+      // Kept 300 s after its making by another agent, then disputed by the visitor.
+      fact({ type: 'promise.made', at: at(20), promiseId: 'p2', agentId: 'anna', dueAt: at(900) }),
+      fact({ type: 'promise.kept', at: at(320), promiseId: 'p2', agentId: 'ben' }),
+      fact({ type: 'promise.disputed', at: at(400), promiseId: 'p2' }),
+    ]);
+    expect(state.promises).toEqual([
+      {
+        promiseId: 'p1',
+        agentId: 'anna',
+        madeAt: t0 + 10_000,
+        dueAt: t0 + 600_000,
+        keptAt: t0 + 40_000,
+        keptBy: 'anna',
+        disputedAt: null,
+        counts: false,
+        text: null,
+      },
+      {
+        promiseId: 'p2',
+        agentId: 'anna',
+        madeAt: t0 + 20_000,
+        dueAt: t0 + 900_000,
+        keptAt: t0 + 320_000,
+        keptBy: 'ben',
+        disputedAt: t0 + 400_000,
+        counts: true,
+        text: null,
+      },
+    ]);
+    expect(state.promises.map((p) => commitmentStatus(p, t0 + 1e9))).toEqual(['kept', 'disputed']);
+  });
+
+  it('says until when a promise may be disputed, and why one does not count', () => {
+    const base: Commitment = {
+      promiseId: 'p',
+      agentId: 'a',
+      madeAt: 0,
+      dueAt: 600_000,
+      keptAt: 300_000,
+      keptBy: null,
+      disputedAt: null,
+      counts: true,
+      text: null,
+    };
+    const until = 300_000 + 7 * 24 * 3600_000; // reopenWindowDays after the keep
+    expect(disputableUntil(base, DEFAULT_SETTINGS, 400_000)).toBe(until);
+    expect(disputableUntil(base, DEFAULT_SETTINGS, until)).toBe(until);
+    expect(disputableUntil(base, DEFAULT_SETTINGS, until + 1)).toBeNull();
+    expect(disputableUntil({ ...base, keptAt: null }, DEFAULT_SETTINGS, 400_000)).toBeNull();
+    expect(disputableUntil({ ...base, keptAt: 600_001 }, DEFAULT_SETTINGS, 700_000)).toBeNull();
+    expect(disputableUntil({ ...base, disputedAt: 350_000 }, DEFAULT_SETTINGS, 400_000)).toBeNull();
+
+    expect(whyNotCounting(base, DEFAULT_SETTINGS)).toBeNull();
+    expect(whyNotCounting({ ...base, keptAt: 30_000, counts: false }, DEFAULT_SETTINGS)).toEqual({
+      reason: 'quick',
+      minPromiseSeconds: 60,
+    });
+    expect(whyNotCounting({ ...base, counts: false }, DEFAULT_SETTINGS)).toEqual({
+      reason: 'extra',
+      maxPromisesPerConversation: 3,
+    });
   });
 });
 

@@ -88,4 +88,47 @@ describe('Scoreboards', () => {
     expect(anna.csat).toEqual({ value: 50, n: 2 });
     expect(scores.site.experience.n).toBe(2);
   });
+
+  it('takes the live team mean over the agents only, not the unassigned bucket', async () => {
+    // A visitor nobody answered for 10 minutes, nobody assigned: q = 0.2 on the unassigned bucket.
+    const unanswered: ConversationEvidence = {
+      observations: [
+        {
+          subject: null,
+          dimension: 'responsiveness',
+          value: 0.2,
+          weight: 1,
+          at: now - 1000,
+          cause: { kind: 'wait', conversationId: 'c3', factId: 'c3-close', seconds: 600 },
+        },
+      ],
+      rating: null,
+    };
+    const store = {
+      siteEvidence: async () => [
+        { conversationId: 'c1', evidence: rated('c1', 5) },
+        { conversationId: 'c3', evidence: unanswered },
+      ],
+      listAgents: async () => [
+        {
+          siteId: 's',
+          id: 'anna',
+          name: 'Anna',
+          email: null,
+          role: 'agent' as const,
+          createdAt: 0,
+        },
+      ],
+    } as unknown as Store;
+    const boards = new Scoreboards(store, { now: () => now }, silentLogger);
+    const scores = await boards.scores(site);
+    const anna = scores.agents.find((a) => a.agentId === 'anna')!;
+    expect(scores.agents.map((a) => a.agentId)).toEqual(['anna']);
+    // Anna has no wait of her own: she scores the agents' mean, 0.5 without any (not 100 · 0.2).
+    expect(anna.responsiveness).toMatchObject({ n: 0, score: 50, team: { score: 50, weight: 4 } });
+    expect(scores.site.responsiveness).toMatchObject({ n: 1 });
+    // The site's own figure counts it: S = 0.2, F = 2 · 0.8, 100 · 0.2 / 1.8.
+    expect(scores.site.responsiveness.score).toBeCloseTo(100 / 9, 10);
+    boards.close();
+  });
 });

@@ -24,7 +24,8 @@ const assign = (s: number, agentId: string) =>
   fact({ type: 'conversation.assigned', at: at(s), agentId });
 const promise = (s: number, promiseId: string, agentId: string, dueSeconds: number) =>
   fact({ type: 'promise.made', at: at(s), promiseId, agentId, dueAt: at(dueSeconds) });
-const keep = (s: number, promiseId: string) => fact({ type: 'promise.kept', at: at(s), promiseId });
+const keep = (s: number, promiseId: string, agentId?: string) =>
+  fact({ type: 'promise.kept', at: at(s), promiseId, ...(agentId ? { agentId } : {}) });
 const rating = (s: number, end: number, peak?: { dimension: string; polarity: string }) =>
   fact({ type: 'rating', at: at(s), end, ...(peak ? { peak } : {}) });
 
@@ -184,26 +185,27 @@ describe('Promises → reliability', () => {
     ).toEqual([{ subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(500) }]);
   });
 
-  it('counts a keep that arrives before its promise, and one dated before it', () => {
+  it('counts a keep that arrives before its promise; one dated before it is a quick keep', () => {
     const made = promise(100, 'p1', 'anna', 600);
+    // Arrives first, dated 100 s after the making (≥ minPromiseSeconds): kept, at its time.
     expect(plain(observe([keep(200, 'p1'), made]))).toEqual([
       { subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(200) },
     ]);
-    // Dated before the promise (clock skew between sources): kept, at the time of keeping.
-    expect(plain(observe([keep(50, 'p1'), made]))).toEqual([
-      { subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(50) },
-    ]);
+    // Dated before the promise (clock skew between sources): kept less than minPromiseSeconds
+    // after its making, so it counts neither way (version 2), whichever arrives first.
+    expect(observe([keep(50, 'p1'), made])).toEqual([]);
+    expect(observe([made, keep(50, 'p1')])).toEqual([]);
   });
 
-  it('credits the agent who made the promise, whoever closes', () => {
+  it('credits the agent who made the promise, whoever closes or marks it kept', () => {
     const observations = observe([
       assign(0, 'ben'),
       promise(10, 'p1', 'anna', 600),
       close(20, 'ben'),
-      keep(30, 'p1'),
+      keep(130, 'p1', 'ben'), // 120 s after the making: not a quick keep
     ]);
     expect(of(observations, 'reliability')).toEqual([
-      { subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(30) },
+      { subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(130) },
     ]);
   });
 
@@ -225,33 +227,45 @@ describe('Promises → reliability', () => {
 });
 
 describe('Reopen → reliability', () => {
-  it('counts a reopen within the window as a failure of the agent who closed', () => {
+  it('counts a reopen within the window as a failure of the agent the visitor heard last, not the closer', () => {
     expect(
-      of(observe([assign(0, 'ben'), close(10, 'anna'), reopen(10 + 6 * 86400)]), 'reliability'),
+      of(
+        observe([assign(0, 'ben'), agent(5, 'cleo'), close(10, 'anna'), reopen(10 + 6 * 86400)]),
+        'reliability',
+      ),
     ).toEqual([
-      { subject: 'anna', dimension: 'reliability', value: 0, weight: 1, at: ms(10 + 6 * 86400) },
+      { subject: 'cleo', dimension: 'reliability', value: 0, weight: 1, at: ms(10 + 6 * 86400) },
     ]);
     // At the edge of the window still counts.
-    expect(of(observe([close(10, 'anna'), reopen(10 + 7 * 86400)]), 'reliability')).toHaveLength(1);
+    expect(
+      of(observe([agent(5, 'anna'), close(10, 'anna'), reopen(10 + 7 * 86400)]), 'reliability'),
+    ).toHaveLength(1);
   });
 
   it('ignores a reopen after the window, and a reopen of an open conversation', () => {
-    expect(observe([close(10, 'anna'), reopen(10 + 7 * 86400 + 1)])).toEqual([]);
-    expect(observe([visitor(0), reopen(5)]).filter((o) => o.dimension === 'reliability')).toEqual(
-      [],
-    );
+    expect(observe([agent(5, 'anna'), close(10, 'anna'), reopen(10 + 7 * 86400 + 1)])).toEqual([]);
+    expect(
+      observe([agent(0, 'anna'), visitor(1), reopen(5)]).filter(
+        (o) => o.dimension === 'reliability',
+      ),
+    ).toEqual([]);
   });
 
-  it('blames the unassigned bucket when nobody is named on the close', () => {
-    expect(of(observe([assign(0, 'ben'), close(10), reopen(20)]), 'reliability')).toEqual([
-      { subject: null, dimension: 'reliability', value: 0, weight: 1, at: ms(20) },
-    ]);
+  it('blames the author of the last agent message whoever closed, and nobody when no agent wrote', () => {
+    // Nobody named on the close: still the agent who wrote last.
+    expect(
+      of(observe([assign(0, 'ben'), agent(5, 'anna'), close(10), reopen(20)]), 'reliability'),
+    ).toEqual([{ subject: 'anna', dimension: 'reliability', value: 0, weight: 1, at: ms(20) }]);
+    // No agent message at all: no work to blame, not even the assignee or the unassigned bucket.
+    expect(of(observe([assign(0, 'ben'), close(10), reopen(20)]), 'reliability')).toEqual([]);
   });
 
   it('measures the window from the last close', () => {
     const facts = [
-      close(0, 'anna'),
+      agent(0, 'anna'),
+      close(10, 'anna'),
       reopen(8 * 86400), // outside: nothing
+      agent(8 * 86400 + 60, 'ben'),
       close(9 * 86400, 'ben'),
       reopen(10 * 86400), // inside, on ben
     ];
@@ -263,14 +277,15 @@ describe('Reopen → reliability', () => {
 
 describe('Rating → experience and the visitor’s voice', () => {
   it('scores the peak-end experience; without a peak, the end is the peak', () => {
-    expect(plain(observe([close(0, 'anna'), rating(10, 4)]))).toEqual([
+    expect(plain(observe([agent(0, 'anna'), close(5, 'anna'), rating(10, 4)]))).toEqual([
       { subject: 'anna', dimension: 'experience', value: 0.75, weight: 1, at: ms(10) },
     ]);
   });
 
   it('adds the visitor’s voice on responsiveness or reliability with weight k', () => {
     const quick = observe([
-      close(0, 'anna'),
+      agent(0, 'anna'),
+      close(5, 'anna'),
       rating(10, 2, { dimension: 'responsiveness', polarity: 'positive' }),
     ]);
     expect(plain(quick)).toEqual([
@@ -279,7 +294,8 @@ describe('Rating → experience and the visitor’s voice', () => {
     ]);
     expect(quick[1]!.cause.kind).toBe('voice');
     const broke = observe([
-      close(0, 'anna'),
+      agent(0, 'anna'),
+      close(5, 'anna'),
       rating(10, 5, { dimension: 'reliability', polarity: 'negative' }),
     ]);
     expect(plain(broke)).toEqual([
@@ -291,14 +307,19 @@ describe('Rating → experience and the visitor’s voice', () => {
   it('gives competence and empathy peaks no voice, only their effect on the experience', () => {
     expect(
       plain(
-        observe([close(0, 'anna'), rating(10, 3, { dimension: 'empathy', polarity: 'negative' })]),
+        observe([
+          agent(0, 'anna'),
+          close(5, 'anna'),
+          rating(10, 3, { dimension: 'empathy', polarity: 'negative' }),
+        ]),
       ),
     ).toEqual([{ subject: 'anna', dimension: 'experience', value: 0.25, weight: 1, at: ms(10) }]);
   });
 
   it('counts only the latest version within the amendment window, at its own time', () => {
     const facts = [
-      close(0, 'anna'),
+      agent(0, 'anna'),
+      close(5, 'anna'),
       rating(10, 2, { dimension: 'responsiveness', polarity: 'negative' }),
       rating(10 + 10 * 60, 5), // exactly at the end of the window: replaces it wholly
       rating(10 + 10 * 60 + 1, 1), // too late: ignored
@@ -313,27 +334,45 @@ describe('Rating → experience and the visitor’s voice', () => {
     });
   });
 
-  it('rates the closer, else the agent assigned at the close, snapshotted at the close', () => {
-    expect(observe([assign(0, 'ben'), close(10, 'anna'), rating(20, 5)])[0]!.subject).toBe('anna');
+  it('rates the answerable agent of the close (whom the visitor heard last), not the closer, snapshotted at the close', () => {
+    const rated = (facts: Fact[]) => of(observe(facts), 'experience').map((o) => o.subject);
+    expect(rated([assign(0, 'ben'), agent(5, 'cleo'), close(10, 'anna'), rating(20, 5)])).toEqual([
+      'cleo',
+    ]);
+    // Assigning someone else after the close, or a message while closed, changes nothing.
     expect(
-      observe([assign(0, 'ben'), close(10), assign(15, 'cleo'), rating(20, 5)])[0]!.subject,
-    ).toBe('ben');
-    expect(observe([close(10), rating(20, 5)])[0]!.subject).toBeNull();
+      rated([assign(0, 'ben'), agent(5, 'anna'), close(10), assign(15, 'cleo'), rating(20, 5)]),
+    ).toEqual(['anna']);
+    expect(rated([agent(5, 'anna'), close(10), agent(15, 'ben'), rating(20, 5)])).toEqual(['anna']);
+    // No agent message before the rating: it rates nobody, not even the unassigned bucket.
+    expect(observe([assign(0, 'ben'), close(10), rating(20, 5)])).toEqual([]);
+    expect(observe([close(10), rating(20, 5)])).toEqual([]);
   });
 
-  it('rates the assigned agent when rated before any close, else the unassigned bucket', () => {
-    expect(observe([assign(0, 'ben'), rating(20, 5)])[0]!.subject).toBe('ben');
-    expect(observe([visitor(0), rating(20, 5)])[0]!.subject).toBeNull();
+  it('rates the author of the last agent message when rated before any close, and nobody without one', () => {
+    expect(of(observe([assign(0, 'ben'), agent(5, 'anna'), rating(20, 5)]), 'experience')).toEqual([
+      { subject: 'anna', dimension: 'experience', value: 1, weight: 1, at: ms(20) },
+    ]);
+    expect(observe([assign(0, 'ben'), rating(20, 5)])).toEqual([]);
+    expect(observe([visitor(0), rating(20, 5)])).toEqual([]);
+    expect(countedRating([visitor(0), rating(20, 5)], DEFAULT_SETTINGS)).toBeNull();
   });
 
   it('takes the snapshot at the most recent close before the rating', () => {
-    const facts = [close(0, 'anna'), reopen(60), close(120, 'ben'), rating(130, 4)];
+    const facts = [
+      agent(0, 'anna'),
+      close(5, 'anna'),
+      reopen(60),
+      agent(90, 'ben'),
+      close(120, 'anna'),
+      rating(130, 4),
+    ];
     expect(of(observe(facts), 'experience')[0]!.subject).toBe('ben');
   });
 });
 
 describe('the unassigned bucket', () => {
-  it('counts in the site figures and the team mean, but has no row of its own', () => {
+  it('counts in the site figures, not in the team mean, and has no row of its own', () => {
     const conversation = [visitor(0), close(600)]; // unanswered 600 s, nobody assigned: q = 0.2
     const scores = evaluateSite({
       agents: [{ id: 'anna', name: 'Anna' }],
@@ -342,10 +381,14 @@ describe('the unassigned bucket', () => {
       at: ms(600),
     });
     expect(scores.agents.map((a) => a.agentId)).toEqual(['anna']);
-    // S = 0.2, F = 2·0.8: site 100·0.2/1.8; μ = 0.2/1.8; anna has no observation: 100·μ.
+    // S = 0.2, F = 2·0.8: site 100·0.2/1.8. The agents have no observation, so μ = 0.5 (the
+    // unassigned bucket does not drag it), and anna, without evidence, scores 100·μ = 50.
     expect(scores.site.responsiveness.score).toBeCloseTo(100 / 9, 10);
-    expect(scores.agents[0]!.responsiveness).toMatchObject({ n: 0 });
-    expect(scores.agents[0]!.responsiveness.score).toBeCloseTo(100 / 9, 10);
+    expect(scores.agents[0]!.responsiveness).toMatchObject({
+      n: 0,
+      score: 50,
+      team: { score: 50, weight: 4 },
+    });
   });
 });
 

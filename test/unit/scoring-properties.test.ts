@@ -57,6 +57,11 @@ describe('scores depend only on the set of facts', () => {
 });
 
 describe('Promises move reliability the right way', () => {
+  const withAllPromisesCounting = (site: ReturnType<typeof randomSite>) => ({
+    ...site,
+    settings: { ...site.settings, maxPromisesPerConversation: 100 },
+  });
+
   /** A Promise of the site that was not kept by its due time. */
   function brokenPromise(facts: Fact[], settings: SiteSettings) {
     for (const group of byConversation(facts)) {
@@ -70,13 +75,19 @@ describe('Promises move reliability the right way', () => {
   it('never lowers an agent’s reliability when a Promise is kept in time', () => {
     fc.assert(
       fc.property(seeds, fc.double({ min: 0, max: 1, noNaN: true }), (seed, when) => {
-        const site = randomSite(seed);
-        const facts = parse(site.facts);
-        const found = brokenPromise(facts, site.settings);
+        // Every promise counts (no limit to push another out), and the promise is undisputed
+        // (a dispute after the new keep would move its failure later, where it weighs more).
+        const site = withAllPromisesCounting(randomSite(seed));
+        const found = brokenPromise(parse(site.facts), site.settings);
         if (!found) return;
         const made = found.group.find((f) => f.id === found.observation.cause.factId)!;
         if (made.type !== 'promise.made') throw new Error('the broken promise names its promise');
-        const keptAt = Math.round(made.at + when * (made.dueAt - made.at));
+        const facts = parse(site.facts).filter(
+          (f) => f.type !== 'promise.disputed' || f.promiseId !== made.promiseId,
+        );
+        // Not so soon that it counts neither way (a quick keep: scoring-integrity tests those).
+        const soonest = made.at + site.settings.minPromiseSeconds * 1000;
+        const keptAt = Math.round(soonest + when * (made.dueAt - soonest));
         const keepFact = ZFact.parse({
           id: 'zz-keep',
           conversationId: made.conversationId,
@@ -105,7 +116,7 @@ describe('Promises move reliability the right way', () => {
   it('never raises an agent’s reliability when a Promise is broken', () => {
     fc.assert(
       fc.property(seeds, fc.constantFrom(...AGENTS.map((a) => a.id)), (seed, agent) => {
-        const site = randomSite(seed);
+        const site = withAllPromisesCounting(randomSite(seed));
         const facts = parse(site.facts);
         const due = site.at - DAY;
         const made = ZFact.parse({

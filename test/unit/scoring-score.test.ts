@@ -7,7 +7,7 @@ import {
   siteDimensionScore,
   teamMean,
 } from '../../shared/scoring/score';
-import { ScoreSums, type DecayedSums } from '../../shared/scoring/sums';
+import { ScoreSums, SumsAt, type DecayedSums } from '../../shared/scoring/sums';
 import type { Observation } from '../../shared/scoring/types';
 import { DAY } from '../../shared/time';
 
@@ -67,6 +67,29 @@ describe('decayed sums', () => {
     expect(sums.readSite('reliability', t0)).toMatchObject({ S: 1, F: 2, n: 2 });
     expect(sums.readSite('responsiveness', t0)).toMatchObject({ n: 0, share: null });
     expect(sums.subjects(t0)).toEqual(new Set(['anna', null]));
+    // The team is the agents only: the unassigned bucket is left out.
+    expect(sums.readTeam('reliability', t0)).toMatchObject({ S: 1, F: 0, n: 1, share: 1 });
+    sums.add(obs('ben', 0, t0));
+    expect(sums.readTeam('reliability', t0)).toMatchObject({ S: 1, F: 2, n: 2 });
+    sums.remove(obs('ben', 0, t0));
+    sums.remove(obs(null, 0, t0));
+    expect(sums.readTeam('reliability', t0)).toMatchObject({ S: 1, F: 0, n: 1 });
+    expect(sums.readSite('reliability', t0)).toMatchObject({ S: 1, F: 0, n: 1 });
+  });
+
+  it('adds stored per-subject sums into the team’s (agents only) and the site’s', () => {
+    const row = (subject: string | null, S: number, F: number, n: number) => ({
+      subject,
+      dimension: 'reliability' as const,
+      ...sumsOf(S, F, n),
+    });
+    const sums = new SumsAt([row('anna', 1, 0, 1), row('ben', 0, 2, 1), row(null, 0, 6, 3)]);
+    // Already read at one τ: no time to pass.
+    expect(sums.read('anna', 'reliability')).toMatchObject({ S: 1, F: 0, n: 1 });
+    expect(sums.read(null, 'reliability')).toMatchObject({ S: 0, F: 6, n: 3 });
+    expect(sums.readTeam('reliability')).toEqual({ S: 1, F: 2, n: 2, share: 1 / 3 });
+    expect(sums.readSite('reliability')).toEqual({ S: 1, F: 8, n: 5, share: 1 / 9 });
+    expect(sums.readTeam('experience')).toMatchObject({ n: 0, share: null });
   });
 
   it('undoes an addition exactly when the observation is removed', () => {
@@ -120,7 +143,7 @@ describe('decayed sums', () => {
 });
 
 describe('team mean', () => {
-  it('is the site’s share of successes, clamped to [0.05, 0.95], and 0.5 without evidence', () => {
+  it('is the agents’ share of successes, clamped to [0.05, 0.95], and 0.5 without evidence', () => {
     expect(teamMean(sumsOf(1, 3, 2))).toBe(0.25);
     expect(teamMean(sumsOf(0, 3, 2))).toBe(0.05);
     expect(teamMean(sumsOf(3, 0, 2))).toBe(0.95);
@@ -166,6 +189,39 @@ describe('agent score', () => {
     // Beta(1, 1) is uniform.
     expect(betaInterval(1, 1).low).toBeCloseTo(5, 9);
     expect(betaInterval(1, 1).high).toBeCloseTo(95, 9);
+  });
+
+  it('is the weighted mean of its two parts: own evidence (weight S + F) and team mean (weight m)', () => {
+    // One kept promise next to a team mean of 1/7 (a teammate broke three).
+    const one = agentDimensionScore(sumsOf(1, 0, 1), 1 / 7, m);
+    expect(one.own).toEqual({ score: 100, weight: 1 });
+    expect(one.team.weight).toBe(4);
+    expect(one.team.score).toBeCloseTo(100 / 7, 12);
+    expect(one.score).toBeCloseTo(220 / 7, 12); // (100 · 1 + 100/7 · 4) / (1 + 4)
+    for (const [S, F, n, mu] of [
+      [0.4, 1.2, 1, 0.25],
+      [3, 0, 3, 0.95],
+      [2.5, 7, 9, 0.6],
+    ] as const) {
+      const s = agentDimensionScore(sumsOf(S, F, n), mu, m);
+      const mean =
+        (s.own.score! * s.own.weight + s.team.score * s.team.weight) /
+        (s.own.weight + s.team.weight);
+      expect(s.score).toBeCloseTo(mean, 10);
+    }
+    // Without evidence there is no own part.
+    expect(agentDimensionScore(sumsOf(0, 0, 0), 0.3, m).own).toEqual({ score: null, weight: 0 });
+  });
+
+  it('says “too little evidence” while the own evidence weighs less than the prior (S + F < m)', () => {
+    const tooLittle = (S: number, F: number, n: number) =>
+      agentDimensionScore(sumsOf(S, F, n), 0.5, m).tooLittleEvidence;
+    expect(tooLittle(0, 0, 0)).toBe(true);
+    expect(tooLittle(1, 0, 1)).toBe(true);
+    expect(tooLittle(0, 2, 1)).toBe(true);
+    expect(tooLittle(3.9, 0, 5)).toBe(true); // five old observations, faded to 3.9
+    expect(tooLittle(2, 2, 3)).toBe(false); // exactly m
+    expect(tooLittle(0, 6, 3)).toBe(false);
   });
 
   it('with no prior (m = 0): the agent’s own share, and points or all of 0..100 at the edges', () => {

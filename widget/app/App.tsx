@@ -121,7 +121,7 @@ export function App({ chat, open, title, avatar, takeFocus = true, onClose }: Ap
         </button>
       </header>
 
-      {conversation && <Promises promises={conversation.promises} />}
+      {conversation && <Promises promises={conversation.promises} chat={chat} />}
 
       <Status state={state} />
 
@@ -165,25 +165,84 @@ function Status({ state }: { state: ChatState }) {
   );
 }
 
-function Promises({ promises }: { promises: PromiseView[] }) {
+function Promises({ promises, chat }: { promises: PromiseView[]; chat: Chat }) {
   if (!promises.length) return null;
   return (
     <ul class="pk-promises" aria-label={t.promises}>
       {promises.map((p) => (
-        <li key={p.id} class={`pk-promise pk-promise-${p.status}`}>
-          <span class="pk-promise-icon" aria-hidden="true">
-            {p.status === 'kept' ? <IconCheck /> : <IconClock />}
-          </span>
-          <span class="pk-promise-body">
-            <strong>{t.promiseBy(firstName(p.agent.name), formatWhen(p.dueAt))}</strong>
-            {p.text && <span class="pk-promise-text">{p.text}</span>}
-          </span>
-          {p.status !== 'pending' && (
-            <span class="pk-badge">{p.status === 'kept' ? t.promiseKept : t.promiseLate}</span>
-          )}
-        </li>
+        <PromiseItem key={p.id} promise={p} chat={chat} />
       ))}
     </ul>
+  );
+}
+
+/**
+ * One promise. Kept in time, it offers "That didn't happen" while the server says it may be
+ * disputed (`disputableUntil`, the reopen window after the keep). One tap, no confirmation: the
+ * button sits inside the promise it is about and says plainly what it tells the team, and the
+ * answer replaces it with "You said this didn't happen", which takes the focus so keyboard and
+ * screen-reader users hear the result. A dispute cannot be taken back, so there is no undo.
+ */
+function PromiseItem({ promise: p, chat }: { promise: PromiseView; chat: Chat }) {
+  const expired = useExpired(p.disputableUntil);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(false);
+  /** This panel sent the dispute: the note that replaces the button takes the focus. */
+  const disputedHere = useRef(false);
+  const noteRef = useRef<HTMLSpanElement>(null);
+  const disputed = p.status === 'disputed';
+  const textId = `pk-promise-${p.id}`;
+
+  useEffect(() => {
+    if (disputed && disputedHere.current) noteRef.current?.focus();
+  }, [disputed]);
+
+  async function dispute() {
+    setBusy(true);
+    setError(false);
+    disputedHere.current = true;
+    const ack = await chat.dispute(p.id);
+    setBusy(false);
+    if (!ack.ok) {
+      disputedHere.current = false;
+      setError(true);
+    }
+  }
+
+  return (
+    <li class={`pk-promise pk-promise-${p.status}`}>
+      <span class="pk-promise-icon" aria-hidden="true">
+        {p.status === 'kept' ? <IconCheck /> : disputed ? <IconClose /> : <IconClock />}
+      </span>
+      <span class="pk-promise-body">
+        <strong id={textId}>{t.promiseBy(firstName(p.agent.name), formatWhen(p.dueAt))}</strong>
+        {p.text && <span class="pk-promise-text">{p.text}</span>}
+        {disputed && (
+          <span class="pk-promise-note" ref={noteRef} tabIndex={-1}>
+            {t.promiseDisputed}
+          </span>
+        )}
+        {p.status === 'kept' && !expired && (
+          <button
+            type="button"
+            class="pk-dispute"
+            aria-describedby={textId}
+            disabled={busy}
+            onClick={dispute}
+          >
+            {t.dispute}
+          </button>
+        )}
+        {error && (
+          <span class="pk-error" role="alert">
+            {t.actionFailed}
+          </span>
+        )}
+      </span>
+      {(p.status === 'kept' || p.status === 'broken') && (
+        <span class="pk-badge">{p.status === 'kept' ? t.promiseKept : t.promiseLate}</span>
+      )}
+    </li>
   );
 }
 

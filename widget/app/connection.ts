@@ -71,6 +71,8 @@ export interface Chat {
   setTyping(typing: boolean): void;
   end(): Promise<Ack<VisitorConversationView>>;
   reopen(): Promise<Ack<VisitorConversationView>>;
+  /** "That didn't happen": the visitor disputes a promise marked kept (within its window). */
+  dispute(promiseId: string): Promise<Ack<VisitorConversationView>>;
   /** Through the outbox: the server's answer, or null when the step is kept to be sent later. */
   saveRating(payload: RatingSave): Promise<Delivered>;
   /** The socket's way for rating steps, while it is connected (used by the delivery). */
@@ -210,11 +212,13 @@ export function connect(
   });
 
   function withConversation(
-    event: 'conversation:end' | 'conversation:reopen',
+    event: 'conversation:end' | 'conversation:reopen' | 'promise:dispute',
+    promiseId?: string,
   ): Promise<Ack<VisitorConversationView>> {
     const conversation = state.conversation;
     if (!conversation) return Promise.resolve(failure('no conversation'));
-    return call(event, { conversationId: conversation.id }).then((ack) => {
+    const payload = { conversationId: conversation.id, ...(promiseId && { promiseId }) };
+    return call(event, payload).then((ack) => {
       if (ack.ok) showConversation(ack.data);
       return ack;
     });
@@ -248,6 +252,7 @@ export function connect(
     },
     end: () => withConversation('conversation:end'),
     reopen: () => withConversation('conversation:reopen'),
+    dispute: (promiseId) => withConversation('promise:dispute', promiseId),
     saveRating: (payload) => delivery.save(payload),
     ratingSocket: () => (socket.connected ? (save) => call('rating:save', save) : null),
     token: () => token,

@@ -38,6 +38,10 @@ export interface Dictionary {
   promiseBy: (agent: string, due: string) => string;
   promiseKept: string;
   promiseLate: string;
+  /** A promise marked kept: the visitor says it was not kept (a dispute). */
+  dispute: string;
+  /** Shown on a promise the visitor disputed, in place of "Kept". */
+  promiseDisputed: string;
 
   connecting: string;
   reconnecting: string;
@@ -88,6 +92,8 @@ export const en: Dictionary = {
   promiseBy: (agent: string, due: string) => `${agent} will get back to you by ${due}`,
   promiseKept: 'Kept',
   promiseLate: 'Running late',
+  dispute: "That didn't happen",
+  promiseDisputed: "You said this didn't happen",
 
   connecting: 'Connecting…',
   reconnecting: 'Connection lost. Reconnecting…',

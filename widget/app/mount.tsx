@@ -55,7 +55,7 @@ function identityOf(options: WidgetOptions): Identity | undefined {
     return { userId, userHash };
   }
   console.error(
-    "peakend: userId and userHash go together; userHash is the hex HMAC-SHA256 of userId with the site's signing secret.",
+    'peakend: userId and userHash go together; userHash is the hex HMAC-SHA256 of "user:" + userId with the site\'s signing secret.',
   );
   return undefined;
 }
@@ -69,7 +69,7 @@ function rateRequest(value: unknown): RateRequest | null {
   }
   if (typeof r.signature !== 'string' || !HEX_SIGNATURE.test(r.signature)) {
     console.error(
-      'peakend("rate"): signature must be the hex HMAC-SHA256 of the conversation id with the site\'s signing secret.',
+      'peakend("rate"): signature must be the hex HMAC-SHA256 of "conversation:" + its id with the site\'s signing secret.',
     );
     return null;
   }

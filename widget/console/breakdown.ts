@@ -43,6 +43,11 @@ export function formatDuration(seconds: number): string {
   return m ? `${hours} h ${m} min` : `${hours} h`;
 }
 
+/** The team mean's weight, `priorStrength`: "4", or "2.5" (the own evidence always has a decimal). */
+export function formatPartWeight(weight: number): string {
+  return Number.isInteger(weight) ? String(weight) : weight.toFixed(1);
+}
+
 /** "½", "1", "2", "1.5": how much one piece of evidence counts. */
 export function formatWeight(weight: number): string {
   if (weight === 0.5) return '½';
@@ -70,6 +75,10 @@ export function describeItem(item: BreakdownItem, now: number): string {
       const due = dueAt ? ` (due ${clockTime(dueAt, now)})` : '';
       return `${text ? `Broke promise ${quoted(text)}` : 'Broke a promise'}${due}`;
     }
+    case 'promise-disputed':
+      return item.detail.text
+        ? `Promise ${quoted(item.detail.text)} marked kept; the visitor said it didn’t happen`
+        : 'A promise marked kept; the visitor said it didn’t happen';
     case 'reopen':
       return `Reopened: ${quoted('This isn’t solved')}`;
     case 'rating': {
@@ -95,6 +104,8 @@ export function itemNote(item: BreakdownItem, now: number): string | null {
       return 'last wait';
     case 'promise-kept':
       return item.detail.dueAt ? `due ${clockTime(item.detail.dueAt, now)}` : null;
+    case 'promise-disputed':
+      return item.detail.keptAt ? `marked kept ${clockTime(item.detail.keptAt, now)}` : null;
     default:
       return null;
   }

@@ -14,12 +14,28 @@ export function inboxStatus(conversation: AgentConversationView): InboxStatus {
   return conversation.assignedAgent ? 'open' : 'unassigned';
 }
 
-/** Open (assigned or not) before closed, then newest activity first. */
+/** Waiting for a reply, then the other open ones, then closed: the server's inbox order. */
+function inboxRank(conversation: AgentConversationView): number {
+  if (conversation.status === 'closed') return 2;
+  return awaitsReply(conversation) ? 0 : 1;
+}
+
+/** As the server pages the inbox: by rank, then newest activity first, then by id. */
 export function compareConversations(a: AgentConversationView, b: AgentConversationView): number {
-  const openA = a.status === 'open' ? 0 : 1;
-  const openB = b.status === 'open' ? 0 : 1;
-  if (openA !== openB) return openA - openB;
-  return Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt);
+  const rank = inboxRank(a) - inboxRank(b);
+  if (rank !== 0) return rank;
+  const newer = Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt);
+  if (newer !== 0) return newer;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** Adds a further page of the inbox to what is shown (a conversation already there is kept). */
+export function addPage(
+  list: readonly AgentConversationView[],
+  page: readonly AgentConversationView[],
+): AgentConversationView[] {
+  const shown = new Set(list.map((c) => c.id));
+  return sortConversations([...list, ...page.filter((c) => !shown.has(c.id))]);
 }
 
 export function sortConversations(list: readonly AgentConversationView[]): AgentConversationView[] {

@@ -1,6 +1,9 @@
-/** Entry of the agent console, served at /console/ (and invite links at /console/join#TOKEN). */
+/**
+ * Entry of the agent console, served at /console/ (and invite links at /console/join#TOKEN, links
+ * that confirm an email at /console/verify#TOKEN: the secret after `#` never reaches a server).
+ */
 import { render } from 'preact';
-import { inviteTokenOf } from './accountApi';
+import { inviteTokenOf, verifyTokenOf } from './accountApi';
 import { httpSessionApi } from './api';
 import { App } from './components/App';
 import { connectLive } from './live';
@@ -13,6 +16,7 @@ if (root) {
       api={httpSessionApi()}
       connect={connectLive}
       inviteToken={inviteTokenOf(location)}
+      verifyToken={verifyTokenOf(location)}
       // The link is used up: do not leave its secret in the address bar or history.
       onJoined={() => history.replaceState(null, '', '/console/')}
     />,

@@ -10,7 +10,7 @@ import type {
   ScoreBreakdown,
   SignedInAgent,
 } from '../../shared/protocol';
-import { sortConversations, upsertConversation } from './inbox';
+import { addPage, sortConversations, upsertConversation } from './inbox';
 import type { ConnectionState, DataOf, LiveClient, PayloadOf } from './live';
 
 /** A typing hint that is not renewed is dropped after this long (a lost "stopped typing"). */
@@ -25,6 +25,10 @@ export interface LiveConsole {
   agent: SignedInAgent;
   /** Null until the first inbox load answers. */
   conversations: AgentConversationView[] | null;
+  /** Whether the inbox has more pages than those loaded. */
+  hasMore: boolean;
+  /** Loads the inbox's next page; resolves with why it could not, or null. */
+  loadMore(): Promise<string | null>;
   scores: LiveScores | null;
   /** Conversation ids whose visitor is typing. */
   typing: ReadonlySet<string>;
@@ -48,6 +52,8 @@ export function useLiveConsole(
   const [scores, setScores] = useState<LiveScores | null>(null);
   const [typing, setTyping] = useState<ReadonlySet<string>>(new Set());
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** The cursor of the inbox's next page (null: none). */
+  const [nextPage, setNextPage] = useState<string | null>(null);
   const liveRef = useRef<LiveClient | null>(null);
   const unauthorizedRef = useRef(onUnauthorized);
   unauthorizedRef.current = onUnauthorized;
@@ -89,7 +95,9 @@ export function useLiveConsole(
       const problems: string[] = [];
       if (inbox.ok) {
         setAgent(inbox.data.agent);
+        // A (re)connect starts the inbox over from its first page.
         setConversations(sortConversations(inbox.data.conversations));
+        setNextPage(inbox.data.next ?? null);
       } else {
         problems.push(`Conversations could not be loaded: ${inbox.error.message}`);
       }
@@ -145,6 +153,16 @@ export function useLiveConsole(
     [],
   );
 
+  const loadMore = useCallback(async (): Promise<string | null> => {
+    const live = liveRef.current;
+    if (!live || nextPage === null) return null;
+    const page = await live.request('inbox:list', { cursor: nextPage });
+    if (!page.ok) return `More conversations could not be loaded: ${page.error.message}`;
+    setConversations((current) => addPage(current ?? [], page.data.conversations));
+    setNextPage(page.data.next);
+    return null;
+  }, [nextPage]);
+
   const sendTyping = useCallback((conversationId: string, isTyping: boolean) => {
     liveRef.current?.typing({ conversationId, typing: isTyping });
   }, []);
@@ -161,6 +179,8 @@ export function useLiveConsole(
     connection,
     agent,
     conversations,
+    hasMore: nextPage !== null,
+    loadMore,
     scores,
     typing,
     loadError,

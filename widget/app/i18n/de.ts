@@ -26,6 +26,8 @@ export const de: Dictionary = {
   promiseBy: (agent: string, due: string) => `${agent} meldet sich bis ${due} bei Ihnen`,
   promiseKept: 'Eingehalten',
   promiseLate: 'Verzögert sich',
+  dispute: 'Das ist nicht passiert',
+  promiseDisputed: 'Sie haben gemeldet, dass das nicht passiert ist',
 
   connecting: 'Verbindung wird hergestellt…',
   reconnecting: 'Verbindung unterbrochen. Neuer Verbindungsversuch…',

@@ -30,6 +30,8 @@ export const es: Dictionary = {
       : `${agent} te responderá a más tardar el ${due}`,
   promiseKept: 'Cumplido',
   promiseLate: 'Con retraso',
+  dispute: 'Eso no pasó',
+  promiseDisputed: 'Indicaste que esto no pasó',
 
   connecting: 'Conectando…',
   reconnecting: 'Se perdió la conexión. Reconectando…',

@@ -29,6 +29,8 @@ export const fr: Dictionary = {
   promiseBy: (agent: string, due: string) => `${agent} revient vers vous d’ici ${due}`,
   promiseKept: 'Tenu',
   promiseLate: 'En retard',
+  dispute: 'Ça n’a pas eu lieu',
+  promiseDisputed: 'Vous avez indiqué que cela n’a pas eu lieu',
 
   connecting: 'Connexion…',
   reconnecting: 'Connexion perdue. Reconnexion…',

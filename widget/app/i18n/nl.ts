@@ -26,6 +26,8 @@ export const nl: Dictionary = {
   promiseBy: (agent: string, due: string) => `${agent} laat uiterlijk ${due} van zich horen`,
   promiseKept: 'Nagekomen',
   promiseLate: 'Loopt uit',
+  dispute: 'Dat is niet gebeurd',
+  promiseDisputed: 'Je hebt laten weten dat dit niet is gebeurd',
 
   connecting: 'Verbinden…',
   reconnecting: 'Verbinding verbroken. Opnieuw verbinden…',

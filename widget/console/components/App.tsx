@@ -1,15 +1,21 @@
 /**
- * The console's top level: an invite link's page, or find out whether the person is signed in,
- * then sign in or work (on one of their sites at a time).
+ * The console's top level: the page of an invite link or of a link that confirms an email, or
+ * find out whether the person is signed in, then sign in or work (on one of their sites at a time).
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { SignedInAgent } from '../../../shared/protocol';
-import { httpAccountApi, type AccountApi } from '../accountApi';
+import {
+  httpAccountApi,
+  httpAccountSettingsApi,
+  type AccountApi,
+  type AccountSettingsApi,
+} from '../accountApi';
 import { httpAdminApi, type AdminApi } from '../adminApi';
 import type { SessionApi } from '../api';
 import type { LiveClient } from '../live';
 import { Join } from './Join';
 import { SignIn } from './SignIn';
+import { Verify } from './Verify';
 import { Workspace } from './Workspace';
 
 export interface AppProps {
@@ -20,27 +26,46 @@ export interface AppProps {
   admin?: AdminApi;
   /** Invites and site switching (over HTTP unless given). */
   account?: AccountApi;
+  /** The account menu's calls and email confirmation (over HTTP unless given). */
+  settings?: AccountSettingsApi;
   /** The token of the invite link this page was opened with, if any. */
   inviteToken?: string | null;
-  /** Called once an invite is accepted, to leave the link's address behind. */
+  /** The secret of the link that confirms an email this page was opened with, if any. */
+  verifyToken?: string | null;
+  /** Called once a link's page is done with (an invite accepted), to leave its address behind. */
   onJoined?: () => void;
 }
 
 type Session =
   | { state: 'checking' }
   | { state: 'joining'; token: string }
+  | { state: 'verifying'; token: string }
   | { state: 'signed-out'; notice: string | null }
   | { state: 'signed-in'; agent: SignedInAgent };
 
-export function App({ api, connect, admin, account, inviteToken, onJoined }: AppProps) {
+export function App({
+  api,
+  connect,
+  admin,
+  account,
+  settings,
+  inviteToken,
+  verifyToken,
+  onJoined,
+}: AppProps) {
   const [session, setSession] = useState<Session>(
-    inviteToken ? { state: 'joining', token: inviteToken } : { state: 'checking' },
+    inviteToken
+      ? { state: 'joining', token: inviteToken }
+      : verifyToken
+        ? { state: 'verifying', token: verifyToken }
+        : { state: 'checking' },
   );
   const adminApi = useMemo(() => admin ?? httpAdminApi(), [admin]);
   const accountApi = useMemo(() => account ?? httpAccountApi(), [account]);
+  const settingsApi = useMemo(() => settings ?? httpAccountSettingsApi(), [settings]);
 
   useEffect(() => {
-    if (inviteToken) return;
+    if (inviteToken || verifyToken) return;
     let current = true;
     api
       .current()
@@ -52,17 +77,21 @@ export function App({ api, connect, admin, account, inviteToken, onJoined }: App
     return () => {
       current = false;
     };
-  }, [api, inviteToken]);
+  }, [api, inviteToken, verifyToken]);
 
-  /** Reads the session again: the person's sites changed. */
-  const refresh = useCallback(() => {
-    void api
-      .current()
-      .catch(() => null)
-      .then((agent) => {
-        if (agent) setSession({ state: 'signed-in', agent });
-      });
-  }, [api]);
+  /** Reads the session again: the person's sites changed (or `signedOut` when there is none). */
+  const refresh = useCallback(
+    (signedOut?: () => void) => {
+      void api
+        .current()
+        .catch(() => null)
+        .then((agent) => {
+          if (agent) setSession({ state: 'signed-in', agent });
+          else signedOut?.();
+        });
+    },
+    [api],
+  );
 
   const switchSite = useCallback(
     (siteId: string) => {
@@ -100,6 +129,7 @@ export function App({ api, connect, admin, account, inviteToken, onJoined }: App
       return (
         <Join
           api={accountApi}
+          session={api}
           token={session.token}
           onJoined={(agent) => {
             onJoined?.();
@@ -108,6 +138,23 @@ export function App({ api, connect, admin, account, inviteToken, onJoined }: App
           onSignIn={() => {
             onJoined?.();
             setSession({ state: 'signed-out', notice: null });
+          }}
+        />
+      );
+    case 'verifying':
+      return (
+        <Verify
+          api={settingsApi}
+          session={api}
+          token={session.token}
+          onDone={(agent) => {
+            onJoined?.();
+            setSession({ state: 'signed-in', agent });
+          }}
+          onSignIn={() => {
+            onJoined?.();
+            setSession({ state: 'checking' });
+            refresh(() => setSession({ state: 'signed-out', notice: null }));
           }}
         />
       );
@@ -130,7 +177,7 @@ export function App({ api, connect, admin, account, inviteToken, onJoined }: App
           onUnauthorized={expired}
           admin={adminApi}
           onSwitchSite={switchSite}
-          onSitesChanged={refresh}
+          onSitesChanged={() => refresh()}
         />
       );
   }

@@ -1,4 +1,8 @@
-/** The inbox: one entry per conversation, open ones first, newest activity first. */
+/**
+ * The inbox: one entry per conversation, those waiting for a reply first, then the other open
+ * ones, then closed ones, newest activity first; a page at a time, with "Load more".
+ */
+import { useState } from 'preact/hooks';
 import type { AgentConversationView } from '../../../shared/protocol';
 import { relativeTime } from '../format';
 import { awaitsReply, inboxStatus, lastMessagePreview, STATUS_LABEL } from '../inbox';
@@ -12,6 +16,10 @@ interface Props {
   typing: ReadonlySet<string>;
   now: number;
   selfId: string;
+  /** Whether the server has more conversations than those shown. */
+  hasMore?: boolean;
+  /** Loads the next page; resolves with why it could not, or null. */
+  onLoadMore?: () => Promise<string | null>;
 }
 
 export function ConversationList({
@@ -21,8 +29,18 @@ export function ConversationList({
   typing,
   now,
   selfId,
+  hasMore = false,
+  onLoadMore,
 }: Props) {
   const open = conversations?.filter((c) => c.status === 'open').length ?? 0;
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const loadMore = async () => {
+    if (!onLoadMore) return;
+    setLoadingMore(true);
+    setMoreError(await onLoadMore());
+    setLoadingMore(false);
+  };
   return (
     <nav class="inbox" aria-label="Conversations">
       <div class="pane-head">
@@ -52,6 +70,24 @@ export function ConversationList({
             </li>
           ))}
         </ul>
+      )}
+      {conversations && hasMore && onLoadMore && (
+        <div class="inbox-more">
+          <button
+            type="button"
+            class="btn btn--secondary btn--small"
+            disabled={loadingMore}
+            aria-busy={loadingMore}
+            onClick={() => void loadMore()}
+          >
+            {loadingMore ? 'Loading…' : 'Load more conversations'}
+          </button>
+          {moreError && (
+            <p class="inbox-more-error" role="alert">
+              {moreError}
+            </p>
+          )}
+        </div>
       )}
     </nav>
   );

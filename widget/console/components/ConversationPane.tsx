@@ -4,13 +4,14 @@ import type { AckError } from '../../../shared/ack';
 import type { AgentConversationView, MessageView, SignedInAgent } from '../../../shared/protocol';
 import { clockTime } from '../format';
 import { inboxStatus, STATUS_LABEL } from '../inbox';
+import { describeAction, weave } from '../timeline';
 import type { LiveConsole } from '../useLiveConsole';
 import { Composer } from './Composer';
 import { ErrorNote } from './ErrorNote';
 import { CloseIcon, HandIcon, PromiseIcon } from './icons';
 import { PromiseForm } from './PromiseForm';
 import { PromiseList } from './PromiseList';
-import { RatingSummary } from './RatingSummary';
+import { RatingSummary, SetAsideRatingSummary } from './RatingSummary';
 
 interface Props {
   conversation: AgentConversationView;
@@ -127,7 +128,12 @@ export function ConversationPane({
         }
       />
 
-      <Timeline conversation={conversation} now={now} visitorTyping={visitorTyping && isOpen} />
+      <Timeline
+        conversation={conversation}
+        now={now}
+        visitorTyping={visitorTyping && isOpen}
+        selfId={agent.id}
+      />
 
       {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
 
@@ -151,14 +157,18 @@ function Timeline({
   conversation,
   now,
   visitorTyping,
+  selfId,
 }: {
   conversation: AgentConversationView;
   now: number;
   visitorTyping: boolean;
+  selfId: string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
-  const count = conversation.messages.length;
+  const count = conversation.messages.length + conversation.timeline.length;
+  const items = weave(conversation.messages, conversation.timeline);
+  const closeShown = conversation.timeline.some((entry) => entry.kind === 'closed');
 
   // Follow new messages unless the agent scrolled up to read.
   useLayoutEffect(() => {
@@ -178,16 +188,31 @@ function Timeline({
         stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
       }}
     >
-      {count === 0 && <p class="timeline-empty muted">No messages yet.</p>}
-      {conversation.messages.map((message, index) => (
-        <Message
-          key={message.id}
-          message={message}
-          continued={sameAuthor(conversation.messages[index - 1], message)}
-          visitorLabel={conversation.visitorLabel}
-          now={now}
-        />
-      ))}
+      {conversation.messages.length === 0 && <p class="timeline-empty muted">No messages yet.</p>}
+      {items.map((item, index) => {
+        if (item.kind === 'action') {
+          // Who claimed, promised, kept, closed: a quiet line between the messages.
+          return (
+            <p key={item.entry.id} class="timeline-event timeline-action">
+              <span>
+                {describeAction(item.entry, selfId)}
+                {' · '}
+                <time dateTime={item.entry.at}>{clockTime(item.entry.at, now)}</time>
+              </span>
+            </p>
+          );
+        }
+        const before = items[index - 1];
+        return (
+          <Message
+            key={item.message.id}
+            message={item.message}
+            continued={before?.kind === 'message' && sameAuthor(before.message, item.message)}
+            visitorLabel={conversation.visitorLabel}
+            now={now}
+          />
+        );
+      })}
       {visitorTyping && (
         <div class="typing" role="status">
           <span class="typing-dots" aria-hidden="true">
@@ -200,16 +225,23 @@ function Timeline({
       )}
       {conversation.status === 'closed' && (
         <>
-          <div class="timeline-event">
-            <span>
-              Closed
-              {conversation.closedAt ? ` at ${clockTime(conversation.closedAt, now)}` : ''}
-            </span>
-          </div>
+          {!closeShown && (
+            <div class="timeline-event">
+              <span>
+                Closed
+                {conversation.closedAt ? ` at ${clockTime(conversation.closedAt, now)}` : ''}
+              </span>
+            </div>
+          )}
           {conversation.rating ? (
             <RatingSummary rating={conversation.rating} now={now} />
           ) : (
-            <p class="rating-waiting muted">Waiting for the visitor's rating…</p>
+            !conversation.setAsideRating && (
+              <p class="rating-waiting muted">Waiting for the visitor's rating…</p>
+            )
+          )}
+          {conversation.setAsideRating && (
+            <SetAsideRatingSummary rating={conversation.setAsideRating} now={now} />
           )}
         </>
       )}

@@ -1,10 +1,11 @@
 /**
  * The top bar: product, site (a switcher for people on several sites), the console's sections
- * for admins, connection state, who is signed in, sign out.
+ * for admins, connection state, who is signed in, their account menu, sign out.
  */
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { ConnectionState } from '../live';
 import { ROLE_LABEL } from '../roles';
+import { AccountMenu } from './AccountMenu';
 
 /** What the console shows: the live work, or (for admins) the admin screens. */
 export type ConsoleView = 'conversations' | 'admin';
@@ -92,6 +93,7 @@ export function Header({ agent, connection, onSignOut, view, onView, onSwitchSit
           <span class="topbar-name">{agent.name}</span>
           <span class="topbar-role">{ROLE_LABEL[agent.role]}</span>
         </span>
+        <AccountMenu agent={agent} onSignedOut={onSignOut} />
         <button type="button" class="btn btn--ghost-dark" onClick={onSignOut}>
           Sign out
         </button>

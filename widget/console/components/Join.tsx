@@ -1,7 +1,9 @@
 /**
  * The page an invite link opens (`/console/join#TOKEN`): join the site's team. Someone new says
- * what to call them and chooses a password; someone with an account already (on another site)
- * enters its password. Either way they are then signed in.
+ * what to call them and chooses a password. Someone whose account the invite joins signs in with
+ * the normal sign-in, which, given the link, joins the site too (no route of the link takes their
+ * password: docs/accounts.md); already signed in with that account, they only confirm. Either way
+ * they are then signed in, on that site.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AckError } from '../../../shared/ack';
@@ -9,10 +11,14 @@ import type { InviteLookup } from '../../../shared/accounts';
 import { LIMITS } from '../../../shared/limits';
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { AccountApi } from '../accountApi';
+import type { SessionApi } from '../api';
 import { ROLE_LABEL } from '../roles';
+import { SignIn } from './SignIn';
 
 interface Props {
   api: AccountApi;
+  /** Signing in, for someone whose account the invite joins. */
+  session: SessionApi;
   token: string;
   onJoined: (agent: SignedInAgent) => void;
   /** Leave for the sign-in form. */
@@ -26,8 +32,10 @@ type Invite =
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
-export function Join({ api, token, onJoined, onSignIn }: Props) {
+export function Join({ api, session, token, onJoined, onSignIn }: Props) {
   const [invite, setInvite] = useState<Invite>({ state: 'checking' });
+  /** Someone with an account: whether they are signed in with it already (null: not known yet). */
+  const [signedInAs, setSignedInAs] = useState<SignedInAgent | null | undefined>(undefined);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<AckError | null>(null);
@@ -42,32 +50,93 @@ export function Join({ api, token, onJoined, onSignIn }: Props) {
 
   useEffect(() => {
     let current = true;
-    void api.lookupInvite(token).then((answer) => {
+    void api.lookupInvite(token).then(async (answer) => {
       if (!current) return;
       setInvite(
         answer.ok
           ? { state: 'open', invite: answer.data }
           : { state: 'gone', message: answer.error.message },
       );
+      if (answer.ok && answer.data.accountExists) {
+        const agent = await session.current().catch(() => null);
+        if (current) setSignedInAs(agent?.email === answer.data.email ? agent : null);
+      }
     });
     return () => {
       current = false;
     };
-  }, [api, token]);
+  }, [api, session, token]);
+
+  /** Accepts with the session of the account the invite joins. */
+  const acceptSignedIn = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const answer = await api.acceptInvite(token, {});
+    setBusy(false);
+    if (answer.ok) onJoined(answer.data);
+    else setError(answer.error);
+  };
 
   const join = async (event: Event) => {
     event.preventDefault();
     if (busy || invite.state !== 'open') return;
     setBusy(true);
     setError(null);
-    const answer = await api.acceptInvite(
-      token,
-      invite.invite.accountExists ? { password } : { name: name.trim(), password },
-    );
+    const answer = await api.acceptInvite(token, { name: name.trim(), password });
     setBusy(false);
     if (answer.ok) onJoined(answer.data);
     else setError(answer.error);
   };
+
+  if (invite.state === 'open' && invite.invite.accountExists) {
+    const { siteName, email, role } = invite.invite;
+    const offer = `You are invited to ${siteName} as ${article(role)} ${ROLE_LABEL[role].toLowerCase()}, with ${email}.`;
+    return (
+      <main class="signin">
+        <section class="signin-card" aria-labelledby="join-title">
+          <div class="brand brand--large" aria-hidden="true">
+            <span class="brand-mark" />
+            Peakend
+          </div>
+          <h1 id="join-title">Join {siteName}</h1>
+          <p class="muted">{offer}</p>
+          {error && (
+            <p class="note note--error" role="alert">
+              {error.message}
+            </p>
+          )}
+          {signedInAs === undefined && (
+            <p class="muted" role="status">
+              Checking whether you are signed in…
+            </p>
+          )}
+          {signedInAs && (
+            <button
+              type="button"
+              class="btn btn--primary btn--block"
+              disabled={busy}
+              onClick={() => void acceptSignedIn()}
+            >
+              {busy ? 'Joining…' : `Join ${siteName}`}
+            </button>
+          )}
+          {signedInAs === null && (
+            <SignIn
+              api={session}
+              embedded
+              email={email}
+              title="Sign in to accept"
+              intro={`You have a Peakend account as ${email}: sign in with it, and you join ${siteName}.`}
+              submitLabel={`Sign in and join ${siteName}`}
+              invite={token}
+              onSignedIn={onJoined}
+            />
+          )}
+        </section>
+      </main>
+    );
+  }
 
   return (
     <main class="signin">
@@ -99,9 +168,7 @@ export function Join({ api, token, onJoined, onSignIn }: Props) {
               You are invited as {article(invite.invite.role)}{' '}
               {ROLE_LABEL[invite.invite.role].toLowerCase()}, with{' '}
               <strong>{invite.invite.email}</strong>.
-              {invite.invite.accountExists
-                ? ' You have a Peakend account already: enter its password to accept.'
-                : ' Say what to call you and choose a password.'}
+              {' Say what to call you and choose a password.'}
             </p>
             {error && (
               <div class="note note--error" role="alert">
@@ -117,21 +184,19 @@ export function Join({ api, token, onJoined, onSignIn }: Props) {
                 )}
               </div>
             )}
-            {!invite.invite.accountExists && (
-              <label class="field">
-                <span class="field-label">Your name</span>
-                <input
-                  type="text"
-                  name="name"
-                  autoComplete="name"
-                  required
-                  maxLength={LIMITS.nameLength}
-                  ref={nameField}
-                  value={name}
-                  onInput={(e) => setName(e.currentTarget.value)}
-                />
-              </label>
-            )}
+            <label class="field">
+              <span class="field-label">Your name</span>
+              <input
+                type="text"
+                name="name"
+                autoComplete="name"
+                required
+                maxLength={LIMITS.nameLength}
+                ref={nameField}
+                value={name}
+                onInput={(e) => setName(e.currentTarget.value)}
+              />
+            </label>
             {/* For password managers: the account this password belongs to. */}
             <input
               type="email"
@@ -143,26 +208,24 @@ export function Join({ api, token, onJoined, onSignIn }: Props) {
             />
             <div class="field">
               <label class="field-label" for="join-password">
-                {invite.invite.accountExists ? 'Password' : 'Choose a password'}
+                Choose a password
               </label>
               <input
                 id="join-password"
                 type="password"
                 name="password"
-                autoComplete={invite.invite.accountExists ? 'current-password' : 'new-password'}
+                autoComplete="new-password"
                 required
-                minLength={invite.invite.accountExists ? undefined : LIMITS.passwordMinLength}
+                minLength={LIMITS.passwordMinLength}
                 maxLength={LIMITS.passwordLength}
                 value={password}
                 ref={passwordField}
                 onInput={(e) => setPassword(e.currentTarget.value)}
-                aria-describedby={invite.invite.accountExists ? undefined : 'password-hint'}
+                aria-describedby="password-hint"
               />
-              {!invite.invite.accountExists && (
-                <span id="password-hint" class="field-hint">
-                  At least {LIMITS.passwordMinLength} characters.
-                </span>
-              )}
+              <span id="password-hint" class="field-hint">
+                At least {LIMITS.passwordMinLength} characters.
+              </span>
             </div>
             <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
               {busy ? 'Joining…' : `Join ${invite.invite.siteName}`}

@@ -6,7 +6,10 @@
  * the interval a tiny bar under it, and the numbers are spelled out on hover and for screen
  * readers (and in the cell itself where the region is wide). An agent without evidence on a
  * dimension gets the team mean from the server; that is a prior, not a result, so it shows as
- * "—" with "no data yet", never as a score.
+ * "—" with "no data yet", never as a score. Likewise a score whose own evidence weighs less than
+ * the team mean it is pulled toward (`tooLittleEvidence`, scoring.md "Showing a score") shows as
+ * "too little evidence" with its interval, never as a bare number: one kept promise next to a
+ * teammate's broken ones must not read as "31".
  *
  * Columns are data (`SCORE_COLUMNS`), so a new figure is one entry.
  *
@@ -54,9 +57,11 @@ function dimensionColumn(
     render: (row) => <DimensionScore label={header} agent={row.name} figure={row[key]} />,
     renderSite: (site) => <SiteFigure label={header} figure={site[key]} />,
     signature: (row) => {
-      const { score, low, high, n } = row[key];
+      const { score, low, high, n, tooLittleEvidence } = row[key];
       // Without evidence the cell shows "—" whatever the team prior does: nothing to flash.
-      return n === 0 ? 'none' : [score, low, high, n].map(formatScore).join(',');
+      if (n === 0) return 'none';
+      const shown = tooLittleEvidence ? [low, high, n] : [score, low, high, n];
+      return `${tooLittleEvidence ? 'thin:' : ''}${shown.map(formatScore).join(',')}`;
     },
   };
 }
@@ -234,8 +239,9 @@ export function LiveScores({
       )}
       <p class="scores-legend muted">
         Scores 0–100 from recent work, the newest counting most. Bar: the range a score is 90%
-        likely to be in; it narrows as evidence grows. —: no data yet. CSAT: ratings of 4–5 in the
-        last 30 days.
+        likely to be in; it narrows as evidence grows. Too little evidence: the agent’s own evidence
+        still weighs less than the team average it starts from, so only the range is shown. —: no
+        data yet. CSAT: ratings of 4–5 in the last 30 days.
       </p>
     </section>
   );
@@ -291,6 +297,23 @@ function DimensionScore({
   const score = formatScore(figure.score);
   const low = formatScore(figure.low);
   const high = formatScore(figure.high);
+  if (figure.tooLittleEvidence) {
+    return (
+      <span
+        class="score is-thin"
+        title={`${label}: too little evidence yet for ${agent} to show a score. Likely between ${low} and ${high} (90%), from ${plural(figure.n, 'observation', 'observations')}; the breakdown shows how it is made up.`}
+      >
+        <span class="score-thin">too little evidence</span>
+        <span class="score-pill score-range">
+          <span class="sr-only">, range </span>
+          {low}–{high}
+        </span>
+        <span class="score-detail">
+          <span class="sr-only">, </span>n={figure.n}
+        </span>
+      </span>
+    );
+  }
   // No "better or worse than the team" colouring: an agent's score is shrunk toward the team
   // and the site's figure is not, so the two do not compare (the best agent of a small team
   // would look worse than the team). The interval says how sure the score is.

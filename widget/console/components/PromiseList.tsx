@@ -1,4 +1,9 @@
-/** The promises made in a conversation: pending ones with their due time and a way to keep them. */
+/**
+ * The promises made in a conversation: pending ones with their due time and a way to keep them;
+ * the others with how they ended (kept, broken, or kept and then disputed by the visitor), and a
+ * muted note on any that moves nobody's reliability, saying why (scoring.md, promises).
+ */
+import type { NotCounting } from '../../../shared/conversation';
 import type { PromiseView } from '../../../shared/protocol';
 import { clockTime, dueIn } from '../format';
 import { AlertIcon, CheckIcon, ClockIcon } from './icons';
@@ -54,7 +59,7 @@ function PromiseItem({
       <span class="promise-icon">
         {promise.status === 'kept' ? (
           <CheckIcon />
-        ) : promise.status === 'broken' || overdue ? (
+        ) : promise.status === 'broken' || promise.status === 'disputed' || overdue ? (
           <AlertIcon />
         ) : (
           <ClockIcon />
@@ -74,6 +79,13 @@ function PromiseItem({
             <>
               <strong>Broken</strong> · was due {clockTime(promise.dueAt, now)}
             </>
+          ) : promise.status === 'disputed' ? (
+            <>
+              <strong>Disputed</strong>: the visitor says it didn’t happen
+              {promise.disputedAt ? ` (${clockTime(promise.disputedAt, now)})` : ''}
+              {promise.counts ? ', so it counts as broken' : ''}
+              {promise.keptAt ? ` · marked kept ${clockTime(promise.keptAt, now)}` : ''}
+            </>
           ) : (
             <>
               {overdue ? <strong>Overdue</strong> : 'Due'} {clockTime(promise.dueAt, now)} (
@@ -83,6 +95,9 @@ function PromiseItem({
           {' · '}
           {promise.agent.name}
         </span>
+        {promise.notCounting && (
+          <span class="promise-note muted">{notCountingText(promise.notCounting)}</span>
+        )}
       </div>
       {promise.status === 'pending' && (
         <button
@@ -98,4 +113,20 @@ function PromiseItem({
       )}
     </li>
   );
+}
+
+/** "a minute", "30 seconds", "2 minutes", "90 seconds". */
+function duration(seconds: number): string {
+  if (seconds === 60) return 'a minute';
+  if (seconds >= 120 && seconds % 60 === 0) return `${seconds / 60} minutes`;
+  return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+}
+
+/** Why a promise moves nobody's reliability, in the words of the site's settings. */
+export function notCountingText(why: NotCounting): string {
+  if (why.reason === 'quick') {
+    return `Doesn’t count: kept within ${duration(why.minPromiseSeconds)} of being made`;
+  }
+  const n = why.maxPromisesPerConversation;
+  return `Doesn’t count: beyond the first ${n === 1 ? 'promise' : `${n} promises`} of this conversation`;
 }

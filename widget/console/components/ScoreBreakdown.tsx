@@ -3,6 +3,10 @@
  * evidence, grouped by score, each piece in plain words ("Waited 5 min (promised 2 min)") with
  * whether it helped or hurt, how much it weighs, whose conversation and when.
  *
+ * Each group also shows the two parts its score is the weighted mean of (scoring.md, showing a
+ * score): the agent's own evidence and the team mean, each with its weight, and the score they
+ * make, so the figure on screen adds up; a score with too little evidence of its own says so.
+ *
  * Opened from Live scores: agents open their own, supervisors and admins anyone's. It loads when
  * opened and again whenever the live scores move, so it never lags behind the figures beside it.
  * A modal dialog: focus moves in, stays in, Escape or Close leaves, and focus goes back.
@@ -11,8 +15,15 @@ import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Ack } from '../../../shared/ack';
 import type { BreakdownItem, ScoreBreakdown as ScoreBreakdownView } from '../../../shared/protocol';
-import type { AgentScores } from '../../../shared/scoring/types';
-import { describeItem, DIMENSIONS, effectOf, formatWeight, itemNote } from '../breakdown';
+import type { AgentDimensionScore, AgentScores } from '../../../shared/scoring/types';
+import {
+  describeItem,
+  DIMENSIONS,
+  effectOf,
+  formatPartWeight,
+  formatWeight,
+  itemNote,
+} from '../breakdown';
 import { clockTime, formatScore, relativeTime } from '../format';
 import { XIcon } from './icons';
 
@@ -146,7 +157,9 @@ export function ScoreBreakdown({
           <footer class="breakdown-foot muted">
             Counted up to {clockTime(loaded.breakdown.at, now)}. Weight: how much a piece of
             evidence counts next to the rest (a wait is ½ when the longest and the last wait of a
-            chat differ; what a visitor says stood out counts 2).
+            chat differ; what a visitor says stood out counts 2). In a score’s own evidence a
+            failure weighs more than a success: twice, unless the site set its negativity weight
+            otherwise.
           </footer>
         )}
       </div>
@@ -184,10 +197,16 @@ function Groups({
           <section key={key} class="bd-group" aria-labelledby={headingId}>
             <h3 class="bd-group-head" id={headingId} title={about}>
               <span class="bd-group-name">{label}</span>
-              {figure && figure.n > 0 && (
+              {figure && figure.n > 0 && !figure.tooLittleEvidence && (
                 <span class="score-pill" title={`${label} now`}>
                   <span class="sr-only">, now </span>
                   {formatScore(figure.score)}
+                </span>
+              )}
+              {figure && figure.n > 0 && figure.tooLittleEvidence && (
+                <span class="bd-thin" title={`${label} now: likely between these (90%)`}>
+                  <span class="sr-only">, now </span>
+                  too little evidence · {formatScore(figure.low)}–{formatScore(figure.high)}
                 </span>
               )}
               <span class="bd-group-count">
@@ -197,6 +216,7 @@ function Groups({
                   : `${helped} helped · ${items.length - helped} hurt`}
               </span>
             </h3>
+            {figure && figure.n > 0 && <ScoreParts figure={figure} />}
             {items.length > 0 && (
               <ul class="bd-list">
                 {items.map((item, i) => (
@@ -212,6 +232,41 @@ function Groups({
         );
       })}
     </>
+  );
+}
+
+/**
+ * "Own evidence 100 (weight 1.0) · Team mean 25 (weight 4) → 40": the score is the mean of its
+ * two parts, each counted by its weight, so the reader can check it; and why a score with too
+ * little evidence of its own shows as a range.
+ */
+function ScoreParts({ figure }: { figure: AgentDimensionScore }) {
+  const { own, team } = figure;
+  return (
+    <div class="bd-parts">
+      <p class="bd-parts-sum">
+        {own.score === null ? (
+          'No own evidence yet'
+        ) : (
+          <>
+            Own evidence <b>{formatScore(own.score)}</b> (weight {own.weight.toFixed(1)})
+          </>
+        )}
+        <span aria-hidden="true"> · </span>
+        <span class="sr-only">, </span>
+        Team mean <b>{formatScore(team.score)}</b> (weight {formatPartWeight(team.weight)})
+        <span aria-hidden="true"> → </span>
+        <span class="sr-only">, together </span>
+        <b>{formatScore(figure.score)}</b>
+      </p>
+      {figure.tooLittleEvidence && (
+        <p class="bd-parts-note muted">
+          Too little evidence: the agent’s own evidence weighs less than the team mean’s{' '}
+          {formatPartWeight(team.weight)}, so the score leans on the team and Live scores shows only
+          its range, {formatScore(figure.low)}–{formatScore(figure.high)}.
+        </p>
+      )}
+    </div>
   );
 }
 

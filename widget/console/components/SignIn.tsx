@@ -1,5 +1,13 @@
-/** The sign-in form: email and password, the server's refusal shown as it says it. */
+/**
+ * The sign-in form: email and password, the server's refusal shown as it says it. When the email
+ * and password open accounts on several sites (one account per site: docs/accounts.md), the
+ * server asks which site, and the form asks the person, then signs in again with their choice.
+ *
+ * The join page uses it too, for someone whose account an invite joins: the email is then the
+ * invite's, fixed, and the title and button say what signing in is for.
+ */
 import { useState } from 'preact/hooks';
+import type { SiteChoice } from '../../../shared/accounts';
 import { LIMITS } from '../../../shared/limits';
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { SessionApi } from '../api';
@@ -9,73 +17,129 @@ interface Props {
   onSignedIn: (agent: SignedInAgent) => void;
   /** Why the agent is here again (a session that ended), shown above the form. */
   notice?: string | null;
+  /** The only email this form signs in with (shown, not editable). */
+  email?: string;
+  title?: string;
+  intro?: string;
+  submitLabel?: string;
+  /** Inside another card (the join page): a section rather than the whole page. */
+  embedded?: boolean;
+  /** The secret of the invite link whose page this is: signing in joins its site. */
+  invite?: string;
 }
 
-export function SignIn({ api, onSignedIn, notice }: Props) {
-  const [email, setEmail] = useState('');
+export function SignIn({
+  api,
+  onSignedIn,
+  notice,
+  email: fixedEmail,
+  title = 'Sign in to your console',
+  intro = 'Answer chats, keep your promises and watch your scores live.',
+  submitLabel = 'Sign in',
+  embedded = false,
+  invite,
+}: Props) {
+  const [email, setEmail] = useState(fixedEmail ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The sites to choose from, once the server asked which. */
+  const [sites, setSites] = useState<SiteChoice[] | null>(null);
+  const [siteId, setSiteId] = useState<string | null>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
     setError(null);
-    const result = await api.signIn(email.trim(), password);
+    const choice = sites && siteId ? { siteId } : invite !== undefined ? { invite } : null;
+    const result = choice
+      ? await api.signIn(email.trim(), password, choice)
+      : await api.signIn(email.trim(), password);
     setBusy(false);
     if (result.ok) onSignedIn(result.agent);
-    else setError(result.message);
+    else if ('chooseSite' in result) {
+      setSites(result.chooseSite);
+      setSiteId(result.chooseSite[0]?.siteId ?? null);
+    } else setError(result.message);
   };
 
-  return (
-    <main class="signin">
-      <form class="signin-card" onSubmit={submit} aria-labelledby="signin-title">
+  const form = (
+    <form
+      class={embedded ? 'signin-embedded' : 'signin-card'}
+      onSubmit={submit}
+      aria-labelledby="signin-title"
+    >
+      {!embedded && (
         <div class="brand brand--large" aria-hidden="true">
           <span class="brand-mark" />
           Peakend
         </div>
-        <h1 id="signin-title">Sign in to your console</h1>
-        <p class="muted">Answer chats, keep your promises and watch your scores live.</p>
-        {notice && !error && (
-          <p class="note note--info" role="status">
-            {notice}
+      )}
+      {embedded ? <h2 id="signin-title">{title}</h2> : <h1 id="signin-title">{title}</h1>}
+      <p class="muted">{intro}</p>
+      {notice && !error && (
+        <p class="note note--info" role="status">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p class="note note--error" role="alert">
+          {error}
+        </p>
+      )}
+      <label class="field">
+        <span class="field-label">Email</span>
+        <input
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          maxLength={LIMITS.emailLength}
+          value={email}
+          readOnly={fixedEmail !== undefined || sites !== null}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+          autoFocus={fixedEmail === undefined}
+        />
+      </label>
+      <label class="field">
+        <span class="field-label">Password</span>
+        <input
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          maxLength={LIMITS.passwordLength}
+          value={password}
+          readOnly={sites !== null}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          autoFocus={fixedEmail !== undefined}
+        />
+      </label>
+      {sites && (
+        <fieldset class="field site-choice">
+          <legend class="field-label">Which site?</legend>
+          <p class="field-hint">
+            Your email has a separate account on each of these sites. Choose where to sign in.
           </p>
-        )}
-        {error && (
-          <p class="note note--error" role="alert">
-            {error}
-          </p>
-        )}
-        <label class="field">
-          <span class="field-label">Email</span>
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            maxLength={LIMITS.emailLength}
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-            autoFocus
-          />
-        </label>
-        <label class="field">
-          <span class="field-label">Password</span>
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            maxLength={LIMITS.passwordLength}
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-      </form>
-    </main>
+          {sites.map((site) => (
+            <label key={site.siteId} class="site-choice-option">
+              <input
+                type="radio"
+                name="site"
+                value={site.siteId}
+                checked={siteId === site.siteId}
+                onChange={() => setSiteId(site.siteId)}
+              />
+              {site.siteName}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
+        {busy ? 'Signing in…' : submitLabel}
+      </button>
+    </form>
   );
+  return embedded ? form : <main class="signin">{form}</main>;
 }

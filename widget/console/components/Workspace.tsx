@@ -95,6 +95,8 @@ export function Workspace({
           typing={typing}
           now={now}
           selfId={agent.id}
+          hasMore={live.hasMore}
+          onLoadMore={live.loadMore}
         />
         <main class="main">
           {selected ? (

@@ -17,15 +17,55 @@ interface Props {
   onSaved: (site: SiteView) => void;
 }
 
-/** The scoring settings in the console's words, in the order of docs/scoring.md. */
-const SCORING: readonly { key: keyof SiteSettings; label: string; unit: string }[] = [
+type KeysOf<T> = {
+  [K in keyof SiteSettings]: SiteSettings[K] extends T ? K : never;
+}[keyof SiteSettings];
+type NumberSetting = KeysOf<number>;
+type SwitchSetting = KeysOf<boolean>;
+
+/** The numeric scoring settings in the console's words, in the order of docs/scoring.md. */
+const SCORING: readonly {
+  key: NumberSetting;
+  label: string;
+  unit: string;
+  /** Whole numbers only. */
+  whole?: boolean;
+  hint?: string;
+}[] = [
   { key: 'targetReplySeconds', label: 'Reply time you promise', unit: 'seconds' },
   { key: 'halfLifeDays', label: 'Evidence loses half its weight every', unit: 'days' },
   { key: 'negativityWeight', label: 'A failure counts as much as', unit: 'successes' },
   { key: 'priorStrength', label: 'Each agent starts with the team average of', unit: 'chats' },
   { key: 'voiceWeight', label: 'Weight of what the visitor says stood out', unit: '×' },
-  { key: 'reopenWindowDays', label: '“This isn’t solved” counts within', unit: 'days' },
+  {
+    key: 'reopenWindowDays',
+    label: '“This isn’t solved” counts within',
+    unit: 'days',
+    hint: 'Also how long a visitor may say a kept promise didn’t happen.',
+  },
   { key: 'ratingAmendMinutes', label: 'Visitors may change a rating for', unit: 'minutes' },
+  {
+    key: 'maxPromisesPerConversation',
+    label: 'Promises that count per conversation',
+    unit: 'promises',
+    whole: true,
+    hint: 'The first ones made count; later ones count neither way, so a burst of promises cannot lift a score.',
+  },
+  {
+    key: 'minPromiseSeconds',
+    label: 'A promise kept sooner than this counts neither way',
+    unit: 'seconds',
+    hint: 'Also the shortest time a promise may be due after it is made.',
+  },
+];
+
+/** The on/off scoring settings. */
+const SWITCHES: readonly { key: SwitchSetting; label: string; hint: string }[] = [
+  {
+    key: 'excludeMemberRatings',
+    label: 'Set aside ratings from your own team',
+    hint: 'A rating given from an address a team member signed in from in the last 24 hours, or by a visitor with a team member’s email, is kept but counts for nobody. Turn this off if your customers share your team’s network, as an internal IT desk does.',
+  },
 ];
 
 const originsText = (origins: readonly string[]) => origins.join('\n');
@@ -41,16 +81,23 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
   const [settings, setSettings] = useState<Record<string, string>>(() =>
     Object.fromEntries(SCORING.map(({ key }) => [key, String(site.settings[key])])),
   );
+  const [switches, setSwitches] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(SWITCHES.map(({ key }) => [key, site.settings[key]])),
+  );
   const [error, setError] = useState<AckError | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const changedSettings: Partial<Record<keyof SiteSettings, number>> = {};
+    const changedSettings: Partial<SiteSettings> = {};
     for (const { key } of SCORING) {
-      const value = Number(settings[key]);
-      if (settings[key] !== String(site.settings[key])) changedSettings[key] = value;
+      if (settings[key] !== String(site.settings[key]))
+        changedSettings[key] = Number(settings[key]);
+    }
+    for (const { key } of SWITCHES) {
+      const value = switches[key] ?? site.settings[key];
+      if (value !== site.settings[key]) changedSettings[key] = value;
     }
     const patch: SitePatch = {
       name,
@@ -99,7 +146,7 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
           </p>
         </header>
         <div class="admin-settings">
-          {SCORING.map(({ key, label, unit }) => (
+          {SCORING.map(({ key, label, unit, whole, hint }) => (
             <div key={key} class="field admin-setting">
               <label class="field-label" for={`setting-${key}`}>
                 {label}
@@ -108,10 +155,13 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
                 <input
                   id={`setting-${key}`}
                   type="number"
-                  inputMode="decimal"
-                  step="any"
+                  inputMode={whole ? 'numeric' : 'decimal'}
+                  step={whole ? 1 : 'any'}
+                  min={whole ? 1 : undefined}
                   required
-                  aria-describedby={`setting-${key}-unit`}
+                  aria-describedby={
+                    hint ? `setting-${key}-unit setting-${key}-hint` : `setting-${key}-unit`
+                  }
                   value={settings[key]}
                   onInput={(e) => {
                     const value = e.currentTarget.value;
@@ -122,12 +172,43 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
                   {unit}
                 </span>
               </span>
+              {hint && (
+                <span id={`setting-${key}-hint`} class="field-hint">
+                  {hint}
+                </span>
+              )}
               <code class="admin-setting-key" title="Its name in the sites API">
                 {key}
               </code>
             </div>
           ))}
         </div>
+        {SWITCHES.map(({ key, label, hint }) => (
+          <div key={key} class="field admin-switch">
+            <span class="admin-switch-row">
+              <input
+                id={`setting-${key}`}
+                type="checkbox"
+                aria-describedby={`setting-${key}-hint`}
+                checked={switches[key] ?? site.settings[key]}
+                onChange={(e) => {
+                  const checked = e.currentTarget.checked;
+                  setSwitches((current) => ({ ...current, [key]: checked }));
+                  setSaved(false);
+                }}
+              />
+              <label class="field-label" for={`setting-${key}`}>
+                {label}
+              </label>
+            </span>
+            <span id={`setting-${key}-hint`} class="field-hint">
+              {hint}
+            </span>
+            <code class="admin-setting-key" title="Its name in the sites API">
+              {key}
+            </code>
+          </div>
+        ))}
       </section>
 
       <div class="admin-save">
