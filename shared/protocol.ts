@@ -242,7 +242,8 @@ export const ZVisitorAuth = z
     visitorToken: z.string().max(200).optional(),
     /**
      * Identity verification: a signed-in user of the customer's site, vouched for by its server
-     * with `userHash` = HMAC-SHA256(signing secret, userId). Their conversations follow them.
+     * with `userHash` = HMAC-SHA256(signing secret, "user:" + userId). Their conversations
+     * follow them.
      */
     userId: ZId.optional(),
     userHash: ZSignature.optional(),

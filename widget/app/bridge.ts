@@ -22,6 +22,8 @@ export interface WidgetOptions {
   /** Identity verification: the site's signed-in user, and its server's HMAC of that id. */
   userId?: string;
   userHash?: string;
+  /** The signed-in user's email: a rating from a member of the team's own counts for nobody. */
+  email?: string;
 }
 
 /** `peakend('rate', {...})`: host-chat mode, the rating card alone for a helpdesk conversation. */

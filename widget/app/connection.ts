@@ -51,6 +51,8 @@ function undelivered(pending: PendingMessage[], view: VisitorConversationView): 
 export interface Identity {
   userId: string;
   userHash: string;
+  /** Their email, if the page gave it: the server sets aside a rating from a team member's. */
+  email?: string;
 }
 
 export interface ChatState {

@@ -47,12 +47,18 @@ function imageUrl(value: string | undefined): string | undefined {
 const isId = (value: unknown): value is string =>
   typeof value === 'string' && value.length <= LIMITS.idLength && ID_CHARACTERS.test(value);
 
-/** `userId` and `userHash` from the options, when both are there and well formed. */
+/** `userId` and `userHash` (and `email`) from the options, when there and well formed. */
 function identityOf(options: WidgetOptions): Identity | undefined {
-  const { userId, userHash } = options;
+  const { userId, userHash, email } = options;
   if (userId === undefined && userHash === undefined) return undefined;
   if (isId(userId) && typeof userHash === 'string' && HEX_SIGNATURE.test(userHash)) {
-    return { userId, userHash };
+    const wellFormed =
+      typeof email === 'string' &&
+      email.length <= LIMITS.emailLength &&
+      /^[^\s@]+@[^\s@]+$/.test(email);
+    if (email !== undefined && !wellFormed)
+      console.error('peakend: email is not an email address.');
+    return { userId, userHash, ...(wellFormed && { email }) };
   }
   console.error(
     'peakend: userId and userHash go together; userHash is the hex HMAC-SHA256 of "user:" + userId with the site\'s signing secret.',
