@@ -17,7 +17,9 @@ import {
   FOLD_VERSION,
   foldConversation,
   type ConversationEvidence,
-  type ConversationFold,
+  packFold,
+  unpackFold,
+  type FoldCore,
   type FoldedConversation,
 } from '../../shared/scoring/fold';
 import type { CountedRating } from '../../shared/scoring/ratings';
@@ -729,10 +731,12 @@ export class PostgresStore implements Store {
       );
       const { rows: previous } = await client.query<{
         id: string;
+        state: ConversationState;
         evidence: ConversationEvidence | null;
-        fold: ConversationFold | null;
+        fold: FoldCore | null;
       }>(
-        'SELECT id, evidence, fold FROM conversations WHERE site_id = $1 AND id = ANY($2::text[])',
+        `SELECT id, state, evidence, fold FROM conversations
+         WHERE site_id = $1 AND id = ANY($2::text[])`,
         [site.id, touched],
       );
       const rowOf = new Map(previous.map((row) => [row.id, row]));
@@ -740,7 +744,7 @@ export class PostgresStore implements Store {
       const refold: string[] = [];
       for (const [conversationId, facts] of added) {
         const row = rowOf.get(conversationId);
-        const known = row ? { fold: row.fold } : null;
+        const known = row ? { fold: unpackFold(row.fold, row.state, row.evidence) } : null;
         checkConversationBounds(known, facts);
         const folded = foldOn(known, facts, site.settings);
         if (folded) derived.push(folded);
@@ -894,7 +898,7 @@ export class PostgresStore implements Store {
         derived.map(({ state }) => state.rating?.at ?? null),
         derived.map(({ state }) => JSON.stringify(state)),
         derived.map(({ evidence }) => JSON.stringify(evidence)),
-        derived.map(({ fold }) => JSON.stringify(fold)),
+        derived.map(({ fold }) => JSON.stringify(packFold(fold))),
       ],
     );
     await this.saveObservations(client, site.id, derived, before);

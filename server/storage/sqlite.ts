@@ -12,7 +12,9 @@ import {
   FOLD_VERSION,
   foldConversation,
   type ConversationEvidence,
-  type ConversationFold,
+  packFold,
+  unpackFold,
+  type FoldCore,
   type FoldedConversation,
 } from '../../shared/scoring/fold';
 import type { CountedRating } from '../../shared/scoring/ratings';
@@ -146,7 +148,7 @@ export class SqliteStore implements Store {
       ),
       storedFact: db.prepare(`SELECT body FROM facts WHERE site_id = ? AND id = ?`),
       storedFold: db.prepare(
-        `SELECT fold, evidence FROM conversations WHERE site_id = ? AND id = ?`,
+        `SELECT fold, state, evidence FROM conversations WHERE site_id = ? AND id = ?`,
       ),
       // Each group's terms relative to its own latest observation (see sumsAtFrom).
       sumsAt: db.prepare(
@@ -669,12 +671,16 @@ export class SqliteStore implements Store {
       const evidence: EvidenceChange[] = [];
       for (const [conversationId, added] of byConversation) {
         const row = this.statements.storedFold.get(site.id, conversationId) as
-          { fold: string | null; evidence: string | null } | undefined;
+          { fold: string | null; state: string; evidence: string | null } | undefined;
+        const before = row?.evidence ? (JSON.parse(row.evidence) as ConversationEvidence) : null;
         const stored = row
-          ? { fold: row.fold ? (JSON.parse(row.fold) as ConversationFold) : null }
+          ? {
+              fold: row.fold
+                ? unpackFold(JSON.parse(row.fold) as FoldCore, JSON.parse(row.state), before)
+                : null,
+            }
           : null;
         checkConversationBounds(stored, added);
-        const before = row?.evidence ? (JSON.parse(row.evidence) as ConversationEvidence) : null;
         const derived =
           foldOn(stored, added, site.settings) ??
           foldConversation(this.factsOf(site.id, conversationId), site.settings);
@@ -706,7 +712,7 @@ export class SqliteStore implements Store {
       ratingAt: state.rating?.at ?? null,
       state: JSON.stringify(state),
       evidence: JSON.stringify(evidence),
-      fold: JSON.stringify(fold),
+      fold: JSON.stringify(packFold(fold)),
     });
     const kept = sharedObservations(before?.observations, evidence.observations);
     this.saveObservations(siteId, state.id, evidence.observations, kept);

@@ -95,6 +95,35 @@ export interface FoldedConversation {
   evidence: ConversationEvidence;
 }
 
+/**
+ * What a store keeps of a fold beside the conversation's state and evidence, which hold the rest
+ * of it (its state, and its decided observations: the first `decided` of the evidence's). So a
+ * conversation row does not carry the same state and observations twice.
+ */
+export type FoldCore = Omit<ConversationFold, 'state' | 'observations'> & { decided: number };
+
+export function packFold({ state: _state, observations, ...core }: ConversationFold): FoldCore {
+  return { ...core, decided: observations.length };
+}
+
+/** The fold again, from what `packFold` kept and the stored state and evidence; null if unfit. */
+export function unpackFold(
+  core: FoldCore | null,
+  state: ConversationState | null,
+  evidence: ConversationEvidence | null,
+): ConversationFold | null {
+  if (!core || !state || !evidence || typeof core.decided !== 'number') return null;
+  const { decided, ...rest } = core;
+  return {
+    ...rest,
+    state: shownState(state),
+    observations: evidence.observations.slice(0, decided),
+  };
+}
+
+/** A conversation's state as the fold carries it: its promises come from the tracks. */
+const shownState = ({ promises: _promises, ...shown }: ConversationState) => shown;
+
 /** Folds every fact of one conversation (any order, duplicates allowed). Null for no facts. */
 export function foldConversation(
   facts: readonly Fact[],
