@@ -1,12 +1,13 @@
 /**
- * A conversation's state, derived from its facts alone (pure, no I/O).
+ * A conversation's state, as the console and the widget see it, and the rules read from it (when
+ * a promise counts, until when it may be disputed). Pure, no I/O.
  *
- * Facts are applied in their conversation order `(at, id)`, whatever order they arrived in, and
- * a fact id seen twice counts once. The derivation itself is one fold over the facts
- * (`scoring/fold.ts`), which yields the state shown here and the evidence scores are made of.
+ * The state is derived from the conversation's facts alone, applied in their conversation order
+ * `(at, id)` whatever order they arrived in, a fact id seen twice counting once: one fold over
+ * the facts (`scoring/fold.ts`, `deriveConversation`) yields this state and the evidence scores
+ * are made of.
  */
 import type { Peak, RatingExclusion } from './facts';
-import { foldConversation, type FoldSettings } from './scoring/fold';
 import type { SiteSettings } from './settings';
 import { DAY } from './time';
 
@@ -130,12 +131,4 @@ export interface ConversationState {
   rating: RatingState | null;
   /** The latest rating that was set aside, with why; null when none was. */
   setAsideRating: SetAsideRating | null;
-}
-
-/** The state of one conversation from all of its facts (in any order). Null for no facts. */
-export function deriveConversation(
-  facts: Parameters<typeof foldConversation>[0],
-  settings: FoldSettings,
-): ConversationState | null {
-  return foldConversation(facts, settings)?.state ?? null;
 }

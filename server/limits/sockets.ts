@@ -13,7 +13,7 @@ import type { AgentClientEvents, VisitorClientEvents } from '../../shared/protoc
 import { Refusal } from '../errors';
 import type { AgentNamespace, VisitorNamespace } from '../live/rooms';
 import type { Logger } from '../logger';
-import { connectError } from '../sockets/visitor';
+import { connectError } from '../sockets/handle';
 import type { RateLimits, Who } from './limiter';
 import type { Action } from './policy';
 

@@ -42,7 +42,7 @@ import type { Scoreboards } from '../scores/scoreboard';
 import type { BuiltInChat } from '../sources/chat';
 import type { InboxPlace, Store } from '../storage/store';
 import { answerer } from './handle';
-import { connectError } from './visitor';
+import { connectError } from './handle';
 
 interface Deps {
   store: Store;

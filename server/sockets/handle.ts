@@ -3,10 +3,18 @@
  * schema, the action runs, and the acknowledgement is `{ok: true, data}` or `{ok: false, error}`.
  * A bad payload is refused with the problem named; the connection stays up and nothing is stored.
  */
+import type { ExtendedError } from 'socket.io';
 import type { z } from 'zod';
-import type { Ack } from '../../shared/ack';
+import type { Ack, ErrorCode } from '../../shared/ack';
 import { describeIssues, Refusal } from '../errors';
 import type { Logger } from '../logger';
+
+/** A refused handshake: the client's `connect_error` carries the code and message. */
+export function connectError(code: ErrorCode, message: string): ExtendedError {
+  const error = new Error(message) as ExtendedError;
+  error.data = { code, message };
+  return error;
+}
 
 export function handle<S extends z.ZodType, T>(
   event: string,

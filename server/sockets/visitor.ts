@@ -2,8 +2,6 @@
  * The visitor namespace: the widget's chat and rating card. A visitor is recognised by a signed
  * token and reaches only their own conversations.
  */
-import type { ExtendedError } from 'socket.io';
-import type { ErrorCode } from '../../shared/ack';
 import {
   ZConversationRef,
   ZEmpty,
@@ -26,13 +24,7 @@ import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } fro
 import type { Logger } from '../logger';
 import type { BuiltInChat, VisitorSource } from '../sources/chat';
 import type { Store } from '../storage/store';
-import { answerer } from './handle';
-
-export function connectError(code: ErrorCode, message: string): ExtendedError {
-  const error = new Error(message) as ExtendedError;
-  error.data = { code, message };
-  return error;
-}
+import { answerer, connectError } from './handle';
 
 interface Deps {
   store: Store;

@@ -137,6 +137,14 @@ export function foldConversation(
   return finishFold(fold, settings);
 }
 
+/** The state of one conversation from all of its facts (in any order). Null for no facts. */
+export function deriveConversation(
+  facts: readonly Fact[],
+  settings: FoldSettings,
+): ConversationState | null {
+  return foldConversation(facts, settings)?.state ?? null;
+}
+
 /** Whether `fact` comes after everything folded so far, so it can be folded on directly. */
 export function foldsOnto(fold: ConversationFold, fact: Fact): boolean {
   return compareFacts(fact, { ...fact, at: fold.last.at, id: fold.last.id }) > 0;

@@ -3,7 +3,7 @@
  * fresh schema. Both must behave identically, since the server cannot tell which it runs on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveConversation } from '../../shared/conversation';
+import { deriveConversation } from '../../shared/scoring/fold';
 import { conversationEvidence } from '../../shared/scoring/observations';
 import { compareFacts, type Fact, type FactDraft } from '../../shared/facts';
 import { DEFAULT_SETTINGS } from '../../shared/settings';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deriveConversation } from '../../shared/scoring/fold';
 import {
   commitmentStatus,
-  deriveConversation,
   disputableUntil,
   whyNotCounting,
   type Commitment,

@@ -5,7 +5,8 @@
  * (test/support/reference-scoring.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { commitmentStatus, deriveConversation } from '../../shared/conversation';
+import { commitmentStatus } from '../../shared/conversation';
+import { deriveConversation } from '../../shared/scoring/fold';
 import { factToWire, inConversationOrder, ZFact, type Fact } from '../../shared/facts';
 import { LIMITS } from '../../shared/limits';
 import { DEFAULT_SETTINGS, type SiteSettings } from '../../shared/settings';
