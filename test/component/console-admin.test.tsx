@@ -12,8 +12,8 @@ import type { SessionApi } from '../../widget/console/api';
 import { Admin } from '../../widget/console/components/admin/Admin';
 import { App } from '../../widget/console/components/App';
 import type { ConnectionState, LiveClient } from '../../widget/console/live';
+import { noScores, ok, signedInApi } from '../support/console';
 
-const ok = <T,>(data: T): Ack<T> => ({ ok: true, data });
 const refused = (message: string, issues?: { path: string; message: string }[]): Ack<never> => ({
   ok: false,
   error: { code: 'invalid', message, ...(issues && { issues }) },
@@ -443,19 +443,7 @@ class QuietLive implements LiveClient {
   private states = new Set<(state: ConnectionState) => void>();
   constructor(private readonly agent: SignedInAgent) {}
   request(event: string) {
-    const data =
-      event === 'inbox:list'
-        ? { agent: this.agent, conversations: [] }
-        : {
-            at: new Date().toISOString(),
-            site: {
-              responsiveness: { score: null, n: 0 },
-              reliability: { score: null, n: 0 },
-              experience: { score: null, n: 0 },
-              csat: { value: null, n: 0 },
-            },
-            agents: [],
-          };
+    const data = event === 'inbox:list' ? { agent: this.agent, conversations: [] } : noScores();
     return Promise.resolve(ok(data) as never);
   }
   typing() {}
@@ -489,12 +477,6 @@ const person = (
   sites,
 });
 
-const sessionOf = (agent: SignedInAgent): SessionApi => ({
-  current: vi.fn(async () => agent),
-  signIn: vi.fn(async () => ({ ok: true as const, agent })),
-  signOut: vi.fn(async () => undefined),
-});
-
 const noAccount: AccountApi = {
   lookupInvite: vi.fn(),
   acceptInvite: vi.fn(),
@@ -506,7 +488,7 @@ describe('the console around the admin screens', () => {
     for (const role of ['agent', 'supervisor'] as const) {
       const agent = person(role);
       const { unmount } = render(
-        <App api={sessionOf(agent)} connect={() => new QuietLive(agent)} admin={fakeAdmin()} />,
+        <App api={signedInApi(agent)} connect={() => new QuietLive(agent)} admin={fakeAdmin()} />,
       );
       await screen.findByRole('navigation', { name: 'Conversations' });
       expect(screen.queryByRole('navigation', { name: 'Console' })).toBeNull();
@@ -516,7 +498,7 @@ describe('the console around the admin screens', () => {
 
     const dana = person('admin');
     const admin = fakeAdmin();
-    render(<App api={sessionOf(dana)} connect={() => new QuietLive(dana)} admin={admin} />);
+    render(<App api={signedInApi(dana)} connect={() => new QuietLive(dana)} admin={admin} />);
     const nav = await screen.findByRole('navigation', { name: 'Console' });
     expect(
       within(nav).getByRole('button', { name: 'Conversations' }).getAttribute('aria-current'),
@@ -543,7 +525,9 @@ describe('the console around the admin screens', () => {
     const onSouth = { ...onDemo, siteId: 'south', siteName: 'Southwind', role: 'admin' as const };
     const account: AccountApi = { ...noAccount, switchSite: vi.fn(async () => ok(onSouth)) };
     const connect = vi.fn((): LiveClient => new QuietLive(onDemo));
-    render(<App api={sessionOf(onDemo)} connect={connect} account={account} admin={fakeAdmin()} />);
+    render(
+      <App api={signedInApi(onDemo)} connect={connect} account={account} admin={fakeAdmin()} />,
+    );
     const site = (await screen.findByRole('combobox', { name: 'Site' })) as HTMLSelectElement;
     expect(site.value).toBe('demo');
     expect(
@@ -583,7 +567,7 @@ describe('joining with an invite link', () => {
     const onJoined = vi.fn();
     render(
       <App
-        api={sessionOf(cleo)}
+        api={signedInApi(cleo)}
         connect={() => new QuietLive(cleo)}
         account={account}
         inviteToken="secret-token-0123456789"
@@ -616,7 +600,7 @@ describe('joining with an invite link', () => {
       acceptInvite: vi.fn(async () => ok(cleo)),
       switchSite: vi.fn(),
     };
-    const session: SessionApi = { ...sessionOf(cleo), current: vi.fn(async () => null) };
+    const session: SessionApi = { ...signedInApi(cleo), current: vi.fn(async () => null) };
     render(
       <App
         api={session}
@@ -651,7 +635,7 @@ describe('joining with an invite link', () => {
     };
     render(
       <App
-        api={sessionOf(cleo)}
+        api={signedInApi(cleo)}
         connect={vi.fn()}
         account={account}
         inviteToken="t0k3n-t0k3n-t0k3n-t0k3n"
@@ -674,7 +658,10 @@ describe('joining with an invite link', () => {
       acceptInvite: vi.fn(),
       switchSite: vi.fn(),
     };
-    const session: SessionApi = { ...sessionOf(person('agent')), current: vi.fn(async () => null) };
+    const session: SessionApi = {
+      ...signedInApi(person('agent')),
+      current: vi.fn(async () => null),
+    };
     render(
       <App
         api={session}

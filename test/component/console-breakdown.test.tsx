@@ -1,27 +1,18 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Ack } from '../../shared/ack';
 import type {
-  AgentServerEvents,
   BreakdownItem,
   LiveScores as LiveScoresView,
   ScoreBreakdown as ScoreBreakdownView,
   SignedInAgent,
 } from '../../shared/protocol';
 import type { AgentDimensionScore, AgentScores } from '../../shared/scoring/types';
-import type { SessionApi } from '../../widget/console/api';
 import { App } from '../../widget/console/components/App';
 import { LiveScores } from '../../widget/console/components/LiveScores';
 import { ScoreBreakdown } from '../../widget/console/components/ScoreBreakdown';
 import { clockTime } from '../../widget/console/format';
-import type {
-  ConnectionState,
-  DataOf,
-  LiveClient,
-  PayloadOf,
-  RequestEvent,
-} from '../../widget/console/live';
+import { FakeLive, ok, signedInApi } from '../support/console';
 
 const NOW = Date.now();
 const ago = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();
@@ -155,8 +146,6 @@ const scores: LiveScoresView = {
   },
   agents: [row('anna', 'Anna Jansen'), row('ben', 'Ben Okafor')],
 };
-
-const ok = <T,>(data: T): Ack<T> => ({ ok: true, data });
 
 function dialog(name = 'Anna Jansen') {
   return screen.getByRole('dialog', { name: `Score breakdown: ${name}` });
@@ -414,55 +403,3 @@ const supervisor: SignedInAgent = {
   role: 'supervisor',
   sites: [{ siteId: 'demo', siteName: 'Demo shop', role: 'supervisor' }],
 };
-
-function signedInApi(agent: SignedInAgent): SessionApi {
-  return {
-    current: vi.fn(async () => agent),
-    signIn: vi.fn(async () => ({ ok: true as const, agent })),
-    signOut: vi.fn(async () => undefined),
-  };
-}
-
-type Handler = (payload: unknown) => Ack<unknown>;
-
-/** A LiveClient driven by the test: answers requests with handlers, pushes events on demand. */
-class FakeLive implements LiveClient {
-  requests: { event: string; payload: unknown }[] = [];
-  private listeners = new Map<string, Set<(payload: never) => void>>();
-  private stateListeners = new Set<(state: ConnectionState) => void>();
-
-  constructor(private handlers: Partial<Record<RequestEvent, Handler>>) {}
-
-  request<E extends RequestEvent>(event: E, payload: PayloadOf<E>): Promise<Ack<DataOf<E>>> {
-    this.requests.push({ event, payload });
-    const handler = this.handlers[event];
-    const answer = handler
-      ? handler(payload)
-      : { ok: false as const, error: { code: 'internal' as const, message: `no ${event}` } };
-    return Promise.resolve(answer as Ack<DataOf<E>>);
-  }
-  typing() {}
-  on<E extends keyof AgentServerEvents>(event: E, listener: AgentServerEvents[E]) {
-    const set = this.listeners.get(event) ?? new Set();
-    set.add(listener as (payload: never) => void);
-    this.listeners.set(event, set);
-    return () => void set.delete(listener as (payload: never) => void);
-  }
-  onState(listener: (state: ConnectionState) => void) {
-    this.stateListeners.add(listener);
-    return () => void this.stateListeners.delete(listener);
-  }
-  close() {}
-  get subscribed() {
-    return this.stateListeners.size > 0;
-  }
-  push<E extends keyof AgentServerEvents>(event: E, payload: Parameters<AgentServerEvents[E]>[0]) {
-    act(() => this.listeners.get(event)?.forEach((fn) => (fn as (p: unknown) => void)(payload)));
-  }
-  state(state: ConnectionState) {
-    act(() => this.stateListeners.forEach((fn) => fn(state)));
-  }
-  sent(event: string) {
-    return this.requests.filter((r) => r.event === event).map((r) => r.payload);
-  }
-}

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveScores as LiveScoresView } from '../../shared/protocol';
 import type { AgentDimensionScore, AgentScores } from '../../shared/scoring/types';
 import { LiveScores } from '../../widget/console/components/LiveScores';
+import { noScores } from '../support/console';
 
 /** A score with plenty of evidence of its own (its parts do not matter to the table). */
 const dim = (score: number, low: number, high: number, n: number): AgentDimensionScore => ({
@@ -269,16 +270,7 @@ describe('Live scores', () => {
   it('says so while loading and when the site has no agents or data', () => {
     const { rerender } = render(<LiveScores scores={null} selfId="bo" />);
     expect(within(region()).getByText(/Loading/)).toBeTruthy();
-    const empty: LiveScoresView = {
-      at: first.at,
-      site: {
-        responsiveness: { score: null, n: 0 },
-        reliability: { score: null, n: 0 },
-        experience: { score: null, n: 0 },
-        csat: { value: null, n: 0 },
-      },
-      agents: [],
-    };
+    const empty = noScores({ at: first.at });
     rerender(<LiveScores scores={empty} selfId="bo" />);
     expect(within(region()).getByText(/No agents/)).toBeTruthy();
     expect(spokenText(within(region()).getByText(/^Team/).closest('p')!)).toBe(

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SignedInAgent } from '../../shared/protocol';
 import {
   httpAccountApi,
   verifyTokenOf,
@@ -11,16 +10,7 @@ import { httpSessionApi, type SessionApi } from '../../widget/console/api';
 import { AccountMenu } from '../../widget/console/components/AccountMenu';
 import { SignIn } from '../../widget/console/components/SignIn';
 import { Verify } from '../../widget/console/components/Verify';
-
-const anna: SignedInAgent = {
-  id: 'agent-anna',
-  name: 'Anna Berg',
-  email: 'anna@demo.test',
-  siteId: 'demo',
-  siteName: 'Demo shop',
-  role: 'agent',
-  sites: [{ siteId: 'demo', siteName: 'Demo shop', role: 'agent' }],
-};
+import { anna } from '../support/console';
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {

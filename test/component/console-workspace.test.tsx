@@ -1,55 +1,19 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Ack } from '../../shared/ack';
-import type {
-  AgentConversationView,
-  AgentServerEvents,
-  LiveScores,
-  PromiseView,
-  SignedInAgent,
-} from '../../shared/protocol';
+import type { PromiseView } from '../../shared/protocol';
 import type { SessionApi } from '../../widget/console/api';
 import { App } from '../../widget/console/components/App';
-import type {
-  ConnectionState,
-  DataOf,
-  LiveClient,
-  PayloadOf,
-  RequestEvent,
-} from '../../widget/console/live';
-
-const anna: SignedInAgent = {
-  id: 'anna',
-  name: 'Anna Berg',
-  email: 'anna@demo.test',
-  siteId: 'demo',
-  siteName: 'Demo shop',
-  role: 'agent',
-  sites: [{ siteId: 'demo', siteName: 'Demo shop', role: 'agent' }],
-};
-
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-
-function conversation(overrides: Partial<AgentConversationView> = {}): AgentConversationView {
-  return {
-    id: 'c1',
-    status: 'open',
-    visitorLabel: 'Visitor 3F2A',
-    assignedAgent: null,
-    openedAt: minutesAgo(10),
-    lastActivityAt: minutesAgo(2),
-    closedAt: null,
-    rating: null,
-    setAsideRating: null,
-    messages: [
-      { id: 'm1', from: 'visitor', text: 'Where is my parcel?', at: minutesAgo(2), agent: null },
-    ],
-    promises: [],
-    timeline: [],
-    ...overrides,
-  };
-}
+import {
+  anna,
+  conversation,
+  FakeLive,
+  minutesAgo,
+  noScores,
+  ok,
+  signedInApi,
+  startConsole,
+} from '../support/console';
 
 /** A new site: nothing observed yet, so Anna's scores are the even prior with n = 0. */
 const noEvidence = {
@@ -61,14 +25,7 @@ const noEvidence = {
   team: { score: 50, weight: 4 },
   tooLittleEvidence: true,
 };
-const scores: LiveScores = {
-  at: new Date().toISOString(),
-  site: {
-    responsiveness: { score: null, n: 0 },
-    reliability: { score: null, n: 0 },
-    experience: { score: null, n: 0 },
-    csat: { value: null, n: 0 },
-  },
+const scores = noScores({
   agents: [
     {
       agentId: 'anna',
@@ -79,77 +36,7 @@ const scores: LiveScores = {
       csat: { value: null, n: 0 },
     },
   ],
-};
-
-type Handler = (payload: unknown) => Ack<unknown>;
-
-/** A LiveClient driven by the test: answers requests with handlers, pushes events on demand. */
-class FakeLive implements LiveClient {
-  requests: { event: string; payload: unknown }[] = [];
-  typings: unknown[] = [];
-  closed = false;
-  private listeners = new Map<string, Set<(payload: never) => void>>();
-  private stateListeners = new Set<(state: ConnectionState) => void>();
-
-  constructor(public handlers: Partial<Record<RequestEvent, Handler>>) {}
-
-  request<E extends RequestEvent>(event: E, payload: PayloadOf<E>): Promise<Ack<DataOf<E>>> {
-    this.requests.push({ event, payload });
-    const handler = this.handlers[event];
-    const answer = handler
-      ? handler(payload)
-      : { ok: false as const, error: { code: 'internal' as const, message: `no ${event}` } };
-    return Promise.resolve(answer as Ack<DataOf<E>>);
-  }
-  typing(payload: PayloadOf<'typing'>) {
-    this.typings.push(payload);
-  }
-  on<E extends keyof AgentServerEvents>(event: E, listener: AgentServerEvents[E]) {
-    const set = this.listeners.get(event) ?? new Set();
-    set.add(listener as (payload: never) => void);
-    this.listeners.set(event, set);
-    return () => void set.delete(listener as (payload: never) => void);
-  }
-  onState(listener: (state: ConnectionState) => void) {
-    this.stateListeners.add(listener);
-    return () => void this.stateListeners.delete(listener);
-  }
-  close() {
-    this.closed = true;
-  }
-  /** True once the console has subscribed (effects run after the first paint). */
-  get subscribed() {
-    return this.stateListeners.size > 0;
-  }
-  /** Test side: a server push. */
-  push<E extends keyof AgentServerEvents>(event: E, payload: Parameters<AgentServerEvents[E]>[0]) {
-    act(() => this.listeners.get(event)?.forEach((fn) => (fn as (p: unknown) => void)(payload)));
-  }
-  state(state: ConnectionState) {
-    act(() => this.stateListeners.forEach((fn) => fn(state)));
-  }
-  sent(event: string) {
-    return this.requests.filter((r) => r.event === event).map((r) => r.payload);
-  }
-}
-
-const ok = <T,>(data: T): Ack<T> => ({ ok: true, data });
-
-function signedInApi(): SessionApi {
-  return {
-    current: vi.fn(async () => anna),
-    signIn: vi.fn(async () => ({ ok: true as const, agent: anna })),
-    signOut: vi.fn(async () => undefined),
-  };
-}
-
-async function start(live: FakeLive, api: SessionApi = signedInApi()) {
-  render(<App api={api} connect={() => live} />);
-  await screen.findByRole('navigation', { name: 'Conversations' });
-  await waitFor(() => expect(live.subscribed).toBe(true));
-  live.state('connected');
-  await waitFor(() => expect(live.sent('inbox:list')).toHaveLength(1));
-}
+});
 
 afterEach(cleanup);
 
@@ -159,7 +46,7 @@ describe('console workspace', () => {
       'inbox:list': () => ok({ agent: anna, conversations: [conversation()] }),
       'scores:get': () => ok(scores),
     });
-    await start(live);
+    await startConsole(live);
 
     const list = screen.getByRole('navigation', { name: 'Conversations' });
     const item = await within(list).findByRole('button', { name: /Visitor 3F2A/ });
@@ -179,7 +66,7 @@ describe('console workspace', () => {
       'inbox:list': () => ok({ agent: anna, conversations: [conversation()] }),
       'scores:get': () => ok(scores),
     });
-    await start(live);
+    await startConsole(live);
     await screen.findByRole('button', { name: /Visitor 3F2A/ });
 
     live.push(
@@ -236,7 +123,7 @@ describe('console workspace', () => {
         );
       },
     });
-    await start(live);
+    await startConsole(live);
 
     const reply = await screen.findByLabelText('Reply');
     fireEvent.input(reply, { target: { value: 'On its way!' } });
@@ -294,7 +181,7 @@ describe('console workspace', () => {
       },
       'promise:keep': () => ok(promised('kept', due)),
     });
-    await start(live);
+    await startConsole(live);
 
     fireEvent.click(await screen.findByRole('button', { name: /Make a promise/ }));
     fireEvent.input(screen.getByLabelText('What will you do?'), {
@@ -331,7 +218,7 @@ describe('console workspace', () => {
       'scores:get': () => ok(scores),
       'conversation:close': () => ok(closed),
     });
-    await start(live);
+    await startConsole(live);
 
     fireEvent.click(await screen.findByRole('button', { name: /Close conversation/ }));
     await screen.findByText(/Waiting for the visitor's rating/);
@@ -404,7 +291,7 @@ describe('console workspace', () => {
         }),
       'scores:get': () => ok(scores),
     });
-    await start(live);
+    await startConsole(live);
     const promises = await screen.findByRole('region', { name: 'Promises' });
     const item = (text: string) => within(promises).getByText(text).closest('li')!;
 
@@ -451,7 +338,7 @@ describe('console workspace', () => {
       'inbox:list': () => ok({ agent: anna, conversations: [closed] }),
       'scores:get': () => ok(scores),
     });
-    await start(live);
+    await startConsole(live);
 
     const counting = await screen.findByRole('region', { name: "Visitor's rating" });
     expect(counting.textContent).toMatch(/counts for Anna Berg/);
@@ -485,7 +372,7 @@ describe('console workspace', () => {
       'inbox:list': () => ok({ agent: anna, conversations: [conversation()] }),
       'scores:get': () => ok(scores),
     });
-    await start(live);
+    await startConsole(live);
     await screen.findByRole('heading', { name: 'Visitor 3F2A' });
 
     live.push('typing', { conversationId: 'c1', typing: true });
@@ -554,7 +441,7 @@ describe('console workspace', () => {
       'inbox:list': () => ok({ agent: anna, conversations: [] }),
       'scores:get': () => ok(scores),
     });
-    await start(live);
+    await startConsole(live);
     live.state('reconnecting');
     expect(screen.getAllByText(/Reconnecting/).length).toBeGreaterThan(0);
     live.state('connected');
@@ -570,7 +457,7 @@ describe('console workspace', () => {
       }),
       'scores:get': () => ok(scores),
     });
-    await start(live);
+    await startConsole(live);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Database is asleep\./);
   });
 
@@ -579,7 +466,7 @@ describe('console workspace', () => {
       'inbox:list': () => ok({ agent: anna, conversations: [] }),
       'scores:get': () => ok(scores),
     });
-    await start(live);
+    await startConsole(live);
     live.state('unauthorized');
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(screen.getByText(/session has ended/)).toBeTruthy();

@@ -8,7 +8,6 @@
  * read from it.
  */
 import nodemailer from 'nodemailer';
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InviteLookup, NewInviteView, SignInChoice } from '../../shared/accounts';
 import type { SignedInAgent } from '../../shared/protocol';
@@ -16,61 +15,18 @@ import type { NewSiteView } from '../../shared/sites';
 import { sha256 } from '../../server/auth/tokens';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
 import {
+  agentSocket,
+  call,
   next,
   startServer,
   TEST_ADMIN_TOKEN,
   type AgentClient,
+  type CallOptions,
   type TestServer,
 } from '../support/server';
 import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
 
 const MINUTE = 60_000;
-
-interface Answer<T = Record<string, unknown>> {
-  status: number;
-  body: T & { error?: { code: string; message: string; issues?: { path: string }[] } };
-  /** The `name=value` of the Set-Cookie header, if any. */
-  cookie: string | null;
-  setCookie: string | null;
-  retryAfter: string | null;
-}
-
-interface CallOptions {
-  cookie?: string | null;
-  token?: string;
-  body?: unknown;
-  origin?: string;
-  /** The client address, as a proxy on this machine would say it (X-Forwarded-For). */
-  ip?: string;
-}
-
-async function call<T = Record<string, unknown>>(
-  server: TestServer,
-  method: string,
-  path: string,
-  options: CallOptions = {},
-): Promise<Answer<T>> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(options.cookie && { cookie: options.cookie }),
-      ...(options.token && { authorization: `Bearer ${options.token}` }),
-      ...(options.origin && { origin: options.origin }),
-      ...(options.ip && { 'x-forwarded-for': options.ip }),
-      ...(options.body !== undefined && { 'content-type': 'application/json' }),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const setCookie = response.headers.get('set-cookie');
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: (text.startsWith('{') ? JSON.parse(text) : {}) as Answer<T>['body'],
-    cookie: setCookie ? setCookie.split(';')[0]! : null,
-    setCookie,
-    retryAfter: response.headers.get('retry-after'),
-  };
-}
 
 interface Sent {
   to: string;
@@ -98,15 +54,6 @@ function mailbox() {
       return match[1]!;
     },
   };
-}
-
-function socketOf(server: TestServer, cookie: string): AgentClient {
-  return io(`${server.url}/agent`, {
-    transports: ['websocket'],
-    extraHeaders: { cookie },
-    forceNew: true,
-    reconnection: false,
-  });
 }
 
 let serial = 0;
@@ -545,7 +492,7 @@ describe.each(await storeKinds())('account attacks (%s)', (kind) => {
     const email = `${unique('pat')}@corp.test`;
     const first = await join(plain, site, email, 'pat’s first password');
     const other = (await signIn(plain, email, 'pat’s first password')).cookie!;
-    const otherSocket = socketOf(plain, other);
+    const otherSocket = agentSocket(plain.url, other);
     sockets.push(otherSocket);
     await next(otherSocket, 'connect');
     const change = (body: unknown, extra: CallOptions = {}) =>
@@ -582,7 +529,7 @@ describe.each(await storeKinds())('account attacks (%s)', (kind) => {
     const one = await join(plain, site, email, 'sol’s long password');
     const two = (await signIn(plain, email, 'sol’s long password')).cookie!;
     const someoneElse = await join(plain, site, `${unique('tia')}@corp.test`, 'tia’s password!');
-    const consoles = [socketOf(plain, one.cookie), socketOf(plain, two)];
+    const consoles = [agentSocket(plain.url, one.cookie), agentSocket(plain.url, two)];
     sockets.push(...consoles);
     await Promise.all(consoles.map((socket) => next(socket, 'connect')));
     const closed = Promise.all(consoles.map((socket) => next(socket, 'disconnect')));
@@ -738,7 +685,7 @@ describe.each(await storeKinds())('session cookie over https (%s)', (kind) => {
     const token = attacker.cookie!.split('=')[1]!;
     const planted = `peakend_session=${token}`;
     expect((await call(server, 'GET', '/api/v1/session', { cookie: planted })).status).toBe(401);
-    const socket = socketOf(server, planted);
+    const socket = agentSocket(server.url, planted);
     sockets.push(socket);
     expect((await next<Error>(socket, 'connect_error')).message).toBe('unauthorized');
     // Beside the victim's own cookie, the planted one changes nothing.

@@ -13,23 +13,19 @@ import { Sessions } from '../../server/auth/sessions';
 import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed';
 import { openSqliteStore } from '../../server/storage/sqlite';
 import {
+  agentSocket,
+  call as callOn,
   data,
   next,
   startServer,
   TEST_ADMIN_TOKEN,
   type AgentClient,
+  type CallOptions,
   type TestServer,
 } from '../support/server';
 import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
 
 const HOUR = 3_600_000;
-
-interface Answer<T = Record<string, unknown>> {
-  status: number;
-  body: T & { error?: { code: string; message: string; issues?: { path: string }[] } };
-  cookie: string | null;
-  setCookie: string | null;
-}
 
 describe.each(await storeKinds())('accounts and roles (%s)', (kind) => {
   let storage: TestStorage;
@@ -49,30 +45,8 @@ describe.each(await storeKinds())('accounts and roles (%s)', (kind) => {
     await storage?.remove();
   });
 
-  async function call<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    options: { cookie?: string | null; token?: string; body?: unknown; origin?: string } = {},
-  ): Promise<Answer<T>> {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        ...(options.cookie && { cookie: options.cookie }),
-        ...(options.token && { authorization: `Bearer ${options.token}` }),
-        ...(options.origin && { origin: options.origin }),
-        ...(options.body !== undefined && { 'content-type': 'application/json' }),
-      },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const setCookie = response.headers.get('set-cookie');
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: (text ? JSON.parse(text) : {}) as Answer<T>['body'],
-      cookie: setCookie ? setCookie.split(';')[0]! : null,
-      setCookie,
-    };
-  }
+  const call = <T = Record<string, unknown>>(method: string, path: string, options?: CallOptions) =>
+    callOn<T>(server, method, path, options);
 
   const signIn = async (email: string, password = DEMO_PASSWORD) => {
     const answer = await call<{ agent: SignedInAgent }>('POST', '/api/v1/session', {
@@ -82,12 +56,7 @@ describe.each(await storeKinds())('accounts and roles (%s)', (kind) => {
   };
 
   const socketOf = (cookie: string): AgentClient => {
-    const socket: AgentClient = io(`${server.url}/agent`, {
-      transports: ['websocket'],
-      extraHeaders: { cookie },
-      forceNew: true,
-      reconnection: false,
-    });
+    const socket = agentSocket(server.url, cookie);
     sockets.push(socket);
     return socket;
   };

@@ -7,33 +7,23 @@
  * identity rules of scoring version 2 (scoring.md, precision and identity; promises about the
  * future), on both stores.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { foldConversation } from '../../shared/scoring/fold';
 import { LIMITS } from '../../shared/limits';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { ZFact, type FactInput } from '../../shared/facts';
 import { foldOn } from '../../server/storage/derive';
 import type { Store } from '../../server/storage/store';
-import { startServer, tempDir, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
-import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
+import { serversPerTest, TEST_ADMIN_TOKEN } from '../support/server';
+import { storeKinds } from '../support/stores';
 
-const dir = tempDir();
-const servers: TestServer[] = [];
-const storages: TestStorage[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-  await Promise.all(storages.splice(0).map((s) => s.remove()));
-});
-afterAll(() => dir.remove());
+const servers = serversPerTest();
 
 const T0 = Date.parse('2026-10-01T09:00:00Z');
 const at = (ms: number) => new Date(T0 + ms).toISOString();
 
 async function siteOn(kind: 'sqlite' | 'postgres', now = () => T0 + 30 * 86_400_000) {
-  const storage = await createTestStorage(kind);
-  storages.push(storage);
-  const server = await startServer({ storage, clock: { now } });
-  servers.push(server);
+  const server = await servers.startOn(kind, { clock: { now } });
   const response = await fetch(`${server.url}/api/v1/sites`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },

@@ -3,7 +3,7 @@
  * batching and duplication the events arrive in; and the clock alone moves them when a promise
  * falls due.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { FactInput } from '../../shared/facts';
 import type { LiveScores } from '../../shared/protocol';
 import { referenceScores } from '../support/reference-scoring';
@@ -12,21 +12,16 @@ import {
   connectAgent,
   connectVisitor,
   next,
-  startServer,
+  serversPerTest,
   tempDir,
   TEST_ADMIN_TOKEN,
   until,
   type TestServer,
 } from '../support/server';
-import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
+import { storeKinds } from '../support/stores';
 
 const dir = tempDir();
-const servers: TestServer[] = [];
-const storages: TestStorage[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-  await Promise.all(storages.splice(0).map((s) => s.remove()));
-});
+const servers = serversPerTest();
 afterAll(() => dir.remove());
 
 /** Creates a site through the sites API; its id and key. */
@@ -76,10 +71,7 @@ describe.each(await storeKinds())('scores over the API (%s)', (kind) => {
     'equal the reference implementation on a random site (seed %i, %i conversations), live and at a past time',
     async (seed, conversations) => {
       const site = randomSite(seed, conversations);
-      const storage = await createTestStorage(kind);
-      storages.push(storage);
-      const server = await startServer({ storage, clock: { now: () => site.at } });
-      servers.push(server);
+      const server = await servers.startOn(kind, { clock: { now: () => site.at } });
       const created = await createSite(server, {
         name: 'Random',
         allowedOrigins: [],
@@ -111,8 +103,7 @@ describe.each(await storeKinds())('scores over the API (%s)', (kind) => {
   );
 
   it('refuses a time in the future or not a time, and strangers', async () => {
-    const server = await startServer({ dbPath: `${dir.path}/refusals.db` });
-    servers.push(server);
+    const server = await servers.start({ dbPath: `${dir.path}/refusals.db` });
     const created = await createSite(server, { name: 'S', allowedOrigins: [] });
     const base = `${server.url}/api/v1/sites/${created.siteId as string}/scores`;
     const auth = { headers: { authorization: `Bearer ${created.key as string}` } };
@@ -132,8 +123,7 @@ describe.each(await storeKinds())('scores over the API (%s)', (kind) => {
 
 describe('a promise falling due', () => {
   it('turns broken at its due time and moves the live scores without anyone asking', async () => {
-    const server = await startServer({ dbPath: `${dir.path}/due.db` });
-    servers.push(server);
+    const server = await servers.start({ dbPath: `${dir.path}/due.db` });
     // A promise due in a moment: the site must allow one that soon (minPromiseSeconds).
     const patched = await fetch(`${server.url}/api/v1/sites/demo`, {
       method: 'PATCH',

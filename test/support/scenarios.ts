@@ -7,6 +7,7 @@
 import { expect } from 'vitest';
 import { ZFact, type Fact, type FactInput } from '../../shared/facts';
 import type { SiteSettings } from '../../shared/settings';
+import type { Observation } from '../../shared/scoring/types';
 import { evaluateSite } from '../../shared/scoring/evaluate';
 import { DAY, MINUTE } from '../../shared/time';
 
@@ -222,3 +223,13 @@ export function expectClose(
   }
   expect(actual, path).toEqual(expected);
 }
+
+/** Observations without their causes, for compact expectations. */
+export const withoutCauses = (observations: Observation[]) =>
+  observations.map(({ subject, dimension, value, weight, at }) => ({
+    subject,
+    dimension,
+    value,
+    weight,
+    at,
+  }));

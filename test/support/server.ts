@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Transporter } from 'nodemailer';
 import { io, type Socket } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import type { Ack } from '../../shared/ack';
 import type {
   AgentClientEvents,
@@ -22,7 +23,7 @@ import { readConfig } from '../../server/config';
 import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed';
 import { silentLogger, type Logger } from '../../server/logger';
 import { openSqliteStore } from '../../server/storage/sqlite';
-import type { TestStorage } from './stores';
+import { createTestStorage, type StoreKind, type TestStorage } from './stores';
 
 export interface TestServer {
   url: string;
@@ -65,25 +66,26 @@ export function movableClock() {
 /** The admin token of test servers (PEAKEND_ADMIN_TOKEN). */
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
-export async function startServer(
-  options: {
-    clock?: Clock;
-    /** PEAKEND_ADMIN_TOKEN; null turns the admin API off. */
-    adminToken?: string | null;
-    /** Rate limits other than the defaults (which do not limit loopback clients like tests). */
-    rateLimits?: RateLimitOverrides;
-    /** Where the server logs (silent by default). */
-    log?: Logger;
-    /** Where email goes (as if SMTP_URL were set): nodemailer's JSON transport, in tests. */
-    mailTransport?: Transporter;
-    /** PUBLIC_URL, when not the server's own http address (https, to see Secure cookies). */
-    publicUrl?: string;
-  } & (
-    | { dbPath: string; storage?: undefined }
-    /** Any test storage (`createTestStorage`); the server's store is opened on it. */
-    | { storage: TestStorage; dbPath?: undefined }
-  ),
-): Promise<TestServer> {
+/** How to start a test server: on an SQLite file (`dbPath`) or on any test storage. */
+export type StartOptions = {
+  clock?: Clock;
+  /** PEAKEND_ADMIN_TOKEN; null turns the admin API off. */
+  adminToken?: string | null;
+  /** Rate limits other than the defaults (which do not limit loopback clients like tests). */
+  rateLimits?: RateLimitOverrides;
+  /** Where the server logs (silent by default). */
+  log?: Logger;
+  /** Where email goes (as if SMTP_URL were set): nodemailer's JSON transport, in tests. */
+  mailTransport?: Transporter;
+  /** PUBLIC_URL, when not the server's own http address (https, to see Secure cookies). */
+  publicUrl?: string;
+} & (
+  | { dbPath: string; storage?: undefined }
+  /** Any test storage (`createTestStorage`); the server's store is opened on it. */
+  | { storage: TestStorage; dbPath?: undefined }
+);
+
+export async function startServer(options: StartOptions): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = readConfig({
@@ -115,6 +117,33 @@ export async function startServer(
   };
 }
 
+/**
+ * Servers that last one test: `start` and `startOn` (on fresh storage of a kind) start one, and
+ * after each test of the file it is stopped and that storage removed.
+ */
+export function serversPerTest() {
+  const servers: TestServer[] = [];
+  const storages: TestStorage[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.stop()));
+    await Promise.all(storages.splice(0).map((s) => s.remove()));
+  });
+  const start = async (options: StartOptions): Promise<TestServer> => {
+    const server = await startServer(options);
+    servers.push(server);
+    return server;
+  };
+  const startOn = async (
+    kind: StoreKind,
+    options: Omit<StartOptions, 'storage' | 'dbPath'> = {},
+  ): Promise<TestServer> => {
+    const storage = await createTestStorage(kind);
+    storages.push(storage);
+    return start({ ...options, storage });
+  };
+  return { start, startOn };
+}
+
 export type VisitorClient = Socket<VisitorServerEvents, VisitorClientEvents>;
 export type AgentClient = Socket<AgentServerEvents, AgentClientEvents>;
 
@@ -141,12 +170,67 @@ export async function connectAgent(url: string, email: string): Promise<AgentCli
   });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
   const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  return agentSocket(url, cookie);
+}
+
+/** Opens the agent socket with a session cookie (`name=value`). */
+export function agentSocket(url: string, cookie: string): AgentClient {
   return io(`${url}/agent`, {
     transports: ['websocket'],
     extraHeaders: { cookie },
     forceNew: true,
     reconnection: false,
   });
+}
+
+/** An HTTP answer: its status, its JSON body (`{}` when not an object) and its cookie. */
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  body: T & { error?: { code: string; message: string; issues?: { path: string }[] } };
+  /** The `name=value` of the Set-Cookie header, if any. */
+  cookie: string | null;
+  setCookie: string | null;
+  retryAfter: string | null;
+}
+
+export interface CallOptions {
+  cookie?: string | null;
+  /** A bearer token: the admin token or a site key. */
+  token?: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  origin?: string;
+  /** The client address, as a proxy on this machine would say it (X-Forwarded-For). */
+  ip?: string;
+}
+
+/** Calls the HTTP API of a test server as a browser or an API client would. */
+export async function call<T = Record<string, unknown>>(
+  server: { url: string },
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Answer<T>> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      ...(options.cookie && { cookie: options.cookie }),
+      ...(options.token && { authorization: `Bearer ${options.token}` }),
+      ...(options.origin && { origin: options.origin }),
+      ...(options.ip && { 'x-forwarded-for': options.ip }),
+      ...(options.body !== undefined && { 'content-type': 'application/json' }),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const setCookie = response.headers.get('set-cookie');
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: (text.startsWith('{') ? JSON.parse(text) : {}) as Answer<T>['body'],
+    cookie: setCookie ? setCookie.split(';')[0]! : null,
+    setCookie,
+    retryAfter: response.headers.get('retry-after'),
+  };
 }
 
 type AnyClient = VisitorClient | AgentClient;

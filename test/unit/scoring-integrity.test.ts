@@ -25,7 +25,7 @@ import { DAY } from '../../shared/time';
 import { Refusal } from '../../server/errors';
 import { checkConversationBounds, refuseChangedRepeat } from '../../server/storage/derive';
 import { referenceScores } from '../support/reference-scoring';
-import { expectClose, prng, shuffle } from '../support/scenarios';
+import { expectClose, prng, shuffle, withoutCauses } from '../support/scenarios';
 
 const t0 = Date.parse('2026-11-23T10:00:00Z');
 /** Seconds after 10:00:00 as epoch ms, and as ISO. */
@@ -67,16 +67,8 @@ const AGENTS = [
   { id: 'ben', name: 'Ben' },
 ];
 
-/** Observations without their causes, for compact expectations. */
-const plain = (observations: Observation[]) =>
-  observations.map(({ subject, dimension, value, weight, at }) => ({
-    subject,
-    dimension,
-    value,
-    weight,
-    at,
-  }));
-const observe = (facts: Fact[], s: SiteSettings = settings) => plain(observeConversation(facts, s));
+const observe = (facts: Fact[], s: SiteSettings = settings) =>
+  withoutCauses(observeConversation(facts, s));
 const of = (facts: Fact[], dimension: Observation['dimension']) =>
   observe(facts).filter((o) => o.dimension === dimension);
 
@@ -453,7 +445,7 @@ describe('disputes: “That didn’t happen”', () => {
 
   it('turns the on-time keep into a broken promise at the time of the dispute', () => {
     const observations = observeConversation(disputed, settings);
-    expect(plain(observations)).toEqual([
+    expect(withoutCauses(observations)).toEqual([
       { subject: 'anna', dimension: 'reliability', value: 0, weight: 1, at: ms(30 * MINUTES) },
     ]);
     expect(observations[0]!.cause).toMatchObject({ kind: 'promise-disputed', promiseId: 'p1' });

@@ -5,6 +5,7 @@ import { evaluateSite } from '../../shared/scoring/evaluate';
 import { countedRating, observeConversation } from '../../shared/scoring/observations';
 import type { Observation } from '../../shared/scoring/types';
 import { DAY, MINUTE } from '../../shared/time';
+import { withoutCauses } from '../support/scenarios';
 
 const t0 = Date.parse('2026-11-23T10:00:00Z');
 const ms = (seconds: number) => t0 + seconds * 1000;
@@ -31,17 +32,8 @@ const rating = (s: number, end: number, peak?: { dimension: string; polarity: st
 
 const observe = (facts: Fact[], settings: SiteSettings = DEFAULT_SETTINGS) =>
   observeConversation(facts, settings);
-/** The observations without their causes, for compact expectations. */
-const plain = (observations: Observation[]) =>
-  observations.map(({ subject, dimension, value, weight, at }) => ({
-    subject,
-    dimension,
-    value,
-    weight,
-    at,
-  }));
 const of = (observations: Observation[], dimension: Observation['dimension']) =>
-  plain(observations.filter((o) => o.dimension === dimension));
+  withoutCauses(observations.filter((o) => o.dimension === dimension));
 
 describe('the worked example of scoring.md', () => {
   const facts = [
@@ -53,7 +45,7 @@ describe('the worked example of scoring.md', () => {
   ];
 
   it('judges the conversation by its peak wait, which is also its end: one observation', () => {
-    expect(plain(observe(facts))).toEqual([
+    expect(withoutCauses(observe(facts))).toEqual([
       { subject: 'anna', dimension: 'responsiveness', value: 0.4, weight: 1, at: ms(500) },
     ]);
   });
@@ -80,7 +72,7 @@ describe('Waits → responsiveness', () => {
       agent(460, 'anna'), // 60 s: q = 1, the end
       close(500, 'anna'),
     ]);
-    expect(plain(observations)).toEqual([
+    expect(withoutCauses(observations)).toEqual([
       { subject: 'ben', dimension: 'responsiveness', value: 0.4, weight: 0.5, at: ms(500) },
       { subject: 'anna', dimension: 'responsiveness', value: 1, weight: 0.5, at: ms(500) },
     ]);
@@ -100,7 +92,7 @@ describe('Waits → responsiveness', () => {
       agent(610, 'anna'), // 10 s, the end
       close(700),
     ]);
-    expect(plain(observations)).toEqual([
+    expect(withoutCauses(observations)).toEqual([
       { subject: 'ben', dimension: 'responsiveness', value: 0.5, weight: 0.5, at: ms(700) },
       { subject: 'anna', dimension: 'responsiveness', value: 1, weight: 0.5, at: ms(700) },
     ]);
@@ -115,11 +107,11 @@ describe('Waits → responsiveness', () => {
   });
 
   it('ends an unanswered wait at the close, on the agent assigned then (not the closer)', () => {
-    expect(plain(observe([assign(0, 'ben'), visitor(10), close(370, 'anna')]))).toEqual([
+    expect(withoutCauses(observe([assign(0, 'ben'), visitor(10), close(370, 'anna')]))).toEqual([
       { subject: 'ben', dimension: 'responsiveness', value: 1 / 3, weight: 1, at: ms(370) },
     ]);
     // Nobody assigned: the site's unassigned bucket.
-    expect(plain(observe([visitor(10), close(250, 'anna')]))).toEqual([
+    expect(withoutCauses(observe([visitor(10), close(250, 'anna')]))).toEqual([
       { subject: null, dimension: 'responsiveness', value: 0.5, weight: 1, at: ms(250) },
     ]);
   });
@@ -163,10 +155,10 @@ describe('Waits → responsiveness', () => {
 
 describe('Promises → reliability', () => {
   it('counts a promise kept at or before its due time as a success at the time of keeping', () => {
-    expect(plain(observe([promise(0, 'p1', 'anna', 600), keep(300, 'p1')]))).toEqual([
+    expect(withoutCauses(observe([promise(0, 'p1', 'anna', 600), keep(300, 'p1')]))).toEqual([
       { subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(300) },
     ]);
-    expect(plain(observe([promise(0, 'p1', 'anna', 600), keep(600, 'p1')]))).toEqual([
+    expect(withoutCauses(observe([promise(0, 'p1', 'anna', 600), keep(600, 'p1')]))).toEqual([
       { subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(600) },
     ]);
   });
@@ -175,20 +167,22 @@ describe('Promises → reliability', () => {
     const broken = [
       { subject: 'anna', dimension: 'reliability', value: 0, weight: 1, at: ms(600) },
     ];
-    expect(plain(observe([promise(0, 'p1', 'anna', 600)]))).toEqual(broken);
-    expect(plain(observe([promise(0, 'p1', 'anna', 600), keep(601, 'p1')]))).toEqual(broken);
+    expect(withoutCauses(observe([promise(0, 'p1', 'anna', 600)]))).toEqual(broken);
+    expect(withoutCauses(observe([promise(0, 'p1', 'anna', 600), keep(601, 'p1')]))).toEqual(
+      broken,
+    );
   });
 
   it('takes the earliest of several keeps', () => {
     expect(
-      plain(observe([promise(0, 'p1', 'anna', 600), keep(900, 'p1'), keep(500, 'p1')])),
+      withoutCauses(observe([promise(0, 'p1', 'anna', 600), keep(900, 'p1'), keep(500, 'p1')])),
     ).toEqual([{ subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(500) }]);
   });
 
   it('counts a keep that arrives before its promise; one dated before it is a quick keep', () => {
     const made = promise(100, 'p1', 'anna', 600);
     // Arrives first, dated 100 s after the making (≥ minPromiseSeconds): kept, at its time.
-    expect(plain(observe([keep(200, 'p1'), made]))).toEqual([
+    expect(withoutCauses(observe([keep(200, 'p1'), made]))).toEqual([
       { subject: 'anna', dimension: 'reliability', value: 1, weight: 1, at: ms(200) },
     ]);
     // Dated before the promise (clock skew between sources): kept less than minPromiseSeconds
@@ -277,7 +271,7 @@ describe('Reopen → reliability', () => {
 
 describe('Rating → experience and the visitor’s voice', () => {
   it('scores the peak-end experience; without a peak, the end is the peak', () => {
-    expect(plain(observe([agent(0, 'anna'), close(5, 'anna'), rating(10, 4)]))).toEqual([
+    expect(withoutCauses(observe([agent(0, 'anna'), close(5, 'anna'), rating(10, 4)]))).toEqual([
       { subject: 'anna', dimension: 'experience', value: 0.75, weight: 1, at: ms(10) },
     ]);
   });
@@ -288,7 +282,7 @@ describe('Rating → experience and the visitor’s voice', () => {
       close(5, 'anna'),
       rating(10, 2, { dimension: 'responsiveness', polarity: 'positive' }),
     ]);
-    expect(plain(quick)).toEqual([
+    expect(withoutCauses(quick)).toEqual([
       { subject: 'anna', dimension: 'experience', value: 0.625, weight: 1, at: ms(10) }, // p = 5
       { subject: 'anna', dimension: 'responsiveness', value: 1, weight: 2, at: ms(10) },
     ]);
@@ -298,7 +292,7 @@ describe('Rating → experience and the visitor’s voice', () => {
       close(5, 'anna'),
       rating(10, 5, { dimension: 'reliability', polarity: 'negative' }),
     ]);
-    expect(plain(broke)).toEqual([
+    expect(withoutCauses(broke)).toEqual([
       { subject: 'anna', dimension: 'experience', value: 0.5, weight: 1, at: ms(10) }, // p = 1
       { subject: 'anna', dimension: 'reliability', value: 0, weight: 2, at: ms(10) },
     ]);
@@ -306,7 +300,7 @@ describe('Rating → experience and the visitor’s voice', () => {
 
   it('gives competence and empathy peaks no voice, only their effect on the experience', () => {
     expect(
-      plain(
+      withoutCauses(
         observe([
           agent(0, 'anna'),
           close(5, 'anna'),
@@ -324,7 +318,7 @@ describe('Rating → experience and the visitor’s voice', () => {
       rating(10 + 10 * 60, 5), // exactly at the end of the window: replaces it wholly
       rating(10 + 10 * 60 + 1, 1), // too late: ignored
     ];
-    expect(plain(observe(facts))).toEqual([
+    expect(withoutCauses(observe(facts))).toEqual([
       { subject: 'anna', dimension: 'experience', value: 1, weight: 1, at: ms(610) },
     ]);
     expect(countedRating(facts, DEFAULT_SETTINGS)).toEqual({
@@ -457,7 +451,7 @@ describe('settings', () => {
       ],
       settings,
     );
-    expect(plain(observations)).toEqual([
+    expect(withoutCauses(observations)).toEqual([
       { subject: 'anna', dimension: 'responsiveness', value: 0.5, weight: 1, at: ms(100) },
       { subject: 'anna', dimension: 'experience', value: 0.125, weight: 1, at: ms(110) }, // p = 1
     ]);

@@ -9,6 +9,7 @@ import type { AckError } from '../../../shared/ack';
 import { LIMITS } from '../../../shared/limits';
 import type { SignedInAgent } from '../../../shared/protocol';
 import { httpAccountSettingsApi, type AccountSettingsApi } from '../accountApi';
+import { AccountUsername, NewPasswordField } from './PasswordFields';
 
 interface Props {
   agent: SignedInAgent;
@@ -147,15 +148,7 @@ export function AccountMenu({ agent, api: given, onSignedOut }: Props) {
             <h2 id="password-title" class="account-heading">
               Change password
             </h2>
-            {/* For password managers: the account this password belongs to. */}
-            <input
-              type="email"
-              name="email"
-              autoComplete="username"
-              value={agent.email}
-              readOnly
-              hidden
-            />
+            <AccountUsername email={agent.email} />
             <label class="field">
               <span class="field-label">Current password</span>
               <input
@@ -168,26 +161,14 @@ export function AccountMenu({ agent, api: given, onSignedOut }: Props) {
                 onInput={(e) => setCurrent(e.currentTarget.value)}
               />
             </label>
-            <div class="field">
-              <label class="field-label" for="account-new-password">
-                New password
-              </label>
-              <input
-                id="account-new-password"
-                type="password"
-                name="new-password"
-                autoComplete="new-password"
-                required
-                minLength={LIMITS.passwordMinLength}
-                maxLength={LIMITS.passwordLength}
-                value={next}
-                onInput={(e) => setNext(e.currentTarget.value)}
-                aria-describedby="account-new-password-hint"
-              />
-              <span id="account-new-password-hint" class="field-hint">
-                At least {LIMITS.passwordMinLength} characters. Other browsers are signed out.
-              </span>
-            </div>
+            <NewPasswordField
+              id="account-new-password"
+              label="New password"
+              name="new-password"
+              value={next}
+              onInput={setNext}
+              hint="Other browsers are signed out."
+            />
             <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
               Change password
             </button>

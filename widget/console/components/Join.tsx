@@ -13,7 +13,8 @@ import type { SignedInAgent } from '../../../shared/protocol';
 import type { AccountApi } from '../accountApi';
 import type { SessionApi } from '../api';
 import { ROLE_LABEL } from '../roles';
-import { SignIn } from './SignIn';
+import { AccountUsername, NewPasswordField } from './PasswordFields';
+import { CardBrand, SignIn } from './SignIn';
 
 interface Props {
   api: AccountApi;
@@ -95,10 +96,7 @@ export function Join({ api, session, token, onJoined, onSignIn }: Props) {
     return (
       <main class="signin">
         <section class="signin-card" aria-labelledby="join-title">
-          <div class="brand brand--large" aria-hidden="true">
-            <span class="brand-mark" />
-            Peakend
-          </div>
+          <CardBrand />
           <h1 id="join-title">Join {siteName}</h1>
           <p class="muted">{offer}</p>
           {error && (
@@ -141,10 +139,7 @@ export function Join({ api, session, token, onJoined, onSignIn }: Props) {
   return (
     <main class="signin">
       <form class="signin-card" onSubmit={join} aria-labelledby="join-title">
-        <div class="brand brand--large" aria-hidden="true">
-          <span class="brand-mark" />
-          Peakend
-        </div>
+        <CardBrand />
         {invite.state === 'checking' && (
           <p class="muted" role="status">
             Checking your invite…
@@ -197,36 +192,15 @@ export function Join({ api, session, token, onJoined, onSignIn }: Props) {
                 onInput={(e) => setName(e.currentTarget.value)}
               />
             </label>
-            {/* For password managers: the account this password belongs to. */}
-            <input
-              type="email"
-              name="email"
-              autoComplete="username"
-              value={invite.invite.email}
-              readOnly
-              hidden
+            <AccountUsername email={invite.invite.email} />
+            <NewPasswordField
+              id="join-password"
+              label="Choose a password"
+              name="password"
+              value={password}
+              onInput={setPassword}
+              inputRef={passwordField}
             />
-            <div class="field">
-              <label class="field-label" for="join-password">
-                Choose a password
-              </label>
-              <input
-                id="join-password"
-                type="password"
-                name="password"
-                autoComplete="new-password"
-                required
-                minLength={LIMITS.passwordMinLength}
-                maxLength={LIMITS.passwordLength}
-                value={password}
-                ref={passwordField}
-                onInput={(e) => setPassword(e.currentTarget.value)}
-                aria-describedby="password-hint"
-              />
-              <span id="password-hint" class="field-hint">
-                At least {LIMITS.passwordMinLength} characters.
-              </span>
-            </div>
             <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
               {busy ? 'Joining…' : `Join ${invite.invite.siteName}`}
             </button>

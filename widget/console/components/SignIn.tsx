@@ -70,12 +70,7 @@ export function SignIn({
       onSubmit={submit}
       aria-labelledby="signin-title"
     >
-      {!embedded && (
-        <div class="brand brand--large" aria-hidden="true">
-          <span class="brand-mark" />
-          Peakend
-        </div>
-      )}
+      {!embedded && <CardBrand />}
       {embedded ? <h2 id="signin-title">{title}</h2> : <h1 id="signin-title">{title}</h1>}
       <p class="muted">{intro}</p>
       {notice && !error && (
@@ -142,4 +137,14 @@ export function SignIn({
     </form>
   );
   return embedded ? form : <main class="signin">{form}</main>;
+}
+
+/** The brand over a sign-in card (sign in, join, confirm an email). */
+export function CardBrand() {
+  return (
+    <div class="brand brand--large" aria-hidden="true">
+      <span class="brand-mark" />
+      Peakend
+    </div>
+  );
 }

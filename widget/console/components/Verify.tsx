@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { AccountSettingsApi } from '../accountApi';
 import type { SessionApi } from '../api';
-import { SignIn } from './SignIn';
+import { CardBrand, SignIn } from './SignIn';
 
 interface Props {
   api: AccountSettingsApi;
@@ -43,10 +43,7 @@ export function Verify({ api, session, token, onDone, onSignIn }: Props) {
   return (
     <main class="signin">
       <section class="signin-card" aria-labelledby="verify-title">
-        <div class="brand brand--large" aria-hidden="true">
-          <span class="brand-mark" />
-          Peakend
-        </div>
+        <CardBrand />
         <h1 id="verify-title">Confirm your email</h1>
         {state.state === 'checking' && (
           <p class="muted" role="status">
