@@ -33,7 +33,7 @@ import { RateLimits } from './limits/limiter';
 import { withOverrides, type RateLimitOverrides } from './limits/policy';
 import { SignInGuard } from './limits/sign-in';
 import { addressOf, limitSockets } from './limits/sockets';
-import { ConsoleSockets } from './live/access';
+import { ConsoleSockets, VisitorSockets } from './live/access';
 import { LiveViews } from './live/broadcast';
 import type { AgentNamespace, VisitorNamespace } from './live/rooms';
 import { createIdSource } from './pipeline/ids';
@@ -100,6 +100,7 @@ export function createApplication(parts: AppParts): Application {
   );
   // Console sockets to reconnect when a session or a member's access changes (after io exists).
   const consoleSockets = new ConsoleSockets();
+  const visitorSockets = new VisitorSockets();
   const access = {
     store,
     sessions,
@@ -156,9 +157,27 @@ export function createApplication(parts: AppParts): Application {
     });
   }
   app.use(assetRoutes(parts.distDir ?? DEFAULT_DIST));
-  app.use(sessionRoutes(store, sessions, consoleSockets, accountMail.enabled));
+  app.use(
+    sessionRoutes({
+      store,
+      sessions,
+      clock,
+      log,
+      consoleSockets,
+      mailEnabled: accountMail.enabled,
+    }),
+  );
   app.use(accountRoutes({ store, sessions, clock, mail: accountMail, consoleSockets, signIns }));
-  app.use(siteRoutes({ ...access, scoreboards, pipeline, clock, publicUrl: config.publicUrl }));
+  app.use(
+    siteRoutes({
+      ...access,
+      scoreboards,
+      pipeline,
+      visitorSockets,
+      clock,
+      publicUrl: config.publicUrl,
+    }),
+  );
   app.use(
     teamRoutes({
       ...access,
@@ -185,6 +204,7 @@ export function createApplication(parts: AppParts): Application {
   const visitors = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
   const agents = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   consoleSockets.attach(agents);
+  visitorSockets.attach(visitors);
 
   // Before the namespaces' own middleware: a flood is refused before any storage is read.
   const clientAddress = addressOf(app);

@@ -105,6 +105,9 @@ export interface RatingState extends RatingVersion {
  */
 export type SetAsideReason = RatingExclusion | 'unanswered';
 
+/** Set-aside rating versions whose reason the state keeps, the latest. */
+export const SET_ASIDE_KEPT = 50;
+
 export interface SetAsideRating extends RatingVersion {
   reason: SetAsideReason;
 }
@@ -131,4 +134,9 @@ export interface ConversationState {
   rating: RatingState | null;
   /** The latest rating that was set aside, with why; null when none was. */
   setAsideRating: SetAsideRating | null;
+  /**
+   * Why each of the latest set-aside rating versions was set aside, by fact id (at most
+   * `SET_ASIDE_KEPT`): the console's timeline reads the fold's verdict, never its own.
+   */
+  setAsideReasons: [factId: string, reason: SetAsideReason][];
 }

@@ -251,7 +251,16 @@ export const ZVisitorAuth = z
      * A signed-in user's email, with `userId` and `userHash` only. Not signed: it can only ever
      * set this visitor's own ratings aside (a member's email: excluded "member").
      */
-    email: z.string().trim().toLowerCase().max(LIMITS.emailLength).pipe(z.email()).optional(),
+    // Unsigned, and it can only set this visitor's own ratings aside: one the server cannot read
+    // as an email is dropped rather than refusing the chat.
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(LIMITS.emailLength)
+      .pipe(z.email())
+      .optional()
+      .catch(undefined),
   })
   .refine((auth) => (auth.userId === undefined) === (auth.userHash === undefined), {
     message: 'userId and userHash go together',

@@ -36,18 +36,6 @@ export type SignInOutcome =
   /** The email and password open accounts on several sites: which one? */
   | { kind: 'choose'; sites: SiteChoice[] };
 
-/**
- * The hash of the session token in a Cookie header, if it carries one: the `__Host-` cookie
- * first. For code that already knows the session is valid (Sessions reads only the cookie of its
- * scheme), to name its socket room.
- */
-export function sessionTokenHash(cookieHeader: string | undefined): string | null {
-  if (!cookieHeader) return null;
-  const cookies = parseCookies(cookieHeader);
-  const token = cookies[HOST_SESSION_COOKIE] ?? cookies[SESSION_COOKIE];
-  return token ? sha256(token) : null;
-}
-
 export class Sessions {
   /** The cookie's name: `__Host-` prefixed over https. */
   readonly cookieName: string;

@@ -17,16 +17,29 @@ import { noteMemberAddress } from '../limits/members';
 import type { ConsoleSockets } from '../live/access';
 import type { Agent, Store } from '../storage/store';
 import { requireSignedIn } from './caller';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
 import { parseBody } from './validate';
 import { requireSameOrigin } from './same-origin';
 
-export function sessionRoutes(
-  store: Store,
-  sessions: Sessions,
-  consoleSockets?: ConsoleSockets,
+export interface SessionRouteDeps {
+  store: Store;
+  sessions: Sessions;
+  clock: Clock;
+  log: Logger;
+  consoleSockets?: ConsoleSockets;
   /** Whether Peakend sends email: then the console is told of an unproven email. */
+  mailEnabled?: boolean;
+}
+
+export function sessionRoutes({
+  store,
+  sessions,
+  clock,
+  log,
+  consoleSockets,
   mailEnabled = false,
-): Router {
+}: SessionRouteDeps): Router {
   const router = express.Router();
 
   const describe = (agent: Agent) => signedInView(store, agent, { mailEnabled });
@@ -42,7 +55,11 @@ export function sessionRoutes(
       return;
     }
     res.setHeader('Set-Cookie', outcome.cookie);
-    await noteMemberAddress(store, outcome.agent, req.ip, Date.now()); // excluded "member" ratings
+    // Where members sign in from: a rating from there is the team's own (excluded "member").
+    // The sign-in has succeeded whatever becomes of this note.
+    await noteMemberAddress(store, outcome.agent, req.ip, clock.now()).catch((error: unknown) =>
+      log.error('could not note a member address', error),
+    );
     res.json({ agent: await describe(outcome.agent) });
   });
 

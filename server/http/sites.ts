@@ -19,6 +19,7 @@ import type { Sessions } from '../auth/sessions';
 import { newAgentId, newSiteId } from '../auth/ids';
 import { randomToken, sha256 } from '../auth/tokens';
 import type { Clock } from '../clock';
+import type { VisitorSockets } from '../live/access';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { Scoreboards } from '../scores/scoreboard';
 import type { Site, Store } from '../storage/store';
@@ -31,6 +32,8 @@ export interface SiteRouteDeps {
   sessions: Sessions;
   scoreboards: Scoreboards;
   pipeline: Pipeline;
+  /** Ends the site's visitor sockets when its key (and so every visitor token) is revoked. */
+  visitorSockets: VisitorSockets;
   clock: Clock;
   publicUrl: string;
   adminTokenHash: string | null;
@@ -132,13 +135,15 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
    * A new key for the site. The old key stops working at once (only the new hash is kept), and
    * with it the signing secret derived from it (and every signature made with that secret) and
    * every visitor token issued before (they are bound to the key's hash, see auth/tokens.ts), so
-   * a key that leaked is worthless from here. Visitors start anew at their next connection.
+   * a key that leaked is worthless from here. Connected visitors are disconnected; they start anew
+   * at their next connection.
    */
   router.post('/api/v1/sites/:siteId/key', async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
     const key = newSiteKey();
     const updated: Site = { ...site, keyHash: sha256(key) };
     await store.updateSite(updated);
+    deps.visitorSockets.keyRotated(site.id);
     res.setHeader('Cache-Control', 'no-store');
     const rotated: RotatedKey = {
       siteId: site.id,

@@ -130,7 +130,8 @@ export const RATE_LIMITS: RateLimitPolicy = {
     longestWaitMs: 15 * MINUTE,
     forgetAfterMs: DAY,
     emailFailuresPerHour: 50,
-    // One attempt per address every 72 s: the hourly allowance, spread out.
+    // Then one attempt every 72 s (the hourly allowance, spread out) from all the addresses the
+    // email never signed in from together, and one each from those it did.
     emailDelayMs: 72_000,
   },
 };

@@ -8,10 +8,13 @@
  *   - per address, across emails: the same, looser (offices share an address), so one network
  *     cannot try one password on many emails. A success does not start it over (L2): signing in
  *     to one's own account must not buy more guesses at other people's.
- *   - per email, across all addresses: a slower throttle. Past `emailFailuresPerHour` failures it
- *     delays each address's next attempt for that email by `emailDelayMs`, and then lets that
- *     attempt through. Guesses from many addresses slow down; the owner, from their own address,
- *     is delayed but never refused: guesses elsewhere can no longer lock them out (L1).
+ *   - per email, across all addresses: a slower throttle. Past `emailFailuresPerHour` failures,
+ *     attempts for that email go ahead one per `emailDelayMs`: one schedule shared by every
+ *     address it has never signed in from (so a thousand addresses guess no faster than one),
+ *     and a turn of its own for each address it has signed in from. The owner, from their own
+ *     address, is delayed but never refused: guesses elsewhere cannot lock them out (L1).
+ *
+ * IPv6 addresses count per /64: one machine is usually given a whole block of them.
  *
  * An attempt counts as a failure from the moment it starts, and is forgiven when it succeeds:
  * checking a password takes a while, and many guesses sent at once must not all slip through
@@ -20,6 +23,7 @@
 import type { Clock } from '../clock';
 import { RateLimited } from '../errors';
 import { retryAfterSeconds } from './limiter';
+import { normalAddress } from './members';
 import type { SignInBackoff } from './policy';
 
 interface Failures {
@@ -52,11 +56,19 @@ function bound<V>(map: Map<string, V>): void {
   }
 }
 
+/** An address as the backoff counts it (see `normalAddress`: IPv6 by its /64 block). */
+export const block = (ip: string | undefined): string => (ip ? normalAddress(ip) : '');
+
 export class SignInGuard {
   private readonly failures = new Map<string, Failures>();
   private readonly loads = new Map<string, Load>();
-  /** Per email and address, while the email is throttled: when that address may try again. */
+  /**
+   * While an email is throttled, when its next attempt may go: per address it has signed in
+   * from, and one for all other addresses together.
+   */
   private readonly turns = new Map<string, number>();
+  /** Email and address pairs that have signed in: each keeps a turn of its own. */
+  private readonly known = new Map<string, true>();
 
   constructor(
     private readonly clock: Clock,
@@ -76,7 +88,8 @@ export class SignInGuard {
       const seconds = retryAfterSeconds(waitMs);
       throw new RateLimited(`Too many failed sign-ins: try again in ${seconds} s.`, seconds);
     }
-    const turn = `${email}\n${ip ?? ''}`;
+    const pair = `${email}\n${block(ip)}`;
+    const turn = this.known.has(pair) ? pair : `${email}\n*`;
     if (this.throttled(email, now)) {
       let turnAt = this.turns.get(turn);
       if (turnAt === undefined) {
@@ -109,13 +122,15 @@ export class SignInGuard {
     if (pair) this.failures.delete(pair[0]);
     if (address) this.forgive(address[0], address[1]);
     this.load(email, now, -1);
+    this.known.set(`${email}\n${block(ip)}`, true);
+    bound(this.known);
   }
 
   private keysOf(ip: string | undefined, email: string): [key: string, free: number][] {
     const keys: [string, number][] = [
-      [`pair:${email}\n${ip ?? ''}`, this.backoff.freeFailuresPerEmail],
+      [`pair:${email}\n${block(ip)}`, this.backoff.freeFailuresPerEmail],
     ];
-    if (ip) keys.push([`ip:${ip}`, this.backoff.freeFailuresPerIp]);
+    if (ip) keys.push([`ip:${block(ip)}`, this.backoff.freeFailuresPerIp]);
     return keys;
   }
 

@@ -4,7 +4,13 @@
  * the handshake then reads the new role, or refuses. Rooms reach every node, so this works across
  * nodes too.
  */
-import { memberRoom, sessionRoom, type AgentNamespace } from './rooms';
+import {
+  memberRoom,
+  sessionRoom,
+  siteVisitorsRoom,
+  type AgentNamespace,
+  type VisitorNamespace,
+} from './rooms';
 
 export class ConsoleSockets {
   private agents: AgentNamespace | null = null;
@@ -22,5 +28,24 @@ export class ConsoleSockets {
   /** The session ended (signed out), or shows another site now. */
   sessionChanged(tokenHash: string): void {
     this.agents?.in(sessionRoom(tokenHash)).disconnectSockets(true);
+  }
+}
+
+/**
+ * A visitor socket is vouched for by its token once, at its handshake. A key rotation revokes
+ * every token of the site, so it ends the site's visitor sockets too: a leaked token is worthless
+ * at once, not only at its next connection.
+ */
+export class VisitorSockets {
+  private visitors: VisitorNamespace | null = null;
+
+  /** The visitor namespace, once it exists (routes are built before it). */
+  attach(visitors: VisitorNamespace): void {
+    this.visitors = visitors;
+  }
+
+  /** The site's key changed: its visitor tokens are revoked. */
+  keyRotated(siteId: string): void {
+    this.visitors?.in(siteVisitorsRoom(siteId)).disconnectSockets(true);
   }
 }

@@ -34,6 +34,8 @@ export type AgentNamespace = Namespace<
 
 /** Every socket of one visitor (several tabs are several sockets). */
 export const visitorRoom = (siteId: string, visitorId: string) => `visitor:${siteId}:${visitorId}`;
+/** Every visitor socket of a site (a key rotation ends them all). */
+export const siteVisitorsRoom = (siteId: string) => `visitors:${siteId}`;
 /** Every agent and supervisor of a site. */
 export const siteRoom = (siteId: string) => `site:${siteId}`;
 /** Every console socket of one member of a site (several tabs are several sockets). */

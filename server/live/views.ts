@@ -112,16 +112,26 @@ export const FACTS_IN_VIEW = LIMITS.messagesInView + TIMELINE_IN_VIEW;
  * Who did what besides writing, from the facts in conversation order: claims and assignments,
  * promises made, kept and disputed, closes, reopens, and ratings set aside. What the fold
  * ignores (a used promise id, a second keep, closing a closed conversation) is left out too.
+ *
+ * `facts` may be only the conversation's latest (`FACTS_IN_VIEW`): then what came before them
+ * is unknown here, so the first close or reopen seen is shown whatever the state before it, and
+ * why a rating was set aside is the fold's verdict (`state.setAsideReasons`), never worked out
+ * again from a part of the conversation.
  */
-export function timeline(ctx: ViewContext, facts: readonly Fact[]): TimelineEntry[] {
+export function timeline(
+  ctx: ViewContext,
+  state: ConversationState,
+  facts: readonly Fact[],
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const promiseTexts = new Map<string, string | null>();
   const kept = new Set<string>();
   const disputed = new Set<string>();
+  const setAside = new Map(state.setAsideReasons);
+  const whole = facts.length < FACTS_IN_VIEW;
   let holder: string | null = null;
-  let open = true;
-  // As in scoring/fold.ts: a rating before any agent wrote (while open) is unanswered.
-  let answered = false;
+  // Open or closed before these facts: known only when they are the whole conversation.
+  let open: boolean | null = whole ? true : null;
   for (const fact of facts) {
     const base = { id: fact.id, at: iso(fact.at) };
     switch (fact.type) {
@@ -136,7 +146,6 @@ export function timeline(ctx: ViewContext, facts: readonly Fact[]): TimelineEntr
         holder = fact.agentId;
         break;
       case 'message':
-        if (open && fact.from === 'agent') answered = true;
         break;
       case 'promise.made':
         if (promiseTexts.has(fact.promiseId)) break;
@@ -171,7 +180,7 @@ export function timeline(ctx: ViewContext, facts: readonly Fact[]): TimelineEntr
         });
         break;
       case 'conversation.closed':
-        if (!open) break;
+        if (open === false) break;
         open = false;
         entries.push({
           ...base,
@@ -180,13 +189,13 @@ export function timeline(ctx: ViewContext, facts: readonly Fact[]): TimelineEntr
         });
         break;
       case 'conversation.reopened':
-        if (open) break;
+        if (open === true) break;
         open = true;
         entries.push({ ...base, kind: 'reopened' });
         break;
       case 'rating': {
-        const reason = fact.excluded ?? (answered ? null : 'unanswered');
-        if (reason === null) break;
+        const reason = setAside.get(fact.id);
+        if (reason === undefined) break;
         // The step saves of one rating show once: the latest.
         const last = entries.at(-1);
         if (last?.kind === 'rating-set-aside' && last.reason === reason) entries.pop();
@@ -254,6 +263,6 @@ export function agentView(
       : null,
     messages: messages(ctx, facts),
     promises: promises(ctx, state),
-    timeline: timeline(ctx, facts),
+    timeline: timeline(ctx, state, facts),
   };
 }

@@ -16,6 +16,7 @@ import type { Observation, ScoresBody } from '../../shared/scoring/types';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Pipeline } from '../pipeline/pipeline';
+import { canonicalJson } from '../storage/derive';
 import type { EvidenceChange, Site, Store } from '../storage/store';
 
 /** Longest a timer is set for (Node's limit is about 24.8 days). */
@@ -50,15 +51,6 @@ class SiteBoard {
     }
     return recent;
   }
-}
-
-/** JSON with sorted keys: stores may hand back objects with their keys in another order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
 }
 
 export type DueListener = (site: Site, due: Observation[]) => void;
@@ -149,12 +141,12 @@ export class Scoreboards {
         // Changes committed while the evidence was being read may or may not be in it. They
         // come in commit order, so one belongs on the board exactly when the snapshot still
         // holds what it replaced.
-        const snapshot = new Map(stored.map((s) => [s.conversationId, canonical(s.evidence)]));
+        const snapshot = new Map(stored.map((s) => [s.conversationId, canonicalJson(s.evidence)]));
         for (const change of this.waiting.get(site.id) ?? []) {
-          const held = snapshot.get(change.conversationId) ?? canonical(null);
-          if (held !== canonical(change.before)) continue;
+          const held = snapshot.get(change.conversationId) ?? canonicalJson(null);
+          if (held !== canonicalJson(change.before)) continue;
           board.swap(change);
-          snapshot.set(change.conversationId, canonical(change.after));
+          snapshot.set(change.conversationId, canonicalJson(change.after));
         }
         return board;
       })

@@ -20,7 +20,7 @@ import {
   type InboxPage,
 } from '../../shared/protocol';
 import { originAllowed } from '../auth/origins';
-import { sessionTokenHash, type Sessions } from '../auth/sessions';
+import type { Sessions } from '../auth/sessions';
 import { signedInView } from '../auth/signed-in';
 import type { Clock } from '../clock';
 import { Refusal } from '../errors';
@@ -110,7 +110,7 @@ export function serveAgents(deps: Deps) {
         void socket.join([
           siteRoom(agent.siteId),
           memberRoom(agent.siteId, agent.id),
-          sessionRoom(sessionTokenHash(cookie) ?? ''),
+          sessionRoom(signedIn.session.tokenHash),
         ]);
         // The session's end ends the socket too: its console then asks to sign in again.
         const expiry = setTimeout(
@@ -184,7 +184,8 @@ export function serveAgents(deps: Deps) {
 
     answer('promise:make', ZPromiseMake, async ({ conversationId, text, dueAt }) => {
       const s = await site();
-      const state = await chat.makePromise(s, agent, conversationId, text, Date.parse(dueAt));
+      const promise = { text, dueAt: Date.parse(dueAt) };
+      const state = await chat.makePromise(s, agent, conversationId, promise, awayFor);
       return views.agentView(s, state);
     });
 

@@ -20,7 +20,13 @@ import { describeIssues, Refusal } from '../errors';
 import type { AddressOf } from '../limits/sockets';
 import type { LiveViews } from '../live/broadcast';
 import { visitorRatingView } from '../live/views';
-import { siteRoom, visitorRoom, type AgentNamespace, type VisitorNamespace } from '../live/rooms';
+import {
+  siteRoom,
+  siteVisitorsRoom,
+  visitorRoom,
+  type AgentNamespace,
+  type VisitorNamespace,
+} from '../live/rooms';
 import type { Logger } from '../logger';
 import type { BuiltInChat, VisitorSource } from '../sources/chat';
 import type { Store } from '../storage/store';
@@ -98,7 +104,7 @@ export function serveVisitors(deps: Deps): void {
           // Only a verified user's (the schema takes it only with userId and userHash).
           ...(email !== undefined && { email }),
         };
-        void socket.join(visitorRoom(siteId, visitor.visitorId));
+        void socket.join([visitorRoom(siteId, visitor.visitorId), siteVisitorsRoom(siteId)]);
         next();
       })
       .catch((error: unknown) => {

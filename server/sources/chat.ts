@@ -62,13 +62,13 @@ export class BuiltInChat {
     site: Site,
     visitorId: string,
     text: string,
-    from?: VisitorSource,
+    from: VisitorSource,
   ): Promise<ConversationState> {
     const latest = await this.store.latestConversationOf(site.id, visitorId);
     if (latest?.status === 'open') {
       return this.record(site, latest.id, [{ type: 'message', from: 'visitor', text }]);
     }
-    if (from) await this.limits.take('newConversation', siteAddress(site, from));
+    await this.limits.take('newConversation', siteAddress(site, from));
     return this.record(site, this.newId(), [
       { type: 'conversation.opened', visitorId },
       { type: 'message', from: 'visitor', text },
@@ -132,7 +132,7 @@ export class BuiltInChat {
     site: Site,
     visitorId: string | null,
     input: RatingInput,
-    from?: VisitorSource,
+    from: VisitorSource,
   ): Promise<ConversationState> {
     const vouched = input.signature !== undefined;
     let conversation: ConversationState | null;
@@ -165,7 +165,7 @@ export class BuiltInChat {
     if (rating && now > rating.firstAt + site.settings.ratingAmendMinutes * MINUTE) {
       throw new Refusal('conflict', 'This rating can no longer be changed.');
     }
-    const excluded = from && (await this.exclusionOf(site, conversation, from));
+    const excluded = await this.exclusionOf(site, conversation, from);
     const fact: Fact = {
       id,
       conversationId: input.conversationId,
@@ -194,12 +194,12 @@ export class BuiltInChat {
     conversation: ConversationState | null,
     from: VisitorSource,
   ): Promise<RatingExclusion | undefined> {
-    if (site.settings.excludeMemberRatings && (await this.fromMember(site, from))) return 'member';
-    // A counting rating, or one set aside as unanswered, has had its place in the limit; one
-    // set aside as a flood stays one; one set aside as a member's never had a place.
+    // The later steps of one rating take its first step's verdict: a counting rating (or one set
+    // aside as unanswered) has had its place in the limit, a flood's or a member's stays so.
     const earlier = conversation?.rating ? 'counted' : conversation?.setAsideRating?.reason;
-    if (earlier === 'flood') return 'flood';
+    if (earlier === 'flood' || earlier === 'member') return earlier;
     if (earlier === 'counted' || earlier === 'unanswered') return undefined;
+    if (site.settings.excludeMemberRatings && (await this.fromMember(site, from))) return 'member';
     return (await this.limits.allow('countedRating', siteAddress(site, from)))
       ? undefined
       : 'flood';
@@ -246,7 +246,19 @@ export class BuiltInChat {
     return this.record(site, conversationId, drafts);
   }
 
-  async makePromise(site: Site, agent: Agent, conversationId: string, text: string, dueAt: number) {
+  /**
+   * A promise to the visitor. Made in a colleague's conversation, it takes the conversation over,
+   * with the same rights as claiming it: else promises kept in others' chats would lift one's
+   * reliability, and use up the few promises of theirs that count.
+   */
+  async makePromise(
+    site: Site,
+    agent: Agent,
+    conversationId: string,
+    promise: { text: string; dueAt: number },
+    awayFor: AwayFor,
+  ) {
+    const { text, dueAt } = promise;
     const conversation = await this.agentsConversation(site, conversationId);
     requireOpen(conversation);
     const now = this.clock.now();
@@ -262,9 +274,13 @@ export class BuiltInChat {
         `A promise can be due at most ${LIMITS.promiseHorizonDays} days ahead.`,
       );
     }
-    return this.record(site, conversationId, [
-      { type: 'promise.made', promiseId: this.newId(), agentId: agent.id, dueAt, text },
-    ]);
+    const drafts: FactDraft[] = [];
+    if (conversation.assignedAgentId !== agent.id) {
+      await mayTakeOver(site, agent, conversation, awayFor);
+      drafts.push({ type: 'conversation.assigned', agentId: agent.id });
+    }
+    drafts.push({ type: 'promise.made', promiseId: this.newId(), agentId: agent.id, dueAt, text });
+    return this.record(site, conversationId, drafts);
   }
 
   /**

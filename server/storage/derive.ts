@@ -83,7 +83,10 @@ export function foldOn(
   return finishFold(fold, settings);
 }
 
-/** JSON with sorted keys: two parsings of one fact compare equal whatever their key order. */
+/**
+ * JSON with sorted keys: two parsings of one value compare equal whatever their key order (a
+ * store may hand back objects with their keys in another order).
+ */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
@@ -144,19 +147,12 @@ export function sharedObservations(
 ): number {
   if (!before) return 0;
   let i = 0;
-  for (; i < before.length && i < after.length; i++) {
-    const a = before[i] as Observation;
-    const b = after[i] as Observation;
-    // The fact behind an observation and its kind say where it came from; the rest its value.
-    const same =
-      a.at === b.at &&
-      a.value === b.value &&
-      a.weight === b.weight &&
-      a.subject === b.subject &&
-      a.dimension === b.dimension &&
-      a.cause.kind === b.cause.kind &&
-      a.cause.factId === b.cause.factId;
-    if (!same) break;
+  while (
+    i < before.length &&
+    i < after.length &&
+    JSON.stringify(before[i]) === JSON.stringify(after[i])
+  ) {
+    i += 1;
   }
   return i;
 }

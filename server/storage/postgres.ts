@@ -804,7 +804,9 @@ export class PostgresStore implements Store {
          sum($4 * o.weight * (1 - o.value)
            * power(2, (o.at - l.latest) / $3::double precision)) AS f
        FROM observations o
-       JOIN latest l ON l.subject IS NOT DISTINCT FROM o.subject AND l.dimension = o.dimension
+       -- coalesce, not IS NOT DISTINCT FROM, so the join can hash on the subject ('' is no id).
+       JOIN latest l ON coalesce(l.subject, '') = coalesce(o.subject, '')
+         AND l.dimension = o.dimension
        WHERE o.site_id = $1 AND o.at <= $2
        GROUP BY o.subject, o.dimension, l.latest`,
       [siteId, at, halfLifeMs, settings.negativityWeight],
@@ -819,8 +821,8 @@ export class PostgresStore implements Store {
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.site, site.id]);
       const { rows } = await client.query<{ id: string; evidence: ConversationEvidence | null }>(
         `SELECT id, evidence FROM conversations
-         WHERE site_id = $1 AND id COLLATE "C" > $2 ${stale ? STALE_FOLD : ''}
-         ORDER BY id COLLATE "C" LIMIT $3`,
+         WHERE site_id = $1 AND id > $2 ${stale ? STALE_FOLD : ''}
+         ORDER BY id LIMIT $3`,
         [site.id, after, REDERIVE_CHUNK],
       );
       const derived = await this.foldAgain(

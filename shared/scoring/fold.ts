@@ -11,7 +11,14 @@
  * `finishFold` then turns the fold into state and evidence; its cost grows with the promises and
  * closes of that one conversation, never with the site's history.
  */
-import type { Commitment, ConversationState, RatingState, SetAsideRating } from '../conversation';
+import {
+  SET_ASIDE_KEPT,
+  type Commitment,
+  type ConversationState,
+  type RatingState,
+  type SetAsideRating,
+  type SetAsideReason,
+} from '../conversation';
 import { compareFacts, inConversationOrder, type Fact, type FactOf } from '../facts';
 import type { SiteSettings } from '../settings';
 import { DAY, MINUTE } from '../time';
@@ -172,6 +179,7 @@ export function startFold(first: Fact, settings: FoldSettings): ConversationFold
       lastAgentId: null,
       rating: null,
       setAsideRating: null,
+      setAsideReasons: [],
     },
     answerableAtClose: null,
     agentSinceReopen: null,
@@ -375,6 +383,8 @@ function recordRating(fold: ConversationFold, fact: FactOf<'rating'>, settings: 
   const reason = fact.excluded ?? (state.lastAgentId === null ? 'unanswered' : null);
   if (reason) {
     state.setAsideRating = { ...version, reason } satisfies SetAsideRating;
+    const verdict: [string, SetAsideReason] = [fact.id, reason];
+    state.setAsideReasons = [...state.setAsideReasons, verdict].slice(-SET_ASIDE_KEPT);
     return;
   }
   const counting = state.rating;

@@ -25,7 +25,7 @@
  * Observations dated after the current clock (a Promise's broken observation at its due time is
  * known as soon as it is made) wait in a queue and are folded in by the first read at or after
  * their time, so live reads never count the future. Reads are meant for a non-decreasing τ (the
- * server's clock); to look at a past τ, replay with evaluateSite instead.
+ * server's clock); a past τ is read from the store's observation rows instead (`SumsAt`).
  */
 import type { SiteSettings } from '../settings';
 import { DAY } from '../time';

@@ -12,6 +12,7 @@ import { foldConversation } from '../../shared/scoring/fold';
 import { LIMITS } from '../../shared/limits';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { ZFact, type FactInput } from '../../shared/facts';
+import { FACTS_IN_VIEW, timeline } from '../../server/live/views';
 import { foldOn } from '../../server/storage/derive';
 import type { Store } from '../../server/storage/store';
 import { serversPerTest, TEST_ADMIN_TOKEN } from '../support/server';
@@ -219,6 +220,38 @@ describe.each(await storeKinds())('event identity and promises about the future 
       { id: 'r2', type: 'rating', conversationId: 'c', end: 1, excluded: 'bored', at: at(2) },
     ]);
     expect(wrong.status).toBe(400);
+  });
+});
+
+describe('views of a long conversation', () => {
+  it('read only its latest facts, and still tell its timeline right', () => {
+    // An answer, then more visitor messages than a view reads, then a close and a 5.
+    const facts = [
+      ...messages('long', 2),
+      ...Array.from({ length: FACTS_IN_VIEW + 10 }, (_, i) => ({
+        id: `long-v${i}`,
+        type: 'message',
+        conversationId: 'long',
+        from: 'visitor',
+        at: at(1000 + i),
+      })),
+      { id: 'long-close', type: 'conversation.closed', conversationId: 'long', at: at(9e6) },
+      { id: 'long-rate', type: 'rating', conversationId: 'long', end: 5, at: at(9.1e6) },
+    ].map((f) => ZFact.parse(f));
+    const state = foldConversation(facts, DEFAULT_SETTINGS)!.state;
+    expect(state.rating).toMatchObject({ end: 5, agentId: 'anna' });
+    const site = {
+      id: 's',
+      name: 'S',
+      allowedOrigins: [],
+      settings: DEFAULT_SETTINGS,
+      keyHash: null,
+      createdAt: 0,
+    };
+    const ctx = { site, agents: new Map(), now: T0 + 1e7 };
+    const entries = timeline(ctx, state, facts.slice(-FACTS_IN_VIEW));
+    // The answer is out of the view's reach, yet the 5 counts: not "nobody had answered yet".
+    expect(entries.map((e) => e.kind)).toEqual(['closed']);
   });
 });
 

@@ -30,7 +30,7 @@
  */
 import nodemailer from 'nodemailer';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { issueVisitorToken, sha256, verifyVisitorToken } from '../../server/auth/tokens';
 import type { Ack } from '../../shared/ack';
 import type { MemberView, NewInviteView, InviteView, Role } from '../../shared/accounts';
@@ -112,7 +112,8 @@ agent conversation:claim (A's, held by a colleague who is online)         | 401 
 agent message:send (A's conversation, unassigned)                         | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
 agent message:send (A's, held by a colleague who is online)               | 401  | 403     | ok      | ok   | 404     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
 agent typing (A's conversation)                                           | 401  | ok      | ok      | ok   | drop    | drop    | drop | ok   | drop | 401    | 401  | 401  | 401  | 401
-agent promise:make (A's conversation)                                     | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent promise:make (A's conversation, unassigned)                         | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent promise:make (A's, held by a colleague who is online)               | 401  | 403     | ok      | ok   | 404     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
 agent promise:keep (a colleague's promise, in the conversation they hold) | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
 agent promise:keep (a colleague's promise, in a colleague's conversation) | 401  | 403     | ok      | ok   | 404     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
 agent conversation:close (A's conversation, unassigned)                   | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
@@ -730,15 +731,18 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
     return agentEvent({
       prepare: async (c) => {
         const { conversationId } = await chatOfA(holderOf(c));
-        const text = unique('kept');
-        const view = data(
-          await wes.socket.emitWithAck('promise:make', {
-            conversationId: conversationId!,
-            text,
+        // Wes's promise, made before the chat came to its holder (events, as a helpdesk sends).
+        const promiseId = unique('kept');
+        await postEvents('A', [
+          {
+            type: 'promise.made',
+            conversationId,
+            promiseId,
+            agentId: wes.agentId,
+            text: promiseId,
             dueAt: new Date(Date.now() + HOUR).toISOString(),
-          }),
-        );
-        const promiseId = view.promises.find((promise) => promise.text === text)!.id;
+          },
+        ]);
         return { conversationId: conversationId!, promiseId };
       },
       act: (c, ctx) =>
@@ -1123,7 +1127,19 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         const siteA = (await store().getSite(sites.A.id))!;
         const secret = await store().secret('visitor-token');
         expect(verifyVisitorToken(secret, siteA, v1.token, Date.now())).toBeNull();
-        v1.token = issueVisitorToken(secret, siteA, Date.now(), v1.visitorId).token;
+        // It also ended the sockets connected with those tokens: `vis` connects again.
+        await vi.waitFor(() => expect(v1.socket.connected).toBe(false));
+        open.delete(v1.socket);
+        await vi.waitFor(() => expect(v2.socket.connected).toBe(false));
+        open.delete(v2.socket);
+        const again = async (visitor: Visitor) => {
+          const token = issueVisitorToken(secret, siteA, Date.now(), visitor.visitorId).token;
+          const back = await connectVisitor({ siteId: sites.A.id, visitorToken: token });
+          expect(back.visitorId).toBe(visitor.visitorId);
+          return back;
+        };
+        v1 = await again(v1);
+        v2 = await again(v2);
         principals.vis.visitorToken = v1.token;
       },
     }),
@@ -1451,15 +1467,15 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
       await heard;
       expect(v1.typing.slice(mark).map((hint) => hint.agent.id)).toEqual([wes.agentId]);
     },
-    "agent promise:make (A's conversation)": agentEvent({
-      prepare: async () => ({ text: unique('promise') }),
+    "agent promise:make (A's conversation, unassigned)": agentEvent({
+      prepare: async () => ({ ...(await chatOfA(null)), text: unique('promise') }),
       act: (c, ctx) =>
         c.socket.emitWithAck('promise:make', {
-          conversationId: conv.open,
+          conversationId: ctx.conversationId!,
           text: ctx.text!,
           dueAt: new Date(Date.now() + HOUR).toISOString(),
         }),
-      snapshot: () => factCount('A', conv.open),
+      snapshot: (ctx) => factCount('A', ctx.conversationId!),
       allowed: (view, c, _cell, ctx) => {
         expect(view.promises).toContainEqual(
           expect.objectContaining({
@@ -1467,6 +1483,29 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
             agent: expect.objectContaining({ id: c.agentId }),
           }),
         );
+      },
+    }),
+    // Promises kept in colleagues' chats would lift one's reliability without the work.
+    "agent promise:make (A's, held by a colleague who is online)": agentEvent({
+      prepare: async () => ({ ...(await chatOfA(wes.agentId)), text: unique('promise') }),
+      act: (c, ctx) =>
+        c.socket.emitWithAck('promise:make', {
+          conversationId: ctx.conversationId!,
+          text: ctx.text!,
+          dueAt: new Date(Date.now() + HOUR).toISOString(),
+        }),
+      snapshot: async (ctx) => ({
+        assigned: (await conversation('A', ctx.conversationId!))?.assignedAgentId,
+        facts: await factCount('A', ctx.conversationId!),
+      }),
+      allowed: (view, c, _cell, ctx) => {
+        expect(view.promises).toContainEqual(
+          expect.objectContaining({
+            text: ctx.text,
+            agent: expect.objectContaining({ id: c.agentId }),
+          }),
+        );
+        expect(view.assignedAgent).toMatchObject({ id: c.agentId });
       },
     }),
     // A colleague's pending promise, made for this cell in a chat the caller holds (on A).

@@ -185,6 +185,10 @@ describe.each(await storeKinds())('signatures and visitor tokens under attack (%
 
   it('revokes the visitor tokens and signatures issued before a key rotation', async () => {
     const before = await visitorWithEndedChat();
+    // Someone holding a leaked token, connected while the key rotates.
+    const holder = await visitor({ visitorToken: before.visitorToken });
+    data(await holder.emitWithAck('hello', {}));
+    const cutOff = new Promise((resolve) => holder.once('disconnect', resolve));
     const oldSecret = await signingSecret();
     const rotation = await fetch(`${server.url}/api/v1/sites/demo/key`, {
       method: 'POST',
@@ -193,6 +197,8 @@ describe.each(await storeKinds())('signatures and visitor tokens under attack (%
     expect(rotation.status).toBe(200);
     const { signingSecret: newSecret } = (await rotation.json()) as { signingSecret: string };
     expect(newSecret).not.toBe(oldSecret);
+    // The open connection ends with the key: it does not outlive its token.
+    expect(await cutOff).toBe('io server disconnect');
 
     // The token of a minute ago no longer rates its conversation, nor brings it back.
     expect(
