@@ -130,8 +130,7 @@ export const RATE_LIMITS: RateLimitPolicy = {
     longestWaitMs: 15 * MINUTE,
     forgetAfterMs: DAY,
     emailFailuresPerHour: 50,
-    // Then one attempt every 72 s (the hourly allowance, spread out) from all the addresses the
-    // email never signed in from together, and one each from those it did.
+    // One attempt per address every 72 s: the hourly allowance, spread out.
     emailDelayMs: 72_000,
   },
 };

@@ -8,11 +8,10 @@
  *   - per address, across emails: the same, looser (offices share an address), so one network
  *     cannot try one password on many emails. A success does not start it over (L2): signing in
  *     to one's own account must not buy more guesses at other people's.
- *   - per email, across all addresses: a slower throttle. Past `emailFailuresPerHour` failures,
- *     attempts for that email go ahead one per `emailDelayMs`: one schedule shared by every
- *     address it has never signed in from (so a thousand addresses guess no faster than one),
- *     and a turn of its own for each address it has signed in from. The owner, from their own
- *     address, is delayed but never refused: guesses elsewhere cannot lock them out (L1).
+ *   - per email, across all addresses: a slower throttle. Past `emailFailuresPerHour` failures it
+ *     delays each address's next attempt for that email by `emailDelayMs`, and then lets that
+ *     attempt through. Guesses from many addresses slow down; the owner, from any address, is
+ *     delayed but never refused (decisions.md): guesses elsewhere cannot lock them out (L1).
  *
  * IPv6 addresses count per /64: one machine is usually given a whole block of them.
  *
@@ -62,13 +61,8 @@ export const block = (ip: string | undefined): string => (ip ? normalAddress(ip)
 export class SignInGuard {
   private readonly failures = new Map<string, Failures>();
   private readonly loads = new Map<string, Load>();
-  /**
-   * While an email is throttled, when its next attempt may go: per address it has signed in
-   * from, and one for all other addresses together.
-   */
+  /** Per email and address, while the email is throttled: when that address may try again. */
   private readonly turns = new Map<string, number>();
-  /** Email and address pairs that have signed in: each keeps a turn of its own. */
-  private readonly known = new Map<string, true>();
 
   constructor(
     private readonly clock: Clock,
@@ -88,8 +82,7 @@ export class SignInGuard {
       const seconds = retryAfterSeconds(waitMs);
       throw new RateLimited(`Too many failed sign-ins: try again in ${seconds} s.`, seconds);
     }
-    const pair = `${email}\n${block(ip)}`;
-    const turn = this.known.has(pair) ? pair : `${email}\n*`;
+    const turn = `${email}\n${block(ip)}`;
     if (this.throttled(email, now)) {
       let turnAt = this.turns.get(turn);
       if (turnAt === undefined) {
@@ -122,8 +115,6 @@ export class SignInGuard {
     if (pair) this.failures.delete(pair[0]);
     if (address) this.forgive(address[0], address[1]);
     this.load(email, now, -1);
-    this.known.set(`${email}\n${block(ip)}`, true);
-    bound(this.known);
   }
 
   private keysOf(ip: string | undefined, email: string): [key: string, free: number][] {

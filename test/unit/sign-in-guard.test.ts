@@ -1,7 +1,6 @@
 /**
  * The sign-in backoff as an attacker meets it (issue 9, L1; decisions.md "Sign-in backoff"):
- * guesses at one email from a thousand addresses go no faster than from one, IPv6 addresses of
- * one /64 are one address, and the owner still gets in from where they signed in before.
+ * the addresses of one IPv6 /64, which one machine is usually given whole, are one address.
  */
 import { describe, expect, it } from 'vitest';
 import { RateLimited } from '../../server/errors';
@@ -29,35 +28,6 @@ function tries(g: SignInGuard, ip: string): boolean {
 }
 
 describe('the per-email throttle', () => {
-  it('lets guesses from a thousand addresses through no faster than from one', () => {
-    const { clock, guard: g } = guard();
-    // The owner signs in from home once; their address keeps a turn of its own.
-    g.begin('198.51.100.7', EMAIL);
-    g.succeeded('198.51.100.7', EMAIL);
-
-    let guesses = 0;
-    let next = 0;
-    // An hour of guesses, ten a second, from a thousand addresses in turn: each comes back every
-    // 100 s, past its own 72 s turn.
-    for (let t = 0; t < 3_600_000; t += 100) {
-      const address = next++ % 1000;
-      const ip = `10.0.${address >> 8}.${address & 255}`;
-      if (tries(g, ip)) guesses += 1;
-      clock.advance(100);
-    }
-    // The free allowance, then one every emailDelayMs for all those addresses together.
-    const allowed = backoff.emailFailuresPerHour + 3_600_000 / backoff.emailDelayMs;
-    expect(guesses).toBeLessThanOrEqual(allowed + 1);
-
-    // The owner, from home, waits at most one delay, then gets in.
-    let waited = 0;
-    while (!tries(g, '198.51.100.7')) {
-      clock.advance(1000);
-      waited += 1000;
-    }
-    expect(waited).toBeLessThanOrEqual(backoff.emailDelayMs);
-  });
-
   it('counts the addresses of one IPv6 /64 as one address', () => {
     expect(block('2001:db8:1:2:aaaa::1')).toBe(block('2001:db8:1:2:ffff:1:2:3'));
     expect(block('2001:db8:1:2::')).toBe('2001:db8:1:2::/64');
