@@ -16,7 +16,6 @@ import { foldConversation, type ConversationEvidence, type FoldSettings } from '
 import type { CountedRating } from './ratings';
 import type { Observation } from './types';
 
-export { experienceValue, peakValue, waitQuality } from './quality';
 export type { ConversationEvidence };
 
 /** The settings that shape observations (the rest only shape scores). */
