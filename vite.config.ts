@@ -6,6 +6,8 @@
  * - `loader`:  `widget.js`, the tiny script webmasters embed. Built after `widget` so it can carry
  *              the hashed name of the app chunk.
  * - `console`: the agent and supervisor console, a normal single-page app served at /console/.
+ * - `server`:  the server itself, compiled ahead of time for Node (`dist/server/index.js`, and
+ *              `backup.js` for `npm run backup`); its dependencies stay in node_modules.
  *
  * Both widget bundles are classic scripts (IIFE), not ES modules: module scripts would need CORS on
  * every host page and cannot take a CSP nonce the way an injected <script> can.
@@ -75,6 +77,30 @@ export default defineConfig(({ mode }): UserConfig => {
         base: '/console/',
         publicDir: false,
         build: { outDir: `${root}dist/console`, emptyOutDir: true, target: 'es2022' },
+      };
+    case 'server':
+      return {
+        publicDir: false,
+        // server/paths.ts: the compiled code runs from dist/server/, not server/.
+        define: { __PEAKEND_COMPILED__: 'true' },
+        build: {
+          // An SSR build keeps every package of node_modules external: imported at run time.
+          ssr: true,
+          outDir: `${root}dist/server`,
+          emptyOutDir: true,
+          target: 'node20',
+          minify: false,
+          sourcemap: true,
+          rolldownOptions: {
+            input: { index: `${root}server/index.ts`, backup: `${root}server/backup.ts` },
+            // Shared chunks sit beside the entries, so every file is one level under dist/.
+            output: {
+              format: 'esm',
+              entryFileNames: '[name].js',
+              chunkFileNames: '[name]-[hash].js',
+            },
+          },
+        },
       };
     default:
       // vitest loads this file with mode "test". Tests by layer: see test/README.md.

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { hostname } from 'node:os';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Transporter } from 'nodemailer';
@@ -23,6 +23,8 @@ import { assetRoutes } from './http/assets';
 import { errorHandler, notFound } from './http/errors';
 import { eventRoutes } from './http/events';
 import { inviteRoutes } from './http/invites';
+import { metricsRoutes } from './http/metrics';
+import { requestLog } from './http/request-log';
 import { ratingRoutes } from './http/ratings';
 import { sessionRoutes } from './http/session';
 import { scoreRoutes } from './http/scores';
@@ -38,19 +40,25 @@ import { LiveViews } from './live/broadcast';
 import type { AgentNamespace, VisitorNamespace } from './live/rooms';
 import { createIdSource } from './pipeline/ids';
 import { Scoreboards } from './scores/scoreboard';
+import { clusterOf } from './cluster';
+import { ChangeFeed } from './pipeline/feed';
 import { Pipeline, upgradeDerivations } from './pipeline/pipeline';
 import { serveAgents } from './sockets/agent';
 import { trackInFlight } from './sockets/in-flight';
 import { serveVisitors } from './sockets/visitor';
 import { BuiltInChat } from './sources/chat';
 import type { Store } from './storage/store';
-import type { Logger } from './logger';
+import { createLogger, type Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics';
+import { DIST_DIR } from './paths';
 
 export interface AppParts {
   config: Config;
   store: Store;
   clock?: Clock;
   log?: Logger;
+  /** Its metrics (server/metrics.ts): given, the caller can share them with the store. */
+  metrics?: Metrics;
   /** Where the built browser bundles are (`npm run build`). */
   distDir?: string;
   /** Changes to the rate limits of server/limits/policy.ts (tests make them small). */
@@ -69,6 +77,7 @@ export interface Application {
   store: Store;
   pipeline: Pipeline;
   chat: BuiltInChat;
+  metrics: Metrics;
   /** Resolves once the live scores of every site are built: listen after it. */
   ready(): Promise<void>;
   /** Lets running socket events answer, then closes the sockets, the HTTP server and the store. */
@@ -78,15 +87,22 @@ export interface Application {
 /** Longest a shutdown waits for running socket events to answer. */
 const DRAIN_MS = 10_000;
 
-const DEFAULT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
-
 export function createApplication(parts: AppParts): Application {
   const { config, store } = parts;
   const clock = parts.clock ?? systemClock;
-  const log = parts.log ?? console;
+  const log = parts.log ?? createLogger({ level: config.logLevel, production: config.production });
+  const metrics = parts.metrics ?? createMetrics();
 
-  const pipeline = new Pipeline(store);
-  const limits = new RateLimits(withOverrides(parts.rateLimits));
+  // Every change reaches scores and views through the feed, in the change log's order.
+  // This node's name in the change-log lag metric: its host and process.
+  const node = `${hostname()}:${process.pid}`;
+  const feed = new ChangeFeed(store, log, (ms) => metrics.setChangeLogLag(node, ms / 1000));
+  store.observeCommits((facts) => metrics.observeCommitBatch(facts));
+  const pipeline = new Pipeline(store, feed);
+  pipeline.subscribe((recorded) => metrics.facts.inc(recorded.accepted.length));
+  // On PostgreSQL, rooms, rate limits and changes reach every node on the database.
+  const cluster = clusterOf(store, log);
+  const limits = new RateLimits(withOverrides(parts.rateLimits), cluster.counters);
   const chat = new BuiltInChat(store, pipeline, clock, createIdSource(), limits);
   const sessions = new Sessions(store, clock, config.publicUrl.startsWith('https:'));
   const from = config.smtp?.from ?? `Peakend <peakend@${new URL(config.publicUrl).hostname}>`;
@@ -108,11 +124,12 @@ export function createApplication(parts: AppParts): Application {
   };
   // Order matters: the scoreboard hears of each change before the views that read it.
   const scoreboards = new Scoreboards(store, clock, log);
-  scoreboards.attach(pipeline);
+  scoreboards.attach(feed);
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.use(requestLog(log));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -134,7 +151,7 @@ export function createApplication(parts: AppParts): Application {
   // Before the JSON parser: it checks the page's origin first, then reads at most 64 KiB.
   app.use(ratingRoutes(store, chat, clock, log));
   app.use(express.json({ limit: LIMITS.httpBodyBytes }));
-  const signIns = new SignInGuard(clock, limits.policy.signInBackoff);
+  const signIns = new SignInGuard(clock, limits.policy.signInBackoff, cluster.records);
   app.use(guardSignIns(limits, signIns));
 
   app.get('/healthz', async (_req, res) => {
@@ -147,6 +164,13 @@ export function createApplication(parts: AppParts): Application {
     }
   });
 
+  app.use(
+    metricsRoutes(metrics, {
+      adminTokenHash: access.adminTokenHash,
+      metricsTokenHash: config.metricsToken && sha256(config.metricsToken),
+    }),
+  );
+
   app.get('/', (_req, res) => res.redirect(302, config.demo ? '/demo' : '/console/'));
   if (config.demo) {
     app.get('/demo', (_req, res) => {
@@ -156,7 +180,7 @@ export function createApplication(parts: AppParts): Application {
       res.type('html').send(renderDemoPage({ siteId: 'demo', publicUrl: config.publicUrl, nonce }));
     });
   }
-  app.use(assetRoutes(parts.distDir ?? DEFAULT_DIST));
+  app.use(assetRoutes(parts.distDir ?? DIST_DIR));
   app.use(
     sessionRoutes({
       store,
@@ -171,7 +195,6 @@ export function createApplication(parts: AppParts): Application {
   app.use(
     siteRoutes({
       ...access,
-      scoreboards,
       pipeline,
       visitorSockets,
       clock,
@@ -196,6 +219,7 @@ export function createApplication(parts: AppParts): Application {
 
   const httpServer = createServer(app);
   const io = new Server(httpServer, {
+    ...(cluster.adapter && { adapter: cluster.adapter }),
     // Websocket only: no long-polling, so nodes behind a load balancer need no sticky sessions.
     transports: ['websocket'],
     maxHttpBufferSize: LIMITS.socketPayloadBytes,
@@ -210,9 +234,10 @@ export function createApplication(parts: AppParts): Application {
   const clientAddress = addressOf(app);
   limitSockets({ engine: io.engine, visitors, agents, limits, addressOf: clientAddress, log });
   // After the limits (a refused event is answered at once), before the handlers.
-  const inFlight = trackInFlight([visitors, agents]);
+  const inFlight = trackInFlight([visitors, agents], metrics.observeAck);
+  metrics.countSockets([visitors, agents]);
   const views = new LiveViews(store, clock, scoreboards, visitors, agents, log);
-  views.attach(pipeline);
+  views.attach(feed);
   serveVisitors({ store, chat, clock, views, visitors, agents, addressOf: clientAddress, log });
   serveAgents({
     store,
@@ -236,7 +261,10 @@ export function createApplication(parts: AppParts): Application {
     store,
     pipeline,
     chat,
+    metrics,
     async ready() {
+      await feed.start();
+      await cluster.join(feed);
       await scoreboards.warm();
       // Conversations derived by older rules are derived again in the background, a chunk at a
       // time; live scores take each chunk's changes as they come.
@@ -249,7 +277,10 @@ export function createApplication(parts: AppParts): Application {
       await inFlight.drain(DRAIN_MS);
       stopping.abort();
       await upgrading;
-      scoreboards.close();
+      await feed.idle();
+      await cluster.leave();
+      feed.stop();
+      await scoreboards.close();
       // io.close() also closes the HTTP server it is attached to.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // Live pushes of the last writes still read the store.

@@ -9,6 +9,10 @@ const ZBoolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', ''])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
+/** pino's levels, most severe first; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const ZDatabaseUrl = z
   .string()
   .trim()
@@ -53,11 +57,33 @@ const ZEnv = z.object({
     .max(65535, { error: 'must be a port number from 0 to 65535' })
     .default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /**
+   * Worker processes serving on this machine (node:cluster): one per core uses them all. More
+   * than one needs PostgreSQL, which they share as several nodes do.
+   */
+  PEAKEND_WORKERS: z.coerce
+    .number({ error: 'must be a whole number from 1 to 64' })
+    .int({ error: 'must be a whole number from 1 to 64' })
+    .min(1, { error: 'must be a whole number from 1 to 64' })
+    .max(64, { error: 'must be a whole number from 1 to 64' })
+    .default(1),
   DATABASE_URL: ZDatabaseUrl,
   PEAKEND_ADMIN_TOKEN: z
     .string()
     .min(24, 'must be at least 24 characters (e.g. `openssl rand -hex 24`)')
     .optional(),
+  /** A separate token for `GET /metrics` (the admin token is accepted there too). */
+  METRICS_TOKEN: z
+    .string()
+    .min(24, 'must be at least 24 characters (e.g. `openssl rand -hex 24`)')
+    .optional(),
+  /** How much the server logs: fatal, error, warn, info (the default), debug, trace or silent. */
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }))
+    .default('info'),
   PEAKEND_DEMO: ZBoolean.default(false),
   PUBLIC_URL: z
     .url()
@@ -90,7 +116,12 @@ export interface Config {
   port: number;
   host: string;
   database: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+  /** Worker processes on this machine (1: this process serves alone). */
+  workers: number;
   adminToken: string | null;
+  /** Bearer token for `GET /metrics` besides the admin token; null: the admin token only. */
+  metricsToken: string | null;
+  logLevel: LogLevel;
   demo: boolean;
   /** Where browsers reach this server; the widget snippet and demo page point here. */
   publicUrl: string;
@@ -185,12 +216,26 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     const problems = productionProblems(e);
     if (problems.length > 0) throw invalid(problems);
   }
+  const database = toDatabase(e.DATABASE_URL);
+  if (e.PEAKEND_WORKERS > 1 && database.kind === 'sqlite') {
+    throw invalid([
+      {
+        variable: 'PEAKEND_WORKERS',
+        message:
+          'more than one worker needs PostgreSQL (DATABASE_URL=postgres://…): a SQLite file has ' +
+          'one writer. Leave PEAKEND_WORKERS unset (or 1) with SQLite.',
+      },
+    ]);
+  }
   return {
     production,
     port: e.PORT,
     host: e.HOST,
-    database: toDatabase(e.DATABASE_URL),
+    workers: e.PEAKEND_WORKERS,
+    database,
     adminToken: e.PEAKEND_ADMIN_TOKEN ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    logLevel: e.LOG_LEVEL,
     demo: e.PEAKEND_DEMO,
     publicUrl,
     trustProxy: e.TRUST_PROXY,

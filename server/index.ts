@@ -1,53 +1,114 @@
 /**
  * Starts Peakend: reads the configuration, opens storage, listens, and shuts down cleanly on
  * SIGTERM or SIGINT. Everything else is built by `createApplication`.
+ *
+ * With PEAKEND_WORKERS=N (PostgreSQL only), this process prepares the database and the demo,
+ * then runs N worker processes (node:cluster) that share the port, each a node of its own on
+ * the shared database: WebSocket-only clients need no sticky sessions between them.
  */
+import cluster, { type Worker } from 'node:cluster';
 import { createApplication } from './app';
 import { systemClock } from './clock';
-import { ConfigError, readConfig } from './config';
+import { ConfigError, readConfig, type Config } from './config';
 import { DEMO_AGENTS, DEMO_PASSWORD, seedDemo } from './demo/seed';
+import { createLogger, type Logger } from './logger';
 import { openStore } from './storage/open';
 import { StorageError } from './storage/common';
 
 /** Longest a shutdown may take; running socket events get up to 10 s of it (app.ts). */
 const SHUTDOWN_MS = 20_000;
+/** A worker that dies is replaced after this long (not at once: a crash loop would spin). */
+const RESPAWN_MS = 1_000;
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const store = await openStore(config.database);
-  if (config.demo) await seedDemo(store, systemClock, config.publicUrl);
+  const log = createLogger({ level: config.logLevel, production: config.production });
+  if (config.workers > 1 && cluster.isPrimary) return supervise(config, log);
+  return serve(config, log);
+}
 
-  const application = createApplication({ config, store });
+/** One node: opens storage, builds the application, listens, and stops on a signal. */
+async function serve(config: Config, log: Logger): Promise<void> {
+  const worker = cluster.isWorker;
+  const store = await openStore(config.database);
+  // Workers find the demo seeded by the process that started them.
+  if (config.demo && !worker) await seedDemo(store, systemClock, config.publicUrl);
+
+  const application = createApplication({ config, store, log });
   await application.ready();
   await new Promise<void>((resolve, reject) => {
     application.httpServer.once('error', reject);
     application.httpServer.listen(config.port, config.host, resolve);
   });
+  if (!worker) announce(config, log);
 
+  stopOnSignal(log, () => application.close());
+}
+
+/** The primary of PEAKEND_WORKERS: prepares storage once, then keeps N workers serving. */
+async function supervise(config: Config, log: Logger): Promise<void> {
+  // Migrations and the demo, once, before any worker opens the database.
+  const store = await openStore(config.database);
+  if (config.demo) await seedDemo(store, systemClock, config.publicUrl);
+  await store.close();
+
+  let stopping = false;
+  let listening = 0;
+  const workers = new Set<Worker>();
+  const fork = () => {
+    const worker = cluster.fork();
+    workers.add(worker);
+    worker.once('listening', () => {
+      listening += 1;
+      if (listening === config.workers) announce(config, log);
+    });
+    worker.once('exit', (code, signal) => {
+      workers.delete(worker);
+      if (stopping) return;
+      log.error(`worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); replacing it`);
+      setTimeout(() => !stopping && fork(), RESPAWN_MS).unref();
+    });
+  };
+  for (let i = 0; i < config.workers; i++) fork();
+
+  stopOnSignal(log, async () => {
+    stopping = true;
+    const exits = [...workers].map(
+      (worker) => new Promise<void>((resolve) => worker.once('exit', () => resolve())),
+    );
+    for (const worker of workers) worker.process.kill('SIGTERM');
+    await Promise.all(exits);
+  });
+}
+
+function announce(config: Config, log: Logger): void {
   const url = config.publicUrl;
-  console.info(`Peakend is listening on ${url}`);
-  console.info(`  console:  ${url}/console/`);
+  const workers = config.workers > 1 ? ` (${config.workers} workers)` : '';
+  log.info(`Peakend is listening on ${url}${workers}`);
+  log.info(`  console:  ${url}/console/`);
   if (config.demo) {
-    console.info(`  demo:     ${url}/demo`);
-    console.info(`  demo agents (password "${DEMO_PASSWORD}"):`);
-    for (const agent of DEMO_AGENTS)
-      console.info(`    ${agent.email}  ${agent.name} (${agent.role})`);
+    log.info(`  demo:     ${url}/demo`);
+    log.info(`  demo agents (password "${DEMO_PASSWORD}"):`);
+    for (const agent of DEMO_AGENTS) log.info(`    ${agent.email}  ${agent.name} (${agent.role})`);
   }
+}
 
+/** On SIGTERM or SIGINT, runs `close` once and exits (1 if it fails or takes too long). */
+function stopOnSignal(log: Logger, close: () => Promise<void>): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.info(`${signal}: closing connections…`);
+    log.info(`${signal}: closing connections…`);
     // A process manager kills a server that takes too long to stop: say so, and exit first.
     setTimeout(() => {
-      console.error(`Shutdown took longer than ${SHUTDOWN_MS / 1000} s; exiting anyway.`);
+      log.error(`Shutdown took longer than ${SHUTDOWN_MS / 1000} s; exiting anyway.`);
       process.exit(1);
     }, SHUTDOWN_MS).unref();
-    application.close().then(
+    close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('Shutdown failed', error);
+        log.error('Shutdown failed', error);
         process.exit(1);
       },
     );

@@ -63,6 +63,11 @@ export interface RatingView {
 /** What the visitor sees of their conversation. */
 export interface VisitorConversationView {
   id: string;
+  /**
+   * Grows with every write of the conversation: of two views that arrive out of order (pushes
+   * from several nodes, an acknowledgement), the larger is the newer.
+   */
+  version: number;
   status: 'open' | 'closed';
   /** The agent looking after the visitor, once one has claimed the conversation. */
   agent: AgentRef | null;
@@ -77,6 +82,8 @@ export interface VisitorConversationView {
 /** What agents and supervisors see of a conversation. */
 export interface AgentConversationView {
   id: string;
+  /** Grows with every write of the conversation (see VisitorConversationView). */
+  version: number;
   status: 'open' | 'closed';
   /** A short, stable, non-identifying label for the visitor ("Visitor 3F2A"). */
   visitorLabel: string;

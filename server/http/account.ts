@@ -51,11 +51,11 @@ export function accountRoutes(deps: AccountRouteDeps): Router {
   router.post('/api/v1/account/password', async (req, res) => {
     const { session, account } = await requireSignedIn(req, sessions);
     const input = parseBody(ZPasswordChange, req.body);
-    signIns.begin(req.ip, account.email);
+    await signIns.begin(req.ip, account.email);
     const record = await store.accountRecord(account.id);
     const ok = await verifyPassword(input.currentPassword, record?.passwordHash ?? UNUSABLE_HASH);
     if (!ok) throw new Refusal('forbidden', 'That is not your current password.');
-    signIns.succeeded(req.ip, account.email);
+    await signIns.succeeded(req.ip, account.email);
     await store.setPasswordHash(account.id, await hashPassword(input.newPassword));
     await endSessions(account.id, session.tokenHash);
     res.status(204).end();

@@ -21,7 +21,6 @@ import { randomToken, sha256 } from '../auth/tokens';
 import type { Clock } from '../clock';
 import type { VisitorSockets } from '../live/access';
 import type { Pipeline } from '../pipeline/pipeline';
-import type { Scoreboards } from '../scores/scoreboard';
 import type { Site, Store } from '../storage/store';
 import { requireAdmin } from './bearer';
 import { requireSignedIn, siteAccess, siteCreator } from './caller';
@@ -30,7 +29,6 @@ import { parseBody } from './validate';
 export interface SiteRouteDeps {
   store: Store;
   sessions: Sessions;
-  scoreboards: Scoreboards;
   pipeline: Pipeline;
   /** Ends the site's visitor sockets when its key (and so every visitor token) is revoked. */
   visitorSockets: VisitorSockets;
@@ -43,7 +41,7 @@ export interface SiteRouteDeps {
 const newSiteKey = () => `pk_${randomToken(24)}`;
 
 export function siteRoutes(deps: SiteRouteDeps): Router {
-  const { store, sessions, scoreboards, pipeline, clock, publicUrl, adminTokenHash } = deps;
+  const { store, sessions, pipeline, clock, publicUrl, adminTokenHash } = deps;
   const router = express.Router();
 
   const describe = async (site: Site): Promise<SiteView> => ({
@@ -122,11 +120,11 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
       ...(patch.allowedOrigins !== undefined && { allowedOrigins: patch.allowedOrigins }),
       settings: { ...site.settings, ...patch.settings },
     };
-    await store.updateSite(updated);
+    // Every node's live scores hear of it and build the site's board again (H and λ).
+    await pipeline.updateSite(updated);
     if (patch.settings && Object.keys(patch.settings).length > 0) {
-      // T, k and the windows shape each conversation's evidence; H and λ the sums: derive again.
+      // T, k and the windows shape each conversation's evidence: derive again.
       await pipeline.rederive(updated);
-      scoreboards.forget(updated.id);
     }
     res.json(await describe(updated));
   });
@@ -142,7 +140,7 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
     const { site } = await siteAccess(req, deps, 'administer');
     const key = newSiteKey();
     const updated: Site = { ...site, keyHash: sha256(key) };
-    await store.updateSite(updated);
+    await pipeline.updateSite(updated);
     deps.visitorSockets.keyRotated(site.id);
     res.setHeader('Cache-Control', 'no-store');
     const rotated: RotatedKey = {

@@ -59,9 +59,10 @@ export function guardSignIns(limits: RateLimits, signIns: SignInGuard): Router {
     const attempt = ZSignIn.safeParse(req.body);
     if (attempt.success) {
       const { email } = attempt.data;
-      signIns.begin(req.ip, email);
+      await signIns.begin(req.ip, email);
       res.once('finish', () => {
-        if (res.statusCode === 200) signIns.succeeded(req.ip, email);
+        // A lost note only leaves this attempt counted as a failure.
+        if (res.statusCode === 200) void signIns.succeeded(req.ip, email).catch(() => undefined);
       });
     }
     next();

@@ -1,10 +1,15 @@
 /**
  * Counts what each client does against the policy (./policy.ts) and refuses what is over a limit
- * with `RateLimited`. The counters are rate-limiter-flexible's in-memory fixed windows, one per
- * action and scope; each node counts its own clients (its PostgreSQL or Redis limiters can share
- * the counts between nodes when that is needed).
+ * with `RateLimited`. The counters are rate-limiter-flexible's fixed windows, one per action and
+ * scope: in memory with one node (SQLite), in PostgreSQL when several nodes share a database
+ * (server/cluster.ts), so a client counts once whichever nodes it reaches.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRes,
+  type IRateLimiterOptions,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { RateLimited } from '../errors';
 import type { Action, RateLimitPolicy, Scope } from './policy';
 
@@ -40,10 +45,20 @@ export function retryAfterSeconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
 
-export class RateLimits {
-  private readonly counters = new Map<Action, [Scope, RateLimiterMemory][]>();
+/** Makes one counter: a fixed window of `points` in `duration` seconds, keys under a prefix. */
+export type CounterFactory = (
+  options: Required<Pick<IRateLimiterOptions, 'keyPrefix' | 'points' | 'duration'>>,
+) => RateLimiterAbstract;
 
-  constructor(readonly policy: RateLimitPolicy) {
+export const memoryCounters: CounterFactory = (options) => new RateLimiterMemory(options);
+
+export class RateLimits {
+  private readonly counters = new Map<Action, [Scope, RateLimiterAbstract][]>();
+
+  constructor(
+    readonly policy: RateLimitPolicy,
+    counter: CounterFactory = memoryCounters,
+  ) {
     for (const [action, scopes] of Object.entries(policy.rates) as [
       Action,
       RateLimitPolicy['rates'][Action],
@@ -52,11 +67,7 @@ export class RateLimits {
         action,
         Object.entries(scopes).map(([scope, rate]) => [
           scope as Scope,
-          new RateLimiterMemory({
-            keyPrefix: `${action}/${scope}`,
-            points: rate.points,
-            duration: rate.seconds,
-          }),
+          counter({ keyPrefix: `${action}/${scope}`, points: rate.points, duration: rate.seconds }),
         ]),
       );
     }
@@ -97,7 +108,7 @@ export class RateLimits {
     let waitMs = 0;
     for (const result of results) {
       if (result.status === 'fulfilled') continue;
-      // The memory store rejects with the counter's state when over the limit, never otherwise.
+      // A counter rejects with its state when over the limit; anything else is a failure.
       if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
       waitMs = Math.max(waitMs, result.reason.msBeforeNext);
     }

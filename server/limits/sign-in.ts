@@ -19,11 +19,13 @@
  * checking a password takes a while, and many guesses sent at once must not all slip through
  * before the first one has failed.
  */
+import { HOUR } from '../../shared/time';
 import type { Clock } from '../clock';
 import { RateLimited } from '../errors';
 import { retryAfterSeconds } from './limiter';
 import { normalAddress } from './members';
 import type { SignInBackoff } from './policy';
+import { MemoryRecords, type Records } from './records';
 
 interface Failures {
   count: number;
@@ -38,35 +40,18 @@ interface Load {
   at: number;
 }
 
-const HOUR = 3_600_000;
-
-/**
- * Most keys tracked at once, in each map; the longest quiet are forgotten first. Bounds the
- * memory a stream of made-up emails can take (the per-address attempt rate bounds it too).
- */
-const MAX_TRACKED = 100_000;
-
-/** Deletes the oldest entries past the bound (maps keep insertion order: re-set when touched). */
-function bound<V>(map: Map<string, V>): void {
-  while (map.size > MAX_TRACKED) {
-    const oldest = map.keys().next();
-    if (oldest.done) return;
-    map.delete(oldest.value);
-  }
-}
-
 /** An address as the backoff counts it (see `normalAddress`: IPv6 by its /64 block). */
 export const block = (ip: string | undefined): string => (ip ? normalAddress(ip) : '');
 
-export class SignInGuard {
-  private readonly failures = new Map<string, Failures>();
-  private readonly loads = new Map<string, Load>();
-  /** Per email and address, while the email is throttled: when that address may try again. */
-  private readonly turns = new Map<string, number>();
+/** A record of the backoff (see the keys below). */
+type BackoffRecord = Failures | Load | number;
 
+export class SignInGuard {
   constructor(
     private readonly clock: Clock,
     private readonly backoff: SignInBackoff,
+    /** Where the counts are kept: shared by every node on PostgreSQL (./records.ts). */
+    private readonly records: Records = new MemoryRecords(),
   ) {}
 
   /**
@@ -74,47 +59,63 @@ export class SignInGuard {
    * throttle delays this address; otherwise the attempt goes ahead and counts as a failure until
    * `succeeded`.
    */
-  begin(ip: string | undefined, email: string): void {
+  async begin(ip: string | undefined, email: string): Promise<void> {
     const now = this.clock.now();
     const keys = this.keysOf(ip, email);
-    const waitMs = Math.max(...keys.map(([key]) => this.waitOf(key, now)));
-    if (waitMs > 0) {
-      const seconds = retryAfterSeconds(waitMs);
-      throw new RateLimited(`Too many failed sign-ins: try again in ${seconds} s.`, seconds);
-    }
-    const turn = `${email}\n${block(ip)}`;
-    if (this.throttled(email, now)) {
-      let turnAt = this.turns.get(turn);
-      if (turnAt === undefined) {
-        turnAt = now + this.backoff.emailDelayMs;
-        this.turns.set(turn, turnAt);
-        bound(this.turns);
-      }
-      if (now < turnAt) {
-        const seconds = retryAfterSeconds(turnAt - now);
-        throw new RateLimited(
-          `Many failed sign-ins for this email lately: try again in ${seconds} s.`,
-          seconds,
-        );
-      }
-    }
-    // The attempt goes ahead: it uses up this address's turn, and its next one (while the email
-    // is throttled) waits again.
-    this.turns.delete(turn);
-    for (const [key, free] of keys) this.fail(key, free, now);
-    this.load(email, now, 1);
+    const turn = `turn:${email}\n${block(ip)}`;
+    const loadKey = `load:${email}`;
+    const refusal = await this.records.change(
+      [...keys.map(([key]) => key), turn, loadKey],
+      { now, expires: now + this.backoff.forgetAfterMs },
+      (records: Map<string, BackoffRecord>) => {
+        const waitMs = Math.max(...keys.map(([key]) => this.waitOf(records, key, now)));
+        if (waitMs > 0) {
+          const seconds = retryAfterSeconds(waitMs);
+          return new RateLimited(`Too many failed sign-ins: try again in ${seconds} s.`, seconds);
+        }
+        if (this.load(records, loadKey, now, 0) >= this.backoff.emailFailuresPerHour) {
+          let turnAt = records.get(turn) as number | undefined;
+          if (turnAt === undefined) {
+            turnAt = now + this.backoff.emailDelayMs;
+            records.set(turn, turnAt);
+          }
+          if (now < turnAt) {
+            const seconds = retryAfterSeconds(turnAt - now);
+            return new RateLimited(
+              `Many failed sign-ins for this email lately: try again in ${seconds} s.`,
+              seconds,
+            );
+          }
+        }
+        // The attempt goes ahead: it uses up this address's turn, and its next one (while the
+        // email is throttled) waits again.
+        records.delete(turn);
+        for (const [key, free] of keys) this.fail(records, key, free, now);
+        this.load(records, loadKey, now, 1);
+        return null;
+      },
+    );
+    if (refusal) throw refusal;
   }
 
   /**
    * The attempt was right: the email from this address starts over; the address and the email
    * forgive this one attempt, and nothing more.
    */
-  succeeded(ip: string | undefined, email: string): void {
+  async succeeded(ip: string | undefined, email: string): Promise<void> {
     const now = this.clock.now();
     const [pair, address] = this.keysOf(ip, email);
-    if (pair) this.failures.delete(pair[0]);
-    if (address) this.forgive(address[0], address[1]);
-    this.load(email, now, -1);
+    const loadKey = `load:${email}`;
+    const keys = [pair, address].flatMap((entry) => (entry ? [entry[0]] : []));
+    await this.records.change(
+      [...keys, loadKey],
+      { now, expires: now + this.backoff.forgetAfterMs },
+      (records: Map<string, BackoffRecord>) => {
+        if (pair) records.delete(pair[0]);
+        if (address) this.forgive(records, address[0], address[1]);
+        this.load(records, loadKey, now, -1);
+      },
+    );
   }
 
   private keysOf(ip: string | undefined, email: string): [key: string, free: number][] {
@@ -125,17 +126,21 @@ export class SignInGuard {
     return keys;
   }
 
-  private current(key: string, now: number): Failures | undefined {
-    const entry = this.failures.get(key);
+  private current(
+    records: Map<string, BackoffRecord>,
+    key: string,
+    now: number,
+  ): Failures | undefined {
+    const entry = records.get(key) as Failures | undefined;
     if (entry && now - entry.lastAt > this.backoff.forgetAfterMs) {
-      this.failures.delete(key);
+      records.delete(key);
       return undefined;
     }
     return entry;
   }
 
-  private waitOf(key: string, now: number): number {
-    const entry = this.current(key, now);
+  private waitOf(records: Map<string, BackoffRecord>, key: string, now: number): number {
+    const entry = this.current(records, key, now);
     return entry ? Math.max(0, entry.waitUntil - now) : 0;
   }
 
@@ -148,42 +153,34 @@ export class SignInGuard {
       : Math.min(longestWaitMs, firstWaitMs * 2 ** Math.min(count - free, 40));
   }
 
-  private fail(key: string, free: number, now: number): void {
-    const count = (this.current(key, now)?.count ?? 0) + 1;
-    // Deleted and set again, so the map's order is oldest-quiet first.
-    this.failures.delete(key);
-    this.failures.set(key, { count, lastAt: now, waitUntil: now + this.waitAfter(count, free) });
-    bound(this.failures);
+  private fail(records: Map<string, BackoffRecord>, key: string, free: number, now: number): void {
+    const count = (this.current(records, key, now)?.count ?? 0) + 1;
+    records.set(key, { count, lastAt: now, waitUntil: now + this.waitAfter(count, free) });
   }
 
   /** Takes back one failure counted at the start of an attempt that then succeeded. */
-  private forgive(key: string, free: number): void {
-    const entry = this.failures.get(key);
+  private forgive(records: Map<string, BackoffRecord>, key: string, free: number): void {
+    const entry = records.get(key) as Failures | undefined;
     if (!entry) return;
     const count = entry.count - 1;
     if (count <= 0) {
-      this.failures.delete(key);
+      records.delete(key);
       return;
     }
-    entry.count = count;
-    entry.waitUntil = Math.min(entry.waitUntil, entry.lastAt + this.waitAfter(count, free));
+    records.set(key, {
+      count,
+      lastAt: entry.lastAt,
+      waitUntil: Math.min(entry.waitUntil, entry.lastAt + this.waitAfter(count, free)),
+    });
   }
 
   /** The email's recent failures, leaked away at the allowed rate, plus `add`. */
-  private load(email: string, now: number, add: number): number {
+  private load(records: Map<string, BackoffRecord>, key: string, now: number, add: number): number {
     const rate = this.backoff.emailFailuresPerHour / HOUR;
-    const before = this.loads.get(email);
+    const before = records.get(key) as Load | undefined;
     const level = Math.max(0, (before ? before.level - (now - before.at) * rate : 0) + add);
-    this.loads.delete(email);
-    if (level > 0) {
-      this.loads.set(email, { level, at: now });
-      bound(this.loads);
-    }
+    if (level > 0) records.set(key, { level, at: now });
+    else records.delete(key);
     return level;
-  }
-
-  /** Whether the email has failed more than its hourly allowance lately. */
-  private throttled(email: string, now: number): boolean {
-    return this.load(email, now, 0) >= this.backoff.emailFailuresPerHour;
   }
 }

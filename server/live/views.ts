@@ -23,7 +23,7 @@ import type {
 } from '../../shared/protocol';
 import { iso, isoOrNull, MINUTE } from '../../shared/time';
 import { reopenableUntil } from '../sources/chat';
-import type { Agent, Site } from '../storage/store';
+import type { Agent, Site, StoredConversation } from '../storage/store';
 
 export interface ViewContext {
   site: Site;
@@ -211,12 +211,13 @@ export function timeline(
 
 export function visitorView(
   ctx: ViewContext,
-  state: ConversationState,
+  state: StoredConversation,
   facts: readonly Fact[],
 ): VisitorConversationView {
   const until = reopenableUntil(ctx.site, state);
   return {
     id: state.id,
+    version: state.version,
     status: state.status,
     agent: state.assignedAgentId ? agentRef(ctx, state.assignedAgentId) : null,
     messages: messages(ctx, facts),
@@ -235,11 +236,12 @@ export function visitorLabel(state: ConversationState): string {
 
 export function agentView(
   ctx: ViewContext,
-  state: ConversationState,
+  state: StoredConversation,
   facts: readonly Fact[],
 ): AgentConversationView {
   return {
     id: state.id,
+    version: state.version,
     status: state.status,
     visitorLabel: visitorLabel(state),
     assignedAgent: state.assignedAgentId ? agentRef(ctx, state.assignedAgentId) : null,

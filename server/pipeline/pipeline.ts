@@ -1,11 +1,13 @@
 /**
  * The one path every fact takes, whatever its source (built-in chat, events API, webhooks):
- * stored and derived in one transaction, then announced to whoever shows live views.
+ * stored and derived in one transaction that also appends to the site's change log, then handed
+ * to the change feed, which every consumer reads in the log's order.
  *
- *   sources → facts → [store: conversations] → observations → scores → live views
+ *   sources → facts → [store: conversations + changes] → feed → scores → live views
  */
 import type { Fact } from '../../shared/facts';
 import type { RecordOptions, RecordResult, Site, Store } from '../storage/store';
+import type { ChangeFeed } from './feed';
 
 export interface Recorded extends RecordResult {
   site: Site;
@@ -16,33 +18,44 @@ export type RecordedListener = (recorded: Recorded) => void;
 export class Pipeline {
   private readonly listeners = new Set<RecordedListener>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly feed: ChangeFeed,
+  ) {}
 
-  /** Resolves once the facts are committed; listeners hear of it only if something changed. */
+  /**
+   * Resolves once the facts are committed; the feed delivers their changes after (this node's
+   * listeners hear of facts recorded here only if some were accepted).
+   */
   async record(site: Site, facts: readonly Fact[], options?: RecordOptions): Promise<Recorded> {
     const recorded = { site, ...(await this.store.recordFacts(site, facts, options)) };
+    void this.feed.committed(site, recorded.changes, recorded.conversations);
     if (recorded.accepted.length > 0) this.announce(recorded);
     return recorded;
+  }
+
+  /** Saves the site's row (name, origins, settings, key); every node hears of it. */
+  async updateSite(site: Site): Promise<void> {
+    await this.feed.committed(site, await this.store.updateSite(site));
   }
 
   /**
    * Derives a site's conversations again (its settings changed, or an upgrade brought new
    * rules: `stale` takes only those derived by older ones), one chunk per transaction with a
-   * turn of the event loop between chunks, so every other request is served meanwhile. Live
-   * scores hear of each chunk's changes as of any write.
+   * turn of the event loop between chunks, so every other request is served meanwhile. Each
+   * chunk's changes go through the feed as any write's.
    */
   async rederive(site: Site, stale = false, signal?: AbortSignal): Promise<void> {
     for (let after = ''; !signal?.aborted;) {
       const chunk = await this.store.rederiveChunk(site, after, stale);
-      if (chunk.evidence.length > 0) {
-        this.announce({ site, accepted: [], duplicates: 0, conversations: [], ...chunk });
-      }
+      void this.feed.committed(site, chunk.changes);
       if (chunk.next === null) return;
       after = chunk.next;
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
+  /** Hears of facts recorded on this node (not of other nodes'; those come through the feed). */
   subscribe(listener: RecordedListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

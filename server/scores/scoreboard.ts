@@ -1,87 +1,70 @@
 /**
- * Live scores, kept incrementally per site: the stage of the pipeline between facts and live
+ * Live scores, kept incrementally per site: the stage of the pipeline between changes and live
  * views.
  *
- * A site's board is built once from the evidence stored with its conversations; after that each
- * changed conversation swaps its old evidence for its new (O(1) per observation), and reading
- * the live scores costs O(agents), however long the history (plus CSAT's ratings of the last
- * 30 days). A Promise's broken observation waits in the sums until its due time; a timer wakes
+ * A site's board is restored from its checkpoint plus the changes since (checkpoint.ts), or
+ * else built once from the evidence stored with its conversations, as of a change number; after
+ * that each later change moves its observations in and out (O(1) each), and reading the live
+ * scores costs O(agents), however long the history (plus CSAT's ratings of the last 30 days). A Promise's broken observation waits in the sums until its due time; a timer wakes
  * the board then, so the scores move without anyone asking.
  */
-import type { ConversationEvidence } from '../../shared/scoring/observations';
-import { CSAT_WINDOW_MS, type CountedRating } from '../../shared/scoring/ratings';
 import { assembleScores } from '../../shared/scoring/evaluate';
-import { ScoreSums } from '../../shared/scoring/sums';
+import { MINUTE } from '../../shared/time';
 import type { Observation, ScoresBody } from '../../shared/scoring/types';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import type { Pipeline } from '../pipeline/pipeline';
-import { canonicalJson } from '../storage/derive';
-import type { EvidenceChange, Site, Store } from '../storage/store';
+import type { ChangeFeed } from '../pipeline/feed';
+import type { Change } from '../storage/changes';
+import type { Site, Store } from '../storage/store';
+import { SiteBoard } from './board';
+import { Checkpoints } from './checkpoint';
+
+/** How often boards that moved are saved (checkpoint.ts): a start replays at most this much. */
+const CHECKPOINT_EVERY_MS = 5 * MINUTE;
 
 /** Longest a timer is set for (Node's limit is about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
-
-class SiteBoard {
-  readonly sums: ScoreSums;
-  /** Counting ratings by conversation, for CSAT; those older than its window are dropped. */
-  private readonly ratings = new Map<string, CountedRating>();
-
-  constructor(settings: Site['settings']) {
-    this.sums = new ScoreSums(settings);
-  }
-
-  add(conversationId: string, evidence: ConversationEvidence): void {
-    for (const observation of evidence.observations) this.sums.add(observation);
-    if (evidence.rating) this.ratings.set(conversationId, evidence.rating);
-  }
-
-  swap({ conversationId, before, after }: EvidenceChange): void {
-    if (before) for (const observation of before.observations) this.sums.remove(observation);
-    this.ratings.delete(conversationId);
-    this.add(conversationId, after);
-  }
-
-  /** Counting ratings that CSAT may still count at `now` or later. */
-  recentRatings(now: number): CountedRating[] {
-    const recent: CountedRating[] = [];
-    for (const [conversationId, rating] of this.ratings) {
-      if (rating.at <= now - CSAT_WINDOW_MS) this.ratings.delete(conversationId);
-      else recent.push(rating);
-    }
-    return recent;
-  }
-}
 
 export type DueListener = (site: Site, due: Observation[]) => void;
 
 export class Scoreboards {
   private readonly boards = new Map<string, Promise<SiteBoard>>();
-  /** Changes that arrived while a site's board was being built, applied once it is. */
-  private readonly waiting = new Map<string, EvidenceChange[]>();
+  /** Boards built, to apply changes to as they are delivered. */
+  private readonly built = new Map<string, SiteBoard>();
+  /** Changes delivered while a site's board is being built, applied once it is. */
+  private readonly waiting = new Map<string, Change[]>();
   private readonly timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private readonly dueListeners = new Set<DueListener>();
+  private readonly checkpoints: Checkpoints;
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.checkpoints = new Checkpoints(store, log);
+  }
 
-  /** Follows the pipeline: every recorded change of evidence moves the site's sums. */
-  attach(pipeline: Pipeline): () => void {
-    return pipeline.subscribe(({ site, evidence }) => {
-      const waiting = this.waiting.get(site.id);
-      if (waiting) {
-        waiting.push(...evidence);
-        return;
+  /** Saves a checkpoint of every board that moved since its last (now and then, and at close). */
+  checkpoint(): Promise<void> {
+    return this.checkpoints.saveAll(this.built, this.clock.now());
+  }
+
+  /** Follows the change feed: every change moves the site's sums, in the log's order. */
+  attach(feed: ChangeFeed): void {
+    feed.subscribe(({ site, changes }) => {
+      for (const change of changes) {
+        // New settings (H, λ) make new sums: built again from storage when next read.
+        if (change.kind === 'site') {
+          this.forget(site.id);
+          continue;
+        }
+        const waiting = this.waiting.get(site.id);
+        if (waiting) waiting.push(change);
+        else this.built.get(site.id)?.apply(change);
       }
-      const board = this.boards.get(site.id);
-      if (!board) return; // built from storage when first read, with these changes in it
-      void board.then((b) => {
-        for (const change of evidence) b.swap(change);
-        this.schedule(site, b);
-      });
+      const board = this.built.get(site.id);
+      if (board) this.schedule(site, board);
     });
   }
 
@@ -115,45 +98,64 @@ export class Scoreboards {
    */
   async warm(): Promise<void> {
     for (const site of await this.store.listSites()) await this.board(site);
+    clearInterval(this.saving);
+    this.saving = setInterval(() => void this.checkpoint(), CHECKPOINT_EVERY_MS);
+    this.saving.unref();
   }
+
+  private saving: NodeJS.Timeout | undefined;
 
   /** Drops a site's board (its settings changed): the next read builds it again. */
   forget(siteId: string): void {
     this.boards.delete(siteId);
+    this.built.delete(siteId);
+    this.waiting.delete(siteId);
     clearTimeout(this.timers.get(siteId)?.timer);
     this.timers.delete(siteId);
   }
 
-  close(): void {
+  /** Stops its timers and saves a checkpoint of every board, for the next start. */
+  async close(): Promise<void> {
+    clearInterval(this.saving);
     for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    await this.checkpoint();
   }
 
   private board(site: Site): Promise<SiteBoard> {
     const existing = this.boards.get(site.id);
     if (existing) return existing;
-    this.waiting.set(site.id, []);
-    const building = this.store
-      .siteEvidence(site.id)
-      .then((stored) => {
-        const board = new SiteBoard(site.settings);
-        for (const { conversationId, evidence } of stored) board.add(conversationId, evidence);
-        // Changes committed while the evidence was being read may or may not be in it. They
-        // come in commit order, so one belongs on the board exactly when the snapshot still
-        // holds what it replaced.
-        const snapshot = new Map(stored.map((s) => [s.conversationId, canonicalJson(s.evidence)]));
-        for (const change of this.waiting.get(site.id) ?? []) {
-          const held = snapshot.get(change.conversationId) ?? canonicalJson(null);
-          if (held !== canonicalJson(change.before)) continue;
-          board.swap(change);
-          snapshot.set(change.conversationId, canonicalJson(change.after));
-        }
-        return board;
-      })
-      .finally(() => this.waiting.delete(site.id));
+    const waiting: Change[] = [];
+    this.waiting.set(site.id, waiting);
+    const building = this.load(site).then((board) => {
+      // Changes delivered meanwhile: those after the board's number belong on it. In the same
+      // turn as the board takes over from the list, so none falls between the two.
+      if (this.waiting.get(site.id) === waiting) {
+        for (const change of waiting) board.apply(change);
+        this.waiting.delete(site.id);
+        this.built.set(site.id, board);
+      }
+      return board;
+    });
     this.boards.set(site.id, building);
-    building.catch(() => this.boards.delete(site.id));
+    building.catch(() => {
+      if (this.boards.get(site.id) === building) this.forget(site.id);
+    });
     return building;
+  }
+
+  /** From the checkpoint if it can; else from every conversation's evidence, then saved. */
+  private async load(site: Site): Promise<SiteBoard> {
+    const restored = await this.checkpoints.load(site);
+    if (restored) return restored;
+    const snapshot = await this.store.scoreSnapshot(site.id);
+    const board = SiteBoard.empty(site.settings, snapshot.seq);
+    for (const { conversationId, evidence } of snapshot.evidence) {
+      board.add(conversationId, evidence);
+    }
+    // The next start restores this instead of adding everything up again.
+    void this.checkpoints.saveAll(new Map([[site.id, board]]), this.clock.now());
+    return board;
   }
 
   /** Wakes at the next pending observation's time, to fold it in and tell the live views. */

@@ -92,7 +92,7 @@ function placeOf(cursor: string): InboxPlace {
 export function serveAgents(deps: Deps) {
   const { store, scoreboards, sessions, chat, views, visitors, agents, clock, addressOf, log } =
     deps;
-  const presence = new Presence(clock, agents);
+  const presence = new Presence(store, clock, agents, log);
   agents.use((socket, next) => {
     // The console is served by this server: a page elsewhere (even a sibling subdomain, which
     // SameSite lets through) must not ride on an agent's cookie into their socket.
@@ -161,7 +161,10 @@ export function serveAgents(deps: Deps) {
       });
       const page = listed.slice(0, INBOX_PAGE);
       const last = page.at(-1);
-      const conversations = await Promise.all(page.map(({ state }) => views.agentView(s, state)));
+      const conversations = await views.agentViews(
+        s,
+        page.map(({ state }) => state),
+      );
       return {
         agent: await signedInView(store, agent),
         conversations,
@@ -212,10 +215,8 @@ export function serveAgents(deps: Deps) {
       if (!subject) throw new Refusal('not_found', 'No such agent on your site.');
       const observations = await store.recentObservations(s.id, agentId, BREAKDOWN_SIZE, ctx.now);
       const ids = [...new Set(observations.map((o) => o.cause.conversationId))];
-      const states = await Promise.all(ids.map((id) => store.getConversation(s.id, id)));
-      const conversations = new Map(
-        states.flatMap((state) => (state ? [[state.id, state] as const] : [])),
-      );
+      const states = await store.getConversations(s.id, ids);
+      const conversations = new Map(states.map((state) => [state.id, state]));
       return breakdownView({
         site: s,
         agent: subject,

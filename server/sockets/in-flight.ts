@@ -10,6 +10,9 @@ import type { Socket } from 'socket.io';
 
 type AnyNamespace = { on(event: 'connection', listener: (socket: Socket) => void): unknown };
 
+/** Hears how long each answered event took, in seconds (server/metrics.ts). */
+export type AckObserver = (namespace: string, event: string, seconds: number) => void;
+
 export interface InFlight {
   /**
    * Stops starting new events, and resolves once every running one has answered, or after `ms`
@@ -18,8 +21,11 @@ export interface InFlight {
   drain(ms: number): Promise<void>;
 }
 
-/** Tracks events that ask for an answer, on every socket of the given namespaces. */
-export function trackInFlight(namespaces: readonly unknown[]): InFlight {
+/**
+ * Tracks events that ask for an answer, on every socket of the given namespaces, and tells
+ * `observe` how long each took to answer.
+ */
+export function trackInFlight(namespaces: readonly unknown[], observe?: AckObserver): InFlight {
   let running = 0;
   let draining = false;
   let idle: (() => void) | null = null;
@@ -40,10 +46,12 @@ export function trackInFlight(namespaces: readonly unknown[]): InFlight {
         if (answered && typeof ack === 'function') {
           running++;
           let settled = false;
+          const started = performance.now();
           packet[packet.length - 1] = (...answer: unknown[]) => {
             if (!settled) {
               settled = true;
               settle();
+              observe?.(socket.nsp.name, event, (performance.now() - started) / 1000);
             }
             (ack as (...answer: unknown[]) => void)(...answer);
           };

@@ -16,7 +16,7 @@ import type { RateLimits, Who } from '../limits/limiter';
 import { MEMBER_ADDRESS_MS, normalAddress } from '../limits/members';
 import type { IdSource } from '../pipeline/ids';
 import type { Pipeline } from '../pipeline/pipeline';
-import type { Agent, Site, Store } from '../storage/store';
+import type { Agent, Site, Store, StoredConversation } from '../storage/store';
 
 export interface RatingInput {
   conversationId: string;
@@ -63,7 +63,7 @@ export class BuiltInChat {
     visitorId: string,
     text: string,
     from: VisitorSource,
-  ): Promise<ConversationState> {
+  ): Promise<StoredConversation> {
     const latest = await this.store.latestConversationOf(site.id, visitorId);
     if (latest?.status === 'open') {
       return this.record(site, latest.id, [{ type: 'message', from: 'visitor', text }]);
@@ -133,9 +133,9 @@ export class BuiltInChat {
     visitorId: string | null,
     input: RatingInput,
     from: VisitorSource,
-  ): Promise<ConversationState> {
+  ): Promise<StoredConversation> {
     const vouched = input.signature !== undefined;
-    let conversation: ConversationState | null;
+    let conversation: StoredConversation | null;
     if (vouched) {
       const secret = siteSigningSecret(await this.store.secret('site-signing'), site);
       if (

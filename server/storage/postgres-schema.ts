@@ -188,4 +188,48 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX facts_visitor_messages ON facts (site_id, conversation_id)
     WHERE body->>'type' = 'message' AND body->>'from' = 'visitor';
   `,
+  `
+  -- The change log (server/storage/changes.ts): each site's committed changes, numbered by the
+  -- site's counter in the writing transaction (a plain sequence is not in commit order, so a
+  -- reader could skip a row), with no gaps. NOTIFY wakes the other nodes.
+  ALTER TABLE sites ADD COLUMN change_seq BIGINT NOT NULL DEFAULT 0;
+  -- Each conversation row's version: how many times it was written (views carry it, so a
+  -- client keeps the newest of two that cross).
+  ALTER TABLE conversations ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  -- When a member last had a console open, on any node (live/presence.ts).
+  ALTER TABLE agents ADD COLUMN last_seen_at BIGINT;
+  CREATE TABLE site_changes (
+    site_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    at BIGINT NOT NULL,
+    body JSONB NOT NULL,
+    PRIMARY KEY (site_id, seq)
+  );
+  -- Each site's live-score sums as of a change: a start replays only the changes after it.
+  CREATE TABLE score_checkpoints (
+    site_id TEXT PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    at BIGINT NOT NULL,
+    board JSONB NOT NULL
+  );
+  -- Rate-limit counters every node shares (rate-limiter-flexible's layout).
+  CREATE TABLE rate_limits (
+    key VARCHAR(255) PRIMARY KEY,
+    points INTEGER NOT NULL DEFAULT 0,
+    expire BIGINT
+  );
+  -- The sign-in backoff's counts every node shares (server/limits/sign-in.ts).
+  CREATE TABLE backoff_records (
+    key TEXT PRIMARY KEY,
+    value JSONB NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE INDEX backoff_records_by_expiry ON backoff_records (expires_at);
+  -- Room messages between nodes too large for NOTIFY (@socket.io/postgres-adapter).
+  CREATE TABLE socket_io_attachments (
+    id BIGSERIAL UNIQUE,
+    created_at TIMESTAMPTZ DEFAULT NOW(),
+    payload BYTEA
+  );
+  `,
 ];

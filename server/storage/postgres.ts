@@ -4,22 +4,30 @@
  * re-derived from all its facts in the transaction that adds to them, which commits before the
  * call returns, so an acknowledgement never outruns a commit.
  *
- * Several nodes write at once, so two things SQLite gets from its single writer are made
- * explicit here: migrations run under an advisory lock, writers to one conversation take turns
- * on a transaction-scoped advisory lock before reading its facts, and re-deriving a whole site
- * waits for, then holds off, every writer of that site.
+ * Several nodes write at once, so what SQLite gets from its single writer is made explicit
+ * here: migrations run under an advisory lock, and every write to a site's conversations first
+ * locks the site's row (its change counter, changes.ts), reading the site's settings under that
+ * lock: writers of one site take turns until they commit, so their changes are numbered in
+ * commit order, and none derives a conversation with settings that changed meanwhile. Each
+ * commit that appends changes NOTIFYs the other nodes.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { ConversationState } from '../../shared/conversation';
+import {
+  changeBody,
+  changeFromRow,
+  numberChanges,
+  scoreDelta,
+  type Change,
+  type ChangeDraft,
+} from './changes';
 import type { Fact } from '../../shared/facts';
 import {
   FOLD_VERSION,
   foldConversation,
   type ConversationEvidence,
   packFold,
-  unpackFold,
-  type FoldCore,
   type FoldedConversation,
 } from '../../shared/scoring/fold';
 import type { CountedRating } from '../../shared/scoring/ratings';
@@ -27,20 +35,12 @@ import type { SubjectSums } from '../../shared/scoring/sums';
 import type { SiteSettings } from '../../shared/settings';
 import { DAY } from '../../shared/time';
 import type { Observation } from '../../shared/scoring/types';
-import {
-  checkConversationBounds,
-  foldOn,
-  REDERIVE_CHUNK,
-  refuseChangedRepeat,
-  sharedObservations,
-  sumsAtFrom,
-  type SumsRow,
-} from './derive';
+import { REDERIVE_CHUNK, sharedObservations, sumsAtFrom, type SumsRow } from './derive';
+import { batchKeys, planBatch, type BatchCall, type BatchPlan, type StoredRow } from './batch';
 import { POSTGRES_MIGRATIONS } from './postgres-schema';
 import {
   AGENT_COLUMNS,
   AGENTS_WITH_ACCOUNTS,
-  agentOf,
   StorageError,
   toAccount,
   toAccountRecord,
@@ -70,6 +70,9 @@ import type {
   RecordOptions,
   RecordResult,
   RederivedChunk,
+  ScoreCheckpoint,
+  ScoreSnapshot,
+  StoredConversation,
   Session,
   Site,
   Store,
@@ -91,7 +94,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * single-key locks in the same database. The second key is a hash: a collision only makes two
  * unrelated conversations take turns.
  */
-const LOCK = { migrate: 0x70656b01, conversation: 0x70656b02, site: 0x70656b03 } as const;
+const LOCK = { migrate: 0x70656b01 } as const;
 
 /** Conversations derived by rules older than this version's (an upgrade derives them again). */
 const STALE_FOLD = `AND (fold IS NULL OR (fold->>'version')::int < ${FOLD_VERSION})`;
@@ -133,7 +136,10 @@ function groupByConversation(
   return groups;
 }
 
-const byId = (a: Fact, b: Fact) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const stored = (row: { state: ConversationState; version: number }): StoredConversation => ({
+  ...row.state,
+  version: row.version,
+});
 
 /** Where a URL points, for messages: host, port, database and schema; never the password. */
 function describeTarget(url: URL, schema: string | undefined): string {
@@ -209,7 +215,7 @@ export async function openPostgresStore(
     throw new StorageError(`Cannot prepare the PostgreSQL database at ${where}: ${reason(error)}`);
   }
   client.release();
-  return new PostgresStore(pool);
+  return new PostgresStore(pool, schema);
 }
 
 /**
@@ -306,11 +312,66 @@ async function insertAccount(
   );
 }
 
+/** The channel that carries "site S has changes up to N" between nodes of one database. */
+export const changesChannel = (schema: string | undefined) =>
+  schema ? `peakend_changes_${schema}` : 'peakend_changes';
+
+/** Most calls one transaction carries; the rest wait for the next. */
+const MAX_BATCH_CALLS = 500;
+
+interface QueuedCall extends BatchCall {
+  resolve: (result: RecordResult) => void;
+  reject: (error: unknown) => void;
+}
+
+interface SiteQueue {
+  calls: QueuedCall[];
+  running: boolean;
+}
+
+/** A site's row locked for a write of its conversations, with its settings as of the lock. */
+const LOCK_SITE = `SELECT settings FROM sites WHERE id = $1 FOR NO KEY UPDATE`;
+
 export class PostgresStore implements Store {
   private closed = false;
   private readonly secrets = new Map<string, Promise<Buffer>>();
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    /** Also carries socket.io's messages between nodes (server/cluster.ts). */
+    readonly pool: pg.Pool,
+    /** The schema it works in, if not the default: nodes of one schema are one cluster. */
+    readonly schema?: string,
+  ) {
+    this.channel = changesChannel(schema);
+  }
+
+  /** Where NOTIFY announces committed changes (see changesChannel). */
+  readonly channel: string;
+
+  /**
+   * Numbers the drafts with the site's counter, appends them and NOTIFYs (delivered at commit),
+   * in one round trip of the caller's transaction, which holds the site's row from here on.
+   */
+  private async appendChanges(
+    client: pg.PoolClient,
+    siteId: string,
+    drafts: readonly ChangeDraft[],
+  ): Promise<Change[]> {
+    if (drafts.length === 0) return [];
+    const at = Date.now();
+    const { rows } = await client.query<{ seq: number }>(
+      `WITH counter AS (
+         UPDATE sites SET change_seq = change_seq + $2 WHERE id = $1 RETURNING change_seq),
+       appended AS (
+         INSERT INTO site_changes (site_id, seq, at, body)
+         SELECT $1, (SELECT change_seq FROM counter) - $2 + b.n, $3, b.body
+         FROM unnest($4::jsonb[]) WITH ORDINALITY AS b (body, n))
+       SELECT change_seq AS seq, pg_notify($5, $1 || ' ' || change_seq) FROM counter`,
+      [siteId, drafts.length, at, drafts.map(changeBody), this.channel],
+    );
+    const last = rows[0]?.seq;
+    return last === undefined ? [] : numberChanges(siteId, last - drafts.length, at, drafts);
+  }
 
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
@@ -358,12 +419,15 @@ export class PostgresStore implements Store {
     );
   }
 
-  async updateSite(site: Site): Promise<void> {
-    await this.pool.query(
-      `UPDATE sites SET name = $2, allowed_origins = $3::jsonb, settings = $4::jsonb,
-         key_hash = $5 WHERE id = $1`,
-      siteValues(site).slice(0, 5),
-    );
+  async updateSite(site: Site): Promise<Change[]> {
+    return this.transaction(async (client) => {
+      await client.query(
+        `UPDATE sites SET name = $2, allowed_origins = $3::jsonb, settings = $4::jsonb,
+           key_hash = $5 WHERE id = $1`,
+        siteValues(site).slice(0, 5),
+      );
+      return this.appendChanges(client, site.id, [{ kind: 'site' }]);
+    });
   }
 
   async getSite(siteId: string): Promise<Site | null> {
@@ -647,136 +711,223 @@ export class PostgresStore implements Store {
     }
   }
 
-  async recordFacts(
+  /**
+   * Group commit, as SQLite's: calls for one site made while its previous batch commits wait
+   * and go together in the next, one transaction with the same few statements however many
+   * calls it carries (batch.ts). Each call resolves (or is refused alone) after the commit.
+   */
+  recordFacts(
     site: Site,
     facts: readonly Fact[],
     options: RecordOptions = {},
   ): Promise<RecordResult> {
-    const receivedAt = Date.now();
-    // The first copy of an id counts, as in SQLite; a later copy in the same batch is a duplicate.
-    const unique = new Map<string, Fact>();
-    for (const fact of facts) {
-      const first = unique.get(fact.id);
-      if (!first) unique.set(fact.id, fact);
-      else if (options.refuseChangedRepeats) refuseChangedRepeat(fact, first);
+    if (facts.length === 0) {
+      return Promise.resolve({
+        accepted: [],
+        duplicates: 0,
+        conversations: [],
+        evidence: [],
+        changes: [],
+      });
     }
-    const nothing = { conversations: [], evidence: [] };
-    if (unique.size === 0) return { accepted: [], duplicates: facts.length, ...nothing };
-
-    return this.transaction(async (client): Promise<RecordResult> => {
-      // Shared with every other writer of the site; rederiving takes it alone.
-      await client.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [
-        LOCK.site,
-        site.id,
-      ]);
-      // Rows go in in id order, and later agents and locks in sorted order too: transactions
-      // that share some of them then wait for each other in one order and cannot deadlock.
-      const rows = [...unique.values()].sort(byId);
-      const inserted = await client.query<{ id: string }>(
-        `INSERT INTO facts (site_id, id, conversation_id, at, body, received_at)
-         SELECT $1, f.id, f.conversation_id, f.at, f.body, $6
-         FROM unnest($2::text[], $3::text[], $4::bigint[], $5::jsonb[])
-           AS f (id, conversation_id, at, body)
-         ON CONFLICT DO NOTHING
-         RETURNING id`,
-        [
-          site.id,
-          rows.map((f) => f.id),
-          rows.map((f) => f.conversationId),
-          rows.map((f) => f.at),
-          rows.map((f) => JSON.stringify(f)),
-          receivedAt,
-        ],
-      );
-      const stored = new Set(inserted.rows.map((row) => row.id));
-      const accepted = [...unique.values()].filter((fact) => stored.has(fact.id));
-      const duplicates = facts.length - accepted.length;
-      if (options.refuseChangedRepeats && accepted.length < unique.size) {
-        const repeats = [...unique.values()].filter((fact) => !stored.has(fact.id));
-        const { rows: earlier } = await client.query<{ body: Fact }>(
-          'SELECT body FROM facts WHERE site_id = $1 AND id = ANY($2::text[])',
-          [site.id, repeats.map((fact) => fact.id)],
-        );
-        for (const { body } of earlier) refuseChangedRepeat(unique.get(body.id) as Fact, body);
-      }
-      if (accepted.length === 0) return { accepted, duplicates, ...nothing };
-
-      // An agent known only from facts: named by its id until someone names it.
-      const agentIds = [
-        ...new Set(accepted.map(agentOf).filter((id): id is string => id !== undefined)),
-      ].sort();
-      if (agentIds.length > 0) {
-        await client.query(
-          `INSERT INTO agents (site_id, id, name, role, account_id, created_at)
-           SELECT $1, a.id, a.id, 'agent', NULL, $3 FROM unnest($2::text[]) AS a (id)
-           ON CONFLICT DO NOTHING`,
-          [site.id, agentIds, receivedAt],
-        );
-      }
-
-      // Writers to one conversation take turns from here to COMMIT. Each statement in READ
-      // COMMITTED sees everything committed before it started, so whoever holds the lock reads
-      // the fold and evidence the previous writer left (and every fact, when it folds again).
-      const added = new Map<string, Fact[]>();
-      for (const fact of accepted) {
-        const list = added.get(fact.conversationId);
-        if (list) list.push(fact);
-        else added.set(fact.conversationId, [fact]);
-      }
-      const touched = [...added.keys()];
-      await client.query(
-        `SELECT pg_advisory_xact_lock($1, hashtext($2 || ':' || c.id))
-         FROM unnest($3::text[]) AS c (id)`,
-        [LOCK.conversation, site.id, [...touched].sort()],
-      );
-      const { rows: previous } = await client.query<{
-        id: string;
-        state: ConversationState;
-        evidence: ConversationEvidence | null;
-        fold: FoldCore | null;
-      }>(
-        `SELECT id, state, evidence, fold FROM conversations
-         WHERE site_id = $1 AND id = ANY($2::text[])`,
-        [site.id, touched],
-      );
-      const rowOf = new Map(previous.map((row) => [row.id, row]));
-      const derived: FoldedConversation[] = [];
-      const refold: string[] = [];
-      for (const [conversationId, facts] of added) {
-        const row = rowOf.get(conversationId);
-        const known = row ? { fold: unpackFold(row.fold, row.state, row.evidence) } : null;
-        checkConversationBounds(known, facts);
-        const folded = foldOn(known, facts, site.settings);
-        if (folded) derived.push(folded);
-        else refold.push(conversationId);
-      }
-      if (refold.length > 0) derived.push(...(await this.foldAgain(client, site, refold)));
-      const held = new Map(previous.map((row) => [row.id, row.evidence]));
-      await this.saveDerived(client, site, derived, held);
-      // In the order first touched, as SQLite returns them.
-      const order = new Map(touched.map((id, i) => [id, i]));
-      derived.sort((a, b) => (order.get(a.state.id) ?? 0) - (order.get(b.state.id) ?? 0));
-      return {
-        accepted,
-        duplicates,
-        conversations: derived.map((d) => d.state),
-        evidence: derived.map(({ state, evidence }) => ({
-          conversationId: state.id,
-          before: rowOf.get(state.id)?.evidence ?? null,
-          after: evidence,
-        })),
-      };
+    return new Promise((resolve, reject) => {
+      let queue = this.queues.get(site.id);
+      if (!queue) this.queues.set(site.id, (queue = { calls: [], running: false }));
+      queue.calls.push({ facts, options, resolve, reject });
+      if (!queue.running) this.commitQueued(site, queue);
     });
   }
 
-  async siteEvidence(
+  private readonly queues = new Map<string, SiteQueue>();
+
+  private commitQueued(site: Site, queue: SiteQueue): void {
+    queue.running = true;
+    // A turn of the event loop first, so calls made together go together.
+    setImmediate(() => {
+      const calls = queue.calls.splice(0, MAX_BATCH_CALLS);
+      void this.commitBatch(site, calls).finally(() => {
+        if (queue.calls.length > 0) this.commitQueued(site, queue);
+        else {
+          queue.running = false;
+          this.queues.delete(site.id);
+        }
+      });
+    });
+  }
+
+  private async commitBatch(site: Site, calls: QueuedCall[]): Promise<void> {
+    const receivedAt = Date.now();
+    let settled: { stored: number; answer: () => void }[];
+    try {
+      settled = await this.transaction(async (client) => {
+        // Writers of the site take turns from here to COMMIT. Each statement in READ COMMITTED
+        // sees everything committed before it started, so whoever holds the lock reads the
+        // folds, evidence and settings the previous writer left.
+        const locked = await client.query<{ settings: SiteSettings }>(LOCK_SITE, [site.id]);
+        const settings = locked.rows[0]?.settings ?? site.settings;
+        const { factIds, conversationIds } = batchKeys(calls);
+        const [stored, rows] = await Promise.all([
+          client.query<{ id: string; body: Fact }>(
+            'SELECT id, body FROM facts WHERE site_id = $1 AND id = ANY($2::text[])',
+            [site.id, factIds],
+          ),
+          client.query<StoredRow>(
+            `SELECT id, state, evidence, fold, version FROM conversations
+             WHERE site_id = $1 AND id = ANY($2::text[])`,
+            [site.id, conversationIds],
+          ),
+        ]);
+        const plan = await planBatch(
+          calls,
+          {
+            stored: new Map(stored.rows.map((row) => [row.id, row.body])),
+            rows: new Map(rows.rows.map((row) => [row.id, row])),
+            factsOf: async (ids) => {
+              const { rows: found } = await client.query<{ conversation_id: string; body: Fact }>(
+                `SELECT conversation_id, body FROM facts
+                 WHERE site_id = $1 AND conversation_id = ANY($2::text[])`,
+                [site.id, ids],
+              );
+              return groupByConversation(found);
+            },
+          },
+          settings,
+        );
+        await this.writePlan(client, site.id, plan, receivedAt);
+        const drafts = plan.outcomes.flatMap((outcome) => (outcome.ok ? outcome.drafts : []));
+        const numbered = await this.appendChanges(client, site.id, drafts);
+        let next = 0;
+        return plan.outcomes.map((outcome, i) => {
+          const call = calls[i] as QueuedCall;
+          if (!outcome.ok) return { stored: 0, answer: () => call.reject(outcome.error) };
+          const { accepted, duplicates, conversations, evidence, drafts } = outcome;
+          const changes = numbered.slice(next, (next += drafts.length));
+          const result = { accepted, duplicates, conversations, evidence, changes };
+          return { stored: accepted.length, answer: () => call.resolve(result) };
+        });
+      });
+    } catch (error) {
+      // Nothing of the batch is stored.
+      for (const call of calls) call.reject(error);
+      return;
+    }
+    for (const settle of settled) settle.answer();
+    this.commitListener?.(settled.reduce((sum, settle) => sum + settle.stored, 0));
+  }
+
+  private commitListener: ((facts: number) => void) | undefined;
+
+  observeCommits(listener: (facts: number) => void): void {
+    this.commitListener = listener;
+  }
+
+  /** The batch's writes: facts, adopted agents, conversations and their observation rows. */
+  private async writePlan(
+    client: pg.PoolClient,
     siteId: string,
-  ): Promise<{ conversationId: string; evidence: ConversationEvidence }[]> {
-    const { rows } = await this.pool.query<{ id: string; evidence: ConversationEvidence }>(
-      'SELECT id, evidence FROM conversations WHERE site_id = $1 ORDER BY id COLLATE "C"',
+    plan: BatchPlan,
+    receivedAt: number,
+  ): Promise<void> {
+    if (plan.facts.length > 0) {
+      await client.query(
+        `INSERT INTO facts (site_id, id, conversation_id, at, body, received_at)
+         SELECT $1, f.id, f.conversation_id, f.at, f.body, $6
+         FROM unnest($2::text[], $3::text[], $4::bigint[], $5::jsonb[])
+           AS f (id, conversation_id, at, body)`,
+        [
+          siteId,
+          plan.facts.map((f) => f.id),
+          plan.facts.map((f) => f.conversationId),
+          plan.facts.map((f) => f.at),
+          plan.facts.map((f) => JSON.stringify(f)),
+          receivedAt,
+        ],
+      );
+    }
+    if (plan.agents.length > 0) {
+      // An agent known only from facts: named by its id until someone names it.
+      await client.query(
+        `INSERT INTO agents (site_id, id, name, role, account_id, created_at)
+         SELECT $1, a.id, a.id, 'agent', NULL, $3 FROM unnest($2::text[]) AS a (id)
+         ON CONFLICT DO NOTHING`,
+        [siteId, plan.agents, receivedAt],
+      );
+    }
+    await this.saveDerived(
+      client,
+      siteId,
+      plan.conversations,
+      new Map(plan.conversations.map((c) => [c.state.id, c.before])),
+    );
+  }
+
+  async scoreSnapshot(siteId: string): Promise<ScoreSnapshot> {
+    const client = await this.pool.connect();
+    try {
+      // One snapshot for both reads: the counter and the evidence as of the same commits.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const counter = await client.query<{ seq: number }>(
+        'SELECT change_seq AS seq FROM sites WHERE id = $1',
+        [siteId],
+      );
+      const { rows } = await client.query<{ id: string; evidence: ConversationEvidence }>(
+        `SELECT id, evidence FROM conversations WHERE site_id = $1 AND evidence IS NOT NULL`,
+        [siteId],
+      );
+      await client.query('COMMIT');
+      return {
+        seq: counter.rows[0]?.seq ?? 0,
+        evidence: rows.map((row) => ({ conversationId: row.id, evidence: row.evidence })),
+      };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async changesSince(siteId: string, after: number, limit: number): Promise<Change[]> {
+    const { rows } = await this.pool.query<{ seq: number; at: number; body: object }>(
+      `SELECT seq, at, body FROM site_changes WHERE site_id = $1 AND seq > $2
+       ORDER BY seq LIMIT $3`,
+      [siteId, after, limit],
+    );
+    return rows.map((row) => changeFromRow(siteId, row.seq, row.at, row.body));
+  }
+
+  async lastChange(siteId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ seq: number }>(
+      'SELECT change_seq AS seq FROM sites WHERE id = $1',
       [siteId],
     );
-    return rows.map((row) => ({ conversationId: row.id, evidence: row.evidence }));
+    return rows[0]?.seq ?? 0;
+  }
+
+  async loadCheckpoint(siteId: string): Promise<ScoreCheckpoint | null> {
+    const { rows } = await this.pool.query<{ seq: number; at: number; board: unknown }>(
+      'SELECT seq, at, board FROM score_checkpoints WHERE site_id = $1',
+      [siteId],
+    );
+    const row = rows[0];
+    return row ? { siteId, ...row } : null;
+  }
+
+  async saveCheckpoint({ siteId, seq, at, board }: ScoreCheckpoint): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO score_checkpoints (site_id, seq, at, board) VALUES ($1, $2, $3, $4::jsonb)
+       ON CONFLICT (site_id) DO UPDATE SET seq = excluded.seq, at = excluded.at,
+         board = excluded.board WHERE excluded.seq > score_checkpoints.seq`,
+      [siteId, seq, at, JSON.stringify(board)],
+    );
+  }
+
+  async pruneChanges(siteId: string, upTo: number, before: number): Promise<void> {
+    await this.pool.query('DELETE FROM site_changes WHERE site_id = $1 AND seq <= $2 AND at < $3', [
+      siteId,
+      upTo,
+      before,
+    ]);
   }
 
   async siteFacts(siteId: string): Promise<Fact[][]> {
@@ -818,7 +969,8 @@ export class PostgresStore implements Store {
     return this.transaction(async (client) => {
       // Alone on the site: writers in flight commit first, new ones wait, so every fact is seen
       // and no writer saves a row derived before the new settings applied.
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.site, site.id]);
+      const locked = await client.query<{ settings: SiteSettings }>(LOCK_SITE, [site.id]);
+      const settings = locked.rows[0]?.settings ?? site.settings;
       const { rows } = await client.query<{ id: string; evidence: ConversationEvidence | null }>(
         `SELECT id, evidence FROM conversations
          WHERE site_id = $1 AND id > $2 ${stale ? STALE_FOLD : ''}
@@ -827,19 +979,28 @@ export class PostgresStore implements Store {
       );
       const derived = await this.foldAgain(
         client,
-        site,
+        site.id,
+        settings,
         rows.map((row) => row.id),
       );
-      await this.saveDerived(client, site, derived);
+      const versions = await this.saveDerived(client, site.id, derived);
       const before = new Map(rows.map((row) => [row.id, row.evidence]));
-      return {
-        evidence: derived.map(({ state, evidence }) => ({
-          conversationId: state.id,
-          before: before.get(state.id) ?? null,
-          after: evidence,
+      const evidence = derived.map(({ state, evidence }) => ({
+        conversationId: state.id,
+        before: before.get(state.id) ?? null,
+        after: evidence,
+      }));
+      const changes = await this.appendChanges(
+        client,
+        site.id,
+        evidence.map(({ conversationId, before, after }) => ({
+          kind: 'conversation',
+          conversationId,
+          version: versions.get(conversationId) ?? 0,
+          score: scoreDelta(before, after),
         })),
-        next: rows.at(-1)?.id ?? null,
-      };
+      );
+      return { evidence, changes, next: rows.at(-1)?.id ?? null };
     });
   }
 
@@ -853,44 +1014,55 @@ export class PostgresStore implements Store {
   /** Folds each conversation in `ids` again from all its facts. */
   private async foldAgain(
     client: pg.PoolClient,
-    site: Site,
+    siteId: string,
+    settings: SiteSettings,
     ids: readonly string[],
   ): Promise<FoldedConversation[]> {
     if (ids.length === 0) return [];
     const { rows } = await client.query<{ conversation_id: string; body: Fact }>(
       `SELECT conversation_id, body FROM facts
        WHERE site_id = $1 AND conversation_id = ANY($2::text[])`,
-      [site.id, ids],
+      [siteId, ids],
     );
     const factsOf = groupByConversation(rows);
-    return ids.flatMap((id) => foldConversation(factsOf.get(id) ?? [], site.settings) ?? []);
+    return ids.flatMap((id) => foldConversation(factsOf.get(id) ?? [], settings) ?? []);
   }
 
   /**
    * Saves the fold, state, evidence and observation rows of each derived conversation; `before`,
    * the evidence their stored rows hold, lets only the observations that changed be rewritten.
    */
+  /**
+   * Saves the fold, state, evidence and observation rows of each derived conversation, and
+   * returns each one's version by id: the state's own when it carries one (a batch's final
+   * version), else one more than the row's. `before`, the evidence their stored rows hold, lets
+   * only the observations that changed be rewritten.
+   */
   private async saveDerived(
     client: pg.PoolClient,
-    site: Site,
-    derived: readonly FoldedConversation[],
+    siteId: string,
+    derived: readonly (FoldedConversation & { state: { version?: number } })[],
     before: ReadonlyMap<string, ConversationEvidence | null> = new Map(),
-  ): Promise<void> {
-    if (derived.length === 0) return;
-    await client.query(
-      `INSERT INTO conversations (site_id, id, status, visitor_id, last_activity_at,
-         rating_agent_id, rating_end, rating_at, state, evidence, fold)
-       SELECT $1, c.* FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[],
-         $6::text[], $7::integer[], $8::bigint[], $9::jsonb[], $10::jsonb[], $11::jsonb[])
+  ): Promise<Map<string, number>> {
+    if (derived.length === 0) return new Map();
+    const { rows: saved } = await client.query<{ id: string; version: number }>(
+      `INSERT INTO conversations AS stored (site_id, id, status, visitor_id, last_activity_at,
+         rating_agent_id, rating_end, rating_at, state, evidence, fold, version)
+       SELECT $1, c.id, c.status, c.visitor_id, c.last_activity_at, c.rating_agent_id,
+         c.rating_end, c.rating_at, c.state, c.evidence, c.fold, coalesce(c.version, 1)
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::integer[],
+         $8::bigint[], $9::jsonb[], $10::jsonb[], $11::jsonb[], $12::integer[])
          AS c (id, status, visitor_id, last_activity_at, rating_agent_id, rating_end,
-           rating_at, state, evidence, fold)
-       ON CONFLICT (site_id, id) DO UPDATE SET status = excluded.status,
-         visitor_id = excluded.visitor_id, last_activity_at = excluded.last_activity_at,
-         rating_agent_id = excluded.rating_agent_id, rating_end = excluded.rating_end,
-         rating_at = excluded.rating_at, state = excluded.state, evidence = excluded.evidence,
-         fold = excluded.fold`,
+           rating_at, state, evidence, fold, version)
+       ON CONFLICT (site_id, id) DO UPDATE SET
+         version = CASE WHEN $13::boolean THEN excluded.version ELSE stored.version + 1 END,
+         status = excluded.status, visitor_id = excluded.visitor_id,
+         last_activity_at = excluded.last_activity_at, rating_agent_id = excluded.rating_agent_id,
+         rating_end = excluded.rating_end, rating_at = excluded.rating_at,
+         state = excluded.state, evidence = excluded.evidence, fold = excluded.fold
+       RETURNING id, version`,
       [
-        site.id,
+        siteId,
         derived.map(({ state }) => state.id),
         derived.map(({ state }) => state.status),
         derived.map(({ state }) => state.visitorId),
@@ -898,12 +1070,15 @@ export class PostgresStore implements Store {
         derived.map(({ state }) => state.rating?.agentId ?? null),
         derived.map(({ state }) => state.rating?.end ?? null),
         derived.map(({ state }) => state.rating?.at ?? null),
-        derived.map(({ state }) => JSON.stringify(state)),
+        derived.map(({ state: { version: _version, ...state } }) => JSON.stringify(state)),
         derived.map(({ evidence }) => JSON.stringify(evidence)),
         derived.map(({ fold }) => JSON.stringify(packFold(fold))),
+        derived.map(({ state }) => state.version ?? null),
+        derived.every(({ state }) => state.version !== undefined),
       ],
     );
-    await this.saveObservations(client, site.id, derived, before);
+    await this.saveObservations(client, siteId, derived, before);
+    return new Map(saved.map((row) => [row.id, row.version]));
   }
 
   /** Rewrites the observation rows that changed (in the caller's transaction). */
@@ -980,21 +1155,55 @@ export class PostgresStore implements Store {
     return rows.map((row) => row.body).reverse();
   }
 
-  async getConversation(siteId: string, conversationId: string): Promise<ConversationState | null> {
-    const { rows } = await this.pool.query<{ state: ConversationState }>(
-      'SELECT state FROM conversations WHERE site_id = $1 AND id = $2',
+  async getConversations(
+    siteId: string,
+    conversationIds: readonly string[],
+  ): Promise<StoredConversation[]> {
+    if (conversationIds.length === 0) return [];
+    const { rows } = await this.pool.query<{ state: ConversationState; version: number }>(
+      'SELECT state, version FROM conversations WHERE site_id = $1 AND id = ANY($2::text[])',
+      [siteId, conversationIds],
+    );
+    return rows.map(stored);
+  }
+
+  async recentFacts(
+    siteId: string,
+    conversationIds: readonly string[],
+    last: number,
+  ): Promise<Map<string, Fact[]>> {
+    if (conversationIds.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ conversation_id: string; body: Fact }>(
+      `SELECT conversation_id, body FROM (
+         SELECT f.conversation_id, f.body, f.at, f.id, row_number() OVER (
+           PARTITION BY f.conversation_id ORDER BY f.at DESC, f.id DESC) AS n
+         FROM facts f WHERE f.site_id = $1 AND f.conversation_id = ANY($2::text[])) recent
+       WHERE n <= $3 ORDER BY conversation_id, at, id`,
+      [siteId, conversationIds, last],
+    );
+    return groupByConversation(rows);
+  }
+
+  async getConversation(
+    siteId: string,
+    conversationId: string,
+  ): Promise<StoredConversation | null> {
+    const { rows } = await this.pool.query<{ state: ConversationState; version: number }>(
+      'SELECT state, version FROM conversations WHERE site_id = $1 AND id = $2',
       [siteId, conversationId],
     );
-    return rows[0]?.state ?? null;
+    return rows[0] ? stored(rows[0]) : null;
   }
 
   async listConversations(siteId: string, query: ConversationQuery): Promise<ListedConversation[]> {
     // The inbox (store.ts, InboxPlace): waiting, then open, then closed; newest first. Only
     // open and recently closed conversations are read (conversations_open,
     // conversations_by_activity), and facts_visitor_messages says which have a visitor message.
-    const { rows } = await this.pool.query<{ state: ConversationState } & InboxPlace>(
-      `SELECT state, rank, last_activity_at AS "lastActivityAt", id FROM (
-         SELECT c.state, c.id, c.last_activity_at,
+    const { rows } = await this.pool.query<
+      { state: ConversationState; version: number } & InboxPlace
+    >(
+      `SELECT state, version, rank, last_activity_at AS "lastActivityAt", id FROM (
+         SELECT c.state, c.version, c.id, c.last_activity_at,
            CASE WHEN c.status <> 'open' THEN 2
              WHEN c.state->'lastMessage'->>'from' = 'visitor' THEN 0
              ELSE 1 END AS rank
@@ -1020,8 +1229,8 @@ export class PostgresStore implements Store {
         query.after?.id ?? null,
       ],
     );
-    return rows.map(({ state, rank, lastActivityAt, id }) => ({
-      state,
+    return rows.map(({ state, version, rank, lastActivityAt, id }) => ({
+      state: stored({ state, version }),
       place: { rank, lastActivityAt, id },
     }));
   }
@@ -1034,6 +1243,27 @@ export class PostgresStore implements Store {
        DO UPDATE SET seen_at = GREATEST(member_addresses.seen_at, excluded.seen_at)`,
       [address, accountId, at],
     );
+  }
+
+  async noteMembersSeen(
+    members: readonly { siteId: string; agentId: string }[],
+    at: number,
+  ): Promise<void> {
+    if (members.length === 0) return;
+    await this.pool.query(
+      `UPDATE agents a SET last_seen_at = GREATEST(coalesce(a.last_seen_at, 0), $3)
+       FROM unnest($1::text[], $2::text[]) AS m (site_id, id)
+       WHERE a.site_id = m.site_id AND a.id = m.id`,
+      [members.map((m) => m.siteId), members.map((m) => m.agentId), at],
+    );
+  }
+
+  async memberLastSeen(siteId: string, agentId: string): Promise<number | null> {
+    const { rows } = await this.pool.query<{ at: number | null }>(
+      'SELECT last_seen_at AS at FROM agents WHERE site_id = $1 AND id = $2',
+      [siteId, agentId],
+    );
+    return rows[0]?.at ?? null;
   }
 
   async memberSeenAt(siteId: string, address: string, since: number): Promise<boolean> {
@@ -1054,13 +1284,16 @@ export class PostgresStore implements Store {
     return rows.length > 0;
   }
 
-  async latestConversationOf(siteId: string, visitorId: string): Promise<ConversationState | null> {
-    const { rows } = await this.pool.query<{ state: ConversationState }>(
-      `SELECT state FROM conversations WHERE site_id = $1 AND visitor_id = $2
+  async latestConversationOf(
+    siteId: string,
+    visitorId: string,
+  ): Promise<StoredConversation | null> {
+    const { rows } = await this.pool.query<{ state: ConversationState; version: number }>(
+      `SELECT state, version FROM conversations WHERE site_id = $1 AND visitor_id = $2
        ORDER BY status = 'open' DESC, last_activity_at DESC LIMIT 1`,
       [siteId, visitorId],
     );
-    return rows[0]?.state ?? null;
+    return rows[0] ? stored(rows[0]) : null;
   }
 
   async countedRatings(siteId: string): Promise<CountedRating[]> {

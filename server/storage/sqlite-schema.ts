@@ -220,4 +220,28 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX facts_visitor_messages ON facts (site_id, conversation_id)
     WHERE json_extract(body, '$.type') = 'message' AND json_extract(body, '$.from') = 'visitor';
   `,
+  `
+  -- The change log (server/storage/changes.ts): each site's committed changes, numbered by the
+  -- site's counter in the writing transaction, so in commit order with no gaps.
+  ALTER TABLE sites ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+  -- Each conversation row's version: how many times it was written (views carry it, so a
+  -- client keeps the newest of two that cross).
+  ALTER TABLE conversations ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  -- When a member last had a console open, on any node (live/presence.ts).
+  ALTER TABLE agents ADD COLUMN last_seen_at INTEGER;
+  CREATE TABLE site_changes (
+    site_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (site_id, seq)
+  ) WITHOUT ROWID;
+  -- Each site's live-score sums as of a change: a start replays only the changes after it.
+  CREATE TABLE score_checkpoints (
+    site_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    board TEXT NOT NULL
+  );
+  `,
 ];

@@ -7,6 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ConversationState } from '../../shared/conversation';
+import {
+  changeBody,
+  changeFromRow,
+  numberChanges,
+  scoreDelta,
+  type Change,
+  type ChangeDraft,
+} from './changes';
 import type { Fact } from '../../shared/facts';
 import {
   FOLD_VERSION,
@@ -66,10 +74,19 @@ import type {
   RecordOptions,
   RecordResult,
   RederivedChunk,
+  ScoreCheckpoint,
+  ScoreSnapshot,
   Session,
+  StoredConversation,
   Site,
   Store,
 } from './store';
+
+/** A conversation row's state with its version (JSON text, as SQLite keeps it). */
+const stored = (row: { state: string; version: number }): StoredConversation => ({
+  ...(JSON.parse(row.state) as ConversationState),
+  version: row.version,
+});
 
 /** SQLite keeps JSON as text. */
 interface SqliteSiteRow extends SiteRow {
@@ -148,8 +165,20 @@ export class SqliteStore implements Store {
       ),
       storedFact: db.prepare(`SELECT body FROM facts WHERE site_id = ? AND id = ?`),
       storedFold: db.prepare(
-        `SELECT fold, state, evidence FROM conversations WHERE site_id = ? AND id = ?`,
+        `SELECT fold, state, evidence, version FROM conversations WHERE site_id = ? AND id = ?`,
       ),
+      // The site's change counter: the write holds it (SQLite: the whole file) until it commits.
+      takeSeqs: db.prepare(
+        `UPDATE sites SET change_seq = change_seq + ? WHERE id = ? RETURNING change_seq AS seq`,
+      ),
+      insertChange: db.prepare(
+        `INSERT INTO site_changes (site_id, seq, at, body) VALUES (?, ?, ?, ?)`,
+      ),
+      changesSince: db.prepare(
+        `SELECT seq, at, body FROM site_changes WHERE site_id = ? AND seq > ? ORDER BY seq
+         LIMIT ?`,
+      ),
+      lastChange: db.prepare(`SELECT change_seq AS seq FROM sites WHERE id = ?`),
       // Each group's terms relative to its own latest observation (see sumsAtFrom).
       sumsAt: db.prepare(
         `WITH latest AS (
@@ -166,6 +195,14 @@ export class SqliteStore implements Store {
         `SELECT body FROM facts WHERE site_id = ? AND conversation_id = ?
          ORDER BY at DESC, id DESC LIMIT ?`,
       ),
+      recentFacts: db.prepare(
+        `SELECT conversation_id AS conversationId, body FROM (
+           SELECT f.conversation_id, f.body, f.at, f.id, row_number() OVER (
+             PARTITION BY f.conversation_id ORDER BY f.at DESC, f.id DESC) AS n
+           FROM json_each(@ids) c
+           JOIN facts f ON f.site_id = @siteId AND f.conversation_id = c.value)
+         WHERE n <= @last ORDER BY conversation_id, at, id`,
+      ),
       factsOf: db.prepare(
         `SELECT body FROM facts WHERE site_id = ? AND conversation_id = ? ORDER BY at, id`,
       ),
@@ -176,23 +213,26 @@ export class SqliteStore implements Store {
       ),
       saveConversation: db.prepare(
         `INSERT INTO conversations (site_id, id, status, visitor_id, last_activity_at,
-           rating_agent_id, rating_end, rating_at, state, evidence, fold)
+           rating_agent_id, rating_end, rating_at, state, evidence, fold, version)
          VALUES (@siteId, @id, @status, @visitorId, @lastActivityAt,
-           @ratingAgentId, @ratingEnd, @ratingAt, @state, @evidence, @fold)
-         ON CONFLICT (site_id, id) DO UPDATE SET status = excluded.status,
+           @ratingAgentId, @ratingEnd, @ratingAt, @state, @evidence, @fold, 1)
+         ON CONFLICT (site_id, id) DO UPDATE SET version = version + 1, status = excluded.status,
            visitor_id = excluded.visitor_id, last_activity_at = excluded.last_activity_at,
            rating_agent_id = excluded.rating_agent_id, rating_end = excluded.rating_end,
            rating_at = excluded.rating_at, state = excluded.state, evidence = excluded.evidence,
-           fold = excluded.fold`,
+           fold = excluded.fold
+         RETURNING version`,
       ),
-      conversation: db.prepare(`SELECT state FROM conversations WHERE site_id = ? AND id = ?`),
+      conversation: db.prepare(
+        `SELECT state, version FROM conversations WHERE site_id = ? AND id = ?`,
+      ),
       // The inbox (store.ts, InboxPlace): waiting, then open, then closed; newest first. Only
       // open and recently closed conversations are read (conversations_open,
       // conversations_by_activity), and facts_visitor_messages says which have a visitor message
       // (indexes named: without statistics SQLite would scan the site's rows instead).
       conversations: db.prepare(
-        `SELECT state, rank, last_activity_at AS lastActivityAt, id FROM (
-           SELECT c.state, c.id, c.last_activity_at,
+        `SELECT state, version, rank, last_activity_at AS lastActivityAt, id FROM (
+           SELECT c.state, c.version, c.id, c.last_activity_at,
              CASE WHEN c.status <> 'open' THEN 2
                WHEN json_extract(c.state, '$.lastMessage.from') = 'visitor' THEN 0
                ELSE 1 END AS rank
@@ -213,7 +253,7 @@ export class SqliteStore implements Store {
          ORDER BY rank, last_activity_at DESC, id DESC LIMIT @limit`,
       ),
       latestOfVisitor: db.prepare(
-        `SELECT state FROM conversations WHERE site_id = ? AND visitor_id = ?
+        `SELECT state, version FROM conversations WHERE site_id = ? AND visitor_id = ?
          ORDER BY status = 'open' DESC, last_activity_at DESC LIMIT 1`,
       ),
       countedRatings: db.prepare(
@@ -269,14 +309,30 @@ export class SqliteStore implements Store {
     this.sites.delete(site.id);
   }
 
-  async updateSite(site: Site): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE sites SET name = @name, allowed_origins = @allowedOrigins, settings = @settings,
-           key_hash = @keyHash WHERE id = @id`,
-      )
-      .run(siteRow(site));
-    this.sites.delete(site.id);
+  async updateSite(site: Site): Promise<Change[]> {
+    return this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE sites SET name = @name, allowed_origins = @allowedOrigins, settings = @settings,
+             key_hash = @keyHash WHERE id = @id`,
+        )
+        .run(siteRow(site));
+      this.sites.delete(site.id);
+      return this.appendChanges(site.id, [{ kind: 'site' }]);
+    })();
+  }
+
+  /** Numbers the drafts with the site's counter and appends them (in the caller's transaction). */
+  private appendChanges(siteId: string, drafts: readonly ChangeDraft[]): Change[] {
+    if (drafts.length === 0) return [];
+    const row = this.statements.takeSeqs.get(drafts.length, siteId) as { seq: number } | undefined;
+    if (!row) return [];
+    const at = Date.now();
+    const first = row.seq - drafts.length;
+    drafts.forEach((draft, i) => {
+      this.statements.insertChange.run(siteId, first + 1 + i, at, changeBody(draft));
+    });
+    return numberChanges(siteId, first, at, drafts);
   }
 
   async getSite(siteId: string): Promise<Site | null> {
@@ -609,12 +665,14 @@ export class SqliteStore implements Store {
     const batch = this.queued.splice(0);
     // Each call is settled only once the shared transaction has committed.
     const settle: (() => void)[] = [];
+    let stored = 0;
     try {
       this.db
         .transaction(() => {
           for (const call of batch) {
             try {
               const result = this.recordOne(call.site, call.facts, call.options);
+              stored += result.accepted.length;
               settle.push(() => call.resolve(result));
             } catch (error) {
               settle.push(() => call.reject(error));
@@ -628,6 +686,13 @@ export class SqliteStore implements Store {
       return;
     }
     for (const done of settle) done();
+    this.commitListener?.(stored);
+  }
+
+  private commitListener: ((facts: number) => void) | undefined;
+
+  observeCommits(listener: (facts: number) => void): void {
+    this.commitListener = listener;
   }
 
   /** One call's work, inside the shared transaction (a savepoint of its own). */
@@ -639,6 +704,8 @@ export class SqliteStore implements Store {
     this.db.transaction((): RecordResult => {
       const receivedAt = Date.now();
       const { insertFact, adoptAgent, storedFact } = this.statements;
+      // The settings as they are now, in this transaction: never a copy read before it.
+      const settings = this.siteNow(site.id)?.settings ?? site.settings;
       const accepted: Fact[] = [];
       const byConversation = new Map<string, Fact[]>();
       for (const fact of facts) {
@@ -667,11 +734,13 @@ export class SqliteStore implements Store {
           this.agentLists.delete(site.id);
         }
       }
-      const conversations: ConversationState[] = [];
+      const conversations: StoredConversation[] = [];
       const evidence: EvidenceChange[] = [];
+      const drafts: ChangeDraft[] = [];
       for (const [conversationId, added] of byConversation) {
         const row = this.statements.storedFold.get(site.id, conversationId) as
-          { fold: string | null; state: string; evidence: string | null } | undefined;
+          | { fold: string | null; state: string; evidence: string | null; version: number }
+          | undefined;
         const before = row?.evidence ? (JSON.parse(row.evidence) as ConversationEvidence) : null;
         const stored = row
           ? {
@@ -682,14 +751,18 @@ export class SqliteStore implements Store {
           : null;
         checkConversationBounds(stored, added);
         const derived =
-          foldOn(stored, added, site.settings) ??
-          foldConversation(this.factsOf(site.id, conversationId), site.settings);
+          foldOn(stored, added, settings) ??
+          foldConversation(this.factsOf(site.id, conversationId), settings);
         if (!derived) continue;
-        this.saveDerived(site.id, derived, before);
-        conversations.push(derived.state);
+        const version = this.saveDerived(site.id, derived, before);
+        conversations.push({ ...derived.state, version });
         evidence.push({ conversationId, before, after: derived.evidence });
+        const score = scoreDelta(before, derived.evidence);
+        drafts.push({ kind: 'conversation', conversationId, version, score });
       }
-      return { accepted, duplicates: facts.length - accepted.length, conversations, evidence };
+      const changes = this.appendChanges(site.id, drafts);
+      const duplicates = facts.length - accepted.length;
+      return { accepted, duplicates, conversations, evidence, changes };
     })();
 
   /**
@@ -700,8 +773,8 @@ export class SqliteStore implements Store {
     siteId: string,
     { fold, state, evidence }: FoldedConversation,
     before: ConversationEvidence | null = null,
-  ): void {
-    this.statements.saveConversation.run({
+  ): number {
+    const { version } = this.statements.saveConversation.get({
       siteId,
       id: state.id,
       status: state.status,
@@ -713,9 +786,10 @@ export class SqliteStore implements Store {
       state: JSON.stringify(state),
       evidence: JSON.stringify(evidence),
       fold: JSON.stringify(packFold(fold)),
-    });
+    }) as { version: number };
     const kept = sharedObservations(before?.observations, evidence.observations);
     this.saveObservations(siteId, state.id, evidence.observations, kept);
+    return version;
   }
 
   /** Rewrites one conversation's observation rows from `from` on (in the caller's transaction). */
@@ -744,14 +818,56 @@ export class SqliteStore implements Store {
       );
   }
 
-  async siteEvidence(siteId: string) {
+  async scoreSnapshot(siteId: string): Promise<ScoreSnapshot> {
+    // One synchronous read: no write of this store can come between its two statements.
+    const seq = await this.lastChange(siteId);
     const rows = this.db
       .prepare(`SELECT id, evidence FROM conversations WHERE site_id = ? AND evidence IS NOT NULL`)
       .all(siteId) as { id: string; evidence: string }[];
-    return rows.map((row) => ({
-      conversationId: row.id,
-      evidence: JSON.parse(row.evidence) as ConversationEvidence,
-    }));
+    return {
+      seq,
+      evidence: rows.map((row) => ({
+        conversationId: row.id,
+        evidence: JSON.parse(row.evidence) as ConversationEvidence,
+      })),
+    };
+  }
+
+  async changesSince(siteId: string, after: number, limit: number): Promise<Change[]> {
+    const rows = this.statements.changesSince.all(siteId, after, limit) as {
+      seq: number;
+      at: number;
+      body: string;
+    }[];
+    return rows.map((row) => changeFromRow(siteId, row.seq, row.at, row.body));
+  }
+
+  async lastChange(siteId: string): Promise<number> {
+    const row = this.statements.lastChange.get(siteId) as { seq: number } | undefined;
+    return row?.seq ?? 0;
+  }
+
+  async loadCheckpoint(siteId: string): Promise<ScoreCheckpoint | null> {
+    const row = this.db
+      .prepare('SELECT seq, at, board FROM score_checkpoints WHERE site_id = ?')
+      .get(siteId) as { seq: number; at: number; board: string } | undefined;
+    return row ? { siteId, seq: row.seq, at: row.at, board: JSON.parse(row.board) } : null;
+  }
+
+  async saveCheckpoint({ siteId, seq, at, board }: ScoreCheckpoint): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO score_checkpoints (site_id, seq, at, board) VALUES (?, ?, ?, ?)
+         ON CONFLICT (site_id) DO UPDATE SET seq = excluded.seq, at = excluded.at,
+           board = excluded.board WHERE excluded.seq > score_checkpoints.seq`,
+      )
+      .run(siteId, seq, at, JSON.stringify(board));
+  }
+
+  async pruneChanges(siteId: string, upTo: number, before: number): Promise<void> {
+    this.db
+      .prepare('DELETE FROM site_changes WHERE site_id = ? AND seq <= ? AND at < ?')
+      .run(siteId, upTo, before);
   }
 
   async siteFacts(siteId: string): Promise<Fact[][]> {
@@ -789,17 +905,22 @@ export class SqliteStore implements Store {
          ORDER BY id LIMIT ?`,
       )
       .all(site.id, after, REDERIVE_CHUNK) as { id: string }[];
-    const evidence = this.db.transaction(() =>
-      ids.flatMap(({ id }): EvidenceChange[] => {
+    return this.db.transaction((): RederivedChunk => {
+      const settings = this.siteNow(site.id)?.settings ?? site.settings;
+      const drafts: ChangeDraft[] = [];
+      const evidence = ids.flatMap(({ id }): EvidenceChange[] => {
         const row = this.statements.storedFold.get(site.id, id) as { evidence: string | null };
-        const derived = foldConversation(this.factsOf(site.id, id), site.settings);
+        const derived = foldConversation(this.factsOf(site.id, id), settings);
         if (!derived) return [];
-        this.saveDerived(site.id, derived);
+        const version = this.saveDerived(site.id, derived);
         const before = row.evidence ? (JSON.parse(row.evidence) as ConversationEvidence) : null;
+        const score = scoreDelta(before, derived.evidence);
+        drafts.push({ kind: 'conversation', conversationId: id, version, score });
         return [{ conversationId: id, before, after: derived.evidence }];
-      }),
-    )();
-    return { evidence, next: ids.at(-1)?.id ?? null };
+      });
+      const changes = this.appendChanges(site.id, drafts);
+      return { evidence, changes, next: ids.at(-1)?.id ?? null };
+    })();
   }
 
   async sitesToUpgrade(): Promise<string[]> {
@@ -839,10 +960,49 @@ export class SqliteStore implements Store {
     return rows.map((row) => JSON.parse(row.body) as Fact).reverse();
   }
 
-  async getConversation(siteId: string, conversationId: string): Promise<ConversationState | null> {
+  async getConversations(
+    siteId: string,
+    conversationIds: readonly string[],
+  ): Promise<StoredConversation[]> {
+    if (conversationIds.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT state, version FROM conversations
+         WHERE site_id = ? AND id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(siteId, JSON.stringify(conversationIds)) as { state: string; version: number }[];
+    return rows.map(stored);
+  }
+
+  async recentFacts(
+    siteId: string,
+    conversationIds: readonly string[],
+    last: number,
+  ): Promise<Map<string, Fact[]>> {
+    const facts = new Map<string, Fact[]>();
+    if (conversationIds.length === 0) return facts;
+    // json_each: any number of ids as one parameter.
+    const ids = JSON.stringify(conversationIds);
+    const rows = this.statements.recentFacts.all({ siteId, ids, last }) as {
+      conversationId: string;
+      body: string;
+    }[];
+    for (const row of rows) {
+      const list = facts.get(row.conversationId);
+      const fact = JSON.parse(row.body) as Fact;
+      if (list) list.push(fact);
+      else facts.set(row.conversationId, [fact]);
+    }
+    return facts;
+  }
+
+  async getConversation(
+    siteId: string,
+    conversationId: string,
+  ): Promise<StoredConversation | null> {
     const row = this.statements.conversation.get(siteId, conversationId) as
-      { state: string } | undefined;
-    return row ? (JSON.parse(row.state) as ConversationState) : null;
+      { state: string; version: number } | undefined;
+    return row ? stored(row) : null;
   }
 
   async listConversations(siteId: string, query: ConversationQuery): Promise<ListedConversation[]> {
@@ -853,9 +1013,9 @@ export class SqliteStore implements Store {
       rank: query.after?.rank ?? null,
       at: query.after?.lastActivityAt ?? null,
       id: query.after?.id ?? null,
-    }) as ({ state: string } & InboxPlace)[];
-    return rows.map(({ state, rank, lastActivityAt, id }) => ({
-      state: JSON.parse(state) as ConversationState,
+    }) as ({ state: string; version: number } & InboxPlace)[];
+    return rows.map(({ state, version, rank, lastActivityAt, id }) => ({
+      state: stored({ state, version }),
       place: { rank, lastActivityAt, id },
     }));
   }
@@ -871,6 +1031,26 @@ export class SqliteStore implements Store {
         .run(address, accountId, at);
       this.db.prepare('DELETE FROM member_addresses WHERE seen_at < ?').run(at - DAY);
     })();
+  }
+
+  async noteMembersSeen(
+    members: readonly { siteId: string; agentId: string }[],
+    at: number,
+  ): Promise<void> {
+    const note = this.db.prepare(
+      `UPDATE agents SET last_seen_at = max(coalesce(last_seen_at, 0), ?)
+       WHERE site_id = ? AND id = ?`,
+    );
+    this.db.transaction(() => {
+      for (const { siteId, agentId } of members) note.run(at, siteId, agentId);
+    })();
+  }
+
+  async memberLastSeen(siteId: string, agentId: string): Promise<number | null> {
+    const row = this.db
+      .prepare('SELECT last_seen_at AS at FROM agents WHERE site_id = ? AND id = ?')
+      .get(siteId, agentId) as { at: number | null } | undefined;
+    return row?.at ?? null;
   }
 
   async memberSeenAt(siteId: string, address: string, since: number): Promise<boolean> {
@@ -893,10 +1073,13 @@ export class SqliteStore implements Store {
     return row !== undefined;
   }
 
-  async latestConversationOf(siteId: string, visitorId: string): Promise<ConversationState | null> {
+  async latestConversationOf(
+    siteId: string,
+    visitorId: string,
+  ): Promise<StoredConversation | null> {
     const row = this.statements.latestOfVisitor.get(siteId, visitorId) as
-      { state: string } | undefined;
-    return row ? (JSON.parse(row.state) as ConversationState) : null;
+      { state: string; version: number } | undefined;
+    return row ? stored(row) : null;
   }
 
   async recentObservations(

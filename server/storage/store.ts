@@ -13,8 +13,17 @@ import type { ConversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
 import type { SubjectSums } from '../../shared/scoring/sums';
 import type { Observation } from '../../shared/scoring/types';
+import type { Change } from './changes';
 
 export type { Role };
+
+/**
+ * A conversation as stored: its state, and its row's version (how many times it was written),
+ * which every change and view carries so the newest of two that cross wins.
+ */
+export interface StoredConversation extends ConversationState {
+  version: number;
+}
 
 export interface Site {
   id: string;
@@ -145,9 +154,11 @@ export interface RecordResult {
   /** Facts whose id was already stored: ignored. */
   duplicates: number;
   /** The new state of every conversation an accepted fact touched. */
-  conversations: ConversationState[];
-  /** Their evidence before and after, so live scores swap one for the other. */
+  conversations: StoredConversation[];
+  /** Their evidence before and after. */
   evidence: EvidenceChange[];
+  /** What the write appended to the site's change log, in order (empty when nothing changed). */
+  changes: Change[];
 }
 
 export interface RecordOptions {
@@ -157,8 +168,22 @@ export interface RecordOptions {
 
 export interface RederivedChunk {
   evidence: EvidenceChange[];
+  changes: Change[];
   /** The last conversation id of this chunk, to go on after; null when no conversation is left. */
   next: string | null;
+}
+
+export interface ScoreSnapshot {
+  seq: number;
+  evidence: { conversationId: string; evidence: ConversationEvidence }[];
+}
+
+/** A site's live-score board as of change `seq`, serialised by scores/checkpoint.ts. */
+export interface ScoreCheckpoint {
+  siteId: string;
+  seq: number;
+  at: number;
+  board: unknown;
 }
 
 export interface ConversationQuery {
@@ -181,7 +206,7 @@ export interface InboxPlace {
 }
 
 export interface ListedConversation {
-  state: ConversationState;
+  state: StoredConversation;
   place: InboxPlace;
 }
 
@@ -190,13 +215,16 @@ export interface Store {
   ping(): Promise<void>;
   close(): Promise<void>;
 
+  /** Hears of every commit of facts: how many it stored (group commit shares one among many). */
+  observeCommits(listener: (facts: number) => void): void;
+
   /** A server secret by name, created at random on first use and stable afterwards. */
   secret(name: string): Promise<Buffer>;
 
   createSite(site: Site): Promise<void>;
   getSite(siteId: string): Promise<Site | null>;
-  /** Changes name, origins, settings and key hash. */
-  updateSite(site: Site): Promise<void>;
+  /** Changes name, origins, settings and key hash; the change it logged (caches of it are stale). */
+  updateSite(site: Site): Promise<Change[]>;
   findSiteByKeyHash(keyHash: string): Promise<Site | null>;
   listSites(): Promise<Site[]>;
 
@@ -271,7 +299,18 @@ export interface Store {
   recordFacts(site: Site, facts: readonly Fact[], options?: RecordOptions): Promise<RecordResult>;
   /** The conversation's facts, in conversation order; with `last`, only its latest that many. */
   listFacts(siteId: string, conversationId: string, last?: number): Promise<Fact[]>;
-  getConversation(siteId: string, conversationId: string): Promise<ConversationState | null>;
+  /** The latest `last` facts of each conversation, in conversation order, in one read. */
+  recentFacts(
+    siteId: string,
+    conversationIds: readonly string[],
+    last: number,
+  ): Promise<Map<string, Fact[]>>;
+  getConversation(siteId: string, conversationId: string): Promise<StoredConversation | null>;
+  /** Those of the conversations that exist, in one read (in no particular order). */
+  getConversations(
+    siteId: string,
+    conversationIds: readonly string[],
+  ): Promise<StoredConversation[]>;
   /**
    * The inbox, in its order (`InboxPlace`): conversations with at least one message from their
    * visitor (one without is nobody's to answer: junk, or a helpdesk's rating alone).
@@ -282,6 +321,13 @@ export interface Store {
    * older than a day are pruned meanwhile.
    */
   noteMemberAddress(accountId: string, address: string, at: number): Promise<void>;
+  /** Members (site, agent) had a console open at `at` (it only moves forward). */
+  noteMembersSeen(
+    members: readonly { siteId: string; agentId: string }[],
+    at: number,
+  ): Promise<void>;
+  /** When the member last had a console open, on any node; null if never. */
+  memberLastSeen(siteId: string, agentId: string): Promise<number | null>;
   /** Whether a member of the site was seen at `address` at or after `since`. */
   memberSeenAt(siteId: string, address: string, since: number): Promise<boolean>;
   /** Whether `email` (lower case) is the email of a member of the site. */
@@ -290,14 +336,26 @@ export interface Store {
    * The conversation the visitor continues: their open one if any (a rating amended on an older
    * one must not take its place), else their most recently active one.
    */
-  latestConversationOf(siteId: string, visitorId: string): Promise<ConversationState | null>;
+  latestConversationOf(siteId: string, visitorId: string): Promise<StoredConversation | null>;
   /** The counting version of every rating of the site, with its rated agent. */
   countedRatings(siteId: string): Promise<CountedRating[]>;
 
-  /** The evidence of every conversation of the site (to build its live scores once). */
-  siteEvidence(
-    siteId: string,
-  ): Promise<{ conversationId: string; evidence: ConversationEvidence }[]>;
+  /**
+   * The evidence of every conversation of the site and the number of the last change it
+   * includes, read in one snapshot: live scores are built from it, then follow the changes
+   * after that number.
+   */
+  scoreSnapshot(siteId: string): Promise<ScoreSnapshot>;
+  /** The site's changes numbered after `after`, in order, at most `limit`. */
+  changesSince(siteId: string, after: number, limit: number): Promise<Change[]>;
+  /** The number of the site's last change (0: none yet). */
+  lastChange(siteId: string): Promise<number>;
+  /** The site's saved live-score board, if any (see scores/checkpoint.ts). */
+  loadCheckpoint(siteId: string): Promise<ScoreCheckpoint | null>;
+  /** Saves a board unless a newer one (a later change number) is saved already. */
+  saveCheckpoint(checkpoint: ScoreCheckpoint): Promise<void>;
+  /** Forgets changes numbered at or before `upTo` and older than `before` (ms). */
+  pruneChanges(siteId: string, upTo: number, before: number): Promise<void>;
   /** Every fact of the site, by conversation (the reference replay, in tests). */
   siteFacts(siteId: string): Promise<Fact[][]>;
   /**

@@ -89,12 +89,23 @@ interface Term {
   f: number;
 }
 
+/** An accumulator as plain data: `[base, s partials, f partials, n]`. */
+type AccumulatorData = [base: number, s: number[], f: number[], n: number];
+
 /** One running pair of sums, relative to its base (half-lives after the anchor). */
 class Accumulator {
   base = 0;
   s: number[] = [];
   f: number[] = [];
   n = 0;
+
+  data(): AccumulatorData {
+    return [this.base, this.s, this.f, this.n];
+  }
+
+  static from([base, s, f, n]: AccumulatorData): Accumulator {
+    return Object.assign(new Accumulator(), { base, s: [...s], f: [...f], n });
+  }
 
   apply(term: Term, sign: 1 | -1): void {
     if (sign === 1 && this.n === 0) {
@@ -136,6 +147,15 @@ class Accumulator {
 /** A min-heap of observations by time, for those dated after the clock. */
 class Pending {
   private heap: Observation[] = [];
+
+  /** The heap's array: a valid heap as it is, so it is stored and restored as it is. */
+  data(): Observation[] {
+    return this.heap;
+  }
+
+  static from(heap: readonly Observation[]): Pending {
+    return Object.assign(new Pending(), { heap: [...heap] });
+  }
 
   get size(): number {
     return this.heap.length;
@@ -252,6 +272,23 @@ const key = (subject: string | null, dimension: ScoredDimension) =>
   `${dimension}\n${subject ?? ''}\n${subject === null ? 0 : 1}`;
 
 /**
+ * Everything a ScoreSums holds, as JSON-safe data, with the settings it was built for: saved
+ * with a change number, a start restores it instead of adding every observation again.
+ */
+export interface SumsSnapshot {
+  halfLifeDays: number;
+  negativityWeight: number;
+  bySubject: [ScoredDimension, [string | null, AccumulatorData][]][];
+  site: [ScoredDimension, AccumulatorData][];
+  team: [ScoredDimension, AccumulatorData][];
+  pending: Observation[];
+  cancelled: [string, number][];
+  /** Null: nothing read yet (−∞). */
+  clock: number | null;
+  anchor: number | null;
+}
+
+/**
  * The decayed sums of a whole site: per (subject, dimension) and for the site as a whole.
  * Built for one pair of settings (H, λ); when a site changes them, build it again from the
  * observations.
@@ -263,7 +300,7 @@ export class ScoreSums implements SumsReader {
   private readonly site = new Map<ScoredDimension, Accumulator>();
   /** The site's agents only (no unassigned bucket): what the team mean is taken over. */
   private readonly team = new Map<ScoredDimension, Accumulator>();
-  private readonly pending = new Pending();
+  private pending = new Pending();
   /** Pending observations removed before their time: skipped when they come due. */
   private readonly cancelled = new Map<string, number>();
   /** The latest τ read (observations up to it are folded in). */
@@ -271,9 +308,61 @@ export class ScoreSums implements SumsReader {
   /** Time from which half-lives are counted: the first observation's, fixed for good. */
   private anchor: number | null = null;
 
-  constructor(settings: Pick<SiteSettings, 'halfLifeDays' | 'negativityWeight'>) {
+  constructor(private readonly settings: Pick<SiteSettings, 'halfLifeDays' | 'negativityWeight'>) {
     this.halfLifeMs = settings.halfLifeDays * DAY;
     this.lambda = settings.negativityWeight;
+  }
+
+  snapshot(): SumsSnapshot {
+    const entries = (map: Map<ScoredDimension, Accumulator>) =>
+      [...map].map(([dimension, acc]): [ScoredDimension, AccumulatorData] => [
+        dimension,
+        acc.data(),
+      ]);
+    return {
+      halfLifeDays: this.settings.halfLifeDays,
+      negativityWeight: this.settings.negativityWeight,
+      bySubject: [...this.bySubject].map(([dimension, subjects]) => [
+        dimension,
+        [...subjects].map(([subject, acc]): [string | null, AccumulatorData] => [
+          subject,
+          acc.data(),
+        ]),
+      ]),
+      site: entries(this.site),
+      team: entries(this.team),
+      pending: this.pending.data(),
+      cancelled: [...this.cancelled],
+      clock: Number.isFinite(this.clock) ? this.clock : null,
+      anchor: this.anchor,
+    };
+  }
+
+  /** The sums a snapshot holds; null when it was taken with other settings (H or λ). */
+  static restore(
+    settings: Pick<SiteSettings, 'halfLifeDays' | 'negativityWeight'>,
+    snapshot: SumsSnapshot,
+  ): ScoreSums | null {
+    if (
+      snapshot.halfLifeDays !== settings.halfLifeDays ||
+      snapshot.negativityWeight !== settings.negativityWeight
+    ) {
+      return null;
+    }
+    const sums = new ScoreSums(settings);
+    for (const [dimension, subjects] of snapshot.bySubject) {
+      sums.bySubject.set(
+        dimension,
+        new Map(subjects.map(([subject, data]) => [subject, Accumulator.from(data)])),
+      );
+    }
+    for (const [dimension, data] of snapshot.site) sums.site.set(dimension, Accumulator.from(data));
+    for (const [dimension, data] of snapshot.team) sums.team.set(dimension, Accumulator.from(data));
+    sums.pending = Pending.from(snapshot.pending);
+    for (const [key, count] of snapshot.cancelled) sums.cancelled.set(key, count);
+    sums.clock = snapshot.clock ?? -Infinity;
+    sums.anchor = snapshot.anchor;
+    return sums;
   }
 
   /** Counts an observation (from its time on). */

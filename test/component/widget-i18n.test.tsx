@@ -307,6 +307,7 @@ describe('a kept promise in every language', () => {
   };
   const conversation = (promise: PromiseView): VisitorConversationView => ({
     id: 'conv-1',
+    version: 1,
     status: 'open',
     agent: promise.agent,
     messages: [],

@@ -11,6 +11,7 @@ const anna = { id: 'agent-anna', name: 'Anna' };
 function view(patch: Partial<VisitorConversationView> = {}): VisitorConversationView {
   return {
     id: 'conv-1',
+    version: 1,
     status: 'open',
     agent: null,
     messages: [

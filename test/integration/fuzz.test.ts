@@ -739,6 +739,7 @@ describe('fuzz: hostile input to every event and route', () => {
     const admin = [TEST_ADMIN_TOKEN];
     return {
       'GET /healthz': {},
+      'GET /metrics': { tokens: admin },
       'GET /': {},
       'GET /demo': {},
       'GET /widget.js': {},

@@ -56,6 +56,7 @@ const MATRIX = `
 route or event                                                            | anon | agA     | supA    | admA | agB     | supB    | admB | mulA | mulB | tok    | keyA | keyB | out  | vis
 // public pages and bundles
 GET /healthz                                                              | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+GET /metrics                                                              | 401  | 401     | 401     | 401  | 401     | 401     | 401  | 401  | 401  | ok     | 401  | 401  | 401  | 401
 GET /                                                                     | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
 GET /demo                                                                 | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
 GET /widget.js                                                            | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
@@ -780,6 +781,10 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
     'GET /healthz': http({
       request: get('/healthz'),
       allowed: (a) => expect(a).toMatchObject({ status: 200, body: { status: 'ok' } }),
+    }),
+    'GET /metrics': http({
+      request: get('/metrics'),
+      allowed: (a) => expect(a.headers.get('content-type')).toMatch(/^text\/plain/),
     }),
     'GET /': http({
       request: get('/'),

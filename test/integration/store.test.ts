@@ -13,8 +13,10 @@ import { openPostgresStore } from '../../server/storage/postgres';
 import { POSTGRES_MIGRATIONS } from '../../server/storage/postgres-schema';
 import { SQLITE_MIGRATIONS } from '../../server/storage/sqlite-schema';
 import { StorageError } from '../../server/storage/common';
-import type { Site, Store } from '../../server/storage/store';
+import type { Site, Store, StoredConversation } from '../../server/storage/store';
 import { Pipeline, upgradeDerivations } from '../../server/pipeline/pipeline';
+import { ChangeFeed } from '../../server/pipeline/feed';
+import { silentLogger } from '../../server/logger';
 import {
   createTestStorage,
   skipPostgres,
@@ -30,6 +32,14 @@ async function rederiveSite(store: Store, site: Site): Promise<void> {
     after = chunk.next;
   }
 }
+
+/** A stored conversation's state without its row's version, to compare with a derivation. */
+const unversioned = (stored: StoredConversation | null) => {
+  if (!stored) return stored;
+  const state: Partial<StoredConversation> = { ...stored };
+  delete state.version;
+  return state;
+};
 
 const T0 = Date.UTC(2025, 0, 6, 9, 0);
 
@@ -427,11 +437,11 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
 
       expect(result.accepted).toEqual(facts);
       expect(result.duplicates).toBe(0);
-      expect(result.conversations).toEqual([expected]);
+      expect(result.conversations).toEqual([{ ...expected, version: 1 }]);
       expect(result.evidence).toEqual([
         { conversationId: 'c1', before: null, after: conversationEvidence(facts, site.settings) },
       ]);
-      expect(await store.getConversation(site.id, 'c1')).toEqual(expected);
+      expect(unversioned(await store.getConversation(site.id, 'c1'))).toEqual(expected);
       expect(expected).toMatchObject({
         status: 'closed',
         visitorId: 'v1',
@@ -464,10 +474,17 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
       expect(again.conversations).toHaveLength(1);
 
       const nothingNew = await store.recordFacts(site, [opened!, assigned!]);
-      expect(nothingNew).toEqual({ accepted: [], duplicates: 2, conversations: [], evidence: [] });
+      expect(nothingNew).toEqual({
+        accepted: [],
+        duplicates: 2,
+        conversations: [],
+        evidence: [],
+        changes: [],
+      });
       expect(await store.listFacts(site.id, 'c1')).toEqual([opened, message, assigned]);
       expect(await store.recordFacts(site, [])).toEqual({
         accepted: [],
+        changes: [],
         duplicates: 0,
         conversations: [],
         evidence: [],
@@ -492,8 +509,8 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         expect(resend.duplicates).toBe(facts.length);
 
         for (const id of ['c1', 'c2']) {
-          expect(await store.getConversation(site.id, id)).toEqual(
-            await store.getConversation(inOrder.id, id),
+          expect(unversioned(await store.getConversation(site.id, id))).toEqual(
+            unversioned(await store.getConversation(inOrder.id, id)),
           );
           expect(await store.listFacts(site.id, id)).toEqual(await store.listFacts(inOrder.id, id));
         }
@@ -503,8 +520,8 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         expect(sortRatings(await store.countedRatings(site.id))).toEqual(
           sortRatings(await store.countedRatings(inOrder.id)),
         );
-        expect(byConversation(await store.siteEvidence(site.id))).toEqual(
-          byConversation(await store.siteEvidence(inOrder.id)),
+        expect(byConversation((await store.scoreSnapshot(site.id)).evidence)).toEqual(
+          byConversation((await store.scoreSnapshot(inOrder.id)).evidence),
         );
         expect(byFirstFact(await store.siteFacts(site.id))).toEqual(
           byFirstFact(await store.siteFacts(inOrder.id)),
@@ -529,6 +546,33 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
       expect(listed.map((f) => f.id)).toEqual(['o1', 'Z-upper', 'm-a', 'm-b', 'late']);
       expect(listed).toEqual(facts.filter((f) => f.conversationId === 'c1').sort(compareFacts));
       expect(await store.listFacts(site.id, 'no-such-conversation')).toEqual([]);
+    });
+
+    it('reads the latest facts and the states of many conversations at once', async () => {
+      const site = await newSite();
+      const at = T0 + MINUTE;
+      const facts = [
+        fact('o1', 'c1', T0, { type: 'conversation.opened' }),
+        fact('m-b', 'c1', at, { type: 'message', from: 'visitor', text: 'b' }),
+        fact('Z-upper', 'c1', at, { type: 'message', from: 'visitor', text: 'Z' }),
+        fact('late', 'c1', at + 1, { type: 'message', from: 'visitor', text: 'late' }),
+        fact('o2', 'c2', T0, { type: 'conversation.opened' }),
+        fact('o3', 'c3', T0, { type: 'conversation.opened' }),
+      ];
+      await store.recordFacts(site, facts);
+      const recent = await store.recentFacts(site.id, ['c1', 'c2', 'none'], 2);
+      expect(recent.get('c1')?.map((f) => f.id)).toEqual(['m-b', 'late']);
+      expect(recent.get('c2')?.map((f) => f.id)).toEqual(['o2']);
+      expect(recent.has('c3')).toBe(false);
+      expect(recent.has('none')).toBe(false);
+      expect((await store.recentFacts(site.id, [], 2)).size).toBe(0);
+
+      const states = await store.getConversations(site.id, ['c2', 'c1', 'none']);
+      expect(states.map((state) => state.id).sort()).toEqual(['c1', 'c2']);
+      expect(states.find((state) => state.id === 'c1')).toEqual(
+        await store.getConversation(site.id, 'c1'),
+      );
+      expect(await store.getConversations(site.id, [])).toEqual([]);
     });
 
     it('lists the inbox a page at a time: waiting, open, then recently closed, newest first', async () => {
@@ -672,7 +716,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         },
       ]);
 
-      expect(byConversation(await store.siteEvidence(site.id))).toEqual([
+      expect(byConversation((await store.scoreSnapshot(site.id)).evidence)).toEqual([
         { conversationId: 'c1', evidence: second.evidence[0]!.after },
         { conversationId: 'c2', evidence: first.evidence[1]!.after },
       ]);
@@ -680,7 +724,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         wholeConversation('c1'),
         [other],
       ]);
-      expect(await store.siteEvidence('no-such-site')).toEqual([]);
+      expect((await store.scoreSnapshot('no-such-site')).evidence).toEqual([]);
       expect(await store.siteFacts('no-such-site')).toEqual([]);
     });
 
@@ -705,13 +749,13 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
 
       for (const id of ['c1', 'c2', 'c3']) {
         const facts = await store.listFacts(site.id, id);
-        expect(await store.getConversation(site.id, id)).toEqual(
+        expect(unversioned(await store.getConversation(site.id, id))).toEqual(
           deriveConversation(facts, strict.settings),
         );
       }
       expect((await store.getConversation(site.id, 'c2'))?.rating?.end).toBe(3);
       expect(sortRatings(await store.countedRatings(site.id)).map((r) => r.end)).toEqual([3, 3]);
-      const evidence = byConversation(await store.siteEvidence(site.id));
+      const evidence = byConversation((await store.scoreSnapshot(site.id)).evidence);
       expect(evidence.map((e) => e.conversationId)).toEqual(['c1', 'c2', 'c3']);
       for (const { conversationId, evidence: stored } of evidence) {
         const facts = await store.listFacts(site.id, conversationId);
@@ -836,7 +880,10 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         const reopened = await older.open();
         try {
           // Rows derived by older rules are derived again (the server does this after it starts).
-          await upgradeDerivations(reopened, new Pipeline(reopened));
+          await upgradeDerivations(
+            reopened,
+            new Pipeline(reopened, new ChangeFeed(reopened, silentLogger)),
+          );
           const rows = await reopened.recentObservations(site.id, 'newbie', 100);
           expect(rows).toEqual(
             newestFirst([
@@ -941,7 +988,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         const all = await store.listFacts(site.id, 'busy');
         expect(all).toHaveLength(61);
         const state = await store.getConversation(site.id, 'busy');
-        expect(state).toEqual(deriveConversation(all, site.settings));
+        expect(unversioned(state)).toEqual(deriveConversation(all, site.settings));
         expect(state?.messageCount).toBe(60);
       } finally {
         await secondNode.close();
@@ -1027,11 +1074,16 @@ const accountsVersion = (migrations: readonly string[]) =>
   migrations.findIndex((sql) => sql.includes('CREATE TABLE invites'));
 
 /** Undoes the migrations after the accounts migration, newest first. */
-const INBOX_UNDONE = `DROP TABLE member_addresses; DROP INDEX conversations_open;
-  DROP INDEX facts_visitor_messages;`;
+const CHANGES_UNDONE = `DROP TABLE site_changes; DROP TABLE score_checkpoints;
+  ALTER TABLE sites DROP COLUMN change_seq; ALTER TABLE conversations DROP COLUMN version;
+  ALTER TABLE agents DROP COLUMN last_seen_at;`;
+const INBOX_UNDONE = `${CHANGES_UNDONE} DROP TABLE member_addresses;
+  DROP INDEX conversations_open; DROP INDEX facts_visitor_messages;`;
 const AFTER_ACCOUNTS_UNDONE: Record<StoreKind, string> = {
   sqlite: `${INBOX_UNDONE} ALTER TABLE conversations DROP COLUMN fold; DROP TABLE verifications;`,
-  postgres: `${INBOX_UNDONE} ALTER TABLE conversations DROP COLUMN fold; DROP TABLE verifications;`,
+  postgres: `DROP TABLE socket_io_attachments; DROP TABLE rate_limits; DROP TABLE backoff_records;
+    ${INBOX_UNDONE}
+    ALTER TABLE conversations DROP COLUMN fold; DROP TABLE verifications;`,
 };
 
 /**

@@ -41,6 +41,7 @@ export function conversation(
 ): AgentConversationView {
   return {
     id: 'c1',
+    version: 1,
     status: 'open',
     visitorLabel: 'Visitor 3F2A',
     assignedAgent: null,

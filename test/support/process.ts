@@ -1,9 +1,9 @@
 /**
- * The real server as an operating-system process, started the way `npm start` starts it, for
- * what only a process can show: a SIGKILL, a SIGTERM, a refused start, a backup taken by
- * another process while it serves.
+ * The real server as an operating-system process, started the way `npm start` starts it (the
+ * compiled server, rebuilt first when older than its sources), for what only a process can
+ * show: a SIGKILL, a SIGTERM, a refused start, a backup taken by another process while it serves.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort, TEST_ADMIN_TOKEN } from './server';
 
@@ -21,13 +21,29 @@ export interface NodeProcess {
   exited: Promise<Exit>;
 }
 
-/** Runs one of the project's TypeScript entry points (`server/index.ts`, …) from its root. */
+let built = false;
+
+/**
+ * The compiled form of an entry point (`server/index.ts` runs as `dist/server/index.js`), built
+ * once per test process when missing or older than the sources: tests run the code they read.
+ */
+function compiled(entry: string): string {
+  const name = /^server\/([\w-]+)\.ts$/.exec(entry)?.[1];
+  if (!name) throw new Error(`${entry} is not an entry point of the server`);
+  if (!built) {
+    execFileSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    built = true;
+  }
+  return `dist/server/${name}.js`;
+}
+
+/** Runs one of the project's entry points (`server/index.ts`, …), compiled, from its root. */
 export function runScript(
   entry: string,
   args: readonly string[],
   env: Record<string, string | undefined>,
 ): NodeProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const child = spawn(process.execPath, ['--enable-source-maps', compiled(entry), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,8 +81,8 @@ export interface ServerProcess extends NodeProcess {
 }
 
 /**
- * Starts `server/index.ts` on a free loopback port with the demo site, on the given storage, and
- * resolves once /healthz answers (the server listens only once its scores are built).
+ * Starts the server (`server/index.ts`, compiled) on a free loopback port with the demo site, on
+ * the given storage, and resolves once /healthz answers (it listens once its scores are built).
  */
 export async function launchServer(
   databaseUrl: string,

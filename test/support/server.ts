@@ -71,6 +71,8 @@ export type StartOptions = {
   clock?: Clock;
   /** PEAKEND_ADMIN_TOKEN; null turns the admin API off. */
   adminToken?: string | null;
+  /** METRICS_TOKEN (none by default). */
+  metricsToken?: string;
   /** Rate limits other than the defaults (which do not limit loopback clients like tests). */
   rateLimits?: RateLimitOverrides;
   /** Where the server logs (silent by default). */
@@ -95,6 +97,7 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
     DATABASE_URL: options.storage?.databaseUrl ?? `sqlite:${options.dbPath}`,
     PEAKEND_ADMIN_TOKEN:
       options.adminToken === null ? undefined : (options.adminToken ?? TEST_ADMIN_TOKEN),
+    METRICS_TOKEN: options.metricsToken,
   });
   const store = options.storage ? await options.storage.open() : openSqliteStore(options.dbPath);
   const clock = options.clock ?? { now: () => Date.now() };

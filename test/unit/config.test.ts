@@ -7,13 +7,30 @@ describe('readConfig', () => {
       production: false,
       port: 3000,
       host: '0.0.0.0',
+      workers: 1,
       database: { kind: 'sqlite', path: './data/peakend.db' },
       adminToken: null,
+      metricsToken: null,
+      logLevel: 'info',
       demo: false,
       publicUrl: 'http://localhost:3000',
       trustProxy: ['loopback'],
       smtp: null,
     });
+  });
+
+  it('runs several workers only on PostgreSQL, saying why with SQLite', () => {
+    const postgres = 'postgres://peakend@db.internal:5432/peakend';
+    expect(readConfig({ PEAKEND_WORKERS: '4', DATABASE_URL: postgres }).workers).toBe(4);
+    expect(readConfig({ PEAKEND_WORKERS: '1' }).workers).toBe(1);
+    expect(() => readConfig({ PEAKEND_WORKERS: '2' })).toThrow(
+      /PEAKEND_WORKERS: more than one worker needs PostgreSQL/,
+    );
+    for (const PEAKEND_WORKERS of ['0', '65', 'two', '1.5']) {
+      expect(() => readConfig({ PEAKEND_WORKERS, DATABASE_URL: postgres })).toThrow(
+        /PEAKEND_WORKERS: must be a whole number from 1 to 64/,
+      );
+    }
   });
 
   it('sends email only with SMTP_URL, from SMTP_FROM or an address of PUBLIC_URL', () => {
@@ -61,6 +78,8 @@ describe('readConfig', () => {
       PORT: '8080',
       DATABASE_URL: 'postgres://db.internal/peakend',
       PEAKEND_ADMIN_TOKEN: 'x'.repeat(32),
+      METRICS_TOKEN: 'm'.repeat(24),
+      LOG_LEVEL: 'Debug',
       PEAKEND_DEMO: 'true',
       PUBLIC_URL: 'https://chat.example.com/',
     });
@@ -68,6 +87,8 @@ describe('readConfig', () => {
       port: 8080,
       database: { kind: 'postgres', url: 'postgres://db.internal/peakend' },
       adminToken: 'x'.repeat(32),
+      metricsToken: 'm'.repeat(24),
+      logLevel: 'debug',
       demo: true,
       publicUrl: 'https://chat.example.com',
     });
@@ -78,6 +99,11 @@ describe('readConfig', () => {
     [{ PORT: '70000' }, /PORT: must be a port number from 0 to 65535/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: use sqlite:PATH/],
     [{ PEAKEND_ADMIN_TOKEN: 'short' }, /PEAKEND_ADMIN_TOKEN: must be at least 24 characters/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN: must be at least 24 characters/],
+    [
+      { LOG_LEVEL: 'loud' },
+      /LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent/,
+    ],
     [{ PEAKEND_DEMO: 'maybe' }, /PEAKEND_DEMO: /],
     [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL: /],
     [{ NODE_ENV: 'staging' }, /NODE_ENV: /],

@@ -1,12 +1,13 @@
 /**
- * The live scoreboard counts each change of evidence exactly once, even when changes are
- * committed while a site's board is being built from storage.
+ * The live scoreboard counts each change exactly once, even when changes are delivered while a
+ * site's board is being built from storage.
  */
 import { describe, expect, it } from 'vitest';
-import { Pipeline } from '../../server/pipeline/pipeline';
+import { ChangeFeed } from '../../server/pipeline/feed';
 import { Scoreboards } from '../../server/scores/scoreboard';
 import { silentLogger } from '../../server/logger';
-import type { EvidenceChange, RecordResult, Site, Store } from '../../server/storage/store';
+import { scoreDelta, type Change } from '../../server/storage/changes';
+import type { Site, Store } from '../../server/storage/store';
 import type { ConversationEvidence } from '../../shared/scoring/observations';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 
@@ -18,6 +19,13 @@ const site: Site = {
   settings: DEFAULT_SETTINGS,
   keyHash: null,
   createdAt: 0,
+};
+
+/** A store without saved boards, that saves none. */
+const noCheckpoints = {
+  loadCheckpoint: async () => null,
+  saveCheckpoint: async () => undefined,
+  pruneChanges: async () => undefined,
 };
 
 /** A conversation's evidence: one experience observation for Anna, and her rating. */
@@ -36,21 +44,31 @@ const rated = (conversationId: string, end: number): ConversationEvidence => ({
 });
 
 describe('Scoreboards', () => {
-  it('counts changes made during a build once, whether or not the snapshot has them', async () => {
-    // c1 was rated before the snapshot was read; c2 after it. Both changes reach the board
-    // while it is being built.
+  it('counts every change once when changes arrive while the board is built', async () => {
+    // Changes 1 and 2 were committed before the snapshot was read (it holds them); 3 and 4
+    // after. All four reach the board while it is being built, and one more (5) in the same
+    // turn as the build ends: each must count once (the race: 5 was lost, n = 1).
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const changes: EvidenceChange[] = [
-      { conversationId: 'c1', before: null, after: rated('c1', 5) },
-      { conversationId: 'c2', before: null, after: rated('c2', 1) },
-    ];
+    const change = (seq: number, id: string, end: number): Change => ({
+      siteId: 's',
+      seq,
+      at: now,
+      kind: 'conversation',
+      conversationId: id,
+      version: 1,
+      score: scoreDelta(null, rated(id, end)),
+    });
     const store = {
-      siteEvidence: async () => {
+      scoreSnapshot: async () => {
         await gate;
-        // Keys in another order, as a JSONB column may return them.
-        const { rating, observations } = rated('c1', 5);
-        return [{ conversationId: 'c1', evidence: { rating, observations } }];
+        return {
+          seq: 2,
+          evidence: [
+            { conversationId: 'c1', evidence: rated('c1', 5) },
+            { conversationId: 'c2', evidence: rated('c2', 5) },
+          ],
+        };
       },
       listAgents: async () => [
         {
@@ -62,31 +80,29 @@ describe('Scoreboards', () => {
           createdAt: 0,
         },
       ],
-      recordFacts: async (): Promise<RecordResult> => ({
-        accepted: [],
-        duplicates: 0,
-        conversations: [],
-        evidence: [],
-      }),
+      listSites: async () => [site],
+      lastChange: async () => 0,
+      changesSince: async () => [],
+      ...noCheckpoints,
     } as unknown as Store;
-    const pipeline = new Pipeline(store);
+    const feed = new ChangeFeed(store, silentLogger);
     const boards = new Scoreboards(store, { now: () => now }, silentLogger);
-    boards.attach(pipeline);
+    boards.attach(feed);
 
     const reading = boards.scores(site);
-    // What the pipeline announces after each commit (accepted facts make it announce).
-    const announce = (change: EvidenceChange) =>
-      (pipeline as unknown as { listeners: Set<(r: unknown) => void> }).listeners.forEach((l) =>
-        l({ site, accepted: [{}], duplicates: 0, conversations: [], evidence: [change] }),
-      );
-    changes.forEach(announce);
+    await feed.committed(site, [change(1, 'c1', 5), change(2, 'c2', 5)]);
+    await feed.committed(site, [change(3, 'c3', 1), change(4, 'c4', 1)]);
     release();
+    void feed.committed(site, [change(5, 'c5', 1)]);
 
     const scores = await reading;
-    const anna = scores.agents.find((a) => a.agentId === 'anna')!;
-    expect(anna.experience.n).toBe(2);
-    expect(anna.csat).toEqual({ value: 50, n: 2 });
-    expect(scores.site.experience.n).toBe(2);
+    await feed.idle();
+    const again = await boards.scores(site);
+    const anna = again.agents.find((a) => a.agentId === 'anna')!;
+    expect(anna.experience.n).toBe(5);
+    expect(anna.csat).toEqual({ value: 40, n: 5 });
+    expect(scores.site.experience.n).toBeGreaterThanOrEqual(4);
+    await boards.close();
   });
 
   it('takes the live team mean over the agents only, not the unassigned bucket', async () => {
@@ -105,10 +121,14 @@ describe('Scoreboards', () => {
       rating: null,
     };
     const store = {
-      siteEvidence: async () => [
-        { conversationId: 'c1', evidence: rated('c1', 5) },
-        { conversationId: 'c3', evidence: unanswered },
-      ],
+      ...noCheckpoints,
+      scoreSnapshot: async () => ({
+        seq: 0,
+        evidence: [
+          { conversationId: 'c1', evidence: rated('c1', 5) },
+          { conversationId: 'c3', evidence: unanswered },
+        ],
+      }),
       listAgents: async () => [
         {
           siteId: 's',
@@ -129,6 +149,6 @@ describe('Scoreboards', () => {
     expect(scores.site.responsiveness).toMatchObject({ n: 1 });
     // The site's own figure counts it: S = 0.2, F = 2 · 0.8, 100 · 0.2 / 1.8.
     expect(scores.site.responsiveness.score).toBeCloseTo(100 / 9, 10);
-    boards.close();
+    await boards.close();
   });
 });

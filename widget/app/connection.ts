@@ -132,6 +132,9 @@ export function connect(
   }
 
   function showConversation(view: VisitorConversationView | null): void {
+    // Pushes and answers may cross: an older view of the conversation shown changes nothing.
+    const shown = state.conversation;
+    if (view && shown && view.id === shown.id && view.version < shown.version) return;
     const until = startUntil(view, readStored(siteId, 'asked'), Date.now());
     writeStored(siteId, 'due', until === null ? null : String(until));
     const current = state.conversation;

@@ -42,11 +42,16 @@ export function sortConversations(list: readonly AgentConversationView[]): Agent
   return [...list].sort(compareConversations);
 }
 
-/** Replaces the conversation with the same id, or adds it; keeps the order. */
+/**
+ * Replaces the conversation with the same id, or adds it; keeps the order. A view older than the
+ * one shown (a lower version: pushes and answers may cross) is ignored.
+ */
 export function upsertConversation(
   list: readonly AgentConversationView[],
   conversation: AgentConversationView,
 ): AgentConversationView[] {
+  const shown = list.find((c) => c.id === conversation.id);
+  if (shown && shown.version > conversation.version) return [...list];
   const rest = list.filter((c) => c.id !== conversation.id);
   return sortConversations([...rest, conversation]);
 }
