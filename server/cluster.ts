@@ -9,7 +9,7 @@ import { createAdapter } from '@socket.io/postgres-adapter';
 import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { ServerOptions } from 'socket.io';
 import { memoryCounters, type CounterFactory } from './limits/limiter';
-import { MemoryRecords, type Records } from './limits/records';
+import { MemoryRecords, type Records } from './storage/records';
 import type { Logger } from './logger';
 import type { ChangeFeed } from './pipeline/feed';
 import { listenForChanges } from './pipeline/notifications';

@@ -25,7 +25,7 @@ import { RateLimited } from '../errors';
 import { retryAfterSeconds } from './limiter';
 import { normalAddress } from './members';
 import type { SignInBackoff } from './policy';
-import { MemoryRecords, type Records } from './records';
+import { MemoryRecords, type Records } from '../storage/records';
 
 interface Failures {
   count: number;

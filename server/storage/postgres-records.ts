@@ -1,10 +1,10 @@
 /**
- * The backoff's records (limits/records.ts) in PostgreSQL, for every node of a database: each
+ * The backoff's records (./records.ts) in PostgreSQL, for every node of a database: each
  * change takes transaction-scoped advisory locks on its keys (in sorted order, so two changes
  * never wait for each other in a circle), reads, and writes back, in one transaction.
  */
 import type pg from 'pg';
-import type { Records } from '../limits/records';
+import type { Records } from './records';
 
 /** First key of the advisory locks (two-key form), distinct from the store's own. */
 const RECORDS_LOCK = 0x70656b04;

@@ -1,7 +1,7 @@
 /**
  * Small records under string keys, changed atomically a few keys at a time: what the sign-in
- * backoff counts (./sign-in.ts). In this process's memory with one node; in PostgreSQL when
- * several nodes share a database (storage/postgres-records.ts), so an address or an email meets
+ * backoff counts (limits/sign-in.ts). In this process's memory with one node; in PostgreSQL when
+ * several nodes share a database (./postgres-records.ts), so an address or an email meets
  * the same backoff whichever node it reaches.
  */
 export interface Records {
