@@ -29,8 +29,11 @@ export class SiteBoard {
   }
 
   /** The board as JSON-safe data, to save with its change number (a checkpoint). */
-  snapshot(): BoardSnapshot {
-    return { sums: this.sums.snapshot(), ratings: [...this.ratings] };
+  snapshot(now: number): BoardSnapshot {
+    // Only the ratings CSAT may still count: a long history's older ones would only be loaded
+    // to be dropped.
+    const recent = [...this.ratings].filter(([, rating]) => rating.at > now - CSAT_WINDOW_MS);
+    return { sums: this.sums.snapshot(), ratings: recent };
   }
 
   /** The board a snapshot holds; null when its sums were for other settings (H or λ). */

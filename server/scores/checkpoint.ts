@@ -52,7 +52,7 @@ export class Checkpoints {
   async save(siteId: string, board: SiteBoard, now: number): Promise<void> {
     const seq = board.seq;
     if ((this.saved.get(siteId) ?? -1) >= seq) return;
-    await this.store.saveCheckpoint({ siteId, seq, at: now, board: board.snapshot() });
+    await this.store.saveCheckpoint({ siteId, seq, at: now, board: board.snapshot(now) });
     this.saved.set(siteId, seq);
     await this.store.pruneChanges(siteId, seq, now - KEEP_CHANGES_MS);
   }
