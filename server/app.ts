@@ -238,6 +238,7 @@ export function createApplication(parts: AppParts): Application {
   metrics.countSockets([visitors, agents]);
   const views = new LiveViews(store, clock, scoreboards, visitors, agents, log);
   views.attach(feed);
+  views.follow(pipeline);
   serveVisitors({ store, chat, clock, views, visitors, agents, addressOf: clientAddress, log });
   serveAgents({
     store,

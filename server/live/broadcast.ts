@@ -5,8 +5,9 @@
  * every node does the same for its own. Also when the clock alone changes something: a Promise
  * falling due turns broken.
  */
-import type { Fact } from '../../shared/facts';
+import { compareFacts, type Fact } from '../../shared/facts';
 import type { ChangeFeed, Delivery } from '../pipeline/feed';
+import type { Pipeline } from '../pipeline/pipeline';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Scoreboards } from '../scores/scoreboard';
@@ -43,6 +44,43 @@ export class LiveViews {
   /** Resolves once every push begun so far (and any they began) has finished. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all(this.running);
+  }
+
+  /**
+   * This node's own writes extend the kept facts of their conversations without a read: a
+   * conversation's facts at version v + 1 are those at v and the facts the write accepted, when
+   * those all sort after them (the usual case: facts arrive in order).
+   */
+  follow(pipeline: Pipeline): void {
+    pipeline.subscribe(({ site, accepted, conversations }) => {
+      const added = new Map<string, Fact[]>();
+      for (const fact of accepted) {
+        const list = added.get(fact.conversationId);
+        if (list) list.push(fact);
+        else added.set(fact.conversationId, [fact]);
+      }
+      for (const state of conversations) {
+        const facts = [...(added.get(state.id) ?? [])].sort(compareFacts);
+        const key = `${site.id}\n${state.id}`;
+        const kept = this.facts.get(key);
+        const first = facts[0];
+        const last = kept?.facts.at(-1);
+        const before =
+          state.version === 1
+            ? [] // a new conversation: these are all its facts
+            : kept?.version === state.version - 1 &&
+                (!first || !last || compareFacts(last, first) < 0)
+              ? kept.facts
+              : null;
+        this.facts.delete(key);
+        if (before) {
+          this.facts.set(key, {
+            version: state.version,
+            facts: [...before, ...facts].slice(-FACTS_IN_VIEW),
+          });
+        }
+      }
+    });
   }
 
   attach(feed: ChangeFeed): void {

@@ -25,7 +25,10 @@ export function serverCommand(): { command: string; args: string[] } {
     });
     built = true;
   }
-  return { command: process.execPath, args: ['dist/server/index.js'] };
+  // BENCH_PROFILE=DIR: each server writes a CPU profile there when it stops (node --cpu-prof).
+  const profile = process.env.BENCH_PROFILE;
+  const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  return { command: process.execPath, args: [...profiling, 'dist/server/index.js'] };
 }
 
 let built = false;
