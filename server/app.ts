@@ -239,9 +239,21 @@ export function createApplication(parts: AppParts): Application {
   const views = new LiveViews(store, clock, scoreboards, visitors, agents, log);
   views.attach(feed);
   views.follow(pipeline);
-  serveVisitors({ store, chat, clock, views, visitors, agents, addressOf: clientAddress, log });
+  const sites = (siteId: string) => feed.site(siteId);
+  serveVisitors({
+    store,
+    sites,
+    chat,
+    clock,
+    views,
+    visitors,
+    agents,
+    addressOf: clientAddress,
+    log,
+  });
   serveAgents({
     store,
+    sites,
     scoreboards,
     sessions,
     chat,

@@ -72,6 +72,19 @@ export class ChangeFeed {
     this.stopped = true;
   }
 
+  /**
+   * The site as it is now, read from the store once and then kept: every change to a site's row
+   * reaches this feed (on any node), and replaces what is kept.
+   */
+  async site(siteId: string): Promise<Site | null> {
+    const kept = this.siteRows.get(siteId);
+    if (kept) return kept;
+    const site = await this.store.getSite(siteId);
+    // Not if a change delivered meanwhile put a newer row here.
+    if (site && !this.siteRows.has(siteId)) this.siteRows.set(siteId, site);
+    return this.siteRows.get(siteId) ?? site;
+  }
+
   /** The number of the last change delivered for the site (0: none). */
   position(siteId: string): number {
     return this.sites.get(siteId)?.delivered ?? 0;
@@ -148,7 +161,9 @@ export class ChangeFeed {
     const current = changes.some((change) => change.kind === 'site')
       ? ((await this.store.getSite(site.id)) ?? site)
       : (this.siteRows.get(site.id) ?? site);
-    this.siteRows.set(site.id, current);
+    if (changes.some((change) => change.kind === 'site') || !this.siteRows.has(site.id)) {
+      this.siteRows.set(site.id, current);
+    }
     const last = changes.at(-1);
     if (last) {
       feed.delivered = last.seq;

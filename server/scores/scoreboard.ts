@@ -35,6 +35,8 @@ export class Scoreboards {
   private readonly waiting = new Map<string, Change[]>();
   private readonly timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private readonly dueListeners = new Set<DueListener>();
+  /** The latest row of each site with a board, for telling views what came due. */
+  private readonly sites = new Map<string, Site>();
   private readonly checkpoints: Checkpoints;
 
   constructor(
@@ -47,12 +49,21 @@ export class Scoreboards {
 
   /** Saves a checkpoint of every board that moved since its last (now and then, and at close). */
   checkpoint(): Promise<void> {
-    return this.checkpoints.saveAll(this.built, this.clock.now());
+    const now = this.clock.now();
+    for (const [siteId, board] of this.built) {
+      // Observations come due before they are saved (a checkpoint holds only those still
+      // ahead); the views hear of them as they would from the timer.
+      const due = board.sums.advanceTo(now);
+      const site = this.sites.get(siteId);
+      if (due.length > 0 && site) this.announce(site, due);
+    }
+    return this.checkpoints.saveAll(this.built, now);
   }
 
   /** Follows the change feed: every change moves the site's sums, in the log's order. */
   attach(feed: ChangeFeed): void {
     feed.subscribe(({ site, changes }) => {
+      this.sites.set(site.id, site);
       for (const change of changes) {
         // New settings (H, λ) make new sums: built again from storage when next read.
         if (change.kind === 'site') {
@@ -107,6 +118,7 @@ export class Scoreboards {
 
   /** Drops a site's board (its settings changed): the next read builds it again. */
   forget(siteId: string): void {
+    this.sites.delete(siteId);
     this.boards.delete(siteId);
     this.built.delete(siteId);
     this.waiting.delete(siteId);
@@ -123,6 +135,7 @@ export class Scoreboards {
   }
 
   private board(site: Site): Promise<SiteBoard> {
+    this.sites.set(site.id, site);
     const existing = this.boards.get(site.id);
     if (existing) return existing;
     const waiting: Change[] = [];
@@ -153,8 +166,12 @@ export class Scoreboards {
     for (const { conversationId, evidence } of snapshot.evidence) {
       board.add(conversationId, evidence);
     }
+    // Everything up to now is history, not news: folded in without telling anyone, so that
+    // only observations still ahead wait (and are saved) as pending.
+    const now = this.clock.now();
+    board.sums.advanceTo(now);
     // The next start restores this instead of adding everything up again.
-    void this.checkpoints.saveAll(new Map([[site.id, board]]), this.clock.now());
+    void this.checkpoints.saveAll(new Map([[site.id, board]]), now);
     return board;
   }
 

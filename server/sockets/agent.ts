@@ -40,12 +40,14 @@ import {
 import type { Logger } from '../logger';
 import type { Scoreboards } from '../scores/scoreboard';
 import type { BuiltInChat } from '../sources/chat';
-import type { InboxPlace, Store } from '../storage/store';
+import type { InboxPlace, Site, Store } from '../storage/store';
 import { answerer } from './handle';
 import { connectError } from './handle';
 
 interface Deps {
   store: Store;
+  /** The site as it is now (kept by the change feed, so no read per event). */
+  sites: (siteId: string) => Promise<Site | null>;
   scoreboards: Scoreboards;
   sessions: Sessions;
   chat: BuiltInChat;
@@ -90,8 +92,9 @@ function placeOf(cursor: string): InboxPlace {
 }
 
 export function serveAgents(deps: Deps) {
-  const { store, scoreboards, sessions, chat, views, visitors, agents, clock, addressOf, log } =
+  const { store, sites, scoreboards, sessions, chat, views, visitors, agents, clock, addressOf } =
     deps;
+  const { log } = deps;
   const presence = new Presence(store, clock, agents, log);
   agents.use((socket, next) => {
     // The console is served by this server: a page elsewhere (even a sibling subdomain, which
@@ -143,7 +146,7 @@ export function serveAgents(deps: Deps) {
       void seen();
     });
     const site = async () => {
-      const found = await store.getSite(agent.siteId);
+      const found = await sites(agent.siteId);
       if (!found) throw new Refusal('not_found', 'Your site no longer exists.');
       return found;
     };

@@ -29,11 +29,13 @@ import {
 } from '../live/rooms';
 import type { Logger } from '../logger';
 import type { BuiltInChat, VisitorSource } from '../sources/chat';
-import type { Store } from '../storage/store';
+import type { Site, Store } from '../storage/store';
 import { answerer, connectError } from './handle';
 
 interface Deps {
   store: Store;
+  /** The site as it is now (kept by the change feed, so no read per event). */
+  sites: (siteId: string) => Promise<Site | null>;
   chat: BuiltInChat;
   clock: Clock;
   views: LiveViews;
@@ -44,7 +46,7 @@ interface Deps {
 }
 
 export function serveVisitors(deps: Deps): void {
-  const { store, chat, clock, views, visitors, agents, addressOf, log } = deps;
+  const { store, sites, chat, clock, views, visitors, agents, addressOf, log } = deps;
   visitors.use((socket, next) => {
     const auth = ZVisitorAuth.safeParse(socket.handshake.auth);
     if (!auth.success) {
@@ -61,7 +63,7 @@ export function serveVisitors(deps: Deps): void {
       );
     }
     const { siteId, visitorToken, userId, userHash, email } = auth.data;
-    Promise.all([store.getSite(siteId), store.secret('visitor-token')])
+    Promise.all([sites(siteId), store.secret('visitor-token')])
       .then(async ([site, secret]) => {
         if (!site) {
           return next(
@@ -119,7 +121,7 @@ export function serveVisitors(deps: Deps): void {
     // What the flood limits and the member rule look at (sources/chat.ts).
     const from: VisitorSource = { address: addressOf(socket.request), email };
     const site = async () => {
-      const found = await store.getSite(siteId);
+      const found = await sites(siteId);
       if (!found) throw new Refusal('not_found', `Unknown site "${siteId}".`);
       return found;
     };

@@ -917,7 +917,7 @@ export class PostgresStore implements Store {
     await this.pool.query(
       `INSERT INTO score_checkpoints (site_id, seq, at, board) VALUES ($1, $2, $3, $4::jsonb)
        ON CONFLICT (site_id) DO UPDATE SET seq = excluded.seq, at = excluded.at,
-         board = excluded.board WHERE excluded.seq > score_checkpoints.seq`,
+         board = excluded.board WHERE excluded.seq >= score_checkpoints.seq`,
       [siteId, seq, at, JSON.stringify(board)],
     );
   }

@@ -861,7 +861,7 @@ export class SqliteStore implements Store {
       .prepare(
         `INSERT INTO score_checkpoints (site_id, seq, at, board) VALUES (?, ?, ?, ?)
          ON CONFLICT (site_id) DO UPDATE SET seq = excluded.seq, at = excluded.at,
-           board = excluded.board WHERE excluded.seq > score_checkpoints.seq`,
+           board = excluded.board WHERE excluded.seq >= score_checkpoints.seq`,
       )
       .run(siteId, seq, at, JSON.stringify(board));
   }
