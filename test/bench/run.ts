@@ -227,66 +227,76 @@ function socketRows(
   bare: SocketFigures,
   budgets: Budgets,
 ): void {
-  const all = (l: Latency | null) => ({
-    holds: l !== null && l.delivered === l.sent,
-    why: 'not all delivered',
-  });
-  const num = (value: number | undefined) => value ?? NaN;
-  add({
-    section,
-    name: `ratings/s, ${SIZES.visitors} sockets × ${IN_FLIGHT} in flight, acked after commit`,
-    unit: '/s',
-    value: num(figures.ratings?.perSecond),
-    bare: bare.ratings?.perSecond,
+  const concurrency = `${SIZES.visitors} sockets × ${IN_FLIGHT} in flight`;
+  throughputRows(section, `ratings/s, ${concurrency}, acked after commit`, 'ratings', {
+    measured: figures.ratings,
+    bare: bare.ratings,
     budget: budgets.ratings,
-    note: throughputNote(figures.ratings, 'ratings') ?? undefined,
-    counts: throughputCounts(figures.ratings, bare.ratings),
   });
-  add({
-    section,
-    name: `rating → console p50, ${count(RATE)}/s offered`,
-    unit: 'ms',
-    value: num(figures.ratingLatency?.p50),
-    bare: bare.ratingLatency?.p50,
-  });
-  add({
-    section,
-    name: `rating → console p99, ${count(RATE)}/s offered`,
-    unit: 'ms',
-    value: num(figures.ratingLatency?.p99),
-    bare: bare.ratingLatency?.p99,
+  latencyRows(section, `rating → console`, {
+    measured: figures.ratingLatency,
+    bare: bare.ratingLatency,
     budget: budgets.ratingP99,
-    requires: budgets.ratingP99 && all(figures.ratingLatency),
-    note: deliveredNote(figures.ratingLatency, bare.ratingLatency) ?? undefined,
-    counts: latencyCounts(figures.ratingLatency, bare.ratingLatency),
   });
-  add({
+  throughputRows(
     section,
-    name: `chat messages/s, ${SIZES.visitors} sockets × ${IN_FLIGHT} in flight, chats of ${MESSAGES_PER_CONVERSATION}`,
-    unit: '/s',
-    value: num(figures.messages?.perSecond),
-    bare: bare.messages?.perSecond,
-    budget: budgets.messages,
-    note: throughputNote(figures.messages, 'messages') ?? undefined,
-    counts: throughputCounts(figures.messages, bare.messages),
-  });
-  add({
-    section,
-    name: `visitor → agent p50, ${count(RATE)}/s offered`,
-    unit: 'ms',
-    value: num(figures.messageLatency?.p50),
-    bare: bare.messageLatency?.p50,
-  });
-  add({
-    section,
-    name: `visitor → agent p99, ${count(RATE)}/s offered`,
-    unit: 'ms',
-    value: num(figures.messageLatency?.p99),
-    bare: bare.messageLatency?.p99,
+    `chat messages/s, ${concurrency}, chats of ${MESSAGES_PER_CONVERSATION}`,
+    'messages',
+    { measured: figures.messages, bare: bare.messages, budget: budgets.messages },
+  );
+  latencyRows(section, `visitor → agent`, {
+    measured: figures.messageLatency,
+    bare: bare.messageLatency,
     budget: budgets.messageP99,
-    requires: budgets.messageP99 && all(figures.messageLatency),
-    note: deliveredNote(figures.messageLatency, bare.messageLatency) ?? undefined,
-    counts: latencyCounts(figures.messageLatency, bare.messageLatency),
+  });
+}
+
+/** One closed-loop throughput figure beside the bare loop's. */
+function throughputRows(
+  section: string,
+  name: string,
+  what: string,
+  t: { measured: Throughput | null; bare: Throughput | null; budget: Row['budget'] | undefined },
+): void {
+  add({
+    section,
+    name,
+    unit: '/s',
+    value: t.measured?.perSecond ?? NaN,
+    bare: t.bare?.perSecond,
+    budget: t.budget,
+    note: throughputNote(t.measured, what) ?? undefined,
+    counts: throughputCounts(t.measured, t.bare),
+  });
+}
+
+/** p50 and p99 of one open-loop latency beside the bare loop's; p99 holds only if all came. */
+function latencyRows(
+  section: string,
+  name: string,
+  l: { measured: Latency | null; bare: Latency | null; budget: Row['budget'] | undefined },
+): void {
+  const offered = `${count(RATE)}/s offered`;
+  add({
+    section,
+    name: `${name} p50, ${offered}`,
+    unit: 'ms',
+    value: l.measured?.p50 ?? NaN,
+    bare: l.bare?.p50,
+  });
+  add({
+    section,
+    name: `${name} p99, ${offered}`,
+    unit: 'ms',
+    value: l.measured?.p99 ?? NaN,
+    bare: l.bare?.p99,
+    budget: l.budget,
+    requires: l.budget && {
+      holds: l.measured !== null && l.measured.delivered === l.measured.sent,
+      why: 'not all delivered',
+    },
+    note: deliveredNote(l.measured, l.bare) ?? undefined,
+    counts: latencyCounts(l.measured, l.bare),
   });
 }
 

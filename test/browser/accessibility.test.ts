@@ -113,7 +113,8 @@ describeInBrowser('the widget is accessible', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('radiogroup', { name: 'How did this conversation end?' }).waitFor();
 
-    // Focus moved to the card; the first Tab reaches the face radios.
+    // Focus moves to the card once it has drawn; the first Tab then reaches the face radios.
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'div', label: null });
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'input', label: 'Very bad' });
     const checked = async () => {

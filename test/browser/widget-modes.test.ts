@@ -205,8 +205,13 @@ describeInBrowser('the widget across pages, on a phone, and in host-chat mode', 
     // No visitor socket was needed for it.
     expect(requests.some((p) => p.startsWith('/socket.io'))).toBe(false);
 
-    await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    // Escape closes it once the thanks have drawn (a key pressed before lands nowhere).
+    await expect
+      .poll(async () => {
+        await page.keyboard.press('Escape');
+        return dialog.isVisible();
+      })
+      .toBe(false);
     expect(await launcher(page).isVisible()).toBe(false);
     // No launcher to return to: focus goes back to the page's own button.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('rate');
