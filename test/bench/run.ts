@@ -251,7 +251,7 @@ async function ratingsThroughSockets(url: string) {
 async function scoreReads() {
   const sizes = quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000];
   for (const size of sizes) {
-    const store = openSqliteStore(join(dir, `reads-${size}.db`));
+    const store = await openSqliteStore(join(dir, `reads-${size}.db`));
     const now = Date.now();
     const site = {
       id: 's',

@@ -1,0 +1,328 @@
+/**
+ * Conversations and what follows from them: facts, conversation rows, observations, the change
+ * log and score checkpoints, read the same way on both databases (dialect.ts). Their writes are
+ * in record.ts.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { ConversationState } from '../../shared/conversation';
+import type { Fact } from '../../shared/facts';
+import type { ConversationEvidence } from '../../shared/scoring/fold';
+import type { Observation } from '../../shared/scoring/types';
+import { DAY } from '../../shared/time';
+import { changeFromRow } from './changes';
+import { sumsAtFrom, type SumsRow } from './derive';
+import type { Dialect } from './dialect';
+import { rederive, staleFold } from './record';
+import type { InboxPlace, Store, StoredConversation } from './store';
+import { fromJson, type Tables } from './tables';
+
+export type ConversationRepository = Pick<
+  Store,
+  | 'listFacts'
+  | 'recentFacts'
+  | 'getConversation'
+  | 'getConversations'
+  | 'listConversations'
+  | 'latestConversationOf'
+  | 'countedRatings'
+  | 'scoreSnapshot'
+  | 'changesSince'
+  | 'lastChange'
+  | 'loadCheckpoint'
+  | 'saveCheckpoint'
+  | 'pruneChanges'
+  | 'siteFacts'
+  | 'sumsAt'
+  | 'recentObservations'
+  | 'rederiveChunk'
+  | 'sitesToUpgrade'
+>;
+
+/** A conversation row's state with its version. */
+const stored = (row: { state: unknown; version: number }): StoredConversation => ({
+  ...fromJson<ConversationState>(row.state),
+  version: row.version,
+});
+
+/** Facts by conversation, in the order the rows came. */
+function byConversation(rows: readonly { conversation_id: string; body: unknown }[]) {
+  const groups = new Map<string, Fact[]>();
+  for (const row of rows) {
+    const list = groups.get(row.conversation_id);
+    if (list) list.push(fromJson(row.body));
+    else groups.set(row.conversation_id, [fromJson(row.body)]);
+  }
+  return groups;
+}
+
+export function conversationRepository(
+  db: Kysely<Tables>,
+  dialect: Dialect,
+): ConversationRepository {
+  const conversations = (siteId: string) =>
+    db.selectFrom('conversations').select(['state', 'version']).where('site_id', '=', siteId);
+
+  return {
+    async listFacts(siteId, conversationId, last) {
+      const rows = await db
+        .selectFrom('facts')
+        .select('body')
+        .where('site_id', '=', siteId)
+        .where('conversation_id', '=', conversationId)
+        .$if(last === undefined, (q) => q.orderBy('at').orderBy('id'))
+        .$if(last !== undefined, (q) =>
+          q
+            .orderBy('at', 'desc')
+            .orderBy('id', 'desc')
+            .limit(last ?? 0),
+        )
+        .execute();
+      const facts = rows.map((row) => fromJson<Fact>(row.body));
+      return last === undefined ? facts : facts.reverse();
+    },
+
+    async recentFacts(siteId, conversationIds, last) {
+      if (conversationIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('facts')
+            .select((eb) => [
+              'conversation_id',
+              'body',
+              'at',
+              'id',
+              eb.fn
+                .agg<number>('row_number')
+                .over((over) =>
+                  over.partitionBy('conversation_id').orderBy('at', 'desc').orderBy('id', 'desc'),
+                )
+                .as('n'),
+            ])
+            .where('site_id', '=', siteId)
+            .where((eb) => dialect.isIn(eb.ref('conversation_id'), conversationIds))
+            .as('recent'),
+        )
+        .select(['conversation_id', 'body'])
+        .where('n', '<=', last)
+        .orderBy('conversation_id')
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return byConversation(rows);
+    },
+
+    async getConversation(siteId, conversationId) {
+      const row = await conversations(siteId).where('id', '=', conversationId).executeTakeFirst();
+      return row ? stored(row) : null;
+    },
+
+    async getConversations(siteId, conversationIds) {
+      if (conversationIds.length === 0) return [];
+      const rows = await conversations(siteId)
+        .where((eb) => dialect.isIn(eb.ref('id'), conversationIds))
+        .execute();
+      return rows.map(stored);
+    },
+
+    async listConversations(siteId, { closedSince, limit, after }) {
+      // The inbox (store.ts, InboxPlace): waiting, then open, then closed; newest first. Only
+      // open and recently closed conversations are read (conversations_open,
+      // conversations_by_activity), and facts_visitor_messages says which have a visitor message.
+      const field = (column: string, ...path: string[]) =>
+        dialect.jsonText(sql.ref(column), ...path);
+      const { rows } = await sql<{ state: unknown; version: number } & InboxPlace>`
+        SELECT state, version, rank, last_activity_at AS "lastActivityAt", id FROM (
+          SELECT c.state, c.version, c.id, c.last_activity_at,
+            CASE WHEN c.status <> 'open' THEN 2
+              WHEN ${field('c.state', 'lastMessage', 'from')} = 'visitor' THEN 0
+              ELSE 1 END AS rank
+          FROM (
+            SELECT * FROM ${dialect.indexed('conversations', 'o', 'conversations_open')}
+            WHERE site_id = ${siteId} AND status = 'open'
+            UNION ALL
+            SELECT * FROM ${dialect.indexed('conversations', 'r', 'conversations_by_activity')}
+            WHERE site_id = ${siteId} AND last_activity_at >= ${closedSince} AND status <> 'open'
+          ) c
+          WHERE EXISTS (SELECT 1 FROM ${dialect.indexed('facts', 'f', 'facts_visitor_messages')}
+            WHERE f.site_id = c.site_id AND f.conversation_id = c.id
+              AND ${field('f.body', 'type')} = 'message' AND ${field('f.body', 'from')} = 'visitor')
+        ) listed
+        ${
+          after
+            ? sql`WHERE rank > ${after.rank} OR (rank = ${after.rank}
+                AND (last_activity_at < ${after.lastActivityAt}
+                  OR (last_activity_at = ${after.lastActivityAt} AND id < ${after.id})))`
+            : sql``
+        }
+        ORDER BY rank, last_activity_at DESC, id DESC LIMIT ${limit}`.execute(db);
+      return rows.map(({ state, version, rank, lastActivityAt, id }) => ({
+        state: stored({ state, version }),
+        place: { rank, lastActivityAt, id },
+      }));
+    },
+
+    async latestConversationOf(siteId, visitorId) {
+      const row = await conversations(siteId)
+        .where('visitor_id', '=', visitorId)
+        .orderBy(sql`status = 'open'`, 'desc')
+        .orderBy('last_activity_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? stored(row) : null;
+    },
+
+    async countedRatings(siteId) {
+      const rows = await db
+        .selectFrom('conversations')
+        .select(['rating_agent_id as agentId', 'rating_end as end', 'rating_at as at'])
+        .where('site_id', '=', siteId)
+        .where('rating_end', 'is not', null)
+        .execute();
+      return rows.map(({ agentId, end, at }) => ({ agentId, end: end ?? 0, at: at ?? 0 }));
+    },
+
+    async scoreSnapshot(siteId) {
+      // One snapshot for both reads: the counter and the evidence as of the same commits.
+      return db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          const counter = await trx
+            .selectFrom('sites')
+            .select('change_seq')
+            .where('id', '=', siteId)
+            .executeTakeFirst();
+          const rows = await trx
+            .selectFrom('conversations')
+            .select(['id', 'evidence'])
+            .where('site_id', '=', siteId)
+            .where('evidence', 'is not', null)
+            .execute();
+          return {
+            seq: counter?.change_seq ?? 0,
+            evidence: rows.map((row) => ({
+              conversationId: row.id,
+              evidence: fromJson<ConversationEvidence>(row.evidence),
+            })),
+          };
+        });
+    },
+
+    async changesSince(siteId, after, limit) {
+      const rows = await db
+        .selectFrom('site_changes')
+        .select(['seq', 'at', 'body'])
+        .where('site_id', '=', siteId)
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => changeFromRow(siteId, row.seq, row.at, fromJson(row.body)));
+    },
+
+    async lastChange(siteId) {
+      const row = await db
+        .selectFrom('sites')
+        .select('change_seq')
+        .where('id', '=', siteId)
+        .executeTakeFirst();
+      return row?.change_seq ?? 0;
+    },
+
+    async loadCheckpoint(siteId) {
+      const row = await db
+        .selectFrom('score_checkpoints')
+        .select(['seq', 'at', 'board'])
+        .where('site_id', '=', siteId)
+        .executeTakeFirst();
+      return row ? { siteId, seq: row.seq, at: row.at, board: fromJson(row.board) } : null;
+    },
+
+    async saveCheckpoint({ siteId, seq, at, board }) {
+      await db
+        .insertInto('score_checkpoints')
+        .values({ site_id: siteId, seq, at, board: JSON.stringify(board) })
+        .onConflict((oc) =>
+          oc
+            .column('site_id')
+            .doUpdateSet((eb) => ({
+              seq: eb.ref('excluded.seq'),
+              at: eb.ref('excluded.at'),
+              board: eb.ref('excluded.board'),
+            }))
+            .whereRef('excluded.seq', '>', 'score_checkpoints.seq'),
+        )
+        .execute();
+    },
+
+    async pruneChanges(siteId, upTo, before) {
+      await db
+        .deleteFrom('site_changes')
+        .where('site_id', '=', siteId)
+        .where('seq', '<=', upTo)
+        .where('at', '<', before)
+        .execute();
+    },
+
+    async siteFacts(siteId) {
+      const rows = await db
+        .selectFrom('facts')
+        .select(['conversation_id', 'body'])
+        .where('site_id', '=', siteId)
+        .orderBy(dialect.bytewise(sql.ref('conversation_id')))
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return [...byConversation(rows).values()];
+    },
+
+    async sumsAt(siteId, at, settings) {
+      const halfLifeMs = sql`CAST(${settings.halfLifeDays * DAY} AS DOUBLE PRECISION)`;
+      const lambda = sql`CAST(${settings.negativityWeight} AS DOUBLE PRECISION)`;
+      // Each group's terms relative to its own latest observation (see sumsAtFrom).
+      const { rows } = await sql<SumsRow>`
+        WITH latest AS (
+          SELECT subject, dimension, max(at) AS latest FROM observations
+          WHERE site_id = ${siteId} AND at <= ${at} GROUP BY subject, dimension)
+        SELECT o.subject, o.dimension, count(*) AS n, l.latest,
+          sum(o.weight * o.value * power(2, (o.at - l.latest) / ${halfLifeMs})) AS s,
+          sum(${lambda} * o.weight * (1 - o.value)
+            * power(2, (o.at - l.latest) / ${halfLifeMs})) AS f
+        FROM observations o
+        JOIN latest l ON ${dialect.same(sql.ref('l.subject'), sql.ref('o.subject'))}
+          AND l.dimension = o.dimension
+        WHERE o.site_id = ${siteId} AND o.at <= ${at}
+        GROUP BY o.subject, o.dimension, l.latest`.execute(db);
+      return sumsAtFrom(rows, at, settings.halfLifeDays * DAY);
+    },
+
+    async recentObservations(siteId, subject, limit, until = Number.MAX_SAFE_INTEGER) {
+      const rows = await db
+        .selectFrom('observations')
+        .select(['subject', 'dimension', 'value', 'weight', 'at', 'cause'])
+        .where('site_id', '=', siteId)
+        .where('subject', '=', subject)
+        .where('at', '<=', until)
+        .orderBy('at', 'desc')
+        .orderBy('conversation_id', 'desc')
+        .orderBy('seq', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ ...row, cause: fromJson(row.cause) }) as Observation);
+    },
+
+    rederiveChunk: (site, after, stale = false) => rederive(db, dialect, site, after, stale),
+
+    async sitesToUpgrade() {
+      const rows = await db
+        .selectFrom('conversations')
+        .select('site_id')
+        .distinct()
+        .where((eb) => staleFold(dialect, eb.ref('fold')))
+        .execute();
+      return rows.map((row) => row.site_id);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Where SQLite and PostgreSQL differ, and nothing else: every query is written once (sites.ts,
+ * conversations.ts, record.ts) and asks its dialect only for these few pieces.
+ */
+import type {
+  AliasedRawBuilder,
+  CreateTableBuilder,
+  Expression,
+  Kysely,
+  RawBuilder,
+  SqlBool,
+} from 'kysely';
+import type { Change, ChangeDraft } from './changes';
+import type { Tables } from './tables';
+
+/** A column's SQL type, as a migration gives it. */
+export type SqlType = Parameters<CreateTableBuilder<string>['addColumn']>[1];
+
+/** What a column holds, where the two databases name its type differently. */
+export type ColumnKind = 'text' | 'int' | 'ms' | 'real' | 'json' | 'bytes' | 'key';
+
+export interface Dialect {
+  readonly kind: 'sqlite' | 'postgres';
+  /**
+   * Whether other connections write too (PostgreSQL: many nodes): writers then lock the rows
+   * they decide on. SQLite's one connection writes alone, so it may keep sites in memory.
+   */
+  readonly manyWriters: boolean;
+  /** The column type of `kind`; `key` is text compared and sorted by byte, as the app does. */
+  type(kind: ColumnKind): SqlType;
+  /** Whether `value` is one of `list`, passed as one parameter however long it is. */
+  isIn(value: Expression<string>, list: readonly string[]): RawBuilder<SqlBool>;
+  /** Rows the application gives, as a table named `alias`: one parameter per column at most. */
+  rows<R extends Record<string, unknown>, A extends string>(
+    alias: A,
+    columns: { [K in keyof R]: ColumnKind },
+    rows: readonly R[],
+  ): AliasedRawBuilder<R, A>;
+  /** The text at `path` in a JSON column (the same expression its partial indexes use). */
+  jsonText(json: Expression<unknown>, ...path: string[]): RawBuilder<string | null>;
+  /** Text in byte order, as SQLite and `compareFacts` sort it, whatever the server's locale. */
+  bytewise<T>(text: Expression<T>): Expression<T>;
+  /** Equality where null equals null (for a join on a nullable text column). */
+  same(a: Expression<string | null>, b: Expression<string | null>): RawBuilder<SqlBool>;
+  /** `table AS alias`, read through `index` where the planner must be told (SQLite). */
+  indexed(table: string, alias: string, index: string): RawBuilder<unknown>;
+  /**
+   * Numbers the drafts with the site's counter and appends them, in the caller's transaction
+   * (which holds the site's counter from then until it commits); PostgreSQL also NOTIFYs.
+   */
+  appendChanges(
+    db: Kysely<Tables>,
+    siteId: string,
+    drafts: readonly ChangeDraft[],
+  ): Promise<Change[]>;
+  /** Runs several statements at once (the legacy migrations). */
+  script(db: Kysely<Tables>, statements: string): Promise<void>;
+}
