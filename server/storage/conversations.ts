@@ -12,31 +12,9 @@ import { DAY } from '../../shared/time';
 import { changeFromRow } from './changes';
 import { sumsAtFrom, type SumsRow } from './derive';
 import type { Dialect } from './dialect';
-import { rederive, staleFold } from './record';
+import { byConversation, rederive, staleFold } from './record';
 import type { InboxPlace, Store, StoredConversation } from './store';
 import { fromJson, type Tables } from './tables';
-
-export type ConversationRepository = Pick<
-  Store,
-  | 'listFacts'
-  | 'recentFacts'
-  | 'getConversation'
-  | 'getConversations'
-  | 'listConversations'
-  | 'latestConversationOf'
-  | 'countedRatings'
-  | 'scoreSnapshot'
-  | 'changesSince'
-  | 'lastChange'
-  | 'loadCheckpoint'
-  | 'saveCheckpoint'
-  | 'pruneChanges'
-  | 'siteFacts'
-  | 'sumsAt'
-  | 'recentObservations'
-  | 'rederiveChunk'
-  | 'sitesToUpgrade'
->;
 
 /** A conversation row's state with its version. */
 const stored = (row: { state: unknown; version: number }): StoredConversation => ({
@@ -44,38 +22,21 @@ const stored = (row: { state: unknown; version: number }): StoredConversation =>
   version: row.version,
 });
 
-/** Facts by conversation, in the order the rows came. */
-function byConversation(rows: readonly { conversation_id: string; body: unknown }[]) {
-  const groups = new Map<string, Fact[]>();
-  for (const row of rows) {
-    const list = groups.get(row.conversation_id);
-    if (list) list.push(fromJson(row.body));
-    else groups.set(row.conversation_id, [fromJson(row.body)]);
-  }
-  return groups;
-}
-
-export function conversationRepository(
-  db: Kysely<Tables>,
-  dialect: Dialect,
-): ConversationRepository {
+export function conversationRepository(db: Kysely<Tables>, dialect: Dialect) {
   const conversations = (siteId: string) =>
-    db.selectFrom('conversations').select(['state', 'version']).where('site_id', '=', siteId);
+    db.selectFrom('conversations').select(['state', 'version']).where('siteId', '=', siteId);
 
   return {
     async listFacts(siteId, conversationId, last) {
       const rows = await db
         .selectFrom('facts')
         .select('body')
-        .where('site_id', '=', siteId)
-        .where('conversation_id', '=', conversationId)
-        .$if(last === undefined, (q) => q.orderBy('at').orderBy('id'))
-        .$if(last !== undefined, (q) =>
-          q
-            .orderBy('at', 'desc')
-            .orderBy('id', 'desc')
-            .limit(last ?? 0),
-        )
+        .where('siteId', '=', siteId)
+        .where('conversationId', '=', conversationId)
+        // The latest `last` are the first of the newest first.
+        .orderBy('at', last === undefined ? 'asc' : 'desc')
+        .orderBy('id', last === undefined ? 'asc' : 'desc')
+        .$if(last !== undefined, (q) => q.limit(last ?? 0))
         .execute();
       const facts = rows.map((row) => fromJson<Fact>(row.body));
       return last === undefined ? facts : facts.reverse();
@@ -88,24 +49,24 @@ export function conversationRepository(
           eb
             .selectFrom('facts')
             .select((eb) => [
-              'conversation_id',
+              'conversationId',
               'body',
               'at',
               'id',
               eb.fn
                 .agg<number>('row_number')
                 .over((over) =>
-                  over.partitionBy('conversation_id').orderBy('at', 'desc').orderBy('id', 'desc'),
+                  over.partitionBy('conversationId').orderBy('at', 'desc').orderBy('id', 'desc'),
                 )
                 .as('n'),
             ])
-            .where('site_id', '=', siteId)
-            .where((eb) => dialect.isIn(eb.ref('conversation_id'), conversationIds))
+            .where('siteId', '=', siteId)
+            .where((eb) => dialect.isIn(eb.ref('conversationId'), conversationIds))
             .as('recent'),
         )
-        .select(['conversation_id', 'body'])
+        .select(['conversationId', 'body'])
         .where('n', '<=', last)
-        .orderBy('conversation_id')
+        .orderBy('conversationId')
         .orderBy('at')
         .orderBy('id')
         .execute();
@@ -164,9 +125,9 @@ export function conversationRepository(
 
     async latestConversationOf(siteId, visitorId) {
       const row = await conversations(siteId)
-        .where('visitor_id', '=', visitorId)
+        .where('visitorId', '=', visitorId)
         .orderBy(sql`status = 'open'`, 'desc')
-        .orderBy('last_activity_at', 'desc')
+        .orderBy('lastActivityAt', 'desc')
         .limit(1)
         .executeTakeFirst();
       return row ? stored(row) : null;
@@ -175,9 +136,9 @@ export function conversationRepository(
     async countedRatings(siteId) {
       const rows = await db
         .selectFrom('conversations')
-        .select(['rating_agent_id as agentId', 'rating_end as end', 'rating_at as at'])
-        .where('site_id', '=', siteId)
-        .where('rating_end', 'is not', null)
+        .select(['ratingAgentId as agentId', 'ratingEnd as end', 'ratingAt as at'])
+        .where('siteId', '=', siteId)
+        .where('ratingEnd', 'is not', null)
         .execute();
       return rows.map(({ agentId, end, at }) => ({ agentId, end: end ?? 0, at: at ?? 0 }));
     },
@@ -191,17 +152,17 @@ export function conversationRepository(
         .execute(async (trx) => {
           const counter = await trx
             .selectFrom('sites')
-            .select('change_seq')
+            .select('changeSeq')
             .where('id', '=', siteId)
             .executeTakeFirst();
           const rows = await trx
             .selectFrom('conversations')
             .select(['id', 'evidence'])
-            .where('site_id', '=', siteId)
+            .where('siteId', '=', siteId)
             .where('evidence', 'is not', null)
             .execute();
           return {
-            seq: counter?.change_seq ?? 0,
+            seq: counter?.changeSeq ?? 0,
             evidence: rows.map((row) => ({
               conversationId: row.id,
               evidence: fromJson<ConversationEvidence>(row.evidence),
@@ -212,9 +173,9 @@ export function conversationRepository(
 
     async changesSince(siteId, after, limit) {
       const rows = await db
-        .selectFrom('site_changes')
+        .selectFrom('siteChanges')
         .select(['seq', 'at', 'body'])
-        .where('site_id', '=', siteId)
+        .where('siteId', '=', siteId)
         .where('seq', '>', after)
         .orderBy('seq')
         .limit(limit)
@@ -225,42 +186,42 @@ export function conversationRepository(
     async lastChange(siteId) {
       const row = await db
         .selectFrom('sites')
-        .select('change_seq')
+        .select('changeSeq')
         .where('id', '=', siteId)
         .executeTakeFirst();
-      return row?.change_seq ?? 0;
+      return row?.changeSeq ?? 0;
     },
 
     async loadCheckpoint(siteId) {
       const row = await db
-        .selectFrom('score_checkpoints')
+        .selectFrom('scoreCheckpoints')
         .select(['seq', 'at', 'board'])
-        .where('site_id', '=', siteId)
+        .where('siteId', '=', siteId)
         .executeTakeFirst();
       return row ? { siteId, seq: row.seq, at: row.at, board: fromJson(row.board) } : null;
     },
 
     async saveCheckpoint({ siteId, seq, at, board }) {
       await db
-        .insertInto('score_checkpoints')
-        .values({ site_id: siteId, seq, at, board: JSON.stringify(board) })
+        .insertInto('scoreCheckpoints')
+        .values({ siteId, seq, at, board: JSON.stringify(board) })
         .onConflict((oc) =>
           oc
-            .column('site_id')
+            .column('siteId')
             .doUpdateSet((eb) => ({
               seq: eb.ref('excluded.seq'),
               at: eb.ref('excluded.at'),
               board: eb.ref('excluded.board'),
             }))
-            .whereRef('excluded.seq', '>', 'score_checkpoints.seq'),
+            .whereRef('excluded.seq', '>', 'scoreCheckpoints.seq'),
         )
         .execute();
     },
 
     async pruneChanges(siteId, upTo, before) {
       await db
-        .deleteFrom('site_changes')
-        .where('site_id', '=', siteId)
+        .deleteFrom('siteChanges')
+        .where('siteId', '=', siteId)
         .where('seq', '<=', upTo)
         .where('at', '<', before)
         .execute();
@@ -269,9 +230,9 @@ export function conversationRepository(
     async siteFacts(siteId) {
       const rows = await db
         .selectFrom('facts')
-        .select(['conversation_id', 'body'])
-        .where('site_id', '=', siteId)
-        .orderBy(dialect.bytewise(sql.ref('conversation_id')))
+        .select(['conversationId', 'body'])
+        .where('siteId', '=', siteId)
+        .orderBy(dialect.bytewise(sql.ref('conversationId')))
         .orderBy('at')
         .orderBy('id')
         .execute();
@@ -302,11 +263,11 @@ export function conversationRepository(
       const rows = await db
         .selectFrom('observations')
         .select(['subject', 'dimension', 'value', 'weight', 'at', 'cause'])
-        .where('site_id', '=', siteId)
+        .where('siteId', '=', siteId)
         .where('subject', '=', subject)
         .where('at', '<=', until)
         .orderBy('at', 'desc')
-        .orderBy('conversation_id', 'desc')
+        .orderBy('conversationId', 'desc')
         .orderBy('seq', 'desc')
         .limit(limit)
         .execute();
@@ -318,11 +279,11 @@ export function conversationRepository(
     async sitesToUpgrade() {
       const rows = await db
         .selectFrom('conversations')
-        .select('site_id')
+        .select('siteId')
         .distinct()
         .where((eb) => staleFold(dialect, eb.ref('fold')))
         .execute();
-      return rows.map((row) => row.site_id);
+      return rows.map((row) => row.siteId);
     },
-  };
+  } satisfies Partial<Store>;
 }

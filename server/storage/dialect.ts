@@ -2,22 +2,18 @@
  * Where SQLite and PostgreSQL differ, and nothing else: every query is written once (sites.ts,
  * conversations.ts, record.ts) and asks its dialect only for these few pieces.
  */
-import type {
-  AliasedRawBuilder,
-  CreateTableBuilder,
-  Expression,
-  Kysely,
-  RawBuilder,
-  SqlBool,
-} from 'kysely';
+import type { AliasedRawBuilder, Expression, Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { Change, ChangeDraft } from './changes';
 import type { Tables } from './tables';
 
-/** A column's SQL type, as a migration gives it. */
-export type SqlType = Parameters<CreateTableBuilder<string>['addColumn']>[1];
+/**
+ * What a column holds, where the two databases may name its type differently: `ms` is epoch
+ * milliseconds; `key` is text compared and sorted by the application, so in byte order.
+ */
+export type ColumnKind = 'text' | 'key' | 'int' | 'ms' | 'real' | 'json' | 'bytes';
 
-/** What a column holds, where the two databases name its type differently. */
-export type ColumnKind = 'text' | 'int' | 'ms' | 'real' | 'json' | 'bytes' | 'key';
+/** What a column of rows the application gives (`Dialect.rows`) holds. */
+export type RowKind = Exclude<ColumnKind, 'key' | 'bytes'>;
 
 export interface Dialect {
   readonly kind: 'sqlite' | 'postgres';
@@ -26,14 +22,14 @@ export interface Dialect {
    * they decide on. SQLite's one connection writes alone, so it may keep sites in memory.
    */
   readonly manyWriters: boolean;
-  /** The column type of `kind`; `key` is text compared and sorted by byte, as the app does. */
-  type(kind: ColumnKind): SqlType;
+  /** The SQL type of a column of each kind, for migrations. */
+  readonly types: Readonly<Record<ColumnKind, string>>;
   /** Whether `value` is one of `list`, passed as one parameter however long it is. */
   isIn(value: Expression<string>, list: readonly string[]): RawBuilder<SqlBool>;
   /** Rows the application gives, as a table named `alias`: one parameter per column at most. */
   rows<R extends Record<string, unknown>, A extends string>(
     alias: A,
-    columns: { [K in keyof R]: ColumnKind },
+    columns: { [K in keyof R]: RowKind },
     rows: readonly R[],
   ): AliasedRawBuilder<R, A>;
   /** The text at `path` in a JSON column (the same expression its partial indexes use). */

@@ -6,17 +6,16 @@
  * commit, their changes are numbered in commit order, and none derives a conversation with
  * settings that changed meanwhile. Each commit that appends changes NOTIFYs the other nodes.
  */
-import { Kysely, PostgresDialect, sql, type AliasedRawBuilder } from 'kysely';
+import { PostgresDialect, sql, type AliasedRawBuilder } from 'kysely';
 import pg from 'pg';
 import type { Fact } from '../../shared/facts';
 import { changeBody, numberChanges } from './changes';
 import { StorageError } from './common';
-import type { ColumnKind, Dialect, SqlType } from './dialect';
+import type { ColumnKind, Dialect, RowKind } from './dialect';
 import { migrate } from './migrations';
 import { writeBatch, type Answer, type QueuedCall } from './record';
 import { SqlStore } from './sql-store';
 import type { RecordOptions, RecordResult, Site } from './store';
-import type { Tables } from './tables';
 
 export interface PostgresStoreOptions {
   /**
@@ -44,19 +43,19 @@ const types: pg.CustomTypesConfig = {
 };
 
 const TYPES: Record<ColumnKind, string> = {
-  text: 'text',
-  key: 'text',
-  int: 'integer',
-  ms: 'bigint',
-  real: 'double precision',
-  json: 'jsonb',
-  bytes: 'bytea',
+  text: 'TEXT',
+  key: 'TEXT COLLATE "C"',
+  int: 'INTEGER',
+  ms: 'BIGINT',
+  real: 'DOUBLE PRECISION',
+  json: 'JSONB',
+  bytes: 'BYTEA',
 };
 
 /** Rows as one array per column, each one parameter: the statement's text never changes. */
 function rows<R extends Record<string, unknown>, A extends string>(
   alias: A,
-  columns: { [K in keyof R]: ColumnKind },
+  columns: { [K in keyof R]: RowKind },
   rows: readonly R[],
 ): AliasedRawBuilder<R, A> {
   const names = Object.keys(columns);
@@ -72,7 +71,7 @@ function rows<R extends Record<string, unknown>, A extends string>(
 const postgresDialect = (channel: string): Dialect => ({
   kind: 'postgres',
   manyWriters: true,
-  type: (kind) => (kind === 'key' ? sql`text COLLATE "C"` : (TYPES[kind] as SqlType)),
+  types: TYPES,
   isIn: (value, list) => sql`${value} = ANY(${sql.val(list)}::text[])`,
   rows,
   jsonText(json, ...path) {
@@ -119,9 +118,10 @@ function reason(error: unknown): string {
 }
 
 /**
- * Connects, migrates and returns the store (Kysely's Migrator takes a lock in the database, so
- * nodes starting together take turns: the first migrates, the others find nothing to do). Throws StorageError when the database cannot be
- * reached, cannot be migrated, or is from a newer version of Peakend.
+ * Connects, migrates and returns the store. Throws StorageError when the database cannot be
+ * reached, cannot be migrated, or is from a newer version of Peakend. Kysely's Migrator holds a
+ * lock in the database meanwhile, so nodes starting together take turns: the first migrates,
+ * the others find nothing left to do.
  */
 export async function openPostgresStore(
   url: string,
@@ -159,9 +159,14 @@ export async function openPostgresStore(
   // is where an outage shows.
   pool.on('error', () => undefined);
 
-  let client: pg.PoolClient;
+  let home: string | undefined;
   try {
-    client = await pool.connect();
+    const client = await pool.connect();
+    // Kysely's own tables go where the store's do: the first schema of the search_path.
+    const { rows } = await client
+      .query<{ schema: string | null }>('SELECT current_schema() AS schema')
+      .finally(() => client.release());
+    home = schema ?? rows[0]?.schema ?? undefined;
   } catch (error) {
     await pool.end();
     throw new StorageError(
@@ -169,14 +174,10 @@ export async function openPostgresStore(
         'Check DATABASE_URL and that the database server is running.',
     );
   }
-  // Kysely's own tables go where the store's do: the first schema of the search_path.
-  const home = await client
-    .query<{ schema: string | null }>('SELECT current_schema() AS schema')
-    .then(({ rows }) => schema ?? rows[0]?.schema ?? undefined)
-    .finally(() => client.release());
   const store = new PostgresStore(pool, schema);
   try {
-    await migrate(store.db, store.dialect, `The PostgreSQL database at ${where}`, home);
+    const target = `The PostgreSQL database at ${where}`;
+    await migrate(store.db.withoutPlugins(), store.dialect, target, home);
   } catch (error) {
     await store.close();
     if (error instanceof StorageError) throw error;
@@ -200,6 +201,7 @@ interface SiteQueue {
 export class PostgresStore extends SqlStore {
   /** Where NOTIFY announces committed changes (see changesChannel). */
   readonly channel: string;
+
   constructor(
     /** Also carries socket.io's messages between nodes (server/cluster.ts). */
     readonly pool: pg.Pool,
@@ -207,7 +209,7 @@ export class PostgresStore extends SqlStore {
     readonly schema?: string,
   ) {
     const channel = changesChannel(schema);
-    super(new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), postgresDialect(channel));
+    super(new PostgresDialect({ pool }), postgresDialect(channel));
     this.channel = channel;
   }
 

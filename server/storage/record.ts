@@ -18,7 +18,7 @@ import { ZSiteSettings, type SiteSettings } from '../../shared/settings';
 import { batchKeys, planBatch, type BatchCall } from './batch';
 import { scoreDelta } from './changes';
 import { REDERIVE_CHUNK, sharedObservations } from './derive';
-import type { Dialect } from './dialect';
+import type { Dialect, RowKind } from './dialect';
 import type { SiteCache } from './sites';
 import type { RecordResult, RederivedChunk, Site } from './store';
 import { fromJson, type Tables } from './tables';
@@ -62,17 +62,22 @@ async function factsOf(
 ): Promise<Map<string, Fact[]>> {
   const rows = await db
     .selectFrom('facts')
-    .select(['conversation_id', 'body'])
-    .where('site_id', '=', siteId)
-    .where((eb) => dialect.isIn(eb.ref('conversation_id'), conversationIds))
+    .select(['conversationId', 'body'])
+    .where('siteId', '=', siteId)
+    .where((eb) => dialect.isIn(eb.ref('conversationId'), conversationIds))
     .execute();
-  const facts = new Map<string, Fact[]>();
+  return byConversation(rows);
+}
+
+/** Facts by conversation, in the order the rows came. */
+export function byConversation(rows: readonly { conversationId: string; body: unknown }[]) {
+  const groups = new Map<string, Fact[]>();
   for (const row of rows) {
-    const list = facts.get(row.conversation_id);
+    const list = groups.get(row.conversationId);
     if (list) list.push(fromJson(row.body));
-    else facts.set(row.conversation_id, [fromJson(row.body)]);
+    else groups.set(row.conversationId, [fromJson(row.body)]);
   }
-  return facts;
+  return groups;
 }
 
 /** Writes one site's batch of calls; what each call gets, once the transaction commits. */
@@ -90,13 +95,13 @@ export async function writeBatch(
     db
       .selectFrom('facts')
       .select(['id', 'body'])
-      .where('site_id', '=', site.id)
+      .where('siteId', '=', site.id)
       .where((eb) => dialect.isIn(eb.ref('id'), factIds))
       .execute(),
     db
       .selectFrom('conversations')
       .select(['id', 'state', 'evidence', 'fold', 'version'])
-      .where('site_id', '=', site.id)
+      .where('siteId', '=', site.id)
       .where((eb) => dialect.isIn(eb.ref('id'), conversationIds))
       .execute(),
   ]);
@@ -122,57 +127,23 @@ export async function writeBatch(
   );
 
   if (plan.facts.length > 0) {
-    const facts = dialect.rows(
-      'f',
-      { id: 'text', conversation_id: 'text', at: 'ms', body: 'json' },
-      plan.facts.map((f) => ({
-        id: f.id,
-        conversation_id: f.conversationId,
-        at: f.at,
-        body: JSON.stringify(f),
-      })),
-    );
-    await db
-      .insertInto('facts')
-      .columns(['site_id', 'id', 'conversation_id', 'at', 'body', 'received_at'])
-      .expression(
-        db
-          .selectFrom(facts)
-          .select((eb) => [
-            eb.val(site.id).as('site_id'),
-            'f.id',
-            'f.conversation_id',
-            'f.at',
-            'f.body',
-            eb.val(receivedAt).as('received_at'),
-          ]),
-      )
-      .execute();
+    const facts = plan.facts.map((f) => ({
+      id: f.id,
+      conversationId: f.conversationId,
+      at: f.at,
+      body: JSON.stringify(f),
+    }));
+    const columns = { id: 'text', conversationId: 'text', at: 'ms', body: 'json' } as const;
+    await insertRows(db, dialect, 'facts', columns, facts, {
+      siteId: site.id,
+      receivedAt,
+    }).execute();
   }
   if (plan.agents.length > 0) {
     // An agent known only from facts: named by its id until someone names it.
-    const agents = dialect.rows(
-      'a',
-      { id: 'text' },
-      plan.agents.map((id) => ({ id })),
-    );
-    await db
-      .insertInto('agents')
-      .columns(['site_id', 'id', 'name', 'role', 'account_id', 'created_at'])
-      .expression(
-        db
-          .selectFrom(agents)
-          .select((eb) => [
-            eb.val(site.id).as('site_id'),
-            'a.id',
-            'a.id as name',
-            sql.lit('agent').as('role'),
-            sql.lit(null).as('account_id'),
-            eb.val(receivedAt).as('created_at'),
-          ])
-          // SQLite reads "ON CONFLICT" after a bare FROM as a join's ON.
-          .where(sql.lit(true)),
-      )
+    const agents = plan.agents.map((id) => ({ id, name: id }));
+    const shared = { siteId: site.id, role: 'agent', accountId: null, createdAt: receivedAt };
+    await insertRows(db, dialect, 'agents', { id: 'text', name: 'text' }, agents, shared)
       .onConflict((oc) => oc.doNothing())
       .execute();
     cache.forget(site.id);
@@ -209,7 +180,7 @@ export function rederive(
     const rows = await trx
       .selectFrom('conversations')
       .select(['id', 'evidence'])
-      .where('site_id', '=', site.id)
+      .where('siteId', '=', site.id)
       .where('id', '>', after)
       .$if(stale, (q) => q.where((eb) => staleFold(dialect, eb.ref('fold'))))
       .orderBy('id')
@@ -278,80 +249,42 @@ async function saveDerived(
 ): Promise<Map<string, number>> {
   if (derived.length === 0) return new Map();
   const decided = derived.every(({ state }) => state.version !== undefined);
-  const rows = dialect.rows(
-    'c',
-    {
-      id: 'text',
-      status: 'text',
-      visitor_id: 'text',
-      last_activity_at: 'ms',
-      rating_agent_id: 'text',
-      rating_end: 'int',
-      rating_at: 'ms',
-      state: 'json',
-      evidence: 'json',
-      fold: 'json',
-      version: 'int',
-    },
-    derived.map(({ state: { version, ...state }, evidence, fold }) => ({
-      id: state.id,
-      status: state.status,
-      visitor_id: state.visitorId,
-      last_activity_at: state.lastActivityAt,
-      rating_agent_id: state.rating?.agentId ?? null,
-      rating_end: state.rating?.end ?? null,
-      rating_at: state.rating?.at ?? null,
-      state: JSON.stringify(state),
-      evidence: JSON.stringify(evidence),
-      fold: JSON.stringify(packFold(fold)),
-      version: version ?? 1,
-    })),
-  );
-  const saved = await db
-    .insertInto('conversations')
-    .columns([
-      'site_id',
-      'id',
-      'status',
-      'visitor_id',
-      'last_activity_at',
-      'rating_agent_id',
-      'rating_end',
-      'rating_at',
-      'state',
-      'evidence',
-      'fold',
-      'version',
-    ])
-    .expression(
-      db
-        .selectFrom(rows)
-        .select((eb) => [
-          eb.val(siteId).as('site_id'),
-          'c.id',
-          'c.status',
-          'c.visitor_id',
-          'c.last_activity_at',
-          'c.rating_agent_id',
-          'c.rating_end',
-          'c.rating_at',
-          'c.state',
-          'c.evidence',
-          'c.fold',
-          'c.version',
-        ])
-        // SQLite reads "ON CONFLICT" after a bare FROM as a join's ON.
-        .where(sql.lit(true)),
-    )
+  const rows = derived.map(({ state: { version, ...state }, evidence, fold }) => ({
+    id: state.id,
+    status: state.status,
+    visitorId: state.visitorId,
+    lastActivityAt: state.lastActivityAt,
+    ratingAgentId: state.rating?.agentId ?? null,
+    ratingEnd: state.rating?.end ?? null,
+    ratingAt: state.rating?.at ?? null,
+    state: JSON.stringify(state),
+    evidence: JSON.stringify(evidence),
+    fold: JSON.stringify(packFold(fold)),
+    version: version ?? 1,
+  }));
+  const columns = {
+    id: 'text',
+    status: 'text',
+    visitorId: 'text',
+    lastActivityAt: 'ms',
+    ratingAgentId: 'text',
+    ratingEnd: 'int',
+    ratingAt: 'ms',
+    state: 'json',
+    evidence: 'json',
+    fold: 'json',
+    version: 'int',
+  } as const;
+  const saved = await insertRows(db, dialect, 'conversations', columns, rows, { siteId })
     .onConflict((oc) =>
-      oc.columns(['site_id', 'id']).doUpdateSet((eb) => ({
+      oc.columns(['siteId', 'id']).doUpdateSet((eb) => ({
         version: decided ? eb.ref('excluded.version') : sql<number>`conversations.version + 1`,
         status: eb.ref('excluded.status'),
-        visitor_id: eb.ref('excluded.visitor_id'),
-        last_activity_at: eb.ref('excluded.last_activity_at'),
-        rating_agent_id: eb.ref('excluded.rating_agent_id'),
-        rating_end: eb.ref('excluded.rating_end'),
-        rating_at: eb.ref('excluded.rating_at'),
+        visitorId: eb.ref('excluded.visitorId'),
+        lastActivityAt: eb.ref('excluded.lastActivityAt'),
+        ratingAgentId: eb.ref('excluded.ratingAgentId'),
+        ratingEnd: eb.ref('excluded.ratingEnd'),
+        ratingAt: eb.ref('excluded.ratingAt'),
         state: eb.ref('excluded.state'),
         evidence: eb.ref('excluded.evidence'),
         fold: eb.ref('excluded.fold'),
@@ -386,22 +319,22 @@ async function saveObservations(
   // databases then touch the batch's rows alone, however large the site.
   await db
     .deleteFrom('observations')
-    .where('site_id', '=', siteId)
+    .where('siteId', '=', siteId)
     .where((eb) =>
       dialect.isIn(
-        eb.ref('conversation_id'),
+        eb.ref('conversationId'),
         derived.map(({ state }) => state.id),
       ),
     )
     .where((eb) =>
       eb(
-        eb.refTuple('conversation_id', 'seq'),
+        eb.refTuple('conversationId', 'seq'),
         'in',
         eb
           .selectFrom(from)
           .crossJoin('observations as o')
-          .where('o.site_id', '=', siteId)
-          .whereRef('o.conversation_id', '=', 'd.id')
+          .where('o.siteId', '=', siteId)
+          .whereRef('o.conversationId', '=', 'd.id')
           .whereRef('o.seq', '>=', 'd.kept')
           .select(['d.id', 'o.seq'])
           .$asTuple('id', 'seq'),
@@ -410,58 +343,49 @@ async function saveObservations(
     .execute();
   const rows = derived.flatMap(({ state, evidence }, i) =>
     evidence.observations.slice(kept[i]).map((o, j) => ({
-      conversation_id: state.id,
+      conversationId: state.id,
       seq: (kept[i] ?? 0) + j,
-      subject: o.subject,
-      dimension: o.dimension,
-      value: o.value,
-      weight: o.weight,
-      at: o.at,
+      ...o,
       cause: JSON.stringify(o.cause),
     })),
   );
   if (rows.length === 0) return;
-  const added = dialect.rows(
-    'o',
-    {
-      conversation_id: 'text',
-      seq: 'int',
-      subject: 'text',
-      dimension: 'text',
-      value: 'real',
-      weight: 'real',
-      at: 'ms',
-      cause: 'json',
-    },
-    rows,
-  );
-  await db
-    .insertInto('observations')
-    .columns([
-      'site_id',
-      'conversation_id',
-      'seq',
-      'subject',
-      'dimension',
-      'value',
-      'weight',
-      'at',
-      'cause',
+  const columns = {
+    conversationId: 'text',
+    seq: 'int',
+    subject: 'text',
+    dimension: 'text',
+    value: 'real',
+    weight: 'real',
+    at: 'ms',
+    cause: 'json',
+  } as const;
+  await insertRows(db, dialect, 'observations', columns, rows, { siteId }).execute();
+}
+
+/**
+ * An INSERT of rows the application gives, as one table (dialect.rows): the same statement
+ * whatever their number. `shared` gives the columns all the rows have the same value in.
+ */
+export function insertRows<T extends keyof Tables, R extends Record<string, unknown>>(
+  db: Db,
+  dialect: Dialect,
+  table: T,
+  columns: { [K in keyof R]: RowKind },
+  rows: readonly R[],
+  shared: Record<string, unknown>,
+) {
+  const names = [...Object.keys(shared), ...Object.keys(columns)];
+  const selected = db
+    .selectFrom(dialect.rows('r', columns, rows))
+    .select((eb) => [
+      ...Object.entries(shared).map(([name, value]) => eb.val(value).as(name)),
+      ...Object.keys(columns).map((name) => `r.${name}` as never),
     ])
-    .expression(
-      db
-        .selectFrom(added)
-        .select((eb) => [
-          eb.val(siteId).as('site_id'),
-          'o.conversation_id',
-          'o.seq',
-          'o.subject',
-          'o.dimension',
-          'o.value',
-          'o.weight',
-          'o.at',
-          'o.cause',
-        ]),
-    )
-    .execute();
+    // SQLite reads an "ON CONFLICT" after a bare FROM as a join's ON.
+    .where(sql.lit(true));
+  return db
+    .insertInto(table)
+    .columns(names as never)
+    .expression(selected as never);
 }

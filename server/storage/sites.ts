@@ -8,57 +8,10 @@ import { ZSiteSettings } from '../../shared/settings';
 import { DAY } from '../../shared/time';
 import { isUniqueViolation, StorageError } from './common';
 import type { Dialect } from './dialect';
-import {
-  StoreConflict,
-  type Account,
-  type AccountRecord,
-  type Agent,
-  type Invite,
-  type Site,
-  type Store,
-} from './store';
+import { StoreConflict, type Account, type Agent, type Site, type Store } from './store';
 import { fromJson, type Tables } from './tables';
 
 type Db = Kysely<Tables>;
-
-export type SiteRepository = Pick<
-  Store,
-  | 'secret'
-  | 'createSite'
-  | 'getSite'
-  | 'updateSite'
-  | 'findSiteByKeyHash'
-  | 'listSites'
-  | 'saveAgent'
-  | 'getAgent'
-  | 'listAgents'
-  | 'createAccount'
-  | 'getAccount'
-  | 'findCredentials'
-  | 'accountsByEmail'
-  | 'accountRecord'
-  | 'setPasswordHash'
-  | 'createVerification'
-  | 'verifyEmail'
-  | 'memberOf'
-  | 'membershipsOf'
-  | 'createSession'
-  | 'getSession'
-  | 'setSessionSite'
-  | 'deleteSession'
-  | 'deleteSessionsOf'
-  | 'changeMember'
-  | 'createInvite'
-  | 'findInvite'
-  | 'listInvites'
-  | 'deleteInvite'
-  | 'redeemInvite'
-  | 'noteMemberAddress'
-  | 'noteMembersSeen'
-  | 'memberLastSeen'
-  | 'memberSeenAt'
-  | 'isMemberEmail'
->;
 
 /**
  * Sites and agent lists are read on every chat event and change rarely. Where this store is its
@@ -88,98 +41,59 @@ export class SiteCache {
   }
 }
 
-const toSite = (row: {
-  id: string;
-  name: string;
-  allowed_origins: unknown;
-  settings: unknown;
-  key_hash: string | null;
-  created_at: number;
-}): Site => ({
+const toSite = ({ allowedOrigins, settings, ...row }: Selectable<Tables['sites']>): Site => ({
   id: row.id,
   name: row.name,
-  allowedOrigins: fromJson<string[]>(row.allowed_origins),
-  settings: ZSiteSettings.parse(fromJson(row.settings)),
-  keyHash: row.key_hash,
-  createdAt: row.created_at,
+  allowedOrigins: fromJson(allowedOrigins),
+  settings: ZSiteSettings.parse(fromJson(settings)),
+  keyHash: row.keyHash,
+  createdAt: row.createdAt,
 });
 
 const siteColumns = (site: Site) => ({
   name: site.name,
-  allowed_origins: JSON.stringify(site.allowedOrigins),
+  allowedOrigins: JSON.stringify(site.allowedOrigins),
   settings: JSON.stringify(site.settings),
-  key_hash: site.keyHash,
+  keyHash: site.keyHash,
 });
 
 /** Agents are always read with their account's email. */
 const agents = (db: Db) =>
   db
     .selectFrom('agents')
-    .leftJoin('accounts', 'accounts.id', 'agents.account_id')
-    .select([
-      'agents.site_id as siteId',
-      'agents.id',
-      'agents.name',
-      'agents.role',
-      'agents.account_id as accountId',
-      'accounts.email',
-      'agents.created_at as createdAt',
-    ]);
+    .leftJoin('accounts', 'accounts.id', 'agents.accountId')
+    .select(['agents.siteId', 'agents.id', 'agents.name', 'agents.role', 'agents.accountId'])
+    .select(['accounts.email', 'agents.createdAt']);
 
-const accountColumns = [
-  'id',
-  'email',
-  'name',
-  'password_hash',
-  'created_at',
-  'home_site_id',
-  'verified_at',
-] as const;
-
-const toAccount = (row: { id: string; email: string; name: string; created_at: number }) => ({
-  id: row.id,
-  email: row.email,
-  name: row.name,
-  createdAt: row.created_at,
+const toRecord = ({ passwordHash, homeSiteId, verifiedAt, ...account }: AccountRow) => ({
+  account: {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    createdAt: account.createdAt,
+  },
+  passwordHash,
+  homeSiteId,
+  verifiedAt,
 });
+type AccountRow = Selectable<Tables['accounts']>;
 
-const toRecord = (row: Selectable<Tables['accounts']>): AccountRecord => ({
-  account: toAccount(row),
-  passwordHash: row.password_hash,
-  homeSiteId: row.home_site_id,
-  verifiedAt: row.verified_at,
-});
-
-const inviteColumns = [
-  'id',
-  'token_hash as tokenHash',
-  'site_id as siteId',
-  'email',
-  'role',
-  'agent_id as agentId',
-  'created_at as createdAt',
-  'expires_at as expiresAt',
-] as const;
+const INVITE = ['id', 'tokenHash', 'siteId', 'email', 'role', 'agentId', 'createdAt', 'expiresAt'];
+const inviteColumns = INVITE as readonly (keyof Selectable<Tables['invites']>)[];
 
 /** Inserts or updates an agent row; with `onlyWithoutAccount`, updates only an account-less one. */
 async function upsertAgent(db: Db, agent: Agent, onlyWithoutAccount = false): Promise<boolean> {
+  const { siteId, id, name, role, accountId, createdAt } = agent;
   const result = await db
     .insertInto('agents')
-    .values({
-      site_id: agent.siteId,
-      id: agent.id,
-      name: agent.name,
-      role: agent.role,
-      account_id: agent.accountId,
-      created_at: agent.createdAt,
-    })
+    .values({ siteId, id, name, role, accountId, createdAt })
     .onConflict((oc) => {
-      const update = oc.columns(['site_id', 'id']).doUpdateSet((eb) => ({
+      const update = oc.columns(['siteId', 'id']).doUpdateSet((eb) => ({
         name: eb.ref('excluded.name'),
         role: eb.ref('excluded.role'),
-        account_id: eb.ref('excluded.account_id'),
+        accountId: eb.ref('excluded.accountId'),
       }));
-      return onlyWithoutAccount ? update.where('agents.account_id', 'is', null) : update;
+      return onlyWithoutAccount ? update.where('agents.accountId', 'is', null) : update;
     })
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
@@ -192,24 +106,17 @@ async function insertAccount(
   passwordHash: string,
   homeSiteId: string | null,
 ): Promise<void> {
+  const verifiedAt = homeSiteId === null ? account.createdAt : null;
   await db
     .insertInto('accounts')
-    .values({
-      id: account.id,
-      email: account.email,
-      name: account.name,
-      password_hash: passwordHash,
-      created_at: account.createdAt,
-      home_site_id: homeSiteId,
-      verified_at: homeSiteId === null ? account.createdAt : null,
-    })
+    .values({ ...account, passwordHash, homeSiteId, verifiedAt })
     .execute();
 }
 
 /** Rolls back an invite's redemption whose scored agent someone else has meanwhile. */
 class NotRedeemed extends Error {}
 
-export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): SiteRepository {
+export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
   const secrets = new Map<string, Promise<Buffer>>();
 
   async function readSecret(name: string): Promise<Buffer> {
@@ -233,12 +140,15 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
     return upsertAgent(into, agent, onlyWithoutAccount);
   };
 
+  const account = (accountId: string) =>
+    db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+
   const accountsByEmail = async (email: string) => {
     const rows = await db
       .selectFrom('accounts')
-      .select(accountColumns)
+      .selectAll()
       .where('email', '=', email)
-      .orderBy('created_at')
+      .orderBy('createdAt')
       .orderBy(dialect.bytewise(sql.ref('id')))
       .execute();
     return rows.map(toRecord);
@@ -260,7 +170,7 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
     async createSite(site) {
       await db
         .insertInto('sites')
-        .values({ id: site.id, created_at: site.createdAt, ...siteColumns(site) })
+        .values({ id: site.id, createdAt: site.createdAt, ...siteColumns(site) })
         .execute();
       cache.forget(site.id);
     },
@@ -288,7 +198,7 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
       const row = await db
         .selectFrom('sites')
         .selectAll()
-        .where('key_hash', '=', keyHash)
+        .where('keyHash', '=', keyHash)
         .executeTakeFirst();
       return row ? toSite(row) : null;
     },
@@ -304,7 +214,7 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
 
     async getAgent(siteId, agentId) {
       const row = await agents(db)
-        .where('agents.site_id', '=', siteId)
+        .where('agents.siteId', '=', siteId)
         .where('agents.id', '=', agentId)
         .executeTakeFirst();
       return row ?? null;
@@ -313,7 +223,7 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
     listAgents: (siteId) =>
       cache.remember(`agents ${siteId}`, () =>
         agents(db)
-          .where('agents.site_id', '=', siteId)
+          .where('agents.siteId', '=', siteId)
           .orderBy(dialect.bytewise(sql.ref('agents.name')))
           .orderBy(dialect.bytewise(sql.ref('agents.id')))
           .execute(),
@@ -324,12 +234,8 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
     },
 
     async getAccount(accountId) {
-      const row = await db
-        .selectFrom('accounts')
-        .select(accountColumns)
-        .where('id', '=', accountId)
-        .executeTakeFirst();
-      return row ? toAccount(row) : null;
+      const row = await account(accountId);
+      return row ? toRecord(row).account : null;
     },
 
     async findCredentials(email) {
@@ -340,30 +246,22 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
     accountsByEmail,
 
     async accountRecord(accountId) {
-      const row = await db
-        .selectFrom('accounts')
-        .select(accountColumns)
-        .where('id', '=', accountId)
-        .executeTakeFirst();
+      const row = await account(accountId);
       return row ? toRecord(row) : null;
     },
 
     async setPasswordHash(accountId, passwordHash) {
-      await db
-        .updateTable('accounts')
-        .set({ password_hash: passwordHash })
-        .where('id', '=', accountId)
-        .execute();
+      await db.updateTable('accounts').set({ passwordHash }).where('id', '=', accountId).execute();
     },
 
-    async createVerification({ tokenHash, accountId, expiresAt }) {
+    async createVerification(verification) {
       await db
         .insertInto('verifications')
-        .values({ token_hash: tokenHash, account_id: accountId, expires_at: expiresAt })
+        .values(verification)
         .onConflict((oc) =>
-          oc.column('account_id').doUpdateSet((eb) => ({
-            token_hash: eb.ref('excluded.token_hash'),
-            expires_at: eb.ref('excluded.expires_at'),
+          oc.column('accountId').doUpdateSet((eb) => ({
+            tokenHash: eb.ref('excluded.tokenHash'),
+            expiresAt: eb.ref('excluded.expiresAt'),
           })),
         )
         .execute();
@@ -373,14 +271,14 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
       return db.transaction().execute(async (trx) => {
         const used = await trx
           .deleteFrom('verifications')
-          .where('token_hash', '=', tokenHash)
-          .where('account_id', '=', accountId)
-          .where('expires_at', '>', now)
+          .where('tokenHash', '=', tokenHash)
+          .where('accountId', '=', accountId)
+          .where('expiresAt', '>', now)
           .executeTakeFirst();
         if (Number(used.numDeletedRows) === 0) return false;
         await trx
           .updateTable('accounts')
-          .set((eb) => ({ verified_at: eb.fn.coalesce('verified_at', eb.val(now)) }))
+          .set((eb) => ({ verifiedAt: eb.fn.coalesce('verifiedAt', eb.val(now)) }))
           .where('id', '=', accountId)
           .execute();
         return true;
@@ -389,92 +287,72 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
 
     async memberOf(accountId, siteId) {
       const row = await agents(db)
-        .where('agents.account_id', '=', accountId)
-        .where('agents.site_id', '=', siteId)
+        .where('agents.accountId', '=', accountId)
+        .where('agents.siteId', '=', siteId)
         .executeTakeFirst();
       return row ?? null;
     },
 
-    async membershipsOf(accountId) {
-      return agents(db)
-        .where('agents.account_id', '=', accountId)
-        .orderBy('agents.created_at')
-        .orderBy(dialect.bytewise(sql.ref('agents.site_id')))
-        .execute();
-    },
+    membershipsOf: (accountId) =>
+      agents(db)
+        .where('agents.accountId', '=', accountId)
+        .orderBy('agents.createdAt')
+        .orderBy(dialect.bytewise(sql.ref('agents.siteId')))
+        .execute(),
 
     async createSession(session) {
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('sessions').where('expires_at', '<=', session.createdAt).execute();
-        await trx
-          .insertInto('sessions')
-          .values({
-            token_hash: session.tokenHash,
-            account_id: session.accountId,
-            site_id: session.siteId,
-            created_at: session.createdAt,
-            expires_at: session.expiresAt,
-          })
-          .execute();
+        await trx.deleteFrom('sessions').where('expiresAt', '<=', session.createdAt).execute();
+        await trx.insertInto('sessions').values(session).execute();
       });
     },
 
     async getSession(tokenHash, now) {
       const row = await db
         .selectFrom('sessions')
-        .select([
-          'token_hash as tokenHash',
-          'account_id as accountId',
-          'site_id as siteId',
-          'created_at as createdAt',
-          'expires_at as expiresAt',
-        ])
-        .where('token_hash', '=', tokenHash)
-        .where('expires_at', '>', now)
+        .selectAll()
+        .where('tokenHash', '=', tokenHash)
+        .where('expiresAt', '>', now)
         .executeTakeFirst();
       return row ?? null;
     },
 
     async setSessionSite(tokenHash, siteId) {
-      await db
-        .updateTable('sessions')
-        .set({ site_id: siteId })
-        .where('token_hash', '=', tokenHash)
-        .execute();
+      await db.updateTable('sessions').set({ siteId }).where('tokenHash', '=', tokenHash).execute();
     },
 
     async deleteSession(tokenHash) {
-      await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+      await db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute();
     },
 
     async deleteSessionsOf(accountId, keep) {
       const rows = await db
         .deleteFrom('sessions')
-        .where('account_id', '=', accountId)
-        .$if(keep !== undefined, (q) => q.where('token_hash', '<>', keep ?? ''))
-        .returning('token_hash')
+        .where('accountId', '=', accountId)
+        .$if(keep !== undefined, (q) => q.where('tokenHash', '<>', keep ?? ''))
+        .returning('tokenHash')
         .execute();
-      return rows.map((row) => row.token_hash);
+      return rows.map((row) => row.tokenHash);
     },
 
     async changeMember(siteId, agentId, change) {
-      return db.transaction().execute(async (trx) => {
+      const result = await db.transaction().execute(async (trx) => {
         // The site's admins who can sign in, locked where other nodes write (in id order, so two
         // changes cannot deadlock) until this transaction ends: a concurrent change waits, then
         // reads them as changed. SQLite runs one transaction at a time.
         const admins = await trx
           .selectFrom('agents')
           .select('id')
-          .where('site_id', '=', siteId)
+          .where('siteId', '=', siteId)
           .where('role', '=', 'admin')
-          .where('account_id', 'is not', null)
+          .where('accountId', 'is not', null)
           .orderBy(dialect.bytewise(sql.ref('id')))
           .$if(dialect.manyWriters, (q) => q.forUpdate())
           .execute();
         const member = await agents(trx)
-          .where('agents.site_id', '=', siteId)
+          .where('agents.siteId', '=', siteId)
           .where('agents.id', '=', agentId)
-          .where('agents.account_id', 'is not', null)
+          .where('agents.accountId', 'is not', null)
           .$if(dialect.manyWriters, (q) => q.forUpdate('agents'))
           .executeTakeFirst();
         if (!member) return { outcome: 'not_member' as const };
@@ -490,49 +368,37 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
         await upsert(trx, changed);
         return { outcome: 'changed' as const, agent: changed };
       });
+      return result;
     },
 
     async createInvite(invite) {
-      await db
-        .insertInto('invites')
-        .values({
-          id: invite.id,
-          token_hash: invite.tokenHash,
-          site_id: invite.siteId,
-          email: invite.email,
-          role: invite.role,
-          agent_id: invite.agentId,
-          created_at: invite.createdAt,
-          expires_at: invite.expiresAt,
-        })
-        .execute();
+      await db.insertInto('invites').values(invite).execute();
     },
 
     async findInvite(tokenHash, now) {
-      const row: Invite | undefined = await db
+      const row = await db
         .selectFrom('invites')
         .select(inviteColumns)
-        .where('token_hash', '=', tokenHash)
-        .where('expires_at', '>', now)
+        .where('tokenHash', '=', tokenHash)
+        .where('expiresAt', '>', now)
         .executeTakeFirst();
       return row ?? null;
     },
 
-    async listInvites(siteId, now) {
-      return db
+    listInvites: (siteId, now) =>
+      db
         .selectFrom('invites')
         .select(inviteColumns)
-        .where('site_id', '=', siteId)
-        .where('expires_at', '>', now)
-        .orderBy('created_at')
+        .where('siteId', '=', siteId)
+        .where('expiresAt', '>', now)
+        .orderBy('createdAt')
         .orderBy(dialect.bytewise(sql.ref('id')))
-        .execute();
-    },
+        .execute(),
 
     async deleteInvite(siteId, inviteId) {
       const result = await db
         .deleteFrom('invites')
-        .where('site_id', '=', siteId)
+        .where('siteId', '=', siteId)
         .where('id', '=', inviteId)
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
@@ -545,8 +411,8 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
           // the same link wait, then find nothing to delete.
           const used = await trx
             .deleteFrom('invites')
-            .where('token_hash', '=', tokenHash)
-            .where('expires_at', '>', now)
+            .where('tokenHash', '=', tokenHash)
+            .where('expiresAt', '>', now)
             .executeTakeFirst();
           if (Number(used.numDeletedRows) === 0) return false;
           if (newAccount) {
@@ -569,66 +435,62 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
     async noteMemberAddress(accountId, address, at) {
       await db.transaction().execute(async (trx) => {
         await trx
-          .insertInto('member_addresses')
-          .values({ address, account_id: accountId, seen_at: at })
+          .insertInto('memberAddresses')
+          .values({ address, accountId, seenAt: at })
           .onConflict((oc) =>
-            oc.columns(['address', 'account_id']).doUpdateSet((eb) => ({
-              seen_at: eb
+            oc.columns(['address', 'accountId']).doUpdateSet((eb) => ({
+              seenAt: eb
                 .case()
-                .when('excluded.seen_at', '>', eb.ref('member_addresses.seen_at'))
-                .then(eb.ref('excluded.seen_at'))
-                .else(eb.ref('member_addresses.seen_at'))
+                .when('excluded.seenAt', '>', eb.ref('memberAddresses.seenAt'))
+                .then(eb.ref('excluded.seenAt'))
+                .else(eb.ref('memberAddresses.seenAt'))
                 .end(),
             })),
           )
           .execute();
         await trx
-          .deleteFrom('member_addresses')
-          .where('seen_at', '<', at - DAY)
+          .deleteFrom('memberAddresses')
+          .where('seenAt', '<', at - DAY)
           .execute();
       });
     },
 
     async noteMembersSeen(members, at) {
       if (members.length === 0) return;
-      const seen = dialect.rows(
-        'm',
-        { site_id: 'text', id: 'text' },
-        members.map((m) => ({ site_id: m.siteId, id: m.agentId })),
-      );
+      const seen = dialect.rows('m', { siteId: 'text', agentId: 'text' }, members);
       // It only moves forward.
       await db
         .updateTable('agents')
-        .set({ last_seen_at: at })
+        .set({ lastSeenAt: at })
         .where((eb) =>
           eb(
-            eb.refTuple('site_id', 'id'),
+            eb.refTuple('siteId', 'id'),
             'in',
-            eb.selectFrom(seen).select(['m.site_id', 'm.id']).$asTuple('site_id', 'id'),
+            eb.selectFrom(seen).select(['m.siteId', 'm.agentId']).$asTuple('siteId', 'agentId'),
           ),
         )
-        .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<', at)]))
+        .where((eb) => eb.or([eb('lastSeenAt', 'is', null), eb('lastSeenAt', '<', at)]))
         .execute();
     },
 
     async memberLastSeen(siteId, agentId) {
       const row = await db
         .selectFrom('agents')
-        .select('last_seen_at')
-        .where('site_id', '=', siteId)
+        .select('lastSeenAt')
+        .where('siteId', '=', siteId)
         .where('id', '=', agentId)
         .executeTakeFirst();
-      return row?.last_seen_at ?? null;
+      return row?.lastSeenAt ?? null;
     },
 
     async memberSeenAt(siteId, address, since) {
       const row = await db
-        .selectFrom('member_addresses as m')
-        .innerJoin('agents as a', 'a.account_id', 'm.account_id')
+        .selectFrom('memberAddresses as m')
+        .innerJoin('agents as a', 'a.accountId', 'm.accountId')
         .select(sql.lit(1).as('seen'))
         .where('m.address', '=', address)
-        .where('m.seen_at', '>=', since)
-        .where('a.site_id', '=', siteId)
+        .where('m.seenAt', '>=', since)
+        .where('a.siteId', '=', siteId)
         .limit(1)
         .executeTakeFirst();
       return row !== undefined;
@@ -637,13 +499,13 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache): Site
     async isMemberEmail(siteId, email) {
       const row = await db
         .selectFrom('agents as a')
-        .innerJoin('accounts as c', 'c.id', 'a.account_id')
+        .innerJoin('accounts as c', 'c.id', 'a.accountId')
         .select(sql.lit(1).as('member'))
-        .where('a.site_id', '=', siteId)
+        .where('a.siteId', '=', siteId)
         .where('c.email', '=', email)
         .limit(1)
         .executeTakeFirst();
       return row !== undefined;
     },
-  };
+  } satisfies Partial<Store>;
 }

@@ -7,12 +7,12 @@
  * transaction that adds to them, which commits before the call returns, so an acknowledgement
  * never outruns a commit.
  */
-import { sql, type Kysely } from 'kysely';
+import { CamelCasePlugin, Kysely, sql, type Dialect as KyselyDialect } from 'kysely';
 import type { Fact } from '../../shared/facts';
-import { conversationRepository, type ConversationRepository } from './conversations';
+import { conversationRepository } from './conversations';
 import type { Dialect } from './dialect';
 import type { Answer } from './record';
-import { SiteCache, siteRepository, type SiteRepository } from './sites';
+import { SiteCache, siteRepository } from './sites';
 import type { RecordOptions, RecordResult, Site, Store } from './store';
 import type { Tables } from './tables';
 
@@ -23,7 +23,7 @@ const composed = <T extends object>() =>
   } as unknown as new (parts: T) => T;
 
 export abstract class SqlStore
-  extends composed<SiteRepository & ConversationRepository>()
+  extends composed<Omit<Store, 'ping' | 'close' | 'observeCommits' | 'recordFacts'>>()
   implements Store
 {
   /** Sites and agent lists in memory, where this store is its database's only writer. */
@@ -31,13 +31,19 @@ export abstract class SqlStore
   private commitListener: ((facts: number) => void) | undefined;
   private closed = false;
 
+  /** The database, through Kysely: snake_case columns there, camelCase here. */
+  readonly db: Kysely<Tables>;
+
   constructor(
-    /** The database, through Kysely. */
-    readonly db: Kysely<Tables>,
+    database: KyselyDialect,
     readonly dialect: Dialect,
   ) {
+    // JSON values (parsed by PostgreSQL's driver) keep their own keys.
+    const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
+    const db = new Kysely<Tables>({ dialect: database, plugins });
     const cache = new SiteCache(!dialect.manyWriters);
     super({ ...siteRepository(db, dialect, cache), ...conversationRepository(db, dialect) });
+    this.db = db;
     this.cache = cache;
   }
 

@@ -7,7 +7,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  Kysely,
   sql,
   SqliteAdapter,
   SqliteDialect,
@@ -22,27 +21,26 @@ import {
 import type { Fact } from '../../shared/facts';
 import { changeBody, numberChanges } from './changes';
 import { StorageError } from './common';
-import type { ColumnKind, Dialect } from './dialect';
+import type { ColumnKind, Dialect, RowKind } from './dialect';
 import { migrate } from './migrations';
-import { writeBatch, type Answer, type QueuedCall } from './record';
+import { insertRows, writeBatch, type Answer, type QueuedCall } from './record';
 import { SqlStore } from './sql-store';
 import type { RecordOptions, RecordResult, Site } from './store';
-import type { Tables } from './tables';
 
-const TYPES: Record<ColumnKind, 'text' | 'integer' | 'real' | 'blob'> = {
-  text: 'text',
-  key: 'text',
-  int: 'integer',
-  ms: 'integer',
-  real: 'real',
-  json: 'text',
-  bytes: 'blob',
+const TYPES: Record<ColumnKind, string> = {
+  text: 'TEXT',
+  key: 'TEXT',
+  int: 'INTEGER',
+  ms: 'INTEGER',
+  real: 'REAL',
+  json: 'TEXT',
+  bytes: 'BLOB',
 };
 
 /** Rows as one JSON array (one parameter), each row an array of the columns' values. */
 function rows<R extends Record<string, unknown>, A extends string>(
   alias: A,
-  columns: { [K in keyof R]: ColumnKind },
+  columns: { [K in keyof R]: RowKind },
   rows: readonly R[],
 ): AliasedRawBuilder<R, A> {
   const names = Object.keys(columns);
@@ -52,46 +50,38 @@ function rows<R extends Record<string, unknown>, A extends string>(
 }
 
 /** SQLite's side of dialect.ts; `file` runs scripts of several statements. */
-const sqliteDialect = (file: Database.Database): Dialect => ({
-  kind: 'sqlite',
-  manyWriters: false,
-  type: (kind) => TYPES[kind],
-  isIn: (value, list) => sql`${value} IN (SELECT value FROM json_each(${JSON.stringify(list)}))`,
-  rows,
-  jsonText: (json, ...path) => sql`json_extract(${json}, ${sql.lit(`$.${path.join('.')}`)})`,
-  bytewise: (text) => text,
-  same: (a, b) => sql`${a} IS ${b}`,
-  indexed: (table, alias, index) =>
-    sql`${sql.table(table)} AS ${sql.id(alias)} INDEXED BY ${sql.id(index)}`,
-  async appendChanges(db, siteId, drafts) {
-    if (drafts.length === 0) return [];
-    const at = Date.now();
-    const counter = await db
-      .updateTable('sites')
-      .set((eb) => ({ change_seq: eb('change_seq', '+', drafts.length) }))
-      .where('id', '=', siteId)
-      .returning('change_seq')
-      .executeTakeFirst();
-    if (!counter) return [];
-    const last = counter.change_seq - drafts.length;
-    const bodies = rows(
-      'b',
-      { seq: 'ms', body: 'json' },
-      drafts.map((draft, i) => ({ seq: last + 1 + i, body: changeBody(draft) })),
-    );
-    await db
-      .insertInto('site_changes')
-      .columns(['site_id', 'seq', 'at', 'body'])
-      .expression(
-        db
-          .selectFrom(bodies)
-          .select((eb) => [eb.val(siteId).as('site_id'), 'b.seq', eb.val(at).as('at'), 'b.body']),
-      )
-      .execute();
-    return numberChanges(siteId, last, at, drafts);
-  },
-  script: async (_db, statements) => void file.exec(statements),
-});
+function sqliteDialect(file: Database.Database): Dialect {
+  const dialect: Dialect = {
+    kind: 'sqlite',
+    manyWriters: false,
+    types: TYPES,
+    isIn: (value, list) => sql`${value} IN (SELECT value FROM json_each(${JSON.stringify(list)}))`,
+    rows,
+    jsonText: (json, ...path) => sql`json_extract(${json}, ${sql.lit(`$.${path.join('.')}`)})`,
+    bytewise: (text) => text,
+    same: (a, b) => sql`${a} IS ${b}`,
+    indexed: (table, alias, index) =>
+      sql`${sql.table(table)} AS ${sql.id(alias)} INDEXED BY ${sql.id(index)}`,
+    async appendChanges(db, siteId, drafts) {
+      if (drafts.length === 0) return [];
+      const at = Date.now();
+      const counter = await db
+        .updateTable('sites')
+        .set((eb) => ({ changeSeq: eb('changeSeq', '+', drafts.length) }))
+        .where('id', '=', siteId)
+        .returning('changeSeq')
+        .executeTakeFirst();
+      if (!counter) return [];
+      const last = counter.changeSeq - drafts.length;
+      const bodies = drafts.map((draft, i) => ({ seq: last + 1 + i, body: changeBody(draft) }));
+      const columns = { seq: 'ms', body: 'json' } as const;
+      await insertRows(db, dialect, 'siteChanges', columns, bodies, { siteId, at }).execute();
+      return numberChanges(siteId, last, at, drafts);
+    },
+    script: async (_db, statements) => void file.exec(statements),
+  };
+  return dialect;
+}
 
 /**
  * better-sqlite3 as Kysely uses it, each statement prepared once and kept: a query of one shape
@@ -203,7 +193,7 @@ export async function openSqliteStore(path: string): Promise<SqliteStore> {
   file.pragma('busy_timeout = 5000');
   const store = new SqliteStore(file);
   try {
-    await migrate(store.db, store.dialect, `The database at ${path}`);
+    await migrate(store.db.withoutPlugins(), store.dialect, `The database at ${path}`);
   } catch (error) {
     await store.close();
     throw error;
@@ -215,7 +205,7 @@ export class SqliteStore extends SqlStore {
   private readonly queued: QueuedCall[] = [];
 
   constructor(private readonly file: Database.Database) {
-    super(new Kysely<Tables>({ dialect: new PeakendSqlite(file) }), sqliteDialect(file));
+    super(new PeakendSqlite(file), sqliteDialect(file));
   }
 
   override async close(): Promise<void> {

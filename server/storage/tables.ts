@@ -1,6 +1,7 @@
 /**
- * The tables, once for both databases (migrations/ makes them). Times are epoch milliseconds
- * (INTEGER on SQLite, BIGINT on PostgreSQL, read back as numbers on both).
+ * The tables, once for both databases (migrations/ makes them). Columns are snake_case in the
+ * database and camelCase here (Kysely's CamelCasePlugin maps them). Times are epoch
+ * milliseconds (INTEGER on SQLite, BIGINT on PostgreSQL, read back as numbers on both).
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../../shared/accounts';
@@ -21,71 +22,71 @@ export interface Tables {
   sites: {
     id: string;
     name: string;
-    allowed_origins: Json;
+    allowedOrigins: Json;
     settings: Json;
     /** SHA-256 of the site key; null: no API access. */
-    key_hash: string | null;
-    created_at: number;
+    keyHash: string | null;
+    createdAt: number;
     /** The number of the site's last change (changes.ts). */
-    change_seq: Generated<number>;
+    changeSeq: Generated<number>;
   };
   /** Who a site scores; with an account, a member of its team (role) who signs in. */
   agents: {
-    site_id: string;
+    siteId: string;
     id: string;
     name: string;
     role: Role;
-    account_id: string | null;
-    created_at: number;
-    last_seen_at: Generated<number | null>;
+    accountId: string | null;
+    createdAt: number;
+    lastSeenAt: Generated<number | null>;
   };
   accounts: {
     id: string;
     email: string;
     name: string;
-    password_hash: string | null;
-    created_at: number;
-    home_site_id: string | null;
-    verified_at: number | null;
+    passwordHash: string | null;
+    createdAt: number;
+    homeSiteId: string | null;
+    verifiedAt: number | null;
   };
-  verifications: { token_hash: string; account_id: string; expires_at: number };
+  verifications: { tokenHash: string; accountId: string; expiresAt: number };
   sessions: {
-    token_hash: string;
-    account_id: string;
-    site_id: string;
-    created_at: number;
-    expires_at: number;
+    tokenHash: string;
+    accountId: string;
+    siteId: string;
+    createdAt: number;
+    expiresAt: number;
   };
   invites: {
     id: string;
-    token_hash: string;
-    site_id: string;
+    tokenHash: string;
+    siteId: string;
     email: string;
     role: Role;
-    agent_id: string | null;
-    created_at: number;
-    expires_at: number;
+    agentId: string | null;
+    createdAt: number;
+    expiresAt: number;
   };
-  member_addresses: { address: string; account_id: string; seen_at: number };
+  memberAddresses: { address: string; accountId: string; seenAt: number };
   /** Every event of every conversation, as given: the source of truth. */
   facts: {
-    site_id: string;
+    siteId: string;
     id: string;
-    conversation_id: string;
+    conversationId: string;
     at: number;
     body: Json;
-    received_at: number;
+    receivedAt: number;
   };
   /** Each conversation as derived from its facts, rewritten with them. */
   conversations: {
-    site_id: string;
+    siteId: string;
     id: string;
     status: string;
-    visitor_id: string | null;
-    last_activity_at: number;
-    rating_agent_id: string | null;
-    rating_end: number | null;
-    rating_at: number | null;
+    visitorId: string | null;
+    lastActivityAt: number;
+    ratingAgentId: string | null;
+    ratingEnd: number | null;
+    ratingAt: number | null;
     state: Json;
     /** Null only in rows from before it was kept (derived again at start). */
     evidence: Json | null;
@@ -94,8 +95,8 @@ export interface Tables {
   };
   /** Each conversation's observations, one row each, by position (seq) in its evidence. */
   observations: {
-    site_id: string;
-    conversation_id: string;
+    siteId: string;
+    conversationId: string;
     seq: number;
     subject: string | null;
     dimension: string;
@@ -104,6 +105,6 @@ export interface Tables {
     at: number;
     cause: Json;
   };
-  site_changes: { site_id: string; seq: number; at: number; body: Json };
-  score_checkpoints: { site_id: string; seq: number; at: number; board: Json };
+  siteChanges: { siteId: string; seq: number; at: number; body: Json };
+  scoreCheckpoints: { siteId: string; seq: number; at: number; board: Json };
 }
