@@ -3,7 +3,7 @@
  * log and score checkpoints, read the same way on both databases (dialect.ts). Their writes are
  * in record.ts.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type NotNull } from 'kysely';
 import type { ConversationState } from '../../shared/conversation';
 import type { Fact } from '../../shared/facts';
 import type { ConversationEvidence } from '../../shared/scoring/fold';
@@ -133,15 +133,15 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect) {
       return row ? stored(row) : null;
     },
 
-    async countedRatings(siteId) {
-      const rows = await db
+    countedRatings: (siteId) =>
+      db
         .selectFrom('conversations')
         .select(['ratingAgentId as agentId', 'ratingEnd as end', 'ratingAt as at'])
         .where('siteId', '=', siteId)
         .where('ratingEnd', 'is not', null)
-        .execute();
-      return rows.map(({ agentId, end, at }) => ({ agentId, end: end ?? 0, at: at ?? 0 }));
-    },
+        // A rating's end and time are written together.
+        .$narrowType<{ end: NotNull; at: NotNull }>()
+        .execute(),
 
     async scoreSnapshot(siteId) {
       // One snapshot for both reads: the counter and the evidence as of the same commits.

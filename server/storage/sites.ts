@@ -8,7 +8,15 @@ import { ZSiteSettings } from '../../shared/settings';
 import { DAY } from '../../shared/time';
 import { isUniqueViolation, StorageError } from './common';
 import type { Dialect } from './dialect';
-import { StoreConflict, type Account, type Agent, type Site, type Store } from './store';
+import {
+  StoreConflict,
+  type Account,
+  type AccountRecord,
+  type Agent,
+  type MemberChangeResult,
+  type Site,
+  type Store,
+} from './store';
 import { fromJson, type Tables } from './tables';
 
 type Db = Kysely<Tables>;
@@ -41,11 +49,11 @@ export class SiteCache {
   }
 }
 
-const toSite = ({ allowedOrigins, settings, ...row }: Selectable<Tables['sites']>): Site => ({
+const toSite = (row: Selectable<Tables['sites']>): Site => ({
   id: row.id,
   name: row.name,
-  allowedOrigins: fromJson(allowedOrigins),
-  settings: ZSiteSettings.parse(fromJson(settings)),
+  allowedOrigins: fromJson(row.allowedOrigins),
+  settings: ZSiteSettings.parse(fromJson(row.settings)),
   keyHash: row.keyHash,
   createdAt: row.createdAt,
 });
@@ -62,24 +70,33 @@ const agents = (db: Db) =>
   db
     .selectFrom('agents')
     .leftJoin('accounts', 'accounts.id', 'agents.accountId')
-    .select(['agents.siteId', 'agents.id', 'agents.name', 'agents.role', 'agents.accountId'])
-    .select(['accounts.email', 'agents.createdAt']);
+    .select([
+      'agents.siteId',
+      'agents.id',
+      'agents.name',
+      'agents.role',
+      'agents.accountId',
+      'accounts.email',
+      'agents.createdAt',
+    ]);
 
-const toRecord = ({ passwordHash, homeSiteId, verifiedAt, ...account }: AccountRow) => ({
-  account: {
-    id: account.id,
-    email: account.email,
-    name: account.name,
-    createdAt: account.createdAt,
-  },
-  passwordHash,
-  homeSiteId,
-  verifiedAt,
+const toRecord = (row: Selectable<Tables['accounts']>): AccountRecord => ({
+  account: { id: row.id, email: row.email, name: row.name, createdAt: row.createdAt },
+  passwordHash: row.passwordHash,
+  homeSiteId: row.homeSiteId,
+  verifiedAt: row.verifiedAt,
 });
-type AccountRow = Selectable<Tables['accounts']>;
 
-const INVITE = ['id', 'tokenHash', 'siteId', 'email', 'role', 'agentId', 'createdAt', 'expiresAt'];
-const inviteColumns = INVITE as readonly (keyof Selectable<Tables['invites']>)[];
+const inviteColumns = [
+  'id',
+  'tokenHash',
+  'siteId',
+  'email',
+  'role',
+  'agentId',
+  'createdAt',
+  'expiresAt',
+] as const;
 
 /** Inserts or updates an agent row; with `onlyWithoutAccount`, updates only an account-less one. */
 async function upsertAgent(db: Db, agent: Agent, onlyWithoutAccount = false): Promise<boolean> {
@@ -335,8 +352,8 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
       return rows.map((row) => row.tokenHash);
     },
 
-    async changeMember(siteId, agentId, change) {
-      const result = await db.transaction().execute(async (trx) => {
+    changeMember: (siteId, agentId, change) =>
+      db.transaction().execute(async (trx): Promise<MemberChangeResult> => {
         // The site's admins who can sign in, locked where other nodes write (in id order, so two
         // changes cannot deadlock) until this transaction ends: a concurrent change waits, then
         // reads them as changed. SQLite runs one transaction at a time.
@@ -355,21 +372,19 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
           .where('agents.accountId', 'is not', null)
           .$if(dialect.manyWriters, (q) => q.forUpdate('agents'))
           .executeTakeFirst();
-        if (!member) return { outcome: 'not_member' as const };
+        if (!member) return { outcome: 'not_member' };
         const staysAdmin = 'role' in change && change.role === 'admin';
         if (member.role === 'admin' && !staysAdmin) {
           const others = admins.filter((admin) => admin.id !== agentId);
-          if (others.length === 0) return { outcome: 'last_admin' as const, agent: member };
+          if (others.length === 0) return { outcome: 'last_admin', agent: member };
         }
         const changed: Agent =
           'role' in change
             ? { ...member, role: change.role }
             : { ...member, accountId: null, email: null, role: 'agent' };
         await upsert(trx, changed);
-        return { outcome: 'changed' as const, agent: changed };
-      });
-      return result;
-    },
+        return { outcome: 'changed', agent: changed };
+      }),
 
     async createInvite(invite) {
       await db.insertInto('invites').values(invite).execute();
