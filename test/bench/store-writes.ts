@@ -1,8 +1,8 @@
 /**
- * `node --import tsx test/bench/store-writes.ts [sqlite|postgres] [runs]`: the store's group
- * commit alone, without a server: 4,000 single-fact `recordFacts` calls with 400 in flight (each
- * of 400 conversations gets an open and nine messages, one call at a time), printed as facts/s
- * for each run and their median.
+ * `node --import tsx test/bench/store-writes.ts [sqlite|postgres] [runs] [in flight]`: the
+ * store's group commit alone, without a server: 4,000 single-fact `recordFacts` calls with 400
+ * (or the given number) in flight, one conversation each, which gets an open and then messages,
+ * one call at a time; printed as facts/s for each run and their median.
  */
 import { performance } from 'node:perf_hooks';
 import type { Fact } from '../../shared/facts';
@@ -12,8 +12,8 @@ import { createTestStorage, type StoreKind } from '../support/stores';
 
 const kind = (process.argv[2] ?? 'sqlite') as StoreKind;
 const runs = Number(process.argv[3] ?? 5);
-const CONVERSATIONS = 400;
-const CALLS_EACH = 10;
+const CONVERSATIONS = Number(process.argv[4] ?? 400);
+const CALLS_EACH = Math.round(4000 / CONVERSATIONS);
 
 async function run(round: number): Promise<number> {
   const storage = await createTestStorage(kind);
