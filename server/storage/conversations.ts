@@ -12,6 +12,7 @@ import { DAY } from '../../shared/time';
 import { changeFromRow } from './changes';
 import { sumsAtFrom, type SumsRow } from './derive';
 import type { Dialect } from './dialect';
+import type { SiteCache } from './sites';
 import { byConversation, rederive, staleFold } from './record';
 import type { InboxPlace, Store, StoredConversation } from './store';
 import { fromJson, type Tables } from './tables';
@@ -22,7 +23,7 @@ const stored = (row: { state: unknown; version: number }): StoredConversation =>
   version: row.version,
 });
 
-export function conversationRepository(db: Kysely<Tables>, dialect: Dialect) {
+export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cache: SiteCache) {
   const conversations = (siteId: string) =>
     db.selectFrom('conversations').select(['state', 'version']).where('siteId', '=', siteId);
 
@@ -274,7 +275,7 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect) {
       return rows.map((row) => ({ ...row, cause: fromJson(row.cause) }) as Observation);
     },
 
-    rederiveChunk: (site, after, stale = false) => rederive(db, dialect, site, after, stale),
+    rederiveChunk: (site, after, stale = false) => rederive(db, dialect, cache, site, after, stale),
 
     async sitesToUpgrade() {
       const rows = await db

@@ -1,9 +1,10 @@
 /**
  * Where SQLite and PostgreSQL differ, and nothing else: every query is written once (sites.ts,
- * conversations.ts, record.ts) and asks its dialect only for these few pieces.
+ * conversations.ts, record.ts) and asks its dialect only for these few pieces, and each database
+ * writes facts and their derivations its own way (Writer, record.ts).
  */
-import type { AliasedRawBuilder, Expression, Kysely, RawBuilder, SqlBool } from 'kysely';
-import type { Change, ChangeDraft } from './changes';
+import type { Expression, Kysely, RawBuilder, SqlBool } from 'kysely';
+import type { Writer } from './record';
 import type { Tables } from './tables';
 
 /**
@@ -11,9 +12,6 @@ import type { Tables } from './tables';
  * milliseconds; `key` is text compared and sorted by the application, so in byte order.
  */
 export type ColumnKind = 'text' | 'key' | 'int' | 'ms' | 'real' | 'json' | 'bytes';
-
-/** What a column of rows the application gives (`Dialect.rows`) holds. */
-export type RowKind = Exclude<ColumnKind, 'key' | 'bytes'>;
 
 export interface Dialect {
   readonly kind: 'sqlite' | 'postgres';
@@ -26,12 +24,6 @@ export interface Dialect {
   readonly types: Readonly<Record<ColumnKind, string>>;
   /** Whether `value` is one of `list`, passed as one parameter however long it is. */
   isIn(value: Expression<string>, list: readonly string[]): RawBuilder<SqlBool>;
-  /** Rows the application gives, as a table named `alias`: one parameter per column at most. */
-  rows<R extends Record<string, unknown>, A extends string>(
-    alias: A,
-    columns: { [K in keyof R]: RowKind },
-    rows: readonly R[],
-  ): AliasedRawBuilder<R, A>;
   /** The text at `path` in a JSON column (the same expression its partial indexes use). */
   jsonText(json: Expression<unknown>, ...path: string[]): RawBuilder<string | null>;
   /** Text in byte order, as SQLite and `compareFacts` sort it, whatever the server's locale. */
@@ -40,15 +32,8 @@ export interface Dialect {
   same(a: Expression<string | null>, b: Expression<string | null>): RawBuilder<SqlBool>;
   /** `table AS alias`, read through `index` where the planner must be told (SQLite). */
   indexed(table: string, alias: string, index: string): RawBuilder<unknown>;
-  /**
-   * Numbers the drafts with the site's counter and appends them, in the caller's transaction
-   * (which holds the site's counter from then until it commits); PostgreSQL also NOTIFYs.
-   */
-  appendChanges(
-    db: Kysely<Tables>,
-    siteId: string,
-    drafts: readonly ChangeDraft[],
-  ): Promise<Change[]>;
-  /** Runs several statements at once (the legacy migrations). */
+  /** Writes what record.ts decides, in the transaction `db`: where the write path differs. */
+  writer(db: Kysely<Tables>): Writer;
+  /** Runs several statements at once (migrations). */
   script(db: Kysely<Tables>, statements: string): Promise<void>;
 }

@@ -6,16 +6,26 @@
  * commit, their changes are numbered in commit order, and none derives a conversation with
  * settings that changed meanwhile. Each commit that appends changes NOTIFYs the other nodes.
  */
-import { PostgresDialect, sql, type AliasedRawBuilder } from 'kysely';
+import { PostgresDialect, sql, type AliasedRawBuilder, type Kysely } from 'kysely';
 import pg from 'pg';
 import type { Fact } from '../../shared/facts';
 import { changeBody, numberChanges } from './changes';
 import { StorageError } from './common';
-import type { ColumnKind, Dialect, RowKind } from './dialect';
+import type { ColumnKind, Dialect } from './dialect';
 import { migrate } from './migrations';
-import { writeBatch, type Answer, type QueuedCall } from './record';
+import {
+  conversationRow,
+  factRow,
+  observationRows,
+  rederived,
+  writeBatch,
+  type Answer,
+  type QueuedCall,
+  type Writer,
+} from './record';
 import { SqlStore } from './sql-store';
 import type { RecordOptions, RecordResult, Site } from './store';
+import type { Tables } from './tables';
 
 export interface PostgresStoreOptions {
   /**
@@ -52,28 +62,12 @@ const TYPES: Record<ColumnKind, string> = {
   bytes: 'BYTEA',
 };
 
-/** Rows as one array per column, each one parameter: the statement's text never changes. */
-function rows<R extends Record<string, unknown>, A extends string>(
-  alias: A,
-  columns: { [K in keyof R]: RowKind },
-  rows: readonly R[],
-): AliasedRawBuilder<R, A> {
-  const names = Object.keys(columns);
-  const arrays = names.map((name) => {
-    const type = TYPES[columns[name as keyof R]];
-    return sql`${sql.val(rows.map((row) => row[name]))}::${sql.raw(type)}[]`;
-  });
-  const named = sql`${sql.id(alias)} (${sql.join(names.map((name) => sql.id(name)))})`;
-  return sql<R>`unnest(${sql.join(arrays)})`.as<A>(named);
-}
-
 /** PostgreSQL's side of dialect.ts; commits that append changes NOTIFY `channel`. */
 const postgresDialect = (channel: string): Dialect => ({
   kind: 'postgres',
   manyWriters: true,
   types: TYPES,
   isIn: (value, list) => sql`${value} = ANY(${sql.val(list)}::text[])`,
-  rows,
   jsonText(json, ...path) {
     const parent = path.slice(0, -1).reduce((at, key) => sql`${at}->${sql.lit(key)}`, json);
     return sql`(${parent}->>${sql.lit(path.at(-1))})`;
@@ -82,25 +76,135 @@ const postgresDialect = (channel: string): Dialect => ({
   // coalesce, not IS NOT DISTINCT FROM, so a join on it can hash ('' is no id).
   same: (a, b) => sql`coalesce(${a}, '') = coalesce(${b}, '')`,
   indexed: (table, alias) => sql`${sql.table(table)} AS ${sql.id(alias)}`,
-  async appendChanges(db, siteId, drafts) {
-    if (drafts.length === 0) return [];
-    const at = Date.now();
-    // One round trip, which holds the site's row from here until the commit.
-    const { rows } = await sql<{ seq: number }>`
-      WITH counter AS (
-        UPDATE sites SET change_seq = change_seq + ${drafts.length} WHERE id = ${siteId}
-        RETURNING change_seq),
-      appended AS (
-        INSERT INTO site_changes (site_id, seq, at, body)
-        SELECT ${siteId}, (SELECT change_seq FROM counter) - ${drafts.length} + b.n, ${at}, b.body
-        FROM unnest(${sql.val(drafts.map(changeBody))}::jsonb[]) WITH ORDINALITY AS b (body, n))
-      SELECT change_seq AS seq, pg_notify(${channel}, ${siteId}::text || ' ' || change_seq)
-      FROM counter`.execute(db);
-    const last = rows[0]?.seq;
-    return last === undefined ? [] : numberChanges(siteId, last - drafts.length, at, drafts);
-  },
+  writer: (db) => postgresWriter(db, channel),
   script: async (db, statements) => void (await sql.raw(statements).execute(db)),
 });
+
+/**
+ * Rows as a table named `alias`, one array parameter per column (of the SQL type given), so a
+ * statement's text is the same however many rows it takes.
+ */
+function unnest<R extends Record<string, unknown>, A extends string>(
+  alias: A,
+  rows: readonly R[],
+  types: { [K in keyof R]: string },
+): AliasedRawBuilder<R, A> {
+  const names = Object.keys(types);
+  const arrays = names.map(
+    (name) => sql`${sql.val(rows.map((row) => row[name]))}::${sql.raw(types[name] ?? '')}[]`,
+  );
+  const columns = sql`${sql.id(alias)} (${sql.join(names.map((name) => sql.id(name)))})`;
+  return sql<R>`unnest(${sql.join(arrays)})`.as<A>(columns);
+}
+
+/** An INSERT of `rows` (whole rows of `table`) in one statement, whatever their number. */
+function insertRows<T extends keyof Tables, R extends Record<string, unknown>>(
+  db: Kysely<Tables>,
+  table: T,
+  rows: readonly R[],
+  types: { [K in keyof R]: string },
+) {
+  const names = Object.keys(types);
+  const select = db
+    .selectFrom(unnest('r', rows, types))
+    .select(names.map((n) => `r.${n}` as never));
+  return db
+    .insertInto(table)
+    .columns(names as never)
+    .expression(select as never);
+}
+
+const FACT = {
+  siteId: 'text',
+  id: 'text',
+  conversationId: 'text',
+  at: 'bigint',
+  body: 'jsonb',
+  receivedAt: 'bigint',
+} as const;
+const CONVERSATION = {
+  siteId: 'text',
+  id: 'text',
+  status: 'text',
+  visitorId: 'text',
+  lastActivityAt: 'bigint',
+  ratingAgentId: 'text',
+  ratingEnd: 'integer',
+  ratingAt: 'bigint',
+  state: 'jsonb',
+  evidence: 'jsonb',
+  fold: 'jsonb',
+  version: 'integer',
+} as const;
+const OBSERVATION = {
+  siteId: 'text',
+  conversationId: 'text',
+  seq: 'integer',
+  subject: 'text',
+  dimension: 'text',
+  value: 'double precision',
+  weight: 'double precision',
+  at: 'bigint',
+  cause: 'jsonb',
+} as const;
+
+/**
+ * PostgreSQL's writes: a few set-based statements per batch, whatever its size, since round
+ * trips are what cost here.
+ */
+function postgresWriter(db: Kysely<Tables>, channel: string): Writer {
+  return {
+    async facts(siteId, facts, receivedAt) {
+      if (facts.length === 0) return;
+      const rows = facts.map((fact) => factRow(siteId, fact, receivedAt));
+      await insertRows(db, 'facts', rows, FACT).execute();
+    },
+    async agents(siteId, ids, createdAt) {
+      const rows = ids.map((id) => ({ siteId, id, name: id, role: 'agent', createdAt }));
+      const types = { siteId: 'text', id: 'text', name: 'text', role: 'text', createdAt: 'bigint' };
+      await insertRows(db, 'agents', rows, types)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+    async conversations(siteId, derived) {
+      if (derived.length === 0) return new Map();
+      const decided = derived.every(({ state }) => state.version !== undefined);
+      const rows = derived.map((conversation) => conversationRow(siteId, conversation));
+      const saved = await insertRows(db, 'conversations', rows, CONVERSATION)
+        .onConflict((oc) => oc.columns(['siteId', 'id']).doUpdateSet(rederived(decided)))
+        .returning(['id', 'version'])
+        .execute();
+      const { kept, rows: added } = observationRows(siteId, derived);
+      await db
+        .deleteFrom('observations')
+        .using(unnest('d', kept, { conversationId: 'text', kept: 'integer' }))
+        .where('observations.siteId', '=', siteId)
+        .whereRef('observations.conversationId', '=', 'd.conversationId')
+        .whereRef('observations.seq', '>=', 'd.kept')
+        .execute();
+      if (added.length > 0) await insertRows(db, 'observations', added, OBSERVATION).execute();
+      return new Map(saved.map((row) => [row.id, row.version]));
+    },
+    async changes(siteId, drafts) {
+      if (drafts.length === 0) return [];
+      const at = Date.now();
+      // One round trip, which holds the site's row from here until the commit.
+      const { rows } = await sql<{ seq: number }>`
+        WITH counter AS (
+          UPDATE sites SET change_seq = change_seq + ${drafts.length} WHERE id = ${siteId}
+          RETURNING change_seq),
+        appended AS (
+          INSERT INTO site_changes (site_id, seq, at, body)
+          SELECT ${siteId}, (SELECT change_seq FROM counter) - ${drafts.length} + b.n, ${at},
+            b.body
+          FROM unnest(${sql.val(drafts.map(changeBody))}::jsonb[]) WITH ORDINALITY AS b (body, n))
+        SELECT change_seq AS seq, pg_notify(${channel}, ${siteId}::text || ' ' || change_seq)
+        FROM counter`.execute(db);
+      const last = rows[0]?.seq;
+      return last === undefined ? [] : numberChanges(siteId, last - drafts.length, at, drafts);
+    },
+  };
+}
 
 /** Where a URL points, for messages: host, port, database and schema; never the password. */
 function describeTarget(url: URL, schema: string | undefined): string {

@@ -5,7 +5,16 @@
  * which holds the site from its first statement until it commits: its row locked where other
  * nodes write, the whole database on SQLite, which has one writer.
  */
-import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type OnConflictUpdateDatabase,
+  type OnConflictTables,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { Fact } from '../../shared/facts';
 import {
   FOLD_VERSION,
@@ -14,12 +23,12 @@ import {
   type ConversationEvidence,
   type FoldedConversation,
 } from '../../shared/scoring/fold';
-import { ZSiteSettings, type SiteSettings } from '../../shared/settings';
+import type { SiteSettings } from '../../shared/settings';
 import { batchKeys, planBatch, type BatchCall } from './batch';
-import { scoreDelta } from './changes';
+import { scoreDelta, type Change, type ChangeDraft } from './changes';
 import { REDERIVE_CHUNK, sharedObservations } from './derive';
-import type { Dialect, RowKind } from './dialect';
-import type { SiteCache } from './sites';
+import type { Dialect } from './dialect';
+import { readSite, type SiteCache } from './sites';
 import type { RecordResult, RederivedChunk, Site } from './store';
 import { fromJson, type Tables } from './tables';
 
@@ -39,18 +48,21 @@ export interface Answer {
 }
 
 /**
- * The site's settings as they are now, its row locked where other nodes write: writers of the
- * site take turns from here until they commit, so their changes are numbered in commit order and
- * none derives a conversation with settings that changed meanwhile.
+ * The site's settings as they are now. Where other nodes write, its row is locked: writers of
+ * the site take turns from here until they commit, so their changes are numbered in commit
+ * order and none derives a conversation with settings that changed meanwhile. Where this store
+ * writes alone, the site it keeps in memory is current.
  */
-async function lockSite(db: Db, dialect: Dialect, site: Site): Promise<SiteSettings> {
-  const row = await db
-    .selectFrom('sites')
-    .select('settings')
-    .where('id', '=', site.id)
-    .$if(dialect.manyWriters, (q) => q.forNoKeyUpdate())
-    .executeTakeFirst();
-  return row ? ZSiteSettings.parse(fromJson(row.settings)) : site.settings;
+async function lockSite(
+  db: Db,
+  dialect: Dialect,
+  cache: SiteCache,
+  site: Site,
+): Promise<SiteSettings> {
+  const now = dialect.manyWriters
+    ? await readSite(db, site.id, true)
+    : await cache.site(site.id, () => readSite(db, site.id));
+  return now?.settings ?? site.settings;
 }
 
 /** Every stored fact of these conversations, by conversation. */
@@ -89,7 +101,7 @@ export async function writeBatch(
   calls: readonly QueuedCall[],
 ): Promise<Answer[]> {
   const receivedAt = Date.now();
-  const settings = await lockSite(db, dialect, site);
+  const settings = await lockSite(db, dialect, cache, site);
   const { factIds, conversationIds } = batchKeys(calls);
   const [stored, rows] = await Promise.all([
     db
@@ -126,31 +138,16 @@ export async function writeBatch(
     settings,
   );
 
-  if (plan.facts.length > 0) {
-    const facts = plan.facts.map((f) => ({
-      id: f.id,
-      conversationId: f.conversationId,
-      at: f.at,
-      body: JSON.stringify(f),
-    }));
-    const columns = { id: 'text', conversationId: 'text', at: 'ms', body: 'json' } as const;
-    await insertRows(db, dialect, 'facts', columns, facts, {
-      siteId: site.id,
-      receivedAt,
-    }).execute();
-  }
+  const write = dialect.writer(db);
+  await write.facts(site.id, plan.facts, receivedAt);
   if (plan.agents.length > 0) {
     // An agent known only from facts: named by its id until someone names it.
-    const agents = plan.agents.map((id) => ({ id, name: id }));
-    const shared = { siteId: site.id, role: 'agent', accountId: null, createdAt: receivedAt };
-    await insertRows(db, dialect, 'agents', { id: 'text', name: 'text' }, agents, shared)
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    await write.agents(site.id, plan.agents, receivedAt);
     cache.forget(site.id);
   }
-  await saveDerived(db, dialect, site.id, plan.conversations);
+  await write.conversations(site.id, plan.conversations);
   const drafts = plan.outcomes.flatMap((outcome) => (outcome.ok ? outcome.drafts : []));
-  const numbered = await dialect.appendChanges(db, site.id, drafts);
+  const numbered = await write.changes(site.id, drafts);
   let next = 0;
   return plan.outcomes.map((outcome, i) => {
     const call = calls[i] as QueuedCall;
@@ -169,6 +166,7 @@ export async function writeBatch(
 export function rederive(
   db: Db,
   dialect: Dialect,
+  cache: SiteCache,
   site: Site,
   after: string,
   stale: boolean,
@@ -176,7 +174,7 @@ export function rederive(
   return db.transaction().execute(async (trx) => {
     // Alone on the site: writers in flight commit first, new ones wait, so every fact is seen
     // and no writer saves a row derived before the new settings applied.
-    const settings = await lockSite(trx, dialect, site);
+    const settings = await lockSite(trx, dialect, cache, site);
     const rows = await trx
       .selectFrom('conversations')
       .select(['id', 'evidence'])
@@ -196,9 +194,8 @@ export function rederive(
       (row) => foldConversation(facts.get(row.id) ?? [], settings) ?? [],
     );
     // Derived by other rules: every observation row is written again.
-    const versions = await saveDerived(
-      trx,
-      dialect,
+    const write = dialect.writer(trx);
+    const versions = await write.conversations(
       site.id,
       derived.map((d) => ({ ...d, before: null })),
     );
@@ -210,8 +207,7 @@ export function rederive(
       before: before.get(state.id) ?? null,
       after: evidence,
     }));
-    const changes = await dialect.appendChanges(
-      trx,
+    const changes = await write.changes(
       site.id,
       evidence.map(({ conversationId, before, after }) => ({
         kind: 'conversation',
@@ -232,160 +228,100 @@ export const staleFold = (dialect: Dialect, fold: Expression<unknown>): RawBuild
  * A conversation to save: derived anew, with the evidence its observation rows hold now, and
  * the version its state carries when the batch decided it (else one more than its row's).
  */
-interface Derived extends FoldedConversation {
+export interface Derived extends FoldedConversation {
   state: FoldedConversation['state'] & { version?: number };
   before: ConversationEvidence | null;
 }
 
 /**
- * Saves the fold, state, evidence and observation rows of each derived conversation, and
- * returns each one's new version by id.
+ * How a database writes what record.ts decided, in the caller's transaction. The rows are the
+ * same on both (below); how they travel differs: a statement per row on SQLite, which has no
+ * round trips, and a few set-based statements per batch on PostgreSQL, where round trips cost.
  */
-async function saveDerived(
-  db: Db,
-  dialect: Dialect,
-  siteId: string,
-  derived: readonly Derived[],
-): Promise<Map<string, number>> {
-  if (derived.length === 0) return new Map();
-  const decided = derived.every(({ state }) => state.version !== undefined);
-  const rows = derived.map(({ state: { version, ...state }, evidence, fold }) => ({
-    id: state.id,
-    status: state.status,
-    visitorId: state.visitorId,
-    lastActivityAt: state.lastActivityAt,
-    ratingAgentId: state.rating?.agentId ?? null,
-    ratingEnd: state.rating?.end ?? null,
-    ratingAt: state.rating?.at ?? null,
-    state: JSON.stringify(state),
-    evidence: JSON.stringify(evidence),
-    fold: JSON.stringify(packFold(fold)),
-    version: version ?? 1,
-  }));
-  const columns = {
-    id: 'text',
-    status: 'text',
-    visitorId: 'text',
-    lastActivityAt: 'ms',
-    ratingAgentId: 'text',
-    ratingEnd: 'int',
-    ratingAt: 'ms',
-    state: 'json',
-    evidence: 'json',
-    fold: 'json',
-    version: 'int',
-  } as const;
-  const saved = await insertRows(db, dialect, 'conversations', columns, rows, { siteId })
-    .onConflict((oc) =>
-      oc.columns(['siteId', 'id']).doUpdateSet((eb) => ({
-        version: decided ? eb.ref('excluded.version') : sql<number>`conversations.version + 1`,
-        status: eb.ref('excluded.status'),
-        visitorId: eb.ref('excluded.visitorId'),
-        lastActivityAt: eb.ref('excluded.lastActivityAt'),
-        ratingAgentId: eb.ref('excluded.ratingAgentId'),
-        ratingEnd: eb.ref('excluded.ratingEnd'),
-        ratingAt: eb.ref('excluded.ratingAt'),
-        state: eb.ref('excluded.state'),
-        evidence: eb.ref('excluded.evidence'),
-        fold: eb.ref('excluded.fold'),
-      })),
-    )
-    .returning(['id', 'version'])
-    .execute();
-  await saveObservations(db, dialect, siteId, derived);
-  return new Map(saved.map((row) => [row.id, row.version]));
+export interface Writer {
+  /** Stores facts not stored yet. */
+  facts(siteId: string, facts: readonly Fact[], receivedAt: number): Promise<void>;
+  /** Adds the agents a site does not know yet, named by their ids. */
+  agents(siteId: string, ids: readonly string[], at: number): Promise<void>;
+  /** Saves conversations and their observation rows; each one's new version, by id. */
+  conversations(siteId: string, derived: readonly Derived[]): Promise<Map<string, number>>;
+  /**
+   * Numbers the drafts with the site's counter and appends them to its log; the counter is
+   * held from then until the commit, so changes are numbered in commit order.
+   */
+  changes(siteId: string, drafts: readonly ChangeDraft[]): Promise<Change[]>;
 }
 
-/**
- * Rewrites each conversation's observation rows after those it shares with `before` (a fact
- * folded on in order mostly adds observations at the end, so most rows stay).
- */
-async function saveObservations(
-  db: Db,
-  dialect: Dialect,
+/** A fact's row. */
+export const factRow = (siteId: string, fact: Fact, receivedAt: number) => ({
+  siteId,
+  id: fact.id,
+  conversationId: fact.conversationId,
+  at: fact.at,
+  body: JSON.stringify(fact),
+  receivedAt,
+});
+
+/** A derived conversation's row. */
+export const conversationRow = (
   siteId: string,
-  derived: readonly Derived[],
-): Promise<void> {
-  const kept = derived.map(({ before, evidence }) =>
-    sharedObservations(before?.observations, evidence.observations),
-  );
-  const from = dialect.rows(
-    'd',
-    { id: 'text', kept: 'int' },
-    derived.map(({ state }, i) => ({ id: state.id, kept: kept[i] ?? 0 })),
-  );
-  // The rows from `kept` on, found from the conversations' side (the join order forced on
-  // SQLite by CROSS JOIN), then deleted by key among those conversations' rows only: both
-  // databases then touch the batch's rows alone, however large the site.
-  await db
-    .deleteFrom('observations')
-    .where('siteId', '=', siteId)
-    .where((eb) =>
-      dialect.isIn(
-        eb.ref('conversationId'),
-        derived.map(({ state }) => state.id),
-      ),
-    )
-    .where((eb) =>
-      eb(
-        eb.refTuple('conversationId', 'seq'),
-        'in',
-        eb
-          .selectFrom(from)
-          .crossJoin('observations as o')
-          .where('o.siteId', '=', siteId)
-          .whereRef('o.conversationId', '=', 'd.id')
-          .whereRef('o.seq', '>=', 'd.kept')
-          .select(['d.id', 'o.seq'])
-          .$asTuple('id', 'seq'),
-      ),
-    )
-    .execute();
-  const rows = derived.flatMap(({ state, evidence }, i) =>
-    evidence.observations.slice(kept[i]).map((o, j) => ({
+  { state: { version, ...state }, evidence, fold }: Derived,
+) => ({
+  siteId,
+  id: state.id,
+  status: state.status,
+  visitorId: state.visitorId,
+  lastActivityAt: state.lastActivityAt,
+  ratingAgentId: state.rating?.agentId ?? null,
+  ratingEnd: state.rating?.end ?? null,
+  ratingAt: state.rating?.at ?? null,
+  state: JSON.stringify(state),
+  evidence: JSON.stringify(evidence),
+  fold: JSON.stringify(packFold(fold)),
+  version: version ?? 1,
+});
+
+type Excluded = ExpressionBuilder<
+  OnConflictUpdateDatabase<Tables, 'conversations'>,
+  OnConflictTables<'conversations'>
+>;
+
+/**
+ * What a stored conversation row takes from its new derivation: everything, and the version
+ * the batch decided, or else one more than the row's.
+ */
+export const rederived = (decided: boolean) => (eb: Excluded) => ({
+  version: decided ? eb.ref('excluded.version') : sql<number>`conversations.version + 1`,
+  status: eb.ref('excluded.status'),
+  visitorId: eb.ref('excluded.visitorId'),
+  lastActivityAt: eb.ref('excluded.lastActivityAt'),
+  ratingAgentId: eb.ref('excluded.ratingAgentId'),
+  ratingEnd: eb.ref('excluded.ratingEnd'),
+  ratingAt: eb.ref('excluded.ratingAt'),
+  state: eb.ref('excluded.state'),
+  evidence: eb.ref('excluded.evidence'),
+  fold: eb.ref('excluded.fold'),
+});
+
+/**
+ * The observation rows to write again: for each conversation, its rows from `kept` on (after
+ * those it shares with `before`: a fact folded on in order mostly adds observations at the end,
+ * so most rows stay), and the new rows that replace them.
+ */
+export function observationRows(siteId: string, derived: readonly Derived[]) {
+  const kept = derived.map(({ state, before, evidence }) => ({
+    conversationId: state.id,
+    kept: sharedObservations(before?.observations, evidence.observations),
+  }));
+  const rows = derived.flatMap(({ state, evidence }, i) => {
+    const from = kept[i]?.kept ?? 0;
+    return evidence.observations.slice(from).map((o, j) => ({
+      siteId,
       conversationId: state.id,
-      seq: (kept[i] ?? 0) + j,
+      seq: from + j,
       ...o,
       cause: JSON.stringify(o.cause),
-    })),
-  );
-  if (rows.length === 0) return;
-  const columns = {
-    conversationId: 'text',
-    seq: 'int',
-    subject: 'text',
-    dimension: 'text',
-    value: 'real',
-    weight: 'real',
-    at: 'ms',
-    cause: 'json',
-  } as const;
-  await insertRows(db, dialect, 'observations', columns, rows, { siteId }).execute();
-}
-
-/**
- * An INSERT of rows the application gives, as one table (dialect.rows): the same statement
- * whatever their number. `shared` gives the columns all the rows have the same value in.
- */
-export function insertRows<T extends keyof Tables, R extends Record<string, unknown>>(
-  db: Db,
-  dialect: Dialect,
-  table: T,
-  columns: { [K in keyof R]: RowKind },
-  rows: readonly R[],
-  shared: Record<string, unknown>,
-) {
-  const names = [...Object.keys(shared), ...Object.keys(columns)];
-  const selected = db
-    .selectFrom(dialect.rows('r', columns, rows))
-    .select((eb) => [
-      ...Object.entries(shared).map(([name, value]) => eb.val(value).as(name)),
-      ...Object.keys(columns).map((name) => `r.${name}` as never),
-    ])
-    // SQLite reads an "ON CONFLICT" after a bare FROM as a join's ON.
-    .where(sql.lit(true));
-  return db
-    .insertInto(table)
-    .columns(names as never)
-    .expression(selected as never);
+    }));
+  });
+  return { kept, rows };
 }

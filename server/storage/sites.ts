@@ -33,6 +33,10 @@ export class SiteCache {
 
   constructor(private readonly enabled: boolean) {}
 
+  site(siteId: string, read: () => Promise<Site | null>): Promise<Site | null> {
+    return this.remember(`site ${siteId}`, read);
+  }
+
   async remember<T>(key: string, read: () => Promise<T>): Promise<T> {
     if (this.entries.has(key)) return this.entries.get(key) as T;
     const era = this.era;
@@ -57,6 +61,17 @@ const toSite = (row: Selectable<Tables['sites']>): Site => ({
   keyHash: row.keyHash,
   createdAt: row.createdAt,
 });
+
+/** A site as stored now; with `lock`, its row locked until the transaction ends (record.ts). */
+export async function readSite(db: Db, siteId: string, lock = false): Promise<Site | null> {
+  const row = await db
+    .selectFrom('sites')
+    .selectAll()
+    .where('id', '=', siteId)
+    .$if(lock, (q) => q.forNoKeyUpdate())
+    .executeTakeFirst();
+  return row ? toSite(row) : null;
+}
 
 const siteColumns = (site: Site) => ({
   name: site.name,
@@ -192,20 +207,12 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
       cache.forget(site.id);
     },
 
-    getSite: (siteId) =>
-      cache.remember(`site ${siteId}`, async () => {
-        const row = await db
-          .selectFrom('sites')
-          .selectAll()
-          .where('id', '=', siteId)
-          .executeTakeFirst();
-        return row ? toSite(row) : null;
-      }),
+    getSite: (siteId) => cache.site(siteId, () => readSite(db, siteId)),
 
     async updateSite(site) {
       const changes = await db.transaction().execute(async (trx) => {
         await trx.updateTable('sites').set(siteColumns(site)).where('id', '=', site.id).execute();
-        return dialect.appendChanges(trx, site.id, [{ kind: 'site' }]);
+        return dialect.writer(trx).changes(site.id, [{ kind: 'site' }]);
       });
       cache.forget(site.id);
       return changes;
@@ -472,7 +479,6 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
 
     async noteMembersSeen(members, at) {
       if (members.length === 0) return;
-      const seen = dialect.rows('m', { siteId: 'text', agentId: 'text' }, members);
       // It only moves forward.
       await db
         .updateTable('agents')
@@ -481,7 +487,7 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
           eb(
             eb.refTuple('siteId', 'id'),
             'in',
-            eb.selectFrom(seen).select(['m.siteId', 'm.agentId']).$asTuple('siteId', 'agentId'),
+            members.map((m) => eb.tuple(m.siteId, m.agentId)),
           ),
         )
         .where((eb) => eb.or([eb('lastSeenAt', 'is', null), eb('lastSeenAt', '<', at)]))

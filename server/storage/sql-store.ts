@@ -42,7 +42,7 @@ export abstract class SqlStore
     const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
     const db = new Kysely<Tables>({ dialect: database, plugins });
     const cache = new SiteCache(!dialect.manyWriters);
-    super({ ...siteRepository(db, dialect, cache), ...conversationRepository(db, dialect) });
+    super({ ...siteRepository(db, dialect, cache), ...conversationRepository(db, dialect, cache) });
     this.db = db;
     this.cache = cache;
   }

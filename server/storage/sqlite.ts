@@ -6,24 +6,36 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import {
   sql,
   SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
-  type AliasedRawBuilder,
+  type Compilable,
   type DatabaseConnection,
   type DialectAdapter,
   type Driver,
+  type RawBuilder,
   type SqliteDatabase,
   type SqliteDialectConfig,
 } from 'kysely';
 import type { Fact } from '../../shared/facts';
 import { changeBody, numberChanges } from './changes';
 import { StorageError } from './common';
-import type { ColumnKind, Dialect, RowKind } from './dialect';
+import type { ColumnKind, Dialect } from './dialect';
+import type { Tables } from './tables';
 import { migrate } from './migrations';
-import { insertRows, writeBatch, type Answer, type QueuedCall } from './record';
+import {
+  conversationRow,
+  factRow,
+  observationRows,
+  rederived,
+  writeBatch,
+  type Answer,
+  type QueuedCall,
+  type Writer,
+} from './record';
 import { SqlStore } from './sql-store';
 import type { RecordOptions, RecordResult, Site } from './store';
 
@@ -37,50 +49,143 @@ const TYPES: Record<ColumnKind, string> = {
   bytes: 'BLOB',
 };
 
-/** Rows as one JSON array (one parameter), each row an array of the columns' values. */
-function rows<R extends Record<string, unknown>, A extends string>(
-  alias: A,
-  columns: { [K in keyof R]: RowKind },
-  rows: readonly R[],
-): AliasedRawBuilder<R, A> {
-  const names = Object.keys(columns);
-  const values = rows.map((row) => names.map((name) => row[name]));
-  const selected = names.map((name, i) => sql`value ->> ${sql.lit(i)} AS ${sql.id(name)}`);
-  return sql<R>`(SELECT ${sql.join(selected)} FROM json_each(${JSON.stringify(values)}))`.as(alias);
-}
-
-/** SQLite's side of dialect.ts; `file` runs scripts of several statements. */
-function sqliteDialect(file: Database.Database): Dialect {
-  const dialect: Dialect = {
+/** SQLite's side of dialect.ts; `file` runs scripts of several statements, and writes. */
+function sqliteDialect(file: Database.Database, db: () => Kysely<Tables>): Dialect {
+  let writer: Writer | undefined;
+  return {
     kind: 'sqlite',
     manyWriters: false,
     types: TYPES,
     isIn: (value, list) => sql`${value} IN (SELECT value FROM json_each(${JSON.stringify(list)}))`,
-    rows,
     jsonText: (json, ...path) => sql`json_extract(${json}, ${sql.lit(`$.${path.join('.')}`)})`,
     bytewise: (text) => text,
     same: (a, b) => sql`${a} IS ${b}`,
     indexed: (table, alias, index) =>
       sql`${sql.table(table)} AS ${sql.id(alias)} INDEXED BY ${sql.id(index)}`,
-    async appendChanges(db, siteId, drafts) {
-      if (drafts.length === 0) return [];
-      const at = Date.now();
-      const counter = await db
-        .updateTable('sites')
-        .set((eb) => ({ changeSeq: eb('changeSeq', '+', drafts.length) }))
-        .where('id', '=', siteId)
-        .returning('changeSeq')
-        .executeTakeFirst();
-      if (!counter) return [];
-      const last = counter.changeSeq - drafts.length;
-      const bodies = drafts.map((draft, i) => ({ seq: last + 1 + i, body: changeBody(draft) }));
-      const columns = { seq: 'ms', body: 'json' } as const;
-      await insertRows(db, dialect, 'siteChanges', columns, bodies, { siteId, at }).execute();
-      return numberChanges(siteId, last, at, drafts);
-    },
+    // Prepared at the first write, once the tables exist; it writes on this store's one
+    // connection, which the caller's transaction holds.
+    writer: () => (writer ??= sqliteWriter(db(), file)),
     script: async (_db, statements) => void file.exec(statements),
   };
-  return dialect;
+}
+
+/**
+ * SQLite's writes: a statement per row, each built with Kysely and prepared once. SQLite has no
+ * round trips, and a prepared statement run per row costs less than any set-based form.
+ */
+function sqliteWriter(db: Kysely<Tables>, file: Database.Database): Writer {
+  // A named parameter, which better-sqlite3 binds from an object of values.
+  const $ = (name: string) => sql.raw<never>(`@${name}`);
+  const prepare = (query: Compilable) => file.prepare(query.compile().sql);
+  const named = <K extends string>(...names: K[]) =>
+    Object.fromEntries(names.map((name) => [name, $(name)])) as Record<K, RawBuilder<never>>;
+
+  const insertFact = prepare(
+    db
+      .insertInto('facts')
+      .values(named('siteId', 'id', 'conversationId', 'at', 'body', 'receivedAt')),
+  );
+  const adoptAgent = prepare(
+    db
+      .insertInto('agents')
+      .values({ ...named('siteId', 'id', 'createdAt'), name: $('id'), role: sql.lit('agent') })
+      .onConflict((oc) => oc.doNothing()),
+  );
+  const saveConversation = (decided: boolean) =>
+    prepare(
+      db
+        .insertInto('conversations')
+        .values(
+          named(
+            'siteId',
+            'id',
+            'status',
+            'visitorId',
+            'lastActivityAt',
+            'ratingAgentId',
+            'ratingEnd',
+            'ratingAt',
+            'state',
+            'evidence',
+            'fold',
+            'version',
+          ),
+        )
+        .onConflict((oc) => oc.columns(['siteId', 'id']).doUpdateSet(rederived(decided)))
+        .returning('version'),
+    );
+  const saveDecided = saveConversation(true);
+  const saveNext = saveConversation(false);
+  const dropObservations = prepare(
+    db
+      .deleteFrom('observations')
+      .where('siteId', '=', $('siteId'))
+      .where('conversationId', '=', $('conversationId'))
+      .where('seq', '>=', $('kept')),
+  );
+  const insertObservation = prepare(
+    db
+      .insertInto('observations')
+      .values(
+        named(
+          'siteId',
+          'conversationId',
+          'seq',
+          'subject',
+          'dimension',
+          'value',
+          'weight',
+          'at',
+          'cause',
+        ),
+      ),
+  );
+  const takeSeqs = prepare(
+    db
+      .updateTable('sites')
+      .set((eb) => ({ changeSeq: eb('changeSeq', '+', $('count')) }))
+      .where('id', '=', $('siteId'))
+      .returning('changeSeq as seq'),
+  );
+  const insertChange = prepare(
+    db.insertInto('siteChanges').values(named('siteId', 'seq', 'at', 'body')),
+  );
+
+  return {
+    async facts(siteId, facts, receivedAt) {
+      for (const fact of facts) insertFact.run(factRow(siteId, fact, receivedAt));
+    },
+    async agents(siteId, ids, createdAt) {
+      for (const id of ids) adoptAgent.run({ siteId, id, createdAt });
+    },
+    async conversations(siteId, derived) {
+      const save = derived.every(({ state }) => state.version !== undefined)
+        ? saveDecided
+        : saveNext;
+      const versions = new Map<string, number>();
+      for (const conversation of derived) {
+        const { version } = save.get(conversationRow(siteId, conversation)) as { version: number };
+        versions.set(conversation.state.id, version);
+      }
+      const { kept, rows } = observationRows(siteId, derived);
+      for (const { conversationId, kept: from } of kept) {
+        dropObservations.run({ siteId, conversationId, kept: from });
+      }
+      for (const row of rows) insertObservation.run(row);
+      return versions;
+    },
+    async changes(siteId, drafts) {
+      if (drafts.length === 0) return [];
+      const counter = takeSeqs.get({ siteId, count: drafts.length }) as { seq: number } | undefined;
+      if (!counter) return [];
+      const at = Date.now();
+      const last = counter.seq - drafts.length;
+      drafts.forEach((draft, i) => {
+        insertChange.run({ siteId, seq: last + 1 + i, at, body: changeBody(draft) });
+      });
+      return numberChanges(siteId, last, at, drafts);
+    },
+  };
 }
 
 /**
@@ -205,7 +310,10 @@ export class SqliteStore extends SqlStore {
   private readonly queued: QueuedCall[] = [];
 
   constructor(private readonly file: Database.Database) {
-    super(new PeakendSqlite(file), sqliteDialect(file));
+    super(
+      new PeakendSqlite(file),
+      sqliteDialect(file, () => this.db),
+    );
   }
 
   override async close(): Promise<void> {
@@ -239,17 +347,25 @@ export class SqliteStore extends SqlStore {
       else bySite.set(call.site.id, { site: call.site, calls: [call] });
     }
     const answers: Answer[] = [];
+    const { file } = this;
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const { site, calls } of bySite.values()) {
-          await sql`SAVEPOINT site_batch`.execute(trx);
-          try {
-            answers.push(...(await writeBatch(trx, this.dialect, this.cache, site, calls)));
-          } catch (error) {
-            await sql`ROLLBACK TO site_batch`.execute(trx);
-            for (const call of calls) answers.push({ stored: 0, give: () => call.reject(error) });
+      // On the connection Kysely lends, with nothing else on it until the commit.
+      await this.db.connection().execute(async (db) => {
+        file.exec('BEGIN IMMEDIATE');
+        try {
+          for (const { site, calls } of bySite.values()) {
+            file.exec('SAVEPOINT site_batch');
+            try {
+              answers.push(...(await writeBatch(db, this.dialect, this.cache, site, calls)));
+            } catch (error) {
+              file.exec('ROLLBACK TO site_batch');
+              for (const call of calls) answers.push({ stored: 0, give: () => call.reject(error) });
+            }
+            file.exec('RELEASE site_batch');
           }
-          await sql`RELEASE site_batch`.execute(trx);
+          file.exec('COMMIT');
+        } finally {
+          if (file.inTransaction) file.exec('ROLLBACK');
         }
       });
     } catch (error) {
