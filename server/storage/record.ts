@@ -1,9 +1,9 @@
 /**
- * Writing facts, the same on both databases: a site's batch of `recordFacts` calls (planned by
- * batch.ts, then written with the same few set-based statements whatever their number), and
- * conversations derived again from all their facts. All of it runs in the caller's transaction,
- * which holds the site from its first statement until it commits: its row locked where other
- * nodes write, the whole database on SQLite, which has one writer.
+ * Writing facts, decided the same way on both databases: a site's batch of `recordFacts` calls
+ * (planned by batch.ts), and conversations derived again from all their facts, become the same
+ * rows, which each database's Writer stores its own way. All of it runs in the caller's
+ * transaction, which holds the site from its first statement until it commits: its row locked
+ * where other nodes write, the whole database on SQLite, which has one writer.
  */
 import {
   sql,

@@ -1,7 +1,8 @@
 /**
  * The store, once for both databases: the repositories by concern (sites.ts, conversations.ts)
  * composed into one class. Each database's class adds how `recordFacts` calls are gathered into
- * transactions (sqlite.ts, postgres.ts), where the two really differ; record.ts writes them.
+ * transactions (sqlite.ts, postgres.ts), where the two really differ; record.ts decides what a
+ * batch writes.
  *
  * Facts are the source of truth; the conversation rows are their derivation, rewritten in the
  * transaction that adds to them, which commits before the call returns, so an acknowledgement
