@@ -18,6 +18,7 @@ import {
   factRow,
   observationRows,
   rederived,
+  ROWS,
   writeBatch,
   type Answer,
   type QueuedCall,
@@ -81,18 +82,19 @@ const postgresDialect = (channel: string): Dialect => ({
 });
 
 /**
- * Rows as a table named `alias`, one array parameter per column (of the SQL type given), so a
+ * Rows as a table named `alias`, one array parameter per column (typed by what it holds), so a
  * statement's text is the same however many rows it takes.
  */
 function unnest<R extends Record<string, unknown>, A extends string>(
   alias: A,
   rows: readonly R[],
-  types: { [K in keyof R]: string },
+  kinds: { [K in keyof R]: ColumnKind },
 ): AliasedRawBuilder<R, A> {
-  const names = Object.keys(types);
-  const arrays = names.map(
-    (name) => sql`${sql.val(rows.map((row) => row[name]))}::${sql.raw(types[name] ?? '')}[]`,
-  );
+  const names = Object.keys(kinds);
+  const arrays = names.map((name) => {
+    const type = TYPES[kinds[name as keyof R]];
+    return sql`${sql.val(rows.map((row) => row[name]))}::${sql.raw(type)}[]`;
+  });
   const columns = sql`${sql.id(alias)} (${sql.join(names.map((name) => sql.id(name)))})`;
   return sql<R>`unnest(${sql.join(arrays)})`.as<A>(columns);
 }
@@ -102,51 +104,17 @@ function insertRows<T extends keyof Tables, R extends Record<string, unknown>>(
   db: Kysely<Tables>,
   table: T,
   rows: readonly R[],
-  types: { [K in keyof R]: string },
+  kinds: { [K in keyof R]: ColumnKind },
 ) {
-  const names = Object.keys(types);
+  const names = Object.keys(kinds);
   const select = db
-    .selectFrom(unnest('r', rows, types))
+    .selectFrom(unnest('r', rows, kinds))
     .select(names.map((n) => `r.${n}` as never));
   return db
     .insertInto(table)
     .columns(names as never)
     .expression(select as never);
 }
-
-const FACT = {
-  siteId: 'text',
-  id: 'text',
-  conversationId: 'text',
-  at: 'bigint',
-  body: 'jsonb',
-  receivedAt: 'bigint',
-} as const;
-const CONVERSATION = {
-  siteId: 'text',
-  id: 'text',
-  status: 'text',
-  visitorId: 'text',
-  lastActivityAt: 'bigint',
-  ratingAgentId: 'text',
-  ratingEnd: 'integer',
-  ratingAt: 'bigint',
-  state: 'jsonb',
-  evidence: 'jsonb',
-  fold: 'jsonb',
-  version: 'integer',
-} as const;
-const OBSERVATION = {
-  siteId: 'text',
-  conversationId: 'text',
-  seq: 'integer',
-  subject: 'text',
-  dimension: 'text',
-  value: 'double precision',
-  weight: 'double precision',
-  at: 'bigint',
-  cause: 'jsonb',
-} as const;
 
 /**
  * PostgreSQL's writes: a few set-based statements per batch, whatever its size, since round
@@ -157,12 +125,18 @@ function postgresWriter(db: Kysely<Tables>, channel: string): Writer {
     async facts(siteId, facts, receivedAt) {
       if (facts.length === 0) return;
       const rows = facts.map((fact) => factRow(siteId, fact, receivedAt));
-      await insertRows(db, 'facts', rows, FACT).execute();
+      await insertRows(db, 'facts', rows, ROWS.facts).execute();
     },
     async agents(siteId, ids, createdAt) {
       const rows = ids.map((id) => ({ siteId, id, name: id, role: 'agent', createdAt }));
-      const types = { siteId: 'text', id: 'text', name: 'text', role: 'text', createdAt: 'bigint' };
-      await insertRows(db, 'agents', rows, types)
+      const kinds = {
+        siteId: 'text',
+        id: 'text',
+        name: 'text',
+        role: 'text',
+        createdAt: 'ms',
+      } as const;
+      await insertRows(db, 'agents', rows, kinds)
         .onConflict((oc) => oc.doNothing())
         .execute();
     },
@@ -170,19 +144,20 @@ function postgresWriter(db: Kysely<Tables>, channel: string): Writer {
       if (derived.length === 0) return new Map();
       const decided = derived.every(({ state }) => state.version !== undefined);
       const rows = derived.map((conversation) => conversationRow(siteId, conversation));
-      const saved = await insertRows(db, 'conversations', rows, CONVERSATION)
+      const saved = await insertRows(db, 'conversations', rows, ROWS.conversations)
         .onConflict((oc) => oc.columns(['siteId', 'id']).doUpdateSet(rederived(decided)))
         .returning(['id', 'version'])
         .execute();
       const { kept, rows: added } = observationRows(siteId, derived);
       await db
         .deleteFrom('observations')
-        .using(unnest('d', kept, { conversationId: 'text', kept: 'integer' }))
+        .using(unnest('d', kept, { conversationId: 'text', kept: 'int' }))
         .where('observations.siteId', '=', siteId)
         .whereRef('observations.conversationId', '=', 'd.conversationId')
         .whereRef('observations.seq', '>=', 'd.kept')
         .execute();
-      if (added.length > 0) await insertRows(db, 'observations', added, OBSERVATION).execute();
+      if (added.length > 0)
+        await insertRows(db, 'observations', added, ROWS.observations).execute();
       return new Map(saved.map((row) => [row.id, row.version]));
     },
     async changes(siteId, drafts) {

@@ -27,7 +27,7 @@ import type { SiteSettings } from '../../shared/settings';
 import { batchKeys, planBatch, type BatchCall } from './batch';
 import { scoreDelta, type Change, type ChangeDraft } from './changes';
 import { REDERIVE_CHUNK, sharedObservations } from './derive';
-import type { Dialect } from './dialect';
+import type { ColumnKind, Dialect } from './dialect';
 import { readSite, type SiteCache } from './sites';
 import type { RecordResult, RederivedChunk, Site } from './store';
 import { fromJson, type Tables } from './tables';
@@ -251,6 +251,43 @@ export interface Writer {
    */
   changes(siteId: string, drafts: readonly ChangeDraft[]): Promise<Change[]>;
 }
+
+/** The rows the writers write, and what each column holds (PostgreSQL types its arrays so). */
+export const ROWS = {
+  facts: {
+    siteId: 'text',
+    id: 'text',
+    conversationId: 'text',
+    at: 'ms',
+    body: 'json',
+    receivedAt: 'ms',
+  },
+  conversations: {
+    siteId: 'text',
+    id: 'text',
+    status: 'text',
+    visitorId: 'text',
+    lastActivityAt: 'ms',
+    ratingAgentId: 'text',
+    ratingEnd: 'int',
+    ratingAt: 'ms',
+    state: 'json',
+    evidence: 'json',
+    fold: 'json',
+    version: 'int',
+  },
+  observations: {
+    siteId: 'text',
+    conversationId: 'text',
+    seq: 'int',
+    subject: 'text',
+    dimension: 'text',
+    value: 'real',
+    weight: 'real',
+    at: 'ms',
+    cause: 'json',
+  },
+} as const satisfies Record<string, Record<string, ColumnKind>>;
 
 /** A fact's row. */
 export const factRow = (siteId: string, fact: Fact, receivedAt: number) => ({

@@ -31,6 +31,7 @@ import {
   factRow,
   observationRows,
   rederived,
+  ROWS,
   writeBatch,
   type Answer,
   type QueuedCall,
@@ -77,40 +78,28 @@ function sqliteWriter(db: Kysely<Tables>, file: Database.Database): Writer {
   // A named parameter, which better-sqlite3 binds from an object of values.
   const $ = (name: string) => sql.raw<never>(`@${name}`);
   const prepare = (query: Compilable) => file.prepare(query.compile().sql);
-  const named = <K extends string>(...names: K[]) =>
-    Object.fromEntries(names.map((name) => [name, $(name)])) as Record<K, RawBuilder<never>>;
+  const named = <K extends string>(columns: Record<K, unknown>) =>
+    Object.fromEntries(Object.keys(columns).map((name) => [name, $(name)])) as Record<
+      K,
+      RawBuilder<never>
+    >;
 
-  const insertFact = prepare(
-    db
-      .insertInto('facts')
-      .values(named('siteId', 'id', 'conversationId', 'at', 'body', 'receivedAt')),
-  );
+  const insertFact = prepare(db.insertInto('facts').values(named(ROWS.facts)));
   const adoptAgent = prepare(
     db
       .insertInto('agents')
-      .values({ ...named('siteId', 'id', 'createdAt'), name: $('id'), role: sql.lit('agent') })
+      .values({
+        ...named({ siteId: 'text', id: 'text', createdAt: 'ms' }),
+        name: $('id'),
+        role: sql.lit('agent'),
+      })
       .onConflict((oc) => oc.doNothing()),
   );
   const saveConversation = (decided: boolean) =>
     prepare(
       db
         .insertInto('conversations')
-        .values(
-          named(
-            'siteId',
-            'id',
-            'status',
-            'visitorId',
-            'lastActivityAt',
-            'ratingAgentId',
-            'ratingEnd',
-            'ratingAt',
-            'state',
-            'evidence',
-            'fold',
-            'version',
-          ),
-        )
+        .values(named(ROWS.conversations))
         .onConflict((oc) => oc.columns(['siteId', 'id']).doUpdateSet(rederived(decided)))
         .returning('version'),
     );
@@ -123,23 +112,7 @@ function sqliteWriter(db: Kysely<Tables>, file: Database.Database): Writer {
       .where('conversationId', '=', $('conversationId'))
       .where('seq', '>=', $('kept')),
   );
-  const insertObservation = prepare(
-    db
-      .insertInto('observations')
-      .values(
-        named(
-          'siteId',
-          'conversationId',
-          'seq',
-          'subject',
-          'dimension',
-          'value',
-          'weight',
-          'at',
-          'cause',
-        ),
-      ),
-  );
+  const insertObservation = prepare(db.insertInto('observations').values(named(ROWS.observations)));
   const takeSeqs = prepare(
     db
       .updateTable('sites')
@@ -148,7 +121,9 @@ function sqliteWriter(db: Kysely<Tables>, file: Database.Database): Writer {
       .returning('changeSeq as seq'),
   );
   const insertChange = prepare(
-    db.insertInto('siteChanges').values(named('siteId', 'seq', 'at', 'body')),
+    db
+      .insertInto('siteChanges')
+      .values(named({ siteId: 'text', seq: 'ms', at: 'ms', body: 'json' })),
   );
 
   return {
