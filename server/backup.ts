@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   const megabytes = (result.bytes / 1024 / 1024).toFixed(1);
   console.info(
     `Backed up ${result.source} to ${result.destination} ` +
-      `(${megabytes} MB, schema version ${result.schemaVersion}).`,
+      `(${megabytes} MB, schema ${result.schema}).`,
   );
   return 0;
 }

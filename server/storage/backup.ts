@@ -13,8 +13,8 @@ import { StorageError } from './common';
 export interface BackupResult {
   source: string;
   destination: string;
-  /** The schema version of the copy (`PRAGMA user_version`), the same as the source's. */
-  schemaVersion: number;
+  /** The schema of the copy (its latest migration), the same as the source's. */
+  schema: string;
   bytes: number;
 }
 
@@ -62,7 +62,7 @@ export async function backupSqlite(source: string, destination: string): Promise
   try {
     // A read may wait a moment on the server's checkpoint or on WAL recovery after a crash.
     db.pragma('busy_timeout = 5000');
-    const version = schemaVersionOf(db, source);
+    const schema = schemaOf(db, source);
     mkdirSync(dirname(destination), { recursive: true });
     // A leftover of an interrupted run is incomplete by definition.
     removePartial();
@@ -73,9 +73,9 @@ export async function backupSqlite(source: string, destination: string): Promise
       // the server's writers are not held up by this reader.
       progress: () => 0x7fffffff,
     });
-    checkCopy(partial, version);
+    checkCopy(partial, schema);
     renameSync(partial, destination);
-    return { source, destination, schemaVersion: version, bytes: statSync(destination).size };
+    return { source, destination, schema, bytes: statSync(destination).size };
   } catch (error) {
     removePartial();
     throw error;
@@ -84,24 +84,39 @@ export async function backupSqlite(source: string, destination: string): Promise
   }
 }
 
-/** The source's schema version; refuses a file that is not a Peakend database. */
-function schemaVersionOf(db: Database.Database, source: string): number {
-  let version: number;
-  let hasFacts: boolean;
+/**
+ * The schema a database is at: its latest migration, or its legacy version if no version of
+ * Peakend since then has opened it (migrations/legacy.ts). Null: no Peakend schema in it.
+ */
+function schemaIn(db: Database.Database): string | null {
+  const has = (table: string) =>
+    db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table) !==
+    undefined;
+  if (!has('facts')) return null;
+  if (has('kysely_migration')) {
+    const { name } = db.prepare('SELECT max(name) AS name FROM kysely_migration').get() as {
+      name: string | null;
+    };
+    if (name) return name;
+  }
+  const legacy = db.pragma('user_version', { simple: true }) as number;
+  return legacy > 0 ? `legacy version ${legacy}` : null;
+}
+
+/** The source's schema; refuses a file that is not a Peakend database. */
+function schemaOf(db: Database.Database, source: string): string {
+  let schema: string | null;
   try {
-    version = db.pragma('user_version', { simple: true }) as number;
-    hasFacts =
-      db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facts'`).get() !==
-      undefined;
+    schema = schemaIn(db);
   } catch (error) {
     throw new StorageError(`Cannot read the database at ${source}: ${(error as Error).message}`);
   }
-  if (version === 0 || !hasFacts) {
+  if (schema === null) {
     throw new StorageError(
       `${source} is not a Peakend database (no Peakend schema in it): check DATABASE_URL.`,
     );
   }
-  return version;
+  return schema;
 }
 
 /**
@@ -109,16 +124,16 @@ function schemaVersionOf(db: Database.Database, source: string): number {
  * taken out of WAL mode, so it is one self-contained file that opens anywhere, even read-only,
  * without `-wal` and `-shm` companions; a server started on it turns WAL on again.
  */
-function checkCopy(path: string, version: number): void {
+function checkCopy(path: string, schema: string): void {
   const copy = new Database(path, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('quick_check', { simple: true });
-    const copied = copy.pragma('user_version', { simple: true });
-    if (check !== 'ok' || copied !== version) {
+    const copied = schemaIn(copy);
+    if (check !== 'ok' || copied !== schema) {
       throw new StorageError(
-        `The backup failed its check (quick_check: ${String(check)}, schema version ` +
-          `${String(copied)} instead of ${version}); nothing was written.`,
+        `The backup failed its check (quick_check: ${String(check)}, schema ` +
+          `${String(copied)} instead of ${schema}); nothing was written.`,
       );
     }
   } finally {

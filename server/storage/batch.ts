@@ -1,6 +1,7 @@
 /**
- * Group commit for a store whose round trips cost (PostgreSQL): many `recordFacts` calls of one
- * site share one transaction, with the same few statements whatever their number. The reads come
+ * Group commit, on both databases (record.ts writes the plan): many `recordFacts` calls of one
+ * site share one transaction, with the same few statements whatever their number (on PostgreSQL
+ * that saves round trips; on SQLite, statements and parses of each row). The reads come
  * first (facts already stored, the conversations' rows), then this plan decides each call in
  * order as if it ran alone after the ones before it (a refused call changes nothing), and the
  * writes go out once: facts, conversations at their final state, observation rows that changed,

@@ -76,7 +76,9 @@ export const HISTORY_SITE_ID = 'history';
 const SEED_INPUTS = [
   'test/bench/history.ts',
   'server/storage/sqlite.ts',
-  'server/storage/sqlite-schema.ts',
+  'server/storage/record.ts',
+  'server/storage/batch.ts',
+  'server/storage/migrations/0001_baseline.ts',
   'server/storage/derive.ts',
   'shared/scoring/fold.ts',
   'shared/facts.ts',
@@ -101,7 +103,7 @@ const cacheName = (ratings: number) => `peakend-bench-history-${ratings}-`;
  * same recent volume at every size), the rest over the two years before.
  */
 async function seed(path: string, ratings: number): Promise<void> {
-  const store = openSqliteStore(path);
+  const store = await openSqliteStore(path);
   const now = Date.now();
   const site: Site = {
     id: HISTORY_SITE_ID,

@@ -14,7 +14,7 @@ export interface ScoreReads {
 }
 
 export async function scoreReads(path: string): Promise<ScoreReads> {
-  const store = openSqliteStore(path);
+  const store = await openSqliteStore(path);
   try {
     const site = await store.getSite(HISTORY_SITE_ID);
     if (!site) throw new Error('the history has no site');

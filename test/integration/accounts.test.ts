@@ -447,7 +447,7 @@ describe.each(await storeKinds())('accounts and roles (%s)', (kind) => {
 
   it(`marks the cookie Secure and __Host- when the console is served over https`, async () => {
     if (kind !== 'sqlite') return;
-    const store = openSqliteStore(':memory:');
+    const store = await openSqliteStore(':memory:');
     await seedDemo(store, { now: Date.now }, 'https://chat.example');
     const secure = new Sessions(store, { now: Date.now }, true);
     const signedIn = await secure.signIn('anna@demo.peakend.test', DEMO_PASSWORD);

@@ -343,7 +343,7 @@ describe('npm run backup (SQLite)', () => {
 
   /** Opens a copy as the server would, and checks it holds at least what was acknowledged. */
   async function expectCopyHolds(path: string, conversationId: string, messages: number) {
-    const copy = openSqliteStore(path);
+    const copy = await openSqliteStore(path);
     try {
       expect(await copy.getSite('demo')).toMatchObject({ id: 'demo' });
       expect((await copy.listAgents('demo')).map((a) => a.id)).toContain('anna');

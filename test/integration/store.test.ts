@@ -10,8 +10,7 @@ import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { Observation } from '../../shared/scoring/types';
 import { MINUTE } from '../../shared/time';
 import { openPostgresStore } from '../../server/storage/postgres';
-import { POSTGRES_MIGRATIONS } from '../../server/storage/postgres-schema';
-import { SQLITE_MIGRATIONS } from '../../server/storage/sqlite-schema';
+import { LEGACY_STEPS } from '../../server/storage/migrations/legacy';
 import { StorageError } from '../../server/storage/common';
 import type { Site, Store, StoredConversation } from '../../server/storage/store';
 import { Pipeline, upgradeDerivations } from '../../server/pipeline/pipeline';
@@ -867,7 +866,6 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         await first.close();
 
         // The database as the version of Peakend before observations left it.
-        const migrations = kind === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS;
         await older.execute(AFTER_ACCOUNTS_UNDONE[kind]);
         await older.execute(BEFORE_ACCOUNTS[kind]);
         await older.execute('DROP TABLE observations');
@@ -875,7 +873,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         if (kind === 'sqlite') {
           await older.execute(`UPDATE conversations SET evidence = NULL WHERE id = 'c2'`);
         }
-        await older.setSchemaVersion(accountsVersion(migrations) - 1);
+        await older.setLegacyVersion(accountsVersion(kind) - 1);
 
         const reopened = await older.open();
         try {
@@ -918,8 +916,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
             ('anna-session', 'shop', 'anna', 10, 9000000000000),
             ('orphan-session', 'shop', 'zd-7', 10, 9000000000000);
         `);
-        const migrations = kind === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS;
-        await older.setSchemaVersion(accountsVersion(migrations));
+        await older.setLegacyVersion(accountsVersion(kind));
 
         const migrated = await older.open();
         try {
@@ -1038,6 +1035,27 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
       }
     });
 
+    it('takes over a database from before migrations were recorded by name', async () => {
+      const older = await createTestStorage(kind);
+      try {
+        const first = await older.open();
+        const site = await newSite();
+        await first.createSite(site);
+        await first.recordFacts(site, wholeConversation('c1'));
+        await first.close();
+        // As the last version before left it: every legacy step run.
+        await older.setLegacyVersion(LEGACY_STEPS[kind].length + 1);
+        for (let i = 0; i < 2; i++) {
+          const reopened = await older.open();
+          expect(await reopened.getSite(site.id)).toEqual(site);
+          expect(await reopened.listFacts(site.id, 'c1')).toHaveLength(10);
+          await reopened.close();
+        }
+      } finally {
+        await older.remove();
+      }
+    });
+
     it('refuses a database from a newer version of Peakend', async () => {
       const newer = await createTestStorage(kind);
       try {
@@ -1046,6 +1064,9 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         const opening = newer.open();
         await expect(opening).rejects.toBeInstanceOf(StorageError);
         await expect(opening).rejects.toThrow(/schema version 999, newer than this version/);
+        // So is one from before migrations were recorded by name, past the last legacy step.
+        await newer.setLegacyVersion(999);
+        await expect(newer.open()).rejects.toThrow(/schema version 999, newer than this version/);
       } finally {
         await newer.remove();
       }
@@ -1069,9 +1090,9 @@ describe('opening PostgreSQL', () => {
   });
 });
 
-/** The schema version just before the accounts migration. */
-const accountsVersion = (migrations: readonly string[]) =>
-  migrations.findIndex((sql) => sql.includes('CREATE TABLE invites'));
+/** The legacy version just before the accounts step (LEGACY_STEPS[0] took version 1 to 2). */
+const accountsVersion = (kind: StoreKind) =>
+  LEGACY_STEPS[kind].findIndex((sql) => sql.includes('CREATE TABLE invites')) + 1;
 
 /** Undoes the migrations after the accounts migration, newest first. */
 const CHANGES_UNDONE = `DROP TABLE site_changes; DROP TABLE score_checkpoints;

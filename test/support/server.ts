@@ -99,7 +99,7 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
       options.adminToken === null ? undefined : (options.adminToken ?? TEST_ADMIN_TOKEN),
     METRICS_TOKEN: options.metricsToken,
   });
-  const store = options.storage ? await options.storage.open() : openSqliteStore(options.dbPath);
+  const store = await (options.storage ? options.storage.open() : openSqliteStore(options.dbPath));
   const clock = options.clock ?? { now: () => Date.now() };
   await seedDemo(store, clock, url);
   const application = createApplication({

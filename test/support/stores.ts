@@ -28,8 +28,16 @@ export interface TestStorage {
   databaseUrl: string;
   /** Opens a store on it; open again to play a restart or a second node. */
   open(): Promise<Store>;
-  /** Sets the recorded schema version, to play a database from another version of Peakend. */
+  /**
+   * Records a migration numbered `version` as run (one this version does not know, if newer),
+   * to play a database from another version of Peakend.
+   */
   setSchemaVersion(version: number): Promise<void>;
+  /**
+   * Plays a database from before migrations were recorded by name, at `version` of its legacy
+   * steps (server/storage/migrations/legacy.ts): without Kysely's tables, the version set.
+   */
+  setLegacyVersion(version: number): Promise<void>;
   /** Runs SQL on it directly (while no store is open on it), to play an older database. */
   execute(sql: string): Promise<void>;
   /** Deletes it (the file, or the schema with everything in it). */
@@ -44,20 +52,20 @@ export async function createTestStorage(kind: StoreKind): Promise<TestStorage> {
 function sqliteStorage(): TestStorage {
   const dir = mkdtempSync(join(tmpdir(), 'peakend-test-'));
   const path = join(dir, 'peakend.db');
+  const execute = async (sql: string) => {
+    const db = new Database(path);
+    db.exec(sql);
+    db.close();
+  };
   return {
     kind: 'sqlite',
     databaseUrl: `sqlite:${path}`,
     open: async () => openSqliteStore(path),
-    setSchemaVersion: async (version) => {
-      const db = new Database(path);
-      db.pragma(`user_version = ${version}`);
-      db.close();
-    },
-    execute: async (sql) => {
-      const db = new Database(path);
-      db.exec(sql);
-      db.close();
-    },
+    setSchemaVersion: (version) => execute(recordMigration('kysely_migration', version)),
+    setLegacyVersion: (version) =>
+      execute(`DROP TABLE kysely_migration; DROP TABLE kysely_migration_lock;
+        PRAGMA user_version = ${Number(version)};`),
+    execute,
     remove: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -73,12 +81,19 @@ async function postgresStorage(): Promise<TestStorage> {
     kind: 'postgres',
     databaseUrl: url.toString(),
     open: () => openPostgresStore(POSTGRES_TEST_URL, { schema }),
-    setSchemaVersion: (version) =>
-      admin(`UPDATE ${schema}.peakend_schema_version SET version = ${Number(version)}`),
+    setSchemaVersion: (version) => admin(recordMigration(`${schema}.kysely_migration`, version)),
+    setLegacyVersion: (version) =>
+      admin(`DROP TABLE ${schema}.kysely_migration, ${schema}.kysely_migration_lock;
+        UPDATE ${schema}.peakend_schema_version SET version = ${Number(version)};`),
     execute: (sql) => admin(`SET search_path TO ${schema}; ${sql}`),
     remove: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
   };
 }
+
+/** SQL that records migration number `version` in Kysely's `table`. */
+const recordMigration = (table: string, version: number) =>
+  `INSERT INTO ${table} (name, timestamp) VALUES
+    ('${String(Number(version)).padStart(4, '0')}_from_another_peakend', '${new Date().toISOString()}')`;
 
 /** Runs one statement on its own short-lived connection. */
 async function admin(sql: string): Promise<void> {

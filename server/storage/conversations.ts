@@ -1,0 +1,277 @@
+/**
+ * Conversations and what follows from them: facts, conversation rows, observations, the change
+ * log and score checkpoints, read the same way on both databases (dialect.ts). Their writes are
+ * in record.ts.
+ */
+import { sql, type Kysely, type NotNull } from 'kysely';
+import type { ConversationState } from '../../shared/conversation';
+import type { Fact } from '../../shared/facts';
+import type { ConversationEvidence } from '../../shared/scoring/fold';
+import type { Observation } from '../../shared/scoring/types';
+import { DAY } from '../../shared/time';
+import { changeFromRow } from './changes';
+import { sumsAtFrom, type SumsRow } from './derive';
+import type { Dialect } from './dialect';
+import type { SiteCache } from './sites';
+import { byConversation, rederive, staleFold } from './record';
+import type { InboxPlace, Store, StoredConversation } from './store';
+import { fromJson, type Tables } from './tables';
+
+/** A conversation row's state with its version. */
+const stored = (row: { state: unknown; version: number }): StoredConversation => ({
+  ...fromJson<ConversationState>(row.state),
+  version: row.version,
+});
+
+export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cache: SiteCache) {
+  const conversations = (siteId: string) =>
+    db.selectFrom('conversations').select(['state', 'version']).where('siteId', '=', siteId);
+
+  return {
+    async listFacts(siteId, conversationId, last) {
+      const rows = await db
+        .selectFrom('facts')
+        .select('body')
+        .where('siteId', '=', siteId)
+        .where('conversationId', '=', conversationId)
+        // The latest `last` are the first of the newest first.
+        .orderBy('at', last === undefined ? 'asc' : 'desc')
+        .orderBy('id', last === undefined ? 'asc' : 'desc')
+        .$if(last !== undefined, (q) => q.limit(last ?? 0))
+        .execute();
+      const facts = rows.map((row) => fromJson<Fact>(row.body));
+      return last === undefined ? facts : facts.reverse();
+    },
+
+    async recentFacts(siteId, conversationIds, last) {
+      if (conversationIds.length === 0) return new Map();
+      // By conversation through its index (named for SQLite: without statistics it would read
+      // every fact of the site, and views would slow down as the site grows).
+      const { rows } = await sql<{ conversationId: string; body: unknown }>`
+        SELECT conversation_id AS "conversationId", body FROM (
+          SELECT f.conversation_id, f.body, f.at, f.id, row_number() OVER (
+            PARTITION BY f.conversation_id ORDER BY f.at DESC, f.id DESC) AS n
+          FROM ${dialect.indexed('facts', 'f', 'facts_by_conversation')}
+          WHERE f.site_id = ${siteId}
+            AND ${dialect.isIn(sql.ref('f.conversation_id'), conversationIds)}
+        ) recent
+        WHERE n <= ${last}
+        ORDER BY conversation_id, at, ${dialect.bytewise(sql.ref('id'))}`.execute(db);
+      return byConversation(rows);
+    },
+
+    async getConversation(siteId, conversationId) {
+      const row = await conversations(siteId).where('id', '=', conversationId).executeTakeFirst();
+      return row ? stored(row) : null;
+    },
+
+    async getConversations(siteId, conversationIds) {
+      if (conversationIds.length === 0) return [];
+      const rows = await conversations(siteId)
+        .where((eb) => dialect.isIn(eb.ref('id'), conversationIds))
+        .execute();
+      return rows.map(stored);
+    },
+
+    async listConversations(siteId, { closedSince, limit, after }) {
+      // The inbox (store.ts, InboxPlace): waiting, then open, then closed; newest first. Only
+      // open and recently closed conversations are read (conversations_open,
+      // conversations_by_activity), and facts_visitor_messages says which have a visitor message.
+      const field = (column: string, ...path: string[]) =>
+        dialect.jsonText(sql.ref(column), ...path);
+      const { rows } = await sql<{ state: unknown; version: number } & InboxPlace>`
+        SELECT state, version, rank, last_activity_at AS "lastActivityAt", id FROM (
+          SELECT c.state, c.version, c.id, c.last_activity_at,
+            CASE WHEN c.status <> 'open' THEN 2
+              WHEN ${field('c.state', 'lastMessage', 'from')} = 'visitor' THEN 0
+              ELSE 1 END AS rank
+          FROM (
+            SELECT * FROM ${dialect.indexed('conversations', 'o', 'conversations_open')}
+            WHERE site_id = ${siteId} AND status = 'open'
+            UNION ALL
+            SELECT * FROM ${dialect.indexed('conversations', 'r', 'conversations_by_activity')}
+            WHERE site_id = ${siteId} AND last_activity_at >= ${closedSince} AND status <> 'open'
+          ) c
+          WHERE EXISTS (SELECT 1 FROM ${dialect.indexed('facts', 'f', 'facts_visitor_messages')}
+            WHERE f.site_id = c.site_id AND f.conversation_id = c.id
+              AND ${field('f.body', 'type')} = 'message' AND ${field('f.body', 'from')} = 'visitor')
+        ) listed
+        ${
+          after
+            ? sql`WHERE rank > ${after.rank} OR (rank = ${after.rank}
+                AND (last_activity_at < ${after.lastActivityAt}
+                  OR (last_activity_at = ${after.lastActivityAt} AND id < ${after.id})))`
+            : sql``
+        }
+        ORDER BY rank, last_activity_at DESC, id DESC LIMIT ${limit}`.execute(db);
+      return rows.map(({ state, version, rank, lastActivityAt, id }) => ({
+        state: stored({ state, version }),
+        place: { rank, lastActivityAt, id },
+      }));
+    },
+
+    async latestConversationOf(siteId, visitorId) {
+      const row = await conversations(siteId)
+        .where('visitorId', '=', visitorId)
+        .orderBy(sql`status = 'open'`, 'desc')
+        .orderBy('lastActivityAt', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? stored(row) : null;
+    },
+
+    countedRatings: (siteId) =>
+      db
+        .selectFrom('conversations')
+        .select(['ratingAgentId as agentId', 'ratingEnd as end', 'ratingAt as at'])
+        .where('siteId', '=', siteId)
+        .where('ratingEnd', 'is not', null)
+        // A rating's end and time are written together.
+        .$narrowType<{ end: NotNull; at: NotNull }>()
+        .execute(),
+
+    async scoreSnapshot(siteId) {
+      // One snapshot for both reads: the counter and the evidence as of the same commits.
+      return db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          const counter = await trx
+            .selectFrom('sites')
+            .select('changeSeq')
+            .where('id', '=', siteId)
+            .executeTakeFirst();
+          const rows = await trx
+            .selectFrom('conversations')
+            .select(['id', 'evidence'])
+            .where('siteId', '=', siteId)
+            .where('evidence', 'is not', null)
+            .execute();
+          return {
+            seq: counter?.changeSeq ?? 0,
+            evidence: rows.map((row) => ({
+              conversationId: row.id,
+              evidence: fromJson<ConversationEvidence>(row.evidence),
+            })),
+          };
+        });
+    },
+
+    async changesSince(siteId, after, limit) {
+      const rows = await db
+        .selectFrom('siteChanges')
+        .select(['seq', 'at', 'body'])
+        .where('siteId', '=', siteId)
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => changeFromRow(siteId, row.seq, row.at, fromJson(row.body)));
+    },
+
+    async lastChange(siteId) {
+      const row = await db
+        .selectFrom('sites')
+        .select('changeSeq')
+        .where('id', '=', siteId)
+        .executeTakeFirst();
+      return row?.changeSeq ?? 0;
+    },
+
+    async loadCheckpoint(siteId) {
+      const row = await db
+        .selectFrom('scoreCheckpoints')
+        .select(['seq', 'at', 'board'])
+        .where('siteId', '=', siteId)
+        .executeTakeFirst();
+      return row ? { siteId, seq: row.seq, at: row.at, board: fromJson(row.board) } : null;
+    },
+
+    async saveCheckpoint({ siteId, seq, at, board }) {
+      await db
+        .insertInto('scoreCheckpoints')
+        .values({ siteId, seq, at, board: JSON.stringify(board) })
+        .onConflict((oc) =>
+          oc
+            .column('siteId')
+            .doUpdateSet((eb) => ({
+              seq: eb.ref('excluded.seq'),
+              at: eb.ref('excluded.at'),
+              board: eb.ref('excluded.board'),
+            }))
+            // The same number too: a better board of the same state replaces the old one.
+            .whereRef('excluded.seq', '>=', 'scoreCheckpoints.seq'),
+        )
+        .execute();
+    },
+
+    async pruneChanges(siteId, upTo, before) {
+      await db
+        .deleteFrom('siteChanges')
+        .where('siteId', '=', siteId)
+        .where('seq', '<=', upTo)
+        .where('at', '<', before)
+        .execute();
+    },
+
+    async siteFacts(siteId) {
+      const rows = await db
+        .selectFrom('facts')
+        .select(['conversationId', 'body'])
+        .where('siteId', '=', siteId)
+        .orderBy(dialect.bytewise(sql.ref('conversationId')))
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return [...byConversation(rows).values()];
+    },
+
+    async sumsAt(siteId, at, settings) {
+      const halfLifeMs = sql`CAST(${settings.halfLifeDays * DAY} AS DOUBLE PRECISION)`;
+      const lambda = sql`CAST(${settings.negativityWeight} AS DOUBLE PRECISION)`;
+      // Each group's terms relative to its own latest observation (see sumsAtFrom).
+      const { rows } = await sql<SumsRow>`
+        WITH latest AS (
+          SELECT subject, dimension, max(at) AS latest FROM observations
+          WHERE site_id = ${siteId} AND at <= ${at} GROUP BY subject, dimension)
+        SELECT o.subject, o.dimension, count(*) AS n, l.latest,
+          sum(o.weight * o.value * power(2, (o.at - l.latest) / ${halfLifeMs})) AS s,
+          sum(${lambda} * o.weight * (1 - o.value)
+            * power(2, (o.at - l.latest) / ${halfLifeMs})) AS f
+        FROM observations o
+        JOIN latest l ON ${dialect.same(sql.ref('l.subject'), sql.ref('o.subject'))}
+          AND l.dimension = o.dimension
+        WHERE o.site_id = ${siteId} AND o.at <= ${at}
+        GROUP BY o.subject, o.dimension, l.latest`.execute(db);
+      return sumsAtFrom(rows, at, settings.halfLifeDays * DAY);
+    },
+
+    async recentObservations(siteId, subject, limit, until = Number.MAX_SAFE_INTEGER) {
+      const rows = await db
+        .selectFrom('observations')
+        .select(['subject', 'dimension', 'value', 'weight', 'at', 'cause'])
+        .where('siteId', '=', siteId)
+        .where('subject', '=', subject)
+        .where('at', '<=', until)
+        .orderBy('at', 'desc')
+        .orderBy('conversationId', 'desc')
+        .orderBy('seq', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ ...row, cause: fromJson(row.cause) }) as Observation);
+    },
+
+    rederiveChunk: (site, after, stale = false) => rederive(db, dialect, cache, site, after, stale),
+
+    async sitesToUpgrade() {
+      const rows = await db
+        .selectFrom('conversations')
+        .select('siteId')
+        .distinct()
+        .where((eb) => staleFold(dialect, eb.ref('fold')))
+        .execute();
+      return rows.map((row) => row.siteId);
+    },
+  } satisfies Partial<Store>;
+}

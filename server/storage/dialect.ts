@@ -1,0 +1,39 @@
+/**
+ * Where SQLite and PostgreSQL differ, and nothing else: every query is written once (sites.ts,
+ * conversations.ts, record.ts) and asks its dialect only for these few pieces, and each database
+ * writes facts and their derivations its own way (Writer, record.ts).
+ */
+import type { Expression, Kysely, RawBuilder, SqlBool } from 'kysely';
+import type { Writer } from './record';
+import type { Tables } from './tables';
+
+/**
+ * What a column holds, where the two databases may name its type differently: `ms` is epoch
+ * milliseconds; `key` is text compared and sorted by the application, so in byte order.
+ */
+export type ColumnKind = 'text' | 'key' | 'int' | 'ms' | 'real' | 'json' | 'bytes';
+
+export interface Dialect {
+  readonly kind: 'sqlite' | 'postgres';
+  /**
+   * Whether other connections write too (PostgreSQL: many nodes): writers then lock the rows
+   * they decide on. SQLite's one connection writes alone, so it may keep sites in memory.
+   */
+  readonly manyWriters: boolean;
+  /** The SQL type of a column of each kind, for migrations. */
+  readonly types: Readonly<Record<ColumnKind, string>>;
+  /** Whether `value` is one of `list`, passed as one parameter however long it is. */
+  isIn(value: Expression<string>, list: readonly string[]): RawBuilder<SqlBool>;
+  /** The text at `path` in a JSON column (the same expression its partial indexes use). */
+  jsonText(json: Expression<unknown>, ...path: string[]): RawBuilder<string | null>;
+  /** Text in byte order, as SQLite and `compareFacts` sort it, whatever the server's locale. */
+  bytewise<T>(text: Expression<T>): Expression<T>;
+  /** Equality where null equals null (for a join on a nullable text column). */
+  same(a: Expression<string | null>, b: Expression<string | null>): RawBuilder<SqlBool>;
+  /** `table AS alias`, read through `index` where the planner must be told (SQLite). */
+  indexed(table: string, alias: string, index: string): RawBuilder<unknown>;
+  /** Writes what record.ts decides, in the transaction `db`: where the write path differs. */
+  writer(db: Kysely<Tables>): Writer;
+  /** Runs several statements at once (migrations). */
+  script(db: Kysely<Tables>, statements: string): Promise<void>;
+}

@@ -1,0 +1,364 @@
+/**
+ * Writing facts, decided the same way on both databases: a site's batch of `recordFacts` calls
+ * (planned by batch.ts), and conversations derived again from all their facts, become the same
+ * rows, which each database's Writer stores its own way. All of it runs in the caller's
+ * transaction, which holds the site from its first statement until it commits: its row locked
+ * where other nodes write, the whole database on SQLite, which has one writer.
+ */
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type OnConflictUpdateDatabase,
+  type OnConflictTables,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
+import type { Fact } from '../../shared/facts';
+import {
+  FOLD_VERSION,
+  foldConversation,
+  packFold,
+  type ConversationEvidence,
+  type FoldedConversation,
+} from '../../shared/scoring/fold';
+import type { SiteSettings } from '../../shared/settings';
+import { batchKeys, planBatch, type BatchCall } from './batch';
+import { scoreDelta, type Change, type ChangeDraft } from './changes';
+import { REDERIVE_CHUNK, sharedObservations } from './derive';
+import type { ColumnKind, Dialect } from './dialect';
+import { readSite, type SiteCache } from './sites';
+import type { RecordResult, RederivedChunk, Site } from './store';
+import { fromJson, type Tables } from './tables';
+
+type Db = Kysely<Tables>;
+
+/** A `recordFacts` call waiting for its batch, and how to answer it. */
+export interface QueuedCall extends BatchCall {
+  site: Site;
+  resolve(result: RecordResult): void;
+  reject(error: unknown): void;
+}
+
+/** A call's answer, given only once its batch has committed. */
+export interface Answer {
+  stored: number;
+  give(): void;
+}
+
+/**
+ * The site's settings as they are now. Where other nodes write, its row is locked: writers of
+ * the site take turns from here until they commit, so their changes are numbered in commit
+ * order and none derives a conversation with settings that changed meanwhile. Where this store
+ * writes alone, the site it keeps in memory is current.
+ */
+async function lockSite(
+  db: Db,
+  dialect: Dialect,
+  cache: SiteCache,
+  site: Site,
+): Promise<SiteSettings> {
+  const now = dialect.manyWriters
+    ? await readSite(db, site.id, true)
+    : await cache.site(site.id, () => readSite(db, site.id));
+  return now?.settings ?? site.settings;
+}
+
+/** Every stored fact of these conversations, by conversation. */
+async function factsOf(
+  db: Db,
+  dialect: Dialect,
+  siteId: string,
+  conversationIds: readonly string[],
+): Promise<Map<string, Fact[]>> {
+  const rows = await db
+    .selectFrom('facts')
+    .select(['conversationId', 'body'])
+    .where('siteId', '=', siteId)
+    .where((eb) => dialect.isIn(eb.ref('conversationId'), conversationIds))
+    .execute();
+  return byConversation(rows);
+}
+
+/** Facts by conversation, in the order the rows came. */
+export function byConversation(rows: readonly { conversationId: string; body: unknown }[]) {
+  const groups = new Map<string, Fact[]>();
+  for (const row of rows) {
+    const list = groups.get(row.conversationId);
+    if (list) list.push(fromJson(row.body));
+    else groups.set(row.conversationId, [fromJson(row.body)]);
+  }
+  return groups;
+}
+
+/** Writes one site's batch of calls; what each call gets, once the transaction commits. */
+export async function writeBatch(
+  db: Db,
+  dialect: Dialect,
+  cache: SiteCache,
+  site: Site,
+  calls: readonly QueuedCall[],
+): Promise<Answer[]> {
+  const receivedAt = Date.now();
+  const settings = await lockSite(db, dialect, cache, site);
+  const { factIds, conversationIds } = batchKeys(calls);
+  const [stored, rows] = await Promise.all([
+    db
+      .selectFrom('facts')
+      .select(['id', 'body'])
+      .where('siteId', '=', site.id)
+      .where((eb) => dialect.isIn(eb.ref('id'), factIds))
+      .execute(),
+    db
+      .selectFrom('conversations')
+      .select(['id', 'state', 'evidence', 'fold', 'version'])
+      .where('siteId', '=', site.id)
+      .where((eb) => dialect.isIn(eb.ref('id'), conversationIds))
+      .execute(),
+  ]);
+  const plan = await planBatch(
+    calls,
+    {
+      stored: new Map(stored.map((row) => [row.id, fromJson<Fact>(row.body)])),
+      rows: new Map(
+        rows.map((row) => [
+          row.id,
+          {
+            id: row.id,
+            state: fromJson(row.state),
+            evidence: fromJson(row.evidence),
+            fold: fromJson(row.fold),
+            version: row.version,
+          },
+        ]),
+      ),
+      factsOf: (ids) => factsOf(db, dialect, site.id, ids),
+    },
+    settings,
+  );
+
+  const write = dialect.writer(db);
+  await write.facts(site.id, plan.facts, receivedAt);
+  if (plan.agents.length > 0) {
+    // An agent known only from facts: named by its id until someone names it.
+    await write.agents(site.id, plan.agents, receivedAt);
+    cache.forget(site.id);
+  }
+  await write.conversations(site.id, plan.conversations);
+  const drafts = plan.outcomes.flatMap((outcome) => (outcome.ok ? outcome.drafts : []));
+  const numbered = await write.changes(site.id, drafts);
+  let next = 0;
+  return plan.outcomes.map((outcome, i) => {
+    const call = calls[i] as QueuedCall;
+    if (!outcome.ok) return { stored: 0, give: () => call.reject(outcome.error) };
+    const { accepted, duplicates, conversations, evidence, drafts } = outcome;
+    const changes = numbered.slice(next, (next += drafts.length));
+    const result = { accepted, duplicates, conversations, evidence, changes };
+    return { stored: accepted.length, give: () => call.resolve(result) };
+  });
+}
+
+/**
+ * Derives a chunk of the site's conversations again from all their facts (after `after`, in id
+ * order; `stale`: only those derived by older rules), in one transaction of its own.
+ */
+export function rederive(
+  db: Db,
+  dialect: Dialect,
+  cache: SiteCache,
+  site: Site,
+  after: string,
+  stale: boolean,
+): Promise<RederivedChunk> {
+  return db.transaction().execute(async (trx) => {
+    // Alone on the site: writers in flight commit first, new ones wait, so every fact is seen
+    // and no writer saves a row derived before the new settings applied.
+    const settings = await lockSite(trx, dialect, cache, site);
+    const rows = await trx
+      .selectFrom('conversations')
+      .select(['id', 'evidence'])
+      .where('siteId', '=', site.id)
+      .where('id', '>', after)
+      .$if(stale, (q) => q.where((eb) => staleFold(dialect, eb.ref('fold'))))
+      .orderBy('id')
+      .limit(REDERIVE_CHUNK)
+      .execute();
+    const facts = await factsOf(
+      trx,
+      dialect,
+      site.id,
+      rows.map((row) => row.id),
+    );
+    const derived = rows.flatMap(
+      (row) => foldConversation(facts.get(row.id) ?? [], settings) ?? [],
+    );
+    // Derived by other rules: every observation row is written again.
+    const write = dialect.writer(trx);
+    const versions = await write.conversations(
+      site.id,
+      derived.map((d) => ({ ...d, before: null })),
+    );
+    const before = new Map(
+      rows.map((row) => [row.id, fromJson<ConversationEvidence | null>(row.evidence)]),
+    );
+    const evidence = derived.map(({ state, evidence }) => ({
+      conversationId: state.id,
+      before: before.get(state.id) ?? null,
+      after: evidence,
+    }));
+    const changes = await write.changes(
+      site.id,
+      evidence.map(({ conversationId, before, after }) => ({
+        kind: 'conversation',
+        conversationId,
+        version: versions.get(conversationId) ?? 0,
+        score: scoreDelta(before, after),
+      })),
+    );
+    return { evidence, changes, next: rows.at(-1)?.id ?? null };
+  });
+}
+
+/** Whether a conversation's fold (a JSON column) was made by rules older than this version's. */
+export const staleFold = (dialect: Dialect, fold: Expression<unknown>): RawBuilder<SqlBool> =>
+  sql`(${fold} IS NULL OR CAST(${dialect.jsonText(fold, 'version')} AS INTEGER) < ${FOLD_VERSION})`;
+
+/**
+ * A conversation to save: derived anew, with the evidence its observation rows hold now, and
+ * the version its state carries when the batch decided it (else one more than its row's).
+ */
+export interface Derived extends FoldedConversation {
+  state: FoldedConversation['state'] & { version?: number };
+  before: ConversationEvidence | null;
+}
+
+/**
+ * How a database writes what record.ts decided, in the caller's transaction. The rows are the
+ * same on both (below); how they travel differs: a statement per row on SQLite, which has no
+ * round trips, and a few set-based statements per batch on PostgreSQL, where round trips cost.
+ */
+export interface Writer {
+  /** Stores facts not stored yet. */
+  facts(siteId: string, facts: readonly Fact[], receivedAt: number): Promise<void>;
+  /** Adds the agents a site does not know yet, named by their ids. */
+  agents(siteId: string, ids: readonly string[], at: number): Promise<void>;
+  /** Saves conversations and their observation rows; each one's new version, by id. */
+  conversations(siteId: string, derived: readonly Derived[]): Promise<Map<string, number>>;
+  /**
+   * Numbers the drafts with the site's counter and appends them to its log; the counter is
+   * held from then until the commit, so changes are numbered in commit order.
+   */
+  changes(siteId: string, drafts: readonly ChangeDraft[]): Promise<Change[]>;
+}
+
+/** The rows the writers write, and what each column holds (PostgreSQL types its arrays so). */
+export const ROWS = {
+  facts: {
+    siteId: 'text',
+    id: 'text',
+    conversationId: 'text',
+    at: 'ms',
+    body: 'json',
+    receivedAt: 'ms',
+  },
+  conversations: {
+    siteId: 'text',
+    id: 'text',
+    status: 'text',
+    visitorId: 'text',
+    lastActivityAt: 'ms',
+    ratingAgentId: 'text',
+    ratingEnd: 'int',
+    ratingAt: 'ms',
+    state: 'json',
+    evidence: 'json',
+    fold: 'json',
+    version: 'int',
+  },
+  observations: {
+    siteId: 'text',
+    conversationId: 'text',
+    seq: 'int',
+    subject: 'text',
+    dimension: 'text',
+    value: 'real',
+    weight: 'real',
+    at: 'ms',
+    cause: 'json',
+  },
+} as const satisfies Record<string, Record<string, ColumnKind>>;
+
+/** A fact's row. */
+export const factRow = (siteId: string, fact: Fact, receivedAt: number) => ({
+  siteId,
+  id: fact.id,
+  conversationId: fact.conversationId,
+  at: fact.at,
+  body: JSON.stringify(fact),
+  receivedAt,
+});
+
+/** A derived conversation's row. */
+export const conversationRow = (
+  siteId: string,
+  { state: { version, ...state }, evidence, fold }: Derived,
+) => ({
+  siteId,
+  id: state.id,
+  status: state.status,
+  visitorId: state.visitorId,
+  lastActivityAt: state.lastActivityAt,
+  ratingAgentId: state.rating?.agentId ?? null,
+  ratingEnd: state.rating?.end ?? null,
+  ratingAt: state.rating?.at ?? null,
+  state: JSON.stringify(state),
+  evidence: JSON.stringify(evidence),
+  fold: JSON.stringify(packFold(fold)),
+  version: version ?? 1,
+});
+
+type Excluded = ExpressionBuilder<
+  OnConflictUpdateDatabase<Tables, 'conversations'>,
+  OnConflictTables<'conversations'>
+>;
+
+/**
+ * What a stored conversation row takes from its new derivation: everything, and the version
+ * the batch decided, or else one more than the row's.
+ */
+export const rederived = (decided: boolean) => (eb: Excluded) => ({
+  version: decided ? eb.ref('excluded.version') : sql<number>`conversations.version + 1`,
+  status: eb.ref('excluded.status'),
+  visitorId: eb.ref('excluded.visitorId'),
+  lastActivityAt: eb.ref('excluded.lastActivityAt'),
+  ratingAgentId: eb.ref('excluded.ratingAgentId'),
+  ratingEnd: eb.ref('excluded.ratingEnd'),
+  ratingAt: eb.ref('excluded.ratingAt'),
+  state: eb.ref('excluded.state'),
+  evidence: eb.ref('excluded.evidence'),
+  fold: eb.ref('excluded.fold'),
+});
+
+/**
+ * The observation rows to write again: for each conversation, its rows from `kept` on (after
+ * those it shares with `before`: a fact folded on in order mostly adds observations at the end,
+ * so most rows stay), and the new rows that replace them.
+ */
+export function observationRows(siteId: string, derived: readonly Derived[]) {
+  const kept = derived.map(({ state, before, evidence }) => ({
+    conversationId: state.id,
+    kept: sharedObservations(before?.observations, evidence.observations),
+  }));
+  const rows = derived.flatMap(({ state, evidence }, i) => {
+    const from = kept[i]?.kept ?? 0;
+    return evidence.observations.slice(from).map((o, j) => ({
+      siteId,
+      conversationId: state.id,
+      seq: from + j,
+      ...o,
+      cause: JSON.stringify(o.cause),
+    }));
+  });
+  return { kept, rows };
+}

@@ -1,0 +1,110 @@
+/**
+ * The tables, once for both databases (migrations/ makes them). Columns are snake_case in the
+ * database and camelCase here (Kysely's CamelCasePlugin maps them). Times are epoch
+ * milliseconds (INTEGER on SQLite, BIGINT on PostgreSQL, read back as numbers on both).
+ */
+import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../../shared/accounts';
+
+/**
+ * A JSON column (TEXT on SQLite, JSONB on PostgreSQL): written as JSON text, read back as text
+ * (SQLite) or already parsed (PostgreSQL), so read it with `fromJson`.
+ */
+export type Json = ColumnType<unknown, string, string>;
+
+/** A JSON column's value as the application knows it. */
+export const fromJson = <T>(value: unknown): T =>
+  (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+export interface Tables {
+  /** Server secrets by name, made at random on first use. */
+  secrets: { name: string; value: Buffer };
+  sites: {
+    id: string;
+    name: string;
+    allowedOrigins: Json;
+    settings: Json;
+    /** SHA-256 of the site key; null: no API access. */
+    keyHash: string | null;
+    createdAt: number;
+    /** The number of the site's last change (changes.ts). */
+    changeSeq: Generated<number>;
+  };
+  /** Who a site scores; with an account, a member of its team (role) who signs in. */
+  agents: {
+    siteId: string;
+    id: string;
+    name: string;
+    role: Role;
+    accountId: string | null;
+    createdAt: number;
+    lastSeenAt: Generated<number | null>;
+  };
+  accounts: {
+    id: string;
+    email: string;
+    name: string;
+    passwordHash: string | null;
+    createdAt: number;
+    homeSiteId: string | null;
+    verifiedAt: number | null;
+  };
+  verifications: { tokenHash: string; accountId: string; expiresAt: number };
+  sessions: {
+    tokenHash: string;
+    accountId: string;
+    siteId: string;
+    createdAt: number;
+    expiresAt: number;
+  };
+  invites: {
+    id: string;
+    tokenHash: string;
+    siteId: string;
+    email: string;
+    role: Role;
+    agentId: string | null;
+    createdAt: number;
+    expiresAt: number;
+  };
+  memberAddresses: { address: string; accountId: string; seenAt: number };
+  /** Every event of every conversation, as given: the source of truth. */
+  facts: {
+    siteId: string;
+    id: string;
+    conversationId: string;
+    at: number;
+    body: Json;
+    receivedAt: number;
+  };
+  /** Each conversation as derived from its facts, rewritten with them. */
+  conversations: {
+    siteId: string;
+    id: string;
+    status: string;
+    visitorId: string | null;
+    lastActivityAt: number;
+    ratingAgentId: string | null;
+    ratingEnd: number | null;
+    ratingAt: number | null;
+    state: Json;
+    /** Null only in rows from before it was kept (derived again at start). */
+    evidence: Json | null;
+    fold: Json | null;
+    version: number;
+  };
+  /** Each conversation's observations, one row each, by position (seq) in its evidence. */
+  observations: {
+    siteId: string;
+    conversationId: string;
+    seq: number;
+    subject: string | null;
+    dimension: string;
+    value: number;
+    weight: number;
+    at: number;
+    cause: Json;
+  };
+  siteChanges: { siteId: string; seq: number; at: number; body: Json };
+  scoreCheckpoints: { siteId: string; seq: number; at: number; board: Json };
+}
