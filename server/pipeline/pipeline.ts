@@ -79,5 +79,7 @@ export async function upgradeDerivations(
     if (signal?.aborted) return;
     const site = await store.getSite(siteId);
     if (site) await pipeline.rederive(site, true, signal);
+    // Marked only once all its conversations are done: a stop midway goes on next time.
+    if (!signal?.aborted) await store.markDerived(siteId);
   }
 }

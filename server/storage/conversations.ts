@@ -6,14 +6,14 @@
 import { sql, type Kysely, type NotNull } from 'kysely';
 import type { ConversationState } from '../../shared/conversation';
 import type { Fact } from '../../shared/facts';
-import type { ConversationEvidence } from '../../shared/scoring/fold';
+import { FOLD_VERSION, type ConversationEvidence } from '../../shared/scoring/fold';
 import type { Observation } from '../../shared/scoring/types';
 import { DAY } from '../../shared/time';
 import { changeFromRow } from './changes';
 import { sumsAtFrom, type SumsRow } from './derive';
 import type { Dialect } from './dialect';
 import type { SiteCache } from './sites';
-import { byConversation, rederive, staleFold } from './record';
+import { byConversation, rederive } from './record';
 import type { InboxPlace, Store, StoredConversation } from './store';
 import { fromJson, type Tables } from './tables';
 
@@ -266,12 +266,20 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
 
     async sitesToUpgrade() {
       const rows = await db
-        .selectFrom('conversations')
-        .select('siteId')
-        .distinct()
-        .where((eb) => staleFold(dialect, eb.ref('fold')))
+        .selectFrom('sites')
+        .select('id')
+        .where('derivedVersion', '<', FOLD_VERSION)
+        .orderBy('id')
         .execute();
-      return rows.map((row) => row.siteId);
+      return rows.map((row) => row.id);
+    },
+
+    async markDerived(siteId) {
+      await db
+        .updateTable('sites')
+        .set({ derivedVersion: FOLD_VERSION })
+        .where('id', '=', siteId)
+        .execute();
     },
   } satisfies Partial<Store>;
 }

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { FOLD_VERSION } from '../../shared/scoring/fold';
 import { ZSiteSettings } from '../../shared/settings';
 import { DAY } from '../../shared/time';
 import { isUniqueViolation, StorageError } from './common';
@@ -202,7 +203,13 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
     async createSite(site) {
       await db
         .insertInto('sites')
-        .values({ id: site.id, createdAt: site.createdAt, ...siteColumns(site) })
+        // A new site has no conversation derived by older rules.
+        .values({
+          id: site.id,
+          createdAt: site.createdAt,
+          derivedVersion: FOLD_VERSION,
+          ...siteColumns(site),
+        })
         .execute();
       cache.forget(site.id);
     },

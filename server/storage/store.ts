@@ -391,6 +391,8 @@ export interface Store {
    * conversations derived by older rules (an upgrade).
    */
   rederiveChunk(site: Site, after: string, stale?: boolean): Promise<RederivedChunk>;
-  /** Sites with conversations derived by older rules. */
+  /** Sites that may have conversations derived by older rules (not yet marked derived). */
   sitesToUpgrade(): Promise<string[]>;
+  /** Every conversation of the site is derived by this version's rules now (after an upgrade). */
+  markDerived(siteId: string): Promise<void>;
 }

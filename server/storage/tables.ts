@@ -29,6 +29,8 @@ export interface Tables {
     createdAt: number;
     /** The number of the site's last change (changes.ts). */
     changeSeq: Generated<number>;
+    /** The derivation rules (FOLD_VERSION) every conversation of the site is derived by. */
+    derivedVersion: Generated<number>;
   };
   /** Who a site scores; with an account, a member of its team (role) who signs in. */
   agents: {

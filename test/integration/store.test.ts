@@ -13,6 +13,7 @@ import { openPostgresStore } from '../../server/storage/postgres';
 import { LEGACY_STEPS } from '../../server/storage/migrations/legacy';
 import { StorageError } from '../../server/storage/common';
 import type { Site, Store, StoredConversation } from '../../server/storage/store';
+import type { SqlStore } from '../../server/storage/sql-store';
 import { Pipeline, upgradeDerivations } from '../../server/pipeline/pipeline';
 import { ChangeFeed } from '../../server/pipeline/feed';
 import { silentLogger } from '../../server/logger';
@@ -547,6 +548,20 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
       expect(await store.listFacts(site.id, 'no-such-conversation')).toEqual([]);
     });
 
+    it('knows which sites may hold conversations derived by older rules, without reading them', async () => {
+      const site = await newSite();
+      expect(await store.sitesToUpgrade()).not.toContain(site.id);
+      // As a site from before the marker: checked once, then marked.
+      await (store as SqlStore).db
+        .updateTable('sites')
+        .set({ derivedVersion: 0 })
+        .where('id', '=', site.id)
+        .execute();
+      expect(await store.sitesToUpgrade()).toContain(site.id);
+      await store.markDerived(site.id);
+      expect(await store.sitesToUpgrade()).not.toContain(site.id);
+    });
+
     it('reads the latest facts and the states of many conversations at once', async () => {
       const site = await newSite();
       const at = T0 + MINUTE;
@@ -1044,6 +1059,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         await first.recordFacts(site, wholeConversation('c1'));
         await first.close();
         // As the last version before left it: every legacy step run.
+        await older.execute(AFTER_LEGACY_UNDONE);
         await older.setLegacyVersion(LEGACY_STEPS[kind].length + 1);
         for (let i = 0; i < 2; i++) {
           const reopened = await older.open();
@@ -1094,8 +1110,11 @@ describe('opening PostgreSQL', () => {
 const accountsVersion = (kind: StoreKind) =>
   LEGACY_STEPS[kind].findIndex((sql) => sql.includes('CREATE TABLE invites')) + 1;
 
+/** Undoes what the migrations after the legacy steps added (0002_derived_version, …). */
+const AFTER_LEGACY_UNDONE = `ALTER TABLE sites DROP COLUMN derived_version;`;
+
 /** Undoes the migrations after the accounts migration, newest first. */
-const CHANGES_UNDONE = `DROP TABLE site_changes; DROP TABLE score_checkpoints;
+const CHANGES_UNDONE = `${AFTER_LEGACY_UNDONE} DROP TABLE site_changes; DROP TABLE score_checkpoints;
   ALTER TABLE sites DROP COLUMN change_seq; ALTER TABLE conversations DROP COLUMN version;
   ALTER TABLE agents DROP COLUMN last_seen_at;`;
 const INBOX_UNDONE = `${CHANGES_UNDONE} DROP TABLE member_addresses;

@@ -9,9 +9,11 @@ import { newerSchema, StorageError } from '../common';
 import type { Dialect } from '../dialect';
 import type { Tables } from '../tables';
 import { baseline } from './0001_baseline';
+import { derivedVersion } from './0002_derived_version';
 
 const migrations = (dialect: Dialect, target: string): Record<string, Migration> => ({
   '0001_baseline': baseline(dialect, target),
+  '0002_derived_version': derivedVersion,
 });
 
 /** A migration's number, which is the schema version it leaves. */
