@@ -111,12 +111,14 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
     },
 
     async latestConversationOf(siteId, visitorId) {
-      const row = await conversations(siteId)
-        .where('visitorId', '=', visitorId)
-        .orderBy(sql`status = 'open'`, 'desc')
-        .orderBy('lastActivityAt', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      // Through the visitor's index (named for SQLite, which would otherwise read every
+      // conversation of the site, on every visitor message).
+      const { rows } = await sql<{ state: unknown; version: number }>`
+        SELECT state, version
+        FROM ${dialect.indexed('conversations', 'c', 'conversations_by_visitor')}
+        WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
+        ORDER BY status = 'open' DESC, last_activity_at DESC LIMIT 1`.execute(db);
+      const row = rows[0];
       return row ? stored(row) : null;
     },
 
