@@ -4,7 +4,9 @@
  * writes facts and their derivations its own way (Writer, record.ts).
  */
 import type { Expression, Kysely, RawBuilder, SqlBool } from 'kysely';
-import type { Writer } from './record';
+import type { Fact } from '../../shared/facts';
+import type { ConversationEvidence, FoldedConversation } from '../../shared/scoring/fold';
+import type { Change, ChangeDraft } from './changes';
 import type { Tables } from './tables';
 
 /**
@@ -36,4 +38,32 @@ export interface Dialect {
   writer(db: Kysely<Tables>): Writer;
   /** Runs several statements at once (migrations). */
   script(db: Kysely<Tables>, statements: string): Promise<void>;
+}
+
+/**
+ * A conversation to save: derived anew, with the evidence its observation rows hold now, and
+ * the version its state carries when the batch decided it (else one more than its row's).
+ */
+export interface Derived extends FoldedConversation {
+  state: FoldedConversation['state'] & { version?: number };
+  before: ConversationEvidence | null;
+}
+
+/**
+ * How a database writes what record.ts decided, in the caller's transaction. The rows are the
+ * same on both (below); how they travel differs: a statement per row on SQLite, which has no
+ * round trips, and a few set-based statements per batch on PostgreSQL, where round trips cost.
+ */
+export interface Writer {
+  /** Stores facts not stored yet. */
+  facts(siteId: string, facts: readonly Fact[], receivedAt: number): Promise<void>;
+  /** Adds the agents a site does not know yet, named by their ids. */
+  agents(siteId: string, ids: readonly string[], at: number): Promise<void>;
+  /** Saves conversations and their observation rows; each one's new version, by id. */
+  conversations(siteId: string, derived: readonly Derived[]): Promise<Map<string, number>>;
+  /**
+   * Numbers the drafts with the site's counter and appends them to its log; the counter is
+   * held from then until the commit, so changes are numbered in commit order.
+   */
+  changes(siteId: string, drafts: readonly ChangeDraft[]): Promise<Change[]>;
 }

@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { Fact } from '../../shared/facts';
 import { changeBody, numberChanges } from './changes';
 import { StorageError } from './common';
-import type { ColumnKind, Dialect } from './dialect';
+import type { ColumnKind, Dialect, Writer } from './dialect';
 import { migrate } from './migrations';
 import {
   conversationRow,
@@ -22,7 +22,6 @@ import {
   writeBatch,
   type Answer,
   type QueuedCall,
-  type Writer,
 } from './record';
 import { SqlStore } from './sql-store';
 import type { RecordOptions, RecordResult, Site } from './store';

@@ -21,13 +21,12 @@ import {
   foldConversation,
   packFold,
   type ConversationEvidence,
-  type FoldedConversation,
 } from '../../shared/scoring/fold';
 import type { SiteSettings } from '../../shared/settings';
 import { batchKeys, planBatch, type BatchCall } from './batch';
-import { scoreDelta, type Change, type ChangeDraft } from './changes';
+import { scoreDelta } from './changes';
 import { REDERIVE_CHUNK, sharedObservations } from './derive';
-import type { ColumnKind, Dialect } from './dialect';
+import type { ColumnKind, Derived, Dialect } from './dialect';
 import { readSite, type SiteCache } from './sites';
 import type { RecordResult, RederivedChunk, Site } from './store';
 import { fromJson, type Tables } from './tables';
@@ -223,34 +222,6 @@ export function rederive(
 /** Whether a conversation's fold (a JSON column) was made by rules older than this version's. */
 export const staleFold = (dialect: Dialect, fold: Expression<unknown>): RawBuilder<SqlBool> =>
   sql`(${fold} IS NULL OR CAST(${dialect.jsonText(fold, 'version')} AS INTEGER) < ${FOLD_VERSION})`;
-
-/**
- * A conversation to save: derived anew, with the evidence its observation rows hold now, and
- * the version its state carries when the batch decided it (else one more than its row's).
- */
-export interface Derived extends FoldedConversation {
-  state: FoldedConversation['state'] & { version?: number };
-  before: ConversationEvidence | null;
-}
-
-/**
- * How a database writes what record.ts decided, in the caller's transaction. The rows are the
- * same on both (below); how they travel differs: a statement per row on SQLite, which has no
- * round trips, and a few set-based statements per batch on PostgreSQL, where round trips cost.
- */
-export interface Writer {
-  /** Stores facts not stored yet. */
-  facts(siteId: string, facts: readonly Fact[], receivedAt: number): Promise<void>;
-  /** Adds the agents a site does not know yet, named by their ids. */
-  agents(siteId: string, ids: readonly string[], at: number): Promise<void>;
-  /** Saves conversations and their observation rows; each one's new version, by id. */
-  conversations(siteId: string, derived: readonly Derived[]): Promise<Map<string, number>>;
-  /**
-   * Numbers the drafts with the site's counter and appends them to its log; the counter is
-   * held from then until the commit, so changes are numbered in commit order.
-   */
-  changes(siteId: string, drafts: readonly ChangeDraft[]): Promise<Change[]>;
-}
 
 /** The rows the writers write, and what each column holds (PostgreSQL types its arrays so). */
 export const ROWS = {

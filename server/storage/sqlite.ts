@@ -23,7 +23,7 @@ import {
 import type { Fact } from '../../shared/facts';
 import { changeBody, numberChanges } from './changes';
 import { StorageError } from './common';
-import type { ColumnKind, Dialect } from './dialect';
+import type { ColumnKind, Dialect, Writer } from './dialect';
 import type { Tables } from './tables';
 import { migrate } from './migrations';
 import {
@@ -35,7 +35,6 @@ import {
   writeBatch,
   type Answer,
   type QueuedCall,
-  type Writer,
 } from './record';
 import { SqlStore } from './sql-store';
 import type { RecordOptions, RecordResult, Site } from './store';
