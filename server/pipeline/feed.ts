@@ -144,7 +144,7 @@ export class ChangeFeed {
     while (feed.delivered < upTo && !this.stopped) {
       const changes = await this.store.changesSince(siteId, feed.delivered, CATCH_UP_PAGE);
       if (changes.length === 0) return;
-      const site = await this.siteOf(siteId);
+      const site = await this.site(siteId);
       if (!site) return;
       await this.deliver(site, feed, changes, new Map());
     }
@@ -158,12 +158,11 @@ export class ChangeFeed {
   ): Promise<void> {
     if (changes.length === 0) return;
     // A change to the site's own row: consumers get the row as it is after it.
-    const current = changes.some((change) => change.kind === 'site')
+    const rowChanged = changes.some((change) => change.kind === 'site');
+    const current = rowChanged
       ? ((await this.store.getSite(site.id)) ?? site)
       : (this.siteRows.get(site.id) ?? site);
-    if (changes.some((change) => change.kind === 'site') || !this.siteRows.has(site.id)) {
-      this.siteRows.set(site.id, current);
-    }
+    if (rowChanged || !this.siteRows.has(site.id)) this.siteRows.set(site.id, current);
     const last = changes.at(-1);
     if (last) {
       feed.delivered = last.seq;
@@ -176,9 +175,5 @@ export class ChangeFeed {
         this.log.error('a change listener failed', error);
       }
     }
-  }
-
-  private async siteOf(siteId: string): Promise<Site | null> {
-    return this.siteRows.get(siteId) ?? (await this.store.getSite(siteId));
   }
 }

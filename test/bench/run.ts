@@ -13,13 +13,11 @@
  * its event loop; on a 2-core machine they still share the cores, for the bare loop as for
  * Peakend.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { POSTGRES_TEST_URL, postgresUnavailable } from '../support/stores';
+import { createTestStorage, postgresUnavailable } from '../support/stores';
 import { boundedConversation, eventsPerSecond } from './api-phases';
 import { copyHistory, history } from './history';
 import { idleSockets } from './idle';
@@ -375,24 +373,6 @@ async function sqlitePhases(bare: SocketFigures): Promise<void> {
   }
 }
 
-/** A fresh schema on the test PostgreSQL, and its DATABASE_URL; dropped by `drop`. */
-async function postgresSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const schema = `peakend_bench_${randomBytes(6).toString('hex')}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_TEST_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE SCHEMA ${schema}`);
-  const url = new URL(POSTGRES_TEST_URL);
-  url.searchParams.set('schema', schema);
-  return { url: url.toString(), drop: () => run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
-}
-
 async function postgresPhases(bare: SocketFigures): Promise<void> {
   const why = await postgresUnavailable();
   if (why) {
@@ -402,9 +382,9 @@ async function postgresPhases(bare: SocketFigures): Promise<void> {
   }
 
   // One node.
-  const one = await postgresSchema();
+  const one = await createTestStorage('postgres');
   try {
-    const server = await startServer('PostgreSQL server', one.url);
+    const server = await startServer('PostgreSQL server', one.databaseUrl);
     const section = 'PostgreSQL, one node';
     try {
       progress('PostgreSQL, one node: events API');
@@ -433,16 +413,16 @@ async function postgresPhases(bare: SocketFigures): Promise<void> {
       noteStderr(server);
     }
   } finally {
-    await one.drop();
+    await one.remove();
   }
 
   // Two nodes on one schema: visitors on node A, the console on node B.
-  const two = await postgresSchema();
+  const two = await createTestStorage('postgres');
   try {
-    const a = await startServer('PostgreSQL node A', two.url);
+    const a = await startServer('PostgreSQL node A', two.databaseUrl);
     let b: Running | null = null;
     try {
-      b = await startServer('PostgreSQL node B', two.url);
+      b = await startServer('PostgreSQL node B', two.databaseUrl);
       const figures = await socketPhases({
         name: 'PostgreSQL, two nodes',
         visitorUrl: a.url,
@@ -458,7 +438,7 @@ async function postgresPhases(bare: SocketFigures): Promise<void> {
       noteStderr(a, ...(b ? [b] : []));
     }
   } finally {
-    await two.drop();
+    await two.remove();
   }
 }
 
