@@ -69,7 +69,7 @@ export function App({ chat, open, title, avatar, takeFocus = true, onClose }: Ap
   const [finished, setFinished] = useState<string | null>(null);
   const ratingDone = !!conversation && finished === conversation.id;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open || !takeFocus) return;
     const target = inputRef.current ?? panelRef.current;
     target?.focus();
@@ -193,7 +193,7 @@ function PromiseItem({ promise: p, chat }: { promise: PromiseView; chat: Chat })
   const disputed = p.status === 'disputed';
   const textId = `pk-promise-${p.id}`;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (disputed && disputedHere.current) noteRef.current?.focus();
   }, [disputed]);
 

@@ -10,7 +10,7 @@
  * outbox because the server cannot be reached counts as answered: it will be sent, and the card
  * moves on rather than asking the visitor to try again.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Ack } from '../../shared/ack';
 import type { Dimension, Peak, Polarity } from '../../shared/facts';
 import { LIMITS } from '../../shared/limits';
@@ -64,8 +64,11 @@ export function RatingCard(props: RatingCardProps) {
   const [error, setError] = useState(false);
   const cardRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
+  const shownStep = useRef(step);
 
-  useEffect(() => {
+  // Layout effects move focus in the same turn as the render, so no key pressed in between
+  // lands on the page instead of the card.
+  useLayoutEffect(() => {
     if (props.autoFocus) cardRef.current?.focus();
   }, []);
 
@@ -77,15 +80,14 @@ export function RatingCard(props: RatingCardProps) {
   useEffect(() => {
     const card = cardRef.current;
     if (!firstRender.current && card && card.scrollIntoView) card.scrollIntoView({ block: 'end' });
+    firstRender.current = false;
   }, [step, end === null]);
 
   // The chip or button just used is gone once the step moves on: keep keyboard and screen
   // reader users inside the card instead of dropping them at the top of the page.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+  useLayoutEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
     const card = cardRef.current;
     if (!card) return;
     const active = (card.getRootNode() as Document | ShadowRoot).activeElement;
