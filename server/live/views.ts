@@ -118,6 +118,9 @@ export const FACTS_IN_VIEW = LIMITS.messagesInView + TIMELINE_IN_VIEW;
  * why a rating was set aside is the fold's verdict (`state.setAsideReasons`), never worked out
  * again from a part of the conversation.
  */
+/** An entry's id and time; only for facts that make one (most are messages, which do not). */
+const entryOf = (fact: Fact) => ({ id: fact.id, at: iso(fact.at) });
+
 export function timeline(
   ctx: ViewContext,
   state: ConversationState,
@@ -133,12 +136,11 @@ export function timeline(
   // Open or closed before these facts: known only when they are the whole conversation.
   let open: boolean | null = whole ? true : null;
   for (const fact of facts) {
-    const base = { id: fact.id, at: iso(fact.at) };
     switch (fact.type) {
       case 'conversation.assigned':
         if (fact.agentId === holder) break;
         entries.push({
-          ...base,
+          ...entryOf(fact),
           kind: 'assigned',
           agent: agentRef(ctx, fact.agentId),
           previous: holder === null ? null : agentRef(ctx, holder),
@@ -151,7 +153,7 @@ export function timeline(
         if (promiseTexts.has(fact.promiseId)) break;
         promiseTexts.set(fact.promiseId, fact.text ?? null);
         entries.push({
-          ...base,
+          ...entryOf(fact),
           kind: 'promise-made',
           promiseId: fact.promiseId,
           text: fact.text ?? null,
@@ -162,7 +164,7 @@ export function timeline(
         if (kept.has(fact.promiseId)) break;
         kept.add(fact.promiseId);
         entries.push({
-          ...base,
+          ...entryOf(fact),
           kind: 'promise-kept',
           promiseId: fact.promiseId,
           text: promiseTexts.get(fact.promiseId) ?? null,
@@ -173,7 +175,7 @@ export function timeline(
         if (disputed.has(fact.promiseId)) break;
         disputed.add(fact.promiseId);
         entries.push({
-          ...base,
+          ...entryOf(fact),
           kind: 'promise-disputed',
           promiseId: fact.promiseId,
           text: promiseTexts.get(fact.promiseId) ?? null,
@@ -183,7 +185,7 @@ export function timeline(
         if (open === false) break;
         open = false;
         entries.push({
-          ...base,
+          ...entryOf(fact),
           kind: 'closed',
           agent: fact.agentId === undefined ? null : agentRef(ctx, fact.agentId),
         });
@@ -191,7 +193,7 @@ export function timeline(
       case 'conversation.reopened':
         if (open === true) break;
         open = true;
-        entries.push({ ...base, kind: 'reopened' });
+        entries.push({ ...entryOf(fact), kind: 'reopened' });
         break;
       case 'rating': {
         const reason = setAside.get(fact.id);
@@ -199,7 +201,7 @@ export function timeline(
         // The step saves of one rating show once: the latest.
         const last = entries.at(-1);
         if (last?.kind === 'rating-set-aside' && last.reason === reason) entries.pop();
-        entries.push({ ...base, kind: 'rating-set-aside', reason, end: fact.end });
+        entries.push({ ...entryOf(fact), kind: 'rating-set-aside', reason, end: fact.end });
         break;
       }
       case 'conversation.opened':
