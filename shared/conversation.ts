@@ -139,4 +139,7 @@ export interface ConversationState {
    * `SET_ASIDE_KEPT`): the console's timeline reads the fold's verdict, never its own.
    */
   setAsideReasons: [factId: string, reason: SetAsideReason][];
+  /** Who the visitor is, from the conversation's opening (profile.ts); absent when not said. */
+  segment?: string;
+  attributes?: Record<string, string>;
 }

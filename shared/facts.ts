@@ -6,19 +6,13 @@
  * `ZFact` parses the wire form (ISO times); `Fact` is the parsed form (epoch milliseconds).
  */
 import { z } from 'zod';
-import { ID_CHARACTERS, LIMITS } from './limits';
+import { ID_CHARACTERS, LIMITS, storableText } from './limits';
+import { PROFILE_LIMITS, validAttributeKey, validAttributeValue, validSegment } from './profile';
 import { ZInstant } from './time';
 
-/**
- * Text both stores can hold exactly: no NUL (PostgreSQL cannot store it in text or JSON) and no
- * lone surrogate (not valid Unicode, so PostgreSQL refuses it). Refused with 400 on both stores,
- * so they accept exactly the same text.
- */
-export function storableText(text: string): boolean {
-  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
-}
-/** With the `u` flag a well-formed pair is one code point, so only a lone half matches. */
-const LONE_SURROGATE = /\p{Cs}/u;
+/** Where text is parsed: see `storableText` in limits.ts. */
+export { storableText };
+
 const STORABLE_TEXT = 'must not contain NUL characters or lone surrogates';
 
 /** Free text (messages, promises, comments), up to `max` characters, storable on both stores. */
@@ -61,6 +55,35 @@ export const ZEndScore = z.int().min(1).max(5);
 export const RATING_EXCLUSIONS = ['member', 'flood'] as const;
 export type RatingExclusion = (typeof RATING_EXCLUSIONS)[number];
 
+/** A visitor's segment and attributes (profile.ts), bounded like everything on the wire. */
+export const ZSegment = z
+  .string()
+  .refine(validSegment, `must be a name of 1 to ${PROFILE_LIMITS.segmentLength} characters`);
+export const ZAttributes = z
+  // Names are checked on the object as sent: a record schema would never see a `__proto__` key.
+  .custom<Record<string, unknown>>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.keys(value).every(validAttributeKey),
+    'must be an object whose names are a letter, then letters, digits, _ . or -',
+  )
+  .pipe(
+    z.record(
+      z.string(),
+      z
+        .string()
+        .refine(
+          validAttributeValue,
+          `must be text of at most ${PROFILE_LIMITS.valueLength} characters`,
+        ),
+    ),
+  )
+  .refine((attributes) => Object.keys(attributes).length <= PROFILE_LIMITS.attributes, {
+    message: `at most ${PROFILE_LIMITS.attributes} attributes`,
+  });
+
 const base = {
   id: ZId,
   conversationId: ZId,
@@ -72,6 +95,9 @@ export const ZFact = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('conversation.opened'),
     visitorId: ZId.optional(),
+    /** Who the visitor is, as the host page says (profile.ts): for insights, never scored. */
+    segment: ZSegment.optional(),
+    attributes: ZAttributes.optional(),
   }),
   z.object({ ...base, type: z.literal('conversation.assigned'), agentId: ZId }),
   z

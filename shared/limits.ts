@@ -43,3 +43,14 @@ export const ID_CHARACTERS = /^[A-Za-z0-9._:@-]+$/;
 
 /** A customer's server's signature: hex HMAC-SHA256 (host-chat ratings, signed-in users). */
 export const HEX_SIGNATURE = /^[0-9a-fA-F]{64}$/;
+
+/**
+ * Text both stores can hold exactly: no NUL (PostgreSQL cannot store it in text or JSON) and no
+ * lone surrogate (not valid Unicode, so PostgreSQL refuses it). Refused with 400 on both stores,
+ * so they accept exactly the same text.
+ */
+export function storableText(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+/** With the `u` flag a well-formed pair is one code point, so only a lone half matches. */
+const LONE_SURROGATE = /\p{Cs}/u;

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Role } from './accounts';
 import type { AckCallback } from './ack';
 import type { CommitmentStatus, NotCounting } from './conversation';
-import { ZEndScore, ZFreeText, ZId, ZPeak, type Peak } from './facts';
+import { ZAttributes, ZEndScore, ZFreeText, ZId, ZPeak, ZSegment, type Peak } from './facts';
 import { HEX_SIGNATURE, LIMITS } from './limits';
 import type { ScoredDimension, ScoresBody } from './scoring/types';
 
@@ -87,6 +87,9 @@ export interface AgentConversationView {
   status: 'open' | 'closed';
   /** A short, stable, non-identifying label for the visitor ("Visitor 3F2A"). */
   visitorLabel: string;
+  /** Who the visitor is, as the host page said when the conversation started (profile.ts). */
+  segment: string | null;
+  attributes: Record<string, string>;
   assignedAgent: AgentRef | null;
   openedAt: string;
   lastActivityAt: string;
@@ -281,7 +284,17 @@ export type VisitorAuth = z.infer<typeof ZVisitorAuth>;
 
 export const ZEmpty = z.object({}).optional();
 
-export const ZVisitorMessage = z.object({ text: ZText(LIMITS.messageLength) });
+/** Who the visitor is (profile.ts), sent with a message that may start a conversation. */
+export const ZVisitorProfile = z.object({
+  segment: ZSegment.optional(),
+  attributes: ZAttributes.optional(),
+});
+
+export const ZVisitorMessage = z.object({
+  text: ZText(LIMITS.messageLength),
+  /** Recorded on the conversation this message starts; ignored by one already open. */
+  profile: ZVisitorProfile.optional(),
+});
 export const ZTyping = z.object({ typing: z.boolean() });
 export const ZConversationRef = z.object({ conversationId: ZId });
 

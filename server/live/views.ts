@@ -246,6 +246,8 @@ export function agentView(
     version: state.version,
     status: state.status,
     visitorLabel: visitorLabel(state),
+    segment: state.segment ?? null,
+    attributes: state.attributes ?? {},
     assignedAgent: state.assignedAgentId ? agentRef(ctx, state.assignedAgentId) : null,
     openedAt: iso(state.openedAt),
     lastActivityAt: iso(state.lastActivityAt),

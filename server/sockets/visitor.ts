@@ -136,9 +136,9 @@ export function serveVisitors(deps: Deps): void {
       };
     });
 
-    answer('message:send', ZVisitorMessage, async ({ text }) => {
+    answer('message:send', ZVisitorMessage, async ({ text, profile }) => {
       const s = await site();
-      return views.visitorView(s, await chat.visitorMessage(s, visitorId, text, from));
+      return views.visitorView(s, await chat.visitorMessage(s, visitorId, text, from, profile));
     });
 
     answer('conversation:end', ZConversationRef, async ({ conversationId }) => {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { disputableUntil, type ConversationState } from '../../shared/conversation';
+import type { VisitorProfile } from '../../shared/profile';
 import type { Fact, FactDraft, Peak, RatingExclusion } from '../../shared/facts';
 import { LIMITS } from '../../shared/limits';
 import { DAY, MINUTE } from '../../shared/time';
@@ -63,6 +64,7 @@ export class BuiltInChat {
     visitorId: string,
     text: string,
     from: VisitorSource,
+    profile: VisitorProfile = {},
   ): Promise<StoredConversation> {
     const latest = await this.store.latestConversationOf(site.id, visitorId);
     if (latest?.status === 'open') {
@@ -70,7 +72,7 @@ export class BuiltInChat {
     }
     await this.limits.take('newConversation', siteAddress(site, from));
     return this.record(site, this.newId(), [
-      { type: 'conversation.opened', visitorId },
+      { type: 'conversation.opened', visitorId, ...profile },
       { type: 'message', from: 'visitor', text },
     ]);
   }

@@ -210,6 +210,11 @@ function applyFact(fold: ConversationFold, fact: Fact, settings: FoldSettings): 
   switch (fact.type) {
     case 'conversation.opened':
       state.visitorId ??= fact.visitorId ?? null;
+      // The first opening that says who the visitor is decides; a later one changes nothing.
+      if (state.segment === undefined && state.attributes === undefined) {
+        if (fact.segment !== undefined) state.segment = fact.segment;
+        if (fact.attributes !== undefined) state.attributes = { ...fact.attributes };
+      }
       break;
     case 'conversation.assigned':
       state.assignedAgentId = fact.agentId;

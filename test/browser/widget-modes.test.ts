@@ -216,4 +216,28 @@ describeInBrowser('the widget across pages, on a phone, and in host-chat mode', 
     // No launcher to return to: focus goes back to the page's own button.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('rate');
   });
+
+  it("tells agents who the visitor is, as the page said with peakend('set')", async () => {
+    const page = await newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${hosts.url}/clean`);
+    // Before the app has loaded: the loader keeps the calls and the app replays them in order.
+    await page.evaluate(() => {
+      const peakend = (window as unknown as { peakend: (...a: unknown[]) => void }).peakend;
+      peakend('set', { segment: 'business', plan: 'pro', 'not a name': 'x' });
+      peakend('set', { plan: 'enterprise' });
+    });
+    await openChat(page);
+    await sendMessage(page, 'Do you invoice per seat?');
+    const inbox = data(await anna.emitWithAck('inbox:list', {}));
+    const seen = inbox.conversations.find(
+      (c) => c.messages[0]?.text === 'Do you invoice per seat?',
+    );
+    expect(seen).toMatchObject({ segment: 'business', attributes: { plan: 'enterprise' } });
+    // What the page got wrong is named in the browser console, and nothing else is lost.
+    expect(errors.join('\n')).toMatch(/peakend\("set"\): left out not a name/);
+  });
 });

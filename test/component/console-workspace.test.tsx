@@ -61,6 +61,36 @@ describe('console workspace', () => {
     expect(screen.getByRole('button', { name: /Claim/ })).toBeTruthy();
   });
 
+  it('says who the visitor is, as the host page said, and nothing when it said nothing', async () => {
+    const live = new FakeLive({
+      'inbox:list': () =>
+        ok({
+          agent: anna,
+          conversations: [
+            conversation({ segment: 'business', attributes: { plan: 'pro', region: 'eu' } }),
+          ],
+        }),
+      'scores:get': () => ok(scores),
+    });
+    await startConsole(live);
+    const about = await screen.findByRole('list', { name: 'About the visitor' });
+    expect(
+      within(about)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Segment business', 'plan pro', 'region eu']);
+
+    cleanup();
+    await startConsole(
+      new FakeLive({
+        'inbox:list': () => ok({ agent: anna, conversations: [conversation()] }),
+        'scores:get': () => ok(scores),
+      }),
+    );
+    await screen.findByRole('heading', { name: 'Visitor 3F2A' });
+    expect(screen.queryByRole('list', { name: 'About the visitor' })).toBeNull();
+  });
+
   it('upserts pushed conversations, open before closed, newest first', async () => {
     const live = new FakeLive({
       'inbox:list': () => ok({ agent: anna, conversations: [conversation()] }),

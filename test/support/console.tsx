@@ -44,6 +44,8 @@ export function conversation(
     version: 1,
     status: 'open',
     visitorLabel: 'Visitor 3F2A',
+    segment: null,
+    attributes: {},
     assignedAgent: null,
     openedAt: minutesAgo(10),
     lastActivityAt: minutesAgo(2),

@@ -24,6 +24,8 @@ export interface WidgetOptions {
   userHash?: string;
   /** The signed-in user's email: a rating from a member of the team's own counts for nobody. */
   email?: string;
+  /** `data-segment`: the visitor's group, as `peakend('set', {segment})` also says. */
+  segment?: string;
 }
 
 /** `peakend('rate', {...})`: host-chat mode, the rating card alone for a helpdesk conversation. */
@@ -58,7 +60,7 @@ export interface MountOptions {
 
 /**
  * The running app: takes every call of the page (those made before it loaded are replayed in
- * order): `init`, `open`, `close`, `rate`, `on`.
+ * order): `init`, `set`, `open`, `close`, `rate`, `on`.
  */
 export type AppHandle = (call: PeakendCall) => void;
 

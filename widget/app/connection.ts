@@ -8,6 +8,7 @@
  * Not persisted: the conversation, which the server sends again on every `hello`.
  */
 import type { Ack, AckCallback } from '../../shared/ack';
+import type { VisitorProfile } from '../../shared/profile';
 import type {
   AgentRef,
   RatingSave,
@@ -107,6 +108,7 @@ export function connect(
   siteId: string,
   delivery: RatingDelivery,
   identity?: Identity,
+  profile: () => VisitorProfile = () => ({}),
 ): Chat {
   let state: ChatState = {
     status: 'connecting',
@@ -244,7 +246,11 @@ export function connect(
         after: current?.messages.length ?? 0,
       };
       set({ pending: [...state.pending, pending] });
-      const ack = await call('message:send', { text });
+      // A message that starts a conversation says who the visitor is; later ones need not.
+      const starts = !current || current.status === 'closed';
+      const said = profile();
+      const withProfile = starts && (said.segment !== undefined || said.attributes !== undefined);
+      const ack = await call('message:send', { text, ...(withProfile && { profile: said }) });
       const rest = state.pending.filter((p) => p !== pending);
       if (ack.ok) {
         set({ pending: rest });

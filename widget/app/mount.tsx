@@ -8,6 +8,7 @@
  */
 import { render } from 'preact';
 import { HEX_SIGNATURE, ID_CHARACTERS, LIMITS } from '../../shared/limits';
+import { mergeProfile, type VisitorProfile } from '../../shared/profile';
 import type { RatingSave } from '../../shared/protocol';
 import type { AppHandle, HostEventName, Mount, RateRequest, WidgetOptions } from './bridge';
 import { connect, type Chat, type Identity } from './connection';
@@ -103,6 +104,19 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
   let returnFocus: HTMLElement | null = null;
   /** The host page hears of a rating once, and again only if the face changes. */
   let lastRated = '';
+  /** Who the visitor is (`data-segment`, `peakend('set', …)`), sent when a conversation starts. */
+  let profile: VisitorProfile = {};
+  setProfile(options.segment === undefined ? {} : { segment: options.segment });
+
+  function setProfile(given: Record<string, unknown>): void {
+    const merged = mergeProfile(profile, given);
+    profile = merged.profile;
+    if (merged.rejected.length > 0) {
+      console.error(
+        `peakend("set"): left out ${merged.rejected.join(', ')} (see docs/embedding.md).`,
+      );
+    }
+  }
 
   function emit(name: HostEventName, detail?: unknown): void {
     for (const listener of listeners[name] || []) {
@@ -130,7 +144,7 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
 
   function startChat(): Chat {
     if (chat) return chat;
-    const started = connect(server, site, delivery, identityOf(options));
+    const started = connect(server, site, delivery, identityOf(options), () => profile);
     chat = started;
     started.subscribe(() => {
       const conversation = started.state().conversation;
@@ -216,7 +230,9 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
   if (Number(readStored(site, 'due')) > Date.now()) draw();
 
   return ([command, arg, fn]) => {
-    if (command === 'open') show({ kind: 'chat' });
+    if (command === 'set' && arg && typeof arg === 'object')
+      setProfile(arg as Record<string, unknown>);
+    else if (command === 'open') show({ kind: 'chat' });
     else if (command === 'close') hide(false);
     else if (command === 'rate') {
       const request = rateRequest(arg);

@@ -71,6 +71,7 @@ export function ConversationPane({
               {conversation.closedAt ? ` · closed ${clockTime(conversation.closedAt, now)}` : ''}
             </span>
           </div>
+          <VisitorProfile conversation={conversation} />
         </div>
         {isOpen && (
           <div class="conversation-actions">
@@ -280,5 +281,26 @@ function Message({
         {message.text}
       </div>
     </div>
+  );
+}
+
+/** Who the visitor is, as the host page said when the conversation started (its segment first). */
+function VisitorProfile({ conversation }: { conversation: AgentConversationView }) {
+  const { segment, attributes } = conversation;
+  const entries = Object.entries(attributes);
+  if (segment === null && entries.length === 0) return null;
+  return (
+    <ul class="visitor-profile" aria-label="About the visitor">
+      {segment !== null && (
+        <li class="profile-tag profile-tag--segment">
+          <span class="profile-key">Segment</span> {segment}
+        </li>
+      )}
+      {entries.map(([key, value]) => (
+        <li class="profile-tag" key={key}>
+          <span class="profile-key">{key}</span> {value}
+        </li>
+      ))}
+    </ul>
   );
 }
