@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely, type NotNull } from 'kysely';
 import type { ConversationState } from '../../shared/conversation';
-import type { Fact } from '../../shared/facts';
+import type { Dimension, Fact, Polarity } from '../../shared/facts';
 import { FOLD_VERSION, type ConversationEvidence } from '../../shared/scoring/fold';
 import type { Observation } from '../../shared/scoring/types';
 import { DAY } from '../../shared/time';
@@ -247,6 +247,56 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
         WHERE o.site_id = ${siteId} AND o.at <= ${at}
         GROUP BY o.subject, o.dimension, l.latest`.execute(db);
       return sumsAtFrom(rows, at, settings.halfLifeDays * DAY);
+    },
+
+    async segmentSumsAt(siteId, at, settings) {
+      const halfLifeMs = sql`CAST(${settings.halfLifeDays * DAY} AS DOUBLE PRECISION)`;
+      const lambda = sql`CAST(${settings.negativityWeight} AS DOUBLE PRECISION)`;
+      // As sumsAt, each observation with its conversation's segment.
+      const { rows } = await sql<SumsRow & { segment: string | null }>`
+        WITH o AS (
+          SELECT c.segment, o.dimension, o.value, o.weight, o.at FROM observations o
+          JOIN conversations c ON c.site_id = o.site_id AND c.id = o.conversation_id
+          WHERE o.site_id = ${siteId} AND o.at <= ${at}),
+        latest AS (SELECT segment, dimension, max(at) AS latest FROM o GROUP BY segment, dimension)
+        SELECT o.segment, o.dimension, count(*) AS n, l.latest,
+          sum(o.weight * o.value * power(2, (o.at - l.latest) / ${halfLifeMs})) AS s,
+          sum(${lambda} * o.weight * (1 - o.value)
+            * power(2, (o.at - l.latest) / ${halfLifeMs})) AS f
+        FROM o JOIN latest l ON ${dialect.same(sql.ref('l.segment'), sql.ref('o.segment'))}
+          AND l.dimension = o.dimension
+        GROUP BY o.segment, o.dimension, l.latest`.execute(db);
+      const sums = sumsAtFrom(
+        rows.map((row) => ({ ...row, subject: row.segment })),
+        at,
+        settings.halfLifeDays * DAY,
+      );
+      return sums.map(({ subject, ...figures }) => ({ ...figures, segment: subject }));
+    },
+
+    async segmentRatings(siteId, from, to) {
+      const state = sql.ref('state');
+      const dimension = dialect.jsonText(state, 'rating', 'peak', 'dimension');
+      const polarity = dialect.jsonText(state, 'rating', 'peak', 'polarity');
+      const { rows } = await sql<{
+        segment: string | null;
+        end: number;
+        dimension: Dimension | null;
+        polarity: Polarity | null;
+        n: number | string;
+      }>`
+        SELECT segment, rating_end AS "end", ${dimension} AS dimension, ${polarity} AS polarity,
+          count(*) AS n
+        FROM conversations
+        WHERE site_id = ${siteId} AND rating_end IS NOT NULL
+          AND rating_at >= ${from} AND rating_at < ${to}
+        GROUP BY segment, rating_end, ${dimension}, ${polarity}`.execute(db);
+      return rows.map(({ segment, end, dimension, polarity, n }) => ({
+        segment,
+        end: Number(end),
+        peak: dimension && polarity ? { dimension, polarity } : null,
+        n: Number(n),
+      }));
     },
 
     async recentObservations(siteId, subject, limit, until = Number.MAX_SAFE_INTEGER) {

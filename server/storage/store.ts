@@ -7,12 +7,12 @@
  */
 import type { Role } from '../../shared/accounts';
 import type { ConversationState } from '../../shared/conversation';
-import type { Fact } from '../../shared/facts';
+import type { Fact, Peak } from '../../shared/facts';
 import type { SiteSettings } from '../../shared/settings';
 import type { ConversationEvidence } from '../../shared/scoring/observations';
 import type { CountedRating } from '../../shared/scoring/ratings';
-import type { SubjectSums } from '../../shared/scoring/sums';
-import type { Observation } from '../../shared/scoring/types';
+import type { DecayedSums, SubjectSums } from '../../shared/scoring/sums';
+import type { Observation, ScoredDimension } from '../../shared/scoring/types';
 import type { Change } from './changes';
 
 export type { Role };
@@ -23,6 +23,20 @@ export type { Role };
  */
 export interface StoredConversation extends ConversationState {
   version: number;
+}
+
+/** Decayed sums of one (segment, dimension) at τ; `segment` null: no segment said. */
+export interface SegmentSums extends DecayedSums {
+  segment: string | null;
+  dimension: ScoredDimension;
+}
+
+/** How many counting ratings of a segment had this end and this peak (null: no chip chosen). */
+export interface SegmentRatingCount {
+  segment: string | null;
+  end: number;
+  peak: Peak | null;
+  n: number;
 }
 
 export interface Site {
@@ -368,6 +382,20 @@ export interface Store {
     at: number,
     settings: Pick<SiteSettings, 'halfLifeDays' | 'negativityWeight'>,
   ): Promise<SubjectSums[]>;
+  /**
+   * The site's decayed sums at τ per (segment of the conversation, dimension): `sumsAt`, grouped
+   * by who the visitors are instead of by agent (null: conversations without a segment).
+   */
+  segmentSumsAt(
+    siteId: string,
+    at: number,
+    settings: Pick<SiteSettings, 'halfLifeDays' | 'negativityWeight'>,
+  ): Promise<SegmentSums[]>;
+  /**
+   * The counting ratings given in [from, to), counted per segment, end and peak: what the
+   * segments view needs of them, summed in the database.
+   */
+  segmentRatings(siteId: string, from: number, to: number): Promise<SegmentRatingCount[]>;
   /**
    * The latest observations of one subject (an agent id), newest first (by time, then by
    * conversation and position), at most `limit`: what an agent's breakdown lists.

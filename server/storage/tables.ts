@@ -89,6 +89,8 @@ export interface Tables {
     ratingAgentId: string | null;
     ratingEnd: number | null;
     ratingAt: number | null;
+    /** The visitor's segment, as the conversation's opening said (also in `state`). */
+    segment: string | null;
     state: Json;
     /** Null only in rows from before it was kept (derived again at start). */
     evidence: Json | null;

@@ -11,11 +11,13 @@ import type { Tables } from '../tables';
 import { baseline } from './0001_baseline';
 import { derivedVersion } from './0002_derived_version';
 import { rowidConversations } from './0003_rowid_conversations';
+import { conversationSegment } from './0006_conversation_segment';
 
 const migrations = (dialect: Dialect, target: string): Record<string, Migration> => ({
   '0001_baseline': baseline(dialect, target),
   '0002_derived_version': derivedVersion,
   '0003_rowid_conversations': rowidConversations(dialect),
+  '0006_conversation_segment': conversationSegment(dialect),
 });
 
 /** A migration's number, which is the schema version it leaves. */
