@@ -229,7 +229,7 @@ export function visitorView(
 }
 
 /** "Visitor 3F2A": short, stable, and says nothing about who the visitor is. */
-export function visitorLabel(state: ConversationState): string {
+export function visitorLabel(state: Pick<ConversationState, 'id' | 'visitorId'>): string {
   const seed = state.visitorId ?? state.id;
   return `Visitor ${createHash('sha256').update(seed).digest('hex').slice(0, 4).toUpperCase()}`;
 }
