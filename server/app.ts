@@ -20,8 +20,10 @@ import type { Config } from './config';
 import { renderDemoPage } from './demo/page';
 import { accountRoutes } from './http/account';
 import { assetRoutes } from './http/assets';
+import { commentRoutes } from './http/comments';
 import { errorHandler, notFound } from './http/errors';
 import { eventRoutes } from './http/events';
+import { exportRoutes } from './http/exports';
 import { inviteRoutes } from './http/invites';
 import { metricsRoutes } from './http/metrics';
 import { requestLog } from './http/request-log';
@@ -214,6 +216,8 @@ export function createApplication(parts: AppParts): Application {
   app.use(inviteRoutes({ store, sessions, clock, mail: accountMail, consoleSockets, log }));
   app.use(eventRoutes(store, pipeline));
   app.use(scoreRoutes(store, scoreboards, sessions, clock));
+  app.use(exportRoutes(store, sessions, clock, log));
+  app.use(commentRoutes(store, sessions, clock));
   app.use(notFound);
   app.use(errorHandler(log));
 

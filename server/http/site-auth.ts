@@ -4,6 +4,8 @@
  * exist (404), a key of another site (403).
  */
 import type { Request } from 'express';
+import { may } from '../auth/roles';
+import type { Sessions } from '../auth/sessions';
 import { sha256 } from '../auth/tokens';
 import { Refusal } from '../errors';
 import type { Site, Store } from '../storage/store';
@@ -20,4 +22,25 @@ export async function authenticateSite(req: Request, store: Store): Promise<Site
     throw new Refusal('forbidden', `This key belongs to another site, not to "${siteId}".`);
   }
   throw new Refusal('unauthorized', 'Unknown site key.');
+}
+
+/**
+ * The site, for a supervisor or admin of it signed in to the console, else for its key: who may
+ * read what a site's team has earned (scores, ratings, comments). `what` names it in the refusal.
+ * A request with an Authorization header is judged by that header alone.
+ */
+export async function supervisorOrSiteKey(
+  req: Request,
+  store: Store,
+  sessions: Sessions,
+  what: string,
+): Promise<Site> {
+  const signedIn = req.headers.authorization ? null : await sessions.signedIn(req.headers.cookie);
+  if (!signedIn) return authenticateSite(req, store);
+  const siteId = String(req.params.siteId);
+  const member = await store.memberOf(signedIn.account.id, siteId);
+  if (!member || !may(member.role, 'supervise')) {
+    throw new Refusal('forbidden', `Only the site's supervisors and admins may read ${what} here.`);
+  }
+  return existingSite(store, siteId);
 }

@@ -27,7 +27,15 @@ export function limitRequests(limits: RateLimits): Router {
     if (authorization) await limits.take('siteApi', { ip: req.ip, key: sha256(authorization) });
     next();
   };
-  router.use(['/api/v1/sites/:siteId/events', '/api/v1/sites/:siteId/scores'], perKey);
+  router.use(
+    [
+      '/api/v1/sites/:siteId/events',
+      '/api/v1/sites/:siteId/scores',
+      '/api/v1/sites/:siteId/ratings.csv',
+      '/api/v1/sites/:siteId/comments',
+    ],
+    perKey,
+  );
 
   router.use('/api/v1/sites/:siteId/ratings', async (req, _res, next) => {
     if (req.method === 'POST') await limits.take('ratingDelivery', { ip: req.ip });

@@ -108,6 +108,9 @@ export const TIMELINE_IN_VIEW = 100;
  */
 export const FACTS_IN_VIEW = LIMITS.messagesInView + TIMELINE_IN_VIEW;
 
+/** An entry's id and time; only for facts that make one (most are messages, which do not). */
+const entryOf = (fact: Fact) => ({ id: fact.id, at: iso(fact.at) });
+
 /**
  * Who did what besides writing, from the facts in conversation order: claims and assignments,
  * promises made, kept and disputed, closes, reopens, and ratings set aside. What the fold
@@ -118,9 +121,6 @@ export const FACTS_IN_VIEW = LIMITS.messagesInView + TIMELINE_IN_VIEW;
  * why a rating was set aside is the fold's verdict (`state.setAsideReasons`), never worked out
  * again from a part of the conversation.
  */
-/** An entry's id and time; only for facts that make one (most are messages, which do not). */
-const entryOf = (fact: Fact) => ({ id: fact.id, at: iso(fact.at) });
-
 export function timeline(
   ctx: ViewContext,
   state: ConversationState,
@@ -231,7 +231,7 @@ export function visitorView(
 }
 
 /** "Visitor 3F2A": short, stable, and says nothing about who the visitor is. */
-export function visitorLabel(state: ConversationState): string {
+export function visitorLabel(state: Pick<ConversationState, 'id' | 'visitorId'>): string {
   const seed = state.visitorId ?? state.id;
   return `Visitor ${createHash('sha256').update(seed).digest('hex').slice(0, 4).toUpperCase()}`;
 }

@@ -6,7 +6,7 @@
  * same transaction as the facts that change them, so every acknowledged write is committed whole.
  */
 import type { Role } from '../../shared/accounts';
-import type { ConversationState } from '../../shared/conversation';
+import type { ConversationState, RatingVersion, SetAsideReason } from '../../shared/conversation';
 import type { Fact, Peak } from '../../shared/facts';
 import type { SiteSettings } from '../../shared/settings';
 import type { ConversationEvidence } from '../../shared/scoring/observations';
@@ -224,6 +224,46 @@ export interface ListedConversation {
   place: InboxPlace;
 }
 
+/**
+ * Where a rated conversation stands in rating order: its rating's time, then its id, so each has
+ * one place and a page can go on after the last one of the page before (a keyset cursor).
+ */
+export interface RatingPlace {
+  at: number;
+  conversationId: string;
+}
+
+/** Which ratings to read, in which order; `from` and `to` bound the ratings' times. */
+export interface RatingQuery {
+  /** At or after this time (ms). */
+  from: number;
+  /** Before this time (ms). */
+  to: number;
+  /** Oldest first (exports) or newest first (the comments feed). */
+  order: 'asc' | 'desc';
+  /** Only those after this place, in the order asked. */
+  after?: RatingPlace;
+  limit: number;
+  /** Only ratings with a comment or a chip ("What stood out most?"). */
+  remarked?: boolean;
+  /** Only ratings of this agent. */
+  agentId?: string;
+}
+
+/**
+ * A conversation's rating as a report shows it: the version that counts, or, when none counts,
+ * the latest one set aside, with why (scoring.md, integrity rules).
+ */
+export interface StoredRating {
+  conversationId: string;
+  visitorId: string | null;
+  /** The conversation's segment, once the widget or the events API has set one. */
+  segment: string | null;
+  rating: RatingVersion;
+  /** Null when the rating counts. */
+  setAside: SetAsideReason | null;
+}
+
 export interface Store {
   /** Throws when storage cannot be reached. */
   ping(): Promise<void>;
@@ -351,6 +391,12 @@ export interface Store {
    * one must not take its place), else their most recently active one.
    */
   latestConversationOf(siteId: string, visitorId: string): Promise<StoredConversation | null>;
+  /**
+   * A page of the site's rated conversations (`StoredRating`), in rating order, through the
+   * conversations_by_rating index: exports and the comments feed read any number of them a page
+   * at a time, never all at once.
+   */
+  listRatings(siteId: string, query: RatingQuery): Promise<StoredRating[]>;
   /** The counting version of every rating of the site, with its rated agent. */
   countedRatings(siteId: string): Promise<CountedRating[]>;
 

@@ -733,6 +733,13 @@ describe('fuzz: hostile input to every event and route', () => {
   const role = fc.constantFrom('agent', 'supervisor', 'admin', 'owner');
 
   const routeCases = (): Record<string, RouteCase> => {
+    /** Times and dates for a window, the extremes ISO-8601 allows among them. */
+    const when = fc.constantFrom(
+      iso(Date.now() - 3_600_000),
+      '2026-01-01',
+      '0000-01-01',
+      '9999-12-31T23:59:59.999+14:00',
+    );
     const everySite = [fuzzSite.siteId, 'demo', baseline.siteId, scratch.siteId, 'nope'];
     // Changes with the admin token go to the scratch site only, so the data compared stays put.
     const changeable = [scratch.siteId, 'nope'];
@@ -871,6 +878,24 @@ describe('fuzz: hostile input to every event and route', () => {
             '1970-01-01T00:00:00Z',
             '0001-01-01T00:00:00Z',
           ),
+        },
+      },
+      'GET /api/v1/sites/:siteId/ratings.csv': {
+        params: { siteId: everySite },
+        tokens: [fuzzSite.key],
+        cookies: [cookie],
+        query: { from: when, to: when },
+      },
+      'GET /api/v1/sites/:siteId/comments': {
+        params: { siteId: everySite },
+        tokens: [fuzzSite.key],
+        cookies: [cookie],
+        query: {
+          from: when,
+          to: when,
+          agent: fc.constantFrom('anna', 'ben', 'nobody'),
+          limit: fc.constantFrom('1', '50', '200', '0', '1e3'),
+          cursor: fc.constantFrom('WzE3OTM3ODM3NDAwMTcsImEiXQ', 'WzEsMl0', 'W10'),
         },
       },
     };

@@ -99,6 +99,8 @@ DELETE /api/v1/sites/:siteId/invites/:inviteId (A's invite, through B)    | 401 
 // scores and events APIs
 GET /api/v1/sites/:siteId/scores (A)                                      | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 POST /api/v1/sites/:siteId/events (A)                                     | 401  | 401     | 401     | 401  | 401     | 401     | 401  | 401  | 401  | 401    | ok:A | 403  | 401  | 401
+GET /api/v1/sites/:siteId/ratings.csv (A)                                 | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
+GET /api/v1/sites/:siteId/comments (A)                                    | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 // the widget's ratings route
 OPTIONS /api/v1/sites/:siteId/ratings (from a page of A)                  | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
 OPTIONS /api/v1/sites/:siteId/ratings (from another page)                 | 403  | 403     | 403     | 403  | 403     | 403     | 403  | 403  | 403  | 403    | 403  | 403  | 403  | 403
@@ -250,6 +252,8 @@ interface Answer {
   status: number;
   body: Body;
   headers: Headers;
+  /** The body as sent (a CSV export is not JSON). */
+  text: string;
 }
 
 interface HttpCall {
@@ -352,6 +356,7 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
       status: response.status,
       body: (json ? JSON.parse(text) : {}) as Body,
       headers: response.headers,
+      text,
     };
   }
 
@@ -574,6 +579,22 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
       },
     );
     expect(answer.status).toBe(200);
+  }
+
+  /** A rated conversation with a comment on each site; the comments, as markers. */
+  async function ratedOnBoth(): Promise<Context> {
+    const ctx = { onA: unique('comment-on-a'), onB: unique('comment-on-b') };
+    for (const site of ['A', 'B'] as const) {
+      await postEvents(site, [
+        {
+          type: 'rating',
+          conversationId: unique('rated'),
+          end: 2,
+          comment: site === 'A' ? ctx.onA : ctx.onB,
+        },
+      ]);
+    }
+    return ctx;
   }
 
   // -- what the store says, to check that a refusal changed nothing ----------------------------
@@ -1260,6 +1281,26 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         expect(ids).toContain(principals.agA.person!.agentIds.A);
         expect(ids).not.toContain(principals.agB.person!.agentIds.B);
         expect(ids.sort()).toEqual((await agentIdsOf('A')).sort());
+      },
+    }),
+    'GET /api/v1/sites/:siteId/ratings.csv (A)': http({
+      prepare: ratedOnBoth,
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/ratings.csv` }),
+      allowed: (a, _p, _cell, ctx) => {
+        expect(a.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+        expect(a.text).toContain(ctx.onA);
+        expect(a.text).not.toContain(ctx.onB);
+      },
+    }),
+    'GET /api/v1/sites/:siteId/comments (A)': http({
+      prepare: ratedOnBoth,
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/comments?limit=200` }),
+      allowed: (a, _p, _cell, ctx) => {
+        const said = bodyAs<{ comments: { comment: string | null }[] }>(a.body).comments.map(
+          (c) => c.comment,
+        );
+        expect(said).toContain(ctx.onA);
+        expect(said).not.toContain(ctx.onB);
       },
     }),
     'POST /api/v1/sites/:siteId/events (A)': http({

@@ -11,12 +11,14 @@ import type { Tables } from '../tables';
 import { baseline } from './0001_baseline';
 import { derivedVersion } from './0002_derived_version';
 import { rowidConversations } from './0003_rowid_conversations';
+import { ratingIndex } from './0005_rating_index';
 import { conversationSegment } from './0006_conversation_segment';
 
 const migrations = (dialect: Dialect, target: string): Record<string, Migration> => ({
   '0001_baseline': baseline(dialect, target),
   '0002_derived_version': derivedVersion,
   '0003_rowid_conversations': rowidConversations(dialect),
+  '0005_rating_index': ratingIndex(dialect),
   '0006_conversation_segment': conversationSegment(dialect),
 });
 

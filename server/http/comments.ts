@@ -1,0 +1,93 @@
+/**
+ * `GET /api/v1/sites/:siteId/comments?from=&to=&agent=&cursor=&limit=`: what visitors said,
+ * newest first: each rated conversation whose rating has a comment or a chip ("What stood out
+ * most?"), a page at a time, for the site's key or a supervisor's (or admin's) console session,
+ * as the scores. A rating set aside is listed too, with why (`excluded`): an unanswered visitor's
+ * words are often the ones a supervisor most needs to read.
+ */
+import express, { type Router } from 'express';
+import type { Peak } from '../../shared/facts';
+import { iso } from '../../shared/time';
+import type { Sessions } from '../auth/sessions';
+import type { Clock } from '../clock';
+import { visitorLabel } from '../live/views';
+import type { Store, StoredRating } from '../storage/store';
+import { COMMENTS_PAGE, encodeCursor, ZCommentsQuery } from './rating-query';
+import { supervisorOrSiteKey } from './site-auth';
+import { parseQuery } from './validate';
+
+export interface CommentView {
+  conversationId: string;
+  visitorLabel: string;
+  segment: string | null;
+  /** Whom the rating rates; null is the site's unassigned bucket. */
+  agent: { id: string; name: string } | null;
+  end: number;
+  peak: Peak | null;
+  comment: string | null;
+  at: string;
+  /** Why the rating counts for nobody (`member`, `flood`, `unanswered`); null when it counts. */
+  excluded: string | null;
+}
+
+export interface CommentsPage {
+  comments: CommentView[];
+  /** The `cursor` of the next (older) page; null after the last. */
+  next: string | null;
+}
+
+function commentView(rated: StoredRating, agentNames: ReadonlyMap<string, string>): CommentView {
+  const { rating } = rated;
+  return {
+    conversationId: rated.conversationId,
+    visitorLabel: visitorLabel({ id: rated.conversationId, visitorId: rated.visitorId }),
+    segment: rated.segment,
+    agent:
+      rating.agentId === null
+        ? null
+        : { id: rating.agentId, name: agentNames.get(rating.agentId) ?? rating.agentId },
+    end: rating.end,
+    peak: rating.peak,
+    comment: rating.comment,
+    at: iso(rating.at),
+    excluded: rated.setAside,
+  };
+}
+
+export function commentRoutes(store: Store, sessions: Sessions, clock: Clock): Router {
+  const router = express.Router();
+
+  router.get('/api/v1/sites/:siteId/comments', async (req, res) => {
+    const site = await supervisorOrSiteKey(req, store, sessions, 'its comments');
+    const query = parseQuery(ZCommentsQuery, req.query);
+    const limit = query.limit ?? COMMENTS_PAGE.default;
+    // One more than the page, to know whether another follows.
+    const [rows, agents] = await Promise.all([
+      store.listRatings(site.id, {
+        from: query.from ?? 0,
+        // Up to now, included, unless asked otherwise.
+        to: query.to ?? clock.now() + 1,
+        order: 'desc',
+        after: query.cursor,
+        limit: limit + 1,
+        remarked: true,
+        agentId: query.agent,
+      }),
+      store.listAgents(site.id),
+    ]);
+    const agentNames = new Map(agents.map((agent) => [agent.id, agent.name]));
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const body: CommentsPage = {
+      comments: page.map((rated) => commentView(rated, agentNames)),
+      next:
+        rows.length > limit && last
+          ? encodeCursor({ at: last.rating.at, conversationId: last.conversationId })
+          : null,
+    };
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(body);
+  });
+
+  return router;
+}
