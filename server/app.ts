@@ -24,6 +24,7 @@ import { commentRoutes } from './http/comments';
 import { errorHandler, notFound } from './http/errors';
 import { eventRoutes } from './http/events';
 import { exportRoutes } from './http/exports';
+import { segmentRoutes } from './http/segments';
 import { inviteRoutes } from './http/invites';
 import { metricsRoutes } from './http/metrics';
 import { requestLog } from './http/request-log';
@@ -218,6 +219,7 @@ export function createApplication(parts: AppParts): Application {
   app.use(scoreRoutes(store, scoreboards, sessions, clock));
   app.use(exportRoutes(store, sessions, clock, log));
   app.use(commentRoutes(store, sessions, clock));
+  app.use(segmentRoutes(store, sessions, clock));
   app.use(notFound);
   app.use(errorHandler(log));
 

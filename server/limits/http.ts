@@ -33,6 +33,7 @@ export function limitRequests(limits: RateLimits): Router {
       '/api/v1/sites/:siteId/scores',
       '/api/v1/sites/:siteId/ratings.csv',
       '/api/v1/sites/:siteId/comments',
+      '/api/v1/sites/:siteId/segments',
     ],
     perKey,
   );

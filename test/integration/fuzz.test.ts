@@ -886,6 +886,12 @@ describe('fuzz: hostile input to every event and route', () => {
         cookies: [cookie],
         query: { from: when, to: when },
       },
+      'GET /api/v1/sites/:siteId/segments': {
+        params: { siteId: everySite },
+        tokens: [fuzzSite.key],
+        cookies: [cookie],
+        query: { from: when, to: when },
+      },
       'GET /api/v1/sites/:siteId/comments': {
         params: { siteId: everySite },
         tokens: [fuzzSite.key],

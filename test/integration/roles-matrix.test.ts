@@ -101,6 +101,7 @@ GET /api/v1/sites/:siteId/scores (A)                                      | 401 
 POST /api/v1/sites/:siteId/events (A)                                     | 401  | 401     | 401     | 401  | 401     | 401     | 401  | 401  | 401  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/ratings.csv (A)                                 | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/comments (A)                                    | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
+GET /api/v1/sites/:siteId/segments (A)                                    | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 // the widget's ratings route
 OPTIONS /api/v1/sites/:siteId/ratings (from a page of A)                  | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
 OPTIONS /api/v1/sites/:siteId/ratings (from another page)                 | 403  | 403     | 403     | 403  | 403     | 403     | 403  | 403  | 403  | 403    | 403  | 403  | 403  | 403
@@ -1301,6 +1302,16 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         );
         expect(said).toContain(ctx.onA);
         expect(said).not.toContain(ctx.onB);
+      },
+    }),
+    'GET /api/v1/sites/:siteId/segments (A)': http({
+      prepare: ratedOnBoth,
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/segments` }),
+      // Which site's data it holds is for segments.test.ts; here, that it answers whom it should.
+      allowed: (a) => {
+        const body = bodyAs<{ segments: unknown[]; minRatingsToRank: number }>(a.body);
+        expect(body.minRatingsToRank).toBe(20);
+        expect(Array.isArray(body.segments)).toBe(true);
       },
     }),
     'POST /api/v1/sites/:siteId/events (A)': http({

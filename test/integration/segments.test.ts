@@ -140,4 +140,92 @@ describe.each(await storeKinds())('visitor segments and attributes (%s)', (kind)
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body.error)).toMatch(/attributes/);
   });
+
+  it('gives each segment its ratings, CSAT, scores and chips, from this site alone', async () => {
+    const newSite = async (name: string) => {
+      const created = await call(server, 'POST', '/api/v1/sites', {
+        token: TEST_ADMIN_TOKEN,
+        body: { name, allowedOrigins: ['https://segments.example'] },
+      });
+      return created.body as { siteId: string; key: string };
+    };
+    const [shop, other] = [await newSite('Segments shop'), await newSite('Other shop')];
+    const t0 = Date.now() - 60 * 60_000;
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+    /** A conversation answered within a minute and rated `end`, with the chip given. */
+    const conversation = (id: string, segment: string | null, end: number, peak?: object) => [
+      {
+        id: `${id}-o`,
+        type: 'conversation.opened',
+        conversationId: id,
+        at: at(0),
+        ...(segment && { segment }),
+      },
+      {
+        id: `${id}-v`,
+        type: 'message',
+        conversationId: id,
+        at: at(1),
+        from: 'visitor',
+        text: 'Hi',
+      },
+      {
+        id: `${id}-a`,
+        type: 'message',
+        conversationId: id,
+        at: at(1.5),
+        from: 'agent',
+        agentId: 'ann',
+        text: 'Hello',
+      },
+      { id: `${id}-c`, type: 'conversation.closed', conversationId: id, at: at(2), agentId: 'ann' },
+      { id: `${id}-r`, type: 'rating', conversationId: id, at: at(3), end, ...(peak && { peak }) },
+    ];
+    const slow = { dimension: 'responsiveness', polarity: 'negative' };
+    const events = [
+      ...Array.from({ length: 3 }, (_, i) => conversation(`biz-good-${i}`, 'business', 5)),
+      ...conversation('biz-bad', 'business', 1, slow),
+      ...conversation('none', null, 4),
+    ].flat();
+    const posted = await call(server, 'POST', `/api/v1/sites/${shop.siteId}/events`, {
+      token: shop.key,
+      body: { events },
+    });
+    expect(posted.status).toBe(200);
+    await call(server, 'POST', `/api/v1/sites/${other.siteId}/events`, {
+      token: other.key,
+      body: { events: conversation('elsewhere', 'business', 1, slow) },
+    });
+
+    const answer = await call<{ segments: Record<string, unknown>[] }>(
+      server,
+      'GET',
+      `/api/v1/sites/${shop.siteId}/segments`,
+      { token: shop.key },
+    );
+    expect(answer.status).toBe(200);
+    const [business, none] = answer.body.segments;
+    expect(business).toMatchObject({
+      segment: 'business',
+      ratings: 4,
+      csat: { value: 75, n: 4 },
+      drivers: null, // fewer than 20 ratings: nothing ranked
+    });
+    expect(business!.scores).toMatchObject({ responsiveness: { n: expect.any(Number) } });
+    expect(
+      (business!.scores as { responsiveness: { n: number } }).responsiveness.n,
+    ).toBeGreaterThan(0);
+    expect(none).toMatchObject({ segment: null, ratings: 1, csat: { value: 100, n: 1 } });
+    expect(answer.body.segments).toHaveLength(2);
+
+    const refused = await call(
+      server,
+      'GET',
+      `/api/v1/sites/${shop.siteId}/segments?from=yesterday`,
+      {
+        token: shop.key,
+      },
+    );
+    expect(refused.status).toBe(400);
+  });
 });
