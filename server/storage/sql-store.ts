@@ -12,6 +12,7 @@ import { CamelCasePlugin, Kysely, sql, type Dialect as KyselyDialect } from 'kys
 import type { Fact } from '../../shared/facts';
 import { conversationRepository } from './conversations';
 import type { Dialect } from './dialect';
+import { followupRepository } from './followups';
 import type { Answer } from './record';
 import { SiteCache, siteRepository } from './sites';
 import type { RecordOptions, RecordResult, Site, Store } from './store';
@@ -43,7 +44,11 @@ export abstract class SqlStore
     const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
     const db = new Kysely<Tables>({ dialect: database, plugins });
     const cache = new SiteCache(!dialect.manyWriters);
-    super({ ...siteRepository(db, dialect, cache), ...conversationRepository(db, dialect, cache) });
+    super({
+      ...siteRepository(db, dialect, cache),
+      ...conversationRepository(db, dialect, cache),
+      ...followupRepository(db, dialect),
+    });
     this.db = db;
     this.cache = cache;
   }

@@ -14,6 +14,7 @@ import type { CountedRating } from '../../shared/scoring/ratings';
 import type { SubjectSums } from '../../shared/scoring/sums';
 import type { Observation } from '../../shared/scoring/types';
 import type { Change } from './changes';
+import type { FollowupRepository } from './followups';
 
 export type { Role };
 
@@ -210,7 +211,8 @@ export interface ListedConversation {
   place: InboxPlace;
 }
 
-export interface Store {
+/** The follow-up queue's reads and changes (followups.ts) are the store's too. */
+export interface Store extends FollowupRepository {
   /** Throws when storage cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

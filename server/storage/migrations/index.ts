@@ -10,10 +10,12 @@ import type { Dialect } from '../dialect';
 import type { Tables } from '../tables';
 import { baseline } from './0001_baseline';
 import { derivedVersion } from './0002_derived_version';
+import { followups } from './0004_followups';
 
 const migrations = (dialect: Dialect, target: string): Record<string, Migration> => ({
   '0001_baseline': baseline(dialect, target),
   '0002_derived_version': derivedVersion,
+  '0004_followups': followups(dialect),
 });
 
 /** A migration's number, which is the schema version it leaves. */
