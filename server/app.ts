@@ -21,6 +21,7 @@ import { renderDemoPage } from './demo/page';
 import { accountRoutes } from './http/account';
 import { assetRoutes } from './http/assets';
 import { errorHandler, notFound } from './http/errors';
+import { followupRoutes } from './http/followups';
 import { eventRoutes } from './http/events';
 import { inviteRoutes } from './http/invites';
 import { metricsRoutes } from './http/metrics';
@@ -37,6 +38,8 @@ import { SignInGuard } from './limits/sign-in';
 import { addressOf, limitSockets } from './limits/sockets';
 import { ConsoleSockets, VisitorSockets } from './live/access';
 import { LiveViews } from './live/broadcast';
+import { pushFollowups } from './live/followups';
+import { FollowupQueue } from './followups/queue';
 import type { AgentNamespace, VisitorNamespace } from './live/rooms';
 import { createIdSource } from './pipeline/ids';
 import { Scoreboards } from './scores/scoreboard';
@@ -125,6 +128,7 @@ export function createApplication(parts: AppParts): Application {
   // Order matters: the scoreboard hears of each change before the views that read it.
   const scoreboards = new Scoreboards(store, clock, log);
   scoreboards.attach(feed);
+  const followups = new FollowupQueue(store, (site, changes) => feed.committed(site, changes));
 
   const app = express();
   app.disable('x-powered-by');
@@ -214,6 +218,7 @@ export function createApplication(parts: AppParts): Application {
   app.use(inviteRoutes({ store, sessions, clock, mail: accountMail, consoleSockets, log }));
   app.use(eventRoutes(store, pipeline));
   app.use(scoreRoutes(store, scoreboards, sessions, clock));
+  app.use(followupRoutes(store, followups, sessions, clock));
   app.use(notFound);
   app.use(errorHandler(log));
 
@@ -239,6 +244,7 @@ export function createApplication(parts: AppParts): Application {
   const views = new LiveViews(store, clock, scoreboards, visitors, agents, log);
   views.attach(feed);
   views.follow(pipeline);
+  pushFollowups(feed, agents);
   const sites = (siteId: string) => feed.site(siteId);
   serveVisitors({
     store,
@@ -262,6 +268,7 @@ export function createApplication(parts: AppParts): Application {
     agents,
     clock,
     addressOf: clientAddress,
+    followups,
     log,
   });
 

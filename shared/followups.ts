@@ -256,7 +256,7 @@ export interface FollowupPage {
 }
 
 /** The console's list: a page, what is new for the viewer, and when the next item falls due. */
-export interface FollowupQueue extends FollowupPage {
+export interface FollowupQueueView extends FollowupPage {
   /** Items with status new the viewer sees (the tab title's count). */
   newCount: number;
   /** When the next waiting item (a promise not yet due) shows, ISO; null: none waits. */

@@ -1111,7 +1111,7 @@ const accountsVersion = (kind: StoreKind) =>
   LEGACY_STEPS[kind].findIndex((sql) => sql.includes('CREATE TABLE invites')) + 1;
 
 /** Undoes what the migrations after the legacy steps added (0002_derived_version, …). */
-const AFTER_LEGACY_UNDONE = `ALTER TABLE sites DROP COLUMN derived_version;`;
+const AFTER_LEGACY_UNDONE = `ALTER TABLE sites DROP COLUMN derived_version; DROP TABLE followups;`;
 
 /** Undoes the migrations after the accounts migration, newest first. */
 const CHANGES_UNDONE = `${AFTER_LEGACY_UNDONE} DROP TABLE site_changes; DROP TABLE score_checkpoints;
