@@ -22,6 +22,7 @@ import { accountRoutes } from './http/account';
 import { assetRoutes } from './http/assets';
 import { commentRoutes } from './http/comments';
 import { errorHandler, notFound } from './http/errors';
+import { followupRoutes } from './http/followups';
 import { eventRoutes } from './http/events';
 import { exportRoutes } from './http/exports';
 import { segmentRoutes } from './http/segments';
@@ -40,6 +41,8 @@ import { SignInGuard } from './limits/sign-in';
 import { addressOf, limitSockets } from './limits/sockets';
 import { ConsoleSockets, VisitorSockets } from './live/access';
 import { LiveViews } from './live/broadcast';
+import { pushFollowups } from './live/followups';
+import { FollowupQueue } from './followups/queue';
 import type { AgentNamespace, VisitorNamespace } from './live/rooms';
 import { createIdSource } from './pipeline/ids';
 import { Scoreboards } from './scores/scoreboard';
@@ -128,6 +131,7 @@ export function createApplication(parts: AppParts): Application {
   // Order matters: the scoreboard hears of each change before the views that read it.
   const scoreboards = new Scoreboards(store, clock, log);
   scoreboards.attach(feed);
+  const followups = new FollowupQueue(store, (site, changes) => feed.committed(site, changes));
 
   const app = express();
   app.disable('x-powered-by');
@@ -220,6 +224,7 @@ export function createApplication(parts: AppParts): Application {
   app.use(exportRoutes(store, sessions, clock, log));
   app.use(commentRoutes(store, sessions, clock));
   app.use(segmentRoutes(store, sessions, clock));
+  app.use(followupRoutes(store, followups, sessions, clock));
   app.use(notFound);
   app.use(errorHandler(log));
 
@@ -245,6 +250,7 @@ export function createApplication(parts: AppParts): Application {
   const views = new LiveViews(store, clock, scoreboards, visitors, agents, log);
   views.attach(feed);
   views.follow(pipeline);
+  pushFollowups(feed, agents);
   const sites = (siteId: string) => feed.site(siteId);
   serveVisitors({
     store,
@@ -268,6 +274,7 @@ export function createApplication(parts: AppParts): Application {
     agents,
     clock,
     addressOf: clientAddress,
+    followups,
     log,
   });
 

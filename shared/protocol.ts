@@ -12,6 +12,12 @@ import type { CommitmentStatus, NotCounting } from './conversation';
 import { ZAttributes, ZEndScore, ZFreeText, ZId, ZPeak, ZSegment, type Peak } from './facts';
 import { HEX_SIGNATURE, LIMITS } from './limits';
 import type { ScoredDimension, ScoresBody } from './scoring/types';
+import type {
+  FollowupQueueView,
+  FollowupView,
+  ZFollowupFilter,
+  ZFollowupUpdate,
+} from './followups';
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
@@ -437,6 +443,19 @@ export interface AgentClientEvents {
     payload: z.input<typeof ZBreakdownRequest>,
     ack: AckCallback<ScoreBreakdown>,
   ) => void;
+  /**
+   * The follow-up queue, a page at a time, newest first: every item of the site for supervisors
+   * and admins, one's own (answered for or owned) for agents; with what is new for the viewer.
+   */
+  'followups:list': (
+    payload: z.input<typeof ZFollowupFilter>,
+    ack: AckCallback<FollowupQueueView>,
+  ) => void;
+  /** Changes an item's status, owner or notes, as far as the member's role allows. */
+  'followup:update': (
+    payload: z.input<typeof ZFollowupUpdate>,
+    ack: AckCallback<FollowupView>,
+  ) => void;
 }
 
 export interface InboxPage {
@@ -451,4 +470,9 @@ export interface AgentServerEvents {
   typing: (payload: { conversationId: string; typing: boolean }) => void;
   /** The live scores of the site, after anything that moves them. */
   scores: (scores: LiveScores) => void;
+  /**
+   * Follow-up items the member sees were made, changed or withdrawn (ids only: the console
+   * reads the queue again).
+   */
+  'followups:changed': (payload: { ids: string[] }) => void;
 }

@@ -41,6 +41,8 @@ const AGENT_EVENTS: Record<keyof AgentClientEvents, Action> = {
   'conversation:close': 'agentEvent',
   'scores:get': 'agentEvent',
   'scores:breakdown': 'agentEvent',
+  'followups:list': 'agentEvent',
+  'followup:update': 'agentEvent',
 };
 
 export type AddressOf = (request: IncomingMessage) => string | undefined;

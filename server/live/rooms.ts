@@ -38,6 +38,8 @@ export const visitorRoom = (siteId: string, visitorId: string) => `visitor:${sit
 export const siteVisitorsRoom = (siteId: string) => `visitors:${siteId}`;
 /** Every agent and supervisor of a site. */
 export const siteRoom = (siteId: string) => `site:${siteId}`;
+/** Every console socket of a site's supervisors and admins (a role change reconnects them). */
+export const supervisorsRoom = (siteId: string) => `supervisors:${siteId}`;
 /** Every console socket of one member of a site (several tabs are several sockets). */
 export const memberRoom = (siteId: string, agentId: string) => `member:${siteId}:${agentId}`;
 /** Every console socket of one session (its token's hash). */

@@ -5,6 +5,7 @@
  * or sign-out), and reconnects when the person's role or access there changes (live/access.ts).
  */
 import { z } from 'zod';
+import { ZFollowupFilter, ZFollowupUpdate, type FollowupQueueView } from '../../shared/followups';
 import { LIMITS } from '../../shared/limits';
 import { DAY } from '../../shared/time';
 import {
@@ -20,12 +21,14 @@ import {
   type InboxPage,
 } from '../../shared/protocol';
 import { originAllowed } from '../auth/origins';
+import { may } from '../auth/roles';
 import type { Sessions } from '../auth/sessions';
 import { signedInView } from '../auth/signed-in';
 import type { Clock } from '../clock';
 import { Refusal } from '../errors';
 import { noteMemberAddress } from '../limits/members';
 import type { AddressOf } from '../limits/sockets';
+import type { FollowupQueue } from '../followups/queue';
 import type { LiveViews } from '../live/broadcast';
 import { BREAKDOWN_SIZE, breakdownView, mayOpenBreakdown } from '../live/breakdown';
 import { Presence } from '../live/presence';
@@ -33,6 +36,7 @@ import {
   memberRoom,
   sessionRoom,
   siteRoom,
+  supervisorsRoom,
   visitorRoom,
   type AgentNamespace,
   type VisitorNamespace,
@@ -56,6 +60,7 @@ interface Deps {
   agents: AgentNamespace;
   clock: Clock;
   addressOf: AddressOf;
+  followups: FollowupQueue;
   log: Logger;
 }
 
@@ -94,7 +99,7 @@ function placeOf(cursor: string): InboxPlace {
 export function serveAgents(deps: Deps) {
   const { store, sites, scoreboards, sessions, chat, views, visitors, agents, clock, addressOf } =
     deps;
-  const { log } = deps;
+  const { log, followups } = deps;
   const presence = new Presence(store, clock, agents, log);
   agents.use((socket, next) => {
     // The console is served by this server: a page elsewhere (even a sibling subdomain, which
@@ -114,6 +119,8 @@ export function serveAgents(deps: Deps) {
           siteRoom(agent.siteId),
           memberRoom(agent.siteId, agent.id),
           sessionRoom(signedIn.session.tokenHash),
+          // Pushes of every follow-up item of the site (a role change reconnects the socket).
+          ...(may(agent.role, 'supervise') ? [supervisorsRoom(agent.siteId)] : []),
         ]);
         // The session's end ends the socket too: its console then asks to sign in again.
         const expiry = setTimeout(
@@ -228,6 +235,22 @@ export function serveAgents(deps: Deps) {
         conversations,
       });
     });
+
+    const viewer = { kind: 'member', member: agent } as const;
+
+    answer('followups:list', ZFollowupFilter, async (filter): Promise<FollowupQueueView> => {
+      const s = await site();
+      const now = clock.now();
+      const [page, counts] = await Promise.all([
+        followups.list(s, viewer, filter, now),
+        followups.counts(s, viewer, now),
+      ]);
+      return { ...page, ...counts };
+    });
+
+    answer('followup:update', ZFollowupUpdate, async ({ id, change }) =>
+      followups.change(await site(), viewer, id, change, clock.now()),
+    );
 
     // Typing is a hint, not a fact: relayed to the visitor, never stored.
     socket.on('typing', (payload: unknown) => {

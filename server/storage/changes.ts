@@ -38,12 +38,18 @@ export type Change =
       score: ScoreDelta | null;
     })
   /** The site's own row changed (name, origins, settings, key): caches of it are stale. */
-  | (Numbered & { kind: 'site' });
+  | (Numbered & { kind: 'site' })
+  /**
+   * A follow-up item was made, changed or withdrawn. `members` are the agents it concerns,
+   * before and after (its answerable agent, its owner), whose consoles list it.
+   */
+  | (Numbered & { kind: 'followup'; followupId: string; members: string[] });
 
 /** A change before its number is known (the write assigns it with the counter). */
 export type ChangeDraft =
   | Omit<Extract<Change, { kind: 'conversation' }>, keyof Numbered>
-  | Omit<Extract<Change, { kind: 'site' }>, keyof Numbered>;
+  | Omit<Extract<Change, { kind: 'site' }>, keyof Numbered>
+  | Omit<Extract<Change, { kind: 'followup' }>, keyof Numbered>;
 
 /**
  * The score delta between two derivations of one conversation: only the observations after

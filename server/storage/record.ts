@@ -27,6 +27,7 @@ import { batchKeys, planBatch, type BatchCall } from './batch';
 import { scoreDelta } from './changes';
 import { REDERIVE_CHUNK, sharedObservations } from './derive';
 import type { ColumnKind, Derived, Dialect } from './dialect';
+import { syncFollowups } from './followups';
 import { readSite, type SiteCache } from './sites';
 import type { RecordResult, RederivedChunk, Site } from './store';
 import { fromJson, type Tables } from './tables';
@@ -145,14 +146,20 @@ export async function writeBatch(
     cache.forget(site.id);
   }
   await write.conversations(site.id, plan.conversations);
-  const drafts = plan.outcomes.flatMap((outcome) => (outcome.ok ? outcome.drafts : []));
-  const numbered = await write.changes(site.id, drafts);
+  // The follow-up items of the conversations as now derived, in the same transaction; their
+  // changes go with the batch's last call, which hands them to the feed with its own.
+  const followups = await syncFollowups(db, dialect, site.id, plan.conversations, receivedAt);
+  const last = plan.outcomes.findLastIndex((outcome) => outcome.ok);
+  const own = plan.outcomes.map((outcome, i) =>
+    outcome.ok ? [...outcome.drafts, ...(i === last ? followups : [])] : [],
+  );
+  const numbered = await write.changes(site.id, own.flat());
   let next = 0;
   return plan.outcomes.map((outcome, i) => {
     const call = calls[i] as QueuedCall;
     if (!outcome.ok) return { stored: 0, give: () => call.reject(outcome.error) };
-    const { accepted, duplicates, conversations, evidence, drafts } = outcome;
-    const changes = numbered.slice(next, (next += drafts.length));
+    const { accepted, duplicates, conversations, evidence } = outcome;
+    const changes = numbered.slice(next, (next += own[i]?.length ?? 0));
     const result = { accepted, duplicates, conversations, evidence, changes };
     return { stored: accepted.length, give: () => call.resolve(result) };
   });
@@ -206,15 +213,22 @@ export function rederive(
       before: before.get(state.id) ?? null,
       after: evidence,
     }));
-    const changes = await write.changes(
+    const followups = await syncFollowups(
+      trx,
+      dialect,
       site.id,
-      evidence.map(({ conversationId, before, after }) => ({
-        kind: 'conversation',
+      derived.map((d) => ({ ...d, before: before.get(d.state.id) ?? null })),
+      Date.now(),
+    );
+    const changes = await write.changes(site.id, [
+      ...evidence.map(({ conversationId, before, after }) => ({
+        kind: 'conversation' as const,
         conversationId,
         version: versions.get(conversationId) ?? 0,
         score: scoreDelta(before, after),
       })),
-    );
+      ...followups,
+    ]);
     return { evidence, changes, next: rows.at(-1)?.id ?? null };
   });
 }

@@ -13,6 +13,7 @@ import type { Fact } from '../../shared/facts';
 import { conversationRepository } from './conversations';
 import type { Dialect } from './dialect';
 import { ratingRepository } from './ratings';
+import { followupRepository } from './followups';
 import type { Answer } from './record';
 import { SiteCache, siteRepository } from './sites';
 import type { RecordOptions, RecordResult, Site, Store } from './store';
@@ -48,6 +49,7 @@ export abstract class SqlStore
       ...siteRepository(db, dialect, cache),
       ...conversationRepository(db, dialect, cache),
       ...ratingRepository(db, dialect),
+      ...followupRepository(db, dialect),
     });
     this.db = db;
     this.cache = cache;

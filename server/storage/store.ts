@@ -14,6 +14,7 @@ import type { CountedRating } from '../../shared/scoring/ratings';
 import type { DecayedSums, SubjectSums } from '../../shared/scoring/sums';
 import type { Observation, ScoredDimension } from '../../shared/scoring/types';
 import type { Change } from './changes';
+import type { FollowupRepository } from './followups';
 
 export type { Role };
 
@@ -264,7 +265,8 @@ export interface StoredRating {
   setAside: SetAsideReason | null;
 }
 
-export interface Store {
+/** The follow-up queue's reads and changes (followups.ts) are the store's too. */
+export interface Store extends FollowupRepository {
   /** Throws when storage cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -109,6 +109,24 @@ export interface Tables {
     at: number;
     cause: Json;
   };
+  /** The follow-up queue: one item per conversation and cause (followups.ts). */
+  followups: {
+    siteId: string;
+    id: string;
+    conversationId: string;
+    causeKey: string;
+    cause: string;
+    agentId: string | null;
+    at: number;
+    details: Json;
+    status: string;
+    ownerId: string | null;
+    dismissal: string | null;
+    notes: Json;
+    createdAt: number;
+    updatedAt: number;
+    version: number;
+  };
   siteChanges: { siteId: string; seq: number; at: number; body: Json };
   scoreCheckpoints: { siteId: string; seq: number; at: number; board: Json };
 }

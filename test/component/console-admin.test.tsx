@@ -491,7 +491,9 @@ describe('the console around the admin screens', () => {
         <App api={signedInApi(agent)} connect={() => new QuietLive(agent)} admin={fakeAdmin()} />,
       );
       await screen.findByRole('navigation', { name: 'Conversations' });
-      expect(screen.queryByRole('navigation', { name: 'Console' })).toBeNull();
+      // Every member has the console's sections (the follow-up queue); only admins the Admin one.
+      const sections = screen.getByRole('navigation', { name: 'Console' });
+      expect(within(sections).getByRole('link', { name: 'Follow-up' })).toBeTruthy();
       expect(screen.queryByRole('button', { name: 'Admin' })).toBeNull();
       unmount();
     }

@@ -31,6 +31,7 @@ import {
   type AgentClientEvents,
   type VisitorClientEvents,
 } from '../../shared/protocol';
+import { ZFollowupFilter, ZFollowupUpdate } from '../../shared/followups';
 import { iso } from '../../shared/time';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
 import type { Logger } from '../../server/logger';
@@ -476,6 +477,28 @@ describe('fuzz: hostile input to every event and route', () => {
       }),
       schema: ZBreakdownRequest,
     },
+    'followups:list': {
+      payload: payload({
+        status: fc.constantFrom(undefined, 'new', 'dismissed', 'gone'),
+        agent: fc.constantFrom(undefined, 'anna', '__proto__'),
+        from: fc.constantFrom(undefined, '2026-09-01T08:00:00Z', 'yesterday'),
+        cursor: fc.constantFrom(undefined, 'WzAsIngiXQ', 'not a cursor'),
+        limit: fc.constantFrom(undefined, 1, 0, 10_000),
+      }),
+      schema: ZFollowupFilter,
+    },
+    'followup:update': {
+      payload: payload({
+        id: fc.constantFrom('nope', '__proto__'),
+        change: fc.constantFrom(
+          { status: 'contacted' },
+          { status: 'dismissed' },
+          { owner: 'anna', note: 'called' },
+          {},
+        ),
+      }),
+      schema: ZFollowupUpdate,
+    },
   });
 
   /** The events the server listens to on a connected socket of `namespace`. */
@@ -902,6 +925,30 @@ describe('fuzz: hostile input to every event and route', () => {
           agent: fc.constantFrom('anna', 'ben', 'nobody'),
           limit: fc.constantFrom('1', '50', '200', '0', '1e3'),
           cursor: fc.constantFrom('WzE3OTM3ODM3NDAwMTcsImEiXQ', 'WzEsMl0', 'W10'),
+        },
+      },
+      'GET /api/v1/sites/:siteId/followups': {
+        params: { siteId: everySite },
+        tokens: [fuzzSite.key],
+        cookies: [cookie],
+        query: {
+          status: fc.constantFrom('new', 'resolved', 'lost'),
+          agent: fc.constantFrom('anna', '__proto__'),
+          from: fc.constantFrom(iso(Date.now() - 3_600_000), '0001-01-01T00:00:00Z', 'x'),
+          to: fc.constantFrom(iso(Date.now()), '1970-01-01T00:00:00Z'),
+          cursor: fc.constantFrom('WzAsIngiXQ', 'not a cursor'),
+          limit: fc.constantFrom('1', '0', '99999', 'ten'),
+        },
+      },
+      'PATCH /api/v1/sites/:siteId/followups/:id': {
+        params: { siteId: everySite, id: ['nope', '__proto__'] },
+        tokens: [fuzzSite.key],
+        cookies: [cookie],
+        body: {
+          status: fc.constantFrom('contacted', 'dismissed', 'lost'),
+          owner: fc.constantFrom('anna', null, '__proto__'),
+          note: fc.constantFrom('Called back', '', ...SCRIPT_PAYLOADS),
+          reason: fc.constantFrom(undefined, 'Duplicate'),
         },
       },
     };

@@ -98,6 +98,8 @@ DELETE /api/v1/sites/:siteId/invites/:inviteId (A)                        | 401 
 DELETE /api/v1/sites/:siteId/invites/:inviteId (A's invite, through B)    | 401  | 403     | 403     | 403  | 403     | 403     | 404  | 404  | 404  | 404    | 401  | 401  | 401  | 401
 // scores and events APIs
 GET /api/v1/sites/:siteId/scores (A)                                      | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
+GET /api/v1/sites/:siteId/followups (A)                                   | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
+PATCH /api/v1/sites/:siteId/followups/:id (A, no such item)               | 401  | 403     | 404     | 404  | 403     | 403     | 403  | 403  | 403  | 401    | 404  | 403  | 401  | 401
 POST /api/v1/sites/:siteId/events (A)                                     | 401  | 401     | 401     | 401  | 401     | 401     | 401  | 401  | 401  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/ratings.csv (A)                                 | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/comments (A)                                    | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
@@ -125,6 +127,8 @@ agent conversation:close (A's, held by a colleague)                       | 401 
 agent scores:get                                                          | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
 agent scores:breakdown (own)                                              | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
 agent scores:breakdown (a colleague on A)                                 | 401  | 403     | ok      | ok   | 403     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
+agent followups:list                                                      | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
+agent followup:update (no such item)                                      | 401  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 401    | 401  | 401  | 401  | 401
 // the widget's socket (/visitor), on A's widget: everyone but vis is a new visitor there
 visitor connect (site A)                                                  | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
 visitor connect (site B)                                                  | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
@@ -1314,6 +1318,18 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         expect(Array.isArray(body.segments)).toBe(true);
       },
     }),
+    'GET /api/v1/sites/:siteId/followups (A)': http({
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/followups` }),
+      allowed: (a) => expect(Array.isArray(bodyAs<{ items: unknown[] }>(a.body).items)).toBe(true),
+    }),
+    'PATCH /api/v1/sites/:siteId/followups/:id (A, no such item)': http({
+      request: () => ({
+        method: 'PATCH',
+        path: `/api/v1/sites/${sites.A.id}/followups/${unique('item')}`,
+        body: { status: 'resolved' },
+      }),
+      allowed: () => undefined,
+    }),
     'POST /api/v1/sites/:siteId/events (A)': http({
       prepare: async () => ({ conversationId: unique('a-events') }),
       request: (ctx) => ({
@@ -1611,6 +1627,18 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
     'agent scores:breakdown (own)': agentEvent({
       act: (c) => c.socket.emitWithAck('scores:breakdown', {}),
       allowed: (breakdown, c) => expect(breakdown.agentId).toBe(c.agentId),
+    }),
+    'agent followups:list': agentEvent({
+      act: (c) => c.socket.emitWithAck('followups:list', {}),
+      allowed: (queue) => expect(Array.isArray(queue.items)).toBe(true),
+    }),
+    'agent followup:update (no such item)': agentEvent({
+      act: (c) =>
+        c.socket.emitWithAck('followup:update', {
+          id: unique('item'),
+          change: { status: 'resolved' },
+        }),
+      allowed: () => undefined,
     }),
     'agent scores:breakdown (a colleague on A)': agentEvent({
       act: (c) => c.socket.emitWithAck('scores:breakdown', { agentId: tess }),

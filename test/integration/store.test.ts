@@ -1112,7 +1112,7 @@ const accountsVersion = (kind: StoreKind) =>
 
 /** Undoes what the migrations after the legacy steps added (0002_derived_version, …). */
 const AFTER_LEGACY_UNDONE = `ALTER TABLE conversations DROP COLUMN segment;
-  DROP INDEX conversations_by_rating;
+  DROP INDEX conversations_by_rating; DROP TABLE followups;
   ALTER TABLE sites DROP COLUMN derived_version;`;
 
 /** Undoes the migrations after the accounts migration, newest first. */

@@ -13,6 +13,11 @@ import type {
 import { addPage, sortConversations, upsertConversation } from './inbox';
 import type { ConnectionState, DataOf, LiveClient, PayloadOf } from './live';
 
+const NOT_CONNECTED = {
+  ok: false as const,
+  error: { code: 'internal' as const, message: 'The console is not connected.' },
+};
+
 /** A typing hint that is not renewed is dropped after this long (a lost "stopped typing"). */
 const TYPING_TTL_MS = 8_000;
 
@@ -21,6 +26,12 @@ export type ConversationEvent =
   'conversation:claim' | 'message:send' | 'promise:make' | 'promise:keep' | 'conversation:close';
 
 export interface LiveConsole {
+  /** A page of the follow-up queue the member sees, with what is new for them. */
+  followups(filter: PayloadOf<'followups:list'>): Promise<Ack<DataOf<'followups:list'>>>;
+  /** Changes a follow-up item (status, owner, note, reason). */
+  updateFollowup(payload: PayloadOf<'followup:update'>): Promise<Ack<DataOf<'followup:update'>>>;
+  /** Grows whenever the follow-up queue may have changed: read it again then. */
+  followupsSeen: number;
   connection: ConnectionState;
   agent: SignedInAgent;
   /** Null until the first inbox load answers. */
@@ -55,6 +66,8 @@ export function useLiveConsole(
   /** The cursor of the inbox's next page (null: none). */
   const [nextPage, setNextPage] = useState<string | null>(null);
   const liveRef = useRef<LiveClient | null>(null);
+  /** Grows whenever the follow-up queue may have changed: a push, or a (re)connection. */
+  const [followupsSeen, setFollowupsSeen] = useState(0);
   const unauthorizedRef = useRef(onUnauthorized);
   unauthorizedRef.current = onUnauthorized;
 
@@ -110,7 +123,10 @@ export function useLiveConsole(
       live.onState((state) => {
         if (closed) return;
         setConnection(state);
-        if (state === 'connected') void load();
+        if (state === 'connected') {
+          void load();
+          setFollowupsSeen((n) => n + 1);
+        }
         if (state === 'unauthorized') unauthorizedRef.current();
       }),
       live.on('conversation', (view) => {
@@ -123,6 +139,7 @@ export function useLiveConsole(
         setVisitorTyping(conversationId, isTyping),
       ),
       live.on('scores', (next) => setScores(next)),
+      live.on('followups:changed', () => setFollowupsSeen((n) => n + 1)),
     ];
 
     return () => {
@@ -175,7 +192,22 @@ export function useLiveConsole(
     return live.request('scores:breakdown', { agentId });
   }, []);
 
+  const followups = useCallback(
+    async (filter: PayloadOf<'followups:list'>): Promise<Ack<DataOf<'followups:list'>>> =>
+      liveRef.current?.request('followups:list', filter) ?? NOT_CONNECTED,
+    [],
+  );
+
+  const updateFollowup = useCallback(
+    async (payload: PayloadOf<'followup:update'>): Promise<Ack<DataOf<'followup:update'>>> =>
+      liveRef.current?.request('followup:update', payload) ?? NOT_CONNECTED,
+    [],
+  );
+
   return {
+    followups,
+    updateFollowup,
+    followupsSeen,
     connection,
     agent,
     conversations,

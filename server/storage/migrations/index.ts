@@ -11,6 +11,7 @@ import type { Tables } from '../tables';
 import { baseline } from './0001_baseline';
 import { derivedVersion } from './0002_derived_version';
 import { rowidConversations } from './0003_rowid_conversations';
+import { followups } from './0004_followups';
 import { ratingIndex } from './0005_rating_index';
 import { conversationSegment } from './0006_conversation_segment';
 
@@ -18,6 +19,7 @@ const migrations = (dialect: Dialect, target: string): Record<string, Migration>
   '0001_baseline': baseline(dialect, target),
   '0002_derived_version': derivedVersion,
   '0003_rowid_conversations': rowidConversations(dialect),
+  '0004_followups': followups(dialect),
   '0005_rating_index': ratingIndex(dialect),
   '0006_conversation_segment': conversationSegment(dialect),
 });

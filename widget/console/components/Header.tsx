@@ -8,7 +8,7 @@ import { ROLE_LABEL } from '../roles';
 import { AccountMenu } from './AccountMenu';
 
 /** What the console shows: the live work, or (for admins) the admin screens. */
-export type ConsoleView = 'conversations' | 'admin';
+export type ConsoleView = 'conversations' | 'followup' | 'admin';
 
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -31,16 +31,29 @@ interface Props {
   connection: ConnectionState;
   onSignOut: () => void;
   view?: ConsoleView;
-  /** Given to admins (of any of their sites): switches between the console's sections. */
+  /** Switches between the console's sections. */
   onView?: (view: ConsoleView) => void;
+  /** Whether the admin screens are offered (admins of any of their sites). */
+  administers?: boolean;
+  /** New follow-up items the member sees, shown beside the section's link. */
+  newFollowups?: number;
   /** Shows another of the person's sites. */
   onSwitchSite?: (siteId: string) => void;
 }
 
-export function Header({ agent, connection, onSignOut, view, onView, onSwitchSite }: Props) {
+export function Header({
+  agent,
+  connection,
+  onSignOut,
+  view,
+  onView,
+  administers = false,
+  newFollowups = 0,
+  onSwitchSite,
+}: Props) {
   const sections: { view: ConsoleView; label: string }[] = [
     { view: 'conversations', label: 'Conversations' },
-    { view: 'admin', label: 'Admin' },
+    ...(administers ? [{ view: 'admin' as const, label: 'Admin' }] : []),
   ];
   return (
     <header class="topbar">
@@ -79,6 +92,24 @@ export function Header({ agent, connection, onSignOut, view, onView, onSwitchSit
               {section.label}
             </button>
           ))}
+          {/* A link, as the console's navigation contract names it; its address is the view's. */}
+          <a
+            href="#followup"
+            class={`topbar-tab${view === 'followup' ? ' is-current' : ''}`}
+            aria-current={view === 'followup' ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              onView('followup');
+            }}
+          >
+            Follow-up
+            {newFollowups > 0 && (
+              <span class="topbar-count">
+                {newFollowups}
+                <span class="sr-only"> new</span>
+              </span>
+            )}
+          </a>
         </nav>
       )}
       <span class={`connection connection--${connection}`} role="status" aria-live="polite">

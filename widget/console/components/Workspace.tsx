@@ -7,10 +7,12 @@ import type { SignedInAgent } from '../../../shared/protocol';
 import type { AdminApi } from '../adminApi';
 import { awaitsReply } from '../inbox';
 import type { LiveClient } from '../live';
+import { useNewFollowups } from '../followups';
 import { useLiveConsole } from '../useLiveConsole';
 import { useNow } from '../useNow';
 import { ConversationList } from './ConversationList';
 import { ConversationPane } from './ConversationPane';
+import { FollowUp } from './FollowUp';
 import { Admin } from './admin/Admin';
 import { Header, type ConsoleView } from './Header';
 import { InboxIcon } from './icons';
@@ -43,7 +45,9 @@ export function Workspace({
   // Admins of any of their sites see the admin screens (the server checks each call too).
   const administers = agent.sites.some((site) => site.role === 'admin');
   const [chosenView, setView] = useState<ConsoleView>('conversations');
-  const view: ConsoleView = admin && administers ? chosenView : 'conversations';
+  const view: ConsoleView =
+    chosenView === 'admin' && !(admin && administers) ? 'conversations' : chosenView;
+  const newFollowups = useNewFollowups(live);
   const now = useNow(30_000);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = conversations?.find((c) => c.id === selectedId) ?? null;
@@ -59,7 +63,8 @@ export function Workspace({
     }
   }, [conversations, selectedId]);
 
-  const waiting = conversations?.filter(awaitsReply).length ?? 0;
+  // What needs someone: visitors waiting for a reply, and new follow-up items.
+  const waiting = (conversations?.filter(awaitsReply).length ?? 0) + newFollowups;
   useEffect(() => {
     document.title = waiting > 0 ? `(${waiting}) Peakend console` : 'Peakend console';
   }, [waiting]);
@@ -71,7 +76,9 @@ export function Workspace({
         connection={live.connection}
         onSignOut={onSignOut}
         view={view}
-        onView={admin && administers ? setView : undefined}
+        onView={setView}
+        administers={Boolean(admin && administers)}
+        newFollowups={newFollowups}
         onSwitchSite={onSwitchSite}
       />
       {live.connection === 'reconnecting' && (
@@ -86,6 +93,13 @@ export function Workspace({
       )}
       {admin && view === 'admin' && (
         <Admin api={admin} currentSiteId={agent.siteId} onSitesChanged={() => onSitesChanged?.()} />
+      )}
+      {view === 'followup' && (
+        <FollowUp
+          live={live}
+          agent={agent}
+          team={(live.scores?.agents ?? []).map((row) => ({ id: row.agentId, name: row.name }))}
+        />
       )}
       <div class="workspace" hidden={view !== 'conversations'}>
         <ConversationList

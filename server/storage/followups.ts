@@ -1,0 +1,375 @@
+/**
+ * The follow-up queue's rows, the same on both databases. Items are made and withdrawn inside
+ * the transaction that derives their conversation (record.ts calls `syncFollowups`), from the
+ * derivation alone (shared/followups.ts): whichever node committed the facts, and however many
+ * nodes hear of the change, one item exists per conversation and cause (a unique index says so
+ * too). Every change of an item appends a change to the site's log, so every node pushes it.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { monotonicFactory } from 'ulid';
+import type { ConversationState } from '../../shared/conversation';
+import {
+  neededFollowups,
+  type FollowupCause,
+  type FollowupReason,
+  type FollowupStatus,
+  type NeededFollowup,
+} from '../../shared/followups';
+import type { ConversationEvidence } from '../../shared/scoring/fold';
+import { Refusal } from '../errors';
+import type { Change, ChangeDraft } from './changes';
+import type { Dialect } from './dialect';
+import { readSite } from './sites';
+import { fromJson, type Tables } from './tables';
+
+type Db = Kysely<Tables>;
+
+export interface StoredNote {
+  at: number;
+  /** The member who wrote it; null for the site key. */
+  by: string | null;
+  text: string;
+}
+
+/** An item as stored. */
+export interface StoredFollowup {
+  siteId: string;
+  id: string;
+  conversationId: string;
+  /** Its cause within the conversation: `rating`, `promise:<id>`, `reopen:<fact id>`. */
+  causeKey: string;
+  cause: FollowupCause;
+  agentId: string | null;
+  at: number;
+  reason: FollowupReason;
+  status: FollowupStatus;
+  ownerId: string | null;
+  /** Why it was dismissed. */
+  dismissal: string | null;
+  notes: StoredNote[];
+  createdAt: number;
+  updatedAt: number;
+  version: number;
+}
+
+/** What a change of an item may set. */
+export type FollowupEdit = Pick<StoredFollowup, 'status' | 'ownerId' | 'dismissal' | 'notes'>;
+
+/** Where an item stands in the list: newest cause first, then by id (descending). */
+export interface FollowupPlace {
+  at: number;
+  id: string;
+}
+
+export interface FollowupQuery {
+  status?: FollowupStatus;
+  /** Only items whose answerable agent this is. */
+  agentId?: string;
+  /** Causes at or after, and at or before, these times. */
+  from?: number;
+  to?: number;
+  /** Now: items whose cause lies ahead (a promise not yet due) are not shown yet. */
+  until: number;
+  /** Only what this member sees of them: items they answer for or own (an agent's view). */
+  member?: string;
+  after?: FollowupPlace;
+  limit: number;
+}
+
+export interface FollowupCounts {
+  /** Items with status new, shown now. */
+  newCount: number;
+  /** When the next item not shown yet shows; null: none waits. */
+  nextAt: number | null;
+}
+
+/** A follow-up change draft: the item and the agents whose consoles list it. */
+const changed = (
+  item: Pick<StoredFollowup, 'id' | 'agentId' | 'ownerId'>,
+  ...also: (string | null)[]
+): ChangeDraft => ({
+  kind: 'followup',
+  followupId: item.id,
+  members: [
+    ...new Set([item.agentId, item.ownerId, ...also].filter((id): id is string => id !== null)),
+  ],
+});
+
+const newId = monotonicFactory();
+
+const toItem = (row: Selectable<Tables['followups']>): StoredFollowup => ({
+  ...row,
+  cause: row.cause as FollowupCause,
+  status: row.status as FollowupStatus,
+  reason: fromJson<FollowupReason>(row.details),
+  notes: fromJson<StoredNote[]>(row.notes),
+});
+
+const COLUMNS = [
+  'siteId',
+  'id',
+  'conversationId',
+  'causeKey',
+  'cause',
+  'agentId',
+  'at',
+  'details',
+  'status',
+  'ownerId',
+  'dismissal',
+  'notes',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const;
+
+/** A conversation as a write derived it: its new state and evidence, and its evidence before. */
+export interface DerivedForFollowups {
+  state: ConversationState;
+  evidence: ConversationEvidence;
+  before: ConversationEvidence | null;
+}
+
+/**
+ * Whether a conversation may have or need items: most conversations of a busy site have none,
+ * and are not read for them.
+ */
+function mayConcern({ state, evidence, before }: DerivedForFollowups): boolean {
+  const reopen = (e: ConversationEvidence | null) =>
+    e?.observations.some((o) => o.cause.kind === 'reopen') ?? false;
+  return (
+    state.rating !== null ||
+    state.setAsideRating !== null ||
+    state.promises.length > 0 ||
+    reopen(evidence) ||
+    reopen(before)
+  );
+}
+
+const sameNeed = (item: StoredFollowup, need: NeededFollowup) =>
+  item.agentId === need.agentId &&
+  item.at === need.at &&
+  JSON.stringify(item.reason) === JSON.stringify(need.reason);
+
+/**
+ * Makes, updates and withdraws the items of conversations a write just derived, in its
+ * transaction; the changes to append to the site's log. A new item follows its cause (an amended
+ * rating shows its latest version); once someone acted on it, it stays as they saw it. A cause
+ * that no longer holds (a rating amended above the threshold, a promise whose keep in time
+ * arrived late) withdraws its item only while it is new: an item someone already contacted the
+ * visitor about is never taken from under them.
+ */
+export async function syncFollowups(
+  db: Db,
+  dialect: Dialect,
+  siteId: string,
+  derived: readonly DerivedForFollowups[],
+  now: number,
+): Promise<ChangeDraft[]> {
+  const concerned = derived.filter(mayConcern);
+  if (concerned.length === 0) return [];
+  const rows = await db
+    .selectFrom('followups')
+    .select(COLUMNS)
+    .where('siteId', '=', siteId)
+    .where((eb) =>
+      dialect.isIn(
+        eb.ref('conversationId'),
+        concerned.map(({ state }) => state.id),
+      ),
+    )
+    .execute();
+  const existing = new Map(
+    rows.map((row) => [`${row.conversationId}\n${row.causeKey}`, toItem(row)]),
+  );
+  const drafts: ChangeDraft[] = [];
+
+  for (const conversation of concerned) {
+    const conversationId = conversation.state.id;
+    const needed = neededFollowups(conversation.state, conversation.evidence);
+    const keys = new Set(needed.map((need) => need.key));
+    for (const need of needed) {
+      const item = existing.get(`${conversationId}\n${need.key}`);
+      if (!item) {
+        const id = newId(now);
+        const inserted = await db
+          .insertInto('followups')
+          .values({
+            siteId,
+            id,
+            conversationId,
+            causeKey: need.key,
+            cause: need.reason.cause,
+            agentId: need.agentId,
+            at: need.at,
+            details: JSON.stringify(need.reason),
+            status: 'new',
+            ownerId: null,
+            dismissal: null,
+            notes: '[]',
+            createdAt: now,
+            updatedAt: now,
+            version: 1,
+          })
+          .onConflict((oc) => oc.columns(['siteId', 'conversationId', 'causeKey']).doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (inserted) drafts.push(changed({ id, agentId: need.agentId, ownerId: null }));
+        continue;
+      }
+      if (item.status !== 'new' || sameNeed(item, need)) continue;
+      const updated = await db
+        .updateTable('followups')
+        .set((eb) => ({
+          agentId: need.agentId,
+          at: need.at,
+          details: JSON.stringify(need.reason),
+          updatedAt: now,
+          version: eb('version', '+', 1),
+        }))
+        .where('siteId', '=', siteId)
+        .where('id', '=', item.id)
+        .where('status', '=', 'new')
+        .returning('id')
+        .executeTakeFirst();
+      if (updated) drafts.push(changed({ ...item, agentId: need.agentId }, item.agentId));
+    }
+    for (const item of existing.values()) {
+      if (item.conversationId !== conversationId || keys.has(item.causeKey)) continue;
+      if (item.status !== 'new') continue;
+      // The status is checked by the statement itself: a change of status committed meanwhile
+      // (on another node) keeps the item.
+      const withdrawn = await db
+        .deleteFrom('followups')
+        .where('siteId', '=', siteId)
+        .where('id', '=', item.id)
+        .where('status', '=', 'new')
+        .returning('id')
+        .executeTakeFirst();
+      if (withdrawn) drafts.push(changed(item));
+    }
+  }
+  return drafts;
+}
+
+/** The queue's reads and its one write from people (a change of status, owner or notes). */
+export function followupRepository(db: Db, dialect: Dialect) {
+  const visible = (siteId: string, member: string | undefined) =>
+    db
+      .selectFrom('followups')
+      .where('siteId', '=', siteId)
+      .$if(member !== undefined, (q) =>
+        q.where((eb) =>
+          eb.or([eb('agentId', '=', member ?? ''), eb('ownerId', '=', member ?? '')]),
+        ),
+      );
+
+  return {
+    async listFollowups(siteId: string, query: FollowupQuery): Promise<StoredFollowup[]> {
+      const { status, agentId, from, to, until, member, after, limit } = query;
+      const upTo = Math.min(until, to ?? until);
+      const rows = await visible(siteId, member)
+        .select(COLUMNS)
+        .where('at', '<=', upTo)
+        .$if(from !== undefined, (q) => q.where('at', '>=', from ?? 0))
+        .$if(status !== undefined, (q) => q.where('status', '=', status ?? 'new'))
+        .$if(agentId !== undefined, (q) => q.where('agentId', '=', agentId ?? ''))
+        .$if(after !== undefined, (q) =>
+          q.where((eb) =>
+            eb.or([
+              eb('at', '<', after?.at ?? 0),
+              eb.and([
+                eb('at', '=', after?.at ?? 0),
+                eb(dialect.bytewise(eb.ref('id')), '<', after?.id ?? ''),
+              ]),
+            ]),
+          ),
+        )
+        .orderBy('at', 'desc')
+        .orderBy(dialect.bytewise(sql.ref('id')), 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toItem);
+    },
+
+    async followupCounts(siteId: string, until: number, member?: string): Promise<FollowupCounts> {
+      const [shown, waiting] = await Promise.all([
+        visible(siteId, member)
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('status', '=', 'new')
+          .where('at', '<=', until)
+          .executeTakeFirst(),
+        visible(siteId, member)
+          .select((eb) => eb.fn.min<number | null>('at').as('at'))
+          .where('status', '=', 'new')
+          .where('at', '>', until)
+          .executeTakeFirst(),
+      ]);
+      const next = waiting?.at;
+      return {
+        newCount: Number(shown?.n ?? 0),
+        nextAt: next === null || next === undefined ? null : Number(next),
+      };
+    },
+
+    async getFollowup(siteId: string, id: string): Promise<StoredFollowup | null> {
+      const row = await db
+        .selectFrom('followups')
+        .select(COLUMNS)
+        .where('siteId', '=', siteId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toItem(row) : null;
+    },
+
+    /**
+     * Changes an item as `decide` says, given the item as it is now (locked until the commit),
+     * and appends the change to the site's log; `decide` may throw a Refusal, which writes
+     * nothing. The site is locked first, as a write of facts locks it, so the two never wait
+     * on each other in opposite orders.
+     */
+    async changeFollowup(
+      siteId: string,
+      id: string,
+      now: number,
+      decide: (item: StoredFollowup) => FollowupEdit,
+    ): Promise<{ item: StoredFollowup; changes: Change[] }> {
+      return db.transaction().execute(async (trx) => {
+        if (dialect.manyWriters) await readSite(trx, siteId, true);
+        const row = await trx
+          .selectFrom('followups')
+          .select(COLUMNS)
+          .where('siteId', '=', siteId)
+          .where('id', '=', id)
+          .$if(dialect.manyWriters, (q) => q.forUpdate())
+          .executeTakeFirst();
+        if (!row) throw new Refusal('not_found', `No follow-up item "${id}" on this site.`);
+        const before = toItem(row);
+        const edit = decide(before);
+        const item: StoredFollowup = {
+          ...before,
+          ...edit,
+          updatedAt: now,
+          version: before.version + 1,
+        };
+        await trx
+          .updateTable('followups')
+          .set({
+            status: item.status,
+            ownerId: item.ownerId,
+            dismissal: item.dismissal,
+            notes: JSON.stringify(item.notes),
+            updatedAt: item.updatedAt,
+            version: item.version,
+          })
+          .where('siteId', '=', siteId)
+          .where('id', '=', id)
+          .execute();
+        const changes = await dialect.writer(trx).changes(siteId, [changed(item, before.ownerId)]);
+        return { item, changes };
+      });
+    },
+  };
+}
+
+export type FollowupRepository = ReturnType<typeof followupRepository>;

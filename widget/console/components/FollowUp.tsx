@@ -1,0 +1,321 @@
+/**
+ * The follow-up queue: conversations that ended badly, broken promises and resolutions that did
+ * not hold, for someone to contact the visitor. Supervisors and admins see every item of the
+ * site, filter by agent, assign owners and dismiss with a reason; agents see their own, take
+ * them, and mark them contacted or resolved. The server decides who may do what; this view only
+ * leaves out what the member's role cannot do.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import {
+  FOLLOWUP_STATUSES,
+  type FollowupStatus,
+  type FollowupView,
+} from '../../../shared/followups';
+import type { SignedInAgent } from '../../../shared/protocol';
+import { askToNotify, mayAskToNotify } from '../followups';
+import type { LiveConsole } from '../useLiveConsole';
+
+const STATUS_LABEL: Record<FollowupStatus, string> = {
+  new: 'New',
+  contacted: 'Contacted',
+  resolved: 'Resolved',
+  dismissed: 'Dismissed',
+};
+
+const FACES = ['Very bad', 'Bad', 'Okay', 'Good', 'Very good'];
+
+/** Why the item is there, in a line. */
+function why(item: FollowupView): string {
+  if (item.rating) {
+    const face = FACES[item.rating.end - 1] ?? String(item.rating.end);
+    const peak = item.rating.peak?.polarity === 'negative' ? `, ${item.rating.peak.dimension}` : '';
+    return `Rated “${face}”${peak}${item.rating.unhandled ? ' before anyone answered' : ''}`;
+  }
+  if (item.promise) {
+    const what = item.promise.text ? `: ${item.promise.text}` : '';
+    return item.promise.disputedAt
+      ? `Promise disputed by the visitor${what}`
+      : `Promise not kept by its due time${what}`;
+  }
+  return 'Reopened soon after it was closed: not solved';
+}
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+interface Props {
+  live: Pick<LiveConsole, 'followups' | 'updateFollowup' | 'followupsSeen'>;
+  agent: SignedInAgent;
+  /** The site's agents, for the filter and for assigning (supervisors). */
+  team: { id: string; name: string }[];
+}
+
+export function FollowUp({ live, agent, team }: Props) {
+  const supervises = agent.role !== 'agent';
+  const [status, setStatus] = useState<FollowupStatus | ''>('new');
+  const [agentFilter, setAgentFilter] = useState('');
+  const [items, setItems] = useState<FollowupView[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [canAsk, setCanAsk] = useState(mayAskToNotify);
+  const { followups, followupsSeen } = live;
+
+  const filter = {
+    ...(status && { status }),
+    ...(agentFilter && { agent: agentFilter }),
+  };
+  const key = JSON.stringify(filter);
+
+  useEffect(() => {
+    let current = true;
+    void followups(filter).then((answer) => {
+      if (!current) return;
+      if (!answer.ok) return setError(`The queue could not be loaded: ${answer.error.message}`);
+      setError(null);
+      setItems(answer.data.items);
+      setNext(answer.data.next);
+    });
+    return () => {
+      current = false;
+    };
+    // `key` stands for the filter's contents, a new object each render.
+  }, [followups, followupsSeen, key]);
+
+  const loadMore = async () => {
+    if (next === null) return;
+    const answer = await followups({ ...filter, cursor: next });
+    if (!answer.ok) return setError(`More items could not be loaded: ${answer.error.message}`);
+    setItems((current) => [...(current ?? []), ...answer.data.items]);
+    setNext(answer.data.next);
+  };
+
+  const change = async (
+    id: string,
+    patch: Parameters<LiveConsole['updateFollowup']>[0]['change'],
+  ) => {
+    const answer = await live.updateFollowup({ id, change: patch });
+    if (!answer.ok) {
+      setError(answer.error.message);
+      return false;
+    }
+    setError(null);
+    setItems((current) => current?.map((item) => (item.id === id ? answer.data : item)) ?? null);
+    return true;
+  };
+
+  return (
+    <main class="followup" aria-labelledby="followup-title">
+      <div class="followup-head">
+        <h1 id="followup-title">Follow-up</h1>
+        <div class="followup-filters">
+          <label class="field">
+            <span class="field-label">Status</span>
+            <select
+              value={status}
+              onChange={(e) => setStatus(e.currentTarget.value as FollowupStatus | '')}
+            >
+              <option value="">All</option>
+              {FOLLOWUP_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {supervises && (
+            <label class="field">
+              <span class="field-label">Agent</span>
+              <select value={agentFilter} onChange={(e) => setAgentFilter(e.currentTarget.value)}>
+                <option value="">Everyone</option>
+                {team.map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {canAsk && (
+            <button
+              type="button"
+              class="btn btn--secondary"
+              onClick={() => void askToNotify().then(() => setCanAsk(mayAskToNotify()))}
+            >
+              Notify me of new items
+            </button>
+          )}
+        </div>
+      </div>
+      {error && (
+        <p class="banner banner--error" role="alert">
+          {error}
+        </p>
+      )}
+      {items === null ? (
+        <p class="followup-empty">Loading…</p>
+      ) : items.length === 0 ? (
+        <p class="followup-empty">Nothing to follow up here.</p>
+      ) : (
+        <ul class="followup-list" aria-label="Follow-up items">
+          {items.map((item) => (
+            <FollowUpItem
+              key={item.id}
+              item={item}
+              agent={agent}
+              supervises={supervises}
+              team={team}
+              change={(patch) => change(item.id, patch)}
+            />
+          ))}
+        </ul>
+      )}
+      {next !== null && (
+        <button type="button" class="btn btn--secondary" onClick={() => void loadMore()}>
+          Load more items
+        </button>
+      )}
+    </main>
+  );
+}
+
+interface ItemProps {
+  item: FollowupView;
+  agent: SignedInAgent;
+  supervises: boolean;
+  team: { id: string; name: string }[];
+  change: (patch: Parameters<LiveConsole['updateFollowup']>[0]['change']) => Promise<boolean>;
+}
+
+function FollowUpItem({ item, agent, supervises, team, change }: ItemProps) {
+  const [dismissing, setDismissing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const open = item.status === 'new' || item.status === 'contacted';
+  const titleId = `followup-${item.id}`;
+
+  return (
+    <li class={`followup-item followup-item--${item.status}`} aria-labelledby={titleId}>
+      <div class="followup-item-head">
+        <span id={titleId} class="followup-why">
+          {why(item)}
+        </span>
+        <span class={`followup-status followup-status--${item.status}`}>
+          {STATUS_LABEL[item.status]}
+        </span>
+      </div>
+      <p class="followup-meta">
+        {item.agent ? item.agent.name : 'Nobody answered'} · {when(item.at)} · conversation{' '}
+        {item.conversationId}
+        {item.owner && <> · owner {item.owner.name}</>}
+      </p>
+      {item.rating?.comment && (
+        <blockquote class="followup-comment">{item.rating.comment}</blockquote>
+      )}
+      {item.reason && <p class="followup-meta">Dismissed: {item.reason}</p>}
+      {item.notes.length > 0 && (
+        <ul class="followup-notes" aria-label="Notes">
+          {item.notes.map((n, i) => (
+            <li key={i}>
+              <span class="followup-meta">
+                {n.by?.name ?? 'Integration'}, {when(n.at)}:
+              </span>{' '}
+              {n.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && (
+        <div class="followup-actions">
+          {item.status === 'new' && (
+            <button
+              type="button"
+              class="btn btn--secondary"
+              onClick={() => void change({ status: 'contacted' })}
+            >
+              Mark contacted
+            </button>
+          )}
+          <button
+            type="button"
+            class="btn btn--success"
+            onClick={() => void change({ status: 'resolved' })}
+          >
+            Resolve
+          </button>
+          {!supervises && item.owner?.id !== agent.id && (
+            <button
+              type="button"
+              class="btn btn--quiet"
+              onClick={() => void change({ owner: agent.id })}
+            >
+              Take
+            </button>
+          )}
+          {supervises && (
+            <label class="field followup-owner">
+              <span class="field-label">Owner</span>
+              <select
+                value={item.owner?.id ?? ''}
+                onChange={(e) => void change({ owner: e.currentTarget.value || null })}
+              >
+                <option value="">Nobody</option>
+                {team.map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {supervises && !dismissing && (
+            <button type="button" class="btn btn--quiet" onClick={() => setDismissing(true)}>
+              Dismiss…
+            </button>
+          )}
+        </div>
+      )}
+      {supervises && open && dismissing && (
+        <form
+          class="followup-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void change({ status: 'dismissed', reason }).then(
+              (done) => done && setDismissing(false),
+            );
+          }}
+        >
+          <label class="field field--grow">
+            <span class="field-label">Reason for dismissing</span>
+            <input
+              value={reason}
+              required
+              maxLength={500}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
+          </label>
+          <button type="submit" class="btn btn--primary">
+            Dismiss item
+          </button>
+          <button type="button" class="btn btn--quiet" onClick={() => setDismissing(false)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      <form
+        class="followup-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (note.trim()) void change({ note }).then((done) => done && setNote(''));
+        }}
+      >
+        <label class="field field--grow">
+          <span class="field-label">Note</span>
+          <input value={note} maxLength={2000} onInput={(e) => setNote(e.currentTarget.value)} />
+        </label>
+        <button type="submit" class="btn btn--secondary">
+          Add note
+        </button>
+      </form>
+    </li>
+  );
+}
