@@ -9,19 +9,12 @@ import { DAY, iso } from '../../shared/time';
 import type { Sessions } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { Refusal } from '../errors';
-import { segmentInsights, MIN_RATINGS_TO_RANK, type SegmentInsight } from '../insights/segments';
+import type { SegmentsBody } from '../../shared/insights';
+import { segmentInsights, MIN_RATINGS_TO_RANK } from '../insights/segments';
 import type { Store } from '../storage/store';
 import { ZRatingWindow } from './rating-query';
 import { supervisorOrSiteKey } from './site-auth';
 import { parseQuery } from './validate';
-
-export interface SegmentsBody {
-  from: string;
-  to: string;
-  /** Chips are ranked only in segments with at least this many ratings. */
-  minRatingsToRank: number;
-  segments: SegmentInsight[];
-}
 
 const DEFAULT_PERIOD_MS = 30 * DAY;
 

@@ -5,41 +5,20 @@
  *
  * Pure: the store's sums and counts in, figures out (decisions.md, "What matters most").
  */
-import type { Peak } from '../../shared/facts';
+import type { Driver, SegmentInsight } from '../../shared/insights';
 import { siteDimensionScore } from '../../shared/scoring/score';
 import {
   SCORED_DIMENSIONS,
   type ScoredDimension,
   type SiteDimensionScore,
 } from '../../shared/scoring/types';
+import type { Peak } from '../../shared/facts';
 import type { SegmentRatingCount, SegmentSums } from '../storage/store';
 
 /** Below this many ratings in a segment its chips are not ranked: too few to say. */
 export const MIN_RATINGS_TO_RANK = 20;
 /** Keeps a chip that never marks a good (or a bad) ending from dividing by zero. */
 const SMOOTHING = 0.01;
-
-/** A chip, with how often it marked bad (end ≤ 2) and good (end ≥ 4) endings of the segment. */
-export interface Driver {
-  peak: Peak;
-  bad: number;
-  good: number;
-  /** (share of bad endings with it + 0.01) ÷ (share of good endings with it + 0.01). */
-  lift: number;
-}
-
-export interface SegmentInsight {
-  /** Null: conversations whose visitor nobody described. */
-  segment: string | null;
-  /** Counting ratings given in the period. */
-  ratings: number;
-  /** Satisfied (4 or 5) share of those ratings, null without any. */
-  csat: { value: number | null; n: number };
-  /** The segment's evidence at the period's end, as the site's own figures are. */
-  scores: Record<ScoredDimension, SiteDimensionScore>;
-  /** Ranked, highest lift first; null below `MIN_RATINGS_TO_RANK` ratings. */
-  drivers: Driver[] | null;
-}
 
 const isBad = (end: number) => end <= 2;
 const isGood = (end: number) => end >= 4;

@@ -5,35 +5,12 @@
  * at once, the old one stops), and finally removes Cleo's access, which signs her out. Only
  * accessible names are used, as a screen-reader user would.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
 import { startServer, tempDir, type TestServer } from '../support/server';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
-
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-/** axe-core's WCAG 2.x A and AA findings on the whole page, one line each. */
-async function axeFindings(page: Page): Promise<string[]> {
-  await page.waitForTimeout(300); // animations done
-  // Evaluated by the browser's debugging protocol, which the console's strict CSP does not limit.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
-      .axe;
-    const result = (await axe.run(document, {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-    })) as { violations: { id: string; nodes: { target: unknown[] }[] }[] };
-    return result.violations.flatMap((v) =>
-      v.nodes.map((node) => `${v.id} at ${JSON.stringify(node.target)}`),
-    );
-  });
-}
+import { axePageFindings as axeFindings } from './axe';
 
 describeInBrowser('the admin screens in a real browser', () => {
   const dir = tempDir();
@@ -68,7 +45,7 @@ describeInBrowser('the admin screens in a real browser', () => {
     await dana.getByLabel('Password').fill(DEMO_PASSWORD);
     await dana.getByRole('button', { name: 'Sign in' }).click();
     const sections = dana.getByRole('navigation', { name: 'Console' });
-    await sections.getByRole('button', { name: 'Admin' }).click();
+    await sections.getByRole('link', { name: 'Admin' }).click();
     await dana.getByRole('heading', { name: 'Northwind Outfitters (demo)', level: 1 }).waitFor();
     await dana.getByRole('table').getByText('Ben Okafor').waitFor();
 
@@ -99,7 +76,10 @@ describeInBrowser('the admin screens in a real browser', () => {
     expect(new URL(cleo.url()).pathname).toBe('/console/');
     expect(new URL(cleo.url()).hash).toBe('');
     await cleo.getByText('Supervisor', { exact: true }).waitFor();
-    expect(await cleo.getByRole('navigation', { name: 'Console' }).count()).toBe(0);
+    // A supervisor works the follow-up queue, but the admin screens are not theirs.
+    const nav = cleo.getByRole('navigation', { name: 'Console' });
+    await nav.getByRole('link', { name: 'Follow-up' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Admin' }).count()).toBe(0);
     // The link worked once.
     const again = await fetch(`${server.url}/api/v1/invites/lookup`, {
       method: 'POST',

@@ -494,7 +494,7 @@ describe('the console around the admin screens', () => {
       // Every member has the console's sections (the follow-up queue); only admins the Admin one.
       const sections = screen.getByRole('navigation', { name: 'Console' });
       expect(within(sections).getByRole('link', { name: 'Follow-up' })).toBeTruthy();
-      expect(screen.queryByRole('button', { name: 'Admin' })).toBeNull();
+      expect(screen.queryByRole('link', { name: 'Admin' })).toBeNull();
       unmount();
     }
 
@@ -503,18 +503,18 @@ describe('the console around the admin screens', () => {
     render(<App api={signedInApi(dana)} connect={() => new QuietLive(dana)} admin={admin} />);
     const nav = await screen.findByRole('navigation', { name: 'Console' });
     expect(
-      within(nav).getByRole('button', { name: 'Conversations' }).getAttribute('aria-current'),
+      within(nav).getByRole('link', { name: 'Conversations' }).getAttribute('aria-current'),
     ).toBe('page');
-    fireEvent.click(within(nav).getByRole('button', { name: 'Admin' }));
+    fireEvent.click(within(nav).getByRole('link', { name: 'Admin' }));
     expect(
       await screen.findByRole('heading', { name: 'Northwind Outfitters', level: 1 }),
     ).toBeTruthy();
-    expect(within(nav).getByRole('button', { name: 'Admin' }).getAttribute('aria-current')).toBe(
+    expect(within(nav).getByRole('link', { name: 'Admin' }).getAttribute('aria-current')).toBe(
       'page',
     );
     // The live work is hidden meanwhile, not closed.
     expect(screen.queryByRole('navigation', { name: 'Conversations' })).toBeNull();
-    fireEvent.click(within(nav).getByRole('button', { name: 'Conversations' }));
+    fireEvent.click(within(nav).getByRole('link', { name: 'Conversations' }));
     expect(await screen.findByRole('navigation', { name: 'Conversations' })).toBeTruthy();
   });
 

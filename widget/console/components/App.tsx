@@ -11,6 +11,7 @@ import {
   type AccountSettingsApi,
 } from '../accountApi';
 import { httpAdminApi, type AdminApi } from '../adminApi';
+import { httpInsightsApi, type InsightsApi } from '../insightsApi';
 import type { SessionApi } from '../api';
 import type { LiveClient } from '../live';
 import { Join } from './Join';
@@ -24,6 +25,8 @@ export interface AppProps {
   connect: () => LiveClient;
   /** The admin screens' calls (over HTTP unless given). */
   admin?: AdminApi;
+  /** The insights screens' calls (over HTTP unless given). */
+  insights?: InsightsApi;
   /** Invites and site switching (over HTTP unless given). */
   account?: AccountApi;
   /** The account menu's calls and email confirmation (over HTTP unless given). */
@@ -47,6 +50,7 @@ export function App({
   api,
   connect,
   admin,
+  insights,
   account,
   settings,
   inviteToken,
@@ -61,6 +65,7 @@ export function App({
         : { state: 'checking' },
   );
   const adminApi = useMemo(() => admin ?? httpAdminApi(), [admin]);
+  const insightsApi = useMemo(() => insights ?? httpInsightsApi(), [insights]);
   const accountApi = useMemo(() => account ?? httpAccountApi(), [account]);
   const settingsApi = useMemo(() => settings ?? httpAccountSettingsApi(), [settings]);
 
@@ -176,6 +181,7 @@ export function App({
           onSignOut={signOut}
           onUnauthorized={expired}
           admin={adminApi}
+          insights={insightsApi}
           onSwitchSite={switchSite}
           onSitesChanged={() => refresh()}
         />

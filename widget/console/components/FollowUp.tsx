@@ -13,6 +13,7 @@ import {
 } from '../../../shared/followups';
 import type { SignedInAgent } from '../../../shared/protocol';
 import { askToNotify, mayAskToNotify } from '../followups';
+import { endLabel, peakLabel } from '../peaks';
 import type { LiveConsole } from '../useLiveConsole';
 
 const STATUS_LABEL: Record<FollowupStatus, string> = {
@@ -22,14 +23,12 @@ const STATUS_LABEL: Record<FollowupStatus, string> = {
   dismissed: 'Dismissed',
 };
 
-const FACES = ['Very bad', 'Bad', 'Okay', 'Good', 'Very good'];
-
-/** Why the item is there, in a line. */
+/** Why the item is there, in a line, in the words the visitor chose. */
 function why(item: FollowupView): string {
   if (item.rating) {
-    const face = FACES[item.rating.end - 1] ?? String(item.rating.end);
-    const peak = item.rating.peak?.polarity === 'negative' ? `, ${item.rating.peak.dimension}` : '';
-    return `Rated “${face}”${peak}${item.rating.unhandled ? ' before anyone answered' : ''}`;
+    const { end, peak, unhandled } = item.rating;
+    const stoodOut = peak?.polarity === 'negative' ? ` · ${peakLabel(peak)}` : '';
+    return `Rated “${endLabel(end)}”${stoodOut}${unhandled ? ' before anyone answered' : ''}`;
   }
   if (item.promise) {
     const what = item.promise.text ? `: ${item.promise.text}` : '';
@@ -190,6 +189,7 @@ function FollowUpItem({ item, agent, supervises, team, change }: ItemProps) {
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
+  const [noting, setNoting] = useState(false);
   const open = item.status === 'new' || item.status === 'contacted';
   const titleId = `followup-${item.id}`;
 
@@ -204,8 +204,8 @@ function FollowUpItem({ item, agent, supervises, team, change }: ItemProps) {
         </span>
       </div>
       <p class="followup-meta">
-        {item.agent ? item.agent.name : 'Nobody answered'} · {when(item.at)} · conversation{' '}
-        {item.conversationId}
+        {item.agent ? `Agent ${item.agent.name}` : 'Nobody answered'} · {when(item.at)} ·
+        conversation {item.conversationId}
         {item.owner && <> · owner {item.owner.name}</>}
       </p>
       {item.rating?.comment && (
@@ -272,6 +272,11 @@ function FollowUpItem({ item, agent, supervises, team, change }: ItemProps) {
               Dismiss…
             </button>
           )}
+          {!noting && (
+            <button type="button" class="btn btn--quiet" onClick={() => setNoting(true)}>
+              Add a note…
+            </button>
+          )}
         </div>
       )}
       {supervises && open && dismissing && (
@@ -301,21 +306,45 @@ function FollowUpItem({ item, agent, supervises, team, change }: ItemProps) {
           </button>
         </form>
       )}
-      <form
-        class="followup-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (note.trim()) void change({ note }).then((done) => done && setNote(''));
-        }}
-      >
-        <label class="field field--grow">
-          <span class="field-label">Note</span>
-          <input value={note} maxLength={2000} onInput={(e) => setNote(e.currentTarget.value)} />
-        </label>
-        <button type="submit" class="btn btn--secondary">
-          Add note
-        </button>
-      </form>
+      {/* Closed items take notes too (what was said when it was resolved), on request. */}
+      {!open && !noting && (
+        <div class="followup-actions">
+          <button type="button" class="btn btn--quiet" onClick={() => setNoting(true)}>
+            Add a note…
+          </button>
+        </div>
+      )}
+      {noting && (
+        <form
+          class="followup-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!note.trim()) return;
+            void change({ note }).then((done) => {
+              if (!done) return;
+              setNote('');
+              setNoting(false);
+            });
+          }}
+        >
+          <label class="field field--grow">
+            <span class="field-label">Note</span>
+            <input
+              value={note}
+              maxLength={2000}
+              // Opened by "Add a note…": the field is where the person is going.
+              autoFocus
+              onInput={(e) => setNote(e.currentTarget.value)}
+            />
+          </label>
+          <button type="submit" class="btn btn--secondary">
+            Add note
+          </button>
+          <button type="button" class="btn btn--quiet" onClick={() => setNoting(false)}>
+            Cancel
+          </button>
+        </form>
+      )}
     </li>
   );
 }

@@ -1,14 +1,17 @@
 /**
- * The top bar: product, site (a switcher for people on several sites), the console's sections
- * for admins, connection state, who is signed in, their account menu, sign out.
+ * The top bar: product, site (a switcher for people on several sites), the console's sections,
+ * connection state, who is signed in, their account menu, sign out.
  */
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { ConnectionState } from '../live';
 import { ROLE_LABEL } from '../roles';
 import { AccountMenu } from './AccountMenu';
 
-/** What the console shows: the live work, or (for admins) the admin screens. */
-export type ConsoleView = 'conversations' | 'followup' | 'admin';
+/**
+ * What the console shows: the live work, the follow-up queue, insights by segment (supervisors
+ * and admins), or the admin screens (admins).
+ */
+export type ConsoleView = 'conversations' | 'followup' | 'segments' | 'admin';
 
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -35,6 +38,8 @@ interface Props {
   onView?: (view: ConsoleView) => void;
   /** Whether the admin screens are offered (admins of any of their sites). */
   administers?: boolean;
+  /** Whether insights are offered (supervisors and admins of the site shown). */
+  supervises?: boolean;
   /** New follow-up items the member sees, shown beside the section's link. */
   newFollowups?: number;
   /** Shows another of the person's sites. */
@@ -48,11 +53,14 @@ export function Header({
   view,
   onView,
   administers = false,
+  supervises = false,
   newFollowups = 0,
   onSwitchSite,
 }: Props) {
   const sections: { view: ConsoleView; label: string }[] = [
     { view: 'conversations', label: 'Conversations' },
+    { view: 'followup', label: 'Follow-up' },
+    ...(supervises ? [{ view: 'segments' as const, label: 'Segments' }] : []),
     ...(administers ? [{ view: 'admin' as const, label: 'Admin' }] : []),
   ];
   return (
@@ -81,35 +89,27 @@ export function Header({
       )}
       {onView && (
         <nav class="topbar-nav" aria-label="Console">
+          {/* Links, as the console's navigation contract names them; each address is its view's. */}
           {sections.map((section) => (
-            <button
+            <a
               key={section.view}
-              type="button"
+              href={`#${section.view}`}
               class={`topbar-tab${view === section.view ? ' is-current' : ''}`}
               aria-current={view === section.view ? 'page' : undefined}
-              onClick={() => onView(section.view)}
+              onClick={(event) => {
+                event.preventDefault();
+                onView(section.view);
+              }}
             >
               {section.label}
-            </button>
+              {section.view === 'followup' && newFollowups > 0 && (
+                <span class="topbar-count">
+                  {newFollowups}
+                  <span class="sr-only"> new</span>
+                </span>
+              )}
+            </a>
           ))}
-          {/* A link, as the console's navigation contract names it; its address is the view's. */}
-          <a
-            href="#followup"
-            class={`topbar-tab${view === 'followup' ? ' is-current' : ''}`}
-            aria-current={view === 'followup' ? 'page' : undefined}
-            onClick={(event) => {
-              event.preventDefault();
-              onView('followup');
-            }}
-          >
-            Follow-up
-            {newFollowups > 0 && (
-              <span class="topbar-count">
-                {newFollowups}
-                <span class="sr-only"> new</span>
-              </span>
-            )}
-          </a>
         </nav>
       )}
       <span class={`connection connection--${connection}`} role="status" aria-live="polite">

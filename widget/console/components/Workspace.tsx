@@ -1,10 +1,12 @@
 /**
- * The signed-in console: header, inbox, the selected conversation and the live scores; for
- * admins, the admin screens instead on demand (the live connection stays up meanwhile).
+ * The signed-in console: header, inbox, the selected conversation and the live scores; on
+ * demand instead, the follow-up queue, segments (supervisors and admins) or the admin screens
+ * (admins). The live connection stays up meanwhile.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { AdminApi } from '../adminApi';
+import type { InsightsApi } from '../insightsApi';
 import { awaitsReply } from '../inbox';
 import type { LiveClient } from '../live';
 import { useNewFollowups } from '../followups';
@@ -18,6 +20,7 @@ import { Header, type ConsoleView } from './Header';
 import { InboxIcon } from './icons';
 import { LiveScores } from './LiveScores';
 import { ScoreBreakdown } from './ScoreBreakdown';
+import { Segments } from './Segments';
 
 interface Props {
   agent: SignedInAgent;
@@ -26,6 +29,8 @@ interface Props {
   onUnauthorized: () => void;
   /** The admin screens' calls; without them, no admin screens. */
   admin?: AdminApi;
+  /** The insights screens' calls; without them, no insights. */
+  insights?: InsightsApi;
   onSwitchSite?: (siteId: string) => void;
   /** The person's sites changed (one was created or renamed). */
   onSitesChanged?: () => void;
@@ -37,6 +42,7 @@ export function Workspace({
   onSignOut,
   onUnauthorized,
   admin,
+  insights,
   onSwitchSite,
   onSitesChanged,
 }: Props) {
@@ -45,8 +51,15 @@ export function Workspace({
   // Admins of any of their sites see the admin screens (the server checks each call too).
   const administers = agent.sites.some((site) => site.role === 'admin');
   const [chosenView, setView] = useState<ConsoleView>('conversations');
-  const view: ConsoleView =
-    chosenView === 'admin' && !(admin && administers) ? 'conversations' : chosenView;
+  // Supervisors and admins of this site see insights (the server checks each call too).
+  const supervises = agent.role !== 'agent';
+  const offered = (view: ConsoleView) =>
+    view === 'admin'
+      ? Boolean(admin && administers)
+      : view === 'segments'
+        ? Boolean(insights && supervises)
+        : true;
+  const view: ConsoleView = offered(chosenView) ? chosenView : 'conversations';
   const newFollowups = useNewFollowups(live);
   const now = useNow(30_000);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -78,6 +91,7 @@ export function Workspace({
         view={view}
         onView={setView}
         administers={Boolean(admin && administers)}
+        supervises={Boolean(insights && supervises)}
         newFollowups={newFollowups}
         onSwitchSite={onSwitchSite}
       />
@@ -94,6 +108,7 @@ export function Workspace({
       {admin && view === 'admin' && (
         <Admin api={admin} currentSiteId={agent.siteId} onSitesChanged={() => onSitesChanged?.()} />
       )}
+      {insights && view === 'segments' && <Segments api={insights} siteId={agent.siteId} />}
       {view === 'followup' && (
         <FollowUp
           live={live}

@@ -1,0 +1,147 @@
+/**
+ * The follow-up queue and the segments view as a supervisor uses them, in real Chromium against
+ * the built console, at 1280 and 1024 px wide: axe-clean, and worked by keyboard alone. The
+ * site's history comes in through the events API, as a helpdesk's would.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/demo/seed';
+import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { call, startServer, tempDir, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
+import { axePageFindings } from './axe';
+
+describeInBrowser('follow-up and segments in a real browser', () => {
+  const dir = tempDir();
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ dbPath: `${dir.path}/peakend.db` });
+    browser = await launchBrowser();
+    const rotated = await call(server, 'POST', '/api/v1/sites/demo/key', {
+      token: TEST_ADMIN_TOKEN,
+    });
+    const { key } = rotated.body as { key: string };
+    const t0 = Date.now() - 6 * 60 * 60_000;
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+    // Two segments; a few bad endings, each of which puts an item in the queue.
+    const events = Array.from({ length: 8 }, (_, i) => {
+      const id = `hd-${i}`;
+      const bad = i < 3;
+      return [
+        {
+          id: `${id}-o`,
+          type: 'conversation.opened',
+          conversationId: id,
+          at: at(i * 10),
+          segment: i % 2 ? 'business' : 'trial',
+        },
+        { id: `${id}-v`, type: 'message', conversationId: id, at: at(i * 10 + 1), from: 'visitor' },
+        {
+          id: `${id}-a`,
+          type: 'message',
+          conversationId: id,
+          at: at(i * 10 + 2),
+          from: 'agent',
+          agentId: i % 2 ? 'anna' : 'ben',
+        },
+        { id: `${id}-c`, type: 'conversation.closed', conversationId: id, at: at(i * 10 + 3) },
+        {
+          id: `${id}-r`,
+          type: 'rating',
+          conversationId: id,
+          at: at(i * 10 + 4),
+          end: bad ? 1 : 5,
+          peak: { dimension: 'responsiveness', polarity: bad ? 'negative' : 'positive' },
+          ...(bad && { comment: 'Nobody got back to me.' }),
+        },
+      ];
+    }).flat();
+    const posted = await call(server, 'POST', '/api/v1/sites/demo/events', {
+      token: key,
+      body: { events },
+    });
+    expect(posted.status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    dir.remove();
+  });
+
+  async function signedIn(width: number): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`${server.url}/console/`);
+    await page.getByLabel('Email').fill('anna@demo.peakend.test');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Conversations' }).waitFor();
+    return page;
+  }
+
+  /** Tabs until the focused element has this accessible text, as a keyboard user would. */
+  async function tabTo(page: Page, text: string | RegExp): Promise<void> {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      if (typeof text === 'string' ? focused === text : text.test(focused)) return;
+    }
+    throw new Error(`Tab never reached ${String(text)}`);
+  }
+
+  it('works the follow-up queue by keyboard, axe-clean at 1280 and 1024 px', async () => {
+    const page = await signedIn(1280);
+    try {
+      const nav = page.getByRole('navigation', { name: 'Console' });
+      await nav.getByRole('link', { name: /Follow-up/ }).focus();
+      await page.keyboard.press('Enter');
+      const items = page.getByRole('list', { name: 'Follow-up items' }).getByRole('listitem');
+      await expect.poll(() => items.count()).toBe(3);
+      await expect.poll(() => page.title()).toMatch(/^\(\d+\) Peakend console$/);
+      expect(await axePageFindings(page)).toEqual([]);
+      await screenshot(page, 'followup-1280');
+
+      // The first item, by keyboard: contacted, it leaves the list of new ones.
+      await tabTo(page, 'Mark contacted');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => items.count()).toBe(2);
+      await page.getByRole('combobox', { name: 'Status' }).focus();
+      await page.getByRole('combobox', { name: 'Status' }).selectOption('contacted');
+      await expect.poll(() => items.count()).toBe(1);
+      expect(await items.first().textContent()).toMatch(/Contacted/);
+
+      await page.setViewportSize({ width: 1024, height: 800 });
+      expect(await axePageFindings(page)).toEqual([]);
+      await screenshot(page, 'followup-1024');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it.each([1280, 1024])('shows segments in a table, axe-clean, at %i px', async (width) => {
+    const page = await signedIn(width);
+    try {
+      await page
+        .getByRole('navigation', { name: 'Console' })
+        .getByRole('link', { name: 'Segments' })
+        .click();
+      const table = page.getByRole('table', { name: /Segments of visitors/ });
+      await table.waitFor();
+      const rows = table.getByRole('row');
+      expect(await rows.count()).toBe(3); // the header, business, trial
+      // As many ratings each: by name.
+      expect(await table.getByRole('rowheader').allTextContents()).toEqual(['business', 'trial']);
+      expect(await axePageFindings(page)).toEqual([]);
+      // Nothing wider than the screen but the table itself, which scrolls in its own box.
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
+      await screenshot(page, `segments-${width}`);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

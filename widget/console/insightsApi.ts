@@ -1,0 +1,25 @@
+/**
+ * The insights screens' calls (segments, later trends): read-only, for supervisors and admins;
+ * the server answers 403 for anyone else.
+ */
+import type { Ack } from '../../shared/ack';
+import type { SegmentsBody } from '../../shared/insights';
+import { requestJson, type Fetch } from './http';
+
+export interface InsightsApi {
+  /** Each segment of visitors, its ratings in [from, to) and its scores at `to`. */
+  segments(siteId: string, period: { from: Date; to: Date }): Promise<Ack<SegmentsBody>>;
+}
+
+export function httpInsightsApi(fetchFn: Fetch = (...args) => fetch(...args)): InsightsApi {
+  return {
+    segments(siteId, { from, to }) {
+      const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+      return requestJson<SegmentsBody>(
+        fetchFn,
+        'GET',
+        `/api/v1/sites/${encodeURIComponent(siteId)}/segments?${query}`,
+      );
+    },
+  };
+}
