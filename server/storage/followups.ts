@@ -5,7 +5,7 @@
  * nodes hear of the change, one item exists per conversation and cause (a unique index says so
  * too). Every change of an item appends a change to the site's log, so every node pushes it.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { monotonicFactory } from 'ulid';
 import type { ConversationState } from '../../shared/conversation';
 import {
@@ -182,72 +182,85 @@ export async function syncFollowups(
   const existing = new Map(
     rows.map((row) => [`${row.conversationId}\n${row.causeKey}`, toItem(row)]),
   );
-  const drafts: ChangeDraft[] = [];
-
+  // What to write, decided first, then written in two statements whatever the batch's size:
+  // on PostgreSQL each statement is a round trip made while the site's row is locked.
+  const upserts: Insertable<Tables['followups']>[] = [];
+  const withdrawn: StoredFollowup[] = [];
   for (const conversation of concerned) {
     const conversationId = conversation.state.id;
     const needed = neededFollowups(conversation.state, conversation.evidence);
     const keys = new Set(needed.map((need) => need.key));
     for (const need of needed) {
       const item = existing.get(`${conversationId}\n${need.key}`);
-      if (!item) {
-        const id = newId(now);
-        const inserted = await db
-          .insertInto('followups')
-          .values({
-            siteId,
-            id,
-            conversationId,
-            causeKey: need.key,
-            cause: need.reason.cause,
-            agentId: need.agentId,
-            at: need.at,
-            details: JSON.stringify(need.reason),
-            status: 'new',
-            ownerId: null,
-            dismissal: null,
-            notes: '[]',
-            createdAt: now,
-            updatedAt: now,
-            version: 1,
-          })
-          .onConflict((oc) => oc.columns(['siteId', 'conversationId', 'causeKey']).doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (inserted) drafts.push(changed({ id, agentId: need.agentId, ownerId: null }));
-        continue;
-      }
-      if (item.status !== 'new' || sameNeed(item, need)) continue;
-      const updated = await db
-        .updateTable('followups')
-        .set((eb) => ({
-          agentId: need.agentId,
-          at: need.at,
-          details: JSON.stringify(need.reason),
-          updatedAt: now,
-          version: eb('version', '+', 1),
-        }))
-        .where('siteId', '=', siteId)
-        .where('id', '=', item.id)
-        .where('status', '=', 'new')
-        .returning('id')
-        .executeTakeFirst();
-      if (updated) drafts.push(changed({ ...item, agentId: need.agentId }, item.agentId));
+      if (item && (item.status !== 'new' || sameNeed(item, need))) continue;
+      upserts.push({
+        siteId,
+        id: item?.id ?? newId(now),
+        conversationId,
+        causeKey: need.key,
+        cause: need.reason.cause,
+        agentId: need.agentId,
+        at: need.at,
+        details: JSON.stringify(need.reason),
+        status: 'new',
+        ownerId: null,
+        dismissal: null,
+        notes: '[]',
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      });
     }
     for (const item of existing.values()) {
       if (item.conversationId !== conversationId || keys.has(item.causeKey)) continue;
-      if (item.status !== 'new') continue;
-      // The status is checked by the statement itself: a change of status committed meanwhile
-      // (on another node) keeps the item.
-      const withdrawn = await db
-        .deleteFrom('followups')
-        .where('siteId', '=', siteId)
-        .where('id', '=', item.id)
-        .where('status', '=', 'new')
-        .returning('id')
-        .executeTakeFirst();
-      if (withdrawn) drafts.push(changed(item));
+      if (item.status === 'new') withdrawn.push(item);
     }
+  }
+
+  const drafts: ChangeDraft[] = [];
+  if (upserts.length > 0) {
+    // A new cause makes its item; a changed one moves its item along, but only while it is new:
+    // the statement checks the status itself, so a change of status committed meanwhile (on
+    // another node) keeps the item as its people saw it.
+    const written = await db
+      .insertInto('followups')
+      .values(upserts)
+      .onConflict((oc) =>
+        oc
+          .columns(['siteId', 'conversationId', 'causeKey'])
+          .doUpdateSet((eb) => ({
+            agentId: eb.ref('excluded.agentId'),
+            at: eb.ref('excluded.at'),
+            details: eb.ref('excluded.details'),
+            updatedAt: eb.ref('excluded.updatedAt'),
+            version: sql<number>`followups.version + 1`,
+          }))
+          .where('followups.status', '=', 'new'),
+      )
+      .returning(['id', 'conversationId', 'causeKey', 'agentId'])
+      .execute();
+    for (const row of written) {
+      const before = existing.get(`${row.conversationId}\n${row.causeKey}`);
+      drafts.push(
+        changed({ id: row.id, agentId: row.agentId, ownerId: null }, before?.agentId ?? null),
+      );
+    }
+  }
+  if (withdrawn.length > 0) {
+    const gone = await db
+      .deleteFrom('followups')
+      .where('siteId', '=', siteId)
+      .where((eb) =>
+        dialect.isIn(
+          eb.ref('id'),
+          withdrawn.map((item) => item.id),
+        ),
+      )
+      .where('status', '=', 'new')
+      .returning('id')
+      .execute();
+    const goneIds = new Set(gone.map((row) => row.id));
+    for (const item of withdrawn) if (goneIds.has(item.id)) drafts.push(changed(item));
   }
   return drafts;
 }
