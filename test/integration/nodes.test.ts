@@ -107,6 +107,29 @@ describe.skipIf(skip)('several nodes on one PostgreSQL database', () => {
     expect(scores.site.csat).toEqual({ value: 100, n: 1 });
   });
 
+  it('puts a bad ending in the queue of a supervisor on another node within a second', async () => {
+    const ben = await agentOn(b, 'ben@demo.peakend.test');
+    const anna = await agentOn(c, 'anna@demo.peakend.test');
+    const visitor = visitorOn(a);
+    await next(visitor, 'connect');
+    const { id: conversationId } = data(
+      await visitor.emitWithAck('message:send', { text: 'My refund never came' }),
+    );
+    data(await ben.emitWithAck('message:send', { conversationId, text: 'Looking into it.' }));
+    data(await ben.emitWithAck('conversation:close', { conversationId }));
+
+    // Rated "Very bad" on A: the item is made in that commit, and C hears of it.
+    const heard = next<{ ids: string[] }>(anna, 'followups:changed');
+    const rated = Date.now();
+    data(await visitor.emitWithAck('rating:save', { conversationId, key: 'bad', end: 1 }));
+    const { ids } = await heard;
+    expect(Date.now() - rated).toBeLessThan(1000);
+    const queue = data(await anna.emitWithAck('followups:list', { status: 'new' }));
+    const item = queue.items.find((i) => i.conversationId === conversationId);
+    expect(item).toMatchObject({ cause: 'rating', agent: { id: 'ben' }, status: 'new' });
+    expect(ids).toContain(item?.id);
+  });
+
   it('gives every node the same scores as the reference, for events sent to two at once', async () => {
     const site = randomSite(4242, 60);
     const created = await call(a, 'POST', '/api/v1/sites', {
