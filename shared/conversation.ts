@@ -142,4 +142,6 @@ export interface ConversationState {
   /** Who the visitor is, from the conversation's opening (profile.ts); absent when not said. */
   segment?: string;
   attributes?: Record<string, string>;
+  /** How to reach the visitor, when the opening said (a signed-in user's email). */
+  contact?: { email?: string; name?: string };
 }

@@ -84,6 +84,17 @@ export const ZAttributes = z
     message: `at most ${PROFILE_LIMITS.attributes} attributes`,
   });
 
+/** How to reach a known visitor, for following up a bad experience. */
+export const ZContact = z
+  .strictObject({
+    email: z.string().trim().toLowerCase().max(LIMITS.emailLength).pipe(z.email()).optional(),
+    name: ZName.optional(),
+  })
+  .refine((contact) => contact.email !== undefined || contact.name !== undefined, {
+    message: 'give an email or a name',
+  });
+export type Contact = z.output<typeof ZContact>;
+
 const base = {
   id: ZId,
   conversationId: ZId,
@@ -98,6 +109,8 @@ export const ZFact = z.discriminatedUnion('type', [
     /** Who the visitor is, as the host page says (profile.ts): for insights, never scored. */
     segment: ZSegment.optional(),
     attributes: ZAttributes.optional(),
+    /** How to reach the visitor, when they are known (a signed-in user of the site). */
+    contact: ZContact.optional(),
   }),
   z.object({ ...base, type: z.literal('conversation.assigned'), agentId: ZId }),
   z

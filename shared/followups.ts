@@ -225,6 +225,8 @@ export interface FollowupNoteView {
 export interface FollowupView {
   id: string;
   conversationId: string;
+  /** How to reach the visitor, when the site's page said who they are; null otherwise. */
+  contact: { email?: string; name?: string } | null;
   cause: FollowupCause;
   /** When its cause happened (ISO). */
   at: string;

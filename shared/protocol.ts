@@ -96,6 +96,8 @@ export interface AgentConversationView {
   /** Who the visitor is, as the host page said when the conversation started (profile.ts). */
   segment: string | null;
   attributes: Record<string, string>;
+  /** How to reach the visitor, when known (a signed-in user of the site); null otherwise. */
+  contact: { email?: string; name?: string } | null;
   assignedAgent: AgentRef | null;
   openedAt: string;
   lastActivityAt: string;

@@ -20,6 +20,7 @@ import { iso, isoOrNull } from '../../shared/time';
 import { may } from '../auth/roles';
 import { Refusal } from '../errors';
 import type { FollowupPlace, StoredFollowup } from '../storage/followups';
+import type { Contact } from '../../shared/facts';
 import type { Agent, Site, Store } from '../storage/store';
 import type { Change } from '../storage/changes';
 import { z } from 'zod';
@@ -65,11 +66,16 @@ const person = (team: ReadonlyMap<string, Agent>, id: string | null): FollowupPe
   id === null ? null : { id, name: team.get(id)?.name ?? id };
 
 /** An item as the API and the console show it. */
-export function followupView(item: StoredFollowup, team: ReadonlyMap<string, Agent>): FollowupView {
+export function followupView(
+  item: StoredFollowup,
+  team: ReadonlyMap<string, Agent>,
+  contacts: ReadonlyMap<string, Contact>,
+): FollowupView {
   const { reason } = item;
   return {
     id: item.id,
     conversationId: item.conversationId,
+    contact: contacts.get(item.conversationId) ?? null,
     cause: item.cause,
     at: iso(item.at),
     agent: person(team, item.agentId),
@@ -109,6 +115,16 @@ export class FollowupQueue {
     return new Map((await this.store.listAgents(siteId)).map((agent) => [agent.id, agent]));
   }
 
+  /** How to reach each item's visitor, from its conversation (known visitors only). */
+  private async contacts(
+    siteId: string,
+    items: readonly StoredFollowup[],
+  ): Promise<Map<string, Contact>> {
+    const ids = [...new Set(items.map((item) => item.conversationId))];
+    const conversations = ids.length ? await this.store.getConversations(siteId, ids) : [];
+    return new Map(conversations.flatMap((c) => (c.contact ? [[c.id, c.contact] as const] : [])));
+  }
+
   /** A page of the items the viewer sees, newest cause first, shown by `now`. */
   async list(site: Site, viewer: FollowupViewer, filter: FollowupFilter, now: number) {
     if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
@@ -130,8 +146,9 @@ export class FollowupQueue {
     ]);
     const page = items.slice(0, limit);
     const last = page.at(-1);
+    const contacts = await this.contacts(site.id, page);
     return {
-      items: page.map((item) => followupView(item, team)),
+      items: page.map((item) => followupView(item, team, contacts)),
       next: items.length > limit && last ? cursorOf(last) : null,
     };
   }
@@ -194,6 +211,6 @@ export class FollowupQueue {
       };
     });
     void this.committed(site, changes);
-    return followupView(item, team);
+    return followupView(item, team, await this.contacts(site.id, [item]));
   }
 }

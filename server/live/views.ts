@@ -248,6 +248,7 @@ export function agentView(
     visitorLabel: visitorLabel(state),
     segment: state.segment ?? null,
     attributes: state.attributes ?? {},
+    contact: state.contact ?? null,
     assignedAgent: state.assignedAgentId ? agentRef(ctx, state.assignedAgentId) : null,
     openedAt: iso(state.openedAt),
     lastActivityAt: iso(state.lastActivityAt),

@@ -72,7 +72,13 @@ export class BuiltInChat {
     }
     await this.limits.take('newConversation', siteAddress(site, from));
     return this.record(site, this.newId(), [
-      { type: 'conversation.opened', visitorId, ...profile },
+      // A signed-in user's email (verified with their identity) is how to reach them later.
+      {
+        type: 'conversation.opened',
+        visitorId,
+        ...profile,
+        ...(from.email && { contact: { email: from.email } }),
+      },
       { type: 'message', from: 'visitor', text },
     ]);
   }

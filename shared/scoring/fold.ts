@@ -215,6 +215,7 @@ function applyFact(fold: ConversationFold, fact: Fact, settings: FoldSettings): 
         if (fact.segment !== undefined) state.segment = fact.segment;
         if (fact.attributes !== undefined) state.attributes = { ...fact.attributes };
       }
+      if (fact.contact !== undefined) state.contact ??= { ...fact.contact };
       break;
     case 'conversation.assigned':
       state.assignedAgentId = fact.agentId;

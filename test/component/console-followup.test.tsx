@@ -28,6 +28,7 @@ function item(overrides: Partial<FollowupView> = {}): FollowupView {
   return {
     id: 'f1',
     conversationId: 'c1',
+    contact: null,
     cause: 'rating',
     at: minutesAgo(5),
     agent: { id: 'ben', name: 'Ben Okafor' },

@@ -4,6 +4,7 @@
  * (an agent dismissing, touching or reading others' items; another site's key or supervisor; a
  * visitor socket; an amendment undoing an item someone already acted on).
  */
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FollowupPage, FollowupView } from '../../shared/followups';
 import { MINUTE } from '../../shared/time';
@@ -319,5 +320,52 @@ describe.each(await storeKinds())('the follow-up queue (%s)', (kind) => {
       const ids = (await list()).body.items.map((i) => i.conversationId);
       expect(ids).not.toContain(untouched.id);
     });
+  });
+
+  it('shows how to reach a known visitor, from the opening of their conversation', async () => {
+    // From a helpdesk: the opening names the customer.
+    const at = new Date(Date.now() - 30 * MINUTE);
+    const id = `fu-${kind}-contact`;
+    const sent = await call(server, 'POST', '/api/v1/sites/demo/events', {
+      token: DEMO_KEY,
+      body: {
+        events: [
+          { type: 'conversation.opened', contact: { email: 'Kim@Example.test', name: 'Kim' } },
+          { type: 'message', from: 'visitor', text: 'Broken again' },
+          { type: 'message', from: 'agent', agentId: 'ben', text: 'Sorry' },
+          { type: 'conversation.closed', agentId: 'ben' },
+          { type: 'rating', end: 1 },
+        ].map((event, i) => ({ id: `${id}-${i}`, conversationId: id, at, ...event })),
+      },
+    });
+    expect(sent.status).toBe(200);
+    expect((await itemOf(id)).contact).toEqual({ email: 'kim@example.test', name: 'Kim' });
+    // Nobody said who the visitor of an ordinary conversation is.
+    const { id: anonymous } = await rated('ben', 1);
+    expect((await itemOf(anonymous)).contact).toBeNull();
+
+    // From the widget: a signed-in user of the site, with the email the page gave.
+    const { signingSecret } = (
+      await call<{ signingSecret: string }>(server, 'GET', '/api/v1/sites/demo', {
+        token: TEST_ADMIN_TOKEN,
+      })
+    ).body;
+    const userHash = createHmac('sha256', signingSecret).update('user:customer-7').digest('hex');
+    const visitor = connectVisitor(server.url, {
+      siteId: 'demo',
+      userId: 'customer-7',
+      userHash,
+      email: 'lee@example.test',
+    });
+    try {
+      await next(visitor, 'connect');
+      const { id: chat } = data(await visitor.emitWithAck('message:send', { text: 'Hello?' }));
+      data(await ben.emitWithAck('message:send', { conversationId: chat, text: 'Hi Lee' }));
+      data(await ben.emitWithAck('conversation:close', { conversationId: chat }));
+      data(await visitor.emitWithAck('rating:save', { conversationId: chat, key: 'k', end: 2 }));
+      expect((await itemOf(chat)).contact).toEqual({ email: 'lee@example.test' });
+    } finally {
+      visitor.disconnect();
+    }
   });
 });

@@ -46,6 +46,7 @@ export function conversation(
     visitorLabel: 'Visitor 3F2A',
     segment: null,
     attributes: {},
+    contact: null,
     assignedAgent: null,
     openedAt: minutesAgo(10),
     lastActivityAt: minutesAgo(2),

@@ -286,11 +286,17 @@ function Message({
 
 /** Who the visitor is, as the host page said when the conversation started (its segment first). */
 function VisitorProfile({ conversation }: { conversation: AgentConversationView }) {
-  const { segment, attributes } = conversation;
+  const { segment, attributes, contact } = conversation;
   const entries = Object.entries(attributes);
-  if (segment === null && entries.length === 0) return null;
+  if (segment === null && entries.length === 0 && contact === null) return null;
   return (
     <ul class="visitor-profile" aria-label="About the visitor">
+      {contact?.email && (
+        <li class="profile-tag profile-tag--contact">
+          <span class="profile-key">Email</span>{' '}
+          <a href={`mailto:${contact.email}`}>{contact.email}</a>
+        </li>
+      )}
       {segment !== null && (
         <li class="profile-tag profile-tag--segment">
           <span class="profile-key">Segment</span> {segment}

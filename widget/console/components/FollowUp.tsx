@@ -208,6 +208,12 @@ function FollowUpItem({ item, agent, supervises, team, change }: ItemProps) {
         conversation {item.conversationId}
         {item.owner && <> · owner {item.owner.name}</>}
       </p>
+      {item.contact && (
+        <p class="followup-contact">
+          Contact: {item.contact.name && <span>{item.contact.name} </span>}
+          {item.contact.email && <a href={`mailto:${item.contact.email}`}>{item.contact.email}</a>}
+        </p>
+      )}
       {item.rating?.comment && (
         <blockquote class="followup-comment">{item.rating.comment}</blockquote>
       )}
