@@ -85,6 +85,8 @@ const ZEnv = z.object({
     .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }))
     .default('info'),
   PEAKEND_DEMO: ZBoolean.default(false),
+  /** With the demo: six weeks of its history on the first start (off for tests that count). */
+  PEAKEND_DEMO_HISTORY: ZBoolean.default(true),
   PUBLIC_URL: z
     .url()
     .refine((url) => /^https?:\/\//.test(url), { message: 'must be an http(s) URL' })
@@ -123,6 +125,8 @@ export interface Config {
   metricsToken: string | null;
   logLevel: LogLevel;
   demo: boolean;
+  /** With the demo: write its six weeks of history on the first start. */
+  demoHistory: boolean;
   /** Where browsers reach this server; the widget snippet and demo page point here. */
   publicUrl: string;
   /** Express's "trust proxy": the proxies whose X-Forwarded-* headers are believed. */
@@ -237,6 +241,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
     demo: e.PEAKEND_DEMO,
+    demoHistory: e.PEAKEND_DEMO_HISTORY,
     publicUrl,
     trustProxy: e.TRUST_PROXY,
     smtp: e.SMTP_URL

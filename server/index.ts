@@ -32,7 +32,9 @@ async function serve(config: Config, log: Logger): Promise<void> {
   const worker = cluster.isWorker;
   const store = await openStore(config.database);
   // Workers find the demo seeded by the process that started them.
-  if (config.demo && !worker) await seedDemo(store, systemClock, config.publicUrl);
+  if (config.demo && !worker) {
+    await seedDemo(store, systemClock, config.publicUrl, { history: config.demoHistory });
+  }
 
   const application = createApplication({ config, store, log });
   await application.ready();
@@ -49,7 +51,8 @@ async function serve(config: Config, log: Logger): Promise<void> {
 async function supervise(config: Config, log: Logger): Promise<void> {
   // Migrations and the demo, once, before any worker opens the database.
   const store = await openStore(config.database);
-  if (config.demo) await seedDemo(store, systemClock, config.publicUrl);
+  if (config.demo)
+    await seedDemo(store, systemClock, config.publicUrl, { history: config.demoHistory });
   await store.close();
 
   let stopping = false;

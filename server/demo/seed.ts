@@ -1,12 +1,14 @@
 /**
  * The demo: one site and three people with published credentials, one of each role, created on
- * start when PEAKEND_DEMO is on (refused in production). Safe to run on every start.
+ * start when PEAKEND_DEMO is on (refused in production), with six weeks of history on its first
+ * start. Safe to run on every start.
  */
 import type { Role } from '../../shared/accounts';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { hashPassword } from '../auth/passwords';
 import type { Clock } from '../clock';
 import type { Store } from '../storage/store';
+import { seedDemoHistory } from './history';
 
 export const DEMO_SITE_ID = 'demo';
 export const DEMO_PASSWORD = 'peakend-demo';
@@ -16,7 +18,16 @@ export const DEMO_AGENTS: readonly { id: string; name: string; email: string; ro
   { id: 'dana', name: 'Dana Reyes', email: 'dana@demo.peakend.test', role: 'admin' },
 ];
 
-export async function seedDemo(store: Store, clock: Clock, publicUrl: string): Promise<void> {
+/**
+ * `history`: also six weeks of conversations on the site's first start (demo/history.ts), as
+ * `npm start` shows it; tests start from an empty site.
+ */
+export async function seedDemo(
+  store: Store,
+  clock: Clock,
+  publicUrl: string,
+  { history = false } = {},
+): Promise<void> {
   const now = clock.now();
   if (!(await store.getSite(DEMO_SITE_ID))) {
     await store.createSite({
@@ -51,5 +62,9 @@ export async function seedDemo(store: Store, clock: Clock, publicUrl: string): P
       email: account.email,
       createdAt: now,
     });
+  }
+  if (history) {
+    const site = await store.getSite(DEMO_SITE_ID);
+    if (site) await seedDemoHistory(store, site, now);
   }
 }

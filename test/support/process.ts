@@ -97,6 +97,8 @@ export async function launchServer(
     PUBLIC_URL: url,
     DATABASE_URL: databaseUrl,
     PEAKEND_DEMO: 'true',
+    // The demo's site and people, without its history: tests count what they do themselves.
+    PEAKEND_DEMO_HISTORY: 'false',
     PEAKEND_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     ...env,
   });

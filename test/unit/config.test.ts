@@ -13,6 +13,7 @@ describe('readConfig', () => {
       metricsToken: null,
       logLevel: 'info',
       demo: false,
+      demoHistory: true,
       publicUrl: 'http://localhost:3000',
       trustProxy: ['loopback'],
       smtp: null,
@@ -90,6 +91,7 @@ describe('readConfig', () => {
       metricsToken: 'm'.repeat(24),
       logLevel: 'debug',
       demo: true,
+      demoHistory: true,
       publicUrl: 'https://chat.example.com',
     });
   });
@@ -125,6 +127,7 @@ describe('readConfig in production (NODE_ENV=production)', () => {
       adminToken: 'a'.repeat(48),
       publicUrl: 'https://chat.example.com',
       demo: false,
+      demoHistory: true,
     });
   });
 
