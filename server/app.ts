@@ -26,6 +26,7 @@ import { followupRoutes } from './http/followups';
 import { eventRoutes } from './http/events';
 import { exportRoutes } from './http/exports';
 import { segmentRoutes } from './http/segments';
+import { trendRoutes } from './http/trends';
 import { inviteRoutes } from './http/invites';
 import { metricsRoutes } from './http/metrics';
 import { requestLog } from './http/request-log';
@@ -224,6 +225,7 @@ export function createApplication(parts: AppParts): Application {
   app.use(exportRoutes(store, sessions, clock, log));
   app.use(commentRoutes(store, sessions, clock));
   app.use(segmentRoutes(store, sessions, clock));
+  app.use(trendRoutes(store, sessions, clock));
   app.use(followupRoutes(store, followups, sessions, clock));
   app.use(notFound);
   app.use(errorHandler(log));

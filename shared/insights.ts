@@ -1,9 +1,10 @@
 /**
  * What the insights APIs answer, shared by the server and the console: segments of visitors
- * (server/insights/segments.ts).
+ * (server/insights/segments.ts) and trends over time (server/insights/trends.ts).
  */
 import type { Peak } from './facts';
-import type { ScoredDimension, SiteDimensionScore } from './scoring/types';
+import type { AgentScores, ScoredDimension, SiteDimensionScore, SiteScores } from './scoring/types';
+import type { TrendInterval } from './zoned';
 
 /** A chip, with how often it marked bad (end ≤ 2) and good (end ≥ 4) endings of the segment. */
 export interface Driver {
@@ -33,4 +34,25 @@ export interface SegmentsBody {
   /** Chips are ranked only in segments with at least this many ratings. */
   minRatingsToRank: number;
   segments: SegmentInsight[];
+}
+
+/**
+ * One trend bucket (server/insights/trends.ts): the period (start, end] in the site's time zone,
+ * and the scores at its end exactly as `GET scores?at=<end>` gives them. The current bucket is
+ * partial: it ends now.
+ */
+export interface TrendBucket {
+  start: string;
+  end: string;
+  partial: boolean;
+  site: SiteScores;
+  agents: AgentScores[];
+}
+
+export interface TrendsBody {
+  interval: TrendInterval;
+  timeZone: string;
+  from: string;
+  to: string;
+  buckets: TrendBucket[];
 }

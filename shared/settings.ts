@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './zoned';
 
 /**
  * The scoring settings of a site (scoring.md): what each may be (without defaults, so a patch
@@ -29,6 +30,11 @@ const fields = {
    * network (an internal IT desk).
    */
   excludeMemberRatings: z.boolean(),
+  /**
+   * The site's IANA time zone (`Europe/Amsterdam`): where its days, weeks and months begin in
+   * trends. Not a scoring input.
+   */
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone, such as Europe/Amsterdam'),
 };
 
 export type SiteSettings = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> };
@@ -45,6 +51,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   maxPromisesPerConversation: 3,
   minPromiseSeconds: 60,
   excludeMemberRatings: true,
+  timeZone: 'UTC',
 };
 
 /** For PATCH and for creating a site: any settings, unknown names refused, none defaulted. */

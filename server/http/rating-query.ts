@@ -9,7 +9,7 @@ import { ZId } from '../../shared/facts';
 import type { RatingPlace } from '../storage/store';
 
 /** A date (`2026-11-01`, midnight UTC) or a time with its zone (`2026-11-01T09:00:00+01:00`). */
-const ZWhen = z
+export const ZWhen = z
   .string()
   .refine(
     (text) =>
@@ -22,9 +22,9 @@ const ZWhen = z
 const window = { from: ZWhen.optional(), to: ZWhen.optional() };
 
 /** `from` may not come after `to`. */
-const inOrder = (query: { from?: number; to?: number }) =>
+export const inOrder = (query: { from?: number; to?: number }) =>
   query.from === undefined || query.to === undefined || query.from <= query.to;
-const IN_ORDER = { message: 'must not be before from', path: ['to'] };
+export const IN_ORDER = { message: 'must not be before from', path: ['to'] };
 
 export const ZRatingWindow = z.strictObject(window).refine(inOrder, IN_ORDER);
 

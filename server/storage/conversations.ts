@@ -16,6 +16,8 @@ import type { SiteCache } from './sites';
 import { byConversation, rederive } from './record';
 import type { InboxPlace, Store, StoredConversation } from './store';
 import { fromJson, type Tables } from './tables';
+import { trendPoints } from './trends';
+import { CSAT_WINDOW_MS } from '../../shared/scoring/ratings';
 
 /** A conversation row's state with its version. */
 const stored = (row: { state: unknown; version: number }): StoredConversation => ({
@@ -248,6 +250,9 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
         GROUP BY o.subject, o.dimension, l.latest`.execute(db);
       return sumsAtFrom(rows, at, settings.halfLifeDays * DAY);
     },
+
+    trendPoints: (siteId, ends, settings) =>
+      trendPoints(db, siteId, ends, settings, CSAT_WINDOW_MS),
 
     async segmentSumsAt(siteId, at, settings) {
       const halfLifeMs = sql`CAST(${settings.halfLifeDays * DAY} AS DOUBLE PRECISION)`;

@@ -31,6 +31,7 @@ import { syncFollowups } from './followups';
 import { readSite, type SiteCache } from './sites';
 import type { RecordResult, RederivedChunk, Site } from './store';
 import { fromJson, type Tables } from './tables';
+import { refreshTrendDays } from './trends';
 
 type Db = Kysely<Tables>;
 
@@ -146,6 +147,8 @@ export async function writeBatch(
     cache.forget(site.id);
   }
   await write.conversations(site.id, plan.conversations);
+  // Trends' daily figures, from the observation rows just written.
+  await refreshTrendDays(db, site.id, settings, plan.conversations);
   // The follow-up items of the conversations as now derived, in the same transaction; their
   // changes go with the batch's last call, which hands them to the feed with its own.
   const followups = await syncFollowups(db, dialect, site.id, plan.conversations, receivedAt);
@@ -207,6 +210,12 @@ export function rederive(
     );
     const before = new Map(
       rows.map((row) => [row.id, fromJson<ConversationEvidence | null>(row.evidence)]),
+    );
+    await refreshTrendDays(
+      trx,
+      site.id,
+      settings,
+      derived.map((d) => ({ ...d, before: before.get(d.state.id) ?? null })),
     );
     const evidence = derived.map(({ state, evidence }) => ({
       conversationId: state.id,

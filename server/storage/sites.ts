@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { FOLD_VERSION } from '../../shared/scoring/fold';
 import { ZSiteSettings } from '../../shared/settings';
+import { rebuildTrendDays, trendSettingsChanged } from './trends';
 import { DAY } from '../../shared/time';
 import { isUniqueViolation, StorageError } from './common';
 import type { Dialect } from './dialect';
@@ -218,7 +219,12 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
 
     async updateSite(site) {
       const changes = await db.transaction().execute(async (trx) => {
+        const was = await readSite(trx, site.id, dialect.manyWriters);
         await trx.updateTable('sites').set(siteColumns(site)).where('id', '=', site.id).execute();
+        // Trends' days are summed by the time zone, H and λ: with new ones, sum them again.
+        if (was && trendSettingsChanged(was.settings, site.settings)) {
+          await rebuildTrendDays(trx, site.id, site.settings);
+        }
         return dialect.writer(trx).changes(site.id, [{ kind: 'site' }]);
       });
       cache.forget(site.id);

@@ -15,6 +15,7 @@ import type { DecayedSums, SubjectSums } from '../../shared/scoring/sums';
 import type { Observation, ScoredDimension } from '../../shared/scoring/types';
 import type { Change } from './changes';
 import type { FollowupRepository } from './followups';
+import type { TrendPoint, TrendSettings } from './trends';
 
 export type { Role };
 
@@ -430,6 +431,16 @@ export interface Store extends FollowupRepository {
     at: number,
     settings: Pick<SiteSettings, 'halfLifeDays' | 'negativityWeight'>,
   ): Promise<SubjectSums[]>;
+  /**
+   * What each trend bucket's scores are assembled from, at each end (ascending, none in the
+   * future): the sums `sumsAt` would give there, from the site's daily figures, and the counting
+   * ratings of CSAT's 30 days up to it per agent (trends.ts).
+   */
+  trendPoints(
+    siteId: string,
+    ends: readonly number[],
+    settings: TrendSettings,
+  ): Promise<TrendPoint[]>;
   /**
    * The site's decayed sums at τ per (segment of the conversation, dimension): `sumsAt`, grouped
    * by who the visitors are instead of by agent (null: conversations without a segment).

@@ -127,6 +127,29 @@ export interface Tables {
     updatedAt: number;
     version: number;
   };
+  /**
+   * Each local day's evidence per subject and dimension (trends.ts): the day's observations
+   * summed relative to its latest one, as `sumsAt` sums a group. `subject` '' is the unassigned
+   * bucket (agent ids are never empty).
+   */
+  trendDays: {
+    siteId: string;
+    dayEnd: number;
+    subject: string;
+    dimension: string;
+    n: number;
+    s: number;
+    f: number;
+    latest: number;
+  };
+  /** Each local day's counting ratings per rated agent ('' unassigned): all, and 4s and 5s. */
+  trendRatingDays: {
+    siteId: string;
+    dayEnd: number;
+    agentId: string;
+    n: number;
+    satisfied: number;
+  };
   siteChanges: { siteId: string; seq: number; at: number; body: Json };
   scoreCheckpoints: { siteId: string; seq: number; at: number; board: Json };
 }

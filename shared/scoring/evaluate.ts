@@ -16,6 +16,7 @@ import { ScoreSums, type SumsReader } from './sums';
 import {
   SCORED_DIMENSIONS,
   type AgentScores,
+  type CsatFigure,
   type Observation,
   type ScoredDimension,
   type ScoresBody,
@@ -67,12 +68,21 @@ export function evaluateSite({ agents, conversations, settings, at }: SiteEvalua
   return assembleScores({ agents, sums, ratings, settings, at });
 }
 
+/** CSAT at τ, counted elsewhere: the site's, and each rated agent's (null: unassigned). */
+export interface CsatCounts {
+  site: CsatFigure;
+  byAgent: ReadonlyMap<string | null, CsatFigure>;
+}
+
 export interface ScoreAssembly {
   agents: readonly AgentRef[];
   /** Decayed sums holding the site's observations (those after τ are not counted). */
   sums: SumsReader;
-  /** Counting Ratings of the site (those outside CSAT's 30 days up to τ are not counted). */
-  ratings: readonly CountedRating[];
+  /**
+   * Counting Ratings of the site (those outside CSAT's 30 days up to τ are not counted), or
+   * CSAT already counted over that window (trends count it from daily figures).
+   */
+  ratings: readonly CountedRating[] | CsatCounts;
   settings: Pick<SiteSettings, 'priorStrength'>;
   at: number;
 }
@@ -97,12 +107,7 @@ export function assembleScores({ agents, sums, ratings, settings, at }: ScoreAss
     .sort()
     .map((id) => ({ id, name: id }));
 
-  const ratingsBySubject = new Map<string | null, CountedRating[]>();
-  for (const rating of ratings) {
-    const list = ratingsBySubject.get(rating.agentId);
-    if (list) list.push(rating);
-    else ratingsBySubject.set(rating.agentId, [rating]);
-  }
+  const csat = Array.isArray(ratings) ? countCsat(ratings, at) : (ratings as CsatCounts);
 
   const score = (agentId: string, dimension: ScoredDimension) =>
     agentDimensionScore(sums.read(agentId, dimension, at), mean[dimension], settings.priorStrength);
@@ -112,12 +117,26 @@ export function assembleScores({ agents, sums, ratings, settings, at }: ScoreAss
     responsiveness: score(agent.id, 'responsiveness'),
     reliability: score(agent.id, 'reliability'),
     experience: score(agent.id, 'experience'),
-    csat: csatAt(ratingsBySubject.get(agent.id) ?? [], at),
+    csat: csat.byAgent.get(agent.id) ?? { value: null, n: 0 },
   }));
 
   return {
     at: iso(at),
-    site: { ...site, csat: csatAt(ratings, at) },
+    site: { ...site, csat: csat.site },
     agents: rows,
+  };
+}
+
+/** CSAT at τ from the Ratings themselves: the site's and each rated agent's. */
+function countCsat(ratings: readonly CountedRating[], at: number): CsatCounts {
+  const bySubject = new Map<string | null, CountedRating[]>();
+  for (const rating of ratings) {
+    const list = bySubject.get(rating.agentId);
+    if (list) list.push(rating);
+    else bySubject.set(rating.agentId, [rating]);
+  }
+  return {
+    site: csatAt(ratings, at),
+    byAgent: new Map([...bySubject].map(([agentId, list]) => [agentId, csatAt(list, at)])),
   };
 }

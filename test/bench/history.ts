@@ -69,6 +69,9 @@ export function conversation(
   return facts;
 }
 
+/** How many agents share the history (product.md: trends for 50 agents). */
+export const HISTORY_AGENTS = 50;
+
 /** The site that holds the history. */
 export const HISTORY_SITE_ID = 'history';
 
@@ -79,6 +82,8 @@ const SEED_INPUTS = [
   'server/storage/record.ts',
   'server/storage/batch.ts',
   'server/storage/migrations/0001_baseline.ts',
+  'server/storage/migrations/0007_trend_days.ts',
+  'server/storage/trends.ts',
   'server/storage/derive.ts',
   'shared/scoring/fold.ts',
   'shared/facts.ts',
@@ -99,7 +104,7 @@ function seedKey(): string {
 const cacheName = (ratings: number) => `peakend-bench-history-${ratings}-`;
 
 /**
- * `ratings` rated conversations spread over 20 agents: the last 1,000 in the last 30 days (the
+ * `ratings` rated conversations spread over HISTORY_AGENTS agents: the last 1,000 in the last 30 days (the
  * same recent volume at every size), the rest over the two years before.
  */
 async function seed(path: string, ratings: number): Promise<void> {
@@ -118,7 +123,7 @@ async function seed(path: string, ratings: number): Promise<void> {
     const batch: Fact[] = [];
     for (let j = i; j < Math.min(ratings, i + BATCH); j++) {
       const age = j < 1000 ? (j / 1000) * 29 * DAY : 30 * DAY + (j / ratings) * 700 * DAY;
-      for (const fact of conversation(`h${j}`, now - age, `agent${j % 20}`))
+      for (const fact of conversation(`h${j}`, now - age, `agent${j % HISTORY_AGENTS}`))
         batch.push(ZFact.parse(fact));
     }
     await store.recordFacts(site, batch);

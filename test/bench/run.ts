@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createTestStorage, postgresUnavailable } from '../support/stores';
 import { boundedConversation, eventsPerSecond } from './api-phases';
-import { copyHistory, history } from './history';
+import { copyHistory, history, HISTORY_AGENTS } from './history';
 import { idleSockets } from './idle';
 import {
   closeOpenConversations,
@@ -36,7 +36,7 @@ import {
   type Throughput,
 } from './load';
 import { startBareLoop, startServer, stderrNote, type Running } from './processes';
-import { scoreReads } from './reads';
+import { scoreReads, trendReads } from './reads';
 import { add, note, print, progress, write, type Row } from './report';
 
 const args = process.argv.slice(2);
@@ -501,10 +501,23 @@ async function historyPhases(bareStartMs: number): Promise<void> {
       scoreReads(copyHistory(cached, readsPath)),
     );
     removeDatabase(readsPath);
+    const trends = await attempt(`trend reads at ${size}`, () =>
+      trendReads(copyHistory(cached, readsPath)),
+    );
+    removeDatabase(readsPath);
+    if (trends) {
+      add({
+        section: 'Score reads (in process)',
+        name: `trends: a year of weekly points (${trends.buckets}), ${trends.agents} agents, ${size} ratings of history`,
+        unit: 'ms',
+        value: trends.medianMs,
+        budget: { better: 'lower', absolute: 200 },
+      });
+    }
     if (reads) {
       add({
         section: 'Score reads (in process)',
-        name: `score read, ${size} ratings of history, 20 agents`,
+        name: `score read, ${size} ratings of history, ${HISTORY_AGENTS} agents`,
         unit: 'µs',
         value: reads.microsecondsPerRead,
       });

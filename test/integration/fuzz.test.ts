@@ -915,6 +915,17 @@ describe('fuzz: hostile input to every event and route', () => {
         cookies: [cookie],
         query: { from: when, to: when },
       },
+      'GET /api/v1/sites/:siteId/trends': {
+        params: { siteId: everySite },
+        tokens: [fuzzSite.key],
+        cookies: [cookie],
+        query: {
+          interval: fc.constantFrom('day', 'week', 'month', 'year', ''),
+          from: when,
+          to: when,
+          agent: fc.constantFrom('anna', 'ben', 'nobody', 'a b'),
+        },
+      },
       'GET /api/v1/sites/:siteId/comments': {
         params: { siteId: everySite },
         tokens: [fuzzSite.key],

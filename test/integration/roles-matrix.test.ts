@@ -104,6 +104,7 @@ POST /api/v1/sites/:siteId/events (A)                                     | 401 
 GET /api/v1/sites/:siteId/ratings.csv (A)                                 | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/comments (A)                                    | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/segments (A)                                    | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
+GET /api/v1/sites/:siteId/trends (A)                                      | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 // the widget's ratings route
 OPTIONS /api/v1/sites/:siteId/ratings (from a page of A)                  | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
 OPTIONS /api/v1/sites/:siteId/ratings (from another page)                 | 403  | 403     | 403     | 403  | 403     | 403     | 403  | 403  | 403  | 403    | 403  | 403  | 403  | 403
@@ -1316,6 +1317,16 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         const body = bodyAs<{ segments: unknown[]; minRatingsToRank: number }>(a.body);
         expect(body.minRatingsToRank).toBe(20);
         expect(Array.isArray(body.segments)).toBe(true);
+      },
+    }),
+    'GET /api/v1/sites/:siteId/trends (A)': http({
+      prepare: ratedOnBoth,
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/trends?interval=day` }),
+      // Whether each bucket equals A's scores is for trends.test.ts; here, whom it answers.
+      allowed: (a) => {
+        const body = bodyAs<{ timeZone: string; buckets: { partial: boolean }[] }>(a.body);
+        expect(body.timeZone).toBe('UTC');
+        expect(body.buckets.at(-1)?.partial).toBe(true);
       },
     }),
     'GET /api/v1/sites/:siteId/followups (A)': http({

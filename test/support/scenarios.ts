@@ -144,6 +144,9 @@ export interface Site {
   at: number;
 }
 
+/** Zones with whole, half and quarter hour offsets, daylight saving, and midnight skipped. */
+const SCENARIO_ZONES = ['UTC', 'Europe/Amsterdam', 'Asia/Kathmandu', 'America/Santiago'];
+
 export function randomSite(seed: number, conversations = rng0(seed).int(5, 30)): Site {
   const rng = prng(seed);
   const facts: FactInput[] = [];
@@ -161,6 +164,8 @@ export function randomSite(seed: number, conversations = rng0(seed).int(5, 30)):
     maxPromisesPerConversation: rng.pick([1, 3, 10]),
     minPromiseSeconds: rng.pick([0, 60]),
     excludeMemberRatings: true,
+    // From the seed, not the generator, so the rest of each scenario stays as it was.
+    timeZone: SCENARIO_ZONES[seed % SCENARIO_ZONES.length] ?? 'UTC',
   };
   // τ exactly at a fact's time, or 30 days after it, now and then: the edges of `t ≤ τ` and
   // of CSAT's window.

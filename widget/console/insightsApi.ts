@@ -1,14 +1,19 @@
 /**
- * The insights screens' calls (segments, later trends): read-only, for supervisors and admins;
+ * The insights screens' calls (segments, trends): read-only, for supervisors and admins;
  * the server answers 403 for anyone else.
  */
 import type { Ack } from '../../shared/ack';
-import type { SegmentsBody } from '../../shared/insights';
+import type { SegmentsBody, TrendsBody } from '../../shared/insights';
 import { requestJson, type Fetch } from './http';
 
 export interface InsightsApi {
   /** Each segment of visitors, its ratings in [from, to) and its scores at `to`. */
   segments(siteId: string, period: { from: Date; to: Date }): Promise<Ack<SegmentsBody>>;
+  /** Scores at the end of each day, week or month from `from` to `to` (or now). */
+  trends(
+    siteId: string,
+    query: { interval: 'day' | 'week' | 'month'; from: Date; to: Date; agent?: string },
+  ): Promise<Ack<TrendsBody>>;
 }
 
 export function httpInsightsApi(fetchFn: Fetch = (...args) => fetch(...args)): InsightsApi {
@@ -19,6 +24,19 @@ export function httpInsightsApi(fetchFn: Fetch = (...args) => fetch(...args)): I
         fetchFn,
         'GET',
         `/api/v1/sites/${encodeURIComponent(siteId)}/segments?${query}`,
+      );
+    },
+    trends(siteId, { interval, from, to, agent }) {
+      const query = new URLSearchParams({
+        interval,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        ...(agent && { agent }),
+      });
+      return requestJson<TrendsBody>(
+        fetchFn,
+        'GET',
+        `/api/v1/sites/${encodeURIComponent(siteId)}/trends?${query}`,
       );
     },
   };

@@ -14,6 +14,7 @@ import { rowidConversations } from './0003_rowid_conversations';
 import { followups } from './0004_followups';
 import { ratingIndex } from './0005_rating_index';
 import { conversationSegment } from './0006_conversation_segment';
+import { trendDays } from './0007_trend_days';
 
 const migrations = (dialect: Dialect, target: string): Record<string, Migration> => ({
   '0001_baseline': baseline(dialect, target),
@@ -22,6 +23,7 @@ const migrations = (dialect: Dialect, target: string): Record<string, Migration>
   '0004_followups': followups(dialect),
   '0005_rating_index': ratingIndex(dialect),
   '0006_conversation_segment': conversationSegment(dialect),
+  '0007_trend_days': trendDays(dialect),
 });
 
 /** A migration's number, which is the schema version it leaves. */

@@ -11,7 +11,7 @@ import { AccountMenu } from './AccountMenu';
  * What the console shows: the live work, the follow-up queue, insights by segment (supervisors
  * and admins), or the admin screens (admins).
  */
-export type ConsoleView = 'conversations' | 'followup' | 'segments' | 'admin';
+export type ConsoleView = 'conversations' | 'followup' | 'trends' | 'segments' | 'admin';
 
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -60,7 +60,12 @@ export function Header({
   const sections: { view: ConsoleView; label: string }[] = [
     { view: 'conversations', label: 'Conversations' },
     { view: 'followup', label: 'Follow-up' },
-    ...(supervises ? [{ view: 'segments' as const, label: 'Segments' }] : []),
+    ...(supervises
+      ? [
+          { view: 'trends' as const, label: 'Trends' },
+          { view: 'segments' as const, label: 'Segments' },
+        ]
+      : []),
     ...(administers ? [{ view: 'admin' as const, label: 'Admin' }] : []),
   ];
   return (

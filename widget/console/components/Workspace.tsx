@@ -1,6 +1,6 @@
 /**
  * The signed-in console: header, inbox, the selected conversation and the live scores; on
- * demand instead, the follow-up queue, segments (supervisors and admins) or the admin screens
+ * demand instead, the follow-up queue, trends and segments (supervisors and admins) or the admin screens
  * (admins). The live connection stays up meanwhile.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -21,6 +21,7 @@ import { InboxIcon } from './icons';
 import { LiveScores } from './LiveScores';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { Segments } from './Segments';
+import { Trends } from './Trends';
 
 interface Props {
   agent: SignedInAgent;
@@ -56,7 +57,7 @@ export function Workspace({
   const offered = (view: ConsoleView) =>
     view === 'admin'
       ? Boolean(admin && administers)
-      : view === 'segments'
+      : view === 'segments' || view === 'trends'
         ? Boolean(insights && supervises)
         : true;
   const view: ConsoleView = offered(chosenView) ? chosenView : 'conversations';
@@ -108,6 +109,7 @@ export function Workspace({
       {admin && view === 'admin' && (
         <Admin api={admin} currentSiteId={agent.siteId} onSitesChanged={() => onSitesChanged?.()} />
       )}
+      {insights && view === 'trends' && <Trends api={insights} siteId={agent.siteId} />}
       {insights && view === 'segments' && <Segments api={insights} siteId={agent.siteId} />}
       {view === 'followup' && (
         <FollowUp

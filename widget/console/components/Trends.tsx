@@ -1,0 +1,308 @@
+/**
+ * Trends: the site's (or one agent's) responsiveness, reliability, experience and CSAT over time,
+ * one point per day, week or month of the site's time zone, each the score at the period's end
+ * (its band the agent's interval, with n), compared with the period before. Each chart has a
+ * table view with the same figures. For supervisors and admins.
+ *
+ * The charts are uPlot's, loaded on first use (trendChart.ts); until then, and if loading fails,
+ * the tables still say everything.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TrendBucket, TrendsBody } from '../../../shared/insights';
+import type { InsightsApi } from '../insightsApi';
+import type { drawTrend, TrendSeries } from './trendChart';
+
+/** The chart module's one export, as the dynamic import yields it. */
+type ChartModule = { drawTrend: typeof drawTrend };
+
+type Interval = 'day' | 'week' | 'month';
+
+const INTERVALS: { value: Interval; label: string; periods: number }[] = [
+  { value: 'day', label: 'Days (last 30)', periods: 30 },
+  { value: 'week', label: 'Weeks (last 13)', periods: 13 },
+  { value: 'month', label: 'Months (last 12)', periods: 12 },
+];
+
+const DAY_MS = 86_400_000;
+const SPAN_MS: Record<Interval, number> = {
+  day: 29 * DAY_MS,
+  week: 12 * 7 * DAY_MS,
+  month: 334 * DAY_MS,
+};
+
+const MEASURES = [
+  { key: 'responsiveness', label: 'Responsiveness' },
+  { key: 'reliability', label: 'Reliability' },
+  { key: 'experience', label: 'Experience' },
+  { key: 'csat', label: 'CSAT' },
+] as const;
+type Measure = (typeof MEASURES)[number]['key'];
+
+/** One point of a measure: the figure, its band when it has one, and n. */
+interface Point {
+  end: string;
+  partial: boolean;
+  value: number | null;
+  low?: number;
+  high?: number;
+  n: number;
+}
+
+interface Props {
+  api: InsightsApi;
+  siteId: string;
+  /** The chart module; the dynamic import by default (tests may pass their own). */
+  loadChart?: () => Promise<ChartModule>;
+}
+
+const importChart = () => import('./trendChart');
+
+export function Trends({ api, siteId, loadChart = importChart }: Props) {
+  const [interval, setInterval] = useState<Interval>('week');
+  const [agent, setAgent] = useState<string>('');
+  const [agents, setAgents] = useState<{ id: string; name: string }[]>([]);
+  const [body, setBody] = useState<TrendsBody | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    const to = new Date();
+    setBody(null);
+    void api
+      .trends(siteId, {
+        interval,
+        from: new Date(to.getTime() - SPAN_MS[interval]),
+        to,
+        ...(agent && { agent }),
+      })
+      .then((answer) => {
+        if (!current) return;
+        if (!answer.ok) return setError(`Trends could not be loaded: ${answer.error.message}`);
+        setError(null);
+        setBody(answer.data);
+        // The agent list comes from the whole site's answer (the filtered one holds one agent).
+        if (!agent) {
+          const last = answer.data.buckets.at(-1);
+          setAgents(last ? last.agents.map((a) => ({ id: a.agentId, name: a.name })) : []);
+        }
+      });
+    return () => {
+      current = false;
+    };
+  }, [api, siteId, interval, agent]);
+
+  return (
+    <main class="insights" aria-labelledby="trends-title">
+      <div class="insights-head">
+        <h1 id="trends-title">Trends</h1>
+        <div class="trends-controls">
+          <label class="field">
+            <span class="field-label">Periods</span>
+            <select
+              value={interval}
+              onChange={(e) => setInterval(e.currentTarget.value as Interval)}
+            >
+              {INTERVALS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span class="field-label">Who</span>
+            <select value={agent} onChange={(e) => setAgent(e.currentTarget.value)}>
+              <option value="">Whole site</option>
+              {agents.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      <p class="insights-intro">
+        Each point is the score at the end of its period
+        {body ? ` (${body.timeZone} time)` : ''}, as the live scores showed it then; the last period
+        is still running and ends now.{' '}
+        {agent
+          ? 'The band is the agent’s 90% interval.'
+          : 'Site figures are the whole team’s own evidence, with n.'}
+      </p>
+      {error && (
+        <div class="note note--error" role="alert">
+          {error}
+        </div>
+      )}
+      {!error && body === null && (
+        <p class="muted" role="status">
+          Loading trends…
+        </p>
+      )}
+      {body && (
+        <div class="trends">
+          {MEASURES.map((measure) => (
+            <TrendPanel
+              key={measure.key}
+              label={measure.label}
+              interval={interval}
+              points={body.buckets.map((bucket) => pointOf(bucket, measure.key, agent))}
+              loadChart={loadChart}
+            />
+          ))}
+        </div>
+      )}
+    </main>
+  );
+}
+
+/** One measure of one bucket: the agent's when one is chosen, else the site's. */
+function pointOf(bucket: TrendBucket, measure: Measure, agentId: string): Point {
+  const base = { end: bucket.end, partial: bucket.partial };
+  if (measure === 'csat') {
+    const csat = agentId
+      ? (bucket.agents.find((a) => a.agentId === agentId)?.csat ?? { value: null, n: 0 })
+      : bucket.site.csat;
+    return { ...base, value: csat.value, n: csat.n };
+  }
+  if (!agentId) {
+    const site = bucket.site[measure];
+    return { ...base, value: site.score, n: site.n };
+  }
+  const row = bucket.agents.find((a) => a.agentId === agentId);
+  if (!row) return { ...base, value: null, n: 0 };
+  const score = row[measure];
+  return { ...base, value: score.score, low: score.low, high: score.high, n: score.n };
+}
+
+function TrendPanel({
+  label,
+  interval,
+  points,
+  loadChart,
+}: {
+  label: string;
+  interval: Interval;
+  points: Point[];
+  loadChart: () => Promise<ChartModule>;
+}) {
+  const name = `${label} over time`;
+  const id = `trend-${label.toLowerCase()}`;
+  return (
+    <section class="trend" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} class="trend-title">
+        {name}
+      </h2>
+      <Chart name={name} points={points} loadChart={loadChart} />
+      <details class="trend-table">
+        <summary>Table view</summary>
+        <div class="table-scroll">
+          <table class="insights-table">
+            <caption class="sr-only">{name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  {interval === 'day' ? 'Day' : interval === 'week' ? 'Week' : 'Month'} ending
+                </th>
+                <th scope="col" class="num">
+                  {label}
+                </th>
+                {points.some((p) => p.low !== undefined) && (
+                  <th scope="col" class="num">
+                    90% interval
+                  </th>
+                )}
+                <th scope="col" class="num">
+                  n
+                </th>
+                <th scope="col" class="num">
+                  Change
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((point, i) => (
+                <tr key={point.end}>
+                  <th scope="row">
+                    {formatEnd(point.end)}
+                    {point.partial && <span class="muted"> (so far)</span>}
+                  </th>
+                  <td class="num">{formatFigure(point.value, label === 'CSAT')}</td>
+                  {point.low !== undefined && (
+                    <td class="num">
+                      {Math.round(point.low)}–{Math.round(point.high ?? point.low)}
+                    </td>
+                  )}
+                  <td class="num">{point.n}</td>
+                  <td class="num">{formatChange(point.value, points[i - 1]?.value ?? null)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
+
+/** The chart, drawn once the chart module has loaded; its name is the section's. */
+function Chart({
+  name,
+  points,
+  loadChart,
+}: {
+  name: string;
+  points: Point[];
+  loadChart: () => Promise<ChartModule>;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let remove: (() => void) | null = null;
+    let current = true;
+    const series: TrendSeries = {
+      ends: points.map((p) => Date.parse(p.end) / 1000),
+      values: points.map((p) => p.value),
+      ...(points.some((p) => p.low !== undefined) && {
+        low: points.map((p) => p.low ?? null),
+        high: points.map((p) => p.high ?? null),
+      }),
+    };
+    loadChart()
+      .then(({ drawTrend }) => {
+        const element = box.current;
+        if (!current || !element) return;
+        remove = drawTrend(element, series, Math.max(280, element.clientWidth || 600));
+      })
+      .catch(() => current && setFailed(true));
+    return () => {
+      current = false;
+      remove?.();
+    };
+  }, [points, loadChart]);
+  return (
+    <figure class="trend-chart" role="img" aria-label={name}>
+      <div ref={box} />
+      {failed && (
+        <figcaption class="muted">
+          The chart could not be loaded; the table below has every figure.
+        </figcaption>
+      )}
+    </figure>
+  );
+}
+
+const formatEnd = (end: string) =>
+  new Date(end).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+const formatFigure = (value: number | null, percent: boolean) =>
+  value === null ? '—' : `${value.toFixed(1)}${percent ? '%' : ''}`;
+
+/** The change from the period before, in points; a dash where either has no figure. */
+function formatChange(value: number | null, before: number | null): string {
+  if (value === null || before === null) return '—';
+  const change = value - before;
+  if (Math.abs(change) < 0.05) return '±0.0';
+  return `${change > 0 ? '+' : '−'}${Math.abs(change).toFixed(1)}`;
+}

@@ -1,0 +1,52 @@
+/**
+ * A trend's chart, drawn by uPlot (a small, well-kept chart library). Only this module imports
+ * it, and the Trends view loads this module with a dynamic import, so uPlot is a chunk of its own
+ * that only supervisors opening Trends download: the visitor widget and the rest of the console
+ * never carry it.
+ */
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface TrendSeries {
+  /** Bucket ends, epoch seconds. */
+  ends: number[];
+  values: (number | null)[];
+  /** The 90% interval, when the figure has one (agents' scores). */
+  low?: (number | null)[];
+  high?: (number | null)[];
+}
+
+const ACCENT = '#4f46e5';
+const BAND = 'rgba(79, 70, 229, 0.14)';
+
+/** Draws the series into `into`; returns how to remove it. */
+export function drawTrend(into: HTMLElement, series: TrendSeries, width: number): () => void {
+  const withBand = series.low !== undefined && series.high !== undefined;
+  const data: uPlot.AlignedData = withBand
+    ? [series.ends, series.values, series.low ?? [], series.high ?? []]
+    : [series.ends, series.values];
+  const chart = new uPlot(
+    {
+      width,
+      height: 200,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: { y: { range: [0, 100] } },
+      axes: [{}, { values: (_u, ticks) => ticks.map((t) => `${t}`) }],
+      series: [
+        {},
+        { label: 'Score', stroke: ACCENT, width: 2, spanGaps: true, points: { size: 5 } },
+        ...(withBand
+          ? [
+              { label: 'Low', stroke: 'transparent', points: { show: false } },
+              { label: 'High', stroke: 'transparent', points: { show: false } },
+            ]
+          : []),
+      ],
+      bands: withBand ? [{ series: [3, 2], fill: BAND }] : [],
+    },
+    data,
+    into,
+  );
+  return () => chart.destroy();
+}
