@@ -7,7 +7,7 @@
  * `conversations_rated_at` finds the counting ratings of part of a day (a window that starts or
  * ends between midnights) without reading the site's other ratings.
  */
-import type { Kysely, Migration } from 'kysely';
+import { CamelCasePlugin, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from '../dialect';
 import { readSite } from '../sites';
 import type { Tables } from '../tables';
@@ -43,10 +43,12 @@ export const trendDays = (dialect: Dialect): Migration => ({
         WHERE rating_at IS NOT NULL;
       `,
     );
-    const sites = await db.selectFrom('sites').select('id').execute();
+    // Migrations run without the store's name mapping; the repositories' reads need it.
+    const mapped = db.withPlugin(new CamelCasePlugin({ maintainNestedObjectKeys: true }));
+    const sites = await mapped.selectFrom('sites').select('id').execute();
     for (const { id } of sites) {
-      const site = await readSite(db, id);
-      if (site) await rebuildTrendDays(db, id, site.settings);
+      const site = await readSite(mapped, id);
+      if (site) await rebuildTrendDays(mapped, id, site.settings);
     }
   },
 });
