@@ -14,6 +14,7 @@ import { rowidConversations } from './0003_rowid_conversations';
 import { followups } from './0004_followups';
 import { ratingIndex } from './0005_rating_index';
 import { conversationSegment } from './0006_conversation_segment';
+import { search } from './0008_search';
 
 const migrations = (dialect: Dialect, target: string): Record<string, Migration> => ({
   '0001_baseline': baseline(dialect, target),
@@ -22,6 +23,7 @@ const migrations = (dialect: Dialect, target: string): Record<string, Migration>
   '0004_followups': followups(dialect),
   '0005_rating_index': ratingIndex(dialect),
   '0006_conversation_segment': conversationSegment(dialect),
+  '0008_search': search(dialect),
 });
 
 /** A migration's number, which is the schema version it leaves. */
