@@ -9,7 +9,7 @@ import { ZId } from '../../shared/facts';
 import type { RatingPlace } from '../storage/store';
 
 /** A date (`2026-11-01`, midnight UTC) or a time with its zone (`2026-11-01T09:00:00+01:00`). */
-const ZWhen = z
+export const ZWhen = z
   .string()
   .refine(
     (text) =>
