@@ -25,6 +25,7 @@ import { errorHandler, notFound } from './http/errors';
 import { followupRoutes } from './http/followups';
 import { eventRoutes } from './http/events';
 import { exportRoutes } from './http/exports';
+import { historyRoutes } from './http/history';
 import { segmentRoutes } from './http/segments';
 import { trendRoutes } from './http/trends';
 import { inviteRoutes } from './http/invites';
@@ -226,6 +227,7 @@ export function createApplication(parts: AppParts): Application {
   app.use(commentRoutes(store, sessions, clock));
   app.use(segmentRoutes(store, sessions, clock));
   app.use(trendRoutes(store, sessions, clock));
+  app.use(historyRoutes(store, sessions));
   app.use(followupRoutes(store, followups, sessions, clock));
   app.use(notFound);
   app.use(errorHandler(log));

@@ -439,6 +439,15 @@ export interface AgentClientEvents {
     payload: z.input<typeof ZConversationRef>,
     ack: AckCallback<AgentConversationView>,
   ) => void;
+  /**
+   * One conversation as the console shows it, by id, from the history: any of the site's for
+   * supervisors and admins; for agents, their own work or one their inbox lists (open, or closed
+   * in the last day).
+   */
+  'conversation:get': (
+    payload: z.input<typeof ZConversationRef>,
+    ack: AckCallback<AgentConversationView>,
+  ) => void;
   'scores:get': (payload: Record<string, never>, ack: AckCallback<LiveScores>) => void;
   /** The evidence behind an agent's scores: one's own, or any agent's for supervisors. */
   'scores:breakdown': (

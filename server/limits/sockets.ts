@@ -39,6 +39,7 @@ const AGENT_EVENTS: Record<keyof AgentClientEvents, Action> = {
   'promise:make': 'agentEvent',
   'promise:keep': 'agentEvent',
   'conversation:close': 'agentEvent',
+  'conversation:get': 'agentEvent',
   'scores:get': 'agentEvent',
   'scores:breakdown': 'agentEvent',
   'followups:list': 'agentEvent',

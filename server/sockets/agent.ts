@@ -212,6 +212,24 @@ export function serveAgents(deps: Deps) {
       return views.agentView(s, await chat.close(s, agent, conversationId));
     });
 
+    answer('conversation:get', ZConversationRef, async ({ conversationId }) => {
+      const s = await site();
+      const state = await store.getConversation(s.id, conversationId);
+      if (!state) throw new Refusal('not_found', 'No such conversation on your site.');
+      // The inbox shows every agent the open and recently closed ones already; older ones only
+      // to whoever it was the work of (the history's rule, storage/history.ts).
+      const inInbox =
+        state.status === 'open' || state.lastActivityAt >= clock.now() - RECENTLY_CLOSED_MS;
+      if (
+        !may(agent.role, 'supervise') &&
+        !inInbox &&
+        !(await store.isAnswerable(s.id, conversationId, agent.id))
+      ) {
+        throw new Refusal('forbidden', 'Agents may open only their own past conversations.');
+      }
+      return views.agentView(s, state);
+    });
+
     answer('scores:get', ZEmpty, async () => scoreboards.scores(await site()));
 
     answer('scores:breakdown', ZBreakdownRequest, async (payload) => {

@@ -7,6 +7,7 @@ import type { Expression, Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { Fact } from '../../shared/facts';
 import type { ConversationEvidence, FoldedConversation } from '../../shared/scoring/fold';
 import type { Change, ChangeDraft } from './changes';
+import type { MatchRow } from './search';
 import type { Tables } from './tables';
 
 /**
@@ -34,6 +35,11 @@ export interface Dialect {
   same(a: Expression<string | null>, b: Expression<string | null>): RawBuilder<SqlBool>;
   /** `table AS alias`, read through `index` where the planner must be told (SQLite). */
   indexed(table: string, alias: string, index: string): RawBuilder<unknown>;
+  /**
+   * The site's facts whose searchable text (a message, a rating's comment) holds every one of
+   * `words` (shared/search.ts), as a subquery: each database's own full-text search (search.ts).
+   */
+  matching(siteId: string, words: readonly string[]): RawBuilder<MatchRow>;
   /** Writes what record.ts decides, in the transaction `db`: where the write path differs. */
   writer(db: Kysely<Tables>): Writer;
   /** Runs several statements at once (migrations). */

@@ -23,6 +23,7 @@ import {
   type Answer,
   type QueuedCall,
 } from './record';
+import { postgresMatching } from './search';
 import { SqlStore } from './sql-store';
 import type { RecordOptions, RecordResult, Site } from './store';
 import type { Tables } from './tables';
@@ -76,6 +77,7 @@ const postgresDialect = (channel: string): Dialect => ({
   // coalesce, not IS NOT DISTINCT FROM, so a join on it can hash ('' is no id).
   same: (a, b) => sql`coalesce(${a}, '') = coalesce(${b}, '')`,
   indexed: (table, alias) => sql`${sql.table(table)} AS ${sql.id(alias)}`,
+  matching: postgresMatching,
   writer: (db) => postgresWriter(db, channel),
   script: async (db, statements) => void (await sql.raw(statements).execute(db)),
 });

@@ -26,7 +26,7 @@ export function ratedAt(dialect: Dialect): RawBuilder<number | null> {
 }
 
 /** A field of the rating reports show: the counting one's, else the one set aside's. */
-function shown(dialect: Dialect, field: string): RawBuilder<string | null> {
+export function shown(dialect: Dialect, field: string): RawBuilder<string | null> {
   return sql`CASE WHEN rating_at IS NOT NULL
     THEN ${dialect.jsonText(sql.ref('state'), 'rating', field)}
     ELSE ${dialect.jsonText(sql.ref('state'), 'setAsideRating', field)} END`;

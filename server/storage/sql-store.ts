@@ -12,6 +12,7 @@ import { CamelCasePlugin, Kysely, sql, type Dialect as KyselyDialect } from 'kys
 import type { Fact } from '../../shared/facts';
 import { conversationRepository } from './conversations';
 import type { Dialect } from './dialect';
+import { historyRepository } from './history';
 import { ratingRepository } from './ratings';
 import { followupRepository } from './followups';
 import type { Answer } from './record';
@@ -49,6 +50,7 @@ export abstract class SqlStore
       ...siteRepository(db, dialect, cache),
       ...conversationRepository(db, dialect, cache),
       ...ratingRepository(db, dialect),
+      ...historyRepository(db, dialect),
       ...followupRepository(db, dialect),
     });
     this.db = db;

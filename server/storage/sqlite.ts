@@ -36,6 +36,7 @@ import {
   type Answer,
   type QueuedCall,
 } from './record';
+import { SQLITE_INSERT_SEARCH, searchableText, sqliteMatching } from './search';
 import { SqlStore } from './sql-store';
 import type { RecordOptions, RecordResult, Site } from './store';
 
@@ -64,6 +65,7 @@ function sqliteDialect(file: Database.Database, db: () => Kysely<Tables>): Diale
       sql`${sql.table(table)} AS ${sql.id(alias)} INDEXED BY ${sql.id(index)}`,
     // Prepared at the first write, once the tables exist; it writes on this store's one
     // connection, which the caller's transaction holds.
+    matching: sqliteMatching,
     writer: () => (writer ??= sqliteWriter(db(), file)),
     script: async (_db, statements) => void file.exec(statements),
   };
@@ -84,6 +86,8 @@ function sqliteWriter(db: Kysely<Tables>, file: Database.Database): Writer {
     >;
 
   const insertFact = prepare(db.insertInto('facts').values(named(ROWS.facts)));
+  // Its searchable text, beside it in the same transaction (search.ts).
+  const insertSearch = file.prepare(SQLITE_INSERT_SEARCH);
   const adoptAgent = prepare(
     db
       .insertInto('agents')
@@ -127,7 +131,13 @@ function sqliteWriter(db: Kysely<Tables>, file: Database.Database): Writer {
 
   return {
     async facts(siteId, facts, receivedAt) {
-      for (const fact of facts) insertFact.run(factRow(siteId, fact, receivedAt));
+      for (const fact of facts) {
+        insertFact.run(factRow(siteId, fact, receivedAt));
+        const text = searchableText(fact);
+        if (text !== null) {
+          insertSearch.run({ text, siteId, conversationId: fact.conversationId, at: fact.at });
+        }
+      }
     },
     async agents(siteId, ids, createdAt) {
       for (const id of ids) adoptAgent.run({ siteId, id, createdAt });

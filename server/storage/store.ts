@@ -266,6 +266,46 @@ export interface StoredRating {
   setAside: SetAsideReason | null;
 }
 
+/** Where a conversation stands in the history: its last activity, then its id (a keyset). */
+export interface HistoryPlace {
+  lastActivityAt: number;
+  conversationId: string;
+}
+
+/**
+ * Which conversations of the history to read (history.ts): every filter given must hold. A
+ * conversation's rating, for `ratings` and `comment`, is the one reports show (`StoredRating`).
+ */
+export interface HistoryQuery {
+  status?: 'open' | 'closed';
+  /**
+   * The agent's work: assigned to them, last answered or closed by them, rated for them, or with
+   * evidence for or against them.
+   */
+  agentId?: string;
+  /** Last activity at or after this time (ms). */
+  from?: number;
+  /** Last activity before this time (ms). */
+  to?: number;
+  /** Of this segment; null: of none. */
+  segment?: string | null;
+  /** Rated with one of these ends, or (`none`) not rated. */
+  ratings?: readonly (number | 'none')[];
+  /** Whether the rating has a comment. */
+  comment?: boolean;
+  /** Words that a message or a rating comment of the conversation holds, all in the same one. */
+  words?: readonly string[];
+  /** Only those after this place, newest activity first. */
+  after?: HistoryPlace;
+  limit: number;
+}
+
+/** A conversation of the history, with its latest text that matched the search (if any). */
+export interface HistoryEntry {
+  state: StoredConversation;
+  match: { text: string; at: number } | null;
+}
+
 /** The follow-up queue's reads and changes (followups.ts) are the store's too. */
 export interface Store extends FollowupRepository {
   /** Throws when storage cannot be reached. */
@@ -400,6 +440,10 @@ export interface Store extends FollowupRepository {
    * at a time, never all at once.
    */
   listRatings(siteId: string, query: RatingQuery): Promise<StoredRating[]>;
+  /** A page of the site's conversations, newest activity first, filtered and searched. */
+  listHistory(siteId: string, query: HistoryQuery): Promise<HistoryEntry[]>;
+  /** Whether the conversation is the agent's work, as `HistoryQuery.agentId` means it. */
+  isAnswerable(siteId: string, conversationId: string, agentId: string): Promise<boolean>;
   /** The counting version of every rating of the site, with its rated agent. */
   countedRatings(siteId: string): Promise<CountedRating[]>;
 

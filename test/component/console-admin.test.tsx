@@ -502,9 +502,9 @@ describe('the console around the admin screens', () => {
     const admin = fakeAdmin();
     render(<App api={signedInApi(dana)} connect={() => new QuietLive(dana)} admin={admin} />);
     const nav = await screen.findByRole('navigation', { name: 'Console' });
-    expect(
-      within(nav).getByRole('link', { name: 'Conversations' }).getAttribute('aria-current'),
-    ).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'Live' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
     fireEvent.click(within(nav).getByRole('link', { name: 'Admin' }));
     expect(
       await screen.findByRole('heading', { name: 'Northwind Outfitters', level: 1 }),
@@ -514,7 +514,7 @@ describe('the console around the admin screens', () => {
     );
     // The live work is hidden meanwhile, not closed.
     expect(screen.queryByRole('navigation', { name: 'Conversations' })).toBeNull();
-    fireEvent.click(within(nav).getByRole('link', { name: 'Conversations' }));
+    fireEvent.click(within(nav).getByRole('link', { name: 'Live' }));
     expect(await screen.findByRole('navigation', { name: 'Conversations' })).toBeTruthy();
   });
 

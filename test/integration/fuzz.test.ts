@@ -38,6 +38,7 @@ import type { Logger } from '../../server/logger';
 import {
   encodeSegment,
   hostileString,
+  HOSTILE_SEARCHES,
   hostileValue,
   payload,
   segment,
@@ -465,6 +466,10 @@ describe('fuzz: hostile input to every event and route', () => {
         promiseId: fc.constantFrom(minePromise, 'nope', '__proto__'),
       }),
       schema: ZPromiseKeep,
+    },
+    'conversation:get': {
+      payload: payload({ conversationId: fc.constantFrom(mine, 'nope', '__proto__') }),
+      schema: ZConversationRef,
     },
     'conversation:close': {
       payload: payload({ conversationId: fc.constantFrom(mine, 'nope') }),
@@ -936,6 +941,23 @@ describe('fuzz: hostile input to every event and route', () => {
           agent: fc.constantFrom('anna', 'ben', 'nobody'),
           limit: fc.constantFrom('1', '50', '200', '0', '1e3'),
           cursor: fc.constantFrom('WzE3OTM3ODM3NDAwMTcsImEiXQ', 'WzEsMl0', 'W10'),
+        },
+      },
+      'GET /api/v1/sites/:siteId/conversations': {
+        params: { siteId: everySite },
+        tokens: [fuzzSite.key],
+        cookies: [cookie],
+        query: {
+          status: fc.constantFrom('open', 'closed', 'lost'),
+          agent: fc.constantFrom('anna', 'nobody', '__proto__'),
+          rating: fc.constantFrom('1,2', 'none', '5,none', '0', '1,,2', '6'),
+          comment: fc.constantFrom('true', 'false', 'yes'),
+          segment: fc.constantFrom('', 'pro', ' pro', 'x'.repeat(500)),
+          from: when,
+          to: when,
+          q: fc.oneof(fc.constantFrom(...HOSTILE_SEARCHES), hostileString),
+          cursor: fc.constantFrom('WzE3OTM3ODM3NDAwMTcsImEiXQ', 'WzEsMl0', 'W10', 'not a cursor'),
+          limit: fc.constantFrom('1', '25', '100', '0', '101', '1e3'),
         },
       },
       'GET /api/v1/sites/:siteId/followups': {

@@ -105,6 +105,8 @@ GET /api/v1/sites/:siteId/ratings.csv (A)                                 | 401 
 GET /api/v1/sites/:siteId/comments (A)                                    | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/segments (A)                                    | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/trends (A)                                      | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
+GET /api/v1/sites/:siteId/conversations (A; agents: their own)           | 401  | ok:A    | ok:A    | ok:A | 403     | 403     | 403  | ok:A | ok:A | 401    | ok:A | 403  | 401  | 401
+GET /api/v1/sites/:siteId/conversations (A, naming a colleague)          | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 // the widget's ratings route
 OPTIONS /api/v1/sites/:siteId/ratings (from a page of A)                  | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
 OPTIONS /api/v1/sites/:siteId/ratings (from another page)                 | 403  | 403     | 403     | 403  | 403     | 403     | 403  | 403  | 403  | 403    | 403  | 403  | 403  | 403
@@ -125,6 +127,9 @@ agent promise:keep (a colleague's promise, in the conversation they hold) | 401 
 agent promise:keep (a colleague's promise, in a colleague's conversation) | 401  | 403     | ok      | ok   | 404     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
 agent conversation:close (A's conversation, unassigned)                   | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
 agent conversation:close (A's, held by a colleague)                       | 401  | 403     | ok      | ok   | 404     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
+agent conversation:get (A's, open)                                        | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent conversation:get (A's, the caller's, closed days ago)               | 401  | ok      | ok      | ok   | 404     | 404     | 404  | ok   | 404  | 401    | 401  | 401  | 401  | 401
+agent conversation:get (A's, a colleague's, closed days ago)              | 401  | 403     | ok      | ok   | 404     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
 agent scores:get                                                          | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
 agent scores:breakdown (own)                                              | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
 agent scores:breakdown (a colleague on A)                                 | 401  | 403     | ok      | ok   | 403     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
@@ -754,6 +759,36 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
     return { conversationId };
   }
 
+  /** A chat on A held by `holder`, closed three days ago: out of the inbox, in the history. */
+  async function pastChatOfA(holder: string): Promise<Context> {
+    const conversationId = unique('a-past');
+    const at = (minutes: number) => new Date(Date.now() - 3 * 86_400_000 + minutes * 60_000);
+    const answer = await call(
+      { column: 'keyA', bearer: () => sites.A.key },
+      {
+        method: 'POST',
+        path: `/api/v1/sites/${sites.A.id}/events`,
+        body: {
+          events: [
+            { type: 'message', from: 'visitor', text: 'Hello?' },
+            { type: 'conversation.assigned', agentId: holder },
+            { type: 'conversation.closed', agentId: holder },
+          ].map((event, i) => ({
+            id: unique('event'),
+            conversationId,
+            at: at(i).toISOString(),
+            ...event,
+          })),
+        },
+      },
+    );
+    expect(answer.status).toBe(200);
+    return { conversationId };
+  }
+
+  /** The agent id of a column's person on A. */
+  const agentOfA = (column: 'agA') => principals[column].person!.agentIds.A;
+
   /** Marking Wes's pending promise kept, in a chat on A held by `holderOf(caller)`. */
   function keepCase(holderOf: (c: ConsoleClient) => string): CellRunner {
     return agentEvent({
@@ -1329,6 +1364,47 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         expect(body.buckets.at(-1)?.partial).toBe(true);
       },
     }),
+    'GET /api/v1/sites/:siteId/conversations (A; agents: their own)': http({
+      prepare: async () => {
+        // The same word on both sites, in a chat of A held by agA: only A's is found, and by
+        // agents only if it is their own.
+        const word = `history${++serial}`;
+        const onA = unique('history-a');
+        for (const [site, conversationId] of [
+          ['A', onA],
+          ['B', unique('history-b')],
+        ] as const) {
+          await postEvents(site, [
+            { type: 'message', conversationId, from: 'visitor', text: `Where is ${word}?` },
+            ...(site === 'A'
+              ? [{ type: 'conversation.assigned', conversationId, agentId: agentOfA('agA') }]
+              : []),
+          ]);
+        }
+        return { word, onA };
+      },
+      request: (ctx) => ({
+        method: 'GET',
+        path: `/api/v1/sites/${sites.A.id}/conversations?q=${ctx.word}`,
+      }),
+      allowed: (a, p, _cell, ctx) => {
+        const ids = bodyAs<{ conversations: { id: string }[] }>(a.body).conversations.map(
+          (c) => c.id,
+        );
+        const ownOrAll = !['mulA', 'mulB'].includes(p.column);
+        expect(ids).toEqual(ownOrAll ? [ctx.onA] : []);
+      },
+    }),
+    'GET /api/v1/sites/:siteId/conversations (A, naming a colleague)': http({
+      request: () => ({
+        method: 'GET',
+        path: `/api/v1/sites/${sites.A.id}/conversations?agent=${tess}`,
+      }),
+      allowed: (a) =>
+        expect(Array.isArray(bodyAs<{ conversations: unknown[] }>(a.body).conversations)).toBe(
+          true,
+        ),
+    }),
     'GET /api/v1/sites/:siteId/followups (A)': http({
       request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/followups` }),
       allowed: (a) => expect(Array.isArray(bodyAs<{ items: unknown[] }>(a.body).items)).toBe(true),
@@ -1638,6 +1714,24 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
     'agent scores:breakdown (own)': agentEvent({
       act: (c) => c.socket.emitWithAck('scores:breakdown', {}),
       allowed: (breakdown, c) => expect(breakdown.agentId).toBe(c.agentId),
+    }),
+    "agent conversation:get (A's, open)": agentEvent({
+      prepare: () => chatOfA(null),
+      act: (c, ctx) =>
+        c.socket.emitWithAck('conversation:get', { conversationId: String(ctx.conversationId) }),
+      allowed: (view, _c, _cell, ctx) => expect(view.id).toBe(ctx.conversationId),
+    }),
+    "agent conversation:get (A's, the caller's, closed days ago)": agentEvent({
+      prepare: (c) => pastChatOfA(c.agentId),
+      act: (c, ctx) =>
+        c.socket.emitWithAck('conversation:get', { conversationId: String(ctx.conversationId) }),
+      allowed: (view, _c, _cell, ctx) => expect(view.id).toBe(ctx.conversationId),
+    }),
+    "agent conversation:get (A's, a colleague's, closed days ago)": agentEvent({
+      prepare: () => pastChatOfA(tess),
+      act: (c, ctx) =>
+        c.socket.emitWithAck('conversation:get', { conversationId: String(ctx.conversationId) }),
+      allowed: (view) => expect(view.status).toBe('closed'),
     }),
     'agent followups:list': agentEvent({
       act: (c) => c.socket.emitWithAck('followups:list', {}),

@@ -22,6 +22,42 @@ export const SCRIPT_PAYLOADS = [
   '<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=1>',
 ] as const;
 
+/**
+ * Searches that are query syntax in SQLite's FTS5 or PostgreSQL's tsquery (quotes, brackets,
+ * NEAR, prefixes, negation, column filters, operators), with text that is no words at all.
+ */
+export const HOSTILE_SEARCHES = [
+  '"',
+  "'",
+  '""',
+  '(',
+  ')',
+  '(a OR b) AND NOT c',
+  'NEAR(a b, 2)',
+  'a NEAR/2 b',
+  '*',
+  'a*',
+  '-a',
+  '^a',
+  'text:a',
+  'site_id:x',
+  'a:*',
+  'a & b | !c',
+  'a <-> b',
+  'a <2> b',
+  'OR',
+  'AND',
+  'NOT',
+  "'; DROP TABLE facts; --",
+  '\\',
+  '%_%',
+  '😀🎉',
+  'ünïcödé ελληνικά 中文',
+  '\u0000',
+  'x'.repeat(1000),
+  'word '.repeat(200),
+] as const;
+
 /** Keys that change a prototype when an object is merged or assigned into another. */
 export const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 

@@ -27,6 +27,8 @@ export type ConversationEvent =
 
 export interface LiveConsole {
   /** A page of the follow-up queue the member sees, with what is new for them. */
+  /** One conversation of the site by id, as the live view shows it (for the history). */
+  conversation(conversationId: string): Promise<Ack<AgentConversationView>>;
   followups(filter: PayloadOf<'followups:list'>): Promise<Ack<DataOf<'followups:list'>>>;
   /** Changes a follow-up item (status, owner, note, reason). */
   updateFollowup(payload: PayloadOf<'followup:update'>): Promise<Ack<DataOf<'followup:update'>>>;
@@ -192,6 +194,12 @@ export function useLiveConsole(
     return live.request('scores:breakdown', { agentId });
   }, []);
 
+  const conversation = useCallback(
+    async (conversationId: string): Promise<Ack<AgentConversationView>> =>
+      liveRef.current?.request('conversation:get', { conversationId }) ?? NOT_CONNECTED,
+    [],
+  );
+
   const followups = useCallback(
     async (filter: PayloadOf<'followups:list'>): Promise<Ack<DataOf<'followups:list'>>> =>
       liveRef.current?.request('followups:list', filter) ?? NOT_CONNECTED,
@@ -205,6 +213,7 @@ export function useLiveConsole(
   );
 
   return {
+    conversation,
     followups,
     updateFollowup,
     followupsSeen,

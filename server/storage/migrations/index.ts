@@ -15,6 +15,7 @@ import { followups } from './0004_followups';
 import { ratingIndex } from './0005_rating_index';
 import { conversationSegment } from './0006_conversation_segment';
 import { trendDays } from './0007_trend_days';
+import { search } from './0008_search';
 
 const migrations = (dialect: Dialect, target: string): Record<string, Migration> => ({
   '0001_baseline': baseline(dialect, target),
@@ -24,6 +25,7 @@ const migrations = (dialect: Dialect, target: string): Record<string, Migration>
   '0005_rating_index': ratingIndex(dialect),
   '0006_conversation_segment': conversationSegment(dialect),
   '0007_trend_days': trendDays(dialect),
+  '0008_search': search(dialect),
 });
 
 /** A migration's number, which is the schema version it leaves. */

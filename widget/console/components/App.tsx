@@ -11,6 +11,7 @@ import {
   type AccountSettingsApi,
 } from '../accountApi';
 import { httpAdminApi, type AdminApi } from '../adminApi';
+import { httpHistoryApi, type HistoryApi } from '../historyApi';
 import { httpInsightsApi, type InsightsApi } from '../insightsApi';
 import type { SessionApi } from '../api';
 import type { LiveClient } from '../live';
@@ -27,6 +28,8 @@ export interface AppProps {
   admin?: AdminApi;
   /** The insights screens' calls (over HTTP unless given). */
   insights?: InsightsApi;
+  /** The history's calls (over HTTP unless given). */
+  history?: HistoryApi;
   /** Invites and site switching (over HTTP unless given). */
   account?: AccountApi;
   /** The account menu's calls and email confirmation (over HTTP unless given). */
@@ -51,6 +54,7 @@ export function App({
   connect,
   admin,
   insights,
+  history,
   account,
   settings,
   inviteToken,
@@ -66,6 +70,7 @@ export function App({
   );
   const adminApi = useMemo(() => admin ?? httpAdminApi(), [admin]);
   const insightsApi = useMemo(() => insights ?? httpInsightsApi(), [insights]);
+  const historyApi = useMemo(() => history ?? httpHistoryApi(), [history]);
   const accountApi = useMemo(() => account ?? httpAccountApi(), [account]);
   const settingsApi = useMemo(() => settings ?? httpAccountSettingsApi(), [settings]);
 
@@ -182,6 +187,7 @@ export function App({
           onUnauthorized={expired}
           admin={adminApi}
           insights={insightsApi}
+          history={historyApi}
           onSwitchSite={switchSite}
           onSitesChanged={() => refresh()}
         />

@@ -1,4 +1,7 @@
-/** One conversation: its messages, promises and rating, and what the agent can do in it. */
+/**
+ * One conversation: its messages, promises and rating, and what the agent can do in it; or,
+ * read-only (the history), only what happened in it.
+ */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AckError } from '../../../shared/ack';
 import type { AgentConversationView, MessageView, SignedInAgent } from '../../../shared/protocol';
@@ -13,23 +16,31 @@ import { PromiseForm } from './PromiseForm';
 import { PromiseList } from './PromiseList';
 import { RatingSummary, SetAsideRatingSummary } from './RatingSummary';
 
-interface Props {
+type Props = {
   conversation: AgentConversationView;
   agent: SignedInAgent;
-  visitorTyping: boolean;
   now: number;
-  act: LiveConsole['act'];
-  sendTyping: LiveConsole['sendTyping'];
-}
+} & (
+  | {
+      readOnly?: false;
+      visitorTyping: boolean;
+      act: LiveConsole['act'];
+      sendTyping: LiveConsole['sendTyping'];
+    }
+  | { readOnly: true; visitorTyping?: undefined; act?: undefined; sendTyping?: undefined }
+);
 
-export function ConversationPane({
-  conversation,
-  agent,
-  visitorTyping,
-  now,
-  act,
-  sendTyping,
-}: Props) {
+/** Refused where nothing may be done: the read-only pane offers no action that would call it. */
+const READ_ONLY: LiveConsole['act'] = async () => ({
+  ok: false,
+  error: { code: 'forbidden', message: 'This view is read-only.' },
+});
+
+export function ConversationPane(props: Props) {
+  const { conversation, agent, now, readOnly = false } = props;
+  const visitorTyping = props.visitorTyping ?? false;
+  const act = props.act ?? READ_ONLY;
+  const sendTyping = props.sendTyping;
   const [error, setError] = useState<AckError | null>(null);
   const [promising, setPromising] = useState(false);
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
@@ -73,7 +84,7 @@ export function ConversationPane({
           </div>
           <VisitorProfile conversation={conversation} />
         </div>
-        {isOpen && (
+        {isOpen && !readOnly && (
           <div class="conversation-actions">
             {!conversation.assignedAgent && (
               <button
@@ -124,8 +135,11 @@ export function ConversationPane({
         promises={conversation.promises}
         now={now}
         keeping={pending}
-        onKeep={(promiseId) =>
-          void run(promiseId, () => act('promise:keep', { conversationId, promiseId }))
+        onKeep={
+          readOnly
+            ? undefined
+            : (promiseId) =>
+                void run(promiseId, () => act('promise:keep', { conversationId, promiseId }))
         }
       />
 
@@ -138,7 +152,7 @@ export function ConversationPane({
 
       {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
 
-      {isOpen ? (
+      {isOpen && readOnly ? null : isOpen && sendTyping ? (
         <Composer
           conversationId={conversationId}
           visitorLabel={conversation.visitorLabel}

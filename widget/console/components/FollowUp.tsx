@@ -47,9 +47,11 @@ interface Props {
   agent: SignedInAgent;
   /** The site's agents, for the filter and for assigning (supervisors). */
   team: { id: string; name: string }[];
+  /** The address of an item's conversation in the history (a drill-down). */
+  conversationHref?: (conversationId: string) => string;
 }
 
-export function FollowUp({ live, agent, team }: Props) {
+export function FollowUp({ live, agent, team, conversationHref }: Props) {
   const supervises = agent.role !== 'agent';
   const [status, setStatus] = useState<FollowupStatus | ''>('new');
   const [agentFilter, setAgentFilter] = useState('');
@@ -163,6 +165,7 @@ export function FollowUp({ live, agent, team }: Props) {
               agent={agent}
               supervises={supervises}
               team={team}
+              conversationHref={conversationHref}
               change={(patch) => change(item.id, patch)}
             />
           ))}
@@ -182,10 +185,11 @@ interface ItemProps {
   agent: SignedInAgent;
   supervises: boolean;
   team: { id: string; name: string }[];
+  conversationHref?: (conversationId: string) => string;
   change: (patch: Parameters<LiveConsole['updateFollowup']>[0]['change']) => Promise<boolean>;
 }
 
-function FollowUpItem({ item, agent, supervises, team, change }: ItemProps) {
+function FollowUpItem({ item, agent, supervises, team, conversationHref, change }: ItemProps) {
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
@@ -204,8 +208,12 @@ function FollowUpItem({ item, agent, supervises, team, change }: ItemProps) {
         </span>
       </div>
       <p class="followup-meta">
-        {item.agent ? `Agent ${item.agent.name}` : 'Nobody answered'} · {when(item.at)} ·
-        conversation {item.conversationId}
+        {item.agent ? `Agent ${item.agent.name}` : 'Nobody answered'} · {when(item.at)} ·{' '}
+        {conversationHref ? (
+          <a href={conversationHref(item.conversationId)}>conversation {item.conversationId}</a>
+        ) : (
+          <>conversation {item.conversationId}</>
+        )}
         {item.owner && <> · owner {item.owner.name}</>}
       </p>
       {item.contact && (

@@ -8,10 +8,10 @@ import { ROLE_LABEL } from '../roles';
 import { AccountMenu } from './AccountMenu';
 
 /**
- * What the console shows: the live work, the follow-up queue, insights by segment (supervisors
- * and admins), or the admin screens (admins).
+ * What the console shows: the live work, the follow-up queue, the history of conversations,
+ * insights by segment (supervisors and admins), or the admin screens (admins).
  */
-export type ConsoleView = 'conversations' | 'followup' | 'trends' | 'segments' | 'admin';
+export type ConsoleView = 'live' | 'followup' | 'conversations' | 'trends' | 'segments' | 'admin';
 
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -58,8 +58,9 @@ export function Header({
   onSwitchSite,
 }: Props) {
   const sections: { view: ConsoleView; label: string }[] = [
-    { view: 'conversations', label: 'Conversations' },
+    { view: 'live', label: 'Live' },
     { view: 'followup', label: 'Follow-up' },
+    { view: 'conversations', label: 'Conversations' },
     ...(supervises
       ? [
           { view: 'trends' as const, label: 'Trends' },

@@ -108,6 +108,11 @@ interface Props {
   stale?: boolean;
   /** Opens an agent's score breakdown; without it, rows open nothing. */
   onOpenBreakdown?: (agentId: string) => void;
+  /**
+   * The address of an agent's conversations in the history (a drill-down), offered on the rows
+   * whose breakdown may be opened.
+   */
+  conversationsOf?: (agentId: string) => string;
   /** Whose breakdown the signed-in agent may open (default: everyone's). */
   canOpenBreakdown?: (agentId: string) => boolean;
 }
@@ -119,6 +124,7 @@ export function LiveScores({
   now = Date.now(),
   stale = false,
   onOpenBreakdown,
+  conversationsOf,
   canOpenBreakdown = () => true,
 }: Props) {
   const flashing = useFlash(scores, columns);
@@ -194,8 +200,9 @@ export function LiveScores({
                     onClick={
                       open
                         ? (event) => {
-                            // The name button opens it itself; elsewhere the row does.
-                            if (!(event.target as Element).closest('button')) open();
+                            // The name button opens it itself, and the conversations link leads
+                            // elsewhere; the rest of the row opens the breakdown.
+                            if (!(event.target as Element).closest('button, a')) open();
                           }
                         : undefined
                     }
@@ -224,6 +231,15 @@ export function LiveScores({
                         </>
                       )}
                       {noData && <span class="score-note">No data yet</span>}
+                      {conversationsOf && canOpenBreakdown(row.agentId) && (
+                        <a
+                          class="score-drill"
+                          href={conversationsOf(row.agentId)}
+                          aria-label={`Conversations of ${row.name}`}
+                        >
+                          Conversations
+                        </a>
+                      )}
                     </th>
                     {columns.map((column) => (
                       <td key={column.key} class={`col-figure col-${column.key}`}>

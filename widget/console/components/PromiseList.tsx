@@ -11,7 +11,8 @@ import { AlertIcon, CheckIcon, ClockIcon } from './icons';
 interface Props {
   promises: PromiseView[];
   now: number;
-  onKeep: (promiseId: string) => void;
+  /** Without it, promises are shown and none can be marked kept (a read-only view). */
+  onKeep?: (promiseId: string) => void;
   /** Promise ids whose keep is on its way. */
   keeping: ReadonlySet<string>;
 }
@@ -48,7 +49,8 @@ function PromiseItem({
 }: {
   promise: PromiseView;
   now: number;
-  onKeep: (promiseId: string) => void;
+  /** Without it, promises are shown and none can be marked kept (a read-only view). */
+  onKeep?: (promiseId: string) => void;
   busy: boolean;
 }) {
   const overdue = promise.status === 'pending' && Date.parse(promise.dueAt) <= now;
@@ -99,7 +101,7 @@ function PromiseItem({
           <span class="promise-note muted">{notCountingText(promise.notCounting)}</span>
         )}
       </div>
-      {promise.status === 'pending' && (
+      {promise.status === 'pending' && onKeep && (
         <button
           type="button"
           class="btn btn--small btn--success"

@@ -23,9 +23,11 @@ const DAY_MS = 86_400_000;
 interface Props {
   api: InsightsApi;
   siteId: string;
+  /** The address of a segment's conversations in the history (null: those without one). */
+  conversationsOf?: (segment: string | null) => string;
 }
 
-export function Segments({ api, siteId }: Props) {
+export function Segments({ api, siteId, conversationsOf }: Props) {
   const [days, setDays] = useState<number>(30);
   const [body, setBody] = useState<SegmentsBody | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -111,6 +113,7 @@ export function Segments({ api, siteId }: Props) {
                 <SegmentRow
                   key={segment.segment ?? ''}
                   segment={segment}
+                  href={conversationsOf?.(segment.segment)}
                   minRatings={body.minRatingsToRank}
                 />
               ))}
@@ -122,10 +125,20 @@ export function Segments({ api, siteId }: Props) {
   );
 }
 
-function SegmentRow({ segment, minRatings }: { segment: SegmentInsight; minRatings: number }) {
+function SegmentRow(props: { segment: SegmentInsight; minRatings: number; href?: string }) {
+  const { segment, minRatings, href } = props;
+  const name = segment.segment ?? <span class="muted">No segment</span>;
   return (
     <tr>
-      <th scope="row">{segment.segment ?? <span class="muted">No segment</span>}</th>
+      <th scope="row">
+        {href ? (
+          <a href={href} title="Its conversations">
+            {name}
+          </a>
+        ) : (
+          name
+        )}
+      </th>
       <td class="num">{segment.ratings}</td>
       <td class="num">
         <Figure value={segment.csat.value} unit="%" n={segment.csat.n} />

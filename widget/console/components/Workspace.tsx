@@ -1,11 +1,16 @@
 /**
- * The signed-in console: header, inbox, the selected conversation and the live scores; on
- * demand instead, the follow-up queue, trends and segments (supervisors and admins) or the admin screens
- * (admins). The live connection stays up meanwhile.
+ * The signed-in console: header, inbox, the selected conversation and the live scores ("Live");
+ * on demand instead, the follow-up queue, the history of conversations, trends and segments
+ * (supervisors and admins) or the admin screens (admins). The live connection stays up meanwhile.
+ *
+ * The history follows the page's address (historyLink.ts), so any view links to the
+ * conversations behind a figure with a plain `href="#conversations?agent=…"`.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { AdminApi } from '../adminApi';
+import type { HistoryApi } from '../historyApi';
+import { historyHash, historyTarget, type HistoryFilter } from '../historyLink';
 import type { InsightsApi } from '../insightsApi';
 import { awaitsReply } from '../inbox';
 import type { LiveClient } from '../live';
@@ -17,6 +22,7 @@ import { ConversationPane } from './ConversationPane';
 import { FollowUp } from './FollowUp';
 import { Admin } from './admin/Admin';
 import { Header, type ConsoleView } from './Header';
+import { History } from './History';
 import { InboxIcon } from './icons';
 import { LiveScores } from './LiveScores';
 import { ScoreBreakdown } from './ScoreBreakdown';
@@ -32,6 +38,8 @@ interface Props {
   admin?: AdminApi;
   /** The insights screens' calls; without them, no insights. */
   insights?: InsightsApi;
+  /** The history's calls; without them, no history. */
+  history?: HistoryApi;
   onSwitchSite?: (siteId: string) => void;
   /** The person's sites changed (one was created or renamed). */
   onSitesChanged?: () => void;
@@ -44,6 +52,7 @@ export function Workspace({
   onUnauthorized,
   admin,
   insights,
+  history,
   onSwitchSite,
   onSitesChanged,
 }: Props) {
@@ -51,7 +60,33 @@ export function Workspace({
   const { agent, conversations, typing } = live;
   // Admins of any of their sites see the admin screens (the server checks each call too).
   const administers = agent.sites.some((site) => site.role === 'admin');
-  const [chosenView, setView] = useState<ConsoleView>('conversations');
+  const [chosenView, setView] = useState<ConsoleView>(() =>
+    historyTarget(location.hash) ? 'conversations' : 'live',
+  );
+  const [historyFilter, setHistoryFilter] = useState<HistoryFilter>(
+    () => historyTarget(location.hash)?.filter ?? {},
+  );
+  const [historyOpen, setHistoryOpen] = useState<string | null>(
+    () => historyTarget(location.hash)?.open ?? null,
+  );
+  // A link to the history (a drill-down, or another view's) changes the address: follow it.
+  useEffect(() => {
+    const follow = () => {
+      const target = historyTarget(location.hash);
+      if (!target) return;
+      setHistoryFilter(target.filter);
+      setHistoryOpen(target.open ?? null);
+      setView('conversations');
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  /** The history's state as the address, so it can be shared, reloaded and gone back to. */
+  const showHistory = (filter: HistoryFilter, open: string | null) => {
+    setHistoryFilter(filter);
+    setHistoryOpen(open);
+    window.history.replaceState(null, '', historyHash(filter, open ?? undefined));
+  };
   // Supervisors and admins of this site see insights (the server checks each call too).
   const supervises = agent.role !== 'agent';
   const offered = (view: ConsoleView) =>
@@ -60,7 +95,7 @@ export function Workspace({
       : view === 'segments' || view === 'trends'
         ? Boolean(insights && supervises)
         : true;
-  const view: ConsoleView = offered(chosenView) ? chosenView : 'conversations';
+  const view: ConsoleView = offered(chosenView) ? chosenView : 'live';
   const newFollowups = useNewFollowups(live);
   const now = useNow(30_000);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -90,7 +125,15 @@ export function Workspace({
         connection={live.connection}
         onSignOut={onSignOut}
         view={view}
-        onView={setView}
+        onView={(next) => {
+          setView(next);
+          // The address says which view shows (the history's with its filter).
+          const hash =
+            next === 'conversations'
+              ? historyHash(historyFilter, historyOpen ?? undefined)
+              : `#${next}`;
+          window.history.replaceState(null, '', hash);
+        }}
         administers={Boolean(admin && administers)}
         supervises={Boolean(insights && supervises)}
         newFollowups={newFollowups}
@@ -110,15 +153,41 @@ export function Workspace({
         <Admin api={admin} currentSiteId={agent.siteId} onSitesChanged={() => onSitesChanged?.()} />
       )}
       {insights && view === 'trends' && <Trends api={insights} siteId={agent.siteId} />}
-      {insights && view === 'segments' && <Segments api={insights} siteId={agent.siteId} />}
+      {insights && view === 'segments' && (
+        <Segments
+          api={insights}
+          siteId={agent.siteId}
+          conversationsOf={
+            history ? (segment) => historyHash({ segment: segment ?? '' }) : undefined
+          }
+        />
+      )}
+      {history && view === 'conversations' && (
+        <History
+          api={history}
+          agent={agent}
+          team={(live.scores?.agents ?? []).map((row) => ({ id: row.agentId, name: row.name }))}
+          filter={historyFilter}
+          onFilter={(filter) => showHistory(filter, null)}
+          openId={historyOpen}
+          onOpen={(id) => showHistory(historyFilter, id)}
+          load={live.conversation}
+          onOpenLive={(id) => {
+            setSelectedId(id);
+            setView('live');
+          }}
+          now={now}
+        />
+      )}
       {view === 'followup' && (
         <FollowUp
+          conversationHref={history ? (id) => historyHash({}, id) : undefined}
           live={live}
           agent={agent}
           team={(live.scores?.agents ?? []).map((row) => ({ id: row.agentId, name: row.name }))}
         />
       )}
-      <div class="workspace" hidden={view !== 'conversations'}>
+      <div class="workspace" hidden={view !== 'live'}>
         <ConversationList
           conversations={conversations}
           selectedId={selectedId}
@@ -159,10 +228,11 @@ export function Workspace({
             stale={live.connection !== 'connected'}
             onOpenBreakdown={setBreakdownOf}
             canOpenBreakdown={mayOpenBreakdown}
+            conversationsOf={history ? (agentId) => historyHash({ agent: agentId }) : undefined}
           />
         </aside>
       </div>
-      {breakdownOf !== null && view === 'conversations' && (
+      {breakdownOf !== null && view === 'live' && (
         <ScoreBreakdown
           agentId={breakdownOf}
           name={breakdownRow?.name ?? breakdownOf}

@@ -1,0 +1,419 @@
+/**
+ * "Conversations": the history of every conversation of the site (an agent's own work for
+ * agents, as the server decides), searched by what was written and filtered, newest activity
+ * first, a page at a time. Choosing one shows it as the live view does, read-only; an open one
+ * can be taken to Live to answer it. Supervisors export the period's ratings as CSV.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Ack } from '../../../shared/ack';
+import type { HistoryItem } from '../../../shared/history';
+import type { AgentConversationView, SignedInAgent } from '../../../shared/protocol';
+import { calendarDate, clockTime } from '../format';
+import { exportHref, type HistoryApi } from '../historyApi';
+import type { HistoryFilter } from '../historyLink';
+import { endLabel, endTone } from '../peaks';
+import { ConversationPane } from './ConversationPane';
+
+const DAY_MS = 86_400_000;
+
+const PERIODS = [
+  { value: '', label: 'Any time' },
+  { value: '7', label: 'Last 7 days' },
+  { value: '30', label: 'Last 30 days' },
+  { value: '90', label: 'Last 90 days' },
+] as const;
+
+const RATINGS = [
+  { value: '', label: 'Any rating' },
+  { value: '1,2', label: 'Bad (1–2)' },
+  { value: '3', label: 'Okay (3)' },
+  { value: '4,5', label: 'Good (4–5)' },
+  { value: 'none', label: 'Not rated' },
+] as const;
+
+interface Props {
+  api: HistoryApi;
+  agent: SignedInAgent;
+  /** The site's agents, for the agent filter (supervisors and admins). */
+  team: { id: string; name: string }[];
+  /** The filter asked for by the address (a drill-down link); changes replace the current one. */
+  filter: HistoryFilter;
+  onFilter: (filter: HistoryFilter) => void;
+  /** A conversation to show, by id. */
+  openId: string | null;
+  onOpen: (id: string | null) => void;
+  load: (conversationId: string) => Promise<Ack<AgentConversationView>>;
+  /** Shows an open conversation in Live, to answer it. */
+  onOpenLive: (conversationId: string) => void;
+  now: number;
+}
+
+type Listing =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; items: HistoryItem[]; next: string | null };
+
+/** The period a `from` stands for, when it is one of ours (else a custom one, from a link). */
+function periodOf(filter: HistoryFilter, now: number): string {
+  if (!filter.from) return '';
+  if (filter.to) return 'custom';
+  const days = Math.round((now - Date.parse(filter.from)) / DAY_MS);
+  return PERIODS.some((p) => p.value === String(days)) ? String(days) : 'custom';
+}
+
+export function History(props: Props) {
+  const { api, agent, team, filter, onFilter, openId, onOpen, load, onOpenLive, now } = props;
+  const supervises = agent.role !== 'agent';
+  const [typed, setTyped] = useState(filter.q ?? '');
+  const [listing, setListing] = useState<Listing>({ state: 'loading' });
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const key = JSON.stringify(filter);
+
+  useEffect(() => setTyped(filter.q ?? ''), [filter.q]);
+
+  useEffect(() => {
+    let current = true;
+    setListing({ state: 'loading' });
+    setMoreError(null);
+    void api.conversations(agent.siteId, filter).then((answer) => {
+      if (!current) return;
+      setListing(
+        answer.ok
+          ? { state: 'ready', items: answer.data.conversations, next: answer.data.next }
+          : { state: 'error', message: answer.error.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+    // The filter's value (`key`), not its identity, decides what to load.
+  }, [api, agent.siteId, key]);
+
+  const loadMore = async () => {
+    if (listing.state !== 'ready' || !listing.next) return;
+    setLoadingMore(true);
+    const answer = await api.conversations(agent.siteId, filter, listing.next);
+    setLoadingMore(false);
+    if (!answer.ok) return setMoreError(`More could not be loaded: ${answer.error.message}`);
+    setMoreError(null);
+    setListing({
+      state: 'ready',
+      items: [...listing.items, ...answer.data.conversations],
+      next: answer.data.next,
+    });
+  };
+
+  // Only what is set: an empty segment means "without one", every other empty value "any".
+  const set = (change: Partial<HistoryFilter>) => {
+    const merged: HistoryFilter = { ...filter, ...change };
+    const kept = Object.entries(merged).filter(
+      ([k, value]) => value !== undefined && (value !== '' || k === 'segment'),
+    );
+    onFilter(Object.fromEntries(kept) as HistoryFilter);
+  };
+
+  const period = periodOf(filter, now);
+  const setPeriod = (value: string) =>
+    set({
+      from: value === '' ? undefined : new Date(now - Number(value) * DAY_MS).toISOString(),
+      to: undefined,
+    });
+
+  return (
+    <main class="history" aria-labelledby="history-title">
+      <div class="history-list">
+        <div class="insights-head">
+          <h1 id="history-title">Conversations</h1>
+          {supervises && (
+            <a
+              class="btn btn--secondary"
+              href={exportHref(agent.siteId, { from: filter.from, to: filter.to })}
+              download
+            >
+              Export CSV
+            </a>
+          )}
+        </div>
+        <form
+          class="history-search"
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            set({ q: typed.trim() || undefined });
+          }}
+        >
+          <input
+            type="search"
+            aria-label="Search conversations"
+            placeholder="Search messages and comments"
+            value={typed}
+            maxLength={200}
+            onInput={(event) => setTyped(event.currentTarget.value)}
+          />
+          <button type="submit" class="btn btn--primary">
+            Search
+          </button>
+        </form>
+        <div class="history-filters">
+          <label class="field">
+            <span class="field-label">Status</span>
+            <select
+              value={filter.status ?? ''}
+              onChange={(e) =>
+                set({ status: (e.currentTarget.value || undefined) as HistoryFilter['status'] })
+              }
+            >
+              <option value="">Any</option>
+              <option value="open">Open</option>
+              <option value="closed">Closed</option>
+            </select>
+          </label>
+          {supervises && (
+            <label class="field">
+              <span class="field-label">Agent</span>
+              <select
+                value={filter.agent ?? ''}
+                onChange={(e) => set({ agent: e.currentTarget.value || undefined })}
+              >
+                <option value="">Anyone</option>
+                {filter.agent && !team.some((member) => member.id === filter.agent) && (
+                  <option value={filter.agent}>{filter.agent}</option>
+                )}
+                {team.map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label class="field">
+            <span class="field-label">Rating</span>
+            <select
+              value={filter.rating ?? ''}
+              onChange={(e) => set({ rating: e.currentTarget.value || undefined })}
+            >
+              {filter.rating && !RATINGS.some((r) => r.value === filter.rating) && (
+                <option value={filter.rating}>Ends {filter.rating}</option>
+              )}
+              {RATINGS.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span class="field-label">Comment</span>
+            <select
+              value={filter.comment ?? ''}
+              onChange={(e) =>
+                set({ comment: (e.currentTarget.value || undefined) as HistoryFilter['comment'] })
+              }
+            >
+              <option value="">Any</option>
+              <option value="true">With a comment</option>
+              <option value="false">Without</option>
+            </select>
+          </label>
+          <label class="field">
+            <span class="field-label">Last active</span>
+            <select value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
+              {period === 'custom' && filter.from && (
+                <option value="custom">
+                  {calendarDate(filter.from)}
+                  {filter.to ? ` to ${calendarDate(filter.to)}` : ' on'}
+                </option>
+              )}
+              {PERIODS.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {filter.segment !== undefined && (
+            <p class="history-chip">
+              Segment: {filter.segment === '' ? 'none' : filter.segment}
+              <button
+                type="button"
+                class="btn btn--quiet"
+                aria-label="Remove the segment filter"
+                onClick={() => set({ segment: undefined })}
+              >
+                ×
+              </button>
+            </p>
+          )}
+        </div>
+        <Results
+          listing={listing}
+          openId={openId}
+          onOpen={onOpen}
+          now={now}
+          searched={Boolean(filter.q)}
+        />
+        {listing.state === 'ready' && listing.next && (
+          <div class="inbox-more">
+            <button
+              type="button"
+              class="btn btn--secondary"
+              disabled={loadingMore}
+              onClick={() => void loadMore()}
+            >
+              {loadingMore ? 'Loading…' : 'Load more'}
+            </button>
+            {moreError && (
+              <p class="inbox-more-error" role="alert">
+                {moreError}
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+      <div class="history-detail">
+        {openId ? (
+          <Shown id={openId} load={load} agent={agent} now={now} onOpenLive={onOpenLive} />
+        ) : (
+          <div class="main-empty">
+            <p>Choose a conversation to read it.</p>
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}
+
+function Results(props: {
+  listing: Listing;
+  openId: string | null;
+  onOpen: (id: string) => void;
+  now: number;
+  searched: boolean;
+}) {
+  const { listing, openId, onOpen, now, searched } = props;
+  if (listing.state === 'loading') {
+    return (
+      <p class="muted" role="status">
+        Loading conversations…
+      </p>
+    );
+  }
+  if (listing.state === 'error') {
+    return (
+      <div class="note note--error" role="alert">
+        Conversations could not be loaded: {listing.message}
+      </div>
+    );
+  }
+  if (listing.items.length === 0) {
+    return (
+      <p class="insights-empty" role="status">
+        {searched
+          ? 'No conversation has all of these words in one message or comment.'
+          : 'No conversations match these filters.'}
+      </p>
+    );
+  }
+  return (
+    <ul class="history-items" aria-label="Past conversations">
+      {listing.items.map((item) => (
+        <li key={item.id}>
+          <button
+            type="button"
+            class={`history-item${item.id === openId ? ' is-selected' : ''}`}
+            aria-current={item.id === openId ? 'true' : undefined}
+            onClick={() => onOpen(item.id)}
+          >
+            <span class="history-item-head">
+              <span class="history-item-who">{item.visitorLabel}</span>
+              <span class={`status status--${item.status === 'open' ? 'open' : 'closed'}`}>
+                {item.status === 'open' ? 'Open' : 'Closed'}
+              </span>
+              <span class="history-item-when">{clockTime(item.lastActivityAt, now)}</span>
+            </span>
+            <span class="history-item-meta">
+              {item.assignedAgent ? item.assignedAgent.name : 'Not assigned'}
+              {item.segment && ` · ${item.segment}`}
+              {item.rating && (
+                <>
+                  {' · '}
+                  <span class={`history-end history-end--${endTone(item.rating.end)}`}>
+                    {endLabel(item.rating.end)}
+                  </span>
+                </>
+              )}
+            </span>
+            {item.snippet ? (
+              <span class="history-item-text">{item.snippet}</span>
+            ) : (
+              item.rating?.comment && <span class="history-item-text">“{item.rating.comment}”</span>
+            )}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; conversation: AgentConversationView };
+
+function Shown(props: {
+  id: string;
+  load: Props['load'];
+  agent: SignedInAgent;
+  now: number;
+  onOpenLive: (id: string) => void;
+}) {
+  const { id, load, agent, now, onOpenLive } = props;
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const requested = useRef(id);
+  useEffect(() => {
+    requested.current = id;
+    setLoaded({ state: 'loading' });
+    void load(id).then((answer) => {
+      if (requested.current !== id) return;
+      setLoaded(
+        answer.ok
+          ? { state: 'ready', conversation: answer.data }
+          : { state: 'error', message: answer.error.message },
+      );
+    });
+  }, [id, load]);
+  if (loaded.state === 'loading') {
+    return (
+      <p class="muted history-detail-note" role="status">
+        Loading the conversation…
+      </p>
+    );
+  }
+  if (loaded.state === 'error') {
+    return (
+      <div class="note note--error history-detail-note" role="alert">
+        This conversation could not be shown: {loaded.message}
+      </div>
+    );
+  }
+  const { conversation } = loaded;
+  return (
+    <>
+      {conversation.status === 'open' && (
+        <div class="history-live">
+          <span>This conversation is still open.</span>
+          <button
+            type="button"
+            class="btn btn--primary"
+            onClick={() => onOpenLive(conversation.id)}
+          >
+            Answer in Live
+          </button>
+        </div>
+      )}
+      <ConversationPane conversation={conversation} agent={agent} now={now} readOnly />
+    </>
+  );
+}
