@@ -8,31 +8,19 @@ import { ZId } from '../../shared/facts';
 import { validSegment } from '../../shared/profile';
 import { SEARCH_MAX_LENGTH, SEARCH_MAX_WORDS, searchWords } from '../../shared/search';
 import type { HistoryPlace, HistoryQuery } from '../storage/store';
+import { encodePlace, ZCursorOf } from './cursor';
 import { ZWhen } from './rating-query';
 
 export const HISTORY_PAGE = { default: 25, max: 100 } as const;
 
 /** Where a page goes on: the last conversation of the page before, as an opaque token. */
-export function encodeHistoryCursor(place: HistoryPlace): string {
-  return Buffer.from(JSON.stringify([place.lastActivityAt, place.conversationId])).toString(
-    'base64url',
-  );
-}
+export const encodeHistoryCursor = (place: HistoryPlace): string =>
+  encodePlace({ at: place.lastActivityAt, id: place.conversationId });
 
-const ZPlace = z.tuple([z.number().int().nonnegative(), ZId]);
-
-const ZCursor = z.string().transform((text, ctx): HistoryPlace => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    parsed = undefined;
-  }
-  const place = ZPlace.safeParse(parsed);
-  if (place.success) return { lastActivityAt: place.data[0], conversationId: place.data[1] };
-  ctx.addIssue({ code: 'custom', message: "is not a cursor this list gave (use its 'next')" });
-  return z.NEVER;
-});
+const ZCursor = ZCursorOf('this list').transform(({ at, id }): HistoryPlace => ({
+  lastActivityAt: at,
+  conversationId: id,
+}));
 
 const LIMIT_MESSAGE = `must be a whole number from 1 to ${HISTORY_PAGE.max}`;
 const ZLimit = z

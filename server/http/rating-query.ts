@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ZId } from '../../shared/facts';
 import type { RatingPlace } from '../storage/store';
+import { encodePlace, ZCursorOf } from './cursor';
 
 /** A date (`2026-11-01`, midnight UTC) or a time with its zone (`2026-11-01T09:00:00+01:00`). */
 export const ZWhen = z
@@ -31,24 +32,13 @@ export const ZRatingWindow = z.strictObject(window).refine(inOrder, IN_ORDER);
 export const COMMENTS_PAGE = { default: 50, max: 200 } as const;
 
 /** Where a page of the feed goes on: the last rating of the page before, as an opaque token. */
-export function encodeCursor(place: RatingPlace): string {
-  return Buffer.from(JSON.stringify([place.at, place.conversationId])).toString('base64url');
-}
+export const encodeCursor = (place: RatingPlace): string =>
+  encodePlace({ at: place.at, id: place.conversationId });
 
-const ZPlace = z.tuple([z.number().int().nonnegative(), ZId]);
-
-const ZCursor = z.string().transform((text, ctx): RatingPlace => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    parsed = undefined;
-  }
-  const place = ZPlace.safeParse(parsed);
-  if (place.success) return { at: place.data[0], conversationId: place.data[1] };
-  ctx.addIssue({ code: 'custom', message: "is not a cursor this feed gave (use its 'next')" });
-  return z.NEVER;
-});
+const ZCursor = ZCursorOf('this feed').transform(({ at, id }): RatingPlace => ({
+  at,
+  conversationId: id,
+}));
 
 const ZLimit = z
   .string()

@@ -14,6 +14,7 @@ import type { SqlStore } from '../../server/storage/sql-store';
 import type { FactInput } from '../../shared/facts';
 import { readCsv, unguarded } from '../support/csv';
 import { call, startServer, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
+import { apiSiteMaker } from '../support/sites';
 import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
 
 /** The server's "now": every rating below is before it. */
@@ -87,7 +88,6 @@ describe.each(await storeKinds())('ratings export and comments feed (%s)', (kind
   let server: TestServer;
   let supervisor: string;
   let agent: string;
-  let serial = 0;
 
   beforeAll(async () => {
     storage = await createTestStorage(kind);
@@ -109,14 +109,7 @@ describe.each(await storeKinds())('ratings export and comments feed (%s)', (kind
   }
 
   /** A new site of this test's own, and its key. */
-  async function newSite(): Promise<{ siteId: string; key: string }> {
-    const answer = await call<{ siteId: string; key: string }>(server, 'POST', '/api/v1/sites', {
-      token: TEST_ADMIN_TOKEN,
-      body: { name: `Exports ${++serial}`, allowedOrigins: [] },
-    });
-    expect(answer.status).toBe(201);
-    return answer.body;
-  }
+  const newSite = apiSiteMaker(() => server, 'Exports');
 
   async function send(siteId: string, key: string, facts: FactInput[]) {
     for (let i = 0; i < facts.length; i += 1000) {

@@ -3,8 +3,6 @@
  * the transaction that derives the conversation, withdrawn by an amendment only while new.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Fact, FactDraft } from '../../shared/facts';
-import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { DAY, MINUTE } from '../../shared/time';
 import type { Site, Store } from '../../server/storage/store';
 import {
@@ -13,6 +11,7 @@ import {
   type StoreKind,
   type TestStorage,
 } from '../support/stores';
+import { conversationFacts, siteMaker } from '../support/sites';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0);
 /** Far enough ahead that every cause of these tests is shown. */
@@ -24,33 +23,9 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
   describe.skipIf(skip[kind])(`follow-up items on the ${kind} store`, () => {
     let storage: TestStorage;
     let store: Store;
-    let sites = 0;
-
-    async function newSite(): Promise<Site> {
-      sites += 1;
-      const site: Site = {
-        id: `fu-site-${sites}`,
-        name: `Site ${sites}`,
-        allowedOrigins: ['https://shop.example'],
-        settings: DEFAULT_SETTINGS,
-        keyHash: null,
-        createdAt: T0,
-      };
-      await store.createSite(site);
-      return site;
-    }
-
+    const newSite = siteMaker(() => store, 'fu-site', T0);
     /** Facts of one conversation, at minutes after T0. */
-    const conversation = (conversationId: string) => {
-      let n = 0;
-      return (minutes: number, draft: FactDraft): Fact =>
-        ({
-          id: `${conversationId}-${String(++n).padStart(3, '0')}`,
-          conversationId,
-          at: T0 + minutes * MINUTE,
-          ...draft,
-        }) as Fact;
-    };
+    const conversation = (conversationId: string) => conversationFacts(conversationId, T0);
 
     /** A chat Anna answered and closed. */
     const answered = (f: ReturnType<typeof conversation>) => [

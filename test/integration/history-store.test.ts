@@ -4,11 +4,10 @@
  * words on SQLite (FTS5) and PostgreSQL (tsvector), whatever is typed into the search box.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Fact, FactDraft } from '../../shared/facts';
 import { searchWords } from '../../shared/search';
-import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { MINUTE } from '../../shared/time';
 import type { HistoryQuery, Site, Store } from '../../server/storage/store';
+import { conversationFacts, siteMaker } from '../support/sites';
 import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
 import { HOSTILE_SEARCHES } from '../support/hostile';
 
@@ -18,33 +17,9 @@ for (const kind of await storeKinds()) {
   describe(`the history on the ${kind} store`, () => {
     let storage: TestStorage;
     let store: Store;
-    let sites = 0;
-
-    async function newSite(): Promise<Site> {
-      sites += 1;
-      const site: Site = {
-        id: `history-site-${sites}`,
-        name: `Site ${sites}`,
-        allowedOrigins: ['https://shop.example'],
-        settings: DEFAULT_SETTINGS,
-        keyHash: null,
-        createdAt: T0,
-      };
-      await store.createSite(site);
-      return site;
-    }
-
+    const newSite = siteMaker(() => store, 'history-site', T0);
     /** Facts of one conversation, at minutes after T0. */
-    const conversation = (conversationId: string) => {
-      let n = 0;
-      return (minutes: number, draft: FactDraft): Fact =>
-        ({
-          id: `${conversationId}-${String(++n).padStart(3, '0')}`,
-          conversationId,
-          at: T0 + minutes * MINUTE,
-          ...draft,
-        }) as Fact;
-    };
+    const conversation = (conversationId: string) => conversationFacts(conversationId, T0);
 
     const ids = async (site: Site, query: Partial<HistoryQuery> = {}) =>
       (await store.listHistory(site.id, { limit: 100, ...query })).map((e) => e.state.id);

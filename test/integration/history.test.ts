@@ -10,6 +10,7 @@ import type { FactInput } from '../../shared/facts';
 import type { HistoryPage } from '../../shared/history';
 import { HOSTILE_SEARCHES } from '../support/hostile';
 import { call, startServer, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
+import { apiSiteMaker } from '../support/sites';
 import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
 
 /** The server's "now": every event below is before it. */
@@ -50,14 +51,8 @@ describe.each(await storeKinds())('the history API (%s)', (kind) => {
     return answer.cookie!;
   }
 
-  async function newSite(): Promise<{ siteId: string; key: string }> {
-    const answer = await call<{ siteId: string; key: string }>(server, 'POST', '/api/v1/sites', {
-      token: TEST_ADMIN_TOKEN,
-      body: { name: `History ${++serial}`, allowedOrigins: [] },
-    });
-    expect(answer.status).toBe(201);
-    return answer.body;
-  }
+  /** A new site of this test's own, and its key. */
+  const newSite = apiSiteMaker(() => server, 'History');
 
   async function send(siteId: string, key: string, events: FactInput[]) {
     const answer = await call(server, 'POST', `/api/v1/sites/${siteId}/events`, {

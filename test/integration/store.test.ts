@@ -23,6 +23,7 @@ import {
   type StoreKind,
   type TestStorage,
 } from '../support/stores';
+import { siteMaker } from '../support/sites';
 
 /** Derives every conversation of the site again, a chunk at a time, as the pipeline does. */
 async function rederiveSite(store: Store, site: Site): Promise<void> {
@@ -93,23 +94,8 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
   describe.skipIf(skip[kind])(`the ${kind} store`, () => {
     let storage: TestStorage;
     let store: Store;
-    let sites = 0;
-
     /** A fresh site per test, so tests sharing the store never see each other's rows. */
-    async function newSite(patch: Partial<Site> = {}): Promise<Site> {
-      sites += 1;
-      const site: Site = {
-        id: `site-${sites}`,
-        name: `Site ${sites}`,
-        allowedOrigins: ['https://shop.example'],
-        settings: DEFAULT_SETTINGS,
-        keyHash: null,
-        createdAt: T0,
-        ...patch,
-      };
-      await store.createSite(site);
-      return site;
-    }
+    const newSite = siteMaker(() => store, 'site', T0);
 
     beforeAll(async () => {
       storage = await createTestStorage(kind);
