@@ -4,7 +4,7 @@
  * Small samples lie, so an agent's score is shrunk toward the team mean μ by m pseudo-observations
  * and shown with the 90% interval of its Beta posterior; the site's own figure is unshrunk.
  */
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+import { betaLimits } from './beta';
 import { CSAT_WINDOW_MS, isSatisfied, type CountedRating } from './ratings';
 import type { DecayedSums } from './sums';
 import type { AgentDimensionScore, CsatFigure, SiteDimensionScore } from './types';
@@ -59,10 +59,8 @@ export function agentDimensionScore(
 /** The 5% and 95% quantiles of Beta(α, β), × 100, with the degenerate cases as points. */
 export function betaInterval(alpha: number, beta: number): { low: number; high: number } {
   if (alpha > 0 && beta > 0) {
-    return {
-      low: 100 * betaQuantile(0.05, alpha, beta),
-      high: 100 * betaQuantile(0.95, alpha, beta),
-    };
+    const { low, high } = betaLimits(alpha, beta);
+    return { low: 100 * low, high: 100 * high };
   }
   if (alpha > 0) return { low: 100, high: 100 };
   if (beta > 0) return { low: 0, high: 0 };

@@ -310,6 +310,60 @@ describe('admin screens: site', () => {
     expect(await screen.findByText('Saved.')).toBeTruthy();
   });
 
+  it('sets the time zone trends use from a list of zones, explained beside it', async () => {
+    const api = await openAdmin();
+    fireEvent.click(tab('Settings'));
+    const zone = screen.getByRole('combobox', { name: 'Time zone' }) as HTMLSelectElement;
+    expect(zone.value).toBe('UTC');
+    expect(zone.options[0]!.value).toBe('UTC');
+    const names = [...zone.options].map((option) => option.value);
+    expect(names).toContain('Europe/Amsterdam');
+    expect(names).toContain('America/New_York');
+    // Shown without underscores.
+    expect(within(zone).getByRole('option', { name: 'America/New York' })).toBeTruthy();
+    expect(document.getElementById(zone.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /days, weeks \(from Monday\) and months begin in Trends/,
+    );
+
+    // Unchanged, it is not sent.
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.updateSite).toHaveBeenCalledTimes(1));
+    expect(api.updateSite.mock.calls[0]![1]).not.toHaveProperty('settings');
+
+    fireEvent.change(zone, { target: { value: 'Europe/Amsterdam' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() =>
+      expect(api.updateSite).toHaveBeenLastCalledWith('demo', {
+        name: demo.name,
+        allowedOrigins: demo.allowedOrigins,
+        settings: { timeZone: 'Europe/Amsterdam' },
+      }),
+    );
+  });
+
+  it('keeps a saved zone this browser does not list', async () => {
+    const api = fakeAdmin();
+    const elsewhere = {
+      ...demo,
+      settings: { ...demo.settings, timeZone: 'America/Ciudad_Juarez' },
+    };
+    api.listSites.mockResolvedValue(ok([elsewhere]));
+    const known = vi.spyOn(Intl, 'supportedValuesOf').mockReturnValue(['Europe/Amsterdam']);
+    try {
+      await openAdmin(api);
+      fireEvent.click(tab('Settings'));
+      const zone = screen.getByRole('combobox', { name: 'Time zone' }) as HTMLSelectElement;
+      expect(zone.value).toBe('America/Ciudad_Juarez');
+      expect([...zone.options].map((option) => option.value)).toEqual([
+        'UTC',
+        'America/Ciudad_Juarez',
+        'Europe/Amsterdam',
+      ]);
+    } finally {
+      known.mockRestore();
+    }
+  });
+
   it('names each problem the server found', async () => {
     const api = fakeAdmin();
     api.updateSite.mockResolvedValueOnce(

@@ -1,7 +1,8 @@
 /**
  * "Settings": the site's name, the pages allowed to embed its widget (allowed origins, one per
- * line) and its scoring settings (docs/scoring.md). The server checks every value and names each
- * problem; only settings that changed are sent, since changing any re-scores the whole site.
+ * line), its time zone (for trends) and its scoring settings (docs/scoring.md). The server
+ * checks every value and names each problem; only settings that changed are sent, since changing
+ * any re-scores the whole site.
  */
 import { useState } from 'preact/hooks';
 import type { AckError } from '../../../../shared/ack';
@@ -10,6 +11,7 @@ import type { SitePatch, SiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
 import { ErrorNote } from '../ErrorNote';
 import { SiteFields } from './SiteFields';
+import { TimeZoneField } from './TimeZoneField';
 
 interface Props {
   api: AdminApi;
@@ -84,6 +86,7 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
   const [switches, setSwitches] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(SWITCHES.map(({ key }) => [key, site.settings[key]])),
   );
+  const [timeZone, setTimeZone] = useState(site.settings.timeZone);
   const [error, setError] = useState<AckError | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -99,6 +102,7 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
       const value = switches[key] ?? site.settings[key];
       if (value !== site.settings[key]) changedSettings[key] = value;
     }
+    if (timeZone !== site.settings.timeZone) changedSettings.timeZone = timeZone;
     const patch: SitePatch = {
       name,
       allowedOrigins: originsOf(origins),
@@ -132,6 +136,13 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
           onOrigins={setOrigins}
           hint="One per line: the pages where the widget may run, as scheme and host (https://shop.example), no path. Other pages are refused."
           rows={4}
+        />
+        <TimeZoneField
+          value={timeZone}
+          onChange={(zone) => {
+            setTimeZone(zone);
+            setSaved(false);
+          }}
         />
       </section>
 
