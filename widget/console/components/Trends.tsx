@@ -147,6 +147,7 @@ export function Trends({ api, siteId, loadChart = importChart }: Props) {
               key={measure.key}
               label={measure.label}
               interval={interval}
+              timeZone={body.timeZone}
               points={body.buckets.map((bucket) => pointOf(bucket, measure.key, agent))}
               loadChart={loadChart}
             />
@@ -179,11 +180,14 @@ function pointOf(bucket: TrendBucket, measure: Measure, agentId: string): Point 
 function TrendPanel({
   label,
   interval,
+  timeZone,
   points,
   loadChart,
 }: {
   label: string;
   interval: Interval;
+  /** The site's: a period's last day is named as the site's calendar says. */
+  timeZone: string;
   points: Point[];
   loadChart: () => Promise<ChartModule>;
 }) {
@@ -203,7 +207,7 @@ function TrendPanel({
             <thead>
               <tr>
                 <th scope="col">
-                  {interval === 'day' ? 'Day' : interval === 'week' ? 'Week' : 'Month'} ending
+                  {interval === 'day' ? 'Day' : interval === 'week' ? 'Week to' : 'Month to'}
                 </th>
                 <th scope="col" class="num">
                   {label}
@@ -225,7 +229,7 @@ function TrendPanel({
               {points.map((point, i) => (
                 <tr key={point.end}>
                   <th scope="row">
-                    {formatEnd(point.end)}
+                    {lastDay(point.end, timeZone)}
                     {point.partial && <span class="muted"> (so far)</span>}
                   </th>
                   <td class="num">{formatFigure(point.value, label === 'CSAT')}</td>
@@ -293,8 +297,12 @@ function Chart({
   );
 }
 
-const formatEnd = (end: string) =>
-  new Date(end).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/**
+ * A period by its last day in the site's calendar: it ends at the next local midnight (or now,
+ * for the one still running), so the millisecond before its end is in that day.
+ */
+const lastDay = (end: string, timeZone: string) =>
+  new Date(Date.parse(end) - 1).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone });
 
 const formatFigure = (value: number | null, percent: boolean) =>
   value === null ? '—' : `${value.toFixed(1)}${percent ? '%' : ''}`;
