@@ -28,6 +28,7 @@ import { exportRoutes } from './http/exports';
 import { historyRoutes } from './http/history';
 import { segmentRoutes } from './http/segments';
 import { trendRoutes } from './http/trends';
+import { expectationRoutes } from './http/expectation';
 import { inviteRoutes } from './http/invites';
 import { metricsRoutes } from './http/metrics';
 import { requestLog } from './http/request-log';
@@ -227,6 +228,7 @@ export function createApplication(parts: AppParts): Application {
   app.use(commentRoutes(store, sessions, clock));
   app.use(segmentRoutes(store, sessions, clock));
   app.use(trendRoutes(store, sessions, clock));
+  app.use(expectationRoutes(store, sessions, clock));
   app.use(historyRoutes(store, sessions));
   app.use(followupRoutes(store, followups, sessions, clock));
   app.use(notFound);

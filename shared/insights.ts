@@ -1,6 +1,7 @@
 /**
  * What the insights APIs answer, shared by the server and the console: segments of visitors
- * (server/insights/segments.ts) and trends over time (server/insights/trends.ts).
+ * (server/insights/segments.ts), trends over time (server/insights/trends.ts) and the expectation
+ * gap (server/insights/expectation.ts).
  */
 import type { Peak } from './facts';
 import type { AgentScores, ScoredDimension, SiteDimensionScore, SiteScores } from './scoring/types';
@@ -55,4 +56,59 @@ export interface TrendsBody {
   from: string;
   to: string;
   buckets: TrendBucket[];
+}
+
+/**
+ * First replies of a period (server/insights/expectation.ts): how many, how many came within the
+ * site's target reply time (and their share, 0–100, null without any), and the median and 90th
+ * percentile of the Waits they ended, exact by nearest rank.
+ */
+export interface ReplyFigures {
+  replies: number;
+  withinTarget: number;
+  withinShare: number | null;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+}
+
+export interface AgentReplyFigures extends ReplyFigures {
+  agentId: string;
+  name: string;
+}
+
+/** One ISO week (start, end] of the site's time zone; the current one is partial and ends now. */
+export interface ExpectationWeek {
+  start: string;
+  end: string;
+  partial: boolean;
+  site: ReplyFigures;
+  agents: AgentReplyFigures[];
+}
+
+/**
+ * The reply time the site states against the one it keeps: the target (the scoring target, and
+ * what the widget states unless it follows the kept time) and the kept time, the 80th percentile
+ * of the first replies sent in the last 7 days.
+ */
+export interface StatedReplyTime {
+  targetReplySeconds: number;
+  keptSeconds: number | null;
+  /** First replies the kept time is taken over. */
+  keptReplies: number;
+  keptPercentile: number;
+  keptDays: number;
+  /** The site's setting: the widget states the kept time (rounded up to whole minutes). */
+  followsKept: boolean;
+  /** Minutes the widget states now ("We usually reply within N minutes"); null: its usual words. */
+  widgetMinutes: number | null;
+}
+
+export interface ExpectationBody {
+  timeZone: string;
+  from: string;
+  to: string;
+  stated: StatedReplyTime;
+  /** All the weeks together. */
+  total: { site: ReplyFigures; agents: AgentReplyFigures[] };
+  weeks: ExpectationWeek[];
 }

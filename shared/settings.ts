@@ -31,6 +31,12 @@ const fields = {
    */
   excludeMemberRatings: z.boolean(),
   /**
+   * Let the reply time the widget states follow the time the team keeps ("We usually reply
+   * within 3 minutes": the 80th percentile of the last 7 days' first replies). Only the widget's
+   * words change: `targetReplySeconds` stays the scoring target. Not a scoring input.
+   */
+  statedReplyFollowsKept: z.boolean(),
+  /**
    * The site's IANA time zone (`Europe/Amsterdam`): where its days, weeks and months begin in
    * trends. Not a scoring input.
    */
@@ -51,6 +57,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   maxPromisesPerConversation: 3,
   minPromiseSeconds: 60,
   excludeMemberRatings: true,
+  statedReplyFollowsKept: false,
   timeZone: 'UTC',
 };
 

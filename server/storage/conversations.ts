@@ -17,6 +17,7 @@ import { byConversation, rederive } from './record';
 import type { InboxPlace, Store, StoredConversation } from './store';
 import { fromJson, type Tables } from './tables';
 import { trendPoints } from './trends';
+import { firstReplyFigures, firstReplyPercentile } from './expectation';
 import { CSAT_WINDOW_MS } from '../../shared/scoring/ratings';
 
 /** A conversation row's state with its version. */
@@ -303,6 +304,12 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
         n: Number(n),
       }));
     },
+
+    firstReplyFigures: (siteId, periods, targetMs) =>
+      firstReplyFigures(db, dialect, siteId, periods, targetMs),
+
+    firstReplyPercentile: (siteId, from, to, percentile) =>
+      firstReplyPercentile(db, dialect, siteId, from, to, percentile),
 
     async recentObservations(siteId, subject, limit, until = Number.MAX_SAFE_INTEGER) {
       const rows = await db

@@ -15,6 +15,7 @@ import type { DecayedSums, SubjectSums } from '../../shared/scoring/sums';
 import type { Observation, ScoredDimension } from '../../shared/scoring/types';
 import type { Change } from './changes';
 import type { FollowupRepository } from './followups';
+import type { FirstReplyRow, ReplyPeriod } from './expectation';
 import type { TrendPoint, TrendSettings } from './trends';
 
 export type { Role };
@@ -499,6 +500,23 @@ export interface Store extends FollowupRepository {
    * segments view needs of them, summed in the database.
    */
   segmentRatings(siteId: string, from: number, to: number): Promise<SegmentRatingCount[]>;
+  /**
+   * The first replies sent in each period (start, end], and in all of them together (period
+   * -1), for the site and per agent: their number, how many ended a Wait of at most `targetMs`,
+   * and the median and 90th percentile of those Waits (exact, by nearest rank; expectation.ts).
+   */
+  firstReplyFigures(
+    siteId: string,
+    periods: readonly ReplyPeriod[],
+    targetMs: number,
+  ): Promise<FirstReplyRow[]>;
+  /** The `percentile`-th percentile (nearest rank) of the Waits of first replies sent in (from, to]. */
+  firstReplyPercentile(
+    siteId: string,
+    from: number,
+    to: number,
+    percentile: number,
+  ): Promise<{ replies: number; waitMs: number | null }>;
   /**
    * The latest observations of one subject (an agent id), newest first (by time, then by
    * conversation and position), at most `limit`: what an agent's breakdown lists.

@@ -91,6 +91,13 @@ export interface Tables {
     ratingAt: number | null;
     /** The visitor's segment, as the conversation's opening said (also in `state`). */
     segment: string | null;
+    /**
+     * The first reply (fold.ts, FirstReply): when it was sent, the Wait it ended in ms, and its
+     * author; null while nobody has replied. What the expectation gap reads (expectation.ts).
+     */
+    firstReplyAt: number | null;
+    firstReplyWaitMs: number | null;
+    firstReplyAgentId: string | null;
     state: Json;
     /** Null only in rows from before it was kept (derived again at start). */
     evidence: Json | null;

@@ -44,6 +44,17 @@ export interface ConversationEvidence {
   rating: CountedRating | null;
 }
 
+/**
+ * The conversation's first reply: the first agent message that ended a Wait, when it was sent,
+ * how long that Wait had lasted and who sent it. What the expectation gap (issue #11 §5) compares
+ * with the reply time the site states; a Wait that ended unanswered at a close is not a reply.
+ */
+export interface FirstReply {
+  at: number;
+  waitMs: number;
+  agentId: string | null;
+}
+
 /** A Wait that has ended, waiting for the next close to be judged. */
 interface EndedWait {
   seconds: number;
@@ -81,6 +92,8 @@ export interface ConversationFold {
   agentSinceReopen: string | null;
   /** Start of the open Wait, if the visitor is waiting. */
   waitStartedAt: number | null;
+  /** Set once, by the first agent message that ends a Wait. */
+  firstReply: FirstReply | null;
   /** The longest (earliest of equals) and the last Wait that ended since the previous close. */
   peakWait: EndedWait | null;
   endWait: EndedWait | null;
@@ -92,8 +105,11 @@ export interface ConversationFold {
   promises: Record<string, PromiseTrack>;
 }
 
-/** Version 2: the integrity rules. */
-export const FOLD_VERSION = 2;
+/**
+ * Version 2: the integrity rules. Version 3: the same rules, and the fold keeps the first reply
+ * (folds of version 2 lack it, so their conversations are folded again on upgrade).
+ */
+export const FOLD_VERSION = 3;
 
 /** A fold's state, evidence, and the fold itself (for a store to keep). */
 export interface FoldedConversation {
@@ -184,6 +200,7 @@ export function startFold(first: Fact, settings: FoldSettings): ConversationFold
     answerableAtClose: null,
     agentSinceReopen: null,
     waitStartedAt: null,
+    firstReply: null,
     peakWait: null,
     endWait: null,
     observations: [],
@@ -233,6 +250,11 @@ function applyFact(fold: ConversationFold, fact: Fact, settings: FoldSettings): 
       state.lastAgentId = fact.agentId ?? null;
       fold.agentSinceReopen = state.lastAgentId;
       if (fold.waitStartedAt !== null) {
+        fold.firstReply ??= {
+          at: fact.at,
+          waitMs: fact.at - fold.waitStartedAt,
+          agentId: state.lastAgentId,
+        };
         endWait(fold, fact.at, state.lastAgentId, fact.id);
       }
       break;

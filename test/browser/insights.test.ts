@@ -144,4 +144,32 @@ describeInBrowser('follow-up and segments in a real browser', () => {
       await page.context().close();
     }
   });
+
+  it.each([1280, 1024])(
+    'shows the expectation gap in Trends, axe-clean, at %i px',
+    async (width) => {
+      const page = await signedIn(width);
+      try {
+        await page
+          .getByRole('navigation', { name: 'Console' })
+          .getByRole('link', { name: 'Trends' })
+          .click();
+        const panel = page.getByRole('region', { name: 'Expectation gap' });
+        await panel.getByText(/You say 2 minutes; you kept .* for 80% of visitors/).waitFor();
+        const table = panel.getByRole('table', { name: 'First replies per week' });
+        await table.waitFor();
+        await panel
+          .getByRole('img', { name: 'First replies within the target over time' })
+          .waitFor();
+        expect(await axePageFindings(page)).toEqual([]);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        ).toBe(true);
+        await panel.scrollIntoViewIfNeeded();
+        await screenshot(page, `expectation-${width}`);
+      } finally {
+        await page.context().close();
+      }
+    },
+  );
 });

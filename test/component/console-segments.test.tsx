@@ -34,6 +34,7 @@ describe('the segments view', () => {
   it('shows each segment with its figures and what matters most, in a table', async () => {
     const api: InsightsApi = {
       trends: vi.fn(),
+      expectation: vi.fn(),
       segments: vi.fn(async () => ({
         ok: true as const,
         data: body([segment({}), segment({ segment: null, ratings: 3, drivers: null })]),
@@ -64,7 +65,7 @@ describe('the segments view', () => {
       .fn<InsightsApi['segments']>()
       .mockResolvedValueOnce({ ok: true, data: body([]) })
       .mockResolvedValueOnce({ ok: false, error: { code: 'forbidden', message: 'Not yours.' } });
-    render(<Segments api={{ segments, trends: vi.fn() }} siteId="demo" />);
+    render(<Segments api={{ segments, trends: vi.fn(), expectation: vi.fn() }} siteId="demo" />);
     await screen.findByText(/No ratings or evidence yet/);
     const [, first] = segments.mock.calls[0]!;
     expect(first.to.getTime() - first.from.getTime()).toBe(30 * 86_400_000);

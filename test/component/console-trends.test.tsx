@@ -5,6 +5,7 @@ import type { TrendBucket, TrendsBody } from '../../shared/insights';
 import type { AgentDimensionScore } from '../../shared/scoring/types';
 import type { InsightsApi } from '../../widget/console/insightsApi';
 import { Trends } from '../../widget/console/components/Trends';
+import { noReplies } from '../support/expectation';
 
 afterEach(cleanup);
 
@@ -68,7 +69,13 @@ describe('the trends view', () => {
   it('names each chart "… over time" and gives each a table with n and the change', async () => {
     const trends = vi.fn<InsightsApi['trends']>(async () => ({ ok: true, data: body }));
     const chart = fakeChart();
-    render(<Trends api={{ segments: vi.fn(), trends }} siteId="demo" loadChart={chart.load} />);
+    render(
+      <Trends
+        api={{ segments: vi.fn(), trends, expectation: vi.fn(noReplies) }}
+        siteId="demo"
+        loadChart={chart.load}
+      />,
+    );
     for (const name of ['Responsiveness', 'Reliability', 'Experience', 'CSAT']) {
       expect(await screen.findByRole('img', { name: `${name} over time` })).toBeTruthy();
     }
@@ -88,9 +95,11 @@ describe('the trends view', () => {
     expect(rows[2]!.textContent).toContain('(so far)');
     const csat = screen.getByRole('table', { name: 'CSAT over time' });
     expect(within(csat).getAllByRole('row')[1]!.textContent).toContain('75.0%');
-    await waitFor(() => expect(chart.drawn).toHaveLength(4));
-    expect(chart.drawn[0]!.values).toEqual([80, 83.4, 81]);
-    expect(chart.drawn[0]!.low).toBeUndefined();
+    // Four measures, and the expectation gap's share within the target.
+    await waitFor(() => expect(chart.drawn).toHaveLength(5));
+    const responsiveness = chart.drawn.find((s) => s.values[0] === 80);
+    expect(responsiveness?.values).toEqual([80, 83.4, 81]);
+    expect(responsiveness?.low).toBeUndefined();
     const [, query] = trends.mock.calls[0]!;
     expect(query.interval).toBe('week');
     expect(query.agent).toBeUndefined();
@@ -99,7 +108,13 @@ describe('the trends view', () => {
   it('shows one agent with the band of their interval, and asks again for other periods', async () => {
     const trends = vi.fn<InsightsApi['trends']>(async () => ({ ok: true, data: body }));
     const chart = fakeChart();
-    render(<Trends api={{ segments: vi.fn(), trends }} siteId="demo" loadChart={chart.load} />);
+    render(
+      <Trends
+        api={{ segments: vi.fn(), trends, expectation: vi.fn(noReplies) }}
+        siteId="demo"
+        loadChart={chart.load}
+      />,
+    );
     await screen.findByRole('table', { name: 'Responsiveness over time' });
     fireEvent.change(screen.getByLabelText('Who'), { target: { value: 'anna' } });
     await waitFor(() =>
@@ -125,9 +140,18 @@ describe('the trends view', () => {
       .mockResolvedValueOnce({ ok: true, data: body })
       .mockResolvedValueOnce({ ok: false, error: { code: 'forbidden', message: 'Not yours.' } });
     const load = vi.fn(() => Promise.reject(new Error('offline')));
-    render(<Trends api={{ segments: vi.fn(), trends }} siteId="demo" loadChart={load} />);
+    render(
+      <Trends
+        api={{ segments: vi.fn(), trends, expectation: vi.fn(noReplies) }}
+        siteId="demo"
+        loadChart={load}
+      />,
+    );
     await screen.findByRole('table', { name: 'Experience over time' });
-    expect((await screen.findAllByText(/the table below has every figure/)).length).toBe(4);
+    // The four measures' charts and the expectation gap's.
+    await waitFor(async () =>
+      expect((await screen.findAllByText(/the table below has every figure/)).length).toBe(5),
+    );
     fireEvent.change(screen.getByLabelText('Periods'), { target: { value: 'day' } });
     expect((await screen.findByRole('alert')).textContent).toContain('Not yours.');
   });

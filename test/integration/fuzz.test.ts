@@ -931,6 +931,12 @@ describe('fuzz: hostile input to every event and route', () => {
           agent: fc.constantFrom('anna', 'ben', 'nobody', 'a b'),
         },
       },
+      'GET /api/v1/sites/:siteId/expectation': {
+        params: { siteId: everySite },
+        tokens: [fuzzSite.key],
+        cookies: [cookie],
+        query: { from: when, to: when, agent: fc.constantFrom('anna', 'ben', 'nobody', 'a b') },
+      },
       'GET /api/v1/sites/:siteId/comments': {
         params: { siteId: everySite },
         tokens: [fuzzSite.key],

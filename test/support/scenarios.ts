@@ -164,6 +164,7 @@ export function randomSite(seed: number, conversations = rng0(seed).int(5, 30)):
     maxPromisesPerConversation: rng.pick([1, 3, 10]),
     minPromiseSeconds: rng.pick([0, 60]),
     excludeMemberRatings: true,
+    statedReplyFollowsKept: false,
     // From the seed, not the generator, so the rest of each scenario stays as it was.
     timeZone: SCENARIO_ZONES[seed % SCENARIO_ZONES.length] ?? 'UTC',
   };

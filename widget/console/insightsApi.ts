@@ -1,9 +1,9 @@
 /**
- * The insights screens' calls (segments, trends): read-only, for supervisors and admins;
+ * The insights screens' calls (segments, trends, the expectation gap): read-only, for supervisors and admins;
  * the server answers 403 for anyone else.
  */
 import type { Ack } from '../../shared/ack';
-import type { SegmentsBody, TrendsBody } from '../../shared/insights';
+import type { ExpectationBody, SegmentsBody, TrendsBody } from '../../shared/insights';
 import { requestJson, type Fetch } from './http';
 
 export interface InsightsApi {
@@ -14,6 +14,11 @@ export interface InsightsApi {
     siteId: string,
     query: { interval: 'day' | 'week' | 'month'; from: Date; to: Date; agent?: string },
   ): Promise<Ack<TrendsBody>>;
+  /** First replies per week from `from` to `to`, and the reply time stated against the kept. */
+  expectation(
+    siteId: string,
+    query: { from: Date; to: Date; agent?: string },
+  ): Promise<Ack<ExpectationBody>>;
 }
 
 export function httpInsightsApi(fetchFn: Fetch = (...args) => fetch(...args)): InsightsApi {
@@ -37,6 +42,18 @@ export function httpInsightsApi(fetchFn: Fetch = (...args) => fetch(...args)): I
         fetchFn,
         'GET',
         `/api/v1/sites/${encodeURIComponent(siteId)}/trends?${query}`,
+      );
+    },
+    expectation(siteId, { from, to, agent }) {
+      const query = new URLSearchParams({
+        from: from.toISOString(),
+        to: to.toISOString(),
+        ...(agent && { agent }),
+      });
+      return requestJson<ExpectationBody>(
+        fetchFn,
+        'GET',
+        `/api/v1/sites/${encodeURIComponent(siteId)}/expectation?${query}`,
       );
     },
   };

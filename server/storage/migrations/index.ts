@@ -16,6 +16,7 @@ import { ratingIndex } from './0005_rating_index';
 import { conversationSegment } from './0006_conversation_segment';
 import { trendDays } from './0007_trend_days';
 import { search } from './0008_search';
+import { firstReplies } from './0009_first_replies';
 
 const migrations = (dialect: Dialect, target: string): Record<string, Migration> => ({
   '0001_baseline': baseline(dialect, target),
@@ -26,6 +27,7 @@ const migrations = (dialect: Dialect, target: string): Record<string, Migration>
   '0006_conversation_segment': conversationSegment(dialect),
   '0007_trend_days': trendDays(dialect),
   '0008_search': search(dialect),
+  '0009_first_replies': firstReplies(dialect),
 });
 
 /** A migration's number, which is the schema version it leaves. */

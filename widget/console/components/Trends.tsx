@@ -7,13 +7,11 @@
  * The charts are uPlot's, loaded on first use (trendChart.ts); until then, and if loading fails,
  * the tables still say everything.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { TrendBucket, TrendsBody } from '../../../shared/insights';
 import type { InsightsApi } from '../insightsApi';
-import type { drawTrend, TrendSeries } from './trendChart';
-
-/** The chart module's one export, as the dynamic import yields it. */
-type ChartModule = { drawTrend: typeof drawTrend };
+import { ExpectationGap } from './ExpectationGap';
+import { Chart, lastDay, type ChartModule, type Point } from './TrendChart';
 
 type Interval = 'day' | 'week' | 'month';
 
@@ -37,16 +35,6 @@ const MEASURES = [
   { key: 'csat', label: 'CSAT' },
 ] as const;
 type Measure = (typeof MEASURES)[number]['key'];
-
-/** One point of a measure: the figure, its band when it has one, and n. */
-interface Point {
-  end: string;
-  partial: boolean;
-  value: number | null;
-  low?: number;
-  high?: number;
-  n: number;
-}
 
 interface Props {
   api: InsightsApi;
@@ -154,6 +142,7 @@ export function Trends({ api, siteId, loadChart = importChart }: Props) {
           ))}
         </div>
       )}
+      <ExpectationGap api={api} siteId={siteId} agent={agent} loadChart={loadChart} />
     </main>
   );
 }
@@ -249,60 +238,6 @@ function TrendPanel({
     </section>
   );
 }
-
-/** The chart, drawn once the chart module has loaded; its name is the section's. */
-function Chart({
-  name,
-  points,
-  loadChart,
-}: {
-  name: string;
-  points: Point[];
-  loadChart: () => Promise<ChartModule>;
-}) {
-  const box = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let remove: (() => void) | null = null;
-    let current = true;
-    const series: TrendSeries = {
-      ends: points.map((p) => Date.parse(p.end) / 1000),
-      values: points.map((p) => p.value),
-      ...(points.some((p) => p.low !== undefined) && {
-        low: points.map((p) => p.low ?? null),
-        high: points.map((p) => p.high ?? null),
-      }),
-    };
-    loadChart()
-      .then(({ drawTrend }) => {
-        const element = box.current;
-        if (!current || !element) return;
-        remove = drawTrend(element, series, Math.max(280, element.clientWidth || 600));
-      })
-      .catch(() => current && setFailed(true));
-    return () => {
-      current = false;
-      remove?.();
-    };
-  }, [points, loadChart]);
-  return (
-    <figure class="trend-chart" role="img" aria-label={name}>
-      <div ref={box} />
-      {failed && (
-        <figcaption class="muted">
-          The chart could not be loaded; the table below has every figure.
-        </figcaption>
-      )}
-    </figure>
-  );
-}
-
-/**
- * A period by its last day in the site's calendar: it ends at the next local midnight (or now,
- * for the one still running), so the millisecond before its end is in that day.
- */
-const lastDay = (end: string, timeZone: string) =>
-  new Date(Date.parse(end) - 1).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone });
 
 const formatFigure = (value: number | null, percent: boolean) =>
   value === null ? '—' : `${value.toFixed(1)}${percent ? '%' : ''}`;

@@ -68,6 +68,11 @@ const SWITCHES: readonly { key: SwitchSetting; label: string; hint: string }[] =
     label: 'Set aside ratings from your own team',
     hint: 'A rating given from an address a team member signed in from in the last 24 hours, or by a visitor with a team member’s email, is kept but counts for nobody. Turn this off if your customers share your team’s network, as an internal IT desk does.',
   },
+  {
+    key: 'statedReplyFollowsKept',
+    label: 'State the reply time you keep',
+    hint: 'The chat says “We usually reply within N minutes”, N being the time 80% of visitors got their first reply within over the last 7 days. Scores still measure waits against the target reply time.',
+  },
 ];
 
 const originsText = (origins: readonly string[]) => origins.join('\n');
