@@ -12,11 +12,11 @@ import { DAY } from '../../shared/time';
 import { changeFromRow } from './changes';
 import { sumsAtFrom, type SumsRow } from './derive';
 import type { Dialect } from './dialect';
-import type { SiteCache } from './sites';
+import { readSite, type SiteCache } from './sites';
 import { byConversation, rederive } from './record';
 import type { InboxPlace, Store, StoredConversation } from './store';
 import { fromJson, type Tables } from './tables';
-import { trendPoints } from './trends';
+import { settleTrendDays, trendPoints } from './trends';
 import { firstReplyFigures, firstReplyPercentile } from './expectation';
 import { CSAT_WINDOW_MS } from '../../shared/scoring/ratings';
 
@@ -252,8 +252,14 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
       return sumsAtFrom(rows, at, settings.halfLifeDays * DAY);
     },
 
-    trendPoints: (siteId, ends, settings) =>
-      trendPoints(db, siteId, ends, settings, CSAT_WINDOW_MS),
+    async trendPoints(siteId, ends, settings) {
+      // The days writes touched are summed first, holding the site as writers do.
+      await db.transaction().execute(async (trx) => {
+        if (dialect.manyWriters) await readSite(trx, siteId, true);
+        await settleTrendDays(trx, siteId, settings);
+      });
+      return trendPoints(db, siteId, ends, settings, CSAT_WINDOW_MS);
+    },
 
     async segmentSumsAt(siteId, at, settings) {
       const halfLifeMs = sql`CAST(${settings.halfLifeDays * DAY} AS DOUBLE PRECISION)`;

@@ -224,6 +224,8 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
         // Trends' days are summed by the time zone, H and λ: with new ones, sum them again.
         if (was && trendSettingsChanged(was.settings, site.settings)) {
           await rebuildTrendDays(trx, site.id, site.settings);
+          // Every day is summed again: none is left to sum at the next read.
+          await trx.deleteFrom('trendDirty').where('siteId', '=', site.id).execute();
         }
         return dialect.writer(trx).changes(site.id, [{ kind: 'site' }]);
       });

@@ -150,6 +150,8 @@ export interface Tables {
     latest: number;
   };
   /** Each local day's counting ratings per rated agent ('' unassigned): all, and 4s and 5s. */
+  /** Days writes touched, to be summed again at the next trends read (trends.ts). */
+  trendDirty: { siteId: string; dayEnd: number; subject: string };
   trendRatingDays: {
     siteId: string;
     dayEnd: number;

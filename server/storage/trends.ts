@@ -120,9 +120,13 @@ const observationsOf = (db: Db, siteId: string, subject: string | null, from: nu
     .execute();
 
 /**
- * Sums again the days these conversations' new derivations touched (their old and new
- * observations past those they share), and moves their ratings' day counts. In the caller's
- * write transaction, after the observation rows are written.
+ * Marks the days these conversations' new derivations touched (their old and new observations
+ * past those they share) to be summed again at the next trends read (`settleTrendDays`), and
+ * moves their ratings' day counts. In the caller's write transaction, after the observation rows
+ * are written.
+ *
+ * A day is summed when read, not here: a busy day is touched by every batch of the day, and
+ * summing it again each time read all of its observations in every write.
  */
 export async function refreshTrendDays(
   db: Db,
@@ -159,18 +163,18 @@ export async function refreshTrendDays(
     }
   }
 
-  const fresh: Tables['trendDays'][] = [];
-  for (const { subject, dayEnd } of touched.values()) {
+  const dirty = [...touched.values()].map(({ subject, dayEnd }) => ({
+    siteId,
+    dayEnd,
+    subject: subjectKey(subject),
+  }));
+  for (let i = 0; i < dirty.length; i += 500) {
     await db
-      .deleteFrom('trendDays')
-      .where('siteId', '=', siteId)
-      .where('dayEnd', '=', dayEnd)
-      .where('subject', '=', subjectKey(subject))
+      .insertInto('trendDirty')
+      .values(dirty.slice(i, i + 500))
+      .onConflict((oc) => oc.doNothing())
       .execute();
-    const rows = await observationsOf(db, siteId, subject, dayStartOf(dayEnd, zone), dayEnd);
-    fresh.push(...dayRows(siteId, subject, rows, settings, () => dayEnd));
   }
-  await insertChunks(db, 'trendDays', fresh);
 
   for (const { agentId, dayEnd, n, sat } of ratings.values()) {
     if (n === 0 && sat === 0) continue;
@@ -192,6 +196,43 @@ export async function refreshTrendDays(
       .where('n', '<=', 0)
       .execute();
   }
+}
+
+/**
+ * Sums again the site's days that writes marked (`refreshTrendDays`), from their observation
+ * rows; before a trends read, in a transaction that holds the site as writers do.
+ */
+export async function settleTrendDays(
+  trx: Db,
+  siteId: string,
+  settings: TrendSettings,
+): Promise<void> {
+  const dirty = await trx
+    .selectFrom('trendDirty')
+    .select(['dayEnd', 'subject'])
+    .where('siteId', '=', siteId)
+    .execute();
+  if (dirty.length === 0) return;
+  const fresh: Tables['trendDays'][] = [];
+  for (const { dayEnd, subject: key } of dirty) {
+    const subject = subjectOf(key);
+    await trx
+      .deleteFrom('trendDays')
+      .where('siteId', '=', siteId)
+      .where('dayEnd', '=', dayEnd)
+      .where('subject', '=', key)
+      .execute();
+    const rows = await observationsOf(
+      trx,
+      siteId,
+      subject,
+      dayStartOf(dayEnd, settings.timeZone),
+      dayEnd,
+    );
+    fresh.push(...dayRows(siteId, subject, rows, settings, () => dayEnd));
+  }
+  await insertChunks(trx, 'trendDays', fresh);
+  await trx.deleteFrom('trendDirty').where('siteId', '=', siteId).execute();
 }
 
 /**

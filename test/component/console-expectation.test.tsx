@@ -99,13 +99,7 @@ describe('the expectation gap panel', () => {
       within(rows[0]!)
         .getAllByRole('columnheader')
         .map((c) => c.textContent),
-    ).toEqual([
-      'Week to',
-      'First replies',
-      'Within 2 minutes',
-      'Median wait',
-      '90th percentile',
-    ]);
+    ).toEqual(['Week to', 'First replies', 'Within 2 minutes', 'Median wait', '90th percentile']);
     const body = rows.slice(1);
     expect(body.map((row) => cells(row).slice(1))).toEqual([
       ['6', '50%3', '1½ minutes', '6½ minutes'],

@@ -17,6 +17,7 @@ import { conversationSegment } from './0006_conversation_segment';
 import { trendDays } from './0007_trend_days';
 import { search } from './0008_search';
 import { firstReplies } from './0009_first_replies';
+import { trendDirty } from './0010_trend_dirty';
 
 const migrations = (dialect: Dialect, target: string): Record<string, Migration> => ({
   '0001_baseline': baseline(dialect, target),
@@ -28,6 +29,7 @@ const migrations = (dialect: Dialect, target: string): Record<string, Migration>
   '0007_trend_days': trendDays(dialect),
   '0008_search': search(dialect),
   '0009_first_replies': firstReplies(dialect),
+  '0010_trend_dirty': trendDirty(dialect),
 });
 
 /** A migration's number, which is the schema version it leaves. */
