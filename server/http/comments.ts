@@ -1,5 +1,5 @@
 /**
- * `GET /api/v1/sites/:siteId/comments?from=&to=&agent=&cursor=&limit=`: what visitors said,
+ * `GET /api/v1/sites/:siteId/comments?from=&to=&agent=&peak=&cursor=&limit=`: what visitors said,
  * newest first: each rated conversation whose rating has a comment or a chip ("What stood out
  * most?"), a page at a time, for the site's key or a supervisor's (or admin's) console session,
  * as the scores. A rating set aside is listed too, with why (`excluded`): an unanswered visitor's
@@ -72,6 +72,7 @@ export function commentRoutes(store: Store, sessions: Sessions, clock: Clock): R
         limit: limit + 1,
         remarked: true,
         agentId: query.agent,
+        polarity: query.peak,
       }),
       store.listAgents(site.id),
     ]);
