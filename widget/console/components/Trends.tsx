@@ -13,9 +13,9 @@ import type { InsightsApi } from '../insightsApi';
 import type { drawTrend, TrendSeries } from './trendChart';
 
 /** The chart module's one export, as the dynamic import yields it. */
-type ChartModule = { drawTrend: typeof drawTrend };
+export type ChartModule = { drawTrend: typeof drawTrend };
 
-type Interval = 'day' | 'week' | 'month';
+export type Interval = 'day' | 'week' | 'month';
 
 const INTERVALS: { value: Interval; label: string; periods: number }[] = [
   { value: 'day', label: 'Days (last 30)', periods: 30 },
@@ -30,13 +30,13 @@ const SPAN_MS: Record<Interval, number> = {
   month: 334 * DAY_MS,
 };
 
-const MEASURES = [
+export const MEASURES = [
   { key: 'responsiveness', label: 'Responsiveness' },
   { key: 'reliability', label: 'Reliability' },
   { key: 'experience', label: 'Experience' },
   { key: 'csat', label: 'CSAT' },
 ] as const;
-type Measure = (typeof MEASURES)[number]['key'];
+export type Measure = (typeof MEASURES)[number]['key'];
 
 /** One point of a measure: the figure, its band when it has one, and n. */
 interface Point {
@@ -158,7 +158,7 @@ export function Trends({ api, siteId, loadChart = importChart }: Props) {
 }
 
 /** One measure of one bucket: the agent's when one is chosen, else the site's. */
-function pointOf(bucket: TrendBucket, measure: Measure, agentId: string): Point {
+export function pointOf(bucket: TrendBucket, measure: Measure, agentId: string): Point {
   const base = { end: bucket.end, partial: bucket.partial };
   if (measure === 'csat') {
     const csat = agentId
@@ -176,7 +176,7 @@ function pointOf(bucket: TrendBucket, measure: Measure, agentId: string): Point 
   return { ...base, value: score.score, low: score.low, high: score.high, n: score.n };
 }
 
-function TrendPanel({
+export function TrendPanel({
   label,
   interval,
   points,
