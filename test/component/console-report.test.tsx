@@ -165,6 +165,8 @@ describe('the weekly report', () => {
     const agents = screen.getByRole('table', { name: /Each agent's scores/ });
     expect(cells(within(agents).getAllByRole('row')[1]!)[0]).toBe('Anna');
     expect(cells(within(agents).getAllByRole('row')[1]!)[1]).toBe('61 ▼down −5 n=6');
+    // Without evidence, an agent's score is the team's prior: no change is claimed for it.
+    expect(cells(within(agents).getAllByRole('row')[1]!)[2]).toBe('50 — n=0');
     // Every read covers the week the server framed, in the site's zone.
     expect(insights.segments).toHaveBeenCalledWith('demo', {
       from: new Date(frame.from),

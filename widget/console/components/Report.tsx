@@ -151,7 +151,7 @@ export function Report({
               }}
             />
           </label>
-          <button type="button" class="btn" onClick={print} disabled={!week}>
+          <button type="button" class="btn btn--primary" onClick={print} disabled={!week}>
             Print
           </button>
         </div>

@@ -14,10 +14,19 @@ import { endLabel, peakLabel } from '../peaks';
 import { Drivers } from './Segments';
 import { MEASURES, pointOf, type Measure } from './Trends';
 
-/** A figure, its n, and its change from the week before, as words a reader and a printer keep. */
-function Delta({ now, before }: { now: number | null; before: number | null }) {
-  if (now === null || before === null) return <span class="muted">—</span>;
-  const change = Math.round(now) - Math.round(before);
+/** A measure's figure and n at one week's end (Trends.tsx's point). */
+type Figure = { value: number | null; n: number } | null;
+
+/**
+ * The change from the week before, as an arrow and words a reader and a printer keep. Only
+ * between figures with evidence: without any, an agent's score is the team's prior, and its
+ * change would say nothing about the agent.
+ */
+function Delta({ now, before }: { now: Figure; before: Figure }) {
+  if (!now || !before || now.value === null || before.value === null || !now.n || !before.n) {
+    return <span class="muted">—</span>;
+  }
+  const change = Math.round(now.value) - Math.round(before.value);
   if (change === 0) return <span class="delta delta--same">±0</span>;
   const up = change > 0;
   return (
@@ -78,7 +87,7 @@ export function WeekScores({ week, before }: { week: TrendBucket; before: TrendB
                     <span class="figure-n"> n={then?.n ?? 0}</span>
                   </td>
                   <td class="num">
-                    <Delta now={now?.value ?? null} before={then?.value ?? null} />
+                    <Delta now={now} before={then} />
                   </td>
                 </tr>
               );
@@ -115,7 +124,7 @@ export function WeekScores({ week, before }: { week: TrendBucket; before: TrendB
                     return (
                       <td key={key} class="num">
                         {figure(now?.value ?? null, key === 'csat' ? '%' : '')}{' '}
-                        <Delta now={now?.value ?? null} before={then?.value ?? null} />
+                        <Delta now={now} before={then} />
                         <span class="figure-n"> n={now?.n ?? 0}</span>
                       </td>
                     );
