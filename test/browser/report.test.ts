@@ -178,6 +178,10 @@ describeInBrowser('the weekly report in a real browser', () => {
       await expect.poll(() => list.getByRole('listitem').count()).toBe(5);
       expect(await axePageFindings(page)).toEqual([]);
       await screenshot(page, 'comments-1280');
+      // A comment opens its conversation in the history.
+      await list.getByRole('link').first().click();
+      await page.getByRole('button', { name: 'Conversations', pressed: true }).waitFor();
+      expect(page.url()).toMatch(/#conversations\?open=wk-/);
     } finally {
       await page.context().close();
     }

@@ -75,6 +75,8 @@ export function Workspace({
   const [historyOpen, setHistoryOpen] = useState<string | null>(
     () => historyTarget(location.hash)?.open ?? null,
   );
+  // "Conversations" shows the history, or (supervisors and admins) the comments feed.
+  const [conversationsShow, setConversationsShow] = useState<'history' | 'comments'>('history');
   // A link to the history (a drill-down, or another view's) changes the address: follow it.
   useEffect(() => {
     const follow = () => {
@@ -82,6 +84,7 @@ export function Workspace({
       if (!target) return;
       setHistoryFilter(target.filter);
       setHistoryOpen(target.open ?? null);
+      setConversationsShow('history');
       setView('conversations');
     };
     window.addEventListener('hashchange', follow);
@@ -108,8 +111,6 @@ export function Workspace({
   const now = useNow(30_000);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = conversations?.find((c) => c.id === selectedId) ?? null;
-  // "Conversations" shows the history, or (supervisors and admins) the comments feed.
-  const [conversationsShow, setConversationsShow] = useState<'history' | 'comments'>('history');
   const offersComments = Boolean(report && supervises);
   const [breakdownOf, setBreakdownOf] = useState<string | null>(null);
   // Agents open their own breakdown; supervisors and admins anyone's (the server checks too).
