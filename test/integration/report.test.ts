@@ -173,7 +173,7 @@ describe.each(await storeKinds())('weekly report (%s)', (kind) => {
   it('refuses a week that has not ended, a week that does not exist, and unknown parameters', async () => {
     now = IN_W48;
     const { siteId, key } = await newSite();
-    for (const query of ['week=2026-W48', 'week=2026-W53', 'week=2026-47', 'weak=2026-W47']) {
+    for (const query of ['week=2026-W48', 'week=2025-W53', 'week=2026-47', 'weak=2026-W47']) {
       const answer = await call(server, 'GET', `/api/v1/sites/${siteId}/report?${query}`, {
         token: key,
       });
