@@ -27,6 +27,7 @@ import { eventRoutes } from './http/events';
 import { exportRoutes } from './http/exports';
 import { historyRoutes } from './http/history';
 import { segmentRoutes } from './http/segments';
+import { reportRoutes } from './http/report';
 import { trendRoutes } from './http/trends';
 import { expectationRoutes } from './http/expectation';
 import { inviteRoutes } from './http/invites';
@@ -229,6 +230,7 @@ export function createApplication(parts: AppParts): Application {
   app.use(segmentRoutes(store, sessions, clock));
   app.use(trendRoutes(store, sessions, clock));
   app.use(expectationRoutes(store, sessions, clock));
+  app.use(reportRoutes(store, sessions, clock));
   app.use(historyRoutes(store, sessions));
   app.use(followupRoutes(store, followups, sessions, clock));
   app.use(notFound);

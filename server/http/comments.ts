@@ -1,12 +1,12 @@
 /**
- * `GET /api/v1/sites/:siteId/comments?from=&to=&agent=&cursor=&limit=`: what visitors said,
+ * `GET /api/v1/sites/:siteId/comments?from=&to=&agent=&peak=&cursor=&limit=`: what visitors said,
  * newest first: each rated conversation whose rating has a comment or a chip ("What stood out
  * most?"), a page at a time, for the site's key or a supervisor's (or admin's) console session,
  * as the scores. A rating set aside is listed too, with why (`excluded`): an unanswered visitor's
  * words are often the ones a supervisor most needs to read.
  */
 import express, { type Router } from 'express';
-import type { Peak } from '../../shared/facts';
+import type { CommentsPage, CommentView } from '../../shared/comments';
 import { iso } from '../../shared/time';
 import type { Sessions } from '../auth/sessions';
 import type { Clock } from '../clock';
@@ -16,25 +16,7 @@ import { COMMENTS_PAGE, encodeCursor, ZCommentsQuery } from './rating-query';
 import { supervisorOrSiteKey } from './site-auth';
 import { parseQuery } from './validate';
 
-export interface CommentView {
-  conversationId: string;
-  visitorLabel: string;
-  segment: string | null;
-  /** Whom the rating rates; null is the site's unassigned bucket. */
-  agent: { id: string; name: string } | null;
-  end: number;
-  peak: Peak | null;
-  comment: string | null;
-  at: string;
-  /** Why the rating counts for nobody (`member`, `flood`, `unanswered`); null when it counts. */
-  excluded: string | null;
-}
-
-export interface CommentsPage {
-  comments: CommentView[];
-  /** The `cursor` of the next (older) page; null after the last. */
-  next: string | null;
-}
+export type { CommentsPage, CommentView };
 
 function commentView(rated: StoredRating, agentNames: ReadonlyMap<string, string>): CommentView {
   const { rating } = rated;
@@ -72,6 +54,7 @@ export function commentRoutes(store: Store, sessions: Sessions, clock: Clock): R
         limit: limit + 1,
         remarked: true,
         agentId: query.agent,
+        polarity: query.peak,
       }),
       store.listAgents(site.id),
     ]);

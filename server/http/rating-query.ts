@@ -55,6 +55,8 @@ export const ZCommentsQuery = z
   .strictObject({
     ...window,
     agent: ZId.optional(),
+    /** Only ratings whose chip was good (`positive`: the best moments) or bad. */
+    peak: z.enum(['positive', 'negative'], { error: 'must be positive or negative' }).optional(),
     cursor: ZCursor.optional(),
     limit: ZLimit.optional(),
   })

@@ -83,6 +83,13 @@ export interface FollowupCounts {
   nextAt: number | null;
 }
 
+/** How many items of one cause have one status (followupTally). */
+export interface FollowupTallyRow {
+  cause: FollowupCause;
+  status: FollowupStatus;
+  n: number;
+}
+
 /** A follow-up change draft: the item and the agents whose consoles list it. */
 const changed = (
   item: Pick<StoredFollowup, 'id' | 'agentId' | 'ownerId'>,
@@ -323,6 +330,44 @@ export function followupRepository(db: Db, dialect: Dialect) {
         newCount: Number(shown?.n ?? 0),
         nextAt: next === null || next === undefined ? null : Number(next),
       };
+    },
+
+    /**
+     * The weekly report's counts (issue #11 §7), by cause and status as they are now: items
+     * whose cause fell in [from, to) and had shown by `until` (opened), and items now resolved
+     * or dismissed whose last change fell in [from, to) (closed; a final item changes after its
+     * closing only by a note).
+     */
+    async followupTally(
+      siteId: string,
+      { from, to, until }: { from: number; to: number; until: number },
+    ): Promise<{ opened: FollowupTallyRow[]; closed: FollowupTallyRow[] }> {
+      const grouped = (q: ReturnType<typeof visible>) =>
+        q
+          .select(['cause', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+          .groupBy(['cause', 'status'])
+          .execute();
+      const [opened, closed] = await Promise.all([
+        grouped(
+          visible(siteId, undefined)
+            .where('at', '>=', from)
+            .where('at', '<', to)
+            .where('at', '<=', until),
+        ),
+        grouped(
+          visible(siteId, undefined)
+            .where('status', 'in', ['resolved', 'dismissed'])
+            .where('updatedAt', '>=', from)
+            .where('updatedAt', '<', to),
+        ),
+      ]);
+      const rows = (list: typeof opened): FollowupTallyRow[] =>
+        list.map((row) => ({
+          cause: row.cause as FollowupCause,
+          status: row.status as FollowupStatus,
+          n: Number(row.n),
+        }));
+      return { opened: rows(opened), closed: rows(closed) };
     },
 
     async getFollowup(siteId: string, id: string): Promise<StoredFollowup | null> {

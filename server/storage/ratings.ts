@@ -26,10 +26,10 @@ export function ratedAt(dialect: Dialect): RawBuilder<number | null> {
 }
 
 /** A field of the rating reports show: the counting one's, else the one set aside's. */
-export function shown(dialect: Dialect, field: string): RawBuilder<string | null> {
+export function shown(dialect: Dialect, ...field: string[]): RawBuilder<string | null> {
   return sql`CASE WHEN rating_at IS NOT NULL
-    THEN ${dialect.jsonText(sql.ref('state'), 'rating', field)}
-    ELSE ${dialect.jsonText(sql.ref('state'), 'setAsideRating', field)} END`;
+    THEN ${dialect.jsonText(sql.ref('state'), 'rating', ...field)}
+    ELSE ${dialect.jsonText(sql.ref('state'), 'setAsideRating', ...field)} END`;
 }
 
 /**
@@ -56,7 +56,7 @@ function storedRating(row: { conversationId: string; state: unknown }): StoredRa
 export function ratingsQuery(
   dialect: Dialect,
   siteId: string,
-  { from, to, order, after, limit, remarked, agentId }: RatingQuery,
+  { from, to, order, after, limit, remarked, agentId, polarity }: RatingQuery,
 ): RawBuilder<{ conversationId: string; state: unknown }> {
   const at = ratedAt(dialect);
   const asc = order === 'asc';
@@ -81,6 +81,11 @@ export function ratingsQuery(
           ? sql`AND (coalesce(${shown(dialect, 'comment')}, '') <> ''
               OR ${shown(dialect, 'peak')} IS NOT NULL)`
           : sql``
+      }
+      ${
+        polarity === undefined
+          ? sql``
+          : sql`AND ${shown(dialect, 'peak', 'polarity')} = ${polarity}`
       }
     ORDER BY ${at} ${direction}, id ${direction}
     LIMIT ${limit}`;

@@ -251,6 +251,8 @@ export interface RatingQuery {
   remarked?: boolean;
   /** Only ratings of this agent. */
   agentId?: string;
+  /** Only ratings whose chip ("What stood out most?") has this polarity. */
+  polarity?: 'positive' | 'negative';
 }
 
 /**

@@ -937,6 +937,12 @@ describe('fuzz: hostile input to every event and route', () => {
         cookies: [cookie],
         query: { from: when, to: when, agent: fc.constantFrom('anna', 'ben', 'nobody', 'a b') },
       },
+      'GET /api/v1/sites/:siteId/report': {
+        params: { siteId: everySite },
+        tokens: [fuzzSite.key],
+        cookies: [cookie],
+        query: { week: fc.constantFrom('2026-W01', '2020-W53', '2021-W53', '9999-W52', 'W47', '') },
+      },
       'GET /api/v1/sites/:siteId/comments': {
         params: { siteId: everySite },
         tokens: [fuzzSite.key],
@@ -945,6 +951,7 @@ describe('fuzz: hostile input to every event and route', () => {
           from: when,
           to: when,
           agent: fc.constantFrom('anna', 'ben', 'nobody'),
+          peak: fc.constantFrom('positive', 'negative', 'neutral'),
           limit: fc.constantFrom('1', '50', '200', '0', '1e3'),
           cursor: fc.constantFrom('WzE3OTM3ODM3NDAwMTcsImEiXQ', 'WzEsMl0', 'W10'),
         },

@@ -106,6 +106,7 @@ GET /api/v1/sites/:siteId/comments (A)                                    | 401 
 GET /api/v1/sites/:siteId/segments (A)                                    | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/trends (A)                                      | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/expectation (A)                                 | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
+GET /api/v1/sites/:siteId/report (A)                                      | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/conversations (A; agents: their own)           | 401  | ok:A    | ok:A    | ok:A | 403     | 403     | 403  | ok:A | ok:A | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/conversations (A, naming a colleague)          | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 // the widget's ratings route
@@ -1373,6 +1374,16 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         const body = bodyAs<{ timeZone: string; weeks: { partial: boolean }[] }>(a.body);
         expect(body.timeZone).toBe('UTC');
         expect(body.weeks.at(-1)?.partial).toBe(true);
+      },
+    }),
+    'GET /api/v1/sites/:siteId/report (A)': http({
+      prepare: ratedOnBoth,
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/report` }),
+      // Its figures are for report.test.ts; here, whom it answers.
+      allowed: (a) => {
+        const body = bodyAs<{ timeZone: string; week: string }>(a.body);
+        expect(body.timeZone).toBe('UTC');
+        expect(body.week).toMatch(/^\d{4}-W\d{2}$/);
       },
     }),
     'GET /api/v1/sites/:siteId/conversations (A; agents: their own)': http({

@@ -13,6 +13,7 @@ import {
 import { httpAdminApi, type AdminApi } from '../adminApi';
 import { httpHistoryApi, type HistoryApi } from '../historyApi';
 import { httpInsightsApi, type InsightsApi } from '../insightsApi';
+import { httpReportApi, type ReportApi } from '../reportApi';
 import type { SessionApi } from '../api';
 import type { LiveClient } from '../live';
 import { Join } from './Join';
@@ -30,6 +31,8 @@ export interface AppProps {
   insights?: InsightsApi;
   /** The history's calls (over HTTP unless given). */
   history?: HistoryApi;
+  /** The weekly report's and comments feed's calls (over HTTP unless given). */
+  report?: ReportApi;
   /** Invites and site switching (over HTTP unless given). */
   account?: AccountApi;
   /** The account menu's calls and email confirmation (over HTTP unless given). */
@@ -55,6 +58,7 @@ export function App({
   admin,
   insights,
   history,
+  report,
   account,
   settings,
   inviteToken,
@@ -71,6 +75,7 @@ export function App({
   const adminApi = useMemo(() => admin ?? httpAdminApi(), [admin]);
   const insightsApi = useMemo(() => insights ?? httpInsightsApi(), [insights]);
   const historyApi = useMemo(() => history ?? httpHistoryApi(), [history]);
+  const reportApi = useMemo(() => report ?? httpReportApi(), [report]);
   const accountApi = useMemo(() => account ?? httpAccountApi(), [account]);
   const settingsApi = useMemo(() => settings ?? httpAccountSettingsApi(), [settings]);
 
@@ -188,6 +193,7 @@ export function App({
           admin={adminApi}
           insights={insightsApi}
           history={historyApi}
+          report={reportApi}
           onSwitchSite={switchSite}
           onSitesChanged={() => refresh()}
         />

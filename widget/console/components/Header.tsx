@@ -9,9 +9,11 @@ import { AccountMenu } from './AccountMenu';
 
 /**
  * What the console shows: the live work, the follow-up queue, the history of conversations,
- * insights by segment (supervisors and admins), or the admin screens (admins).
+ * insights by segment and the weekly report (supervisors and admins), or the admin screens
+ * (admins).
  */
-export type ConsoleView = 'live' | 'followup' | 'conversations' | 'trends' | 'segments' | 'admin';
+export type ConsoleView =
+  'live' | 'followup' | 'conversations' | 'trends' | 'segments' | 'report' | 'admin';
 
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -40,6 +42,8 @@ interface Props {
   administers?: boolean;
   /** Whether insights are offered (supervisors and admins of the site shown). */
   supervises?: boolean;
+  /** Whether the weekly report is offered (supervisors and admins, with its calls). */
+  reports?: boolean;
   /** New follow-up items the member sees, shown beside the section's link. */
   newFollowups?: number;
   /** Shows another of the person's sites. */
@@ -54,6 +58,7 @@ export function Header({
   onView,
   administers = false,
   supervises = false,
+  reports = supervises,
   newFollowups = 0,
   onSwitchSite,
 }: Props) {
@@ -65,6 +70,7 @@ export function Header({
       ? [
           { view: 'trends' as const, label: 'Trends' },
           { view: 'segments' as const, label: 'Segments' },
+          ...(reports ? [{ view: 'report' as const, label: 'Report' }] : []),
         ]
       : []),
     ...(administers ? [{ view: 'admin' as const, label: 'Admin' }] : []),

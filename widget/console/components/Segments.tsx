@@ -174,7 +174,7 @@ function Figure({ value, unit = '', n }: { value: number | null; unit?: string; 
   );
 }
 
-function Drivers(props: { drivers: Driver[] | null; ratings: number; minRatings: number }) {
+export function Drivers(props: { drivers: Driver[] | null; ratings: number; minRatings: number }) {
   const { drivers, ratings, minRatings } = props;
   if (drivers === null) {
     return (

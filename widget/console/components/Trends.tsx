@@ -13,7 +13,9 @@ import type { InsightsApi } from '../insightsApi';
 import { ExpectationGap } from './ExpectationGap';
 import { Chart, lastDay, type ChartModule, type Point } from './TrendChart';
 
-type Interval = 'day' | 'week' | 'month';
+export type { ChartModule };
+
+export type Interval = 'day' | 'week' | 'month';
 
 const INTERVALS: { value: Interval; label: string; periods: number }[] = [
   { value: 'day', label: 'Days (last 30)', periods: 30 },
@@ -28,13 +30,13 @@ const SPAN_MS: Record<Interval, number> = {
   month: 334 * DAY_MS,
 };
 
-const MEASURES = [
+export const MEASURES = [
   { key: 'responsiveness', label: 'Responsiveness' },
   { key: 'reliability', label: 'Reliability' },
   { key: 'experience', label: 'Experience' },
   { key: 'csat', label: 'CSAT' },
 ] as const;
-type Measure = (typeof MEASURES)[number]['key'];
+export type Measure = (typeof MEASURES)[number]['key'];
 
 interface Props {
   api: InsightsApi;
@@ -148,7 +150,7 @@ export function Trends({ api, siteId, loadChart = importChart }: Props) {
 }
 
 /** One measure of one bucket: the agent's when one is chosen, else the site's. */
-function pointOf(bucket: TrendBucket, measure: Measure, agentId: string): Point {
+export function pointOf(bucket: TrendBucket, measure: Measure, agentId: string): Point {
   const base = { end: bucket.end, partial: bucket.partial };
   if (measure === 'csat') {
     const csat = agentId
@@ -166,7 +168,7 @@ function pointOf(bucket: TrendBucket, measure: Measure, agentId: string): Point 
   return { ...base, value: score.score, low: score.low, high: score.high, n: score.n };
 }
 
-function TrendPanel({
+export function TrendPanel({
   label,
   interval,
   timeZone,

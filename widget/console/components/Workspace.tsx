@@ -12,12 +12,14 @@ import type { AdminApi } from '../adminApi';
 import type { HistoryApi } from '../historyApi';
 import { historyHash, historyTarget, type HistoryFilter } from '../historyLink';
 import type { InsightsApi } from '../insightsApi';
+import type { ReportApi } from '../reportApi';
 import { awaitsReply } from '../inbox';
 import type { LiveClient } from '../live';
 import { useNewFollowups } from '../followups';
 import { useLiveConsole } from '../useLiveConsole';
 import { useNow } from '../useNow';
 import { ConversationList } from './ConversationList';
+import { Comments } from './Comments';
 import { ConversationPane } from './ConversationPane';
 import { FollowUp } from './FollowUp';
 import { Admin } from './admin/Admin';
@@ -25,6 +27,7 @@ import { Header, type ConsoleView } from './Header';
 import { History } from './History';
 import { InboxIcon } from './icons';
 import { LiveScores } from './LiveScores';
+import { Report } from './Report';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { Segments } from './Segments';
 import { Trends } from './Trends';
@@ -40,6 +43,8 @@ interface Props {
   insights?: InsightsApi;
   /** The history's calls; without them, no history. */
   history?: HistoryApi;
+  /** The weekly report's and the comments feed's calls; without them, neither. */
+  report?: ReportApi;
   onSwitchSite?: (siteId: string) => void;
   /** The person's sites changed (one was created or renamed). */
   onSitesChanged?: () => void;
@@ -53,6 +58,7 @@ export function Workspace({
   admin,
   insights,
   history,
+  report,
   onSwitchSite,
   onSitesChanged,
 }: Props) {
@@ -69,6 +75,8 @@ export function Workspace({
   const [historyOpen, setHistoryOpen] = useState<string | null>(
     () => historyTarget(location.hash)?.open ?? null,
   );
+  // "Conversations" shows the history, or (supervisors and admins) the comments feed.
+  const [conversationsShow, setConversationsShow] = useState<'history' | 'comments'>('history');
   // A link to the history (a drill-down, or another view's) changes the address: follow it.
   useEffect(() => {
     const follow = () => {
@@ -76,6 +84,7 @@ export function Workspace({
       if (!target) return;
       setHistoryFilter(target.filter);
       setHistoryOpen(target.open ?? null);
+      setConversationsShow('history');
       setView('conversations');
     };
     window.addEventListener('hashchange', follow);
@@ -94,12 +103,15 @@ export function Workspace({
       ? Boolean(admin && administers)
       : view === 'segments' || view === 'trends'
         ? Boolean(insights && supervises)
-        : true;
+        : view === 'report'
+          ? Boolean(insights && report && supervises)
+          : true;
   const view: ConsoleView = offered(chosenView) ? chosenView : 'live';
   const newFollowups = useNewFollowups(live);
   const now = useNow(30_000);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = conversations?.find((c) => c.id === selectedId) ?? null;
+  const offersComments = Boolean(report && supervises);
   const [breakdownOf, setBreakdownOf] = useState<string | null>(null);
   // Agents open their own breakdown; supervisors and admins anyone's (the server checks too).
   const mayOpenBreakdown = (agentId: string) => agent.role !== 'agent' || agentId === agent.id;
@@ -136,6 +148,7 @@ export function Workspace({
         }}
         administers={Boolean(admin && administers)}
         supervises={Boolean(insights && supervises)}
+        reports={Boolean(insights && report && supervises)}
         newFollowups={newFollowups}
         onSwitchSite={onSwitchSite}
       />
@@ -162,7 +175,33 @@ export function Workspace({
           }
         />
       )}
-      {history && view === 'conversations' && (
+      {insights && report && view === 'report' && (
+        <Report api={report} insights={insights} siteId={agent.siteId} />
+      )}
+      {view === 'conversations' && offersComments && (
+        <div class="subviews" role="group" aria-label="Show">
+          {(['history', 'comments'] as const).map((which) => (
+            <button
+              key={which}
+              type="button"
+              class={`subview${conversationsShow === which ? ' is-current' : ''}`}
+              aria-pressed={conversationsShow === which}
+              onClick={() => setConversationsShow(which)}
+            >
+              {which === 'history' ? 'Conversations' : 'Comments'}
+            </button>
+          ))}
+        </div>
+      )}
+      {report && offersComments && view === 'conversations' && conversationsShow === 'comments' && (
+        <Comments
+          api={report}
+          siteId={agent.siteId}
+          team={(live.scores?.agents ?? []).map((row) => ({ id: row.agentId, name: row.name }))}
+          now={now}
+        />
+      )}
+      {history && view === 'conversations' && conversationsShow === 'history' && (
         <History
           api={history}
           agent={agent}

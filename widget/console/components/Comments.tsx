@@ -1,0 +1,196 @@
+/**
+ * "Comments" (issue #11 §6), beside the history in "Conversations": what visitors said and the
+ * chip that stood out, newest first, filtered as the history is (agent, period) and by the
+ * chip's tone, a page at a time. For supervisors and admins, as the comments API.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { CommentView } from '../../../shared/comments';
+import { calendarDate } from '../format';
+import { historyHash } from '../historyLink';
+import { endLabel, endTone, peakLabel } from '../peaks';
+import type { CommentsQuery, ReportApi } from '../reportApi';
+
+const DAY_MS = 86_400_000;
+
+const PERIODS = [
+  { value: '', label: 'Any time' },
+  { value: '7', label: 'Last 7 days' },
+  { value: '30', label: 'Last 30 days' },
+  { value: '90', label: 'Last 90 days' },
+] as const;
+
+const TONES = [
+  { value: '', label: 'Any chip' },
+  { value: 'positive', label: 'Good moments' },
+  { value: 'negative', label: 'Bad moments' },
+] as const;
+
+const EXCLUDED: Record<string, string> = {
+  member: 'set aside: a team member',
+  flood: 'set aside: too many from one address',
+  unanswered: 'before any reply',
+};
+
+interface Props {
+  api: Pick<ReportApi, 'comments'>;
+  siteId: string;
+  team: { id: string; name: string }[];
+  now: number;
+}
+
+type Listing =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; comments: CommentView[]; next: string | null };
+
+export function Comments({ api, siteId, team, now }: Props) {
+  const [agent, setAgent] = useState('');
+  const [days, setDays] = useState('30');
+  const [tone, setTone] = useState<'' | 'positive' | 'negative'>('');
+  const [listing, setListing] = useState<Listing>({ state: 'loading' });
+  const [loadingMore, setLoadingMore] = useState(false);
+  // The period starts when it is chosen, not at every tick of `now`.
+  const [from, setFrom] = useState<string | undefined>(() =>
+    new Date(now - 30 * DAY_MS).toISOString(),
+  );
+
+  const query: CommentsQuery = {
+    ...(agent && { agent }),
+    ...(from && { from }),
+    ...(tone && { peak: tone }),
+  };
+  const key = JSON.stringify(query);
+
+  useEffect(() => {
+    let current = true;
+    setListing({ state: 'loading' });
+    void api.comments(siteId, query).then((answer) => {
+      if (!current) return;
+      setListing(
+        answer.ok
+          ? { state: 'ready', comments: answer.data.comments, next: answer.data.next }
+          : { state: 'error', message: answer.error.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+    // The query's value (`key`), not its identity, decides what to load.
+  }, [api, siteId, key]);
+
+  const loadMore = async () => {
+    if (listing.state !== 'ready' || !listing.next) return;
+    setLoadingMore(true);
+    const answer = await api.comments(siteId, { ...query, cursor: listing.next });
+    setLoadingMore(false);
+    if (!answer.ok) return setListing({ state: 'error', message: answer.error.message });
+    setListing({
+      state: 'ready',
+      comments: [...listing.comments, ...answer.data.comments],
+      next: answer.data.next,
+    });
+  };
+
+  return (
+    <main class="insights" aria-labelledby="comments-title">
+      <div class="insights-head">
+        <h1 id="comments-title">Comments</h1>
+        <div class="trends-controls">
+          <label class="field">
+            <span class="field-label">Agent</span>
+            <select value={agent} onChange={(e) => setAgent(e.currentTarget.value)}>
+              <option value="">Everyone</option>
+              {team.map((member) => (
+                <option key={member.id} value={member.id}>
+                  {member.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span class="field-label">Period</span>
+            <select
+              value={days}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setDays(value);
+                setFrom(value ? new Date(now - Number(value) * DAY_MS).toISOString() : undefined);
+              }}
+            >
+              {PERIODS.map((period) => (
+                <option key={period.value} value={period.value}>
+                  {period.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span class="field-label">Chip</span>
+            <select
+              value={tone}
+              onChange={(e) => setTone(e.currentTarget.value as '' | 'positive' | 'negative')}
+            >
+              {TONES.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      {listing.state === 'loading' && (
+        <p class="muted" role="status">
+          Loading comments…
+        </p>
+      )}
+      {listing.state === 'error' && (
+        <div class="note note--error" role="alert">
+          Comments could not be loaded: {listing.message}
+        </div>
+      )}
+      {listing.state === 'ready' && listing.comments.length === 0 && (
+        <p class="insights-empty">No comments or chips match.</p>
+      )}
+      {listing.state === 'ready' && listing.comments.length > 0 && (
+        <>
+          <ul class="moments" aria-label="Comments and chips">
+            {listing.comments.map((c) => (
+              <li key={c.conversationId} class="moment">
+                <div class="moment-head">
+                  <span class={`rating-badge rating-badge--${endTone(c.end)}`}>
+                    {endLabel(c.end)}
+                  </span>
+                  {c.peak && (
+                    <span class={`peak-chip peak-chip--${c.peak.polarity}`}>
+                      {peakLabel(c.peak)}
+                    </span>
+                  )}
+                  <span class="muted">
+                    {c.agent?.name ?? 'Unassigned'} · {calendarDate(c.at)}
+                    {c.segment && ` · ${c.segment}`}
+                    {c.excluded && ` · ${EXCLUDED[c.excluded] ?? c.excluded}`}
+                  </span>
+                  <a href={historyHash({}, c.conversationId)}>
+                    Open<span class="sr-only"> {c.visitorLabel}'s conversation</span>
+                  </a>
+                </div>
+                {c.comment && <blockquote class="moment-comment">{c.comment}</blockquote>}
+              </li>
+            ))}
+          </ul>
+          {listing.next && (
+            <button
+              type="button"
+              class="btn btn--secondary"
+              onClick={() => void loadMore()}
+              disabled={loadingMore}
+            >
+              {loadingMore ? 'Loading…' : 'Load more'}
+            </button>
+          )}
+        </>
+      )}
+    </main>
+  );
+}
