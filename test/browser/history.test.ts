@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../server/demo/seed';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
-import { call, startServer, tempDir, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
+import { sendDemoChats, signInAsSupervisor } from '../support/console-browser';
+import { startServer, tempDir, type TestServer } from '../support/server';
 import { axePageFindings } from './axe';
 
 describeInBrowser('conversations and trends in a real browser', () => {
@@ -18,67 +18,22 @@ describeInBrowser('conversations and trends in a real browser', () => {
   beforeAll(async () => {
     server = await startServer({ dbPath: `${dir.path}/peakend.db` });
     browser = await launchBrowser();
-    const rotated = await call(server, 'POST', '/api/v1/sites/demo/key', {
-      token: TEST_ADMIN_TOKEN,
-    });
-    const { key } = rotated.body as { key: string };
     const t0 = Date.now() - 3 * 60 * 60_000;
-    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
     // Six conversations: two about a lost parcel, one left open; some rated badly.
-    const events = Array.from({ length: 6 }, (_, i) => {
-      const id = `hx-${i}`;
-      const open = i === 5;
-      const text = i < 2 ? 'Where is my parcel? It never arrived.' : 'Can I change my order?';
-      return [
-        {
-          id: `${id}-o`,
-          type: 'conversation.opened',
-          conversationId: id,
-          at: at(i * 10),
-          segment: i % 2 ? 'business' : 'trial',
-        },
-        {
-          id: `${id}-v`,
-          type: 'message',
-          conversationId: id,
-          at: at(i * 10 + 1),
-          from: 'visitor',
-          text,
-        },
-        {
-          id: `${id}-a`,
-          type: 'message',
-          conversationId: id,
-          at: at(i * 10 + 2),
-          from: 'agent',
-          agentId: i % 2 ? 'anna' : 'ben',
-          text: 'Let me look into that for you.',
-        },
-        ...(open
-          ? []
-          : [
-              {
-                id: `${id}-c`,
-                type: 'conversation.closed',
-                conversationId: id,
-                at: at(i * 10 + 3),
-              },
-              {
-                id: `${id}-r`,
-                type: 'rating',
-                conversationId: id,
-                at: at(i * 10 + 4),
-                end: i < 2 ? 1 : 5,
-                ...(i < 2 && { comment: 'Still no parcel.' }),
-              },
-            ]),
-      ];
-    }).flat();
-    const posted = await call(server, 'POST', '/api/v1/sites/demo/events', {
-      token: key,
-      body: { events },
-    });
-    expect(posted.status, JSON.stringify(posted.body)).toBe(200);
+    await sendDemoChats(
+      server,
+      Array.from({ length: 6 }, (_, i) => ({
+        id: `hx-${i}`,
+        at: t0 + i * 10 * 60_000,
+        segment: i % 2 ? 'business' : 'trial',
+        agentId: i % 2 ? 'anna' : 'ben',
+        visitorText: i < 2 ? 'Where is my parcel? It never arrived.' : 'Can I change my order?',
+        agentText: 'Let me look into that for you.',
+        open: i === 5,
+        end: i < 2 ? 1 : 5,
+        ...(i < 2 && { comment: 'Still no parcel.' }),
+      })),
+    );
   });
 
   afterAll(async () => {
@@ -87,17 +42,7 @@ describeInBrowser('conversations and trends in a real browser', () => {
     dir.remove();
   });
 
-  async function signedIn(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    await page.goto(`${server.url}/console/`);
-    await page.getByLabel('Email').fill('anna@demo.peakend.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Conversations' }).waitFor();
-    return page;
-  }
+  const signedIn = (width: number) => signInAsSupervisor(browser, server, width);
 
   const section = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name });

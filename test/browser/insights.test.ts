@@ -4,10 +4,10 @@
  * site's history comes in through the events API, as a helpdesk's would.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../server/demo/seed';
+import type { Browser } from 'playwright-core';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
-import { call, startServer, tempDir, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
+import { sendDemoChats, signInAsSupervisor, tabTo } from '../support/console-browser';
+import { startServer, tempDir, type TestServer } from '../support/server';
 import { axePageFindings } from './axe';
 
 describeInBrowser('follow-up and segments in a real browser', () => {
@@ -18,50 +18,23 @@ describeInBrowser('follow-up and segments in a real browser', () => {
   beforeAll(async () => {
     server = await startServer({ dbPath: `${dir.path}/peakend.db` });
     browser = await launchBrowser();
-    const rotated = await call(server, 'POST', '/api/v1/sites/demo/key', {
-      token: TEST_ADMIN_TOKEN,
-    });
-    const { key } = rotated.body as { key: string };
     const t0 = Date.now() - 6 * 60 * 60_000;
-    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
     // Two segments; a few bad endings, each of which puts an item in the queue.
-    const events = Array.from({ length: 8 }, (_, i) => {
-      const id = `hd-${i}`;
-      const bad = i < 3;
-      return [
-        {
-          id: `${id}-o`,
-          type: 'conversation.opened',
-          conversationId: id,
-          at: at(i * 10),
+    await sendDemoChats(
+      server,
+      Array.from({ length: 8 }, (_, i) => {
+        const bad = i < 3;
+        return {
+          id: `hd-${i}`,
+          at: t0 + i * 10 * 60_000,
           segment: i % 2 ? 'business' : 'trial',
-        },
-        { id: `${id}-v`, type: 'message', conversationId: id, at: at(i * 10 + 1), from: 'visitor' },
-        {
-          id: `${id}-a`,
-          type: 'message',
-          conversationId: id,
-          at: at(i * 10 + 2),
-          from: 'agent',
           agentId: i % 2 ? 'anna' : 'ben',
-        },
-        { id: `${id}-c`, type: 'conversation.closed', conversationId: id, at: at(i * 10 + 3) },
-        {
-          id: `${id}-r`,
-          type: 'rating',
-          conversationId: id,
-          at: at(i * 10 + 4),
           end: bad ? 1 : 5,
           peak: { dimension: 'responsiveness', polarity: bad ? 'negative' : 'positive' },
           ...(bad && { comment: 'Nobody got back to me.' }),
-        },
-      ];
-    }).flat();
-    const posted = await call(server, 'POST', '/api/v1/sites/demo/events', {
-      token: key,
-      body: { events },
-    });
-    expect(posted.status).toBe(200);
+        } as const;
+      }),
+    );
   });
 
   afterAll(async () => {
@@ -70,27 +43,7 @@ describeInBrowser('follow-up and segments in a real browser', () => {
     dir.remove();
   });
 
-  async function signedIn(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    await page.goto(`${server.url}/console/`);
-    await page.getByLabel('Email').fill('anna@demo.peakend.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Conversations' }).waitFor();
-    return page;
-  }
-
-  /** Tabs until the focused element has this accessible text, as a keyboard user would. */
-  async function tabTo(page: Page, text: string | RegExp): Promise<void> {
-    for (let i = 0; i < 40; i++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-      if (typeof text === 'string' ? focused === text : text.test(focused)) return;
-    }
-    throw new Error(`Tab never reached ${String(text)}`);
-  }
+  const signedIn = (width: number) => signInAsSupervisor(browser, server, width);
 
   it('works the follow-up queue by keyboard, axe-clean at 1280 and 1024 px', async () => {
     const page = await signedIn(1280);

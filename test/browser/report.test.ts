@@ -5,11 +5,11 @@
  * the events API, as a helpdesk's would, placed in the last complete week.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../server/demo/seed';
+import type { Browser } from 'playwright-core';
 import { lastCompleteWeek, weekSpan } from '../../shared/week';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
-import { call, startServer, tempDir, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
+import { sendDemoChats, signInAsSupervisor, tabTo } from '../support/console-browser';
+import { startServer, tempDir, type TestServer } from '../support/server';
 import { axePageFindings } from './axe';
 
 describeInBrowser('the weekly report in a real browser', () => {
@@ -20,58 +20,30 @@ describeInBrowser('the weekly report in a real browser', () => {
   beforeAll(async () => {
     server = await startServer({ dbPath: `${dir.path}/peakend.db` });
     browser = await launchBrowser();
-    const rotated = await call(server, 'POST', '/api/v1/sites/demo/key', {
-      token: TEST_ADMIN_TOKEN,
-    });
-    const { key } = rotated.body as { key: string };
     // The demo site is on UTC: its last complete week, from its Tuesday on.
     const span = weekSpan(lastCompleteWeek(Date.now(), 'UTC'), 'UTC')!;
-    const at = (minutes: number) =>
-      new Date(span.from + 86_400_000 + minutes * 60_000).toISOString();
     const comments = [
       'Anna sorted it out in minutes, thank you!',
       'Ben kept his word and called back.',
       'Nobody got back to me.',
     ];
-    const events = Array.from({ length: 9 }, (_, i) => {
-      const id = `wk-${i}`;
-      const bad = i % 3 === 2;
-      return [
-        {
-          id: `${id}-o`,
-          type: 'conversation.opened',
-          conversationId: id,
-          at: at(i * 60),
+    await sendDemoChats(
+      server,
+      Array.from({ length: 9 }, (_, i) => {
+        const bad = i % 3 === 2;
+        return {
+          id: `wk-${i}`,
+          at: span.from + 86_400_000 + i * 60 * 60_000,
           segment: i % 2 ? 'business' : 'trial',
-        },
-        { id: `${id}-v`, type: 'message', conversationId: id, at: at(i * 60 + 1), from: 'visitor' },
-        {
-          id: `${id}-a`,
-          type: 'message',
-          conversationId: id,
-          at: at(i * 60 + 2),
-          from: 'agent',
           agentId: i % 2 ? 'anna' : 'ben',
-        },
-        { id: `${id}-c`, type: 'conversation.closed', conversationId: id, at: at(i * 60 + 3) },
-        {
-          id: `${id}-r`,
-          type: 'rating',
-          conversationId: id,
-          at: at(i * 60 + 4),
           end: bad ? 1 : 5,
           peak: bad
-            ? { dimension: 'responsiveness', polarity: 'negative' }
-            : { dimension: i % 2 ? 'competence' : 'reliability', polarity: 'positive' },
+            ? ({ dimension: 'responsiveness', polarity: 'negative' } as const)
+            : ({ dimension: i % 2 ? 'competence' : 'reliability', polarity: 'positive' } as const),
           comment: bad ? comments[2] : comments[i % 2 ? 0 : 1],
-        },
-      ];
-    }).flat();
-    const posted = await call(server, 'POST', '/api/v1/sites/demo/events', {
-      token: key,
-      body: { events },
-    });
-    expect(posted.status, JSON.stringify(posted.body)).toBe(200);
+        };
+      }),
+    );
   });
 
   afterAll(async () => {
@@ -80,35 +52,7 @@ describeInBrowser('the weekly report in a real browser', () => {
     dir.remove();
   });
 
-  async function signedIn(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    await page.goto(`${server.url}/console/`);
-    await page.getByLabel('Email').fill('anna@demo.peakend.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Conversations' }).waitFor();
-    return page;
-  }
-
-  /** Tabs until the focused element is the one `matches` picks, as a keyboard user would. */
-  async function tabTo(page: Page, label: string): Promise<void> {
-    for (let i = 0; i < 60; i++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement;
-        return (
-          el?.getAttribute('aria-label') ??
-          el?.closest('label')?.textContent?.trim() ??
-          el?.textContent?.trim() ??
-          ''
-        );
-      });
-      if (focused === label || focused.startsWith(label)) return;
-    }
-    throw new Error(`Tab never reached ${label}`);
-  }
+  const signedIn = (width: number) => signInAsSupervisor(browser, server, width, 900);
 
   it('opens the report by keyboard, axe-clean at 1280 and 1024 px, and prints the report alone', async () => {
     const page = await signedIn(1280);
