@@ -130,6 +130,9 @@ const COLUMNS = [
   'version',
 ] as const;
 
+/** Items per statement: 15 columns each stays far below every database's parameter limit. */
+const UPSERT_CHUNK = 500;
+
 /** A conversation as a write derived it: its new state and evidence, and its evidence before. */
 export interface DerivedForFollowups {
   state: ConversationState;
@@ -225,13 +228,14 @@ export async function syncFollowups(
   }
 
   const drafts: ChangeDraft[] = [];
-  if (upserts.length > 0) {
+  // A statement's parameters are bounded (SQLite: 32,766): a large batch goes in chunks.
+  for (let i = 0; i < upserts.length; i += UPSERT_CHUNK) {
     // A new cause makes its item; a changed one moves its item along, but only while it is new:
     // the statement checks the status itself, so a change of status committed meanwhile (on
     // another node) keeps the item as its people saw it.
     const written = await db
       .insertInto('followups')
-      .values(upserts)
+      .values(upserts.slice(i, i + UPSERT_CHUNK))
       .onConflict((oc) =>
         oc
           .columns(['siteId', 'conversationId', 'causeKey'])

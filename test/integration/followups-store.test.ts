@@ -83,6 +83,18 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
       expect(await list(site)).toEqual([]);
     });
 
+    it('makes the items of a batch larger than one statement may carry', async () => {
+      const site = await newSite();
+      // 2,500 bad endings in one call: 15 columns each are more parameters than SQLite takes.
+      const facts = Array.from({ length: 2_500 }, (_, i) => {
+        const f = conversation(`bulk-${i}`);
+        return [...answered(f), f(3, { type: 'rating', end: 1 })];
+      }).flat();
+      await store.recordFacts(site, facts);
+      const counts = await store.followupCounts(site.id, LATER);
+      expect(counts.newCount).toBe(2_500);
+    });
+
     it('keeps an item someone already contacted the visitor about when the rating is amended', async () => {
       const site = await newSite();
       const f = conversation('c2');
