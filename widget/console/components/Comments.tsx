@@ -8,16 +8,8 @@ import type { CommentView } from '../../../shared/comments';
 import { calendarDate } from '../format';
 import { historyHash } from '../historyLink';
 import { endLabel, endTone, peakLabel } from '../peaks';
+import { periodStart, PERIODS } from '../periods';
 import type { CommentsQuery, ReportApi } from '../reportApi';
-
-const DAY_MS = 86_400_000;
-
-const PERIODS = [
-  { value: '', label: 'Any time' },
-  { value: '7', label: 'Last 7 days' },
-  { value: '30', label: 'Last 30 days' },
-  { value: '90', label: 'Last 90 days' },
-] as const;
 
 const TONES = [
   { value: '', label: 'Any chip' },
@@ -50,9 +42,7 @@ export function Comments({ api, siteId, team, now }: Props) {
   const [listing, setListing] = useState<Listing>({ state: 'loading' });
   const [loadingMore, setLoadingMore] = useState(false);
   // The period starts when it is chosen, not at every tick of `now`.
-  const [from, setFrom] = useState<string | undefined>(() =>
-    new Date(now - 30 * DAY_MS).toISOString(),
-  );
+  const [from, setFrom] = useState<string | undefined>(() => periodStart('30', now));
 
   const query: CommentsQuery = {
     ...(agent && { agent }),
@@ -114,7 +104,7 @@ export function Comments({ api, siteId, team, now }: Props) {
               onChange={(e) => {
                 const value = e.currentTarget.value;
                 setDays(value);
-                setFrom(value ? new Date(now - Number(value) * DAY_MS).toISOString() : undefined);
+                setFrom(periodStart(value, now));
               }}
             >
               {PERIODS.map((period) => (

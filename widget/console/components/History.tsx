@@ -12,16 +12,8 @@ import { calendarDate, clockTime } from '../format';
 import { exportHref, type HistoryApi } from '../historyApi';
 import type { HistoryFilter } from '../historyLink';
 import { endLabel, endTone } from '../peaks';
+import { DAY_MS, periodStart, PERIODS } from '../periods';
 import { ConversationPane } from './ConversationPane';
-
-const DAY_MS = 86_400_000;
-
-const PERIODS = [
-  { value: '', label: 'Any time' },
-  { value: '7', label: 'Last 7 days' },
-  { value: '30', label: 'Last 30 days' },
-  { value: '90', label: 'Last 90 days' },
-] as const;
 
 const RATINGS = [
   { value: '', label: 'Any rating' },
@@ -116,7 +108,7 @@ export function History(props: Props) {
   const period = periodOf(filter, now);
   const setPeriod = (value: string) =>
     set({
-      from: value === '' ? undefined : new Date(now - Number(value) * DAY_MS).toISOString(),
+      from: periodStart(value, now),
       to: undefined,
     });
 

@@ -8,6 +8,7 @@ import type { Driver, SegmentInsight, SegmentsBody } from '../../../shared/insig
 import type { SiteDimensionScore } from '../../../shared/scoring/types';
 import type { InsightsApi } from '../insightsApi';
 import { peakLabel } from '../peaks';
+import { DAY_MS } from '../periods';
 
 const PERIODS = [
   { days: 7, label: 'Last 7 days' },
@@ -17,8 +18,6 @@ const PERIODS = [
 
 /** Chips shown per segment: the strongest few say what matters; the rest are noise. */
 const DRIVERS_SHOWN = 3;
-
-const DAY_MS = 86_400_000;
 
 interface Props {
   api: InsightsApi;

@@ -12,6 +12,7 @@ import type { TrendBucket, TrendsBody } from '../../../shared/insights';
 import type { InsightsApi } from '../insightsApi';
 import { ExpectationGap } from './ExpectationGap';
 import { Chart, lastDay, type ChartModule, type Point } from './TrendChart';
+import { DAY_MS } from '../periods';
 
 export type { ChartModule };
 
@@ -23,7 +24,6 @@ const INTERVALS: { value: Interval; label: string; periods: number }[] = [
   { value: 'month', label: 'Months (last 12)', periods: 12 },
 ];
 
-const DAY_MS = 86_400_000;
 const SPAN_MS: Record<Interval, number> = {
   day: 29 * DAY_MS,
   week: 12 * 7 * DAY_MS,
