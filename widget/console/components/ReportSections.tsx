@@ -4,6 +4,7 @@
  * moments, naming the agent to praise; and the expectation gap. Each
  * takes figures already loaded, so the page decides what to load and when.
  */
+import type { ComponentChildren } from 'preact';
 import type { CommentView } from '../../../shared/comments';
 import type { ExpectationBody, SegmentsBody, TrendBucket } from '../../../shared/insights';
 import type { FollowupTally, ReportBody } from '../../../shared/report';
@@ -214,45 +215,15 @@ export function WeekFollowups({ followups }: { followups: ReportBody['followups'
         where they stand now. Closed: items resolved or dismissed, last changed in the week.
       </p>
       <div class="report-pair">
-        <table class="insights-table">
-          <caption>By cause</caption>
-          <thead>
-            <tr>
-              <th scope="col">Cause</th>
-              <th scope="col" class="num">
-                Opened
-              </th>
-              <th scope="col" class="num">
-                Closed
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {FOLLOWUP_CAUSES.map((cause) =>
-              row(CAUSE_LABEL[cause], (tally) => tally.byCause[cause]),
-            )}
-            {row('All', (tally) => tally.total)}
-          </tbody>
-        </table>
-        <table class="insights-table">
-          <caption>By status now</caption>
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col" class="num">
-                Opened
-              </th>
-              <th scope="col" class="num">
-                Closed
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {FOLLOWUP_STATUSES.map((status) =>
-              row(STATUS_LABEL[status], (tally) => tally.byStatus[status]),
-            )}
-          </tbody>
-        </table>
+        <TallyTable caption="By cause" what="Cause">
+          {FOLLOWUP_CAUSES.map((cause) => row(CAUSE_LABEL[cause], (tally) => tally.byCause[cause]))}
+          {row('All', (tally) => tally.total)}
+        </TallyTable>
+        <TallyTable caption="By status now" what="Status">
+          {FOLLOWUP_STATUSES.map((status) =>
+            row(STATUS_LABEL[status], (tally) => tally.byStatus[status]),
+          )}
+        </TallyTable>
       </div>
     </section>
   );
@@ -353,5 +324,26 @@ export function ExpectationGapSection({ gap }: { gap: ExpectationBody }) {
         </div>
       </dl>
     </section>
+  );
+}
+
+/** Follow-ups opened and closed in the week, one row per `what` (a cause, a status). */
+function TallyTable(props: { caption: string; what: string; children: ComponentChildren }) {
+  return (
+    <table class="insights-table">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.what}</th>
+          <th scope="col" class="num">
+            Opened
+          </th>
+          <th scope="col" class="num">
+            Closed
+          </th>
+        </tr>
+      </thead>
+      <tbody>{props.children}</tbody>
+    </table>
   );
 }
