@@ -2,13 +2,12 @@
  * Every string the visitor sees or hears, in one place so other languages can be added later
  * (same keys, same function signatures). Accessible names listed in the product brief are part
  * of the UI contract: browser tests and screen readers rely on them.
+ *
+ * English is built into the app; every other language is a chunk of its own (i18n/*.ts, built
+ * by vite.config.ts), of which a visitor downloads only theirs (languages.ts).
  */
 import type { Dimension, Polarity } from '../../shared/facts';
 import { setTimeLocale } from './format';
-import { de } from './i18n/de';
-import { es } from './i18n/es';
-import { fr } from './i18n/fr';
-import { nl } from './i18n/nl';
 
 /** The shape every language fills in: TypeScript checks each dictionary against it. */
 export interface Dictionary {
@@ -140,9 +139,8 @@ export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] || name;
 }
 
-export type Language = 'en' | 'nl' | 'de' | 'fr' | 'es';
-
-export const dictionaries: Record<Language, Dictionary> = { en, nl, de, fr, es };
+export const LANGUAGES = ['en', 'nl', 'de', 'fr', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 /** "nl" from "nl-BE", "NL_be" or "nl". */
 function primary(tag: string): string {
@@ -150,7 +148,7 @@ function primary(tag: string): string {
 }
 
 function isLanguage(code: string): code is Language {
-  return Object.hasOwn(dictionaries, code);
+  return (LANGUAGES as readonly string[]).includes(code);
 }
 
 /** A valid BCP 47 tag for Intl ("en_GB" → "en-GB"), or undefined if Intl would reject it. */
@@ -191,17 +189,25 @@ export function chooseLanguage(
   return { lang: 'en', locale: 'en' };
 }
 
-/** The active dictionary: English until `applyLanguage` fills in the visitor's language. */
+/** The active dictionary: English until `setDictionary` fills in the visitor's language. */
 export const t: Dictionary = { ...en };
 
-/** Picks the visitor's language (see `chooseLanguage`) for every string and time shown. */
+/**
+ * Picks the visitor's language (see `chooseLanguage`) and its locale for every time shown. The
+ * words stay English until the language's dictionary arrives (`setDictionary`).
+ */
 export function applyLanguage(requested?: string | null): LanguageChoice {
   const choice = chooseLanguage(
     requested,
     document.documentElement.getAttribute('lang'),
     navigator.languages?.length ? navigator.languages : [navigator.language],
   );
-  Object.assign(t, dictionaries[choice.lang]);
+  Object.assign(t, en);
   setTimeLocale(choice.locale);
   return choice;
+}
+
+/** Every string shown from now on comes from `dictionary`. */
+export function setDictionary(dictionary: Dictionary): void {
+  Object.assign(t, dictionary);
 }
