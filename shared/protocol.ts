@@ -378,6 +378,11 @@ export interface VisitorHello {
   visitorToken: string;
   /** The visitor's latest conversation, open or recently closed; null if none. */
   conversation: VisitorConversationView | null;
+  /**
+   * The reply time to state, in whole minutes, when the site lets it follow the time it keeps
+   * (`statedReplyFollowsKept`); null: the widget's usual "within a few minutes".
+   */
+  replyMinutes: number | null;
 }
 
 export interface VisitorClientEvents {

@@ -34,6 +34,7 @@ function speak(requested: string): void {
 
 /** Sample arguments for every function of a dictionary, by key. */
 const SAMPLES: Partial<Record<keyof Dictionary, unknown[][]>> = {
+  replyTime: [[null], [1], [3], [60], [61], [150]],
   helping: [['Anna']],
   typing: [['Anna']],
   promiseBy: [
@@ -389,6 +390,7 @@ describe('a kept promise in every language', () => {
       conversation: view,
       typing: null,
       pending: [],
+      replyMinutes: null,
     };
     const answer = async () => ({ ok: true as const, data: view });
     return {

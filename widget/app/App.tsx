@@ -101,7 +101,7 @@ export function App({ chat, open, title, avatar, takeFocus = true, onClose }: Ap
           </h2>
           <p class="pk-subtitle">
             <span class={status === 'online' ? 'pk-dot pk-dot-on' : 'pk-dot'} aria-hidden="true" />
-            {agentName ? t.helping(agentName) : t.replyTime}
+            {agentName ? t.helping(agentName) : t.replyTime(state.replyMinutes)}
           </p>
         </div>
         {conversation && !closed && (

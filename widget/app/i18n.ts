@@ -8,6 +8,7 @@
  */
 import type { Dimension, Polarity } from '../../shared/facts';
 import { setTimeLocale } from './format';
+import { hours } from './i18n/hours';
 
 /** The shape every language fills in: TypeScript checks each dictionary against it. */
 export interface Dictionary {
@@ -17,7 +18,8 @@ export interface Dictionary {
   /** Heading of the rating card on its own (host-chat mode). */
   rateTitle: string;
   close: string;
-  replyTime: string;
+  /** The site's stated reply time: whole minutes, or null for the usual "a few minutes". */
+  replyTime: (minutes: number | null) => string;
   helping: (agent: string) => string;
   welcome: string;
   team: string;
@@ -72,7 +74,12 @@ export const en: Dictionary = {
   closeChat: 'Close chat',
   rateTitle: 'Your conversation',
   close: 'Close',
-  replyTime: 'We usually reply within a few minutes',
+  replyTime: (minutes: number | null) =>
+    minutes === null
+      ? 'We usually reply within a few minutes'
+      : minutes < 60
+        ? `We usually reply within ${minutes === 1 ? 'a minute' : `${minutes} minutes`}`
+        : `We usually reply within ${hours(minutes) === 1 ? 'an hour' : `${hours(minutes)} hours`}`,
   helping: (agent: string) => `${agent} is helping you`,
   welcome: 'Hi there! How can we help you today?',
   team: 'Support team',

@@ -1,5 +1,6 @@
 /** German: formal "Sie", the safe default for a widget on any company's site. */
 import type { Dictionary } from '../i18n';
+import { hours } from './hours';
 
 export const de: Dictionary = {
   defaultTitle: 'Schreiben Sie uns',
@@ -7,7 +8,12 @@ export const de: Dictionary = {
   closeChat: 'Chat schließen',
   rateTitle: 'Ihr Gespräch',
   close: 'Schließen',
-  replyTime: 'Wir antworten meist innerhalb weniger Minuten',
+  replyTime: (minutes: number | null) =>
+    minutes === null
+      ? 'Wir antworten meist innerhalb weniger Minuten'
+      : minutes < 60
+        ? `Wir antworten meist innerhalb ${minutes === 1 ? 'einer Minute' : `von ${minutes} Minuten`}`
+        : `Wir antworten meist innerhalb ${hours(minutes) === 1 ? 'einer Stunde' : `von ${hours(minutes)} Stunden`}`,
   helping: (agent: string) => `${agent} hilft Ihnen weiter`,
   welcome: 'Hallo! Wie können wir Ihnen heute helfen?',
   team: 'Support-Team',
