@@ -59,6 +59,10 @@ export interface Dictionary {
   skip: string;
   commentLabel: string;
   commentPlaceholder: string;
+  /** After a bad ending, when the page did not say who the visitor is. */
+  contactQuestion: string;
+  contactHint: string;
+  badEmail: string;
   sendRating: string;
   saveFailed: string;
   thanksTitle: (end: number) => string;
@@ -115,6 +119,9 @@ export const en: Dictionary = {
   skip: 'Skip',
   commentLabel: 'Anything else?',
   commentPlaceholder: 'Optional: tell us more',
+  contactQuestion: 'May we contact you about this?',
+  contactHint: 'Leave your email and we’ll get back to you. Optional.',
+  badEmail: 'Enter a valid email address',
   sendRating: 'Send rating',
   saveFailed: 'We couldn’t save that. Please try again.',
   thanksTitle: (end: number) => (end >= 4 ? 'Thank you!' : 'Thank you for telling us'),

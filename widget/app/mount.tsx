@@ -174,6 +174,8 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
 
   function draw(): void {
     launcher.hidden = isOpen || String(options.launcher) === 'false';
+    // A signed-in user's email reaches the console already: the card need not ask for one.
+    const askContact = !(options.userId && options.userHash && options.email);
     if (!speaking) {
       drawWhenSpeaking = true;
       return;
@@ -190,6 +192,7 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
           agentName={request.agentName ?? null}
           avatar={avatar}
           save={save}
+          askContact={askContact}
           onClose={() => hide(true)}
         />,
         container,
@@ -203,6 +206,7 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
         title={options.title}
         avatar={avatar}
         takeFocus={takeFocus}
+        askContact={askContact}
         onClose={() => hide(true)}
       />,
       container,
