@@ -227,7 +227,9 @@ export async function seedDemoHistory(store: Store, site: Site, now: number): Pr
               dismissal: null,
               notes: [{ at: item.at + HOUR, by, text: 'Emailed an apology; waiting to hear.' }],
             } as const);
-    await store.changeFollowup(site.id, item.id, now, () => ({
+    // Handled when its note says (a dismissal, a day on): the report's weeks show the work done.
+    const handledAt = Math.min(now, state.notes[0]?.at ?? item.at + DAY);
+    await store.changeFollowup(site.id, item.id, handledAt, () => ({
       ...state,
       ownerId: state.status === 'dismissed' ? null : by,
       notes: [...state.notes],

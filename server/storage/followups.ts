@@ -49,6 +49,8 @@ export interface StoredFollowup {
   notes: StoredNote[];
   createdAt: number;
   updatedAt: number;
+  /** When it was resolved or dismissed (both final); null while open. */
+  closedAt: number | null;
   version: number;
 }
 
@@ -127,10 +129,11 @@ const COLUMNS = [
   'notes',
   'createdAt',
   'updatedAt',
+  'closedAt',
   'version',
 ] as const;
 
-/** Items per statement: 15 columns each stays far below every database's parameter limit. */
+/** Items per statement: 16 columns each stays far below every database's parameter limit. */
 const UPSERT_CHUNK = 500;
 
 /** A conversation as a write derived it: its new state and evidence, and its evidence before. */
@@ -218,6 +221,7 @@ export async function syncFollowups(
         notes: '[]',
         createdAt: now,
         updatedAt: now,
+        closedAt: null,
         version: 1,
       });
     }
@@ -338,9 +342,8 @@ export function followupRepository(db: Db, dialect: Dialect) {
 
     /**
      * The weekly report's counts (issue #11 §7), by cause and status as they are now: items
-     * whose cause fell in [from, to) and had shown by `until` (opened), and items now resolved
-     * or dismissed whose last change fell in [from, to) (closed; a final item changes after its
-     * closing only by a note).
+     * whose cause fell in [from, to) and had shown by `until` (opened), and items resolved or
+     * dismissed in [from, to) (closed).
      */
     async followupTally(
       siteId: string,
@@ -359,10 +362,7 @@ export function followupRepository(db: Db, dialect: Dialect) {
             .where('at', '<=', until),
         ),
         grouped(
-          visible(siteId, undefined)
-            .where('status', 'in', ['resolved', 'dismissed'])
-            .where('updatedAt', '>=', from)
-            .where('updatedAt', '<', to),
+          visible(siteId, undefined).where('closedAt', '>=', from).where('closedAt', '<', to),
         ),
       ]);
       const rows = (list: typeof opened): FollowupTallyRow[] =>
@@ -408,10 +408,13 @@ export function followupRepository(db: Db, dialect: Dialect) {
         if (!row) throw new Refusal('not_found', `No follow-up item "${id}" on this site.`);
         const before = toItem(row);
         const edit = decide(before);
+        const closes = edit.status === 'resolved' || edit.status === 'dismissed';
         const item: StoredFollowup = {
           ...before,
           ...edit,
           updatedAt: now,
+          // Both are final: the first closing is the one that counts.
+          closedAt: closes ? (before.closedAt ?? now) : null,
           version: before.version + 1,
         };
         await trx
@@ -422,6 +425,7 @@ export function followupRepository(db: Db, dialect: Dialect) {
             dismissal: item.dismissal,
             notes: JSON.stringify(item.notes),
             updatedAt: item.updatedAt,
+            closedAt: item.closedAt,
             version: item.version,
           })
           .where('siteId', '=', siteId)

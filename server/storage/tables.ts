@@ -132,6 +132,8 @@ export interface Tables {
     notes: Json;
     createdAt: number;
     updatedAt: number;
+    /** When it was resolved or dismissed (both final); null while open. */
+    closedAt: number | null;
     version: number;
   };
   /**

@@ -192,7 +192,8 @@ for (const kind of await storeKinds()) {
          DROP TABLE trend_dirty; DROP INDEX conversations_first_reply;
          ALTER TABLE conversations DROP COLUMN first_reply_at;
          ALTER TABLE conversations DROP COLUMN first_reply_wait_ms;
-         ALTER TABLE conversations DROP COLUMN first_reply_agent_id;`,
+         ALTER TABLE conversations DROP COLUMN first_reply_agent_id;
+         ALTER TABLE followups DROP COLUMN closed_at;`,
       );
       store = await storage.open();
       expect(await search(site, 'old')).toEqual(['before-search']);

@@ -129,6 +129,12 @@ describe.each(await storeKinds())('weekly report (%s)', (kind) => {
     // A rating early on Monday of week 48, local time: Sunday evening in UTC.
     now = IN_W48;
     await send(siteId, key, rated(`w48-${serial}`, Date.parse('2026-11-22T23:30:00Z'), { end: 1 }));
+    // A note on the item resolved in week 47 does not move its closing into week 48.
+    const noted = await call(server, 'PATCH', `/api/v1/sites/${siteId}/followups/${idOf('w46')}`, {
+      token: key,
+      body: { note: 'They wrote back to say thanks.' },
+    });
+    expect(noted.status).toBe(200);
 
     const report = await call<ReportBody>(server, 'GET', `/api/v1/sites/${siteId}/report`, {
       token: key,
