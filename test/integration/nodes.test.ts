@@ -172,6 +172,25 @@ describe.skipIf(skip)('several nodes on one PostgreSQL database', () => {
       const at = live.body.at as string;
       expectClose(live.body, referenceScores(site.facts, site.settings, at, agents), 0.01);
     }
+
+    // The insights read the same from every node, whichever wrote: each node sums the days the
+    // others' writes touched (trends.ts), and searches the same texts.
+    const read = async (path: string) =>
+      Promise.all(
+        [c, a, b].map(async (node) => {
+          const answer = await call(node, 'GET', `/api/v1/sites/${siteId}${path}`, { token: key });
+          expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+          return answer.body;
+        }),
+      );
+    const [trendsOnC, ...trendsElsewhere] = await read(
+      '/trends?interval=week&from=2026-08-31T00:00:00Z&to=2026-11-02T00:00:00Z',
+    );
+    expect((trendsOnC as { buckets: unknown[] }).buckets.length).toBeGreaterThanOrEqual(9);
+    for (const trends of trendsElsewhere) expect(trends).toEqual(trendsOnC);
+    const [historyOnC, ...historyElsewhere] = await read('/conversations?limit=100');
+    expect((historyOnC as { conversations: unknown[] }).conversations).toHaveLength(60);
+    for (const history of historyElsewhere) expect(history).toEqual(historyOnC);
   });
 
   it('counts rate limits once across nodes', async () => {
