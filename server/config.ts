@@ -56,7 +56,16 @@ const ZEnv = z.object({
     .min(0, { error: 'must be a port number from 0 to 65535' })
     .max(65535, { error: 'must be a port number from 0 to 65535' })
     .default(3000),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /** The address to listen on. A URL here is a common slip (docs often call the server's URL HOST). */
+  HOST: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((host) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(host), {
+      error:
+        'is the address to listen on, such as 0.0.0.0 or 127.0.0.1, not a URL; to point the API examples at a server, use PEAKEND_URL',
+    })
+    .default('0.0.0.0'),
   /**
    * Worker processes serving on this machine (node:cluster): one per core uses them all. More
    * than one needs PostgreSQL, which they share as several nodes do.

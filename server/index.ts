@@ -10,7 +10,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { createApplication } from './app';
 import { systemClock } from './clock';
 import { ConfigError, readConfig, type Config } from './config';
-import { DEMO_AGENTS, DEMO_PASSWORD, seedDemo } from './demo/seed';
+import { DEMO_AGENTS, DEMO_PASSWORD, DEMO_SITE_ID, demoCredentials, seedDemo } from './demo/seed';
 import { createLogger, type Logger } from './logger';
 import { openStore } from './storage/open';
 import { StorageError } from './storage/common';
@@ -28,13 +28,20 @@ async function main(): Promise<void> {
 }
 
 /** One node: opens storage, builds the application, listens, and stops on a signal. */
-async function serve(config: Config, log: Logger): Promise<void> {
+async function serve(given: Config, log: Logger): Promise<void> {
   const worker = cluster.isWorker;
-  const store = await openStore(config.database);
+  const store = await openStore(given.database);
   // Workers find the demo seeded by the process that started them.
-  if (config.demo && !worker) {
-    await seedDemo(store, systemClock, config.publicUrl, { history: config.demoHistory });
+  if (given.demo && !worker) {
+    await seedDemo(store, systemClock, given.publicUrl, { history: given.demoHistory });
   }
+  // The demo (never in production) lets the API be tried at once: without PEAKEND_ADMIN_TOKEN,
+  // the demo's own admin token opens the admin API, and both are printed below.
+  const credentials = given.demo ? await demoCredentials(store) : null;
+  const config: Config =
+    credentials && given.adminToken === null
+      ? { ...given, adminToken: credentials.adminToken }
+      : given;
 
   const application = createApplication({ config, store, log });
   await application.ready();
@@ -42,7 +49,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
     application.httpServer.once('error', reject);
     application.httpServer.listen(config.port, config.host, resolve);
   });
-  if (!worker) announce(config, log);
+  if (!worker) announce(config, log, credentials);
 
   stopOnSignal(log, () => application.close());
 }
@@ -53,6 +60,8 @@ async function supervise(config: Config, log: Logger): Promise<void> {
   const store = await openStore(config.database);
   if (config.demo)
     await seedDemo(store, systemClock, config.publicUrl, { history: config.demoHistory });
+  // Workers derive the same credentials from the store: the primary only prints them.
+  const credentials = config.demo ? await demoCredentials(store) : null;
   await store.close();
 
   let stopping = false;
@@ -63,7 +72,10 @@ async function supervise(config: Config, log: Logger): Promise<void> {
     workers.add(worker);
     worker.once('listening', () => {
       listening += 1;
-      if (listening === config.workers) announce(config, log);
+      if (listening === config.workers) {
+        const adminToken = config.adminToken ?? credentials?.adminToken ?? null;
+        announce({ ...config, adminToken }, log, credentials);
+      }
     });
     worker.once('exit', (code, signal) => {
       workers.delete(worker);
@@ -84,7 +96,11 @@ async function supervise(config: Config, log: Logger): Promise<void> {
   });
 }
 
-function announce(config: Config, log: Logger): void {
+function announce(
+  config: Config,
+  log: Logger,
+  credentials: { adminToken: string; siteKey: string } | null,
+): void {
   const url = config.publicUrl;
   const workers = config.workers > 1 ? ` (${config.workers} workers)` : '';
   log.info(`Peakend is listening on ${url}${workers}`);
@@ -93,6 +109,19 @@ function announce(config: Config, log: Logger): void {
     log.info(`  demo:     ${url}/demo`);
     log.info(`  demo agents (password "${DEMO_PASSWORD}"):`);
     for (const agent of DEMO_AGENTS) log.info(`    ${agent.email}  ${agent.name} (${agent.role})`);
+  }
+  if (credentials) {
+    // What docs/api.md's examples need, ready to paste (the demo never runs in production).
+    log.info('  try the API (README, "Try the API"):');
+    log.info(`    export PEAKEND_URL=${url}`);
+    if (config.adminToken === credentials.adminToken) {
+      log.info(
+        `    export PEAKEND_ADMIN_TOKEN=${credentials.adminToken}   # the demo's admin token`,
+      );
+    }
+    log.info(
+      `    export SITE_ID=${DEMO_SITE_ID} SITE_KEY=${credentials.siteKey}   # the demo site's key`,
+    );
   }
 }
 

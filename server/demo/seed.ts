@@ -3,9 +3,11 @@
  * start when PEAKEND_DEMO is on (refused in production), with six weeks of history on its first
  * start. Safe to run on every start.
  */
+import { createHmac } from 'node:crypto';
 import type { Role } from '../../shared/accounts';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { hashPassword } from '../auth/passwords';
+import { sha256 } from '../auth/tokens';
 import type { Clock } from '../clock';
 import type { Store } from '../storage/store';
 import { seedDemoHistory } from './history';
@@ -19,6 +21,20 @@ export const DEMO_AGENTS: readonly { id: string; name: string; email: string; ro
 ];
 
 /**
+ * The demo's API credentials, for trying the API at once in development: an admin token (used
+ * when PEAKEND_ADMIN_TOKEN is not set) and the demo site's key. Derived from a secret the store
+ * keeps, so they stay the same from one start to the next and `npm start` can print them.
+ */
+export async function demoCredentials(
+  store: Store,
+): Promise<{ adminToken: string; siteKey: string }> {
+  const secret = await store.secret('demo-credentials');
+  const derive = (what: string) =>
+    createHmac('sha256', secret).update(what).digest('base64url').slice(0, 32);
+  return { adminToken: `dev_${derive('admin-token')}`, siteKey: `demo_${derive('site-key')}` };
+}
+
+/**
  * `history`: also six weeks of conversations on the site's first start (demo/history.ts), as
  * `npm start` shows it; tests start from an empty site.
  */
@@ -29,15 +45,20 @@ export async function seedDemo(
   { history = false } = {},
 ): Promise<void> {
   const now = clock.now();
-  if (!(await store.getSite(DEMO_SITE_ID))) {
+  const keyHash = sha256((await demoCredentials(store)).siteKey);
+  const existing = await store.getSite(DEMO_SITE_ID);
+  if (!existing) {
     await store.createSite({
       id: DEMO_SITE_ID,
       name: 'Northwind Outfitters (demo)',
       allowedOrigins: [new URL(publicUrl).origin],
       settings: DEFAULT_SETTINGS,
-      keyHash: null,
+      keyHash,
       createdAt: now,
     });
+  } else if (existing.keyHash === null) {
+    // A demo from before it had a key: give it the one `npm start` prints.
+    await store.updateSite({ ...existing, keyHash });
   }
   let passwordHash: string | undefined;
   for (const person of DEMO_AGENTS) {

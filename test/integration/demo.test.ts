@@ -1,11 +1,14 @@
 /**
  * The demo's first start: six weeks of history written through the store, the follow-up queue
- * worked as a team would have, and nothing written again on the next start.
+ * worked as a team would have, and nothing written again on the next start. And the credentials
+ * `npm start` prints for trying the API: they work, and they stay the same across restarts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOLLOWUP_STATUSES } from '../../shared/followups';
 import { DEMO_SITE_ID, seedDemo } from '../../server/demo/seed';
 import type { Store } from '../../server/storage/store';
+import { launchServer, type ServerProcess } from '../support/process';
+import { tempDir } from '../support/server';
 import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
 
 describe.each(await storeKinds())("the demo's history (%s)", (kind) => {
@@ -39,5 +42,58 @@ describe.each(await storeKinds())("the demo's history (%s)", (kind) => {
     const before = await store.lastChange(DEMO_SITE_ID);
     await seedDemo(store, clock, 'http://localhost:3000', { history: true });
     expect(await store.lastChange(DEMO_SITE_ID)).toBe(before);
+  });
+});
+
+describe('the demo’s API credentials', () => {
+  const dir = tempDir();
+  afterAll(() => dir.remove());
+
+  /** Starts `npm start`'s server without PEAKEND_ADMIN_TOKEN; what its banner says to export. */
+  async function start(): Promise<{ node: ServerProcess; exports: Record<string, string> }> {
+    const node = await launchServer(`sqlite:${dir.path}/demo.db`, { PEAKEND_ADMIN_TOKEN: '' });
+    const exports = Object.fromEntries(
+      [...node.output().matchAll(/(\w+)=([^\s"]+)/g)]
+        .filter(([, name]) =>
+          ['PEAKEND_URL', 'PEAKEND_ADMIN_TOKEN', 'SITE_ID', 'SITE_KEY'].includes(name!),
+        )
+        .map(([, name, value]) => [name!, value!]),
+    );
+    return { node, exports };
+  }
+
+  const stop = async (node: ServerProcess) => {
+    node.child.kill('SIGTERM');
+    await node.exited;
+  };
+
+  it('prints an admin token and the demo site’s key that work, the same on every start', async () => {
+    const first = await start();
+    try {
+      const { PEAKEND_URL, PEAKEND_ADMIN_TOKEN, SITE_ID, SITE_KEY } = first.exports;
+      expect(PEAKEND_URL).toBe(first.node.url);
+      expect(SITE_ID).toBe(DEMO_SITE_ID);
+      const site = await fetch(`${PEAKEND_URL}/api/v1/sites/${SITE_ID}`, {
+        headers: { authorization: `Bearer ${PEAKEND_ADMIN_TOKEN}` },
+      });
+      expect(site.status).toBe(200);
+      const scores = await fetch(`${PEAKEND_URL}/api/v1/sites/${SITE_ID}/scores`, {
+        headers: { authorization: `Bearer ${SITE_KEY}` },
+      });
+      expect(scores.status).toBe(200);
+      const wrong = await fetch(`${PEAKEND_URL}/api/v1/sites/${SITE_ID}/scores`, {
+        headers: { authorization: `Bearer ${SITE_KEY}x` },
+      });
+      expect(wrong.status).toBe(401);
+    } finally {
+      await stop(first.node);
+    }
+    const second = await start();
+    try {
+      expect(second.exports.PEAKEND_ADMIN_TOKEN).toBe(first.exports.PEAKEND_ADMIN_TOKEN);
+      expect(second.exports.SITE_KEY).toBe(first.exports.SITE_KEY);
+    } finally {
+      await stop(second.node);
+    }
   });
 });

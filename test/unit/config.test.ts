@@ -20,6 +20,14 @@ describe('readConfig', () => {
     });
   });
 
+  it('names HOST when it is given a URL, the server’s address, rather than one to listen on', () => {
+    expect(readConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    expect(readConfig({ HOST: '::' }).host).toBe('::');
+    expect(() => readConfig({ HOST: 'http://localhost:3000' })).toThrow(
+      /HOST: is the address to listen on, such as 0\.0\.0\.0 or 127\.0\.0\.1, not a URL; .*PEAKEND_URL/,
+    );
+  });
+
   it('runs several workers only on PostgreSQL, saying why with SQLite', () => {
     const postgres = 'postgres://peakend@db.internal:5432/peakend';
     expect(readConfig({ PEAKEND_WORKERS: '4', DATABASE_URL: postgres }).workers).toBe(4);
