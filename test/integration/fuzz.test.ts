@@ -836,6 +836,21 @@ describe('fuzz: hostile input to every event and route', () => {
         tokens: admin,
         cookies: [cookie],
       },
+      'GET /api/v1/sites/:siteId/agents': {
+        params: { siteId: everySite },
+        tokens: admin,
+        cookies: [cookie],
+      },
+      'PUT /api/v1/sites/:siteId/agents/:agentId': {
+        params: { siteId: changeable, agentId: ['ben.zd@kestrel', 'anna', 'nope', '__proto__'] },
+        tokens: admin,
+        cookies: [cookie],
+        body: {
+          name: fc.constantFrom('Ben de Vries', ...SCRIPT_PAYLOADS),
+          avatarUrl: fc.constantFrom('https://cdn.example/ben.png', 'javascript:alert(1)', null),
+          memberId: fc.constantFrom('anna', 'nope', '__proto__', null),
+        },
+      },
       'POST /api/v1/sites/:siteId/invites': {
         params: { siteId: changeable },
         tokens: admin,
