@@ -10,6 +10,7 @@
 import type { Peak, RatingExclusion } from './facts';
 import type { SiteSettings } from './settings';
 import { DAY } from './time';
+import type { Visit } from './visit';
 
 export { inConversationOrder } from './facts';
 
@@ -144,4 +145,6 @@ export interface ConversationState {
   attributes?: Record<string, string>;
   /** How to reach the visitor, when the opening said (a signed-in user's email). */
   contact?: { email?: string; name?: string };
+  /** Where and how the visitor wrote from, when the opening said (visit.ts). */
+  visit?: Visit;
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ID_CHARACTERS, LIMITS, storableText } from './limits';
 import { PROFILE_LIMITS, validAttributeKey, validAttributeValue, validSegment } from './profile';
 import { ZInstant } from './time';
+import { ZVisit } from './visit';
 
 /** Where text is parsed: see `storableText` in limits.ts. */
 export { storableText };
@@ -142,6 +143,8 @@ export const ZFact = z.discriminatedUnion('type', [
     attributes: ZAttributes.optional(),
     /** How to reach the visitor, when they are known (a signed-in user of the site). */
     contact: ZContact.optional(),
+    /** Where and how the visitor writes from (visit.ts): for the agent, never scored. */
+    visit: ZVisit.optional(),
   }),
   z.object({
     ...base,

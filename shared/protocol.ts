@@ -11,6 +11,7 @@ import type { AckCallback } from './ack';
 import type { CommitmentStatus, NotCounting } from './conversation';
 import { ZAttributes, ZEndScore, ZFreeText, ZId, ZPeak, ZSegment, type Peak } from './facts';
 import { HEX_SIGNATURE, LIMITS } from './limits';
+import { ZVisitFromWidget, type Visit } from './visit';
 import type { ScoredDimension, ScoresBody } from './scoring/types';
 import type {
   FollowupQueueView,
@@ -98,6 +99,8 @@ export interface AgentConversationView {
   attributes: Record<string, string>;
   /** How to reach the visitor, when known (a signed-in user of the site); null otherwise. */
   contact: { email?: string; name?: string } | null;
+  /** Where and how the visitor wrote from when the conversation started (visit.ts). */
+  visit: Visit | null;
   assignedAgent: AgentRef | null;
   openedAt: string;
   lastActivityAt: string;
@@ -302,6 +305,8 @@ export const ZVisitorMessage = z.object({
   text: ZText(LIMITS.messageLength),
   /** Recorded on the conversation this message starts; ignored by one already open. */
   profile: ZVisitorProfile.optional(),
+  /** Where and how the visitor writes from (visit.ts), likewise; tidied, never refused. */
+  visit: ZVisitFromWidget,
 });
 export const ZTyping = z.object({ typing: z.boolean() });
 export const ZConversationRef = z.object({ conversationId: ZId });

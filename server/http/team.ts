@@ -12,7 +12,6 @@ import {
   ZAgentNaming,
   ZInviteCreate,
   ZMemberChange,
-  type AgentView,
   type InviteView,
   type MemberView,
   type NewInviteView,
@@ -54,16 +53,6 @@ const describeMember = (agent: Agent, caller: Caller): MemberView => ({
   hasAccess: agent.accountId !== null,
   you: caller.kind === 'member' && caller.member.id === agent.id,
   createdAt: iso(agent.createdAt),
-});
-
-const describeAgent = (agent: Agent): AgentView => ({
-  agentId: agent.id,
-  name: agent.name,
-  ownName: agent.ownName ?? agent.name,
-  nameSource: agent.nameSource ?? 'team',
-  avatarUrl: agent.avatarUrl ?? null,
-  memberId: agent.memberId ?? null,
-  hasAccess: agent.accountId !== null,
 });
 
 const describeInvite = (invite: Invite): InviteView => ({
@@ -130,7 +119,7 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
   router.get('/api/v1/sites/:siteId/agents', async (req, res) => {
     const { site } = await siteAccess(req, deps, 'supervise');
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ agents: (await store.listAgents(site.id)).map(describeAgent) });
+    res.json({ agents: await store.listAgentNames(site.id) });
   });
 
   /**
@@ -167,7 +156,7 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
         `memberId: no other member of this site's team is "${naming.memberId}".`,
       );
     }
-    res.json(describeAgent(result.agent));
+    res.json(result.agent);
   });
 
   router.post('/api/v1/sites/:siteId/invites', async (req, res) => {

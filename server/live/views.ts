@@ -249,6 +249,7 @@ export function agentView(
     segment: state.segment ?? null,
     attributes: state.attributes ?? {},
     contact: state.contact ?? null,
+    visit: state.visit ?? null,
     assignedAgent: state.assignedAgentId ? agentRef(ctx, state.assignedAgentId) : null,
     openedAt: iso(state.openedAt),
     lastActivityAt: iso(state.lastActivityAt),

@@ -3,6 +3,7 @@
  * members were seen, and the server's secrets. Written once for both databases (dialect.ts).
  */
 import { randomBytes } from 'node:crypto';
+import type { AgentView } from '../../shared/accounts';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { FOLD_VERSION } from '../../shared/scoring/fold';
 import { ZSiteSettings } from '../../shared/settings';
@@ -102,15 +103,41 @@ const agents = (db: Db) =>
       'agents.siteId',
       'agents.id',
       eb.fn.coalesce('linked.name', 'agents.name').as('name'),
-      'agents.name as ownName',
-      'agents.nameSource',
-      'agents.avatarUrl',
-      'agents.memberId',
       'agents.role',
       'agents.accountId',
       'accounts.email',
       'agents.createdAt',
     ]);
+
+/** The agents API's view of a site's agent ids (shared/accounts.ts, `AgentView`). */
+const agentNames = (db: Db) =>
+  db
+    .selectFrom('agents')
+    .leftJoin('agents as linked', (join) =>
+      join
+        .onRef('linked.siteId', '=', 'agents.siteId')
+        .onRef('linked.id', '=', 'agents.memberId')
+        .on('agents.accountId', 'is', null),
+    )
+    .select((eb) => [
+      'agents.id as agentId',
+      eb.fn.coalesce('linked.name', 'agents.name').as('name'),
+      'agents.name as ownName',
+      'agents.nameSource',
+      'agents.avatarUrl',
+      'agents.memberId',
+      eb('agents.accountId', 'is not', null).as('hasAccess'),
+    ]);
+
+const toAgentView = (row: {
+  agentId: string;
+  name: string;
+  ownName: string;
+  nameSource: AgentView['nameSource'];
+  avatarUrl: string | null;
+  memberId: string | null;
+  hasAccess: unknown;
+}): AgentView => ({ ...row, hasAccess: Boolean(row.hasAccess) });
 
 const toRecord = (row: Selectable<Tables['accounts']>): AccountRecord => ({
   account: { id: row.id, email: row.email, name: row.name, createdAt: row.createdAt },
@@ -136,9 +163,7 @@ const inviteColumns = [
  * `onlyWithoutAccount`, updates only an account-less one.
  */
 async function upsertAgent(db: Db, agent: Agent, onlyWithoutAccount = false): Promise<boolean> {
-  const { siteId, id, role, accountId, createdAt } = agent;
-  // A linked agent is read by its member's name: it keeps its own.
-  const name = agent.ownName ?? agent.name;
+  const { siteId, id, name, role, accountId, createdAt } = agent;
   const named = { nameSource: 'team', namedAt: null, memberId: null } as const;
   const result = await db
     .insertInto('agents')
@@ -291,6 +316,15 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
           .execute(),
       ),
 
+    async listAgentNames(siteId) {
+      const rows = await agentNames(db)
+        .where('agents.siteId', '=', siteId)
+        .orderBy(dialect.bytewise(sql.ref('agents.name')))
+        .orderBy(dialect.bytewise(sql.ref('agents.id')))
+        .execute();
+      return rows.map(toAgentView);
+    },
+
     nameAgent: (siteId, agentId, naming, at) =>
       db
         .transaction()
@@ -300,7 +334,13 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
             .where('agents.id', '=', agentId)
             .$if(dialect.manyWriters, (q) => q.forUpdate('agents'))
             .executeTakeFirst();
-          if (current?.accountId) return { outcome: 'has_access', agent: current };
+          if (current?.accountId) {
+            const agent = await agentNames(trx)
+              .where('agents.siteId', '=', siteId)
+              .where('agents.id', '=', agentId)
+              .executeTakeFirstOrThrow();
+            return { outcome: 'has_access', agent: toAgentView(agent) };
+          }
           if (naming.memberId !== null) {
             const member = await trx
               .selectFrom('agents')
@@ -330,11 +370,11 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
             })
             .onConflict((oc) => oc.columns(['siteId', 'id']).doUpdateSet(columns))
             .execute();
-          const agent = await agents(trx)
+          const agent = await agentNames(trx)
             .where('agents.siteId', '=', siteId)
             .where('agents.id', '=', agentId)
             .executeTakeFirstOrThrow();
-          return { outcome: 'named', agent };
+          return { outcome: 'named', agent: toAgentView(agent) };
         })
         .finally(() => cache.forget(siteId)),
 

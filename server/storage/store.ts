@@ -5,7 +5,7 @@
  * Facts are the source of truth; the conversation rows are their derivation, rewritten in the
  * same transaction as the facts that change them, so every acknowledged write is committed whole.
  */
-import type { AgentNameSource, Role } from '../../shared/accounts';
+import type { AgentView, Role } from '../../shared/accounts';
 import type { ConversationState, RatingVersion, SetAsideReason } from '../../shared/conversation';
 import type { Fact, Peak } from '../../shared/facts';
 import type { SiteSettings } from '../../shared/settings';
@@ -122,21 +122,13 @@ export interface Agent {
   /** The account's email, read with the agent; saving an agent never changes it. */
   email: string | null;
   createdAt: number;
-  /**
-   * Read with the agent (saving an agent names it by the team and unlinks it): `name` above is
-   * what Peakend shows (the linked member's name when `memberId` is set), `ownName` the row's.
-   */
-  ownName?: string;
-  nameSource?: AgentNameSource;
-  avatarUrl?: string | null;
-  memberId?: string | null;
 }
 
 /** How naming an agent through the agents API went. */
 export type AgentNamingResult =
-  | { outcome: 'named'; agent: Agent }
+  | { outcome: 'named'; agent: AgentView }
   /** The agent id is a member who signs in: their account names them. */
-  | { outcome: 'has_access'; agent: Agent }
+  | { outcome: 'has_access'; agent: AgentView }
   /** `memberId` is not a member of this site (or is the agent itself). */
   | { outcome: 'no_member' };
 
@@ -348,6 +340,8 @@ export interface Store extends FollowupRepository {
   saveAgent(agent: Agent): Promise<void>;
   getAgent(siteId: string, agentId: string): Promise<Agent | null>;
   listAgents(siteId: string): Promise<Agent[]>;
+  /** The site's agent ids with their names: where each comes from, and any linked member. */
+  listAgentNames(siteId: string): Promise<AgentView[]>;
   /** Names an agent id (made if new) as the site's team says: events never override it. */
   nameAgent(
     siteId: string,
