@@ -409,7 +409,20 @@ describe('fuzz: hostile input to every event and route', () => {
 
   const visitorCases = (): SocketCases<VisitorClientEvents> => ({
     hello: { payload: payload({}), schema: ZEmpty },
-    'message:send': { payload: payload({ text }), schema: ZVisitorMessage },
+    'message:send': {
+      payload: payload({
+        text,
+        visit: payload({
+          pageUrl: fc.oneof(hostileString, fc.constant('https://u:p@shop.example/a?b#c')),
+          pageTitle: hostileString,
+          referrer: hostileString,
+          language: hostileString,
+          timeZone: hostileString,
+          device: fc.constantFrom('mobile', 'tablet', 'desktop', 'fridge'),
+        }),
+      }),
+      schema: ZVisitorMessage,
+    },
     typing: { payload: payload({ typing: fc.boolean() }), schema: null },
     'conversation:end': {
       payload: payload({ conversationId: conversationIds() }),
