@@ -2,7 +2,9 @@
  * Three browser bundles, one config; `--mode` picks which (see package.json "build"):
  *
  * - `widget`:  the visitor app (Preact + socket.io-client + CSS), one IIFE chunk with a content
- *              hash, loaded by the loader only when the visitor opens the chat or a rating is due.
+ *              hash, loaded by the loader only when the visitor opens the chat or a rating is due;
+ *              and one small chunk per language but English, of which the app loads only the
+ *              visitor's (built first, as environments of one `vite build`).
  * - `loader`:  `widget.js`, the tiny script webmasters embed. Built after `widget` so it can carry
  *              the hashed name of the app chunk.
  * - `console`: the agent and supervisor console, a normal single-page app served at /console/.
@@ -13,9 +15,10 @@
  * every host page and cannot take a CSP nonce the way an injected <script> can.
  */
 /// <reference types="vitest/config" />
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type EnvironmentOptions, type Plugin, type UserConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const widgetOut = `${root}dist/widget`;
@@ -36,6 +39,55 @@ function appChunkName(): string {
   return entry.file;
 }
 
+/** The languages the widget loads on demand; English is inside the app, the fallback. */
+const LANGUAGES = ['nl', 'de', 'fr', 'es'] as const;
+
+/** What a language chunk runs: it hands its dictionary to the app (widget/app/languages.ts). */
+const languageEntry = (lang: string) =>
+  `import { ${lang} } from '${root}widget/app/i18n/${lang}';\n` +
+  `const api = window.peakend;\n` +
+  `if (api) (api.__languages ||= {}).${lang} = ${lang};\n`;
+
+/**
+ * A language chunk's file name, hashed from its source, so the app (built separately) knows it
+ * at build time and a changed dictionary is never served from a stale cache.
+ */
+const languageChunks = Object.fromEntries(
+  LANGUAGES.map((lang) => {
+    const hash = createHash('sha256')
+      .update(readFileSync(`${root}widget/app/i18n/${lang}.ts`))
+      .update(languageEntry(lang))
+      .digest('base64url')
+      .slice(0, 10);
+    return [lang, `lang-${lang}-${hash}.js`];
+  }),
+);
+
+const LANGUAGE_ENTRY_PREFIX = '\0peakend-language:';
+
+/** Resolves each language chunk's virtual entry to `languageEntry`. */
+const languageEntries: Plugin = {
+  name: 'peakend-language-entries',
+  resolveId: (id) => (id.startsWith(LANGUAGE_ENTRY_PREFIX) ? id : undefined),
+  load: (id) =>
+    id.startsWith(LANGUAGE_ENTRY_PREFIX)
+      ? languageEntry(id.slice(LANGUAGE_ENTRY_PREFIX.length))
+      : undefined,
+};
+
+const languageEnvironment = (lang: string): EnvironmentOptions => ({
+  consumer: 'client',
+  build: {
+    outDir: widgetOut,
+    emptyOutDir: false,
+    target: 'es2019',
+    rolldownOptions: {
+      input: LANGUAGE_ENTRY_PREFIX + lang,
+      output: { format: 'iife', entryFileNames: languageChunks[lang] },
+    },
+  },
+});
+
 const jsx = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
 
 export default defineConfig(({ mode }): UserConfig => {
@@ -44,14 +96,34 @@ export default defineConfig(({ mode }): UserConfig => {
       return {
         oxc: jsx,
         publicDir: false,
-        build: {
-          outDir: widgetOut,
-          emptyOutDir: true,
-          manifest: true,
-          target: 'es2019',
-          rolldownOptions: {
-            input: `${root}widget/app/main.tsx`,
-            output: { format: 'iife', entryFileNames: 'app-[hash].js' },
+        define: { __PEAKEND_LANGUAGE_CHUNKS__: JSON.stringify(languageChunks) },
+        plugins: [languageEntries],
+        builder: {
+          // An IIFE build has one entry: each language is an environment of its own.
+          async buildApp(builder) {
+            const build = (name: string) => {
+              const environment = builder.environments[name];
+              if (!environment) throw new Error(`vite.config.ts defines no "${name}" environment.`);
+              return builder.build(environment);
+            };
+            rmSync(widgetOut, { recursive: true, force: true });
+            for (const lang of LANGUAGES) await build(lang);
+            await build('client');
+          },
+        },
+        environments: {
+          ...Object.fromEntries(LANGUAGES.map((lang) => [lang, languageEnvironment(lang)])),
+          client: {
+            build: {
+              outDir: widgetOut,
+              emptyOutDir: false,
+              manifest: true,
+              target: 'es2019',
+              rolldownOptions: {
+                input: `${root}widget/app/main.tsx`,
+                output: { format: 'iife', entryFileNames: 'app-[hash].js' },
+              },
+            },
           },
         },
       };
@@ -106,6 +178,7 @@ export default defineConfig(({ mode }): UserConfig => {
       // vitest loads this file with mode "test". Tests by layer: see test/README.md.
       return {
         oxc: jsx,
+        define: { __PEAKEND_LANGUAGE_CHUNKS__: JSON.stringify(languageChunks) },
         test: {
           include: ['test/**/*.test.{ts,tsx}'],
           // Integration and browser tests start servers and browsers: room on a busy machine.

@@ -8,14 +8,14 @@
  * usual and accepts with their session: an invite link never takes an existing account's password.
  */
 import { z } from 'zod';
-import { ZAvatarUrl, ZId, ZName } from './facts';
+import { ZAvatarUrl, ZEmail, ZId, ZName } from './facts';
 import { LIMITS } from './limits';
 import { ROLES, type Role } from './roles';
 
 export { ROLES, type Role };
 export const ZRole = z.enum(ROLES);
 
-export const ZEmail = z.string().trim().toLowerCase().max(LIMITS.emailLength).pipe(z.email());
+export { ZEmail };
 export const ZPersonName = ZName;
 
 /** A password a person chooses: long enough to resist guessing, short enough to hash cheaply. */

@@ -9,7 +9,7 @@
  */
 import type { Peak, RatingExclusion } from './facts';
 import type { SiteSettings } from './settings';
-import { DAY } from './time';
+import { DAY, iso } from './time';
 import type { Visit } from './visit';
 
 export { inConversationOrder } from './facts';
@@ -143,8 +143,25 @@ export interface ConversationState {
   /** Who the visitor is, from the conversation's opening (profile.ts); absent when not said. */
   segment?: string;
   attributes?: Record<string, string>;
-  /** How to reach the visitor, when the opening said (a signed-in user's email). */
-  contact?: { email?: string; name?: string };
+  /**
+   * How to reach the visitor: from the opening (a signed-in user's email), else from the
+   * rating card, where the visitor agreed to be contacted (`consentedAt`).
+   */
+  contact?: { email?: string; name?: string; consentedAt?: number };
   /** Where and how the visitor wrote from, when the opening said (visit.ts). */
   visit?: Visit;
+}
+
+/** How to reach a visitor, as agents and supervisors see it. */
+export interface ContactView {
+  email?: string;
+  name?: string;
+  /** When the visitor agreed, in the rating card, to be contacted (ISO); absent: the page said. */
+  consentedAt?: string;
+}
+
+export function contactView(contact: ConversationState['contact']): ContactView | null {
+  if (!contact) return null;
+  const { consentedAt, ...reach } = contact;
+  return consentedAt === undefined ? reach : { ...reach, consentedAt: iso(consentedAt) };
 }

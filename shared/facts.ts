@@ -116,10 +116,13 @@ export const ZAttributes = z
     message: `at most ${PROFILE_LIMITS.attributes} attributes`,
   });
 
+/** An email address as people type it: trimmed, and lower case so one address is one key. */
+export const ZEmail = z.string().trim().toLowerCase().max(LIMITS.emailLength).pipe(z.email());
+
 /** How to reach a known visitor, for following up a bad experience. */
 export const ZContact = z
   .strictObject({
-    email: z.string().trim().toLowerCase().max(LIMITS.emailLength).pipe(z.email()).optional(),
+    email: ZEmail.optional(),
     name: ZName.optional(),
   })
   .refine((contact) => contact.email !== undefined || contact.name !== undefined, {
@@ -202,6 +205,11 @@ export const ZFact = z.discriminatedUnion('type', [
     end: ZEndScore,
     peak: ZPeak.optional(),
     comment: ZFreeText(LIMITS.commentLength).optional(),
+    /**
+     * The visitor agreed to be contacted about this rating, here: the rating card asks "May we
+     * contact you about this?" after a bad ending when the page did not say who they are.
+     */
+    contact: ZContact.optional(),
     /** Kept and shown, but yields nothing: see `RATING_EXCLUSIONS`. */
     excluded: z.enum(RATING_EXCLUSIONS).optional(),
   }),

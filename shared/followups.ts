@@ -6,7 +6,8 @@
  * every store agrees; the stores keep one item per conversation and cause.
  */
 import { z } from 'zod';
-import type { ConversationState } from './conversation';
+import { ratingNeedsFollowup } from './bad-ending';
+import type { ContactView, ConversationState } from './conversation';
 import { ZFreeText, ZId, type Peak } from './facts';
 import { LIMITS } from './limits';
 import type { ConversationEvidence } from './scoring/fold';
@@ -34,8 +35,7 @@ const NEXT: Record<FollowupStatus, readonly FollowupStatus[]> = {
 export const mayMoveTo = (from: FollowupStatus, to: FollowupStatus): boolean =>
   from === to || NEXT[from].includes(to);
 
-/** A rating ends badly at or below this face ("Bad"). */
-export const BAD_END = 2;
+export { BAD_END, ratingNeedsFollowup } from './bad-ending';
 
 /** What the visitor said, for a rating's item. */
 export interface FollowupRating {
@@ -76,10 +76,6 @@ export interface NeededFollowup {
   at: number;
   reason: FollowupReason;
 }
-
-/** A rating needs an item: it ended badly, or what stood out was bad. */
-export const ratingNeedsFollowup = (end: number, peak: Peak | null): boolean =>
-  end <= BAD_END || peak?.polarity === 'negative';
 
 /**
  * The items a conversation needs, from its derivation (scoring.md version 2):
@@ -225,8 +221,11 @@ export interface FollowupNoteView {
 export interface FollowupView {
   id: string;
   conversationId: string;
-  /** How to reach the visitor, when the site's page said who they are; null otherwise. */
-  contact: { email?: string; name?: string } | null;
+  /**
+   * How to reach the visitor: when the site's page said who they are, or they agreed in the
+   * rating card; null otherwise.
+   */
+  contact: ContactView | null;
   cause: FollowupCause;
   /** When its cause happened (ISO). */
   at: string;

@@ -8,8 +8,17 @@
 import { z } from 'zod';
 import type { Role } from './accounts';
 import type { AckCallback } from './ack';
-import type { CommitmentStatus, NotCounting } from './conversation';
-import { ZAttributes, ZEndScore, ZFreeText, ZId, ZPeak, ZSegment, type Peak } from './facts';
+import type { CommitmentStatus, ContactView, NotCounting } from './conversation';
+import {
+  ZAttributes,
+  ZEmail,
+  ZEndScore,
+  ZFreeText,
+  ZId,
+  ZPeak,
+  ZSegment,
+  type Peak,
+} from './facts';
 import { HEX_SIGNATURE, LIMITS } from './limits';
 import { ZVisitFromWidget, type Visit } from './visit';
 import type { ScoredDimension, ScoresBody } from './scoring/types';
@@ -98,7 +107,7 @@ export interface AgentConversationView {
   segment: string | null;
   attributes: Record<string, string>;
   /** How to reach the visitor, when known (a signed-in user of the site); null otherwise. */
-  contact: { email?: string; name?: string } | null;
+  contact: ContactView | null;
   /** Where and how the visitor wrote from when the conversation started (visit.ts). */
   visit: Visit | null;
   assignedAgent: AgentRef | null;
@@ -319,6 +328,8 @@ export const ZRatingSave = z.object({
   end: ZEndScore,
   peak: ZPeak.nullable().optional(),
   comment: z.string().trim().pipe(ZFreeText(LIMITS.commentLength)).optional(),
+  /** The visitor's answer to "May we contact you about this?": where they agree to be reached. */
+  contact: z.strictObject({ email: ZEmail }).optional(),
   /**
    * Host-chat mode: the host's server signed the conversation id, so this visitor may rate that
    * helpdesk conversation although it is not theirs in the built-in chat.
@@ -356,7 +367,7 @@ export const ZPromiseDispute = z.object({ conversationId: ZId, promiseId: ZId })
 export const ZBreakdownRequest = z.object({ agentId: ZId.optional() }).optional();
 
 export const ZSignIn = z.object({
-  email: z.string().trim().toLowerCase().max(LIMITS.emailLength).pipe(z.email()),
+  email: ZEmail,
   password: z.string().min(1).max(LIMITS.passwordLength),
   /**
    * Which site, when the email and password are those of more than one account (one per site:
@@ -383,6 +394,11 @@ export interface VisitorHello {
   visitorToken: string;
   /** The visitor's latest conversation, open or recently closed; null if none. */
   conversation: VisitorConversationView | null;
+  /**
+   * The reply time to state, in whole minutes, when the site lets it follow the time it keeps
+   * (`statedReplyFollowsKept`); null: the widget's usual "within a few minutes".
+   */
+  replyMinutes: number | null;
 }
 
 export interface VisitorClientEvents {

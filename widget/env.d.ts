@@ -8,3 +8,6 @@ declare module '*.css?inline' {
   const css: string;
   export default css;
 }
+
+/** Each language chunk's file name by language ("lang-nl-abc123.js"), defined by vite.config.ts. */
+declare const __PEAKEND_LANGUAGE_CHUNKS__: Record<string, string>;

@@ -20,7 +20,7 @@ import { iso, isoOrNull } from '../../shared/time';
 import { may } from '../auth/roles';
 import { Refusal } from '../errors';
 import type { FollowupPlace, StoredFollowup } from '../storage/followups';
-import type { Contact } from '../../shared/facts';
+import { contactView, type ContactView } from '../../shared/conversation';
 import type { Agent, Site, Store } from '../storage/store';
 import type { Change } from '../storage/changes';
 import { z } from 'zod';
@@ -69,7 +69,7 @@ const person = (team: ReadonlyMap<string, Agent>, id: string | null): FollowupPe
 export function followupView(
   item: StoredFollowup,
   team: ReadonlyMap<string, Agent>,
-  contacts: ReadonlyMap<string, Contact>,
+  contacts: ReadonlyMap<string, ContactView>,
 ): FollowupView {
   const { reason } = item;
   return {
@@ -119,10 +119,15 @@ export class FollowupQueue {
   private async contacts(
     siteId: string,
     items: readonly StoredFollowup[],
-  ): Promise<Map<string, Contact>> {
+  ): Promise<Map<string, ContactView>> {
     const ids = [...new Set(items.map((item) => item.conversationId))];
     const conversations = ids.length ? await this.store.getConversations(siteId, ids) : [];
-    return new Map(conversations.flatMap((c) => (c.contact ? [[c.id, c.contact] as const] : [])));
+    return new Map(
+      conversations.flatMap((c) => {
+        const contact = contactView(c.contact);
+        return contact ? [[c.id, contact] as const] : [];
+      }),
+    );
   }
 
   /** A page of the items the viewer sees, newest cause first, shown by `now`. */

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   commitmentStatus,
+  contactView,
   disputableUntil,
   whyNotCounting,
   type ConversationState,
@@ -248,7 +249,7 @@ export function agentView(
     visitorLabel: visitorLabel(state),
     segment: state.segment ?? null,
     attributes: state.attributes ?? {},
-    contact: state.contact ?? null,
+    contact: contactView(state.contact),
     visit: state.visit ?? null,
     assignedAgent: state.assignedAgentId ? agentRef(ctx, state.assignedAgentId) : null,
     openedAt: iso(state.openedAt),

@@ -17,6 +17,7 @@ import { siteSigningSecret, verifySignedValue } from '../auth/signing';
 import { issueVisitorToken, verifiedVisitorId, verifyVisitorToken } from '../auth/tokens';
 import type { Clock } from '../clock';
 import { describeIssues, Refusal } from '../errors';
+import { StatedReplyMinutes } from '../insights/stated-reply';
 import type { AddressOf } from '../limits/sockets';
 import type { LiveViews } from '../live/broadcast';
 import { visitorRatingView } from '../live/views';
@@ -47,6 +48,7 @@ interface Deps {
 
 export function serveVisitors(deps: Deps): void {
   const { store, sites, chat, clock, views, visitors, agents, addressOf, log } = deps;
+  const statedReply = new StatedReplyMinutes(store, clock);
   visitors.use((socket, next) => {
     const auth = ZVisitorAuth.safeParse(socket.handshake.auth);
     if (!auth.success) {
@@ -128,11 +130,15 @@ export function serveVisitors(deps: Deps): void {
 
     answer('hello', ZEmpty, async () => {
       const s = await site();
-      const latest = await store.latestConversationOf(siteId, visitorId);
+      const [latest, replyMinutes] = await Promise.all([
+        store.latestConversationOf(siteId, visitorId),
+        statedReply.of(s),
+      ]);
       return {
         visitorId,
         visitorToken,
         conversation: latest ? await views.visitorView(s, latest) : null,
+        replyMinutes,
       };
     });
 

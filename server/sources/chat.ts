@@ -26,6 +26,8 @@ export interface RatingInput {
   end: number;
   peak?: Peak | null;
   comment?: string;
+  /** Where the visitor agreed to be contacted about this rating. */
+  contact?: { email: string };
   /** Host-chat mode: the host's HMAC of the conversation id (see auth/signing.ts). */
   signature?: string;
 }
@@ -183,6 +185,7 @@ export class BuiltInChat {
       end: input.end,
       ...(input.peak && { peak: input.peak }),
       ...(input.comment && { comment: input.comment }),
+      ...(input.contact && { contact: input.contact }),
       ...(excluded && { excluded }),
     };
     return this.recordFacts(site, input.conversationId, [fact]);

@@ -319,6 +319,8 @@ function applyFact(fold: ConversationFold, fact: Fact, settings: FoldSettings): 
       break;
     }
     case 'rating':
+      // What the page said of the visitor stays; else the first address they agreed to give.
+      if (fact.contact !== undefined) state.contact ??= { ...fact.contact, consentedAt: fact.at };
       recordRating(fold, fact, settings);
       break;
   }

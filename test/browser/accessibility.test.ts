@@ -80,6 +80,26 @@ describeInBrowser('the widget is accessible', () => {
     });
   }
 
+  for (const theme of ['light', 'dark'] as const) {
+    it(`asks to contact the visitor after a bad ending, with no axe violations (${theme})`, async () => {
+      const page = await visitor({ dark: theme === 'dark' });
+      await openChat(page);
+      await sendMessage(page, 'Nobody is answering');
+      await endChat(page);
+      await page.getByRole('radio', { name: 'Very bad', exact: true }).check();
+      await page.getByRole('button', { name: 'Long waits' }).click();
+      const email = page.getByRole('textbox', { name: 'May we contact you about this?' });
+      await email.fill('sam@example');
+      await page.getByRole('button', { name: 'Send rating' }).click();
+      await page.getByText('Enter a valid email address').waitFor();
+      expect(await axeViolations(page), 'a mistyped address').toEqual([]);
+      await screenshot(page, `rating-contact-${theme}`);
+      await email.fill('sam@example.com');
+      await page.getByRole('button', { name: 'Send rating' }).click();
+      await page.getByText('Thank you for telling us').waitFor();
+    });
+  }
+
   it('would have seen a violation inside the shadow root (control: a nameless button)', async () => {
     const page = await visitor();
     await page.evaluate(() => {

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { dictionaries, type Language } from '../../widget/app/i18n';
+import type { Language } from '../../widget/app/i18n';
+import { dictionaries } from '../../widget/app/i18n/all';
 import { describeInBrowser, screenshot } from '../support/browser';
 import type { HostServer } from '../support/hosts';
 import { axeViolations } from './axe';

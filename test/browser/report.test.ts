@@ -109,7 +109,7 @@ describeInBrowser('the weekly report in a real browser', () => {
     }
   });
 
-  it('lists comments and chips beside the conversations, filtered by agent', async () => {
+  it('lists comments and chips beside the conversations, filtered by agent, at their own address', async () => {
     const page = await signedIn(1280);
     try {
       await page
@@ -128,6 +128,19 @@ describeInBrowser('the weekly report in a real browser', () => {
       await list.getByRole('link').first().click();
       await page.getByRole('button', { name: 'Conversations', pressed: true }).waitFor();
       expect(page.url()).toMatch(/#conversations\?open=wk-/);
+
+      // The address names the view: a reload (or a shared link) opens the same one.
+      await page.getByRole('button', { name: 'Comments' }).click();
+      expect(page.url()).toMatch(/#comments$/);
+      await page.reload();
+      await page.getByRole('list', { name: 'Comments and chips' }).waitFor();
+      await page
+        .getByRole('navigation', { name: 'Console' })
+        .getByRole('link', { name: 'Report' })
+        .click();
+      expect(page.url()).toMatch(/#report$/);
+      await page.reload();
+      await page.getByRole('region', { name: 'Best moments' }).waitFor();
     } finally {
       await page.context().close();
     }

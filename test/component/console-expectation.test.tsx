@@ -10,6 +10,7 @@ import type { InsightsApi } from '../../widget/console/insightsApi';
 import { formatDuration } from '../../widget/console/components/ExpectationGap';
 import { Trends } from '../../widget/console/components/Trends';
 import { expectationBody } from '../support/expectation';
+import { fakeChart } from '../support/console';
 
 afterEach(cleanup);
 
@@ -55,17 +56,6 @@ const trendsOf: InsightsApi['trends'] = async () => ({
   },
 });
 
-const fakeChart = () => {
-  const drawn: (number | null)[][] = [];
-  const load = vi.fn(async () => ({
-    drawTrend: (_into: HTMLElement, series: { values: (number | null)[] }) => {
-      drawn.push(series.values);
-      return () => {};
-    },
-  }));
-  return { drawn, load };
-};
-
 const cells = (row: HTMLElement) =>
   [within(row).getByRole('rowheader'), ...within(row).getAllByRole('cell')].map(
     (c) => c.textContent,
@@ -108,7 +98,9 @@ describe('the expectation gap panel', () => {
     ]);
     expect(cells(body[1]!)[0]).toContain('(so far)');
     expect(cells(body[2]!)[0]).toBe('All 2 weeks');
-    await waitFor(() => expect(chart.drawn).toContainEqual([50, 80]));
+    await waitFor(() =>
+      expect(chart.drawn.map((series) => series.values)).toContainEqual([50, 80]),
+    );
     expect(expectation.mock.calls[0]![1].agent).toBeUndefined();
   });
 

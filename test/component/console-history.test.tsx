@@ -13,6 +13,7 @@ import {
 } from '../../widget/console/historyLink';
 import { History } from '../../widget/console/components/History';
 import { anna, conversation, minutesAgo, ok } from '../support/console';
+import { addressedView } from '../../widget/console/viewLink';
 
 afterEach(cleanup);
 
@@ -277,6 +278,15 @@ describe('drill-down addresses into the history', () => {
     });
     expect(historyTarget('#trends')).toBeNull();
     expect(historyTarget('#conversationsx')).toBeNull();
+    // Every view has an address of its own.
+    expect(addressedView('#trends')).toEqual({ view: 'trends', comments: false });
+    expect(addressedView('#comments')).toEqual({ view: 'conversations', comments: true });
+    expect(addressedView('#conversations?agent=ben')).toEqual({
+      view: 'conversations',
+      comments: false,
+    });
+    expect(addressedView('#nowhere')).toBeNull();
+    expect(addressedView('')).toBeNull();
     expect(filterParams({ q: 'late parcel', status: 'open' }).toString()).toBe(
       'q=late+parcel&status=open',
     );

@@ -10,6 +10,7 @@ import { expectationBody } from '../support/expectation';
 import { Report } from '../../widget/console/components/Report';
 import type { InsightsApi } from '../../widget/console/insightsApi';
 import type { ReportApi } from '../../widget/console/reportApi';
+import { fakeChart } from '../support/console';
 
 afterEach(cleanup);
 
@@ -120,8 +121,6 @@ const moment = (id: string, agent: string, comment: string | null): CommentView 
   excluded: null,
 });
 
-const fakeChart = () => vi.fn(async () => ({ drawTrend: () => () => undefined }));
-
 function fakeApis() {
   const api: ReportApi = {
     report: vi.fn<ReportApi['report']>(async () => ({ ok: true, data: frame })),
@@ -156,7 +155,7 @@ const cells = (row: HTMLElement) =>
 describe('the weekly report', () => {
   it("shows the week's scores against the week before, per agent, from the week's own reads", async () => {
     const { api, insights } = fakeApis();
-    render(<Report api={api} insights={insights} siteId="demo" loadChart={fakeChart()} />);
+    render(<Report api={api} insights={insights} siteId="demo" loadChart={fakeChart().load} />);
     const table = await screen.findByRole('table', {
       name: "The site's scores at the week's end, against the week before",
     });
@@ -187,7 +186,7 @@ describe('the weekly report', () => {
 
   it('names each chart "… over time", with a table view', async () => {
     const { api, insights } = fakeApis();
-    render(<Report api={api} insights={insights} siteId="demo" loadChart={fakeChart()} />);
+    render(<Report api={api} insights={insights} siteId="demo" loadChart={fakeChart().load} />);
     for (const name of ['Responsiveness', 'Reliability', 'Experience', 'CSAT']) {
       expect(await screen.findByRole('img', { name: `${name} over time` })).toBeTruthy();
       const table = screen.getByRole('table', { name: `${name} over time` });
@@ -197,7 +196,7 @@ describe('the weekly report', () => {
 
   it('lists the drivers of bad endings per segment, and the follow-ups opened and closed', async () => {
     const { api, insights } = fakeApis();
-    render(<Report api={api} insights={insights} siteId="demo" loadChart={fakeChart()} />);
+    render(<Report api={api} insights={insights} siteId="demo" loadChart={fakeChart().load} />);
     const drivers = await screen.findByRole('table', {
       name: 'Top drivers of bad endings in each segment this week',
     });
@@ -223,7 +222,7 @@ describe('the weekly report', () => {
 
   it('praises agents by name for the best moments, a page at a time', async () => {
     const { api, insights } = fakeApis();
-    render(<Report api={api} insights={insights} siteId="demo" loadChart={fakeChart()} />);
+    render(<Report api={api} insights={insights} siteId="demo" loadChart={fakeChart().load} />);
     const section = await screen.findByRole('region', { name: 'Best moments' });
     expect(within(section).getByText('She really listened')).toBeTruthy();
     expect(within(section).getAllByText('Really listened')).toHaveLength(2);
@@ -235,7 +234,7 @@ describe('the weekly report', () => {
 
   it('sets the reply time stated against the one kept, and the week’s first replies', async () => {
     const { api, insights } = fakeApis();
-    render(<Report api={api} insights={insights} siteId="demo" loadChart={fakeChart()} />);
+    render(<Report api={api} insights={insights} siteId="demo" loadChart={fakeChart().load} />);
     const gap = await screen.findByRole('region', { name: 'Expectation gap' });
     expect(gap.textContent).toContain(
       'You say 2 minutes; you kept 3½ minutes for 80% of visitors in the last 7 days.',
@@ -257,7 +256,13 @@ describe('the weekly report', () => {
     const { api, insights } = fakeApis();
     const print = vi.fn();
     render(
-      <Report api={api} insights={insights} siteId="demo" loadChart={fakeChart()} print={print} />,
+      <Report
+        api={api}
+        insights={insights}
+        siteId="demo"
+        loadChart={fakeChart().load}
+        print={print}
+      />,
     );
     const week = (await screen.findByLabelText('Week')) as HTMLInputElement;
     await screen.findByRole('region', { name: 'Best moments' });
@@ -276,7 +281,7 @@ describe('the weekly report', () => {
       ok: false as const,
       error: { code: 'forbidden' as const, message: 'Only supervisors.' },
     }));
-    render(<Report api={api} insights={insights} siteId="demo" loadChart={fakeChart()} />);
+    render(<Report api={api} insights={insights} siteId="demo" loadChart={fakeChart().load} />);
     expect((await screen.findByRole('alert')).textContent).toContain('Only supervisors.');
   });
 });

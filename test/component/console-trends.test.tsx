@@ -4,8 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TrendBucket, TrendsBody } from '../../shared/insights';
 import type { AgentDimensionScore } from '../../shared/scoring/types';
 import type { InsightsApi } from '../../widget/console/insightsApi';
+import { Chart } from '../../widget/console/components/TrendChart';
 import { Trends } from '../../widget/console/components/Trends';
 import { noReplies } from '../support/expectation';
+import { fakeChart } from '../support/console';
 
 afterEach(cleanup);
 
@@ -51,18 +53,6 @@ const body: TrendsBody = {
     bucket('2026-11-02T00:00:00.000Z', false, 83.4, 72),
     bucket('2026-11-04T10:00:00.000Z', true, 81, 72),
   ],
-};
-
-/** The chart module, as happy-dom cannot draw: records what it was asked to draw. */
-const fakeChart = () => {
-  const drawn: { ends: number[]; values: (number | null)[]; low?: (number | null)[] }[] = [];
-  const load = vi.fn(async () => ({
-    drawTrend: (_into: HTMLElement, series: (typeof drawn)[number]) => {
-      drawn.push(series);
-      return () => undefined;
-    },
-  }));
-  return { drawn, load };
 };
 
 describe('the trends view', () => {
@@ -154,5 +144,45 @@ describe('the trends view', () => {
     );
     fireEvent.change(screen.getByLabelText('Periods'), { target: { value: 'day' } });
     expect((await screen.findByRole('alert')).textContent).toContain('Not yours.');
+  });
+});
+
+describe('a trend chart', () => {
+  it('follows its box when the window or the layout changes its width', async () => {
+    const observers: (() => void)[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: () => void) {
+          observers.push(callback);
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    let width = 900;
+    const widthSpy = vi
+      .spyOn(HTMLElement.prototype, 'clientWidth', 'get')
+      .mockImplementation(() => width);
+    try {
+      const chart = fakeChart();
+      render(
+        <Chart
+          name="CSAT over time"
+          points={[{ end: '2026-11-09T00:00:00.000Z', partial: false, value: 80, n: 12 }]}
+          loadChart={chart.load}
+        />,
+      );
+      await waitFor(() => expect(observers).toHaveLength(1));
+      width = 640;
+      observers[0]!();
+      observers[0]!(); // the same width again: nothing to redraw
+      width = 100; // narrower than a chart can be read: it keeps its smallest width
+      observers[0]!();
+      expect(chart.resized).toEqual([640, 280]);
+    } finally {
+      widthSpy.mockRestore();
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -14,20 +14,27 @@ import { formatTime, formatWhen } from '../../widget/app/format';
 import {
   applyLanguage,
   chooseLanguage,
-  dictionaries,
   en,
+  setDictionary,
   t,
   type Dictionary,
   type Language,
 } from '../../widget/app/i18n';
+import { dictionaries } from '../../widget/app/i18n/all';
 import { mount } from '../../widget/app/mount';
 import { RatingCard } from '../../widget/app/RatingCard';
 import type { Chat, ChatState } from '../../widget/app/connection';
 
 const LANGUAGES = Object.keys(dictionaries) as Language[];
 
+/** What the app does once a language's chunk has arrived: its words, and its times. */
+function speak(requested: string): void {
+  setDictionary(dictionaries[applyLanguage(requested).lang]);
+}
+
 /** Sample arguments for every function of a dictionary, by key. */
 const SAMPLES: Partial<Record<keyof Dictionary, unknown[][]>> = {
+  replyTime: [[null], [1], [3], [60], [61], [150]],
   helping: [['Anna']],
   typing: [['Anna']],
   promiseBy: [
@@ -93,7 +100,7 @@ afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
   setPageLang(null);
-  applyLanguage('en-US');
+  speak('en-US');
 });
 
 describe('widget dictionaries', () => {
@@ -172,7 +179,8 @@ describe('choosing the language', () => {
     setPageLang('nl-BE');
     expect(applyLanguage(undefined)).toEqual({ lang: 'nl', locale: 'nl-BE' });
     expect(applyLanguage('fr').lang).toBe('fr');
-    expect(t.endChat).toBe(dictionaries.fr.endChat);
+    // The words wait for the language's chunk: English until then.
+    expect(t.endChat).toBe(en.endChat);
   });
 
   it('passes data-lang from the script tag through the loader to the app', async () => {
@@ -231,19 +239,78 @@ describe('choosing the language', () => {
     },
   );
 
-  it('sets lang on the widget’s root in the shadow tree', () => {
+  it('loads only the visitor’s language, then sets lang on the widget’s root', async () => {
     setPageLang('en');
+    const chunks: HTMLScriptElement[] = [];
+    const append = vi
+      .spyOn(document.head, 'appendChild')
+      .mockImplementation(<T extends Node>(node: T): T => {
+        chunks.push(node as unknown as HTMLScriptElement);
+        return node;
+      });
+    const win = window as unknown as { peakend?: PeakendApi };
+    win.peakend = Object.assign(() => undefined, {});
     const host = document.createElement('div');
     document.body.appendChild(host);
     const root = host.attachShadow({ mode: 'open' });
-    mount({
-      root,
-      launcher: document.createElement('button'),
-      src: 'http://localhost/widget.js',
-      options: { site: 'demo', lang: 'de-AT' },
-    });
-    expect(root.querySelector('.pk-root')?.getAttribute('lang')).toBe('de');
-    host.remove();
+    try {
+      const handle = mount({
+        root,
+        launcher: document.createElement('button'),
+        src: 'https://chat.example/widget.js',
+        options: { site: 'demo', lang: 'de-AT' },
+      });
+      expect(chunks.map((chunk) => chunk.src)).toEqual([
+        `https://chat.example/widget/${__PEAKEND_LANGUAGE_CHUNKS__.de}`,
+      ]);
+      // Nothing is drawn in English meanwhile.
+      handle(['open']);
+      expect(root.querySelector('[role="dialog"]')).toBeNull();
+      // The chunk runs: it hands over its dictionary, as the build makes it do.
+      win.peakend.__languages = { de: dictionaries.de };
+      (chunks[0]!.onload as () => void)();
+      await vi.waitFor(() =>
+        expect(root.querySelector('.pk-root')?.getAttribute('lang')).toBe('de'),
+      );
+      expect(
+        root.querySelector(`[aria-label="${dictionaries.de.closeChat}"]`),
+        'the panel is drawn in German',
+      ).not.toBeNull();
+    } finally {
+      append.mockRestore();
+      host.remove();
+      delete win.peakend;
+    }
+  });
+
+  it('speaks English when the language’s chunk cannot be loaded', async () => {
+    const chunks: HTMLScriptElement[] = [];
+    const append = vi
+      .spyOn(document.head, 'appendChild')
+      .mockImplementation(<T extends Node>(node: T): T => {
+        chunks.push(node as unknown as HTMLScriptElement);
+        return node;
+      });
+    const host = document.createElement('div');
+    document.body.appendChild(host);
+    const root = host.attachShadow({ mode: 'open' });
+    try {
+      const handle = mount({
+        root,
+        launcher: document.createElement('button'),
+        src: 'https://chat.example/widget.js',
+        options: { site: 'demo', lang: 'fr' },
+      });
+      handle(['open']);
+      (chunks[0]!.onerror as () => void)();
+      await vi.waitFor(() =>
+        expect(root.querySelector(`[aria-label="${en.closeChat}"]`)).not.toBeNull(),
+      );
+      expect(root.querySelector('.pk-root')?.getAttribute('lang')).toBe('en');
+    } finally {
+      append.mockRestore();
+      host.remove();
+    }
   });
 });
 
@@ -262,7 +329,7 @@ describe('the rating card in Dutch', () => {
   }
 
   it('asks, offers chips and thanks with Dutch accessible names', async () => {
-    applyLanguage('nl');
+    speak('nl');
     const save = accepting();
     render(
       <RatingCard conversationId="conv-1" agentName="Anna de Vries" existing={null} save={save} />,
@@ -323,6 +390,7 @@ describe('a kept promise in every language', () => {
       conversation: view,
       typing: null,
       pending: [],
+      replyMinutes: null,
     };
     const answer = async () => ({ ok: true as const, data: view });
     return {
@@ -341,7 +409,7 @@ describe('a kept promise in every language', () => {
   };
 
   it.each(LANGUAGES)('%s: offers the dispute, then says it was sent', (lang) => {
-    applyLanguage(lang);
+    speak(lang);
     const dict = dictionaries[lang];
     const chat = chatShowing(conversation(kept));
     render(<App chat={chat} open={true} onClose={() => undefined} />);
@@ -370,27 +438,27 @@ describe('times in the visitor’s locale', () => {
   const due = now.toISOString();
 
   it.each(['de', 'nl', 'fr', 'es', 'en-GB'])('%s: 24-hour clock', (lang) => {
-    applyLanguage(lang);
+    speak(lang);
     expect(formatWhen(due, now)).toBe('15:30');
     expect(formatTime(due)).toBe('15:30');
   });
 
   it('en-US: 12-hour clock', () => {
-    applyLanguage('en-US');
+    speak('en-US');
     expect(formatWhen(due, now)).toMatch(/^3:30\sPM$/);
   });
 
   it('puts the due time in the promise sentence', () => {
-    applyLanguage('nl');
+    speak('nl');
     expect(t.promiseBy('Anna', formatWhen(due, now))).toBe(
       'Anna laat uiterlijk 15:30 van zich horen',
     );
-    applyLanguage('de');
+    speak('de');
     const later = new Date(2026, 2, 4, 9, 5).toISOString();
     expect(t.promiseBy('Anna', formatWhen(later, now))).toBe(
       'Anna meldet sich bis Mi., 09:05 bei Ihnen',
     );
-    applyLanguage('es');
+    speak('es');
     expect(t.promiseBy('Anna', formatWhen(due, now))).toBe('Anna te responderá antes de las 15:30');
     expect(t.promiseBy('Anna', '1:30')).toBe('Anna te responderá antes de la 1:30');
     expect(t.promiseBy('Anna', formatWhen(later, now))).toBe(

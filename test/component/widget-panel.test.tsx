@@ -39,6 +39,7 @@ function fakeChat(conversation: VisitorConversationView | null) {
     conversation,
     typing: null,
     pending: [],
+    replyMinutes: null,
   };
   const listeners = new Set<() => void>();
   const ok = async (): Promise<Ack<VisitorConversationView>> => ({
@@ -103,6 +104,17 @@ describe('widget chat panel', () => {
     expect(screen.getByRole('dialog', { name: 'Chat with us' })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' }));
     expect(screen.getByText('We usually reply within a few minutes')).toBeTruthy();
+  });
+
+  it('states the reply time the site keeps, when it follows it', () => {
+    const { chat, push } = fakeChat(null);
+    renderApp(chat);
+    push({ replyMinutes: 3 });
+    expect(screen.getByText('We usually reply within 3 minutes')).toBeTruthy();
+    push({ replyMinutes: 1 });
+    expect(screen.getByText('We usually reply within a minute')).toBeTruthy();
+    push({ replyMinutes: 150 });
+    expect(screen.getByText('We usually reply within 3 hours')).toBeTruthy();
   });
 
   it('sends with Enter, keeps Shift+Enter for a new line, and stops typing on send', async () => {

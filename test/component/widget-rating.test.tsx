@@ -25,7 +25,7 @@ function accepting() {
   }));
 }
 
-function renderCard(save = accepting(), agentName: string | null = 'Anna') {
+function renderCard(save = accepting(), agentName: string | null = 'Anna', askContact = false) {
   const onSaved = vi.fn();
   render(
     <RatingCard
@@ -34,6 +34,7 @@ function renderCard(save = accepting(), agentName: string | null = 'Anna') {
       existing={null}
       save={save}
       onSaved={onSaved}
+      askContact={askContact}
     />,
   );
   return { save, onSaved };
@@ -196,5 +197,67 @@ describe('widget rating card', () => {
     );
     expect(screen.getByText('Thank you!')).toBeTruthy();
     expect(screen.queryByRole('radiogroup')).toBeNull();
+  });
+
+  describe('“May we contact you about this?”', () => {
+    const question = 'May we contact you about this?';
+
+    it('asks after a bad ending, and an address given is saved with the rating', async () => {
+      const { save } = renderCard(accepting(), 'Anna', true);
+      chooseFace('Very bad');
+      fireEvent.click(screen.getByRole('button', { name: 'Long waits' }));
+      const email = screen.getByRole('textbox', { name: question });
+      expect(email.getAttribute('type')).toBe('email');
+      expect(email.getAttribute('autocomplete')).toBe('email');
+      fireEvent.input(email, { target: { value: ' sam@example.com ' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+      await screen.findByRole('status');
+      expect(save.mock.calls.at(-1)![0]).toMatchObject({
+        end: 1,
+        peak: { dimension: 'responsiveness', polarity: 'negative' },
+        contact: { email: 'sam@example.com' },
+      });
+    });
+
+    it('asks after a good ending with a bad moment too, and never forces an answer', async () => {
+      const { save } = renderCard(accepting(), 'Anna', true);
+      chooseFace('Good');
+      fireEvent.click(screen.getByRole('button', { name: 'Broke a promise' }));
+      expect(screen.getByRole('textbox', { name: question })).toBeTruthy();
+      fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+      await screen.findByRole('status');
+      expect(save.mock.calls.at(-1)![0]).not.toHaveProperty('contact');
+    });
+
+    it('says what is wrong with a mistyped address, and saves nothing until it is fixed', async () => {
+      const { save } = renderCard(accepting(), 'Anna', true);
+      chooseFace('Bad');
+      fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+      const email = screen.getByRole('textbox', { name: question });
+      fireEvent.input(email, { target: { value: 'sam@example' } });
+      const saves = save.mock.calls.length;
+      fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+      expect(save.mock.calls.length).toBe(saves);
+      expect(email.getAttribute('aria-invalid')).toBe('true');
+      expect(document.activeElement).toBe(email);
+      const error = screen.getByText('Enter a valid email address');
+      expect(email.getAttribute('aria-describedby')).toContain(error.id);
+      fireEvent.input(email, { target: { value: 'sam@example.com' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+      await screen.findByRole('status');
+      expect(save.mock.calls.at(-1)![0]).toMatchObject({ contact: { email: 'sam@example.com' } });
+    });
+
+    it('does not ask after a good ending, or when the page said who the visitor is', () => {
+      renderCard(accepting(), 'Anna', true);
+      chooseFace('Very good');
+      fireEvent.click(screen.getByRole('button', { name: 'Quick replies' }));
+      expect(screen.queryByText(question)).toBeNull();
+      cleanup();
+      renderCard(accepting(), 'Anna', false);
+      chooseFace('Very bad');
+      fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+      expect(screen.queryByText(question)).toBeNull();
+    });
   });
 });

@@ -11,6 +11,9 @@ import type { ExpectationBody, ReplyFigures } from '../../shared/insights';
 import { DAY } from '../../shared/time';
 import {
   call,
+  connectVisitor,
+  data,
+  next,
   serversPerTest,
   tempDir,
   TEST_ADMIN_TOKEN,
@@ -239,6 +242,23 @@ describe.each(await storeKinds())('expectation gap (%s)', (kind) => {
     const stricter = await read('from=2026-11-03');
     expect(stricter.body.total.site.withinTarget).toBe(5); // 10 30 45 50 60
     expect(stricter.body.stated.targetReplySeconds).toBe(60);
+  });
+
+  it('tells the widget the kept time only when the site lets it follow it', async () => {
+    const hello = async (server: TestServer, siteId: string) => {
+      const visitor = connectVisitor(server.url, { siteId });
+      try {
+        await next(visitor, 'connect');
+        return data(await visitor.emitWithAck('hello', {}));
+      } finally {
+        visitor.disconnect();
+      }
+    };
+    const follows = await siteWithFixture({ statedReplyFollowsKept: true });
+    // The last 7 days' 80th percentile first reply is 400 s: "within 7 minutes".
+    expect((await hello(follows.server, follows.siteId)).replyMinutes).toBe(7);
+    const states = await siteWithFixture();
+    expect((await hello(states.server, states.siteId)).replyMinutes).toBeNull();
   });
 
   it('keeps each site’s replies to itself', async () => {

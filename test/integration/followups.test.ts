@@ -368,4 +368,42 @@ describe.each(await storeKinds())('the follow-up queue (%s)', (kind) => {
       visitor.disconnect();
     }
   });
+
+  it('records the address a visitor agreed to be contacted at, in the rating card', async () => {
+    const visitor = connectVisitor(server.url, { siteId: 'demo' });
+    try {
+      await next(visitor, 'connect');
+      const { id: chat } = data(await visitor.emitWithAck('message:send', { text: 'Hello?' }));
+      data(await ben.emitWithAck('message:send', { conversationId: chat, text: 'Hi' }));
+      data(await ben.emitWithAck('conversation:close', { conversationId: chat }));
+      // A mistyped address is refused with what is wrong; the steps before it stay.
+      data(await visitor.emitWithAck('rating:save', { conversationId: chat, key: 'k1', end: 1 }));
+      const typo = await visitor.emitWithAck('rating:save', {
+        conversationId: chat,
+        key: 'k2',
+        end: 1,
+        contact: { email: 'sam@' },
+      });
+      expect(typo).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(JSON.stringify(typo)).toContain('contact.email');
+      expect((await itemOf(chat)).contact).toBeNull();
+
+      data(
+        await visitor.emitWithAck('rating:save', {
+          conversationId: chat,
+          key: 'k3',
+          end: 1,
+          comment: 'Nobody knew',
+          contact: { email: ' Sam@Example.test ' },
+        }),
+      );
+      const item = await itemOf(chat);
+      expect(item.contact).toEqual({ email: 'sam@example.test', consentedAt: expect.any(String) });
+      // The console's conversation says so too.
+      const view = data(await anna.emitWithAck('conversation:get', { conversationId: chat }));
+      expect(view.contact).toEqual(item.contact);
+    } finally {
+      visitor.disconnect();
+    }
+  });
 });

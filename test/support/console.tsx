@@ -14,6 +14,7 @@ import type {
 } from '../../shared/protocol';
 import type { SessionApi } from '../../widget/console/api';
 import { App } from '../../widget/console/components/App';
+import type { TrendSeries } from '../../widget/console/components/trendChart';
 import type {
   ConnectionState,
   DataOf,
@@ -148,4 +149,18 @@ export async function startConsole(live: FakeLive, api: SessionApi = signedInApi
   await waitFor(() => expect(live.subscribed).toBe(true));
   live.state('connected');
   await waitFor(() => expect(live.sent('inbox:list')).toHaveLength(1));
+}
+
+/** The chart module, as happy-dom cannot draw: records every series it was asked to draw. */
+export function fakeChart() {
+  const drawn: TrendSeries[] = [];
+  /** The widths charts were fitted to after they were drawn. */
+  const resized: number[] = [];
+  const load = vi.fn(async () => ({
+    drawTrend: (_into: HTMLElement, series: TrendSeries) => {
+      drawn.push(series);
+      return { resize: (width: number) => resized.push(width), remove: () => undefined };
+    },
+  }));
+  return { drawn, resized, load };
 }

@@ -30,6 +30,8 @@ export interface AppProps {
    * by itself (a rating became due), which must not pull focus away from the page.
    */
   takeFocus?: boolean;
+  /** The rating card may ask how to reach the visitor: the page did not say who they are. */
+  askContact?: boolean;
   onClose(): void;
 }
 
@@ -56,7 +58,15 @@ function useExpired(until: string | null): boolean {
   return expired;
 }
 
-export function App({ chat, open, title, avatar, takeFocus = true, onClose }: AppProps) {
+export function App({
+  chat,
+  open,
+  title,
+  avatar,
+  takeFocus = true,
+  askContact,
+  onClose,
+}: AppProps) {
   const state = useChatState(chat);
   const { conversation, status } = state;
   const panelRef = useRef<HTMLDivElement>(null);
@@ -101,7 +111,7 @@ export function App({ chat, open, title, avatar, takeFocus = true, onClose }: Ap
           </h2>
           <p class="pk-subtitle">
             <span class={status === 'online' ? 'pk-dot pk-dot-on' : 'pk-dot'} aria-hidden="true" />
-            {agentName ? t.helping(agentName) : t.replyTime}
+            {agentName ? t.helping(agentName) : t.replyTime(state.replyMinutes)}
           </p>
         </div>
         {conversation && !closed && (
@@ -132,6 +142,7 @@ export function App({ chat, open, title, avatar, takeFocus = true, onClose }: Ap
             chat={chat}
             agentName={agentName}
             autoFocus={focusCard.current}
+            askContact={askContact}
             onFinished={() => setFinished(conversation.id)}
           />
         )}
@@ -332,6 +343,7 @@ function ClosedBlock(props: {
   chat: Chat;
   agentName: string | null;
   autoFocus: boolean;
+  askContact?: boolean;
   onFinished(): void;
 }) {
   const { conversation, chat } = props;
@@ -356,6 +368,7 @@ function ClosedBlock(props: {
         existing={conversation.rating}
         save={chat.saveRating}
         autoFocus={props.autoFocus}
+        askContact={props.askContact}
         onFinished={props.onFinished}
       />
       {!expired && (

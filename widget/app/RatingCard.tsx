@@ -4,7 +4,9 @@
  * earlier steps answered, under a fresh idempotency key:
  *   1. "How did this conversation end?" five faces (required, one tap);
  *   2. "What stood out most?" one chip, or skip;
- *   3. an optional comment, then "Send rating" and a warm thank-you.
+ *   3. an optional comment, then "Send rating" and a warm thank-you. After a bad ending, when the
+ *      page did not say who the visitor is, it also asks "May we contact you about this?" with
+ *      an email field: an address given is the visitor's consent, saved with the rating.
  *
  * `save` is injected (the outbox's delivery in the app, a stub in tests). A step kept in the
  * outbox because the server cannot be reached counts as answered: it will be sent, and the card
@@ -13,6 +15,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Ack } from '../../shared/ack';
 import type { Dimension, Peak, Polarity } from '../../shared/facts';
+import { ratingNeedsFollowup } from '../../shared/bad-ending';
 import { LIMITS } from '../../shared/limits';
 import type { RatingSave, RatingView } from '../../shared/protocol';
 import { newKey } from './id';
@@ -35,7 +38,12 @@ export interface RatingCardProps {
   onFinished?: () => void;
   /** Move focus to the card when it appears (the composer it replaces had focus). */
   autoFocus?: boolean;
+  /** Ask for a way to reach the visitor after a bad ending: the page did not say who they are. */
+  askContact?: boolean;
 }
+
+/** Enough to catch a typo; the server checks the address properly. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Step = 'peak' | 'comment' | 'thanks';
 
@@ -60,6 +68,9 @@ export function RatingCard(props: RatingCardProps) {
   const [peak, setPeak] = useState<Peak | null | undefined>(undefined);
   const [step, setStep] = useState<Step>(existing ? 'thanks' : 'peak');
   const [comment, setComment] = useState('');
+  const [email, setEmail] = useState('');
+  const [badEmail, setBadEmail] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(false);
   const cardRef = useRef<HTMLDivElement>(null);
@@ -127,16 +138,26 @@ export function RatingCard(props: RatingCardProps) {
   async function submit(event: Event) {
     event.preventDefault();
     if (end === null || busy) return;
-    setBusy(true);
     const text = comment.trim();
+    const address = asksContact ? email.trim() : '';
+    if (address && (address.length > LIMITS.emailLength || !EMAIL.test(address))) {
+      setBadEmail(true);
+      emailRef.current?.focus();
+      return;
+    }
+    setBadEmail(false);
+    setBusy(true);
     const ok = await send({
       end,
       ...(peak !== undefined && { peak }),
       ...(text && { comment: text }),
+      ...(address && { contact: { email: address } }),
     });
     setBusy(false);
     if (ok) setStep('thanks');
   }
+
+  const asksContact = !!props.askContact && end !== null && ratingNeedsFollowup(end, peak);
 
   if (step === 'thanks') {
     const score = end ?? 5;
@@ -225,6 +246,33 @@ export function RatingCard(props: RatingCardProps) {
             value={comment}
             onInput={(e) => setComment(e.currentTarget.value)}
           />
+          {asksContact && (
+            <>
+              <label class="pk-q" for={`${id}-email`}>
+                {t.contactQuestion}
+              </label>
+              <p class="pk-hint" id={`${id}-email-hint`}>
+                {t.contactHint}
+              </p>
+              <input
+                id={`${id}-email`}
+                ref={emailRef}
+                type="email"
+                class="pk-input"
+                autoComplete="email"
+                maxLength={LIMITS.emailLength}
+                value={email}
+                aria-invalid={badEmail}
+                aria-describedby={`${id}-email-hint${badEmail ? ` ${id}-email-error` : ''}`}
+                onInput={(e) => setEmail(e.currentTarget.value)}
+              />
+              {badEmail && (
+                <p class="pk-error" id={`${id}-email-error`}>
+                  {t.badEmail}
+                </p>
+              )}
+            </>
+          )}
           <button type="submit" class="pk-button pk-primary" disabled={busy}>
             {t.sendRating}
           </button>

@@ -14,6 +14,8 @@ export interface RatingPanelProps {
   agentName: string | null;
   avatar?: string;
   save: SaveRating;
+  /** The card may ask how to reach the visitor: the page did not say who they are. */
+  askContact?: boolean;
   onClose(): void;
 }
 
@@ -59,6 +61,7 @@ export function RatingPanel(props: RatingPanelProps) {
           agentName={props.agentName}
           existing={null}
           save={props.save}
+          askContact={props.askContact}
         />
       </div>
     </div>

@@ -3,6 +3,7 @@
  * bundles are built separately and meet at runtime through `window.peakend.__app`, never through
  * any other global.
  */
+import type { Dictionary, Language } from './i18n';
 
 export type Position = 'right' | 'left';
 
@@ -75,4 +76,6 @@ export interface PeakendApi {
   __loaded?: true;
   /** Set by the app chunk when it has run. */
   __app?: Mount;
+  /** Set by each language chunk that has run (widget/app/languages.ts). */
+  __languages?: Partial<Record<Language, Dictionary>>;
 }

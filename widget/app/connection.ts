@@ -66,6 +66,8 @@ export interface ChatState {
   typing: AgentRef | null;
   /** Messages sent but not yet acknowledged. */
   pending: PendingMessage[];
+  /** The reply time the site states, in minutes; null: "a few minutes". */
+  replyMinutes: number | null;
 }
 
 export interface Chat {
@@ -117,6 +119,7 @@ export function connect(
     conversation: null,
     typing: null,
     pending: [],
+    replyMinutes: null,
   };
   const listeners = new Set<() => void>();
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -182,6 +185,7 @@ export function connect(
       }
       token = ack.data.visitorToken;
       remember(token);
+      set({ replyMinutes: ack.data.replyMinutes });
       showConversation(ack.data.conversation);
       // Steps kept while the socket was away go now, over the socket.
       void delivery.flush();

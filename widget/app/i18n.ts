@@ -2,13 +2,13 @@
  * Every string the visitor sees or hears, in one place so other languages can be added later
  * (same keys, same function signatures). Accessible names listed in the product brief are part
  * of the UI contract: browser tests and screen readers rely on them.
+ *
+ * English is built into the app; every other language is a chunk of its own (i18n/*.ts, built
+ * by vite.config.ts), of which a visitor downloads only theirs (languages.ts).
  */
 import type { Dimension, Polarity } from '../../shared/facts';
 import { setTimeLocale } from './format';
-import { de } from './i18n/de';
-import { es } from './i18n/es';
-import { fr } from './i18n/fr';
-import { nl } from './i18n/nl';
+import { hours } from './i18n/hours';
 
 /** The shape every language fills in: TypeScript checks each dictionary against it. */
 export interface Dictionary {
@@ -18,7 +18,8 @@ export interface Dictionary {
   /** Heading of the rating card on its own (host-chat mode). */
   rateTitle: string;
   close: string;
-  replyTime: string;
+  /** The site's stated reply time: whole minutes, or null for the usual "a few minutes". */
+  replyTime: (minutes: number | null) => string;
   helping: (agent: string) => string;
   welcome: string;
   team: string;
@@ -58,6 +59,10 @@ export interface Dictionary {
   skip: string;
   commentLabel: string;
   commentPlaceholder: string;
+  /** After a bad ending, when the page did not say who the visitor is. */
+  contactQuestion: string;
+  contactHint: string;
+  badEmail: string;
   sendRating: string;
   saveFailed: string;
   thanksTitle: (end: number) => string;
@@ -73,7 +78,12 @@ export const en: Dictionary = {
   closeChat: 'Close chat',
   rateTitle: 'Your conversation',
   close: 'Close',
-  replyTime: 'We usually reply within a few minutes',
+  replyTime: (minutes: number | null) =>
+    minutes === null
+      ? 'We usually reply within a few minutes'
+      : minutes < 60
+        ? `We usually reply within ${minutes === 1 ? 'a minute' : `${minutes} minutes`}`
+        : `We usually reply within ${hours(minutes) === 1 ? 'an hour' : `${hours(minutes)} hours`}`,
   helping: (agent: string) => `${agent} is helping you`,
   welcome: 'Hi there! How can we help you today?',
   team: 'Support team',
@@ -109,6 +119,9 @@ export const en: Dictionary = {
   skip: 'Skip',
   commentLabel: 'Anything else?',
   commentPlaceholder: 'Optional: tell us more',
+  contactQuestion: 'May we contact you about this?',
+  contactHint: 'Leave your email and we’ll get back to you. Optional.',
+  badEmail: 'Enter a valid email address',
   sendRating: 'Send rating',
   saveFailed: 'We couldn’t save that. Please try again.',
   thanksTitle: (end: number) => (end >= 4 ? 'Thank you!' : 'Thank you for telling us'),
@@ -140,9 +153,8 @@ export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] || name;
 }
 
-export type Language = 'en' | 'nl' | 'de' | 'fr' | 'es';
-
-export const dictionaries: Record<Language, Dictionary> = { en, nl, de, fr, es };
+export const LANGUAGES = ['en', 'nl', 'de', 'fr', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 /** "nl" from "nl-BE", "NL_be" or "nl". */
 function primary(tag: string): string {
@@ -150,7 +162,7 @@ function primary(tag: string): string {
 }
 
 function isLanguage(code: string): code is Language {
-  return Object.hasOwn(dictionaries, code);
+  return (LANGUAGES as readonly string[]).includes(code);
 }
 
 /** A valid BCP 47 tag for Intl ("en_GB" → "en-GB"), or undefined if Intl would reject it. */
@@ -191,17 +203,25 @@ export function chooseLanguage(
   return { lang: 'en', locale: 'en' };
 }
 
-/** The active dictionary: English until `applyLanguage` fills in the visitor's language. */
+/** The active dictionary: English until `setDictionary` fills in the visitor's language. */
 export const t: Dictionary = { ...en };
 
-/** Picks the visitor's language (see `chooseLanguage`) for every string and time shown. */
+/**
+ * Picks the visitor's language (see `chooseLanguage`) and its locale for every time shown. The
+ * words stay English until the language's dictionary arrives (`setDictionary`).
+ */
 export function applyLanguage(requested?: string | null): LanguageChoice {
   const choice = chooseLanguage(
     requested,
     document.documentElement.getAttribute('lang'),
     navigator.languages?.length ? navigator.languages : [navigator.language],
   );
-  Object.assign(t, dictionaries[choice.lang]);
+  Object.assign(t, en);
   setTimeLocale(choice.locale);
   return choice;
+}
+
+/** Every string shown from now on comes from `dictionary`. */
+export function setDictionary(dictionary: Dictionary): void {
+  Object.assign(t, dictionary);
 }

@@ -15,7 +15,8 @@ import { connect, type Chat, type Identity } from './connection';
 import { createRatingDelivery } from './delivery';
 import { ratingDue } from './due';
 import { App } from './App';
-import { applyLanguage } from './i18n';
+import { applyLanguage, setDictionary } from './i18n';
+import { loadDictionary } from './languages';
 import { RatingPanel } from './RatingPanel';
 import { readStored, writeStored } from './persist';
 import css from './styles.css?inline';
@@ -92,9 +93,21 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
   adoptStyles(root, options.nonce);
   const container = document.createElement('div');
   container.className = 'pk-root';
-  // Screen readers pronounce the widget in its own language, whatever the host page's is.
-  container.lang = applyLanguage(options.lang).lang;
+  container.lang = 'en';
   root.appendChild(container);
+  /** Nothing is drawn until the visitor's language has arrived (or failed to: then English). */
+  let speaking = false;
+  let drawWhenSpeaking = false;
+  const language = applyLanguage(options.lang).lang;
+  void loadDictionary(language, src, options.nonce).then((dictionary) => {
+    if (dictionary) {
+      setDictionary(dictionary);
+      // Screen readers pronounce the widget in its own language, whatever the host page's is.
+      container.lang = language;
+    }
+    speaking = true;
+    if (drawWhenSpeaking) draw();
+  });
 
   const listeners: Record<string, HostListener[]> = {};
   let chat: Chat | undefined;
@@ -161,6 +174,12 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
 
   function draw(): void {
     launcher.hidden = isOpen || String(options.launcher) === 'false';
+    // A signed-in user's email reaches the console already: the card need not ask for one.
+    const askContact = !(options.userId && options.userHash && options.email);
+    if (!speaking) {
+      drawWhenSpeaking = true;
+      return;
+    }
     const avatar = imageUrl(options.avatar);
     if (view.kind === 'rate') {
       const { request } = view;
@@ -173,6 +192,7 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
           agentName={request.agentName ?? null}
           avatar={avatar}
           save={save}
+          askContact={askContact}
           onClose={() => hide(true)}
         />,
         container,
@@ -186,6 +206,7 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
         title={options.title}
         avatar={avatar}
         takeFocus={takeFocus}
+        askContact={askContact}
         onClose={() => hide(true)}
       />,
       container,

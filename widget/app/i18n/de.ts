@@ -1,5 +1,6 @@
 /** German: formal "Sie", the safe default for a widget on any company's site. */
 import type { Dictionary } from '../i18n';
+import { hours } from './hours';
 
 export const de: Dictionary = {
   defaultTitle: 'Schreiben Sie uns',
@@ -7,7 +8,12 @@ export const de: Dictionary = {
   closeChat: 'Chat schließen',
   rateTitle: 'Ihr Gespräch',
   close: 'Schließen',
-  replyTime: 'Wir antworten meist innerhalb weniger Minuten',
+  replyTime: (minutes: number | null) =>
+    minutes === null
+      ? 'Wir antworten meist innerhalb weniger Minuten'
+      : minutes < 60
+        ? `Wir antworten meist innerhalb ${minutes === 1 ? 'einer Minute' : `von ${minutes} Minuten`}`
+        : `Wir antworten meist innerhalb ${hours(minutes) === 1 ? 'einer Stunde' : `von ${hours(minutes)} Stunden`}`,
   helping: (agent: string) => `${agent} hilft Ihnen weiter`,
   welcome: 'Hallo! Wie können wir Ihnen heute helfen?',
   team: 'Support-Team',
@@ -43,6 +49,9 @@ export const de: Dictionary = {
   skip: 'Überspringen',
   commentLabel: 'Möchten Sie uns noch etwas sagen?',
   commentPlaceholder: 'Optional: Erzählen Sie uns mehr',
+  contactQuestion: 'Dürfen wir Sie dazu kontaktieren?',
+  contactHint: 'Hinterlassen Sie Ihre E-Mail-Adresse, dann melden wir uns. Freiwillig.',
+  badEmail: 'Geben Sie eine gültige E-Mail-Adresse ein',
   sendRating: 'Bewertung senden',
   saveFailed: 'Das konnten wir leider nicht speichern. Bitte versuchen Sie es noch einmal.',
   thanksTitle: (end: number) => (end >= 4 ? 'Vielen Dank!' : 'Danke, dass Sie es uns sagen'),

@@ -1,5 +1,6 @@
 /** Spanish: "tú", the warm register most support chats use. */
 import type { Dictionary } from '../i18n';
+import { hours } from './hours';
 
 export const es: Dictionary = {
   defaultTitle: 'Chatea con nosotros',
@@ -7,7 +8,12 @@ export const es: Dictionary = {
   closeChat: 'Cerrar chat',
   rateTitle: 'Tu conversación',
   close: 'Cerrar',
-  replyTime: 'Solemos responder en pocos minutos',
+  replyTime: (minutes: number | null) =>
+    minutes === null
+      ? 'Solemos responder en pocos minutos'
+      : minutes < 60
+        ? `Solemos responder en ${minutes === 1 ? 'un minuto' : `${minutes} minutos`}`
+        : `Solemos responder en ${hours(minutes) === 1 ? 'una hora' : `${hours(minutes)} horas`}`,
   helping: (agent: string) => `${agent} te está ayudando`,
   welcome: '¡Hola! ¿En qué podemos ayudarte hoy?',
   team: 'Equipo de soporte',
@@ -47,6 +53,9 @@ export const es: Dictionary = {
   skip: 'Omitir',
   commentLabel: '¿Algo más que quieras contarnos?',
   commentPlaceholder: 'Opcional: cuéntanos más',
+  contactQuestion: '¿Podemos contactarte sobre esto?',
+  contactHint: 'Déjanos tu correo y te responderemos. Opcional.',
+  badEmail: 'Introduce un correo electrónico válido',
   sendRating: 'Enviar valoración',
   saveFailed: 'No pudimos guardarlo. Inténtalo de nuevo.',
   thanksTitle: (end: number) => (end >= 4 ? '¡Muchas gracias!' : 'Gracias por contárnoslo'),

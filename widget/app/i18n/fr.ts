@@ -3,6 +3,7 @@
  * space (U+00A0) before a colon.
  */
 import type { Dictionary } from '../i18n';
+import { hours } from './hours';
 
 export const fr: Dictionary = {
   defaultTitle: 'Discutez avec nous',
@@ -10,7 +11,12 @@ export const fr: Dictionary = {
   closeChat: 'Fermer le chat',
   rateTitle: 'Votre conversation',
   close: 'Fermer',
-  replyTime: 'Nous répondons généralement en quelques minutes',
+  replyTime: (minutes: number | null) =>
+    minutes === null
+      ? 'Nous répondons généralement en quelques minutes'
+      : minutes < 60
+        ? `Nous répondons généralement en ${minutes === 1 ? 'une minute' : `${minutes} minutes`}`
+        : `Nous répondons généralement en ${hours(minutes) === 1 ? 'une heure' : `${hours(minutes)} heures`}`,
   helping: (agent: string) => `${agent} s’occupe de vous`,
   welcome: 'Bonjour\u202f! Comment pouvons-nous vous aider aujourd’hui\u202f?',
   team: 'Service client',
@@ -46,6 +52,9 @@ export const fr: Dictionary = {
   skip: 'Passer',
   commentLabel: 'Autre chose à ajouter\u202f?',
   commentPlaceholder: 'Facultatif\u00a0: dites-nous-en plus',
+  contactQuestion: 'Pouvons-nous vous recontacter à ce sujet\u202f?',
+  contactHint: 'Laissez votre adresse e-mail et nous reviendrons vers vous. Facultatif.',
+  badEmail: 'Saisissez une adresse e-mail valide',
   sendRating: 'Envoyer mon avis',
   saveFailed: 'Nous n’avons pas pu enregistrer votre réponse. Veuillez réessayer.',
   thanksTitle: (end: number) => (end >= 4 ? 'Merci\u202f!' : 'Merci de nous l’avoir dit'),

@@ -1,5 +1,6 @@
 /** Dutch: informal "je", as Dutch web shops and support desks usually write. */
 import type { Dictionary } from '../i18n';
+import { hours } from './hours';
 
 export const nl: Dictionary = {
   defaultTitle: 'Chat met ons',
@@ -7,7 +8,12 @@ export const nl: Dictionary = {
   closeChat: 'Chat sluiten',
   rateTitle: 'Je gesprek',
   close: 'Sluiten',
-  replyTime: 'We reageren meestal binnen een paar minuten',
+  replyTime: (minutes: number | null) =>
+    minutes === null
+      ? 'We reageren meestal binnen een paar minuten'
+      : minutes < 60
+        ? `We reageren meestal binnen ${minutes === 1 ? 'een minuut' : `${minutes} minuten`}`
+        : `We reageren meestal binnen ${hours(minutes) === 1 ? 'een uur' : `${hours(minutes)} uur`}`,
   helping: (agent: string) => `${agent} helpt je`,
   welcome: 'Hoi! Waarmee kunnen we je vandaag helpen?',
   team: 'Klantenservice',
@@ -43,6 +49,9 @@ export const nl: Dictionary = {
   skip: 'Overslaan',
   commentLabel: 'Wil je nog iets kwijt?',
   commentPlaceholder: 'Optioneel: vertel ons meer',
+  contactQuestion: 'Mogen we hierover contact met je opnemen?',
+  contactHint: 'Laat je e-mailadres achter, dan nemen we contact met je op. Niet verplicht.',
+  badEmail: 'Vul een geldig e-mailadres in',
   sendRating: 'Beoordeling versturen',
   saveFailed: 'Dat konden we niet opslaan. Probeer het nog eens.',
   thanksTitle: (end: number) => (end >= 4 ? 'Dank je wel!' : 'Bedankt dat je het laat weten'),

@@ -312,6 +312,7 @@ function VisitorProfile({ conversation }: { conversation: AgentConversationView 
         <li class="profile-tag profile-tag--contact">
           <span class="profile-key">Email</span>{' '}
           <a href={`mailto:${contact.email}`}>{contact.email}</a>
+          {contact.consentedAt && <> (agreed to be contacted, in the rating card)</>}
         </li>
       )}
       {segment !== null && (

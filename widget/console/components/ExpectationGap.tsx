@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ExpectationBody, ReplyFigures, StatedReplyTime } from '../../../shared/insights';
 import type { InsightsApi } from '../insightsApi';
 import { Chart, lastDay, type ChartModule } from './TrendChart';
+import { en as widgetWords } from '../../app/i18n';
 
 /** Thirteen weeks, as the trends' weekly view. */
 const SPAN_MS = 12 * 7 * 86_400_000;
@@ -142,14 +143,14 @@ export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
 function StatedVersusKept({ stated }: { stated: StatedReplyTime }) {
   const said = formatDuration(stated.targetReplySeconds);
   const kept = stated.keptSeconds;
+  // The widget's own English words, so the console quotes exactly what visitors read.
+  const says = `“${widgetWords.replyTime(stated.widgetMinutes)}”`;
   const widget =
     stated.widgetMinutes !== null
-      ? `The chat tells visitors “We usually reply within ${stated.widgetMinutes} minute${
-          stated.widgetMinutes === 1 ? '' : 's'
-        }”, following the time you keep.`
+      ? `The chat tells visitors ${says}, following the time you keep.`
       : stated.followsKept
-        ? 'The chat follows the time you keep; with no first replies to follow, it says “We usually reply within a few minutes”.'
-        : 'The chat says “We usually reply within a few minutes”; the site settings can let it state the time you keep.';
+        ? `The chat follows the time you keep; with no first replies to follow, it says ${says}.`
+        : `The chat says ${says}; the site settings can let it state the time you keep.`;
   return (
     <div class={kept !== null && kept > stated.targetReplySeconds ? 'gap gap--over' : 'gap'}>
       <p class="gap-summary">

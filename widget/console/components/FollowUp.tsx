@@ -220,6 +220,7 @@ function FollowUpItem({ item, agent, supervises, team, conversationHref, change 
         <p class="followup-contact">
           Contact: {item.contact.name && <span>{item.contact.name} </span>}
           {item.contact.email && <a href={`mailto:${item.contact.email}`}>{item.contact.email}</a>}
+          {item.contact.consentedAt && <> · agreed to be contacted about this</>}
         </p>
       )}
       {item.rating?.comment && (

@@ -4,7 +4,7 @@
  * still has every figure.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { drawTrend, TrendSeries } from './trendChart';
+import type { DrawnTrend, drawTrend, TrendSeries } from './trendChart';
 
 /** The chart module's one export, as the dynamic import yields it. */
 export type ChartModule = { drawTrend: typeof drawTrend };
@@ -32,7 +32,8 @@ export function Chart({
   const box = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    let remove: (() => void) | null = null;
+    let drawn: DrawnTrend | null = null;
+    let resizing: ResizeObserver | null = null;
     let current = true;
     const series: TrendSeries = {
       ends: points.map((p) => Date.parse(p.end) / 1000),
@@ -46,12 +47,25 @@ export function Chart({
       .then(({ drawTrend }) => {
         const element = box.current;
         if (!current || !element) return;
-        remove = drawTrend(element, series, Math.max(280, element.clientWidth || 600));
+        const widthOf = () => Math.max(280, element.clientWidth || 600);
+        let width = widthOf();
+        const chart = drawTrend(element, series, width);
+        drawn = chart;
+        // The window or the layout around it changes size: the chart follows its box.
+        if (typeof ResizeObserver === 'function') {
+          resizing = new ResizeObserver(() => {
+            if (widthOf() === width) return;
+            width = widthOf();
+            chart.resize(width);
+          });
+          resizing.observe(element);
+        }
       })
       .catch(() => current && setFailed(true));
     return () => {
       current = false;
-      remove?.();
+      resizing?.disconnect();
+      drawn?.remove();
     };
   }, [points, loadChart]);
   return (

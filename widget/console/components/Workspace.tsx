@@ -11,6 +11,7 @@ import type { SignedInAgent } from '../../../shared/protocol';
 import type { AdminApi } from '../adminApi';
 import type { HistoryApi } from '../historyApi';
 import { historyHash, historyTarget, type HistoryFilter } from '../historyLink';
+import { addressedView } from '../viewLink';
 import type { InsightsApi } from '../insightsApi';
 import type { ReportApi } from '../reportApi';
 import { awaitsReply } from '../inbox';
@@ -66,8 +67,8 @@ export function Workspace({
   const { agent, conversations, typing } = live;
   // Admins of any of their sites see the admin screens (the server checks each call too).
   const administers = agent.sites.some((site) => site.role === 'admin');
-  const [chosenView, setView] = useState<ConsoleView>(() =>
-    historyTarget(location.hash) ? 'conversations' : 'live',
+  const [chosenView, setView] = useState<ConsoleView>(
+    () => addressedView(location.hash)?.view ?? 'live',
   );
   const [historyFilter, setHistoryFilter] = useState<HistoryFilter>(
     () => historyTarget(location.hash)?.filter ?? {},
@@ -76,16 +77,21 @@ export function Workspace({
     () => historyTarget(location.hash)?.open ?? null,
   );
   // "Conversations" shows the history, or (supervisors and admins) the comments feed.
-  const [conversationsShow, setConversationsShow] = useState<'history' | 'comments'>('history');
-  // A link to the history (a drill-down, or another view's) changes the address: follow it.
+  const [conversationsShow, setConversationsShow] = useState<'history' | 'comments'>(() =>
+    addressedView(location.hash)?.comments ? 'comments' : 'history',
+  );
+  // A link (a drill-down, another view's, Back) changes the address: follow it.
   useEffect(() => {
     const follow = () => {
+      const addressed = addressedView(location.hash);
+      if (!addressed) return;
       const target = historyTarget(location.hash);
-      if (!target) return;
-      setHistoryFilter(target.filter);
-      setHistoryOpen(target.open ?? null);
-      setConversationsShow('history');
-      setView('conversations');
+      if (target) {
+        setHistoryFilter(target.filter);
+        setHistoryOpen(target.open ?? null);
+      }
+      setConversationsShow(addressed.comments ? 'comments' : 'history');
+      setView(addressed.view);
     };
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
@@ -140,6 +146,7 @@ export function Workspace({
         onView={(next) => {
           setView(next);
           // The address says which view shows (the history's with its filter).
+          setConversationsShow('history');
           const hash =
             next === 'conversations'
               ? historyHash(historyFilter, historyOpen ?? undefined)
@@ -186,7 +193,16 @@ export function Workspace({
               type="button"
               class={`subview${conversationsShow === which ? ' is-current' : ''}`}
               aria-pressed={conversationsShow === which}
-              onClick={() => setConversationsShow(which)}
+              onClick={() => {
+                setConversationsShow(which);
+                window.history.replaceState(
+                  null,
+                  '',
+                  which === 'comments'
+                    ? '#comments'
+                    : historyHash(historyFilter, historyOpen ?? undefined),
+                );
+              }}
             >
               {which === 'history' ? 'Conversations' : 'Comments'}
             </button>

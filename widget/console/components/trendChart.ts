@@ -19,8 +19,16 @@ export interface TrendSeries {
 const ACCENT = '#4f46e5';
 const BAND = 'rgba(79, 70, 229, 0.14)';
 
-/** Draws the series into `into`; returns how to remove it. */
-export function drawTrend(into: HTMLElement, series: TrendSeries, width: number): () => void {
+export const CHART_HEIGHT = 200;
+
+/** A chart drawn: how to fit it to a new width, and to remove it. */
+export interface DrawnTrend {
+  resize(width: number): void;
+  remove(): void;
+}
+
+/** Draws the series into `into`, `width` pixels wide. */
+export function drawTrend(into: HTMLElement, series: TrendSeries, width: number): DrawnTrend {
   const withBand = series.low !== undefined && series.high !== undefined;
   const data: uPlot.AlignedData = withBand
     ? [series.ends, series.values, series.low ?? [], series.high ?? []]
@@ -28,7 +36,7 @@ export function drawTrend(into: HTMLElement, series: TrendSeries, width: number)
   const chart = new uPlot(
     {
       width,
-      height: 200,
+      height: CHART_HEIGHT,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: { y: { range: [0, 100] } },
@@ -48,5 +56,8 @@ export function drawTrend(into: HTMLElement, series: TrendSeries, width: number)
     data,
     into,
   );
-  return () => chart.destroy();
+  return {
+    resize: (to) => chart.setSize({ width: to, height: CHART_HEIGHT }),
+    remove: () => chart.destroy(),
+  };
 }
