@@ -46,7 +46,7 @@ export function namingsOf(facts: readonly Fact[]): EventNaming[] {
  */
 export function nameLikeness(name: string): string {
   return name
-    .normalize('NFKC')
+    .normalize('NFKD')
     .replace(/[\p{Cf}\p{Mn}\s\p{Z}]+/gu, '')
     .toLocaleLowerCase('en');
 }
