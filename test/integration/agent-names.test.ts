@@ -208,12 +208,13 @@ describe.each(await storeKinds())('names of agents from other systems (%s)', (ki
     expect((await agentOf('ben'))?.name).toBe('Ben Okafor');
   });
 
-  it('does not let an outside agent take a member’s name (any case, spacing or invisible character)', async () => {
+  it('does not let an outside agent take a member’s name (any case, width, accent, spacing or invisible character)', async () => {
     for (const [i, impostor] of [
       'Anna Jansen',
       'anna  JANSEN',
       'Anna\u200bJansen',
       'Ａｎｎａ Jansen', // fullwidth letters
+      'Änna Jansen',
     ].entries()) {
       const agentId = `impostor${i}@kestrel`;
       const { sent } = await answered(agentId, { agentName: impostor });
