@@ -8,7 +8,7 @@
  * usual and accepts with their session: an invite link never takes an existing account's password.
  */
 import { z } from 'zod';
-import { ZEmail, ZId, ZName } from './facts';
+import { ZAvatarUrl, ZEmail, ZId, ZName } from './facts';
 import { LIMITS } from './limits';
 import { ROLES, type Role } from './roles';
 
@@ -38,6 +38,42 @@ export const ZInviteCreate = z.strictObject({
   agentId: ZId.optional(),
 });
 export type InviteCreate = z.input<typeof ZInviteCreate>;
+
+/**
+ * Where an agent's name comes from: its id (nothing named it yet), an event that carried a name
+ * (the latest by the event's time wins), or the site's team (the agents API, an invite, an
+ * account), which events never override.
+ */
+export const AGENT_NAME_SOURCES = ['id', 'event', 'team'] as const;
+export type AgentNameSource = (typeof AGENT_NAME_SOURCES)[number];
+
+/**
+ * `PUT /api/v1/sites/:siteId/agents/:agentId`: the name (and picture) the site's team gives an
+ * agent id, e.g. one a helpdesk uses, and optionally the member it is shown as. A PUT says all:
+ * what it leaves out (a picture, a member) is cleared.
+ */
+export const ZAgentNaming = z.strictObject({
+  name: ZName,
+  avatarUrl: ZAvatarUrl.nullable().optional(),
+  /** The agent id of a member of the site (one who signs in): the id is shown by their name. */
+  memberId: ZId.nullable().optional(),
+});
+export type AgentNaming = z.input<typeof ZAgentNaming>;
+
+/** An agent id as the agents API lists it. */
+export interface AgentView {
+  agentId: string;
+  /** What Peakend shows for it everywhere: the linked member's name, or its own. */
+  name: string;
+  /** Its own name: its id until an event or the team names it. */
+  ownName: string;
+  nameSource: AgentNameSource;
+  avatarUrl: string | null;
+  /** The member it is shown as; its scores stay its own (docs/api.md, "Agents"). */
+  memberId: string | null;
+  /** Whether it is a member who signs in (named by their account). */
+  hasAccess: boolean;
+}
 
 /** `PATCH /api/v1/sites/:siteId/members/:agentId`. */
 export const ZMemberChange = z.strictObject({ role: ZRole });

@@ -10,6 +10,7 @@
 import type { Peak, RatingExclusion } from './facts';
 import type { SiteSettings } from './settings';
 import { DAY, iso } from './time';
+import type { Visit } from './visit';
 
 export { inConversationOrder } from './facts';
 
@@ -147,6 +148,8 @@ export interface ConversationState {
    * rating card, where the visitor agreed to be contacted (`consentedAt`).
    */
   contact?: { email?: string; name?: string; consentedAt?: number };
+  /** Where and how the visitor wrote from, when the opening said (visit.ts). */
+  visit?: Visit;
 }
 
 /** How to reach a visitor, as agents and supervisors see it. */

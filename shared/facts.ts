@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ID_CHARACTERS, LIMITS, storableText } from './limits';
 import { PROFILE_LIMITS, validAttributeKey, validAttributeValue, validSegment } from './profile';
 import { ZInstant } from './time';
+import { ZVisit } from './visit';
 
 /** Where text is parsed: see `storableText` in limits.ts. */
 export { storableText };
@@ -19,13 +20,44 @@ const STORABLE_TEXT = 'must not contain NUL characters or lone surrogates';
 export const ZFreeText = (max: number) =>
   z.string().max(max, `must be at most ${max} characters`).refine(storableText, STORABLE_TEXT);
 
+/**
+ * Characters no name needs, which could make one read as something else: control characters,
+ * line breaks, and the bidirectional overrides that reorder what follows them (issue 12, §4).
+ */
+const NOT_IN_A_NAME = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
 /** A short name (of a person, an agent, a site): trimmed, not empty, storable. */
 export const ZName = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .max(LIMITS.nameLength)
-  .refine(storableText, STORABLE_TEXT);
+  .refine(storableText, STORABLE_TEXT)
+  .refine((name) => !NOT_IN_A_NAME.test(name), 'must not contain control characters');
+
+/**
+ * A picture of an agent, as a helpdesk serves it: https only, without credentials, bounded. The
+ * console shows it as an image, so nothing but https may pass (no `javascript:`, no `data:`).
+ */
+export const ZAvatarUrl = z
+  .string()
+  .max(LIMITS.avatarUrlLength, `must be at most ${LIMITS.avatarUrlLength} characters`)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' && url.username === '' && url.password === '';
+    } catch {
+      return false;
+    }
+  }, 'must be an https URL without credentials');
+
+/**
+ * Who an agent is, as the system that sent the fact knows them: shown for the agent id wherever
+ * Peakend shows agents, unless someone on the site's team named it (docs/api.md, "Agents").
+ */
+const agentIdentity = {
+  agentAvatarUrl: ZAvatarUrl.optional(),
+};
 
 export const ZId = z
   .string()
@@ -114,14 +146,24 @@ export const ZFact = z.discriminatedUnion('type', [
     attributes: ZAttributes.optional(),
     /** How to reach the visitor, when they are known (a signed-in user of the site). */
     contact: ZContact.optional(),
+    /** Where and how the visitor writes from (visit.ts): for the agent, never scored. */
+    visit: ZVisit.optional(),
   }),
-  z.object({ ...base, type: z.literal('conversation.assigned'), agentId: ZId }),
+  z.object({
+    ...base,
+    type: z.literal('conversation.assigned'),
+    agentId: ZId,
+    agentName: ZName.optional(),
+    ...agentIdentity,
+  }),
   z
     .object({
       ...base,
       type: z.literal('message'),
       from: z.enum(['visitor', 'agent']),
       agentId: ZId.optional(),
+      agentName: ZName.optional(),
+      ...agentIdentity,
       text: ZFreeText(LIMITS.messageLength).optional(),
     })
     .refine((m) => m.from === 'visitor' || m.agentId !== undefined, {
@@ -133,6 +175,8 @@ export const ZFact = z.discriminatedUnion('type', [
     type: z.literal('promise.made'),
     promiseId: ZId,
     agentId: ZId,
+    agentName: ZName.optional(),
+    ...agentIdentity,
     dueAt: ZInstant,
     text: ZFreeText(LIMITS.promiseTextLength).optional(),
   }),
@@ -142,10 +186,18 @@ export const ZFact = z.discriminatedUnion('type', [
     promiseId: ZId,
     /** Who marked it kept (the built-in chat always says; scoring credits the maker). */
     agentId: ZId.optional(),
+    agentName: ZName.optional(),
+    ...agentIdentity,
   }),
   /** The visitor says a kept promise was not kept ("That didn't happen"). */
   z.object({ ...base, type: z.literal('promise.disputed'), promiseId: ZId }),
-  z.object({ ...base, type: z.literal('conversation.closed'), agentId: ZId.optional() }),
+  z.object({
+    ...base,
+    type: z.literal('conversation.closed'),
+    agentId: ZId.optional(),
+    agentName: ZName.optional(),
+    ...agentIdentity,
+  }),
   z.object({ ...base, type: z.literal('conversation.reopened') }),
   z.object({
     ...base,

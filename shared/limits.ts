@@ -6,6 +6,8 @@ export const LIMITS = {
   /** Ids chosen by clients or integrators (event ids, conversation ids, agent ids). */
   idLength: 128,
   nameLength: 80,
+  /** An agent's picture, as a helpdesk's events carry it. */
+  avatarUrlLength: 500,
   emailLength: 254,
   passwordLength: 200,
   /** Shortest password a person may choose (when they accept an invite). */

@@ -20,6 +20,7 @@ import {
   type Peak,
 } from './facts';
 import { HEX_SIGNATURE, LIMITS } from './limits';
+import { ZVisitFromWidget, type Visit } from './visit';
 import type { ScoredDimension, ScoresBody } from './scoring/types';
 import type {
   FollowupQueueView,
@@ -107,6 +108,8 @@ export interface AgentConversationView {
   attributes: Record<string, string>;
   /** How to reach the visitor, when known (a signed-in user of the site); null otherwise. */
   contact: ContactView | null;
+  /** Where and how the visitor wrote from when the conversation started (visit.ts). */
+  visit: Visit | null;
   assignedAgent: AgentRef | null;
   openedAt: string;
   lastActivityAt: string;
@@ -311,6 +314,8 @@ export const ZVisitorMessage = z.object({
   text: ZText(LIMITS.messageLength),
   /** Recorded on the conversation this message starts; ignored by one already open. */
   profile: ZVisitorProfile.optional(),
+  /** Where and how the visitor writes from (visit.ts), likewise; tidied, never refused. */
+  visit: ZVisitFromWidget,
 });
 export const ZTyping = z.object({ typing: z.boolean() });
 export const ZConversationRef = z.object({ conversationId: ZId });

@@ -9,6 +9,7 @@
  */
 import express, { type Router } from 'express';
 import {
+  ZAgentNaming,
   ZInviteCreate,
   ZMemberChange,
   type InviteView,
@@ -109,6 +110,53 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
     // The agent stays, with their scores; only the account's way into this site goes.
     await changeMember(site, String(req.params.agentId), { remove: true });
     res.status(204).end();
+  });
+
+  /**
+   * Every agent id the site scores, and the name each is shown by: for naming the ids a helpdesk
+   * or the events API brought (issue 12, §4). Supervisors see who they supervise.
+   */
+  router.get('/api/v1/sites/:siteId/agents', async (req, res) => {
+    const { site } = await siteAccess(req, deps, 'supervise');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ agents: await store.listAgentNames(site.id) });
+  });
+
+  /**
+   * Names an agent id (made if the site does not score it yet, so it can be named before its
+   * first event), and may link it to a member: it is then shown by the member's name. Events
+   * never override a name given here. A member who signs in is named by their account.
+   */
+  router.put('/api/v1/sites/:siteId/agents/:agentId', async (req, res) => {
+    const { site } = await siteAccess(req, deps, 'supervise');
+    const agentId = ZId.safeParse(String(req.params.agentId));
+    if (!agentId.success) {
+      throw new Refusal('invalid', 'agentId: use letters, digits and . _ : @ - only');
+    }
+    const naming = parseBody(ZAgentNaming, req.body);
+    const result = await store.nameAgent(
+      site.id,
+      agentId.data,
+      {
+        name: naming.name,
+        avatarUrl: naming.avatarUrl ?? null,
+        memberId: naming.memberId ?? null,
+      },
+      clock.now(),
+    );
+    if (result.outcome === 'has_access') {
+      throw new Refusal(
+        'conflict',
+        `${result.agent.name} signs in to this site: their account names them.`,
+      );
+    }
+    if (result.outcome === 'no_member') {
+      throw new Refusal(
+        'invalid',
+        `memberId: no other member of this site's team is "${naming.memberId}".`,
+      );
+    }
+    res.json(result.agent);
   });
 
   router.post('/api/v1/sites/:siteId/invites', async (req, res) => {

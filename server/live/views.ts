@@ -250,6 +250,7 @@ export function agentView(
     segment: state.segment ?? null,
     attributes: state.attributes ?? {},
     contact: contactView(state.contact),
+    visit: state.visit ?? null,
     assignedAgent: state.assignedAgentId ? agentRef(ctx, state.assignedAgentId) : null,
     openedAt: iso(state.openedAt),
     lastActivityAt: iso(state.lastActivityAt),

@@ -142,9 +142,10 @@ export function serveVisitors(deps: Deps): void {
       };
     });
 
-    answer('message:send', ZVisitorMessage, async ({ text, profile }) => {
+    answer('message:send', ZVisitorMessage, async ({ text, profile, visit }) => {
       const s = await site();
-      return views.visitorView(s, await chat.visitorMessage(s, visitorId, text, from, profile));
+      const opening = { ...profile, ...(visit && { visit }) };
+      return views.visitorView(s, await chat.visitorMessage(s, visitorId, text, from, opening));
     });
 
     answer('conversation:end', ZConversationRef, async ({ conversationId }) => {

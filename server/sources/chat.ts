@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { disputableUntil, type ConversationState } from '../../shared/conversation';
 import type { VisitorProfile } from '../../shared/profile';
+import type { Visit } from '../../shared/visit';
 import type { Fact, FactDraft, Peak, RatingExclusion } from '../../shared/facts';
 import { LIMITS } from '../../shared/limits';
 import { DAY, MINUTE } from '../../shared/time';
@@ -66,7 +67,7 @@ export class BuiltInChat {
     visitorId: string,
     text: string,
     from: VisitorSource,
-    profile: VisitorProfile = {},
+    profile: VisitorProfile & { visit?: Visit } = {},
   ): Promise<StoredConversation> {
     const latest = await this.store.latestConversationOf(site.id, visitorId);
     if (latest?.status === 'open') {

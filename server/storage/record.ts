@@ -23,6 +23,7 @@ import {
   type ConversationEvidence,
 } from '../../shared/scoring/fold';
 import type { SiteSettings } from '../../shared/settings';
+import { nameAgentsFromFacts } from './agent-names';
 import { batchKeys, planBatch, type BatchCall } from './batch';
 import { scoreDelta } from './changes';
 import { REDERIVE_CHUNK, sharedObservations } from './derive';
@@ -142,8 +143,9 @@ export async function writeBatch(
   const write = dialect.writer(db);
   await write.facts(site.id, plan.facts, receivedAt);
   if (plan.agents.length > 0) {
-    // An agent known only from facts: named by its id until someone names it.
+    // An agent known only from facts: named by its id until someone (or a fact) names it.
     await write.agents(site.id, plan.agents, receivedAt);
+    await nameAgentsFromFacts(db, site.id, plan.facts);
     cache.forget(site.id);
   }
   await write.conversations(site.id, plan.conversations);

@@ -3,6 +3,7 @@
  * members were seen, and the server's secrets. Written once for both databases (dialect.ts).
  */
 import { randomBytes } from 'node:crypto';
+import type { AgentView } from '../../shared/accounts';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { FOLD_VERSION } from '../../shared/scoring/fold';
 import { ZSiteSettings } from '../../shared/settings';
@@ -15,6 +16,7 @@ import {
   type Account,
   type AccountRecord,
   type Agent,
+  type AgentNamingResult,
   type MemberChangeResult,
   type Site,
   type Store,
@@ -82,20 +84,60 @@ const siteColumns = (site: Site) => ({
   keyHash: site.keyHash,
 });
 
-/** Agents are always read with their account's email. */
+/**
+ * Agents are always read with their account's email, and by the name Peakend shows for them: an
+ * agent id without an account that the team linked to a member of the same site (never another
+ * site's: the join is on the site too) shows the member's name.
+ */
 const agents = (db: Db) =>
   db
     .selectFrom('agents')
     .leftJoin('accounts', 'accounts.id', 'agents.accountId')
-    .select([
+    .leftJoin('agents as linked', (join) =>
+      join
+        .onRef('linked.siteId', '=', 'agents.siteId')
+        .onRef('linked.id', '=', 'agents.memberId')
+        .on('agents.accountId', 'is', null),
+    )
+    .select((eb) => [
       'agents.siteId',
       'agents.id',
-      'agents.name',
+      eb.fn.coalesce('linked.name', 'agents.name').as('name'),
       'agents.role',
       'agents.accountId',
       'accounts.email',
       'agents.createdAt',
     ]);
+
+/** The agents API's view of a site's agent ids (shared/accounts.ts, `AgentView`). */
+const agentNames = (db: Db) =>
+  db
+    .selectFrom('agents')
+    .leftJoin('agents as linked', (join) =>
+      join
+        .onRef('linked.siteId', '=', 'agents.siteId')
+        .onRef('linked.id', '=', 'agents.memberId')
+        .on('agents.accountId', 'is', null),
+    )
+    .select((eb) => [
+      'agents.id as agentId',
+      eb.fn.coalesce('linked.name', 'agents.name').as('name'),
+      'agents.name as ownName',
+      'agents.nameSource',
+      'agents.avatarUrl',
+      'agents.memberId',
+      eb('agents.accountId', 'is not', null).as('hasAccess'),
+    ]);
+
+const toAgentView = (row: {
+  agentId: string;
+  name: string;
+  ownName: string;
+  nameSource: AgentView['nameSource'];
+  avatarUrl: string | null;
+  memberId: string | null;
+  hasAccess: unknown;
+}): AgentView => ({ ...row, hasAccess: Boolean(row.hasAccess) });
 
 const toRecord = (row: Selectable<Tables['accounts']>): AccountRecord => ({
   account: { id: row.id, email: row.email, name: row.name, createdAt: row.createdAt },
@@ -115,17 +157,23 @@ const inviteColumns = [
   'expiresAt',
 ] as const;
 
-/** Inserts or updates an agent row; with `onlyWithoutAccount`, updates only an account-less one. */
+/**
+ * Inserts or updates an agent row, named by the team (an account, an invite, the operator), so
+ * events never rename it; an agent saved this way is linked to no member. With
+ * `onlyWithoutAccount`, updates only an account-less one.
+ */
 async function upsertAgent(db: Db, agent: Agent, onlyWithoutAccount = false): Promise<boolean> {
   const { siteId, id, name, role, accountId, createdAt } = agent;
+  const named = { nameSource: 'team', namedAt: null, memberId: null } as const;
   const result = await db
     .insertInto('agents')
-    .values({ siteId, id, name, role, accountId, createdAt })
+    .values({ siteId, id, name, role, accountId, createdAt, ...named })
     .onConflict((oc) => {
       const update = oc.columns(['siteId', 'id']).doUpdateSet((eb) => ({
         name: eb.ref('excluded.name'),
         role: eb.ref('excluded.role'),
         accountId: eb.ref('excluded.accountId'),
+        ...named,
       }));
       return onlyWithoutAccount ? update.where('agents.accountId', 'is', null) : update;
     })
@@ -267,6 +315,68 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
           .orderBy(dialect.bytewise(sql.ref('agents.id')))
           .execute(),
       ),
+
+    async listAgentNames(siteId) {
+      const rows = await agentNames(db)
+        .where('agents.siteId', '=', siteId)
+        .orderBy(dialect.bytewise(sql.ref('agents.name')))
+        .orderBy(dialect.bytewise(sql.ref('agents.id')))
+        .execute();
+      return rows.map(toAgentView);
+    },
+
+    nameAgent: (siteId, agentId, naming, at) =>
+      db
+        .transaction()
+        .execute(async (trx): Promise<AgentNamingResult> => {
+          const current = await agents(trx)
+            .where('agents.siteId', '=', siteId)
+            .where('agents.id', '=', agentId)
+            .$if(dialect.manyWriters, (q) => q.forUpdate('agents'))
+            .executeTakeFirst();
+          if (current?.accountId) {
+            const agent = await agentNames(trx)
+              .where('agents.siteId', '=', siteId)
+              .where('agents.id', '=', agentId)
+              .executeTakeFirstOrThrow();
+            return { outcome: 'has_access', agent: toAgentView(agent) };
+          }
+          if (naming.memberId !== null) {
+            const member = await trx
+              .selectFrom('agents')
+              .select('id')
+              .where('siteId', '=', siteId)
+              .where('id', '=', naming.memberId)
+              .where('accountId', 'is not', null)
+              .executeTakeFirst();
+            if (!member || naming.memberId === agentId) return { outcome: 'no_member' };
+          }
+          const columns = {
+            name: naming.name,
+            avatarUrl: naming.avatarUrl,
+            memberId: naming.memberId,
+            nameSource: 'team',
+            namedAt: null,
+          } as const;
+          await trx
+            .insertInto('agents')
+            .values({
+              siteId,
+              id: agentId,
+              role: 'agent',
+              accountId: null,
+              createdAt: at,
+              ...columns,
+            })
+            .onConflict((oc) => oc.columns(['siteId', 'id']).doUpdateSet(columns))
+            .execute();
+          const agent = await agentNames(trx)
+            .where('agents.siteId', '=', siteId)
+            .where('agents.id', '=', agentId)
+            .executeTakeFirstOrThrow();
+          return { outcome: 'named', agent: toAgentView(agent) };
+        })
+        .finally(() => cache.forget(siteId)),
 
     async createAccount(account, passwordHash) {
       await insertAccount(db, account, passwordHash, null);

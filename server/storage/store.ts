@@ -5,7 +5,7 @@
  * Facts are the source of truth; the conversation rows are their derivation, rewritten in the
  * same transaction as the facts that change them, so every acknowledged write is committed whole.
  */
-import type { Role } from '../../shared/accounts';
+import type { AgentView, Role } from '../../shared/accounts';
 import type { ConversationState, RatingVersion, SetAsideReason } from '../../shared/conversation';
 import type { Fact, Peak } from '../../shared/facts';
 import type { SiteSettings } from '../../shared/settings';
@@ -123,6 +123,14 @@ export interface Agent {
   email: string | null;
   createdAt: number;
 }
+
+/** How naming an agent through the agents API went. */
+export type AgentNamingResult =
+  | { outcome: 'named'; agent: AgentView }
+  /** The agent id is a member who signs in: their account names them. */
+  | { outcome: 'has_access'; agent: AgentView }
+  /** `memberId` is not a member of this site (or is the agent itself). */
+  | { outcome: 'no_member' };
 
 /** A signed-in browser: the account, and which of its sites the console shows. */
 export interface Session {
@@ -332,6 +340,15 @@ export interface Store extends FollowupRepository {
   saveAgent(agent: Agent): Promise<void>;
   getAgent(siteId: string, agentId: string): Promise<Agent | null>;
   listAgents(siteId: string): Promise<Agent[]>;
+  /** The site's agent ids with their names: where each comes from, and any linked member. */
+  listAgentNames(siteId: string): Promise<AgentView[]>;
+  /** Names an agent id (made if new) as the site's team says: events never override it. */
+  nameAgent(
+    siteId: string,
+    agentId: string,
+    naming: { name: string; avatarUrl: string | null; memberId: string | null },
+    at: number,
+  ): Promise<AgentNamingResult>;
 
   /**
    * An account the operator makes (the demo's): no home site, its email taken as proven. Throws

@@ -4,7 +4,7 @@
  * milliseconds (INTEGER on SQLite, BIGINT on PostgreSQL, read back as numbers on both).
  */
 import type { ColumnType, Generated } from 'kysely';
-import type { Role } from '../../shared/accounts';
+import type { AgentNameSource, Role } from '../../shared/accounts';
 
 /**
  * A JSON column (TEXT on SQLite, JSONB on PostgreSQL): written as JSON text, read back as text
@@ -41,6 +41,13 @@ export interface Tables {
     accountId: string | null;
     createdAt: number;
     lastSeenAt: Generated<number | null>;
+    /** Where `name` came from: the id itself, an event that carried one, or the team. */
+    nameSource: Generated<AgentNameSource>;
+    /** The time of the event that named it (`nameSource` 'event'): the latest wins. */
+    namedAt: Generated<number | null>;
+    avatarUrl: Generated<string | null>;
+    /** The member (an agent id of the same site, with an account) this id is shown as. */
+    memberId: Generated<string | null>;
   };
   accounts: {
     id: string;

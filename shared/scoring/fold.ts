@@ -233,6 +233,7 @@ function applyFact(fold: ConversationFold, fact: Fact, settings: FoldSettings): 
         if (fact.attributes !== undefined) state.attributes = { ...fact.attributes };
       }
       if (fact.contact !== undefined) state.contact ??= { ...fact.contact };
+      if (fact.visit !== undefined) state.visit ??= { ...fact.visit };
       break;
     case 'conversation.assigned':
       state.assignedAgentId = fact.agentId;

@@ -83,6 +83,19 @@ function fakeAdmin() {
       Object.assign(found, { hasAccess: false, email: null, role: 'agent' });
       return ok(null);
     }),
+    nameAgent: vi.fn(async (_siteId: string, agentId: string, naming: { name: string }) => {
+      const found = members.find((m) => m.agentId === agentId)!;
+      found.name = naming.name;
+      return ok({
+        agentId,
+        name: naming.name,
+        ownName: naming.name,
+        nameSource: 'team' as const,
+        avatarUrl: null,
+        memberId: null,
+        hasAccess: false,
+      });
+    }),
     listInvites: vi.fn(async () => ok([...invites])),
     invite: vi.fn(
       async (_siteId: string, input: { email: string; role: Role; agentId?: string }) => {
@@ -180,6 +193,22 @@ describe('admin screens: team', () => {
     await waitFor(() =>
       expect(screen.queryByRole('region', { name: /Invites not used yet/ })).toBeNull(),
     );
+  });
+
+  it('names a scored agent from another system, shown by that name from then on', async () => {
+    const api = await openAdmin();
+    fireEvent.click(await screen.findByRole('button', { name: 'Name zd-9' }));
+    const field = screen.getByRole('textbox', { name: 'Name for zd-9' }) as HTMLInputElement;
+    expect(field.value).toBe('zd-9');
+    fireEvent.input(field, { target: { value: '  Ben de Vries ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save name' }));
+    await waitFor(() =>
+      expect(api.nameAgent).toHaveBeenCalledWith('demo', 'zd-9', { name: 'Ben de Vries' }),
+    );
+    const scored = await screen.findByRole('region', { name: /Scored, without sign-in/ });
+    await waitFor(() => expect(within(scored).getByText('Ben de Vries')).toBeTruthy());
+    // The id stays beside the name, so the admin can tell which helpdesk agent it is.
+    expect(within(scored).getByText('zd-9')).toBeTruthy();
   });
 
   it('invites a scored agent as themselves', async () => {

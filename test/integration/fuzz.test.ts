@@ -409,7 +409,20 @@ describe('fuzz: hostile input to every event and route', () => {
 
   const visitorCases = (): SocketCases<VisitorClientEvents> => ({
     hello: { payload: payload({}), schema: ZEmpty },
-    'message:send': { payload: payload({ text }), schema: ZVisitorMessage },
+    'message:send': {
+      payload: payload({
+        text,
+        visit: payload({
+          pageUrl: fc.oneof(hostileString, fc.constant('https://u:p@shop.example/a?b#c')),
+          pageTitle: hostileString,
+          referrer: hostileString,
+          language: hostileString,
+          timeZone: hostileString,
+          device: fc.constantFrom('mobile', 'tablet', 'desktop', 'fridge'),
+        }),
+      }),
+      schema: ZVisitorMessage,
+    },
     typing: { payload: payload({ typing: fc.boolean() }), schema: null },
     'conversation:end': {
       payload: payload({ conversationId: conversationIds() }),
@@ -835,6 +848,21 @@ describe('fuzz: hostile input to every event and route', () => {
         params: { siteId: changeable, agentId: ['anna', 'ben', 'nope', '__proto__'] },
         tokens: admin,
         cookies: [cookie],
+      },
+      'GET /api/v1/sites/:siteId/agents': {
+        params: { siteId: everySite },
+        tokens: admin,
+        cookies: [cookie],
+      },
+      'PUT /api/v1/sites/:siteId/agents/:agentId': {
+        params: { siteId: changeable, agentId: ['ben.zd@kestrel', 'anna', 'nope', '__proto__'] },
+        tokens: admin,
+        cookies: [cookie],
+        body: {
+          name: fc.constantFrom('Ben de Vries', ...SCRIPT_PAYLOADS),
+          avatarUrl: fc.constantFrom('https://cdn.example/ben.png', 'javascript:alert(1)', null),
+          memberId: fc.constantFrom('anna', 'nope', '__proto__', null),
+        },
       },
       'POST /api/v1/sites/:siteId/invites': {
         params: { siteId: changeable },

@@ -193,7 +193,9 @@ for (const kind of await storeKinds()) {
          ALTER TABLE conversations DROP COLUMN first_reply_at;
          ALTER TABLE conversations DROP COLUMN first_reply_wait_ms;
          ALTER TABLE conversations DROP COLUMN first_reply_agent_id;
-         ALTER TABLE followups DROP COLUMN closed_at;`,
+         ALTER TABLE followups DROP COLUMN closed_at;
+         ALTER TABLE agents DROP COLUMN member_id; ALTER TABLE agents DROP COLUMN avatar_url;
+         ALTER TABLE agents DROP COLUMN named_at; ALTER TABLE agents DROP COLUMN name_source;`,
       );
       store = await storage.open();
       expect(await search(site, 'old')).toEqual(['before-search']);

@@ -33,7 +33,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { issueVisitorToken, sha256, verifyVisitorToken } from '../../server/auth/tokens';
 import type { Ack } from '../../shared/ack';
-import type { MemberView, NewInviteView, InviteView, Role } from '../../shared/accounts';
+import type { AgentView, MemberView, NewInviteView, InviteView, Role } from '../../shared/accounts';
 import type {
   AgentConversationView,
   LiveScores,
@@ -92,6 +92,8 @@ PATCH /api/v1/sites/:siteId/members/:agentId (A)                          | 401 
 PATCH /api/v1/sites/:siteId/members/:agentId (A's member, through B)      | 401  | 403     | 403     | 403  | 403     | 403     | 404  | 404  | 404  | 404    | 401  | 401  | 401  | 401
 DELETE /api/v1/sites/:siteId/members/:agentId (A)                         | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 DELETE /api/v1/sites/:siteId/members/:agentId (A's member, through B)     | 401  | 403     | 403     | 403  | 403     | 403     | 404  | 404  | 404  | 404    | 401  | 401  | 401  | 401
+GET /api/v1/sites/:siteId/agents (A)                                      | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+PUT /api/v1/sites/:siteId/agents/:agentId (A)                             | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 GET /api/v1/sites/:siteId/invites (A)                                     | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 POST /api/v1/sites/:siteId/invites (A)                                    | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 DELETE /api/v1/sites/:siteId/invites/:inviteId (A)                        | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
@@ -1269,6 +1271,29 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
       request: () => ({ method: 'DELETE', path: `/api/v1/sites/${sites.B.id}/members/${tess}` }),
       snapshot: () => memberAsOperator(tess),
       allowed: () => undefined,
+    }),
+    'GET /api/v1/sites/:siteId/agents (A)': http({
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/agents` }),
+      allowed: (a) => {
+        const ids = bodyAs<{ agents: AgentView[] }>(a.body).agents.map((m) => m.agentId);
+        expect(ids).toEqual(expect.arrayContaining([principals.agA.person!.agentIds.A, tess]));
+        expect(ids).not.toContain(principals.agB.person!.agentIds.B);
+      },
+    }),
+    'PUT /api/v1/sites/:siteId/agents/:agentId (A)': http({
+      prepare: async () => ({ agentId: unique('helpdesk') }),
+      request: (ctx) => ({
+        method: 'PUT',
+        path: `/api/v1/sites/${sites.A.id}/agents/${ctx.agentId}`,
+        body: { name: 'Ben de Vries' },
+      }),
+      snapshot: async (ctx) =>
+        bodyAs<{ agents: AgentView[] }>(
+          (await asOperator('GET', `/api/v1/sites/${sites.A.id}/agents`)).body,
+        ).agents.find((agent) => agent.agentId === ctx.agentId) ?? null,
+      allowed: (a, _p, _cell, ctx) => {
+        expect(a.body).toMatchObject({ agentId: ctx.agentId, name: 'Ben de Vries' });
+      },
     }),
     'GET /api/v1/sites/:siteId/invites (A)': http({
       request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/invites` }),

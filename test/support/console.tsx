@@ -48,6 +48,7 @@ export function conversation(
     segment: null,
     attributes: {},
     contact: null,
+    visit: null,
     assignedAgent: null,
     openedAt: minutesAgo(10),
     lastActivityAt: minutesAgo(2),

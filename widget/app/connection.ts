@@ -9,6 +9,7 @@
  */
 import type { Ack, AckCallback } from '../../shared/ack';
 import type { VisitorProfile } from '../../shared/profile';
+import { visitContext } from './visit';
 import type {
   AgentRef,
   RatingSave,
@@ -254,7 +255,11 @@ export function connect(
       const starts = !current || current.status === 'closed';
       const said = profile();
       const withProfile = starts && (said.segment !== undefined || said.attributes !== undefined);
-      const ack = await call('message:send', { text, ...(withProfile && { profile: said }) });
+      const ack = await call('message:send', {
+        text,
+        ...(withProfile && { profile: said }),
+        ...(starts && { visit: visitContext() }),
+      });
       const rest = state.pending.filter((p) => p !== pending);
       if (ack.ok) {
         set({ pending: rest });

@@ -4,6 +4,8 @@
  */
 import type { Ack } from '../../shared/ack';
 import type {
+  AgentNaming,
+  AgentView,
   InviteCreate,
   InviteView,
   MemberView,
@@ -23,6 +25,8 @@ export interface AdminApi {
   listMembers(siteId: string): Promise<Ack<MemberView[]>>;
   setRole(siteId: string, agentId: string, role: Role): Promise<Ack<MemberView>>;
   removeAccess(siteId: string, agentId: string): Promise<Ack<null>>;
+  /** Names an agent id from another system (docs/api.md, "Agents from other systems"). */
+  nameAgent(siteId: string, agentId: string, naming: AgentNaming): Promise<Ack<AgentView>>;
   listInvites(siteId: string): Promise<Ack<InviteView[]>>;
   invite(siteId: string, invite: InviteCreate): Promise<Ack<NewInviteView>>;
   revokeInvite(siteId: string, inviteId: string): Promise<Ack<null>>;
@@ -35,8 +39,11 @@ const unwrap = <K extends string, T>(answer: Ack<Record<K, T>>, key: K): Ack<T> 
   answer.ok ? { ok: true, data: answer.data[key] } : answer;
 
 export function httpAdminApi(fetchFn: Fetch = (...args) => fetch(...args)): AdminApi {
-  const call = <T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
-    requestJson<T>(fetchFn, method, url, body);
+  const call = <T>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ) => requestJson<T>(fetchFn, method, url, body);
   return {
     listSites: async () =>
       unwrap(await call<{ sites: SiteView[] }>('GET', '/api/v1/sites'), 'sites'),
@@ -49,6 +56,8 @@ export function httpAdminApi(fetchFn: Fetch = (...args) => fetch(...args)): Admi
       call('PATCH', `${site(siteId)}/members/${encodeURIComponent(agentId)}`, { role }),
     removeAccess: (siteId, agentId) =>
       call('DELETE', `${site(siteId)}/members/${encodeURIComponent(agentId)}`),
+    nameAgent: (siteId, agentId, naming) =>
+      call('PUT', `${site(siteId)}/agents/${encodeURIComponent(agentId)}`, naming),
     listInvites: async (siteId) =>
       unwrap(await call<{ invites: InviteView[] }>('GET', `${site(siteId)}/invites`), 'invites'),
     invite: (siteId, input) => call('POST', `${site(siteId)}/invites`, input),

@@ -22,7 +22,7 @@ function refusal(status: number, body: unknown): AckError {
 
 export async function requestJson<T>(
   fetchFn: Fetch,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   body?: unknown,
 ): Promise<Ack<T>> {

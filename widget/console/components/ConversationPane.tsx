@@ -2,9 +2,11 @@
  * One conversation: its messages, promises and rating, and what the agent can do in it; or,
  * read-only (the history), only what happened in it.
  */
+import type { ComponentChild } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AckError } from '../../../shared/ack';
 import type { AgentConversationView, MessageView, SignedInAgent } from '../../../shared/protocol';
+import type { Device, Visit } from '../../../shared/visit';
 import { clockTime } from '../format';
 import { inboxStatus, STATUS_LABEL } from '../inbox';
 import { describeAction, weave } from '../timeline';
@@ -83,6 +85,7 @@ export function ConversationPane(props: Props) {
             </span>
           </div>
           <VisitorProfile conversation={conversation} />
+          {conversation.visit && <VisitDetails visit={conversation.visit} now={now} />}
         </div>
         {isOpen && !readOnly && (
           <div class="conversation-actions">
@@ -323,5 +326,83 @@ function VisitorProfile({ conversation }: { conversation: AgentConversationView 
         </li>
       ))}
     </ul>
+  );
+}
+
+const DEVICE_LABEL: Record<Device, string> = {
+  mobile: 'Phone',
+  tablet: 'Tablet',
+  desktop: 'Computer',
+};
+
+/** A language tag in words ("Dutch (Netherlands)"), or the tag when the browser cannot say. */
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** The time of day in the visitor's zone ("14:05"), or null for a zone the browser lacks. */
+function timeThere(timeZone: string, now: number): string | null {
+  try {
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(now);
+  } catch {
+    return null;
+  }
+}
+
+/** A page as people say it: its path and query, without the site's origin. */
+function pageOf(url: string): string {
+  try {
+    const { pathname, search } = new URL(url);
+    return pathname + search;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Where and how the visitor wrote from when the conversation started (issue 12, §5): the page
+ * (a link that opens apart, telling that page nothing of the console), where they came from,
+ * their language, the time it is for them, and their kind of device.
+ */
+function VisitDetails({ visit, now }: { visit: Visit; now: number }) {
+  const rows: [string, ComponentChild][] = [];
+  if (visit.pageUrl) {
+    rows.push([
+      'Page',
+      <a href={visit.pageUrl} target="_blank" rel="noopener noreferrer" title={visit.pageUrl}>
+        {visit.pageTitle || pageOf(visit.pageUrl)}
+      </a>,
+    ]);
+  } else if (visit.pageTitle) rows.push(['Page', visit.pageTitle]);
+  if (visit.referrer) rows.push(['Came from', visit.referrer]);
+  if (visit.language) rows.push(['Language', languageName(visit.language)]);
+  if (visit.timeZone) {
+    const time = timeThere(visit.timeZone, now);
+    rows.push(['Time zone', time ? `${visit.timeZone} (${time} there)` : visit.timeZone]);
+  }
+  if (visit.device) rows.push(['Device', DEVICE_LABEL[visit.device]]);
+  if (rows.length === 0) return null;
+  return (
+    <section class="visit" aria-labelledby="visit-title">
+      <h3 id="visit-title" class="visit-title">
+        Visitor
+      </h3>
+      <dl class="visit-list">
+        {rows.map(([term, detail]) => (
+          <div class="visit-item" key={term}>
+            <dt>{term}</dt>
+            <dd>{detail}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

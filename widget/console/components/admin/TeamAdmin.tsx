@@ -35,6 +35,8 @@ export function TeamAdmin({ api, site }: Props) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('agent');
   const [scoredAs, setScoredAs] = useState('');
+  /** The scored agent being named, and the name typed so far. */
+  const [naming, setNaming] = useState<{ agentId: string; name: string } | null>(null);
   const emailField = useRef<HTMLInputElement>(null);
 
   const load = async () => {
@@ -84,6 +86,15 @@ export function TeamAdmin({ api, site }: Props) {
     setCreated(made);
     setEmail('');
     setScoredAs('');
+  };
+
+  const saveName = async (event: Event) => {
+    event.preventDefault();
+    if (!naming) return;
+    const named = await act(() =>
+      api.nameAgent(site.siteId, naming.agentId, { name: naming.name.trim() }),
+    );
+    if (named) setNaming(null);
   };
 
   const inviteScored = (agent: MemberView) => {
@@ -327,24 +338,63 @@ export function TeamAdmin({ api, site }: Props) {
             </h2>
             <p class="admin-card-intro">
               Agents this site scores who cannot sign in: named in your helpdesk's events, or whose
-              access was removed. Invite one to let them see their own scores.
+              access was removed. Name one to show them by that name everywhere (your helpdesk's
+              names will not override it), or invite one to let them see their own scores.
             </p>
           </header>
           <ul class="admin-list">
             {scoredOnly.map((agent) => (
               <li key={agent.agentId} class="admin-list-item">
-                <span class="admin-list-main">
-                  <strong>{agent.name}</strong>
-                  {agent.name !== agent.agentId && <span class="muted">{agent.agentId}</span>}
-                </span>
-                <button
-                  type="button"
-                  class="btn btn--quiet btn--small"
-                  aria-label={`Invite ${agent.name}`}
-                  onClick={() => inviteScored(agent)}
-                >
-                  Invite
-                </button>
+                {naming?.agentId === agent.agentId ? (
+                  <form class="admin-inline-form" onSubmit={(event) => void saveName(event)}>
+                    <label class="field field--grow">
+                      <span class="field-label">Name for {agent.agentId}</span>
+                      <input
+                        type="text"
+                        value={naming.name}
+                        maxLength={LIMITS.nameLength}
+                        required
+                        autoFocus
+                        onInput={(event) =>
+                          setNaming({ ...naming, name: event.currentTarget.value })
+                        }
+                      />
+                    </label>
+                    <button type="submit" class="btn btn--primary btn--small" disabled={busy}>
+                      Save name
+                    </button>
+                    <button
+                      type="button"
+                      class="btn btn--quiet btn--small"
+                      onClick={() => setNaming(null)}
+                    >
+                      Cancel
+                    </button>
+                  </form>
+                ) : (
+                  <>
+                    <span class="admin-list-main">
+                      <strong>{agent.name}</strong>
+                      {agent.name !== agent.agentId && <span class="muted">{agent.agentId}</span>}
+                    </span>
+                    <button
+                      type="button"
+                      class="btn btn--quiet btn--small"
+                      aria-label={`Name ${agent.name}`}
+                      onClick={() => setNaming({ agentId: agent.agentId, name: agent.name })}
+                    >
+                      Name
+                    </button>
+                    <button
+                      type="button"
+                      class="btn btn--quiet btn--small"
+                      aria-label={`Invite ${agent.name}`}
+                      onClick={() => inviteScored(agent)}
+                    >
+                      Invite
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ul>
