@@ -112,13 +112,19 @@ export const ZFact = z.discriminatedUnion('type', [
     /** How to reach the visitor, when they are known (a signed-in user of the site). */
     contact: ZContact.optional(),
   }),
-  z.object({ ...base, type: z.literal('conversation.assigned'), agentId: ZId }),
+  z.object({
+    ...base,
+    type: z.literal('conversation.assigned'),
+    agentId: ZId,
+    agentName: ZName.optional(),
+  }),
   z
     .object({
       ...base,
       type: z.literal('message'),
       from: z.enum(['visitor', 'agent']),
       agentId: ZId.optional(),
+      agentName: ZName.optional(),
       text: ZFreeText(LIMITS.messageLength).optional(),
     })
     .refine((m) => m.from === 'visitor' || m.agentId !== undefined, {
