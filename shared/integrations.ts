@@ -40,17 +40,30 @@ export const ZChatwootPatch = z.strictObject({ secret: ZChatwootSecret.nullable(
 export type ChatwootPatch = z.input<typeof ZChatwootPatch>;
 
 /** The adapter as `GET` answers: never its URL, whose token only enabling and rotation show. */
-export interface ChatwootIntegrationView {
-  enabled: boolean;
+export const ZChatwootIntegrationView = z.object({
+  enabled: z.boolean(),
   /** The events to tick in Chatwoot. */
-  events: string[];
+  events: z.array(z.string()),
   /** Whether Chatwoot's webhook secret is stored, so signatures are checked. */
-  secretSet: boolean;
+  secretSet: z.boolean(),
   /** When the current URL was made (ISO); null while disabled. */
-  urlCreatedAt: string | null;
-}
+  urlCreatedAt: z.string().nullable(),
+});
+export type ChatwootIntegrationView = z.infer<typeof ZChatwootIntegrationView>;
 
 /** The adapter just enabled or rotated: with its URL, shown this once. */
-export interface ChatwootEnabledView extends ChatwootIntegrationView {
-  url: string;
-}
+export const ZChatwootEnabledView = ZChatwootIntegrationView.extend({ url: z.url() });
+export type ChatwootEnabledView = z.infer<typeof ZChatwootEnabledView>;
+
+/** What a delivery's answer says (always 200 unless refused). */
+export const ZChatwootDelivered = z.object({
+  /** Facts stored from it (held reopens recorded now included). */
+  accepted: z.number().int(),
+  /** Facts it carried that were stored already. */
+  duplicates: z.number().int(),
+  /** Reopens it held back until an agent answers. */
+  held: z.number().int().optional(),
+  /** What of it was not read, and why. */
+  skipped: z.string().optional(),
+});
+export type ChatwootDelivered = z.infer<typeof ZChatwootDelivered>;

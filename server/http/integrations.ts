@@ -13,6 +13,7 @@ import {
   CHATWOOT_EVENTS,
   ZChatwootEnable,
   ZChatwootPatch,
+  type ChatwootDelivered,
   type ChatwootEnabledView,
   type ChatwootIntegrationView,
 } from '../../shared/integrations';
@@ -156,7 +157,8 @@ export function chatwootWebhookRoutes(store: Store, pipeline: Pipeline, clock: C
     }
     const skip = (reason: string) => {
       log.info('chatwoot payload skipped', { siteId: site.id, reason });
-      res.status(200).json({ accepted: 0, duplicates: 0, skipped: reason });
+      const answer: ChatwootDelivered = { accepted: 0, duplicates: 0, skipped: reason };
+      res.status(200).json(answer);
     };
     const envelope = ZEnvelope.safeParse(json);
     if (!envelope.success) return skip('no event');
@@ -189,12 +191,13 @@ export function chatwootWebhookRoutes(store: Store, pipeline: Pipeline, clock: C
         reasons: mapping.skipped,
       });
     }
-    res.status(200).json({
+    const answer: ChatwootDelivered = {
       accepted: recorded.accepted.length + reopened,
       duplicates: recorded.duplicates,
       held: mapping.reopens.length,
       ...(mapping.skipped.length > 0 && { skipped: mapping.skipped.join('; ') }),
-    });
+    };
+    res.status(200).json(answer);
   });
 
   return router;

@@ -187,6 +187,23 @@ describe('mapping Chatwoot payloads to facts', () => {
   });
 });
 
+describe('Chatwoot times', () => {
+  it('reads epoch seconds and ISO alike, and refuses what is no time', () => {
+    const time = (created_at: unknown) =>
+      ZChatwootPayload.safeParse({
+        event: 'message_created',
+        id: 1,
+        created_at,
+        message_type: 'incoming',
+        conversation: conversation(),
+      });
+    expect(time(T / 1000).data?.created_at).toBe(T);
+    expect(time(new Date(T).toISOString()).data?.created_at).toBe(T);
+    expect(time(String(T / 1000)).data?.created_at).toBe(T);
+    for (const bad of [1e20, -1, 0, 'yesterday', null]) expect(time(bad).success).toBe(false);
+  });
+});
+
 describe('Chatwoot signatures', () => {
   const body = Buffer.from('{"event":"message_created"}');
   const now = T;

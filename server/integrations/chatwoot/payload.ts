@@ -24,6 +24,9 @@ export const ZChatwootId = z
   .union([z.number().int().nonnegative(), z.string().regex(/^[0-9]{1,18}$/)])
   .transform((id) => String(id));
 
+/** 9999-12-31T23:59:59.999Z. */
+const LATEST = 253_402_300_799_999;
+
 /**
  * A time as epoch seconds (a number, maybe with a fraction) or an ISO string, as epoch
  * milliseconds.
@@ -35,11 +38,13 @@ export const ZChatwootTime = z.union([z.number(), z.string()]).transform((value,
       : /^[0-9]+(\.[0-9]+)?$/.test(value)
         ? Number(value) * 1000
         : Date.parse(value);
-  if (!Number.isFinite(ms) || ms <= 0) {
+  // Within what a Date can show (an ISO year of four digits), or no time at all.
+  if (!Number.isFinite(ms) || ms <= 0 || ms > LATEST) {
     ctx.addIssue({ code: 'custom', message: 'must be a time' });
     return z.NEVER;
   }
-  return Math.floor(ms);
+  // Seconds with a fraction (`updated_at.to_f`) are not exact in binary: round, not truncate.
+  return Math.round(ms);
 });
 
 /** Who sent a message or is assigned: `type` is "user" for an agent (push and webhook data). */
