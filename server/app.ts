@@ -30,6 +30,7 @@ import { segmentRoutes } from './http/segments';
 import { reportRoutes } from './http/report';
 import { trendRoutes } from './http/trends';
 import { expectationRoutes } from './http/expectation';
+import { chatwootWebhookRoutes, integrationRoutes } from './http/integrations';
 import { inviteRoutes } from './http/invites';
 import { metricsRoutes } from './http/metrics';
 import { requestLog } from './http/request-log';
@@ -161,6 +162,8 @@ export function createApplication(parts: AppParts): Application {
   app.use(limitRequests(limits));
   // Before the JSON parser: it checks the page's origin first, then reads at most 64 KiB.
   app.use(ratingRoutes(store, chat, clock, log));
+  // Before the JSON parser too: Chatwoot's signature is over the raw body.
+  app.use(chatwootWebhookRoutes(store, pipeline, clock, log));
   app.use(express.json({ limit: LIMITS.httpBodyBytes }));
   const signIns = new SignInGuard(clock, limits.policy.signInBackoff, cluster.records);
   app.use(guardSignIns(limits, signIns));
@@ -224,6 +227,7 @@ export function createApplication(parts: AppParts): Application {
   );
   app.use(inviteRoutes({ store, sessions, clock, mail: accountMail, consoleSockets, log }));
   app.use(eventRoutes(store, pipeline));
+  app.use(integrationRoutes({ ...access, pipeline, clock, log, publicUrl: config.publicUrl }));
   app.use(scoreRoutes(store, scoreboards, sessions, clock));
   app.use(exportRoutes(store, sessions, clock, log));
   app.use(commentRoutes(store, sessions, clock));

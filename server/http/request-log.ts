@@ -5,7 +5,7 @@
  *
  * Nothing secret is written: no Authorization or Cookie header (only that one was sent), no
  * Set-Cookie, no query value whose name sounds like a secret (`?token=`), and no opaque path
- * segment after /invites/ or /webhooks/, nor any long one anywhere (a token in a link).
+ * segment after /invites/, /webhooks/ or /chatwoot/, nor any long one anywhere (a token in a link).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
@@ -28,7 +28,15 @@ const REDACTED = '[redacted]';
 /** Query parameters whose values are never written. */
 const SECRET_PARAMETER = /token|key|secret|pass|auth|sig|hash|code|session|cred|otp|nonce/i;
 /** Path segments whose next segment is a secret (an invite's, a webhook's), when opaque. */
-const SECRET_AFTER = new Set(['invites', 'invite', 'webhooks', 'webhook', 'join', 'verify']);
+const SECRET_AFTER = new Set([
+  'invites',
+  'invite',
+  'webhooks',
+  'webhook',
+  'join',
+  'verify',
+  'chatwoot',
+]);
 const OPAQUE = /^[A-Za-z0-9._~%+=-]{12,}$/;
 /** Long enough to be a token wherever it turns up (ids of sites and agents are shorter). */
 const LONG_OPAQUE = /^[A-Za-z0-9._~%+=-]{32,}$/;

@@ -10,7 +10,8 @@ import type { SignInGuard } from './sign-in';
 
 /**
  * Before the body is read, so a flood costs as little as possible: any request under /api per
- * address, the site-key API per key, and the widget's rating deliveries per address.
+ * address, the site-key API per key (and a helpdesk's webhook URL per URL), and the widget's
+ * rating deliveries per address.
  */
 export function limitRequests(limits: RateLimits): Router {
   const router = express.Router();
@@ -37,6 +38,12 @@ export function limitRequests(limits: RateLimits): Router {
     ],
     perKey,
   );
+
+  // A helpdesk's webhook URL is its credential: counted like a site key, per URL.
+  router.use('/api/v1/integrations/chatwoot/:token', async (req, _res, next) => {
+    await limits.take('siteApi', { ip: req.ip, key: sha256(`chatwoot:${req.params.token}`) });
+    next();
+  });
 
   router.use('/api/v1/sites/:siteId/ratings', async (req, _res, next) => {
     if (req.method === 'POST') await limits.take('ratingDelivery', { ip: req.ip });

@@ -168,6 +168,16 @@ export interface Tables {
     n: number;
     satisfied: number;
   };
+  /** A site's helpdesk integrations, found by their webhook token's hash (integrations.ts). */
+  integrations: {
+    siteId: string;
+    kind: string;
+    tokenHash: string;
+    secret: string | null;
+    createdAt: number;
+  };
+  /** Reopens the Chatwoot adapter holds back until an agent answers (integrations.ts). */
+  heldReopens: { siteId: string; conversationId: string; factId: string; at: number };
   siteChanges: { siteId: string; seq: number; at: number; body: Json };
   scoreCheckpoints: { siteId: string; seq: number; at: number; board: Json };
 }

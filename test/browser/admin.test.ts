@@ -153,6 +153,45 @@ describeInBrowser('the admin screens in a real browser', () => {
     await dana.getByRole('button', { name: 'Done' }).click();
   });
 
+  it('enables Chatwoot: the URL it shows once takes a delivery, and a stored secret is checked', async () => {
+    await dana.getByRole('tab', { name: 'Integrations' }).click();
+    await dana.getByRole('button', { name: 'Enable Chatwoot' }).click();
+    const url = await dana.getByRole('textbox', { name: 'Webhook URL' }).inputValue();
+    expect(url).toMatch(
+      new RegExp(`^${server.url}/api/v1/integrations/chatwoot/[A-Za-z0-9_-]{40,}$`),
+    );
+    await dana.getByRole('list', { name: 'Events to tick in Chatwoot' }).waitFor();
+    await dana.waitForTimeout(400); // let the panel's rise-in finish before the picture
+    await screenshot(dana, 'admin-6-chatwoot');
+    expect(await axeFindings(dana)).toEqual([]);
+
+    // An incoming message as Chatwoot sends it (Message#webhook_data, trimmed).
+    const body = JSON.stringify({
+      event: 'message_created',
+      id: 77,
+      content: 'Hello?',
+      created_at: new Date().toISOString(),
+      message_type: 'incoming',
+      private: false,
+      sender: { id: 5, name: 'Jo', type: 'contact' },
+      account: { id: 1, name: 'Shop' },
+      inbox: { id: 2, name: 'Website' },
+      conversation: { id: 9, inbox_id: 2, messages: [] },
+    });
+    const deliver = () =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect((await deliver()).status).toBe(200);
+
+    await dana.getByRole('button', { name: 'Done' }).click();
+    await dana.getByLabel('Chatwoot webhook secret').fill('cw-secret-for-the-demo');
+    await dana.getByRole('button', { name: 'Save secret' }).click();
+    await dana.getByText('A secret is stored: signatures are checked.').waitFor();
+    expect((await deliver()).status).toBe(401);
+    await dana.getByRole('button', { name: 'Forget secret' }).click();
+    await dana.getByText('No secret stored: signatures are not checked.').waitFor();
+    expect((await deliver()).status).toBe(200);
+  });
+
   it('removes access: the member is signed out at once', async () => {
     await dana.getByRole('tab', { name: 'Team' }).click();
     await dana.getByRole('button', { name: 'Remove access for Cleo Martin' }).click();

@@ -11,6 +11,7 @@ import { httpAdminApi, type AdminApi } from '../../widget/console/adminApi';
 import type { SessionApi } from '../../widget/console/api';
 import { Admin } from '../../widget/console/components/admin/Admin';
 import { App } from '../../widget/console/components/App';
+import type { IntegrationApi } from '../../widget/console/integrationApi';
 import type { ConnectionState, LiveClient } from '../../widget/console/live';
 import { noScores, ok, signedInApi } from '../support/console';
 
@@ -130,8 +131,18 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
+/** Integrations as a site without any (console-integrations.test.tsx tests the tab itself). */
+const noIntegrations: IntegrationApi = {
+  chatwoot: async () => ok({ enabled: false, events: [], secretSet: false, urlCreatedAt: null }),
+  enableChatwoot: async () => refused('not here'),
+  setChatwootSecret: async () => refused('not here'),
+  disableChatwoot: async () => refused('not here'),
+};
+
 async function openAdmin(api = fakeAdmin()) {
-  render(<Admin api={api} currentSiteId="demo" onSitesChanged={vi.fn()} />);
+  render(
+    <Admin api={api} currentSiteId="demo" onSitesChanged={vi.fn()} integrations={noIntegrations} />,
+  );
   await screen.findByRole('heading', { name: 'Northwind Outfitters', level: 1 });
   return api;
 }
@@ -448,10 +459,12 @@ describe('admin screens: site', () => {
     expect(document.activeElement).toBe(tab('Settings'));
     expect(screen.getByRole('tabpanel', { name: 'Settings' })).toBeTruthy();
     fireEvent.keyDown(tab('Settings'), { key: 'End' });
-    expect(document.activeElement).toBe(tab('Embed and key'));
-    fireEvent.keyDown(tab('Embed and key'), { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(tab('Integrations'));
+    fireEvent.keyDown(tab('Integrations'), { key: 'ArrowRight' });
     expect(document.activeElement).toBe(tab('Team'));
     fireEvent.keyDown(tab('Team'), { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(tab('Integrations'));
+    fireEvent.keyDown(tab('Integrations'), { key: 'ArrowLeft' });
     expect(document.activeElement).toBe(tab('Embed and key'));
     fireEvent.keyDown(tab('Embed and key'), { key: 'Home' });
     expect(document.activeElement).toBe(tab('Team'));

@@ -159,6 +159,8 @@ describe('fuzz: hostile input to every event and route', () => {
   let baseline: { siteId: string; key: string };
   let fuzzSite: { siteId: string; key: string };
   let scratch: { siteId: string; key: string };
+  /** The token of the fuzz site's Chatwoot webhook URL. */
+  let chatwootToken: string;
   let demoConversation: string;
   let mine: string;
   let minePromise: string;
@@ -233,6 +235,12 @@ describe('fuzz: hostile input to every event and route', () => {
     baseline = await site('Baseline shop');
     fuzzSite = await site('Fuzz shop');
     scratch = await site('Scratch shop');
+    const chatwoot = await api(
+      'POST',
+      `/api/v1/sites/${fuzzSite.siteId}/integrations/chatwoot`,
+      {},
+    );
+    chatwootToken = String(chatwoot.url).split('/').at(-1)!;
 
     // A helpdesk's conversation on the baseline site, with a kept promise and a rating.
     const at = (minutesAgo: number) => iso(Date.now() - minutesAgo * 60_000);
@@ -1012,6 +1020,81 @@ describe('fuzz: hostile input to every event and route', () => {
           to: fc.constantFrom(iso(Date.now()), '1970-01-01T00:00:00Z'),
           cursor: fc.constantFrom('WzAsIngiXQ', 'not a cursor'),
           limit: fc.constantFrom('1', '0', '99999', 'ten'),
+        },
+      },
+      'POST /api/v1/sites/:siteId/integrations/chatwoot': {
+        params: { siteId: changeable },
+        tokens: admin,
+        cookies: [cookie],
+        body: {
+          secret: fc.constantFrom(undefined, null, 'cw-secret-1234', '', ...SCRIPT_PAYLOADS),
+        },
+      },
+      'GET /api/v1/sites/:siteId/integrations/chatwoot': {
+        params: { siteId: everySite },
+        tokens: admin,
+        cookies: [cookie],
+      },
+      'PATCH /api/v1/sites/:siteId/integrations/chatwoot': {
+        params: { siteId: changeable },
+        tokens: admin,
+        cookies: [cookie],
+        body: { secret: fc.constantFrom(null, 'cw-secret-1234', 'short', ...SCRIPT_PAYLOADS) },
+      },
+      'DELETE /api/v1/sites/:siteId/integrations/chatwoot': {
+        params: { siteId: changeable },
+        tokens: admin,
+        cookies: [cookie],
+      },
+      'POST /api/v1/integrations/chatwoot/:token': {
+        params: { token: [chatwootToken, 'A'.repeat(43), '__proto__'] },
+        body: {
+          event: fc.constantFrom(
+            'message_created',
+            'message_updated',
+            'conversation_created',
+            'conversation_status_changed',
+            'conversation_updated',
+            'contact_created',
+            '__proto__',
+          ),
+          id: fc.constantFrom(1, -1, '12', 'x', 2 ** 60, null),
+          inbox_id: fc.constantFrom(1, 'nope', null),
+          message_type: fc.constantFrom('incoming', 'outgoing', 0, 1, 7, null),
+          created_at: fc.constantFrom(
+            1764460800,
+            '2026-11-30T00:00:00.000Z',
+            'yesterday',
+            -1,
+            1e20,
+          ),
+          updated_at: fc.constantFrom(1764460800.5, 'x', null),
+          content: fc.oneof(fc.constantFrom(...SCRIPT_PAYLOADS), hostileString),
+          account: fc.constantFrom({ id: 1 }, { id: '__proto__' }, null),
+          sender: fc.constantFrom({ id: 3, name: 'Anna', type: 'user' }, { id: 'x' }, null),
+          conversation: fc.constantFrom(
+            { id: 5, inbox_id: 2, messages: [] },
+            {
+              id: 5,
+              inbox_id: 2,
+              messages: [{ id: 1, message_type: 0, created_at: 1, account_id: 1 }],
+            },
+            { id: '__proto__', inbox_id: 2 },
+            null,
+          ),
+          changed_attributes: fc.constantFrom(
+            null,
+            [{ status: { previous_value: 'resolved', current_value: 'open' } }],
+            [{ assignee_id: { previous_value: null, current_value: 3 } }],
+            { status: 'x' },
+          ),
+          meta: fc.constantFrom({ assignee: { id: 3, name: 'A', type: 'user' } }, null),
+          content_type: fc.constantFrom('input_csat', 'text'),
+          content_attributes: fc.constantFrom(
+            { submitted_values: { csat_survey_response: { rating: 5, feedback_message: 'ok' } } },
+            { submitted_values: { csat_survey_response: { rating: 99 } } },
+            null,
+          ),
         },
       },
       'PATCH /api/v1/sites/:siteId/followups/:id': {

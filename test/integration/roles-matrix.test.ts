@@ -40,6 +40,7 @@ import type {
   SignedInAgent,
   VisitorConversationView,
 } from '../../shared/protocol';
+import type { ChatwootEnabledView, ChatwootIntegrationView } from '../../shared/integrations';
 import type { NewSiteView, RotatedKey, SiteView } from '../../shared/sites';
 import {
   data,
@@ -87,6 +88,13 @@ GET /api/v1/sites/:siteId (A)                                             | 401 
 GET /api/v1/sites/:siteId (no such site)                                  | 401  | 403     | 403     | 403  | 403     | 403     | 403  | 403  | 403  | 404    | 401  | 401  | 401  | 401
 PATCH /api/v1/sites/:siteId (A)                                           | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 POST /api/v1/sites/:siteId/key (A)                                        | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+GET /api/v1/sites/:siteId/integrations/chatwoot (A)                       | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+POST /api/v1/sites/:siteId/integrations/chatwoot (A)                      | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+PATCH /api/v1/sites/:siteId/integrations/chatwoot (A)                     | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+DELETE /api/v1/sites/:siteId/integrations/chatwoot (A)                    | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+// Chatwoot's deliveries: the URL's token is the credential, whatever else is sent
+POST /api/v1/integrations/chatwoot/:token (A's URL)                       | ok:A | ok:A    | ok:A    | ok:A | ok:A    | ok:A    | ok:A | ok:A | ok:A | ok:A   | ok:A | ok:A | ok:A | ok:A
+POST /api/v1/integrations/chatwoot/:token (a wrong token)                 | 404  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 404    | 404  | 404  | 404  | 404
 GET /api/v1/sites/:siteId/members (A)                                     | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 PATCH /api/v1/sites/:siteId/members/:agentId (A)                          | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 PATCH /api/v1/sites/:siteId/members/:agentId (A's member, through B)      | 401  | 403     | 403     | 403  | 403     | 403     | 404  | 404  | 404  | 404    | 401  | 401  | 401  | 401
@@ -377,6 +385,20 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
 
   const asOperator = (method: string, path: string, body?: unknown) =>
     call(operator, { method, path, body });
+  const chatwootOfA = () => `/api/v1/sites/${sites.A.id}/integrations/chatwoot`;
+  /** A visitor's message as Chatwoot delivers it (Message#webhook_data), in conversation `n`. */
+  const chatwootMessage = (n: number) => ({
+    event: 'message_created',
+    id: n,
+    content: 'Hello?',
+    created_at: new Date().toISOString(),
+    message_type: 'incoming',
+    private: false,
+    sender: { id: 5, name: 'Jo', type: 'contact' },
+    account: { id: 1, name: 'Shop' },
+    inbox: { id: 2, name: 'Website' },
+    conversation: { id: n, inbox_id: 2, messages: [] },
+  });
   const cookieOf = (answer: Answer) => answer.headers.get('set-cookie')!.split(';')[0]!;
   const siteOf = (cell: Cell): SiteName => (cell.endsWith(':B') ? 'B' : 'A');
   const otherSite = (site: SiteName): SiteName => (site === 'A' ? 'B' : 'A');
@@ -1213,6 +1235,83 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         v2 = await again(v2);
         principals.vis.visitorToken = v1.token;
       },
+    }),
+    'GET /api/v1/sites/:siteId/integrations/chatwoot (A)': http({
+      request: () => ({ method: 'GET', path: chatwootOfA() }),
+      allowed: (a) => {
+        expect(a.body).toMatchObject({ events: expect.arrayContaining(['message_created']) });
+        expect(a.body).not.toHaveProperty('url');
+      },
+    }),
+    'POST /api/v1/sites/:siteId/integrations/chatwoot (A)': http({
+      request: () => ({ method: 'POST', path: chatwootOfA() }),
+      snapshot: async () =>
+        (await store().getIntegration(sites.A.id, 'chatwoot'))?.tokenHash ?? null,
+      allowed: (a) => {
+        expect(a.status).toBe(201);
+        expect(bodyAs<ChatwootEnabledView>(a.body).url).toMatch(
+          /\/api\/v1\/integrations\/chatwoot\//,
+        );
+      },
+    }),
+    'PATCH /api/v1/sites/:siteId/integrations/chatwoot (A)': http({
+      prepare: async () => {
+        await asOperator('POST', chatwootOfA(), { secret: null });
+        return {};
+      },
+      request: () => ({
+        method: 'PATCH',
+        path: chatwootOfA(),
+        body: { secret: 'cw-matrix-secret' },
+      }),
+      snapshot: async () => (await store().getIntegration(sites.A.id, 'chatwoot'))?.secret ?? null,
+      allowed: async (a) => {
+        expect(bodyAs<ChatwootIntegrationView>(a.body).secretSet).toBe(true);
+        await asOperator('PATCH', chatwootOfA(), { secret: null });
+      },
+    }),
+    'DELETE /api/v1/sites/:siteId/integrations/chatwoot (A)': http({
+      prepare: async () => {
+        await asOperator('POST', chatwootOfA());
+        return {};
+      },
+      request: () => ({ method: 'DELETE', path: chatwootOfA() }),
+      snapshot: async () => (await store().getIntegration(sites.A.id, 'chatwoot')) !== null,
+      allowed: async (a) => {
+        expect(bodyAs<ChatwootIntegrationView>(a.body).enabled).toBe(false);
+        expect(await store().getIntegration(sites.A.id, 'chatwoot')).toBeNull();
+      },
+    }),
+    "POST /api/v1/integrations/chatwoot/:token (A's URL)": http({
+      prepare: async () => {
+        const enabled = await asOperator('POST', chatwootOfA());
+        const url = new URL(bodyAs<ChatwootEnabledView>(enabled.body).url);
+        return { path: url.pathname, message: String(++serial) };
+      },
+      request: (ctx) => ({
+        method: 'POST',
+        path: ctx.path!,
+        body: chatwootMessage(Number(ctx.message)),
+      }),
+      allowed: async (a, _p, _cell, ctx) => {
+        expect(a.body).toMatchObject({ accepted: 1 });
+        const id = `cw.1.2.${ctx.message}`;
+        expect(await store().listFacts(sites.A.id, id)).toHaveLength(1);
+        expect(await store().listFacts(sites.B.id, id)).toEqual([]);
+      },
+    }),
+    'POST /api/v1/integrations/chatwoot/:token (a wrong token)': http({
+      prepare: async () => ({ message: String(++serial) }),
+      request: (ctx) => ({
+        method: 'POST',
+        path: `/api/v1/integrations/chatwoot/${'A'.repeat(43)}`,
+        body: chatwootMessage(Number(ctx.message)),
+      }),
+      allowed: () => undefined,
+      snapshot: async (ctx) => [
+        await store().listFacts(sites.A.id, `cw.1.2.${ctx.message}`),
+        await store().listFacts(sites.B.id, `cw.1.2.${ctx.message}`),
+      ],
     }),
     'GET /api/v1/sites/:siteId/members (A)': http({
       request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/members` }),

@@ -27,6 +27,18 @@ describe('redactUrl', () => {
     expect(redactUrl(`/anything/${token}/else`)).toBe('/anything/[redacted]/else');
   });
 
+  it('replaces the token of a Chatwoot webhook URL, however short', () => {
+    expect(
+      redactUrl('/api/v1/integrations/chatwoot/qmxP0-xl9D00XTPQg_VGNWkqtviAk5WkDlHAQP6SABc'),
+    ).toBe('/api/v1/integrations/chatwoot/[redacted]');
+    expect(redactUrl('/api/v1/integrations/chatwoot/short-guess-1')).toBe(
+      '/api/v1/integrations/chatwoot/[redacted]',
+    );
+    expect(redactUrl('/api/v1/sites/demo/integrations/chatwoot')).toBe(
+      '/api/v1/sites/demo/integrations/chatwoot',
+    );
+  });
+
   it('drops any fragment', () => {
     expect(redactUrl('https://chat.example.com/console/join#secret-token')).toBe(
       'https://chat.example.com/console/join',

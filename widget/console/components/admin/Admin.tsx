@@ -1,24 +1,27 @@
 /**
  * The admin screens: the sites this person administers on the left, the chosen one on the right
- * in three tabs (Team, Settings, Embed and key), and a new site. Shown only to admins; the server
+ * in four tabs (Team, Settings, Embed and key, Integrations), and a new site. Shown only to admins; the server
  * refuses everyone else anyway.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { NewSiteView, SiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
+import { httpIntegrationApi, type IntegrationApi } from '../../integrationApi';
 import { PlusIcon } from '../icons';
 import { EmbedAndKey } from './EmbedAndKey';
+import { Integrations } from './Integrations';
 import { NewSiteForm } from './NewSiteForm';
 import { SiteSettingsForm } from './SiteSettingsForm';
 import { Tabs, type Tab } from './Tabs';
 import { TeamAdmin } from './TeamAdmin';
 
-type Section = 'team' | 'settings' | 'embed';
+type Section = 'team' | 'settings' | 'embed' | 'integrations';
 
 const SECTIONS: readonly Tab<Section>[] = [
   { id: 'team', label: 'Team' },
   { id: 'settings', label: 'Settings' },
   { id: 'embed', label: 'Embed and key' },
+  { id: 'integrations', label: 'Integrations' },
 ];
 
 interface Props {
@@ -27,6 +30,8 @@ interface Props {
   currentSiteId: string;
   /** The person's sites changed (a new one): the session's list of sites is read again. */
   onSitesChanged: () => void;
+  /** Helpdesk integrations' calls (tests give their own). */
+  integrations?: IntegrationApi;
 }
 
 type Sites =
@@ -34,7 +39,8 @@ type Sites =
   | { state: 'error'; message: string }
   | { state: 'ready'; sites: SiteView[] };
 
-export function Admin({ api, currentSiteId, onSitesChanged }: Props) {
+export function Admin({ api, currentSiteId, onSitesChanged, integrations }: Props) {
+  const [integrationApi] = useState(() => integrations ?? httpIntegrationApi());
   const [sites, setSites] = useState<Sites>({ state: 'loading' });
   /** The site shown, or null for the new-site form. */
   const [selectedId, setSelectedId] = useState<string | null>(currentSiteId);
@@ -152,6 +158,9 @@ export function Admin({ api, currentSiteId, onSitesChanged }: Props) {
                 />
               )}
               {section === 'embed' && <EmbedAndKey key={site.siteId} api={api} site={site} />}
+              {section === 'integrations' && (
+                <Integrations key={site.siteId} api={integrationApi} site={site} />
+              )}
             </Tabs>
           </>
         ) : (
