@@ -1,0 +1,249 @@
+/**
+ * What the API answers, as zod output schemas for the OpenAPI document. The answers' TypeScript
+ * types live in shared/ (the console reads them); `Same<…>` below makes the compiler refuse a
+ * schema that no longer matches its type, so the document follows any change to an answer.
+ * The larger reports (scores, trends, segments, the weekly report) are documented by their top
+ * level here and field by field in docs/api.md and docs/scoring.md.
+ */
+import { z } from 'zod';
+import 'zod-openapi';
+import type { AckError } from '../../shared/ack';
+import type { CommentsPage } from '../../shared/comments';
+import { ZPeak } from '../../shared/facts';
+import { FOLLOWUP_CAUSES, FOLLOWUP_STATUSES, type FollowupPage } from '../../shared/followups';
+import type { HistoryPage } from '../../shared/history';
+import type { InviteLookup, InviteView, MemberView, NewInviteView } from '../../shared/accounts';
+import type { SignedInAgent } from '../../shared/protocol';
+import { ROLES } from '../../shared/roles';
+import { ZSiteSettingsPatch } from '../../shared/settings';
+import type { NewSiteView, RotatedKey, SiteView } from '../../shared/sites';
+
+/** Compiles only when A and B are the same type. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails to compile (and names the schema) when a schema's output drifts from its type. */
+const same = <T extends true>(..._checks: T[]) => undefined;
+
+const ZIsoTime = z.iso.datetime().meta({ example: '2026-11-23T10:00:00.000Z' });
+const ZRole = z.enum(ROLES);
+
+export const ZIssue = z.object({
+  path: z
+    .string()
+    .meta({ description: 'Where, as a dotted path (`events.3.at`); empty: the whole input.' }),
+  message: z.string(),
+});
+
+export const ZErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum([
+        'invalid',
+        'unauthorized',
+        'forbidden',
+        'not_found',
+        'conflict',
+        'too_large',
+        'conversation_full',
+        'rate_limited',
+        'internal',
+      ]),
+      message: z.string().meta({ description: 'For people: what went wrong, and what to do.' }),
+      issues: z.array(ZIssue).optional().meta({ description: 'With `invalid`: every problem.' }),
+      retryAfterSeconds: z
+        .number()
+        .optional()
+        .meta({ description: 'With `rate_limited`: as the `Retry-After` header.' }),
+    }),
+  })
+  .meta({ id: 'Error', description: 'Every refusal: a code to act on and a message to show.' });
+
+export const ZSiteView = z
+  .object({
+    siteId: z.string(),
+    name: z.string(),
+    allowedOrigins: z.array(z.string()),
+    settings: ZSiteSettingsPatch.required().meta({
+      id: 'SiteSettings',
+      description: 'The scoring settings (docs/scoring.md).',
+    }),
+    createdAt: ZIsoTime,
+    snippet: z.string().meta({ description: 'The embed snippet to paste into your pages.' }),
+    signingSecret: z.string().meta({
+      description: "Signs host-chat conversations and signed-in users' ids; changes with the key.",
+    }),
+  })
+  .meta({ id: 'Site' });
+
+export const ZNewSiteView = ZSiteView.extend({
+  key: z.string().meta({ description: 'The site key, shown this once: only its hash is kept.' }),
+}).meta({ id: 'NewSite' });
+
+export const ZRotatedKey = z.object({
+  siteId: z.string(),
+  key: z.string(),
+  signingSecret: z.string(),
+});
+
+export const ZMemberView = z
+  .object({
+    agentId: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    role: ZRole,
+    hasAccess: z.boolean(),
+    you: z.boolean(),
+    createdAt: ZIsoTime,
+  })
+  .meta({ id: 'Member' });
+
+export const ZInviteView = z
+  .object({
+    inviteId: z.string(),
+    email: z.string(),
+    role: ZRole,
+    agentId: z.string().nullable(),
+    createdAt: ZIsoTime,
+    expiresAt: ZIsoTime,
+  })
+  .meta({ id: 'Invite' });
+
+export const ZNewInviteView = ZInviteView.extend({
+  link: z.string().meta({ description: 'The invite link, shown this once.' }),
+  emailed: z.boolean().optional(),
+}).meta({ id: 'NewInvite' });
+
+export const ZInviteLookup = z.object({
+  siteName: z.string(),
+  email: z.string(),
+  role: ZRole,
+  accountExists: z.boolean(),
+  expiresAt: ZIsoTime,
+});
+
+export const ZSignedInAgent = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    siteId: z.string(),
+    siteName: z.string(),
+    role: ZRole,
+    sites: z.array(z.object({ siteId: z.string(), siteName: z.string(), role: ZRole })),
+    emailUnconfirmed: z.boolean().optional(),
+  })
+  .meta({ id: 'SignedInAgent' });
+
+export const ZAgentAnswer = z.object({ agent: ZSignedInAgent });
+
+const ZPerson = z.object({ id: z.string(), name: z.string() });
+
+export const ZFollowupView = z
+  .object({
+    id: z.string(),
+    conversationId: z.string(),
+    contact: z.object({ email: z.string().optional(), name: z.string().optional() }).nullable(),
+    cause: z.enum(FOLLOWUP_CAUSES),
+    at: ZIsoTime,
+    agent: ZPerson.nullable(),
+    rating: z
+      .object({
+        end: z.number(),
+        peak: ZPeak.nullable(),
+        comment: z.string().nullable(),
+        unhandled: z.boolean(),
+      })
+      .nullable(),
+    promise: z
+      .object({
+        promiseId: z.string(),
+        text: z.string().nullable(),
+        dueAt: ZIsoTime,
+        keptAt: ZIsoTime.nullable(),
+        disputedAt: ZIsoTime.nullable(),
+      })
+      .nullable(),
+    status: z.enum(FOLLOWUP_STATUSES),
+    owner: ZPerson.nullable(),
+    reason: z.string().nullable(),
+    notes: z.array(z.object({ at: ZIsoTime, by: ZPerson.nullable(), text: z.string() })),
+    createdAt: ZIsoTime,
+    updatedAt: ZIsoTime,
+    version: z.number(),
+  })
+  .meta({ id: 'Followup' });
+
+export const ZFollowupPage = z.object({
+  items: z.array(ZFollowupView),
+  next: z.string().nullable(),
+});
+
+const ZRatingLine = {
+  end: z.number(),
+  peak: ZPeak.nullable(),
+  comment: z.string().nullable(),
+  at: ZIsoTime,
+  excluded: z.string().nullable(),
+};
+
+export const ZCommentsPage = z.object({
+  comments: z.array(
+    z.object({
+      conversationId: z.string(),
+      visitorLabel: z.string(),
+      segment: z.string().nullable(),
+      agent: ZPerson.nullable(),
+      ...ZRatingLine,
+    }),
+  ),
+  next: z.string().nullable(),
+});
+
+export const ZHistoryPage = z.object({
+  conversations: z.array(
+    z.object({
+      id: z.string(),
+      visitorLabel: z.string(),
+      segment: z.string().nullable(),
+      status: z.enum(['open', 'closed']),
+      assignedAgent: ZPerson.nullable(),
+      openedAt: ZIsoTime,
+      lastActivityAt: ZIsoTime,
+      closedAt: ZIsoTime.nullable(),
+      rating: z.object({ ...ZRatingLine, agent: ZPerson.nullable() }).nullable(),
+      snippet: z.string().nullable(),
+    }),
+  ),
+  next: z.string().nullable(),
+});
+
+/** A report documented by its top level; each is described field by field in docs/api.md. */
+const report = (fields: Record<string, string>) =>
+  z.looseObject(
+    Object.fromEntries(
+      Object.entries(fields).map(([name, description]) => [
+        name,
+        z.unknown().meta({ description }),
+      ]),
+    ),
+  );
+
+export const ZScoresBody = report({
+  at: 'The time the scores are for (ISO-8601).',
+  site: "The site's figures: responsiveness, reliability, experience and CSAT, each with n.",
+  agents: "Each agent's scores with their 90% interval and the evidence behind them.",
+}).meta({ id: 'Scores' });
+
+same(
+  true as Same<z.output<typeof ZErrorBody>['error'], AckError>,
+  true as Same<z.output<typeof ZSiteView>, SiteView>,
+  true as Same<z.output<typeof ZNewSiteView>, NewSiteView>,
+  true as Same<z.output<typeof ZRotatedKey>, RotatedKey>,
+  true as Same<z.output<typeof ZMemberView>, MemberView>,
+  true as Same<z.output<typeof ZInviteView>, InviteView>,
+  true as Same<z.output<typeof ZNewInviteView>, NewInviteView>,
+  true as Same<z.output<typeof ZInviteLookup>, InviteLookup>,
+  true as Same<z.output<typeof ZSignedInAgent>, SignedInAgent>,
+  true as Same<z.output<typeof ZFollowupPage>, FollowupPage>,
+  true as Same<z.output<typeof ZCommentsPage>, CommentsPage>,
+  true as Same<z.output<typeof ZHistoryPage>, HistoryPage>,
+);
