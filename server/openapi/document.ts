@@ -190,18 +190,30 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES, s
     const path = (paths[openApiPath(route.path)] ??= {});
     path[route.method] = operationOf(route);
   }
-  return createDocument({
-    openapi: '3.1.0',
-    info: {
-      title: 'Peakend HTTP API',
-      version: '1',
-      description:
-        'Sites, team, events, scores, ratings and follow-ups of a Peakend server. Every answer and refusal is JSON; refusals share one shape (`Error`). The guide: docs/api.md.',
-      license: { name: 'MIT', identifier: 'MIT' },
+  return createDocument(
+    {
+      openapi: '3.1.0',
+      info: {
+        title: 'Peakend HTTP API',
+        version: '1',
+        description:
+          'Sites, team, events, scores, ratings and follow-ups of a Peakend server. Every answer and refusal is JSON; refusals share one shape (`Error`). The guide: docs/api.md.',
+        license: { name: 'MIT', identifier: 'MIT' },
+      },
+      servers: [{ url: serverUrl }],
+      tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
+      components: { securitySchemes: SECURITY as never },
+      paths,
     },
-    servers: [{ url: serverUrl }],
-    tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
-    components: { securitySchemes: SECURITY as never },
-    paths,
-  });
+    {
+      // The one custom schema on the wire: a visitor's attributes, checked key by key.
+      allowEmptySchema: { custom: true },
+      override: ({ jsonSchema, zodSchema }) => {
+        if (zodSchema._zod.def.type === 'custom') {
+          jsonSchema.type = 'object';
+          jsonSchema.additionalProperties = { type: 'string' };
+        }
+      },
+    },
+  );
 }

@@ -247,3 +247,56 @@ same(
   true as Same<z.output<typeof ZCommentsPage>, CommentsPage>,
   true as Same<z.output<typeof ZHistoryPage>, HistoryPage>,
 );
+
+export const ZSegmentsBody = report({
+  from: 'The window, ISO-8601.',
+  to: 'The window, ISO-8601.',
+  minRatingsToRank: 'No ranking of what matters below this many ratings in a segment.',
+  segments: 'Each segment: ratings, CSAT, scores and the chips that drive bad endings.',
+}).meta({ id: 'Segments' });
+
+export const ZTrendsBody = report({
+  interval: '`day`, `week` or `month`.',
+  timeZone: "The site's time zone, where buckets begin.",
+  from: 'ISO-8601.',
+  to: 'ISO-8601.',
+  buckets: 'Each bucket (`start`, `end`, `partial`) with the site and its agents as in Scores.',
+}).meta({ id: 'Trends' });
+
+export const ZExpectationBody = report({
+  timeZone: "The site's time zone, where weeks begin.",
+  from: 'ISO-8601.',
+  to: 'ISO-8601.',
+  stated: 'The reply time the site states against the one it keeps.',
+  total: 'First replies of all the weeks together, for the site and each agent.',
+  weeks: 'Each ISO week: replies, within target, median and p90, for the site and each agent.',
+}).meta({ id: 'Expectation' });
+
+export const ZReportBody = report({
+  week: 'The ISO week, `2026-W47`.',
+  from: 'ISO-8601.',
+  to: 'ISO-8601.',
+  timeZone: "The site's time zone.",
+  previous: 'The week before, for comparison.',
+  latest: 'The last complete week.',
+  followups: 'Follow-ups opened and closed in the week, by cause and by status.',
+}).meta({ id: 'WeeklyReport' });
+
+/** What `POST …/ratings` answers for each rating step, in order: the socket's envelope. */
+export const ZRatingResults = z.object({
+  results: z.array(
+    z.union([
+      z.object({
+        ok: z.literal(true),
+        data: z.object({
+          end: z.number(),
+          peak: ZPeak.nullable(),
+          comment: z.string().nullable(),
+          at: ZIsoTime,
+          amendableUntil: ZIsoTime,
+        }),
+      }),
+      z.object({ ok: z.literal(false), error: ZErrorBody.shape.error }),
+    ]),
+  ),
+});
