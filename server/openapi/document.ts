@@ -76,6 +76,14 @@ const REFUSALS: Record<number, { code: string; description: string; message: str
   },
 };
 
+const DESCRIPTION = `Sites, team, events, scores, ratings and follow-ups of a Peakend server, all under \`/api/v1\`. The guide, with every field explained: docs/api.md.
+
+## Calling it
+
+- **Credentials** go in the \`Authorization\` header, \`Bearer <token>\`: the site's key for your servers, the admin token (\`PEAKEND_ADMIN_TOKEN\`) for the operator. The console calls the same routes with its session cookie; a request with an \`Authorization\` header is judged by that header alone.
+- **Refusals** share one JSON shape, \`{"error": {"code", "message", "issues"?}}\`, with a status that says what to fix: 400 \`invalid\` (with every problem's path), 401 \`unauthorized\`, 403 \`forbidden\`, 404 \`not_found\`, 409 \`conflict\`, 413 \`too_large\`, 429 \`rate_limited\` (wait \`Retry-After\` seconds).
+- **Rate limits**: 600 requests a minute per site key, 1200 a minute per address.`;
+
 /** Express's `:name` to OpenAPI's `{name}`. */
 export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
@@ -184,7 +192,7 @@ function operationOf(route: ApiRoute): ZodOpenApiOperationObject {
   };
 }
 
-export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES, serverUrl = '/') {
+export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes) {
     const path = (paths[openApiPath(route.path)] ??= {});
@@ -196,11 +204,9 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES, s
       info: {
         title: 'Peakend HTTP API',
         version: '1',
-        description:
-          'Sites, team, events, scores, ratings and follow-ups of a Peakend server. Every answer and refusal is JSON; refusals share one shape (`Error`). The guide: docs/api.md.',
+        description: DESCRIPTION,
         license: { name: 'MIT', identifier: 'MIT' },
       },
-      servers: [{ url: serverUrl }],
       tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
       components: { securitySchemes: SECURITY as never },
       paths,
