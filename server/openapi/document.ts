@@ -42,7 +42,7 @@ const SECURITY: Record<Credential, object> = {
   },
 };
 
-const REFUSALS: Record<number, { code: string; description: string; message: string }> = {
+const REFUSALS = {
   400: {
     code: 'invalid',
     description: 'Invalid input: `issues` names every problem.',
@@ -74,7 +74,15 @@ const REFUSALS: Record<number, { code: string; description: string; message: str
     description: 'Too many requests: wait `Retry-After` seconds.',
     message: 'Too many requests: try again in 12 s.',
   },
-};
+} satisfies Record<number, Refusal>;
+
+interface Refusal {
+  code: string;
+  description: string;
+  message: string;
+}
+const refusalOf = (status: number): Refusal | undefined =>
+  (REFUSALS as Record<number, Refusal | undefined>)[status];
 
 const DESCRIPTION = `Sites, team, events, scores, ratings and follow-ups of a Peakend server, all under \`/api/v1\`. The guide, with every field explained: docs/api.md.
 
@@ -88,7 +96,9 @@ const DESCRIPTION = `Sites, team, events, scores, ratings and follow-ups of a Pe
 export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 const pathParams = (route: ApiRoute) => {
-  const names = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
+  const names = [...route.path.matchAll(/:(\w+)/g)].flatMap((match) =>
+    match[1] ? [match[1]] : [],
+  );
   if (names.length === 0) return undefined;
   const given = route.params?.shape ?? {};
   return z.object(
@@ -104,13 +114,13 @@ const pathParams = (route: ApiRoute) => {
 
 function refusalsOf(route: ApiRoute): Record<number, string> {
   const refusals: Record<number, string> = {};
-  if (route.query || route.body) refusals[400] = REFUSALS[400]!.description;
+  if (route.query || route.body) refusals[400] = REFUSALS[400].description;
   if (route.auth.length > 0) {
-    refusals[401] = REFUSALS[401]!.description;
-    refusals[403] = REFUSALS[403]!.description;
+    refusals[401] = REFUSALS[401].description;
+    refusals[403] = REFUSALS[403].description;
   }
-  if (route.path.includes(':siteId')) refusals[404] = REFUSALS[404]!.description;
-  refusals[429] = REFUSALS[429]!.description;
+  if (route.path.includes(':siteId')) refusals[404] = REFUSALS[404].description;
+  refusals[429] = REFUSALS[429].description;
   return { ...refusals, ...route.refusals };
 }
 
@@ -130,7 +140,7 @@ function responsesOf(route: ApiRoute): ZodOpenApiResponsesObject {
     };
   }
   for (const [status, description] of Object.entries(refusalsOf(route))) {
-    const known = REFUSALS[Number(status)];
+    const known = refusalOf(Number(status));
     responses[status as `${1 | 2 | 3 | 4 | 5}${string}`] = {
       description,
       content: {
@@ -162,6 +172,7 @@ function responsesOf(route: ApiRoute): ZodOpenApiResponsesObject {
 
 function operationOf(route: ApiRoute): ZodOpenApiOperationObject {
   const path = pathParams(route);
+  const body = route.body;
   return {
     operationId: `${route.method}${route.path.replace(/^\/api\/v1/, '').replace(/[/:.]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
     tags: [route.tag],
@@ -174,14 +185,14 @@ function operationOf(route: ApiRoute): ZodOpenApiOperationObject {
         ...(route.query && { query: route.query as z.ZodObject }),
       },
     }),
-    ...(route.body && {
+    ...(body && {
       requestBody: {
         required: true,
         content: Object.fromEntries(
           (route.bodyTypes ?? ['application/json']).map((type) => [
             type,
             {
-              schema: route.body!,
+              schema: body,
               ...(route.bodyExample !== undefined && { example: route.bodyExample }),
             },
           ]),
