@@ -61,6 +61,16 @@ new MutationObserver(function () {
     var title = head && head.querySelector('.json-schema-2020-12__title');
     button.setAttribute('aria-label', 'Properties of ' + (title ? title.textContent : 'this schema'));
   });
+  // The dialog's close button is an icon alone; its buttons' names must say what they show.
+  document.querySelectorAll('.close-modal:not([aria-label])').forEach(function (button) {
+    button.setAttribute('aria-label', 'Close');
+  });
+  document.querySelectorAll('.auth-btn-wrapper button[aria-label]').forEach(function (button) {
+    var shown = button.textContent.trim();
+    if (shown && button.getAttribute('aria-label').indexOf(shown) === -1) {
+      button.setAttribute('aria-label', shown);
+    }
+  });
   landmarks.forEach(function (landmark) {
     var element = document.querySelector(landmark[0]);
     if (element && !element.hasAttribute('role')) {

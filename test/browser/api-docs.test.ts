@@ -83,4 +83,19 @@ describeInBrowser('the API reference at /docs/api', () => {
     await screenshot(page, 'api-docs-operation');
     expect(problems).toEqual([]);
   });
+
+  it('is clean for axe with the Authorize dialog and the schemas open', async () => {
+    await page
+      .getByRole('button', { name: /Authorize/ })
+      .first()
+      .click();
+    await page.locator('.modal-ux').waitFor();
+    expect(await axePageFindings(page, { bestPractice: true })).toEqual([]);
+    await screenshot(page, 'api-docs-authorize');
+    await page.locator('.modal-ux .close-modal').click();
+    await page.locator('.models-control').click();
+    await page.locator('.models.is-open .json-schema-2020-12').first().waitFor();
+    expect(await axePageFindings(page, { bestPractice: true })).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 });
