@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import express, { type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { buildOpenApiDocument } from '../openapi/document';
 
 const SWAGGER_UI_DIR = dirname(
@@ -109,19 +109,19 @@ export function apiDocRoutes(): Router {
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(PAGE);
   });
-  router.get('/docs/api/start.js', (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.type('js').send(START);
-  });
-  router.get('/docs/api/peakend.css', (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.type('css').send(THEME);
-  });
+  // The page's files: Swagger UI's own from its package, and this page's start and colours.
+  const files: Record<string, (res: Response) => void> = {
+    'start.js': (res) => res.setHeader('Cache-Control', 'no-cache').type('js').send(START),
+    'peakend.css': (res) => res.setHeader('Cache-Control', 'no-cache').type('css').send(THEME),
+  };
   for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png']) {
-    router.get(`/docs/api/${file}`, (_req, res) => {
-      res.setHeader('Cache-Control', 'public, max-age=86400');
-      res.sendFile(join(SWAGGER_UI_DIR, file));
-    });
+    files[file] = (res) =>
+      res.setHeader('Cache-Control', 'public, max-age=86400').sendFile(join(SWAGGER_UI_DIR, file));
   }
+  router.get('/docs/api/:file', (req, res, next) => {
+    const serve = Object.hasOwn(files, req.params.file) ? files[req.params.file] : undefined;
+    if (serve) serve(res);
+    else next();
+  });
   return router;
 }
