@@ -21,6 +21,7 @@ import { IN_ORDER, inOrder, ZWhen } from './rating-query';
 import { supervisorOrSiteKey } from './site-auth';
 import { parseQuery } from './validate';
 import { apiRoute } from '../openapi/route';
+import { EXPECTATION_EXAMPLE } from '../openapi/examples';
 import { ZExpectationBody } from '../openapi/views';
 
 const ZExpectationQuery = z
@@ -47,14 +48,7 @@ export const EXPECTATION_API = {
       200: {
         description: 'The figures.',
         schema: ZExpectationBody,
-        example: {
-          timeZone: 'UTC',
-          from: '2026-09-01T00:00:00.000Z',
-          to: '2026-11-23T10:00:00.000Z',
-          stated: {},
-          total: {},
-          weeks: [],
-        },
+        example: EXPECTATION_EXAMPLE,
       },
     },
   }),

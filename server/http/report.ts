@@ -31,6 +31,7 @@ import type { Store } from '../storage/store';
 import { supervisorOrSiteKey } from './site-auth';
 import { parseQuery } from './validate';
 import { apiRoute } from '../openapi/route';
+import { REPORT_EXAMPLE } from '../openapi/examples';
 import { ZReportBody } from '../openapi/views';
 
 const ZReportQuery = z.strictObject({ week: ZIsoWeek.optional() });
@@ -71,15 +72,7 @@ export const REPORT_API = {
       200: {
         description: 'The figures.',
         schema: ZReportBody,
-        example: {
-          week: '2026-W47',
-          from: '2026-11-16T00:00:00.000Z',
-          to: '2026-11-23T00:00:00.000Z',
-          timeZone: 'UTC',
-          previous: {},
-          latest: '2026-W47',
-          followups: {},
-        },
+        example: REPORT_EXAMPLE,
       },
     },
   }),

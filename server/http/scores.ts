@@ -15,6 +15,7 @@ import type { Store } from '../storage/store';
 import { supervisorOrSiteKey } from './site-auth';
 import { parseQuery } from './validate';
 import { apiRoute } from '../openapi/route';
+import { SCORES_EXAMPLE } from '../openapi/examples';
 import { ZScoresBody } from '../openapi/views';
 
 const ZScoresQuery = z.object({
@@ -38,7 +39,7 @@ export const SCORE_API = {
       200: {
         description: 'The scores.',
         schema: ZScoresBody,
-        example: { at: '2026-11-23T10:00:00.000Z', site: {}, agents: [] },
+        example: SCORES_EXAMPLE,
       },
     },
   }),

@@ -16,6 +16,7 @@ import { ZRatingWindow } from './rating-query';
 import { supervisorOrSiteKey } from './site-auth';
 import { parseQuery } from './validate';
 import { apiRoute } from '../openapi/route';
+import { SEGMENTS_EXAMPLE } from '../openapi/examples';
 import { ZSegmentsBody } from '../openapi/views';
 
 const DEFAULT_PERIOD_MS = 30 * DAY;
@@ -28,19 +29,14 @@ export const SEGMENT_API = {
     tag: 'Insights',
     summary: 'Ratings, CSAT and scores by segment',
     description:
-      "Each group of visitors your pages describe (`peakend('set', \u2026)`), and what matters most to each.",
+      "Each group of visitors your pages describe (`peakend('set', …)`), and what matters most to each.",
     auth: ['siteKey', 'session'],
     query: ZRatingWindow,
     responses: {
       200: {
         description: 'The figures.',
         schema: ZSegmentsBody,
-        example: {
-          from: '2026-09-01T00:00:00.000Z',
-          to: '2026-11-23T10:00:00.000Z',
-          minRatingsToRank: 20,
-          segments: [],
-        },
+        example: SEGMENTS_EXAMPLE,
       },
     },
   }),

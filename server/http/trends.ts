@@ -20,6 +20,7 @@ import { IN_ORDER, inOrder, ZWhen } from './rating-query';
 import { supervisorOrSiteKey } from './site-auth';
 import { parseQuery } from './validate';
 import { apiRoute } from '../openapi/route';
+import { TRENDS_EXAMPLE } from '../openapi/examples';
 import { ZTrendsBody } from '../openapi/views';
 
 const ZTrendsQuery = z
@@ -55,13 +56,7 @@ export const TREND_API = {
       200: {
         description: 'The figures.',
         schema: ZTrendsBody,
-        example: {
-          interval: 'week',
-          timeZone: 'Europe/Amsterdam',
-          from: '2026-08-24T00:00:00.000+02:00',
-          to: '2026-11-23T10:00:00.000Z',
-          buckets: [],
-        },
+        example: TRENDS_EXAMPLE,
       },
     },
   }),

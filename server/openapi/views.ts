@@ -2,8 +2,6 @@
  * What the API answers, as zod output schemas for the OpenAPI document. The answers' TypeScript
  * types live in shared/ (the console reads them); `Same<…>` below makes the compiler refuse a
  * schema that no longer matches its type, so the document follows any change to an answer.
- * The larger reports (scores, trends, segments, the weekly report) are documented by their top
- * level here and field by field in docs/api.md and docs/scoring.md.
  */
 import { z } from 'zod';
 import 'zod-openapi';
@@ -13,7 +11,11 @@ import { ZPeak } from '../../shared/facts';
 import { FOLLOWUP_CAUSES, FOLLOWUP_STATUSES, type FollowupPage } from '../../shared/followups';
 import type { HistoryPage } from '../../shared/history';
 import type { InviteLookup, InviteView, MemberView, NewInviteView } from '../../shared/accounts';
+import type { ExpectationBody, SegmentsBody, TrendsBody } from '../../shared/insights';
 import type { SignedInAgent } from '../../shared/protocol';
+import type { ReportBody } from '../../shared/report';
+import type { ScoresBody } from '../../shared/scoring/types';
+import { TREND_INTERVALS } from '../../shared/zoned';
 import { ROLES } from '../../shared/roles';
 import { ZSiteSettingsPatch } from '../../shared/settings';
 import type { NewSiteView, RotatedKey, SiteView } from '../../shared/sites';
@@ -216,22 +218,147 @@ export const ZHistoryPage = z.object({
   next: z.string().nullable(),
 });
 
-/** A report documented by its top level; each is described field by field in docs/api.md. */
-const report = (fields: Record<string, string>) =>
-  z.looseObject(
-    Object.fromEntries(
-      Object.entries(fields).map(([name, description]) => [
-        name,
-        z.unknown().meta({ description }),
-      ]),
-    ),
-  );
+const ZAgentDimension = z.object({
+  score: z.number(),
+  low: z.number().meta({ description: '5% quantile of the posterior, × 100.' }),
+  high: z.number().meta({ description: '95% quantile of the posterior, × 100.' }),
+  n: z.number().meta({ description: 'Observations counted, not decayed.' }),
+  own: z.object({ score: z.number().nullable(), weight: z.number() }),
+  team: z.object({ score: z.number(), weight: z.number() }),
+  tooLittleEvidence: z.boolean(),
+});
+const ZSiteDimension = z.object({ score: z.number().nullable(), n: z.number() });
+const ZCsat = z
+  .object({ value: z.number().nullable(), n: z.number() })
+  .meta({ description: 'Share of counting ratings ending 4 or 5 in the 30 days up to then.' });
+const ZSiteScores = z
+  .object({
+    responsiveness: ZSiteDimension,
+    reliability: ZSiteDimension,
+    experience: ZSiteDimension,
+    csat: ZCsat,
+  })
+  .meta({ id: 'SiteScores' });
+const ZAgentScores = z
+  .object({
+    agentId: z.string(),
+    name: z.string(),
+    responsiveness: ZAgentDimension,
+    reliability: ZAgentDimension,
+    experience: ZAgentDimension,
+    csat: ZCsat,
+  })
+  .meta({ id: 'AgentScores' });
 
-export const ZScoresBody = report({
-  at: 'The time the scores are for (ISO-8601).',
-  site: "The site's figures: responsiveness, reliability, experience and CSAT, each with n.",
-  agents: "Each agent's scores with their 90% interval and the evidence behind them.",
-}).meta({ id: 'Scores' });
+export const ZScoresBody = z
+  .object({
+    at: ZIsoTime.meta({ description: 'The time the scores are for.' }),
+    site: ZSiteScores,
+    agents: z.array(ZAgentScores),
+  })
+  .meta({ id: 'Scores' });
+
+export const ZSegmentsBody = z
+  .object({
+    from: ZIsoTime,
+    to: ZIsoTime,
+    minRatingsToRank: z.number(),
+    segments: z.array(
+      z.object({
+        segment: z.string().nullable(),
+        ratings: z.number(),
+        csat: ZCsat,
+        scores: z.object({
+          responsiveness: ZSiteDimension,
+          reliability: ZSiteDimension,
+          experience: ZSiteDimension,
+        }),
+        drivers: z
+          .array(z.object({ peak: ZPeak, bad: z.number(), good: z.number(), lift: z.number() }))
+          .nullable()
+          .meta({ description: 'What matters most, by lift; null below `minRatingsToRank`.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'Segments' });
+
+export const ZTrendsBody = z
+  .object({
+    interval: z.enum(TREND_INTERVALS),
+    timeZone: z.string(),
+    from: ZIsoTime,
+    to: ZIsoTime,
+    buckets: z.array(
+      z.object({
+        start: ZIsoTime,
+        end: ZIsoTime,
+        partial: z.boolean(),
+        site: ZSiteScores,
+        agents: z.array(ZAgentScores),
+      }),
+    ),
+  })
+  .meta({ id: 'Trends' });
+
+const replyFigures = {
+  replies: z.number(),
+  withinTarget: z.number(),
+  withinShare: z.number().nullable(),
+  medianSeconds: z.number().nullable(),
+  p90Seconds: z.number().nullable(),
+};
+const ZReplyFigures = z.object(replyFigures);
+const ZAgentReplyFigures = z.object({ agentId: z.string(), name: z.string(), ...replyFigures });
+
+export const ZExpectationBody = z
+  .object({
+    timeZone: z.string(),
+    from: ZIsoTime,
+    to: ZIsoTime,
+    stated: z.object({
+      targetReplySeconds: z.number(),
+      keptSeconds: z.number().nullable(),
+      keptReplies: z.number(),
+      keptPercentile: z.number(),
+      keptDays: z.number(),
+      followsKept: z.boolean(),
+      widgetMinutes: z.number().nullable(),
+    }),
+    total: z.object({ site: ZReplyFigures, agents: z.array(ZAgentReplyFigures) }),
+    weeks: z.array(
+      z.object({
+        start: ZIsoTime,
+        end: ZIsoTime,
+        partial: z.boolean(),
+        site: ZReplyFigures,
+        agents: z.array(ZAgentReplyFigures),
+      }),
+    ),
+  })
+  .meta({ id: 'Expectation' });
+
+const ZReportWeek = {
+  week: z.string().meta({ example: '2026-W47' }),
+  from: ZIsoTime,
+  to: ZIsoTime,
+};
+const count = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((key) => [key, z.number()])) as Record<K, z.ZodNumber>);
+const ZTally = z.object({
+  total: z.number(),
+  byCause: count(FOLLOWUP_CAUSES),
+  byStatus: count(FOLLOWUP_STATUSES),
+});
+
+export const ZReportBody = z
+  .object({
+    ...ZReportWeek,
+    timeZone: z.string(),
+    previous: z.object(ZReportWeek),
+    latest: z.string().meta({ description: 'The last complete week.' }),
+    followups: z.object({ opened: ZTally, closed: ZTally }),
+  })
+  .meta({ id: 'WeeklyReport' });
 
 same(
   true as Same<z.output<typeof ZErrorBody>['error'], AckError>,
@@ -246,41 +373,12 @@ same(
   true as Same<z.output<typeof ZFollowupPage>, FollowupPage>,
   true as Same<z.output<typeof ZCommentsPage>, CommentsPage>,
   true as Same<z.output<typeof ZHistoryPage>, HistoryPage>,
+  true as Same<z.output<typeof ZScoresBody>, ScoresBody>,
+  true as Same<z.output<typeof ZSegmentsBody>, SegmentsBody>,
+  true as Same<z.output<typeof ZTrendsBody>, TrendsBody>,
+  true as Same<z.output<typeof ZExpectationBody>, ExpectationBody>,
+  true as Same<z.output<typeof ZReportBody>, ReportBody>,
 );
-
-export const ZSegmentsBody = report({
-  from: 'The window, ISO-8601.',
-  to: 'The window, ISO-8601.',
-  minRatingsToRank: 'No ranking of what matters below this many ratings in a segment.',
-  segments: 'Each segment: ratings, CSAT, scores and the chips that drive bad endings.',
-}).meta({ id: 'Segments' });
-
-export const ZTrendsBody = report({
-  interval: '`day`, `week` or `month`.',
-  timeZone: "The site's time zone, where buckets begin.",
-  from: 'ISO-8601.',
-  to: 'ISO-8601.',
-  buckets: 'Each bucket (`start`, `end`, `partial`) with the site and its agents as in Scores.',
-}).meta({ id: 'Trends' });
-
-export const ZExpectationBody = report({
-  timeZone: "The site's time zone, where weeks begin.",
-  from: 'ISO-8601.',
-  to: 'ISO-8601.',
-  stated: 'The reply time the site states against the one it keeps.',
-  total: 'First replies of all the weeks together, for the site and each agent.',
-  weeks: 'Each ISO week: replies, within target, median and p90, for the site and each agent.',
-}).meta({ id: 'Expectation' });
-
-export const ZReportBody = report({
-  week: 'The ISO week, `2026-W47`.',
-  from: 'ISO-8601.',
-  to: 'ISO-8601.',
-  timeZone: "The site's time zone.",
-  previous: 'The week before, for comparison.',
-  latest: 'The last complete week.',
-  followups: 'Follow-ups opened and closed in the week, by cause and by status.',
-}).meta({ id: 'WeeklyReport' });
 
 /** What `POST …/ratings` answers for each rating step, in order: the socket's envelope. */
 export const ZRatingResults = z.object({
