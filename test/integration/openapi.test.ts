@@ -11,6 +11,7 @@ import { API_ROUTES } from '../../server/openapi/registry';
 import type { ApiRoute } from '../../server/openapi/route';
 import { ZErrorBody } from '../../server/openapi/views';
 import { apiSiteMaker } from '../support/sites';
+import { DEMO_PASSWORD } from '../../server/demo/seed';
 import { call, startServer, tempDir, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
 
 interface Layer {
@@ -166,6 +167,31 @@ describe('the OpenAPI document', () => {
       const path = `/api/v1/sites/:siteId/${read}`;
       await check('get', path, `/api/v1/sites/${siteId}/${read}`, site);
     }
+    // And the demo site's weeks of history, as its supervisor's console reads them.
+    const signIn = await call(server, 'POST', '/api/v1/session', {
+      body: { email: 'anna@demo.peakend.test', password: DEMO_PASSWORD },
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.cookie ?? '';
+    for (const read of [
+      'scores',
+      'comments',
+      'conversations',
+      'followups',
+      'segments',
+      'trends',
+      'expectation',
+      'report',
+    ]) {
+      const spec = route(API_ROUTES, 'get', `/api/v1/sites/:siteId/${read}`);
+      const answer = await call(server, 'GET', `/api/v1/sites/demo/${read}`, { cookie });
+      expect(answer.status, read).toBe(200);
+      const parsed = spec.responses[200]!.schema!.safeParse(answer.body);
+      expect(parsed.error?.issues ?? [], `demo ${read}`).toEqual([]);
+    }
+    const session = route(API_ROUTES, 'get', '/api/v1/session');
+    const whoAmI = await call(server, 'GET', '/api/v1/session', { cookie });
+    expect(session.responses[200]!.schema!.safeParse(whoAmI.body).error?.issues ?? []).toEqual([]);
     // A refusal has the documented shape too.
     const refused = await call(server, 'GET', `/api/v1/sites/${siteId}/scores`, {
       token: 'pk_wrong',
