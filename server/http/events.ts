@@ -28,7 +28,7 @@ export const EVENT_API = {
     description:
       'A batch of 1 to 1000 events, all-or-nothing: one invalid event refuses the whole batch, with every problem listed by index and field (`events.4.dueAt`), and nothing is stored. Event ids are unique per site: an event sent again is counted in `duplicates`; the same id with other content is refused.',
     auth: ['siteKey'],
-    // The batch is read in two steps (its size, then each event); documented as the whole.
+    // Read in two steps: its size first (ZBatch, so a huge batch is refused unread), then this.
     body: z.object({ events: z.array(ZFact).min(1) }),
     bodyExample: {
       events: [
@@ -122,7 +122,7 @@ export function eventRoutes(store: Store, pipeline: Pipeline): Router {
         `A batch holds at most ${LIMITS.eventsPerBatch} events; this one has ${events.length}. Split it.`,
       );
     }
-    const parsed = parseBody(z.object({ events: z.array(ZFact) }), { events });
+    const parsed = parseBody(EVENT_API.record.body, { events });
     refuseHastyPromises(site, parsed.events);
     const recorded = await pipeline.record(site, parsed.events, { refuseChangedRepeats: true });
     res.status(200).json({ accepted: recorded.accepted.length, duplicates: recorded.duplicates });
