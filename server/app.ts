@@ -19,6 +19,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { renderDemoPage } from './demo/page';
 import { accountRoutes } from './http/account';
+import { apiDocRoutes } from './http/api-docs';
 import { assetRoutes } from './http/assets';
 import { commentRoutes } from './http/comments';
 import { errorHandler, notFound } from './http/errors';
@@ -195,6 +196,7 @@ export function createApplication(parts: AppParts): Application {
     });
   }
   app.use(assetRoutes(parts.distDir ?? DIST_DIR));
+  app.use(apiDocRoutes());
   app.use(
     sessionRoutes({
       store,

@@ -22,6 +22,72 @@ import type { SignInGuard } from '../limits/sign-in';
 import type { Store } from '../storage/store';
 import { requireSignedIn } from './caller';
 import { parseBody } from './validate';
+import { apiRoute } from '../openapi/route';
+import { ZAgentAnswer } from '../openapi/views';
+
+const TAG = 'Console sign-in and accounts';
+
+/** The routes below, as the OpenAPI document describes them (server/openapi/registry.ts). */
+export const ACCOUNT_API = {
+  password: apiRoute({
+    method: 'post',
+    path: '/api/v1/account/password',
+    tag: TAG,
+    summary: 'Change my password',
+    description: 'Every other session of the account ends.',
+    auth: ['session'],
+    body: ZPasswordChange,
+    bodyExample: { currentPassword: 'a long passphrase', newPassword: 'an even longer passphrase' },
+    responses: { 204: { description: 'Changed.' } },
+    refusals: { 403: 'A wrong current password (it backs off like a failed sign-in).' },
+  }),
+  signOutEverywhere: apiRoute({
+    method: 'delete',
+    path: '/api/v1/account/sessions',
+    tag: TAG,
+    summary: 'Sign out everywhere',
+    auth: ['session'],
+    responses: { 204: { description: 'Every session of the account ended, this one too.' } },
+  }),
+  sendVerification: apiRoute({
+    method: 'post',
+    path: '/api/v1/account/verification',
+    tag: TAG,
+    summary: 'Email a link that confirms my email',
+    description: 'At most one a minute.',
+    auth: ['session'],
+    responses: { 204: { description: 'Sent.' } },
+    refusals: { 409: 'Peakend sends no email.' },
+  }),
+  verify: apiRoute({
+    method: 'post',
+    path: '/api/v1/account/verify',
+    tag: TAG,
+    summary: 'Confirm my email',
+    description: 'Signed in as the account the link was sent for.',
+    auth: ['session'],
+    body: ZVerification,
+    bodyExample: { token: 'Vb7q2LmN4xV7bT1cW9yF3hJ6' },
+    responses: {
+      200: {
+        description: 'The account, confirmed.',
+        schema: ZAgentAnswer,
+        example: {
+          agent: {
+            id: 'agt_7Hc2',
+            name: 'Anna Jansen',
+            email: 'anna@northwind.example',
+            siteId: 'site_3kT9qzXw',
+            siteName: 'Northwind',
+            role: 'supervisor',
+            sites: [{ siteId: 'site_3kT9qzXw', siteName: 'Northwind', role: 'supervisor' }],
+          },
+        },
+      },
+    },
+    refusals: { 404: 'The link was used, has expired, or was sent for another account.' },
+  }),
+};
 
 export interface AccountRouteDeps {
   store: Store;
@@ -48,9 +114,9 @@ export function accountRoutes(deps: AccountRouteDeps): Router {
     }
   };
 
-  router.post('/api/v1/account/password', async (req, res) => {
+  router.post(ACCOUNT_API.password.path, async (req, res) => {
     const { session, account } = await requireSignedIn(req, sessions);
-    const input = parseBody(ZPasswordChange, req.body);
+    const input = parseBody(ACCOUNT_API.password.body, req.body);
     await signIns.begin(req.ip, account.email);
     const record = await store.accountRecord(account.id);
     const ok = await verifyPassword(input.currentPassword, record?.passwordHash ?? UNUSABLE_HASH);
@@ -61,14 +127,14 @@ export function accountRoutes(deps: AccountRouteDeps): Router {
     res.status(204).end();
   });
 
-  router.delete('/api/v1/account/sessions', async (req, res) => {
+  router.delete(ACCOUNT_API.signOutEverywhere.path, async (req, res) => {
     const { account } = await requireSignedIn(req, sessions);
     await endSessions(account.id);
     res.setHeader('Set-Cookie', sessions.clearingCookie());
     res.status(204).end();
   });
 
-  router.post('/api/v1/account/verification', async (req, res) => {
+  router.post(ACCOUNT_API.sendVerification.path, async (req, res) => {
     const { account } = await requireSignedIn(req, sessions);
     if (!mail.enabled) {
       throw new Refusal('conflict', 'This Peakend server sends no email, so there is no link.');
@@ -91,9 +157,9 @@ export function accountRoutes(deps: AccountRouteDeps): Router {
     res.status(204).end();
   });
 
-  router.post('/api/v1/account/verify', async (req, res) => {
+  router.post(ACCOUNT_API.verify.path, async (req, res) => {
     const { session } = await requireSignedIn(req, sessions);
-    const { token } = parseBody(ZVerification, req.body);
+    const { token } = parseBody(ACCOUNT_API.verify.body, req.body);
     if (!(await mail.confirm(token, session.accountId))) {
       throw new Refusal(
         'not_found',

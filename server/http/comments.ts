@@ -15,8 +15,45 @@ import type { Store, StoredRating } from '../storage/store';
 import { COMMENTS_PAGE, encodeCursor, ZCommentsQuery } from './rating-query';
 import { supervisorOrSiteKey } from './site-auth';
 import { parseQuery } from './validate';
+import { apiRoute } from '../openapi/route';
+import { ZCommentsPage } from '../openapi/views';
 
 export type { CommentsPage, CommentView };
+
+/** The route below, as the OpenAPI document describes it (server/openapi/registry.ts). */
+export const COMMENT_API = {
+  comments: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites/:siteId/comments',
+    tag: 'Ratings and comments',
+    summary: 'What visitors wrote and the chips they chose',
+    description: 'Newest first, a page at a time: pass the `next` of a page as `cursor`.',
+    auth: ['siteKey', 'session'],
+    query: ZCommentsQuery,
+    responses: {
+      200: {
+        description: 'A page of ratings.',
+        schema: ZCommentsPage,
+        example: {
+          comments: [
+            {
+              conversationId: 'c-1042',
+              visitorLabel: 'Visitor C146',
+              segment: 'business',
+              agent: { id: 'anna', name: 'Anna Jansen' },
+              end: 4,
+              peak: { dimension: 'responsiveness', polarity: 'positive' },
+              comment: 'Quick and kind',
+              at: '2026-11-23T09:06:00.000Z',
+              excluded: null,
+            },
+          ],
+          next: null,
+        },
+      },
+    },
+  }),
+};
 
 function commentView(rated: StoredRating, agentNames: ReadonlyMap<string, string>): CommentView {
   const { rating } = rated;
@@ -39,9 +76,9 @@ function commentView(rated: StoredRating, agentNames: ReadonlyMap<string, string
 export function commentRoutes(store: Store, sessions: Sessions, clock: Clock): Router {
   const router = express.Router();
 
-  router.get('/api/v1/sites/:siteId/comments', async (req, res) => {
+  router.get(COMMENT_API.comments.path, async (req, res) => {
     const site = await supervisorOrSiteKey(req, store, sessions, 'its comments');
-    const query = parseQuery(ZCommentsQuery, req.query);
+    const query = parseQuery(COMMENT_API.comments.query, req.query);
     const limit = query.limit ?? COMMENTS_PAGE.default;
     // One more than the page, to know whether another follows.
     const [rows, agents] = await Promise.all([

@@ -20,6 +20,9 @@ import type { Store } from '../storage/store';
 import { IN_ORDER, inOrder, ZWhen } from './rating-query';
 import { supervisorOrSiteKey } from './site-auth';
 import { parseQuery } from './validate';
+import { apiRoute } from '../openapi/route';
+import { EXPECTATION_EXAMPLE } from '../openapi/examples';
+import { ZExpectationBody } from '../openapi/views';
 
 const ZExpectationQuery = z
   .strictObject({ from: ZWhen.optional(), to: ZWhen.optional(), agent: ZId.optional() })
@@ -30,12 +33,33 @@ const DEFAULT_SPAN_MS = 13 * 7 * DAY;
 /** At most this many weeks in one answer: two years. */
 export const MAX_WEEKS = 106;
 
+/** The route below, as the OpenAPI document describes it (server/openapi/registry.ts). */
+export const EXPECTATION_API = {
+  expectation: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites/:siteId/expectation',
+    tag: 'Insights',
+    summary: 'Stated against kept reply times',
+    description:
+      'First replies by ISO week: within target, median and p90, for the site and each agent (`agent`: one). At most 106 weeks.',
+    auth: ['siteKey', 'session'],
+    query: ZExpectationQuery,
+    responses: {
+      200: {
+        description: 'The figures.',
+        schema: ZExpectationBody,
+        example: EXPECTATION_EXAMPLE,
+      },
+    },
+  }),
+};
+
 export function expectationRoutes(store: Store, sessions: Sessions, clock: Clock): Router {
   const router = express.Router();
 
-  router.get('/api/v1/sites/:siteId/expectation', async (req, res) => {
+  router.get(EXPECTATION_API.expectation.path, async (req, res) => {
     const site = await supervisorOrSiteKey(req, store, sessions, 'its reply times');
-    const query = parseQuery(ZExpectationQuery, req.query);
+    const query = parseQuery(EXPECTATION_API.expectation.query, req.query);
     const now = clock.now();
     const to = query.to ?? now;
     if (to > now) throw new Refusal('invalid', 'to: reply times cannot be read in the future.');

@@ -21,6 +21,8 @@ import { ZRatingWindow } from './rating-query';
 import { supervisorOrSiteKey } from './site-auth';
 import { writeChunks } from './stream';
 import { parseQuery } from './validate';
+import { apiRoute } from '../openapi/route';
+import { z } from 'zod';
 
 /** Ratings read, and written, at a time. */
 export const EXPORT_PAGE = 500;
@@ -38,6 +40,30 @@ export const EXPORT_COLUMNS = [
   'rated at',
   'excluded',
 ] as const;
+
+/** The route below, as the OpenAPI document describes it (server/openapi/registry.ts). */
+export const EXPORT_API = {
+  ratingsCsv: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites/:siteId/ratings.csv',
+    tag: 'Ratings and comments',
+    summary: 'Export ratings as CSV',
+    description:
+      "Every rating in the window (`from` inclusive, `to` exclusive), oldest first, streamed. A cell starting with `=`, `+`, `-` or `@` gets a leading `'`.",
+    auth: ['siteKey', 'session'],
+    query: ZRatingWindow,
+    responses: {
+      200: {
+        description: 'The ratings, one line each.',
+        contentType: 'text/csv',
+        schema: z.string(),
+        example:
+          `${EXPORT_COLUMNS.join(',')}\r\n` +
+          'c-1042,Visitor C146,business,Anna Jansen,anna,4,responsiveness,positive,Quick and kind,2026-11-23T09:06:00.000Z,\r\n',
+      },
+    },
+  }),
+};
 
 /** One rating's line, in the order of `EXPORT_COLUMNS`. */
 function ratingLine(rated: StoredRating, agentNames: ReadonlyMap<string, string>): string {
@@ -90,9 +116,9 @@ function fileName(site: Site, from: number | undefined, to: number): string {
 export function exportRoutes(store: Store, sessions: Sessions, clock: Clock, log: Logger): Router {
   const router = express.Router();
 
-  router.get('/api/v1/sites/:siteId/ratings.csv', async (req, res: Response) => {
+  router.get(EXPORT_API.ratingsCsv.path, async (req, res: Response) => {
     const site = await supervisorOrSiteKey(req, store, sessions, 'its ratings');
-    const query = parseQuery(ZRatingWindow, req.query);
+    const query = parseQuery(EXPORT_API.ratingsCsv.query, req.query);
     // Up to now, included, unless asked otherwise: ratings arriving meanwhile wait for the next.
     const to = query.to ?? clock.now() + 1;
     const window = { from: query.from ?? 0, to };

@@ -18,6 +18,52 @@ import { existingSite } from './caller';
 import { encodeHistoryCursor, historyQuery, ZHistoryQuery } from './history-query';
 import { authenticateSite } from './site-auth';
 import { parseQuery } from './validate';
+import { apiRoute } from '../openapi/route';
+import { ZHistoryPage } from '../openapi/views';
+
+/** The route below, as the OpenAPI document describes it (server/openapi/registry.ts). */
+export const HISTORY_API = {
+  conversations: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites/:siteId/conversations',
+    tag: 'Conversations',
+    summary: "The site's conversations",
+    description:
+      'Newest activity first, a page at a time (`next` → `cursor`), searched by whole words (`q`) and filtered by status, agent, rating, comment, segment and time. Agents signed in to the console see their own.',
+    auth: ['siteKey', 'session'],
+    query: ZHistoryQuery,
+    responses: {
+      200: {
+        description: 'A page of conversations.',
+        schema: ZHistoryPage,
+        example: {
+          conversations: [
+            {
+              id: 'c-1042',
+              visitorLabel: 'Visitor C146',
+              segment: 'business',
+              status: 'closed',
+              assignedAgent: { id: 'anna', name: 'Anna Jansen' },
+              openedAt: '2026-11-23T09:00:00.000Z',
+              lastActivityAt: '2026-11-23T09:06:00.000Z',
+              closedAt: '2026-11-23T09:05:00.000Z',
+              rating: {
+                end: 4,
+                peak: null,
+                comment: null,
+                at: '2026-11-23T09:06:00.000Z',
+                agent: { id: 'anna', name: 'Anna Jansen' },
+                excluded: null,
+              },
+              snippet: null,
+            },
+          ],
+          next: null,
+        },
+      },
+    },
+  }),
+};
 
 /** Who asks: the site's key or a supervisor (everything), or an agent (their own work). */
 async function reader(
@@ -69,9 +115,9 @@ function historyItem(
 export function historyRoutes(store: Store, sessions: Sessions): Router {
   const router = express.Router();
 
-  router.get('/api/v1/sites/:siteId/conversations', async (req, res) => {
+  router.get(HISTORY_API.conversations.path, async (req, res) => {
     const { site, ownerId } = await reader(req, store, sessions);
-    const params = parseQuery(ZHistoryQuery, req.query);
+    const params = parseQuery(HISTORY_API.conversations.query, req.query);
     if (ownerId !== undefined && params.agent !== undefined && params.agent !== ownerId) {
       throw new Refusal('forbidden', 'Agents may list only their own conversations.');
     }

@@ -32,6 +32,71 @@ import type { Store } from '../storage/store';
 import { existingSite } from './caller';
 import { requireSameOrigin } from './same-origin';
 import { parseBody } from './validate';
+import { apiRoute } from '../openapi/route';
+import { ZAgentAnswer, ZInviteLookup } from '../openapi/views';
+
+const AGENT_EXAMPLE = {
+  agent: {
+    id: 'agt_7Hc2',
+    name: 'Anna Jansen',
+    email: 'anna@northwind.example',
+    siteId: 'site_3kT9qzXw',
+    siteName: 'Northwind',
+    role: 'supervisor',
+    sites: [{ siteId: 'site_3kT9qzXw', siteName: 'Northwind', role: 'supervisor' }],
+  },
+} as const;
+
+/** The routes below, as the OpenAPI document describes them (server/openapi/registry.ts). */
+export const INVITE_API = {
+  lookup: apiRoute({
+    method: 'post',
+    path: '/api/v1/invites/lookup',
+    tag: 'Console sign-in and accounts',
+    summary: 'What an invite link offers',
+    description:
+      "The link's secret goes in the body, never in the path. `accountExists`: the invitee signs in to accept.",
+    auth: [],
+    body: ZInviteRef,
+    bodyExample: { token: 'Vb7q2LmN4xV7bT1cW9yF3hJ6' },
+    responses: {
+      200: {
+        description: 'The invite.',
+        schema: ZInviteLookup,
+        example: {
+          siteName: 'Northwind',
+          email: 'cleo@northwind.example',
+          role: 'admin',
+          accountExists: false,
+          expiresAt: '2026-11-30T10:00:00.000Z',
+        },
+      },
+    },
+    refusals: { 404: 'The link was used, revoked or has expired.' },
+  }),
+  accept: apiRoute({
+    method: 'post',
+    path: '/api/v1/invites/accept',
+    tag: 'Console sign-in and accounts',
+    summary: 'Accept an invite',
+    description:
+      "Someone new sends `name` and `password` and is signed in by the answer's cookie. For an account the invite joins, no password is taken: it is accepted with that account's session.",
+    auth: [],
+    body: ZInviteAccept,
+    bodyExample: {
+      token: 'Vb7q2LmN4xV7bT1cW9yF3hJ6',
+      name: 'Cleo Marsh',
+      password: 'a long passphrase',
+    },
+    responses: { 201: { description: 'Joined.', schema: ZAgentAnswer, example: AGENT_EXAMPLE } },
+    refusals: {
+      401: 'The invite joins an existing account: sign in first.',
+      403: "Signed in as another account than the invite's.",
+      404: 'The link was used, revoked or has expired.',
+      409: "Already on the site's team.",
+    },
+  }),
+};
 
 export interface InviteRouteDeps {
   store: Store;
@@ -46,8 +111,8 @@ export function inviteRoutes(deps: InviteRouteDeps): Router {
   const { store, sessions, clock, mail, consoleSockets, log } = deps;
   const router = express.Router();
 
-  router.post('/api/v1/invites/lookup', async (req, res) => {
-    const { token } = parseBody(ZInviteRef, req.body);
+  router.post(INVITE_API.lookup.path, async (req, res) => {
+    const { token } = parseBody(INVITE_API.lookup.body, req.body);
     const invite = await openInvite(store, clock, token);
     const site = await existingSite(store, invite.siteId);
     const lookup: InviteLookup = {
@@ -61,9 +126,9 @@ export function inviteRoutes(deps: InviteRouteDeps): Router {
     res.json(lookup);
   });
 
-  router.post('/api/v1/invites/accept', async (req, res) => {
+  router.post(INVITE_API.accept.path, async (req, res) => {
     requireSameOrigin(req);
-    const input = parseBody(ZInviteAccept, req.body);
+    const input = parseBody(INVITE_API.accept.body, req.body);
     const invite = await openInvite(store, clock, input.token);
     const site = await existingSite(store, invite.siteId);
     const now = clock.now();

@@ -24,8 +24,62 @@ import type { Store } from '../storage/store';
 import { existingSite } from './caller';
 import { allowSiteOrigin, answerPreflight } from './cors';
 import { parseBody } from './validate';
+import { apiRoute } from '../openapi/route';
+import { ZRatingResults } from '../openapi/views';
 
 const PATH = '/api/v1/sites/:siteId/ratings';
+
+/** The route below, as the OpenAPI document describes it (server/openapi/registry.ts). */
+export const RATING_API = {
+  deliver: apiRoute({
+    method: 'post',
+    path: PATH,
+    tag: 'Ratings from the widget',
+    summary: 'Deliver rating steps (the widget)',
+    description:
+      "How the widget delivers rating answers when its live connection cannot (`navigator.sendBeacon`). Only from pages on the site's `allowedOrigins` (CORS; other pages get 403 before the body is read); no cookies. At most 20 answers and 64 KiB. Each answer is for the visitor's own ended conversation (`visitorToken`), or signed by the site's server (`signature`, host-chat mode).",
+    auth: [],
+    body: ZRatingDelivery,
+    bodyTypes: ['text/plain', 'application/json'],
+    bodyExample: {
+      visitorToken: 'v-1.2.3',
+      ratings: [
+        { conversationId: '01JD5W3Q8R2N6T0Y4X7B9C1E3F', key: '4f1c2b', end: 4 },
+        {
+          conversationId: '01JD5W3Q8R2N6T0Y4X7B9C1E3F',
+          key: '9a07d1',
+          end: 4,
+          peak: { dimension: 'responsiveness', polarity: 'positive' },
+        },
+      ],
+    },
+    responses: {
+      200: {
+        description: 'One result per answer, in order.',
+        schema: ZRatingResults,
+        example: {
+          results: [
+            {
+              ok: true,
+              data: {
+                end: 4,
+                peak: null,
+                comment: null,
+                at: '2026-11-23T09:06:00.000Z',
+                amendableUntil: '2026-11-23T09:16:00.000Z',
+              },
+            },
+            {
+              ok: false,
+              error: { code: 'conflict', message: 'This rating can no longer be changed.' },
+            },
+          ],
+        },
+      },
+    },
+    refusals: { 403: "A page outside the site's allowed origins.", 413: 'More than 64 KiB.' },
+  }),
+};
 
 export function ratingRoutes(store: Store, chat: BuiltInChat, clock: Clock, log: Logger): Router {
   const router = express.Router();
@@ -36,13 +90,13 @@ export function ratingRoutes(store: Store, chat: BuiltInChat, clock: Clock, log:
     answerPreflight(req, res, await existingSite(store, String(req.params.siteId)));
   });
 
-  router.post(PATH, async (req, res) => {
+  router.post(RATING_API.deliver.path, async (req, res) => {
     const site = await existingSite(store, String(req.params.siteId));
     allowSiteOrigin(req, res, site);
     await new Promise<void>((resolve, reject) =>
       readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
     );
-    const delivery = parseBody(ZRatingDelivery, bodyOf(req.body));
+    const delivery = parseBody(RATING_API.deliver.body, bodyOf(req.body));
     const secret = await store.secret('visitor-token');
     const visitorId = delivery.visitorToken
       ? verifyVisitorToken(secret, site, delivery.visitorToken, clock.now())

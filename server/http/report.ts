@@ -30,6 +30,9 @@ import type { FollowupTallyRow } from '../storage/followups';
 import type { Store } from '../storage/store';
 import { supervisorOrSiteKey } from './site-auth';
 import { parseQuery } from './validate';
+import { apiRoute } from '../openapi/route';
+import { REPORT_EXAMPLE } from '../openapi/examples';
+import { ZReportBody } from '../openapi/views';
 
 const ZReportQuery = z.strictObject({ week: ZIsoWeek.optional() });
 
@@ -54,12 +57,33 @@ function tally(rows: readonly FollowupTallyRow[]): FollowupTally {
   return { total, byCause, byStatus };
 }
 
+/** The route below, as the OpenAPI document describes it (server/openapi/registry.ts). */
+export const REPORT_API = {
+  report: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites/:siteId/report',
+    tag: 'Insights',
+    summary: 'The weekly report',
+    description:
+      "One ISO week (`week`, default the last complete one in the site's time zone) against the week before.",
+    auth: ['siteKey', 'session'],
+    query: ZReportQuery,
+    responses: {
+      200: {
+        description: 'The figures.',
+        schema: ZReportBody,
+        example: REPORT_EXAMPLE,
+      },
+    },
+  }),
+};
+
 export function reportRoutes(store: Store, sessions: Sessions, clock: Clock): Router {
   const router = express.Router();
 
-  router.get('/api/v1/sites/:siteId/report', async (req, res) => {
+  router.get(REPORT_API.report.path, async (req, res) => {
     const site = await supervisorOrSiteKey(req, store, sessions, 'its report');
-    const query = parseQuery(ZReportQuery, req.query);
+    const query = parseQuery(REPORT_API.report.query, req.query);
     const now = clock.now();
     const zone = site.settings.timeZone;
     const latest = lastCompleteWeek(now, zone);

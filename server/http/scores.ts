@@ -13,13 +13,37 @@ import { Refusal } from '../errors';
 import type { Scoreboards } from '../scores/scoreboard';
 import type { Store } from '../storage/store';
 import { supervisorOrSiteKey } from './site-auth';
-import { parseBody } from './validate';
+import { parseQuery } from './validate';
+import { apiRoute } from '../openapi/route';
+import { SCORES_EXAMPLE } from '../openapi/examples';
+import { ZScoresBody } from '../openapi/views';
 
 const ZScoresQuery = z.object({
   at: z.iso
     .datetime({ offset: true, error: 'must be an ISO-8601 time with a time zone' })
     .optional(),
 });
+
+/** The route below, as the OpenAPI document describes it (server/openapi/registry.ts). */
+export const SCORE_API = {
+  scores: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites/:siteId/scores',
+    tag: 'Scores',
+    summary: "The site's scores",
+    description:
+      "Now (the live scoreboard), or at a past time `at`. For the site's key, or a supervisor's or admin's console session. Fields: docs/api.md and docs/scoring.md.",
+    auth: ['siteKey', 'session'],
+    query: ZScoresQuery,
+    responses: {
+      200: {
+        description: 'The scores.',
+        schema: ZScoresBody,
+        example: SCORES_EXAMPLE,
+      },
+    },
+  }),
+};
 
 export function scoreRoutes(
   store: Store,
@@ -29,9 +53,9 @@ export function scoreRoutes(
 ): Router {
   const router = express.Router();
 
-  router.get('/api/v1/sites/:siteId/scores', async (req, res) => {
+  router.get(SCORE_API.scores.path, async (req, res) => {
     const site = await supervisorOrSiteKey(req, store, sessions, 'its scores');
-    const { at } = parseBody(ZScoresQuery, req.query);
+    const { at } = parseQuery(SCORE_API.scores.query, req.query);
     res.setHeader('Cache-Control', 'no-store');
     const now = clock.now();
     const when = at === undefined ? now : Date.parse(at);

@@ -15,15 +15,39 @@ import type { Store } from '../storage/store';
 import { ZRatingWindow } from './rating-query';
 import { supervisorOrSiteKey } from './site-auth';
 import { parseQuery } from './validate';
+import { apiRoute } from '../openapi/route';
+import { SEGMENTS_EXAMPLE } from '../openapi/examples';
+import { ZSegmentsBody } from '../openapi/views';
 
 const DEFAULT_PERIOD_MS = 30 * DAY;
+
+/** The route below, as the OpenAPI document describes it (server/openapi/registry.ts). */
+export const SEGMENT_API = {
+  segments: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites/:siteId/segments',
+    tag: 'Insights',
+    summary: 'Ratings, CSAT and scores by segment',
+    description:
+      "Each group of visitors your pages describe (`peakend('set', …)`), and what matters most to each.",
+    auth: ['siteKey', 'session'],
+    query: ZRatingWindow,
+    responses: {
+      200: {
+        description: 'The figures.',
+        schema: ZSegmentsBody,
+        example: SEGMENTS_EXAMPLE,
+      },
+    },
+  }),
+};
 
 export function segmentRoutes(store: Store, sessions: Sessions, clock: Clock): Router {
   const router = express.Router();
 
-  router.get('/api/v1/sites/:siteId/segments', async (req, res) => {
+  router.get(SEGMENT_API.segments.path, async (req, res) => {
     const site = await supervisorOrSiteKey(req, store, sessions, 'its segments');
-    const query = parseQuery(ZRatingWindow, req.query);
+    const query = parseQuery(SEGMENT_API.segments.query, req.query);
     const now = clock.now();
     const to = query.to ?? now;
     if (to > now) throw new Refusal('invalid', 'to: segments cannot be read in the future.');

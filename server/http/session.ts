@@ -21,6 +21,78 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { parseBody } from './validate';
 import { requireSameOrigin } from './same-origin';
+import { apiRoute } from '../openapi/route';
+import { ZAgentAnswer } from '../openapi/views';
+import { z } from 'zod';
+
+const AGENT_EXAMPLE = {
+  agent: {
+    id: 'agt_7Hc2',
+    name: 'Anna Jansen',
+    email: 'anna@northwind.example',
+    siteId: 'site_3kT9qzXw',
+    siteName: 'Northwind',
+    role: 'supervisor',
+    sites: [{ siteId: 'site_3kT9qzXw', siteName: 'Northwind', role: 'supervisor' }],
+  },
+} as const;
+const TAG = 'Console sign-in and accounts';
+
+/** The routes below, as the OpenAPI document describes them (server/openapi/registry.ts). */
+export const SESSION_API = {
+  signIn: apiRoute({
+    method: 'post',
+    path: '/api/v1/session',
+    tag: TAG,
+    summary: 'Sign in',
+    description:
+      'Answers with the session cookie, or, when the password opens accounts on several sites, `{"chooseSite": [...]}`: send it again with `siteId`. With `invite` (the secret of an invite link), signing in also joins its site.',
+    auth: [],
+    body: ZSignIn,
+    bodyExample: { email: 'anna@northwind.example', password: 'a long passphrase' },
+    responses: {
+      200: {
+        description: 'Signed in (with `Set-Cookie`), or which site?',
+        schema: z.union([
+          ZAgentAnswer,
+          z.object({ chooseSite: z.array(z.object({ siteId: z.string(), siteName: z.string() })) }),
+        ]),
+        example: AGENT_EXAMPLE,
+      },
+    },
+    refusals: { 401: 'Wrong email or password (the same for an unknown email).' },
+  }),
+  whoAmI: apiRoute({
+    method: 'get',
+    path: '/api/v1/session',
+    tag: TAG,
+    summary: 'Who is signed in',
+    auth: ['session'],
+    responses: {
+      200: { description: 'The signed-in agent.', schema: ZAgentAnswer, example: AGENT_EXAMPLE },
+    },
+  }),
+  switchSite: apiRoute({
+    method: 'patch',
+    path: '/api/v1/session',
+    tag: TAG,
+    summary: 'Show another of my sites',
+    auth: ['session'],
+    body: ZSiteChoice,
+    bodyExample: { siteId: 'site_3kT9qzXw' },
+    responses: {
+      200: { description: 'The agent on that site.', schema: ZAgentAnswer, example: AGENT_EXAMPLE },
+    },
+  }),
+  signOut: apiRoute({
+    method: 'delete',
+    path: '/api/v1/session',
+    tag: TAG,
+    summary: 'Sign this browser out',
+    auth: ['session'],
+    responses: { 204: { description: 'Signed out.' } },
+  }),
+};
 
 export interface SessionRouteDeps {
   store: Store;
@@ -44,8 +116,8 @@ export function sessionRoutes({
 
   const describe = (agent: Agent) => signedInView(store, agent, { mailEnabled });
 
-  router.post('/api/v1/session', async (req, res) => {
-    const { email, password, siteId, invite } = parseBody(ZSignIn, req.body);
+  router.post(SESSION_API.signIn.path, async (req, res) => {
+    const { email, password, siteId, invite } = parseBody(SESSION_API.signIn.body, req.body);
     const outcome = await sessions.signIn(email, password, { siteId, invite });
     if (!outcome) throw new Refusal('unauthorized', 'Wrong email or password.');
     res.setHeader('Cache-Control', 'no-store');
@@ -63,16 +135,16 @@ export function sessionRoutes({
     res.json({ agent: await describe(outcome.agent) });
   });
 
-  router.get('/api/v1/session', async (req, res) => {
+  router.get(SESSION_API.whoAmI.path, async (req, res) => {
     const agent = await sessions.agentFor(req.headers.cookie);
     if (!agent) throw new Refusal('unauthorized', 'Not signed in.');
     res.setHeader('Cache-Control', 'no-store');
     res.json({ agent: await describe(agent) });
   });
 
-  router.patch('/api/v1/session', async (req, res) => {
+  router.patch(SESSION_API.switchSite.path, async (req, res) => {
     const { session } = await requireSignedIn(req, sessions);
-    const { siteId } = parseBody(ZSiteChoice, req.body);
+    const { siteId } = parseBody(SESSION_API.switchSite.body, req.body);
     const agent = await sessions.switchSite(session, siteId);
     if (!agent) throw new Refusal('forbidden', 'Your account has no access to this site.');
     // The console's socket serves one site: it reconnects to serve this one.
@@ -81,7 +153,7 @@ export function sessionRoutes({
     res.json({ agent: await describe(agent) });
   });
 
-  router.delete('/api/v1/session', async (req, res) => {
+  router.delete(SESSION_API.signOut.path, async (req, res) => {
     // Like every change made with a session: only from the console's own pages.
     requireSameOrigin(req);
     const tokenHash = sessions.tokenHashOf(req.headers.cookie);

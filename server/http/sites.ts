@@ -25,6 +25,109 @@ import type { Site, Store } from '../storage/store';
 import { requireAdmin } from './bearer';
 import { requireSignedIn, siteAccess, siteCreator } from './caller';
 import { parseBody } from './validate';
+import { apiRoute } from '../openapi/route';
+import { ZNewSiteView, ZRotatedKey, ZSiteView } from '../openapi/views';
+import { z } from 'zod';
+
+const SITE_EXAMPLE = {
+  siteId: 'site_3kT9qzXw',
+  name: 'Northwind',
+  allowedOrigins: ['https://shop.example'],
+  settings: { ...DEFAULT_SETTINGS, targetReplySeconds: 60 },
+  createdAt: '2026-11-23T10:00:00.000Z',
+  snippet: embedSnippet({ publicUrl: 'https://chat.example', siteId: 'site_3kT9qzXw' }),
+  signingSecret: 'Xq3vN8c1yLr0aT5bWk2mJd7hPs4eGu9f',
+};
+const ADMIN = ['adminToken', 'session'] as const;
+
+/** The routes below, as the OpenAPI document describes them (server/openapi/registry.ts). */
+export const SITE_API = {
+  create: apiRoute({
+    method: 'post',
+    path: '/api/v1/sites',
+    tag: 'Sites',
+    summary: 'Create a site',
+    description:
+      'Answers with the site key, shown this once. A signed-in admin of any site may create one, and becomes its first admin.',
+    auth: ADMIN,
+    body: ZNewSite,
+    bodyExample: {
+      name: 'Northwind',
+      allowedOrigins: ['https://shop.example'],
+      settings: { targetReplySeconds: 60 },
+    },
+    responses: {
+      201: {
+        description: 'The new site, with its key.',
+        schema: ZNewSiteView,
+        example: { ...SITE_EXAMPLE, key: 'pk_Zr8kq2LmN4xV7bT1cW9yF3hJ6pD0sG5a' },
+      },
+    },
+  }),
+  list: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites',
+    tag: 'Sites',
+    summary: 'List sites',
+    description:
+      'Every site for the admin token; the sites the signed-in person administers for a session.',
+    auth: ADMIN,
+    responses: {
+      200: {
+        description: 'The sites, without keys.',
+        schema: z.object({ sites: z.array(ZSiteView) }),
+        example: { sites: [SITE_EXAMPLE] },
+      },
+    },
+  }),
+  read: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites/:siteId',
+    tag: 'Sites',
+    summary: 'Read a site',
+    auth: ADMIN,
+    responses: {
+      200: { description: 'The site, without its key.', schema: ZSiteView, example: SITE_EXAMPLE },
+    },
+  }),
+  change: apiRoute({
+    method: 'patch',
+    path: '/api/v1/sites/:siteId',
+    tag: 'Sites',
+    summary: 'Change a site',
+    description: 'Any of `name`, `allowedOrigins` and `settings`; only the settings given change.',
+    auth: ADMIN,
+    body: ZSitePatch,
+    bodyExample: { settings: { halfLifeDays: 14 } },
+    responses: {
+      200: {
+        description: 'The whole site as it is now, without its key.',
+        schema: ZSiteView,
+        example: { ...SITE_EXAMPLE, settings: { ...SITE_EXAMPLE.settings, halfLifeDays: 14 } },
+      },
+    },
+  }),
+  rotateKey: apiRoute({
+    method: 'post',
+    path: '/api/v1/sites/:siteId/key',
+    tag: 'Sites',
+    summary: "Rotate a site's key",
+    description:
+      'The old key, the old signing secret and every visitor token issued before stop working at once.',
+    auth: ADMIN,
+    responses: {
+      200: {
+        description: 'The new key, shown this once, and the new signing secret.',
+        schema: ZRotatedKey,
+        example: {
+          siteId: 'site_3kT9qzXw',
+          key: 'pk_Qw2eR4tY6uI8oP0aS1dF3gH5jK7lZ9xC',
+          signingSecret: 'Lm5nB7vC9xZ1aS3dF5gH7jK9lQ2wE4rT',
+        },
+      },
+    },
+  }),
+};
 
 export interface SiteRouteDeps {
   store: Store;
@@ -54,9 +157,9 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
     signingSecret: siteSigningSecret(await store.secret('site-signing'), site),
   });
 
-  router.post('/api/v1/sites', async (req, res) => {
+  router.post(SITE_API.create.path, async (req, res) => {
     const caller = await siteCreator(req, deps);
-    const input = parseBody(ZNewSite, req.body);
+    const input = parseBody(SITE_API.create.body, req.body);
     const key = newSiteKey();
     const now = clock.now();
     const site: Site = {
@@ -88,7 +191,7 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
   });
 
   /** The admin token: every site. A session: the sites its person administers. */
-  router.get('/api/v1/sites', async (req, res) => {
+  router.get(SITE_API.list.path, async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     if (req.headers.authorization !== undefined) {
       requireAdmin(req, adminTokenHash);
@@ -105,15 +208,15 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
     });
   });
 
-  router.get('/api/v1/sites/:siteId', async (req, res) => {
+  router.get(SITE_API.read.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
     res.setHeader('Cache-Control', 'no-store');
     res.json(await describe(site));
   });
 
-  router.patch('/api/v1/sites/:siteId', async (req, res) => {
+  router.patch(SITE_API.change.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
-    const patch = parseBody(ZSitePatch, req.body);
+    const patch = parseBody(SITE_API.change.body, req.body);
     const updated: Site = {
       ...site,
       ...(patch.name !== undefined && { name: patch.name }),
@@ -136,7 +239,7 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
    * a key that leaked is worthless from here. Connected visitors are disconnected; they start anew
    * at their next connection.
    */
-  router.post('/api/v1/sites/:siteId/key', async (req, res) => {
+  router.post(SITE_API.rotateKey.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
     const key = newSiteKey();
     const updated: Site = { ...site, keyHash: sha256(key) };

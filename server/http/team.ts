@@ -28,6 +28,120 @@ import type { Logger } from '../logger';
 import type { Agent, Invite, MemberChange, Site } from '../storage/store';
 import { siteAccess, type AccessDeps, type Caller } from './caller';
 import { parseBody } from './validate';
+import { apiRoute } from '../openapi/route';
+import { ZInviteView, ZMemberView, ZNewInviteView } from '../openapi/views';
+import { z } from 'zod';
+
+const ADMIN = ['adminToken', 'session'] as const;
+const MEMBER_EXAMPLE = {
+  agentId: 'agt_7Hc2',
+  name: 'Cleo Marsh',
+  email: 'cleo@northwind.example',
+  role: 'supervisor',
+  hasAccess: true,
+  you: false,
+  createdAt: '2026-11-23T10:00:00.000Z',
+} as const;
+const INVITE_EXAMPLE = {
+  inviteId: 'inv_Qm3xT0aZ',
+  email: 'cleo@northwind.example',
+  role: 'admin',
+  agentId: null,
+  createdAt: '2026-11-23T10:00:00.000Z',
+  expiresAt: '2026-11-30T10:00:00.000Z',
+} as const;
+
+/** The routes below, as the OpenAPI document describes them (server/openapi/registry.ts). */
+export const TEAM_API = {
+  members: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites/:siteId/members',
+    tag: 'Team',
+    summary: "List the site's team",
+    description: 'Every agent the site scores, with or without access to its console.',
+    auth: ADMIN,
+    responses: {
+      200: {
+        description: 'The members.',
+        schema: z.object({ members: z.array(ZMemberView) }),
+        example: { members: [MEMBER_EXAMPLE] },
+      },
+    },
+  }),
+  changeMember: apiRoute({
+    method: 'patch',
+    path: '/api/v1/sites/:siteId/members/:agentId',
+    tag: 'Team',
+    summary: "Change a member's role",
+    description: 'In effect at once.',
+    auth: ADMIN,
+    body: ZMemberChange,
+    bodyExample: { role: 'supervisor' },
+    responses: {
+      200: {
+        description: 'The member as they are now.',
+        schema: ZMemberView,
+        example: MEMBER_EXAMPLE,
+      },
+    },
+    refusals: { 409: "The site's last admin." },
+  }),
+  removeMember: apiRoute({
+    method: 'delete',
+    path: '/api/v1/sites/:siteId/members/:agentId',
+    tag: 'Team',
+    summary: "Remove a member's access",
+    description: 'The agent and their scores stay; they can no longer sign in to this site.',
+    auth: ADMIN,
+    responses: { 204: { description: 'Removed.' } },
+    refusals: { 409: "The site's last admin." },
+  }),
+  invite: apiRoute({
+    method: 'post',
+    path: '/api/v1/sites/:siteId/invites',
+    tag: 'Team',
+    summary: 'Invite someone',
+    description:
+      'The link is shown once, works once, for 7 days. A new invite for the same email replaces the earlier one. `agentId` names an agent the site already scores without an account.',
+    auth: ADMIN,
+    body: ZInviteCreate,
+    bodyExample: { email: 'cleo@northwind.example', role: 'admin' },
+    responses: {
+      201: {
+        description: 'The invite, with its link.',
+        schema: ZNewInviteView,
+        example: {
+          ...INVITE_EXAMPLE,
+          link: 'https://chat.example/console/join#Vb7…',
+          emailed: false,
+        },
+      },
+    },
+    refusals: { 409: "Already on the site's team, or the agent can already sign in." },
+  }),
+  invites: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites/:siteId/invites',
+    tag: 'Team',
+    summary: 'List open invites',
+    auth: ADMIN,
+    responses: {
+      200: {
+        description: 'Invites not used yet, without links.',
+        schema: z.object({ invites: z.array(ZInviteView) }),
+        example: { invites: [INVITE_EXAMPLE] },
+      },
+    },
+  }),
+  revokeInvite: apiRoute({
+    method: 'delete',
+    path: '/api/v1/sites/:siteId/invites/:inviteId',
+    tag: 'Team',
+    summary: 'Revoke an invite',
+    auth: ADMIN,
+    responses: { 204: { description: 'Revoked.' } },
+  }),
+};
 
 export interface TeamRouteDeps extends AccessDeps {
   clock: Clock;
@@ -91,21 +205,21 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
     return result.agent;
   };
 
-  router.get('/api/v1/sites/:siteId/members', async (req, res) => {
+  router.get(TEAM_API.members.path, async (req, res) => {
     const { site, caller } = await siteAccess(req, deps, 'administer');
     res.setHeader('Cache-Control', 'no-store');
     const agents = await store.listAgents(site.id);
     res.json({ members: agents.map((agent) => describeMember(agent, caller)) });
   });
 
-  router.patch('/api/v1/sites/:siteId/members/:agentId', async (req, res) => {
+  router.patch(TEAM_API.changeMember.path, async (req, res) => {
     const { site, caller } = await siteAccess(req, deps, 'administer');
-    const { role } = parseBody(ZMemberChange, req.body);
+    const { role } = parseBody(TEAM_API.changeMember.body, req.body);
     const changed = await changeMember(site, String(req.params.agentId), { role });
     res.json(describeMember(changed, caller));
   });
 
-  router.delete('/api/v1/sites/:siteId/members/:agentId', async (req, res) => {
+  router.delete(TEAM_API.removeMember.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
     // The agent stays, with their scores; only the account's way into this site goes.
     await changeMember(site, String(req.params.agentId), { remove: true });
@@ -159,9 +273,9 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
     res.json(result.agent);
   });
 
-  router.post('/api/v1/sites/:siteId/invites', async (req, res) => {
+  router.post(TEAM_API.invite.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
-    const input = parseBody(ZInviteCreate, req.body);
+    const input = parseBody(TEAM_API.invite.body, req.body);
     if (input.agentId !== undefined) {
       const agent = await store.getAgent(site.id, input.agentId);
       if (!agent) throw new Refusal('not_found', `This site scores no agent "${input.agentId}".`);
@@ -205,13 +319,13 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
     res.status(201).json(created);
   });
 
-  router.get('/api/v1/sites/:siteId/invites', async (req, res) => {
+  router.get(TEAM_API.invites.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
     res.setHeader('Cache-Control', 'no-store');
     res.json({ invites: (await store.listInvites(site.id, clock.now())).map(describeInvite) });
   });
 
-  router.delete('/api/v1/sites/:siteId/invites/:inviteId', async (req, res) => {
+  router.delete(TEAM_API.revokeInvite.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
     if (!(await store.deleteInvite(site.id, String(req.params.inviteId)))) {
       throw new Refusal('not_found', 'No such invite: it was used, revoked or has expired.');

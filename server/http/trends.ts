@@ -19,6 +19,9 @@ import type { Store } from '../storage/store';
 import { IN_ORDER, inOrder, ZWhen } from './rating-query';
 import { supervisorOrSiteKey } from './site-auth';
 import { parseQuery } from './validate';
+import { apiRoute } from '../openapi/route';
+import { TRENDS_EXAMPLE } from '../openapi/examples';
+import { ZTrendsBody } from '../openapi/views';
 
 const ZTrendsQuery = z
   .strictObject({
@@ -38,12 +41,33 @@ const DEFAULT_SPAN_MS: Record<TrendInterval, number> = {
   month: 365 * DAY,
 };
 
+/** The route below, as the OpenAPI document describes it (server/openapi/registry.ts). */
+export const TREND_API = {
+  trends: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites/:siteId/trends',
+    tag: 'Insights',
+    summary: 'Scores over time',
+    description:
+      "Responsiveness, reliability, experience and CSAT by day, week or month in the site's time zone; the last bucket is partial and ends now.",
+    auth: ['siteKey', 'session'],
+    query: ZTrendsQuery,
+    responses: {
+      200: {
+        description: 'The figures.',
+        schema: ZTrendsBody,
+        example: TRENDS_EXAMPLE,
+      },
+    },
+  }),
+};
+
 export function trendRoutes(store: Store, sessions: Sessions, clock: Clock): Router {
   const router = express.Router();
 
-  router.get('/api/v1/sites/:siteId/trends', async (req, res) => {
+  router.get(TREND_API.trends.path, async (req, res) => {
     const site = await supervisorOrSiteKey(req, store, sessions, 'its trends');
-    const query = parseQuery(ZTrendsQuery, req.query);
+    const query = parseQuery(TREND_API.trends.query, req.query);
     const now = clock.now();
     const interval = query.interval ?? 'week';
     const to = query.to ?? now;

@@ -36,19 +36,27 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** axe-core's WCAG 2.x A and AA findings on the whole page (the console), one line each. */
-export async function axePageFindings(page: Page): Promise<string[]> {
+/**
+ * axe-core's WCAG 2.x A and AA findings on the whole page (the console), one line each; with
+ * `bestPractice`, axe's best-practice rules too.
+ */
+export async function axePageFindings(
+  page: Page,
+  { bestPractice = false }: { bestPractice?: boolean } = {},
+): Promise<string[]> {
   await page.waitForTimeout(300); // animations done
   // Evaluated by the browser's debugging protocol, which the console's strict CSP does not limit.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  if (bestPractice) tags.push('best-practice');
+  return page.evaluate(async (runOnly) => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
       .axe;
-    const result = (await axe.run(document, {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-    })) as { violations: { id: string; nodes: { target: unknown[] }[] }[] };
+    const result = (await axe.run(document, { runOnly })) as {
+      violations: { id: string; nodes: { target: unknown[] }[] }[];
+    };
     return result.violations.flatMap((v) =>
       v.nodes.map((node) => `${v.id} at ${JSON.stringify(node.target)}`),
     );
-  });
+  }, tags);
 }

@@ -802,6 +802,11 @@ describe('fuzz: hostile input to every event and route', () => {
       'GET /console': {},
       'GET /console/': {},
       'GET /console/*path': {},
+      'GET /api/v1/openapi.json': {},
+      'GET /docs/api': {},
+      'GET /docs/api/:file': {
+        params: { file: ['start.js', 'peakend.css', 'swagger-ui.css', 'index.html'] },
+      },
       'POST /api/v1/session': {
         body: {
           email,

@@ -64,6 +64,10 @@ GET /widget.js                                                            | ok  
 GET /console                                                              | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
 GET /console/                                                             | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
 GET /console/*path                                                        | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+// the API reference (no credentials needed)
+GET /api/v1/openapi.json                                                  | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+GET /docs/api                                                             | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
+GET /docs/api/:file                                                       | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
 // console sessions
 POST /api/v1/session (an agent of A's password)                           | ok:A | ok:A    | ok:A    | ok:A | ok:A    | ok:A    | ok:A | ok:A | ok:A | ok:A   | ok:A | ok:A | ok:A | ok:A
 POST /api/v1/session (a wrong password)                                   | 401  | 401     | 401     | 401  | 401     | 401     | 401  | 401  | 401  | 401    | 401  | 401  | 401  | 401
@@ -914,6 +918,27 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
       allowed: (a) => {
         expect(a.status).toBe(200);
         expect(a.headers.get('content-type')).toMatch(/^text\/html/);
+      },
+    }),
+    'GET /api/v1/openapi.json': http({
+      request: get('/api/v1/openapi.json'),
+      allowed: (a) => {
+        expect(a.status).toBe(200);
+        expect(a.body).toMatchObject({ openapi: '3.1.0' });
+      },
+    }),
+    'GET /docs/api': http({
+      request: get('/docs/api'),
+      allowed: (a) => {
+        expect(a.status).toBe(200);
+        expect(a.headers.get('content-type')).toMatch(/^text\/html/);
+      },
+    }),
+    'GET /docs/api/:file': http({
+      request: get('/docs/api/start.js'),
+      allowed: (a) => {
+        expect(a.status).toBe(200);
+        expect(a.headers.get('content-type')).toMatch(/javascript/);
       },
     }),
 

@@ -1,0 +1,400 @@
+/**
+ * What the API answers, as zod output schemas for the OpenAPI document. The answers' TypeScript
+ * types live in shared/ (the console reads them); `Same<…>` below makes the compiler refuse a
+ * schema that no longer matches its type, so the document follows any change to an answer.
+ */
+import { z } from 'zod';
+import 'zod-openapi';
+import type { AckError } from '../../shared/ack';
+import type { CommentsPage } from '../../shared/comments';
+import { ZPeak } from '../../shared/facts';
+import { FOLLOWUP_CAUSES, FOLLOWUP_STATUSES, type FollowupPage } from '../../shared/followups';
+import type { HistoryPage } from '../../shared/history';
+import type { InviteLookup, InviteView, MemberView, NewInviteView } from '../../shared/accounts';
+import type { ExpectationBody, SegmentsBody, TrendsBody } from '../../shared/insights';
+import type { SignedInAgent } from '../../shared/protocol';
+import type { ReportBody } from '../../shared/report';
+import type { ScoresBody } from '../../shared/scoring/types';
+import { TREND_INTERVALS } from '../../shared/zoned';
+import { ROLES } from '../../shared/roles';
+import { ZSiteSettingsPatch } from '../../shared/settings';
+import type { NewSiteView, RotatedKey, SiteView } from '../../shared/sites';
+
+/** Compiles only when A and B are the same type. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails to compile (and names the schema) when a schema's output drifts from its type. */
+const same = <T extends true>(..._checks: T[]) => undefined;
+
+const ZIsoTime = z.iso.datetime().meta({ example: '2026-11-23T10:00:00.000Z' });
+const ZRole = z.enum(ROLES);
+
+export const ZIssue = z.object({
+  path: z
+    .string()
+    .meta({ description: 'Where, as a dotted path (`events.3.at`); empty: the whole input.' }),
+  message: z.string(),
+});
+
+export const ZErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum([
+        'invalid',
+        'unauthorized',
+        'forbidden',
+        'not_found',
+        'conflict',
+        'too_large',
+        'conversation_full',
+        'rate_limited',
+        'internal',
+      ]),
+      message: z.string().meta({ description: 'For people: what went wrong, and what to do.' }),
+      issues: z.array(ZIssue).optional().meta({ description: 'With `invalid`: every problem.' }),
+      retryAfterSeconds: z
+        .number()
+        .optional()
+        .meta({ description: 'With `rate_limited`: as the `Retry-After` header.' }),
+    }),
+  })
+  .meta({ id: 'Error', description: 'Every refusal: a code to act on and a message to show.' });
+
+export const ZSiteView = z
+  .object({
+    siteId: z.string(),
+    name: z.string(),
+    allowedOrigins: z.array(z.string()),
+    settings: ZSiteSettingsPatch.required().meta({
+      id: 'SiteSettings',
+      description: 'The scoring settings (docs/scoring.md).',
+    }),
+    createdAt: ZIsoTime,
+    snippet: z.string().meta({ description: 'The embed snippet to paste into your pages.' }),
+    signingSecret: z.string().meta({
+      description: "Signs host-chat conversations and signed-in users' ids; changes with the key.",
+    }),
+  })
+  .meta({ id: 'Site' });
+
+export const ZNewSiteView = ZSiteView.extend({
+  key: z.string().meta({ description: 'The site key, shown this once: only its hash is kept.' }),
+}).meta({ id: 'NewSite' });
+
+export const ZRotatedKey = z.object({
+  siteId: z.string(),
+  key: z.string(),
+  signingSecret: z.string(),
+});
+
+export const ZMemberView = z
+  .object({
+    agentId: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    role: ZRole,
+    hasAccess: z.boolean(),
+    you: z.boolean(),
+    createdAt: ZIsoTime,
+  })
+  .meta({ id: 'Member' });
+
+export const ZInviteView = z
+  .object({
+    inviteId: z.string(),
+    email: z.string(),
+    role: ZRole,
+    agentId: z.string().nullable(),
+    createdAt: ZIsoTime,
+    expiresAt: ZIsoTime,
+  })
+  .meta({ id: 'Invite' });
+
+export const ZNewInviteView = ZInviteView.extend({
+  link: z.string().meta({ description: 'The invite link, shown this once.' }),
+  emailed: z.boolean().optional(),
+}).meta({ id: 'NewInvite' });
+
+export const ZInviteLookup = z.object({
+  siteName: z.string(),
+  email: z.string(),
+  role: ZRole,
+  accountExists: z.boolean(),
+  expiresAt: ZIsoTime,
+});
+
+export const ZSignedInAgent = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    siteId: z.string(),
+    siteName: z.string(),
+    role: ZRole,
+    sites: z.array(z.object({ siteId: z.string(), siteName: z.string(), role: ZRole })),
+    emailUnconfirmed: z.boolean().optional(),
+  })
+  .meta({ id: 'SignedInAgent' });
+
+export const ZAgentAnswer = z.object({ agent: ZSignedInAgent });
+
+const ZPerson = z.object({ id: z.string(), name: z.string() });
+
+export const ZFollowupView = z
+  .object({
+    id: z.string(),
+    conversationId: z.string(),
+    contact: z.object({ email: z.string().optional(), name: z.string().optional() }).nullable(),
+    cause: z.enum(FOLLOWUP_CAUSES),
+    at: ZIsoTime,
+    agent: ZPerson.nullable(),
+    rating: z
+      .object({
+        end: z.number(),
+        peak: ZPeak.nullable(),
+        comment: z.string().nullable(),
+        unhandled: z.boolean(),
+      })
+      .nullable(),
+    promise: z
+      .object({
+        promiseId: z.string(),
+        text: z.string().nullable(),
+        dueAt: ZIsoTime,
+        keptAt: ZIsoTime.nullable(),
+        disputedAt: ZIsoTime.nullable(),
+      })
+      .nullable(),
+    status: z.enum(FOLLOWUP_STATUSES),
+    owner: ZPerson.nullable(),
+    reason: z.string().nullable(),
+    notes: z.array(z.object({ at: ZIsoTime, by: ZPerson.nullable(), text: z.string() })),
+    createdAt: ZIsoTime,
+    updatedAt: ZIsoTime,
+    version: z.number(),
+  })
+  .meta({ id: 'Followup' });
+
+export const ZFollowupPage = z.object({
+  items: z.array(ZFollowupView),
+  next: z.string().nullable(),
+});
+
+const ZRatingLine = {
+  end: z.number(),
+  peak: ZPeak.nullable(),
+  comment: z.string().nullable(),
+  at: ZIsoTime,
+  excluded: z.string().nullable(),
+};
+
+export const ZCommentsPage = z.object({
+  comments: z.array(
+    z.object({
+      conversationId: z.string(),
+      visitorLabel: z.string(),
+      segment: z.string().nullable(),
+      agent: ZPerson.nullable(),
+      ...ZRatingLine,
+    }),
+  ),
+  next: z.string().nullable(),
+});
+
+export const ZHistoryPage = z.object({
+  conversations: z.array(
+    z.object({
+      id: z.string(),
+      visitorLabel: z.string(),
+      segment: z.string().nullable(),
+      status: z.enum(['open', 'closed']),
+      assignedAgent: ZPerson.nullable(),
+      openedAt: ZIsoTime,
+      lastActivityAt: ZIsoTime,
+      closedAt: ZIsoTime.nullable(),
+      rating: z.object({ ...ZRatingLine, agent: ZPerson.nullable() }).nullable(),
+      snippet: z.string().nullable(),
+    }),
+  ),
+  next: z.string().nullable(),
+});
+
+const ZAgentDimension = z.object({
+  score: z.number(),
+  low: z.number().meta({ description: '5% quantile of the posterior, × 100.' }),
+  high: z.number().meta({ description: '95% quantile of the posterior, × 100.' }),
+  n: z.number().meta({ description: 'Observations counted, not decayed.' }),
+  own: z.object({ score: z.number().nullable(), weight: z.number() }),
+  team: z.object({ score: z.number(), weight: z.number() }),
+  tooLittleEvidence: z.boolean(),
+});
+const ZSiteDimension = z.object({ score: z.number().nullable(), n: z.number() });
+const ZCsat = z
+  .object({ value: z.number().nullable(), n: z.number() })
+  .meta({ description: 'Share of counting ratings ending 4 or 5 in the 30 days up to then.' });
+const ZSiteScores = z
+  .object({
+    responsiveness: ZSiteDimension,
+    reliability: ZSiteDimension,
+    experience: ZSiteDimension,
+    csat: ZCsat,
+  })
+  .meta({ id: 'SiteScores' });
+const ZAgentScores = z
+  .object({
+    agentId: z.string(),
+    name: z.string(),
+    responsiveness: ZAgentDimension,
+    reliability: ZAgentDimension,
+    experience: ZAgentDimension,
+    csat: ZCsat,
+  })
+  .meta({ id: 'AgentScores' });
+
+export const ZScoresBody = z
+  .object({
+    at: ZIsoTime.meta({ description: 'The time the scores are for.' }),
+    site: ZSiteScores,
+    agents: z.array(ZAgentScores),
+  })
+  .meta({ id: 'Scores' });
+
+export const ZSegmentsBody = z
+  .object({
+    from: ZIsoTime,
+    to: ZIsoTime,
+    minRatingsToRank: z.number(),
+    segments: z.array(
+      z.object({
+        segment: z.string().nullable(),
+        ratings: z.number(),
+        csat: ZCsat,
+        scores: z.object({
+          responsiveness: ZSiteDimension,
+          reliability: ZSiteDimension,
+          experience: ZSiteDimension,
+        }),
+        drivers: z
+          .array(z.object({ peak: ZPeak, bad: z.number(), good: z.number(), lift: z.number() }))
+          .nullable()
+          .meta({ description: 'What matters most, by lift; null below `minRatingsToRank`.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'Segments' });
+
+export const ZTrendsBody = z
+  .object({
+    interval: z.enum(TREND_INTERVALS),
+    timeZone: z.string(),
+    from: ZIsoTime,
+    to: ZIsoTime,
+    buckets: z.array(
+      z.object({
+        start: ZIsoTime,
+        end: ZIsoTime,
+        partial: z.boolean(),
+        site: ZSiteScores,
+        agents: z.array(ZAgentScores),
+      }),
+    ),
+  })
+  .meta({ id: 'Trends' });
+
+const replyFigures = {
+  replies: z.number(),
+  withinTarget: z.number(),
+  withinShare: z.number().nullable(),
+  medianSeconds: z.number().nullable(),
+  p90Seconds: z.number().nullable(),
+};
+const ZReplyFigures = z.object(replyFigures);
+const ZAgentReplyFigures = z.object({ agentId: z.string(), name: z.string(), ...replyFigures });
+
+export const ZExpectationBody = z
+  .object({
+    timeZone: z.string(),
+    from: ZIsoTime,
+    to: ZIsoTime,
+    stated: z.object({
+      targetReplySeconds: z.number(),
+      keptSeconds: z.number().nullable(),
+      keptReplies: z.number(),
+      keptPercentile: z.number(),
+      keptDays: z.number(),
+      followsKept: z.boolean(),
+      widgetMinutes: z.number().nullable(),
+    }),
+    total: z.object({ site: ZReplyFigures, agents: z.array(ZAgentReplyFigures) }),
+    weeks: z.array(
+      z.object({
+        start: ZIsoTime,
+        end: ZIsoTime,
+        partial: z.boolean(),
+        site: ZReplyFigures,
+        agents: z.array(ZAgentReplyFigures),
+      }),
+    ),
+  })
+  .meta({ id: 'Expectation' });
+
+const ZReportWeek = {
+  week: z.string().meta({ example: '2026-W47' }),
+  from: ZIsoTime,
+  to: ZIsoTime,
+};
+const count = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((key) => [key, z.number()])) as Record<K, z.ZodNumber>);
+const ZTally = z.object({
+  total: z.number(),
+  byCause: count(FOLLOWUP_CAUSES),
+  byStatus: count(FOLLOWUP_STATUSES),
+});
+
+export const ZReportBody = z
+  .object({
+    ...ZReportWeek,
+    timeZone: z.string(),
+    previous: z.object(ZReportWeek),
+    latest: z.string().meta({ description: 'The last complete week.' }),
+    followups: z.object({ opened: ZTally, closed: ZTally }),
+  })
+  .meta({ id: 'WeeklyReport' });
+
+same(
+  true as Same<z.output<typeof ZErrorBody>['error'], AckError>,
+  true as Same<z.output<typeof ZSiteView>, SiteView>,
+  true as Same<z.output<typeof ZNewSiteView>, NewSiteView>,
+  true as Same<z.output<typeof ZRotatedKey>, RotatedKey>,
+  true as Same<z.output<typeof ZMemberView>, MemberView>,
+  true as Same<z.output<typeof ZInviteView>, InviteView>,
+  true as Same<z.output<typeof ZNewInviteView>, NewInviteView>,
+  true as Same<z.output<typeof ZInviteLookup>, InviteLookup>,
+  true as Same<z.output<typeof ZSignedInAgent>, SignedInAgent>,
+  true as Same<z.output<typeof ZFollowupPage>, FollowupPage>,
+  true as Same<z.output<typeof ZCommentsPage>, CommentsPage>,
+  true as Same<z.output<typeof ZHistoryPage>, HistoryPage>,
+  true as Same<z.output<typeof ZScoresBody>, ScoresBody>,
+  true as Same<z.output<typeof ZSegmentsBody>, SegmentsBody>,
+  true as Same<z.output<typeof ZTrendsBody>, TrendsBody>,
+  true as Same<z.output<typeof ZExpectationBody>, ExpectationBody>,
+  true as Same<z.output<typeof ZReportBody>, ReportBody>,
+);
+
+/** What `POST …/ratings` answers for each rating step, in order: the socket's envelope. */
+export const ZRatingResults = z.object({
+  results: z.array(
+    z.union([
+      z.object({
+        ok: z.literal(true),
+        data: z.object({
+          end: z.number(),
+          peak: ZPeak.nullable(),
+          comment: z.string().nullable(),
+          at: ZIsoTime,
+          amendableUntil: ZIsoTime,
+        }),
+      }),
+      z.object({ ok: z.literal(false), error: ZErrorBody.shape.error }),
+    ]),
+  ),
+});
