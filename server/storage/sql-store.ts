@@ -15,6 +15,7 @@ import type { Dialect } from './dialect';
 import { historyRepository } from './history';
 import { ratingRepository } from './ratings';
 import { followupRepository } from './followups';
+import { webhookRepository } from './webhooks';
 import type { Answer } from './record';
 import { SiteCache, siteRepository } from './sites';
 import type { RecordOptions, RecordResult, Site, Store } from './store';
@@ -52,6 +53,7 @@ export abstract class SqlStore
       ...ratingRepository(db, dialect),
       ...historyRepository(db, dialect),
       ...followupRepository(db, dialect),
+      ...webhookRepository(db, dialect),
     });
     this.db = db;
     this.cache = cache;

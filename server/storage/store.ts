@@ -15,6 +15,7 @@ import type { DecayedSums, SubjectSums } from '../../shared/scoring/sums';
 import type { Observation, ScoredDimension } from '../../shared/scoring/types';
 import type { Change } from './changes';
 import type { FollowupRepository } from './followups';
+import type { WebhookRepository } from './webhooks';
 import type { FirstReplyRow, ReplyPeriod } from './expectation';
 import type { TrendPoint, TrendSettings } from './trends';
 
@@ -309,8 +310,8 @@ export interface HistoryEntry {
   match: { text: string; at: number } | null;
 }
 
-/** The follow-up queue's reads and changes (followups.ts) are the store's too. */
-export interface Store extends FollowupRepository {
+/** The follow-up queue's (followups.ts) and webhooks' (webhooks.ts) reads and writes too. */
+export interface Store extends FollowupRepository, WebhookRepository {
   /** Throws when storage cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

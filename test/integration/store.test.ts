@@ -1097,7 +1097,8 @@ const accountsVersion = (kind: StoreKind) =>
   LEGACY_STEPS[kind].findIndex((sql) => sql.includes('CREATE TABLE invites')) + 1;
 
 /** Undoes what the migrations after the legacy steps added (0002_derived_version, …). */
-const AFTER_LEGACY_UNDONE = `DROP TABLE trend_dirty; DROP INDEX conversations_first_reply;
+const AFTER_LEGACY_UNDONE = `DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints;
+  DROP TABLE trend_dirty; DROP INDEX conversations_first_reply;
   ALTER TABLE conversations DROP COLUMN first_reply_at;
   ALTER TABLE conversations DROP COLUMN first_reply_wait_ms;
   ALTER TABLE conversations DROP COLUMN first_reply_agent_id; DROP TABLE IF EXISTS fact_search; DROP INDEX IF EXISTS facts_search;

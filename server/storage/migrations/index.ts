@@ -18,6 +18,7 @@ import { trendDays } from './0007_trend_days';
 import { search } from './0008_search';
 import { firstReplies } from './0009_first_replies';
 import { trendDirty } from './0010_trend_dirty';
+import { webhooks } from './0011_webhooks';
 
 const migrations = (dialect: Dialect, target: string): Record<string, Migration> => ({
   '0001_baseline': baseline(dialect, target),
@@ -30,6 +31,7 @@ const migrations = (dialect: Dialect, target: string): Record<string, Migration>
   '0008_search': search(dialect),
   '0009_first_replies': firstReplies(dialect),
   '0010_trend_dirty': trendDirty(dialect),
+  '0011_webhooks': webhooks(dialect),
 });
 
 /** A migration's number, which is the schema version it leaves. */
