@@ -40,7 +40,7 @@ export const ZWebhookUrl = z
   .max(WEBHOOK_URL_LENGTH)
   .pipe(z.url({ error: 'must be a URL' }))
   .refine((url) => /^https?:\/\//i.test(url), { message: 'must be an http:// or https:// URL' })
-  .refine((url) => !new URL(url).username && !new URL(url).password, {
+  .refine((url) => !URL.canParse(url) || (!new URL(url).username && !new URL(url).password), {
     message: 'must not carry a user name or password',
   });
 

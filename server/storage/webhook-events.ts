@@ -7,7 +7,7 @@
 import type { ConversationState, RatingVersion } from '../../shared/conversation';
 import type { Fact } from '../../shared/facts';
 import type { FollowupReason } from '../../shared/followups';
-import { MINUTE } from '../../shared/time';
+import { isoOrNull, MINUTE } from '../../shared/time';
 import type { WebhookDraft } from './webhooks';
 
 /**
@@ -16,7 +16,7 @@ import type { WebhookDraft } from './webhooks';
  */
 export const RATING_QUIET_MS = 2 * MINUTE;
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const iso = isoOrNull;
 
 /** The visitor's latest rating version of the conversation, and whether (why not) it counts. */
 function latestRating(state: ConversationState) {
@@ -67,7 +67,9 @@ export function conversationWebhooks(
     drafts.push({
       type: 'rating.saved',
       coalesceKey: `rating:${conversationId}`,
-      dueAt: finished ? now : now + RATING_QUIET_MS,
+      // Two minutes after the last step as the facts date it (the widget's steps are dated by
+      // the server; an older rating sent late has long been quiet).
+      dueAt: finished ? now : Math.max(...facts.map((fact) => fact.at)) + RATING_QUIET_MS,
       timestamp: now,
       data: {
         conversationId,

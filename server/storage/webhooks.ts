@@ -330,9 +330,7 @@ export function webhookRepository(db: Db, dialect: Dialect) {
         .select(DELIVERY_COLUMNS)
         .where('siteId', '=', siteId)
         .where('endpointId', '=', endpointId)
-        .$if(query.before !== undefined, (q) =>
-          q.where('id', '<', query.before ?? ''),
-        )
+        .$if(query.before !== undefined, (q) => q.where('id', '<', query.before ?? ''))
         // Ids are keys (byte order on both databases) that grow with time.
         .orderBy('id', 'desc')
         .limit(query.limit)
@@ -437,9 +435,7 @@ export function webhookRepository(db: Db, dialect: Dialect) {
             .where('id', '=', delivery.id)
             .where('leaseUntil', '=', delivery.leaseUntil);
         if (outcome.ok === 'skipped') {
-          await update()
-            .set({ status: 'skipped', leaseUntil: null, lastAttemptAt: now })
-            .execute();
+          await update().set({ status: 'skipped', leaseUntil: null, lastAttemptAt: now }).execute();
           return;
         }
         const attempt = {
