@@ -27,7 +27,6 @@ const NOT_PUBLIC: [string, number, 'ipv4' | 'ipv6'][] = [
   ['240.0.0.0', 4, 'ipv4'], // reserved, and broadcast
   ['::', 128, 'ipv6'], // unspecified
   ['::1', 128, 'ipv6'], // loopback
-  ['::ffff:0:0', 96, 'ipv6'], // IPv4-mapped: checked as IPv4 below
   ['64:ff9b::', 96, 'ipv6'], // NAT64
   ['100::', 64, 'ipv6'], // discard
   ['2001:db8::', 32, 'ipv6'], // documentation
@@ -78,10 +77,18 @@ export function parseAllowlist(entries: readonly string[]): Allowlist {
   return { hosts, addresses };
 }
 
-/** An IPv4-mapped IPv6 address's IPv4 form (`::ffff:127.0.0.1` → `127.0.0.1`), else null. */
+/**
+ * An IPv4-mapped IPv6 address's IPv4 form (`::ffff:127.0.0.1` and `::ffff:7f00:1` →
+ * `127.0.0.1`), else null: it reaches the IPv4 address, so it is judged as one.
+ */
 function mappedIpv4(address: string): string | null {
-  const match = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return match?.[1] ?? null;
+  const dotted = /^(?:0{0,4}:){0,4}:?(?:0{0,4}:)?ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (dotted?.[1]) return dotted[1];
+  const hex = /^(?:0{0,4}:){0,4}:?(?:0{0,4}:)?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (!hex?.[1] || !hex[2]) return null;
+  const high = Number.parseInt(hex[1], 16);
+  const low = Number.parseInt(hex[2], 16);
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 /** Whether a connection may go to `address` (an IP address, as resolved). */

@@ -27,7 +27,7 @@ import {
   TEST_ADMIN_TOKEN,
   type TestServer,
 } from '../support/server';
-import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
+import { createTestStorage, skipPostgres, storeKinds, type TestStorage } from '../support/stores';
 
 /** Timers that never fire: the tests run the worker themselves. */
 const stillTimers: Timers = { setTimeout: () => 0, clearTimeout: () => undefined };
@@ -633,5 +633,101 @@ describe('webhook destinations in production (server-side request forgery)', () 
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe.skipIf(await skipPostgres())('webhooks from two nodes on one PostgreSQL database', () => {
+  let storage: TestStorage;
+  let hooks: Receiver;
+  const nodes: TestServer[] = [];
+
+  beforeAll(async () => {
+    storage = await createTestStorage('postgres');
+    hooks = await receiver();
+    // The first node migrates and seeds the demo; the second finds it done.
+    nodes.push(await startServer({ storage, timers: stillTimers }));
+    nodes.push(await startServer({ storage, timers: stillTimers }));
+  });
+  afterAll(async () => {
+    for (const node of nodes) await node.stop();
+    await hooks?.close();
+    await storage?.remove();
+  });
+
+  it('delivers each message once, whichever node’s worker claims it', async () => {
+    const [a, b] = nodes as [TestServer, TestServer];
+    const site = await call<{ siteId: string; key: string }>(a, 'POST', '/api/v1/sites', {
+      token: TEST_ADMIN_TOKEN,
+      body: { name: 'Two nodes', allowedOrigins: [] },
+    });
+    const hook = await call<NewWebhookView>(
+      a,
+      'POST',
+      `/api/v1/sites/${site.body.siteId}/webhooks`,
+      {
+        token: TEST_ADMIN_TOKEN,
+        body: { url: hooks.url, events: ['rating.saved', 'conversation.reopened'] },
+      },
+    );
+    expect(hook.status).toBe(201);
+    const at = (minutes: number) => new Date(Date.now() + minutes * MINUTE).toISOString();
+    const conversations = 40;
+    // Half through each node.
+    await Promise.all(
+      Array.from({ length: conversations }, (_, n) => {
+        const id = `two-${n}`;
+        return call(n % 2 ? a : b, 'POST', `/api/v1/sites/${site.body.siteId}/events`, {
+          token: site.body.key,
+          body: {
+            events: [
+              {
+                id: `${id}-1`,
+                conversationId: id,
+                at: at(-5),
+                type: 'message',
+                from: 'visitor',
+                text: 'Hi',
+              },
+              {
+                id: `${id}-2`,
+                conversationId: id,
+                at: at(-4),
+                type: 'message',
+                from: 'agent',
+                agentId: 'ben',
+                text: 'Yes',
+              },
+              {
+                id: `${id}-3`,
+                conversationId: id,
+                at: at(-3),
+                type: 'conversation.closed',
+                agentId: 'ben',
+              },
+              {
+                id: `${id}-4`,
+                conversationId: id,
+                at: at(-2),
+                type: 'rating',
+                end: 1 + (n % 5),
+                comment: 'ok',
+              },
+            ],
+          },
+        });
+      }),
+    );
+    const attempted = await Promise.all([
+      a.application.webhooks.runDue(),
+      b.application.webhooks.runDue(),
+      a.application.webhooks.runDue(),
+      b.application.webhooks.runDue(),
+    ]);
+    expect(attempted.reduce((sum, n) => sum + n, 0)).toBe(conversations);
+    const ids = hooks.received.map((r) => String(r.headers['webhook-id']));
+    expect(ids).toHaveLength(conversations);
+    expect(new Set(ids).size).toBe(conversations);
+    const told = hooks.received.map((r) => verified(hook.body.secret, r).data.conversationId);
+    expect(new Set(told).size).toBe(conversations);
   });
 });
