@@ -178,7 +178,7 @@ export function WebhooksAdmin({ api, site }: Props) {
                 onInput={(e) => setUrl(e.currentTarget.value)}
               />
             </label>
-            <fieldset class="field webhook-events">
+            <fieldset class="webhook-events">
               <legend class="field-label">Events</legend>
               {offered.map((event) => (
                 <label key={event} class="check">
@@ -346,6 +346,16 @@ function DeliveryLog({ id, api, siteId, hook, onError }: LogProps) {
       <p class="sr-only" role="status">
         {said}
       </p>
+      <button
+        type="button"
+        class="btn btn--quiet btn--small"
+        onClick={async () => {
+          await load();
+          setSaid('Delivery log refreshed.');
+        }}
+      >
+        Refresh the log
+      </button>
       {deliveries === null ? (
         <p class="muted">Loading the deliveries…</p>
       ) : deliveries.length === 0 ? (
