@@ -101,14 +101,23 @@ const toWebhook = (row: Selectable<Tables['webhookEndpoints']>): StoredWebhook =
   enabled: Number(row.enabled) === 1,
 });
 
-const toDelivery = (row: Selectable<Tables['webhookDeliveries']>): StoredDelivery => {
-  const { coalesceKey: _key, ...rest } = row;
-  return {
-    ...rest,
-    eventType: row.eventType as DeliveredEvent,
-    status: row.status as DeliveryStatus,
-  };
-};
+const toDelivery = (row: Selectable<Tables['webhookDeliveries']>): StoredDelivery => ({
+  id: row.id,
+  siteId: row.siteId,
+  endpointId: row.endpointId,
+  eventType: row.eventType as DeliveredEvent,
+  payload: row.payload,
+  status: row.status as DeliveryStatus,
+  attempts: row.attempts,
+  nextAttemptAt: row.nextAttemptAt,
+  leaseUntil: row.leaseUntil,
+  firstAttemptAt: row.firstAttemptAt,
+  lastAttemptAt: row.lastAttemptAt,
+  lastStatus: row.lastStatus,
+  lastError: row.lastError,
+  createdAt: row.createdAt,
+  deliveredAt: row.deliveredAt,
+});
 
 export const payloadOf = (
   type: DeliveredEvent,
