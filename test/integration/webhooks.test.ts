@@ -348,6 +348,52 @@ describe.each(await storeKinds())('outgoing webhooks (%s)', (kind) => {
     expect(hooks.received).toHaveLength(1);
   });
 
+  it('tells follow-up items made and changed, and reopened conversations', async () => {
+    const site = await newSite();
+    const hook = await newWebhook(site.siteId, {
+      url: hooks.url,
+      events: ['followup.created', 'followup.updated', 'conversation.reopened'],
+    });
+    const id = `items-${kind}`;
+    await rated(site, id, { end: 1, comment: 'Awful' });
+    await run();
+    expect(hooks.received).toHaveLength(1);
+    const created = verified(hook.secret, hooks.received[0]!);
+    expect(created).toMatchObject({
+      type: 'followup.created',
+      data: { conversationId: id, cause: 'rating', status: 'new', agentId: 'ben', version: 1 },
+    });
+    const itemId = String(created.data.id);
+    const changed = await call(
+      server,
+      'PATCH',
+      `/api/v1/sites/${site.siteId}/followups/${itemId}`,
+      {
+        token: site.key,
+        body: { status: 'contacted', note: 'Called her back' },
+      },
+    );
+    expect(changed.status).toBe(200);
+    await send(site, [
+      { id: `${id}-9`, conversationId: id, type: 'conversation.reopened', minutes: 1 },
+    ]);
+    await run();
+    const told = hooks.received.slice(1).map((r) => verified(hook.secret, r));
+    expect(told).toHaveLength(2);
+    expect(told).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'followup.updated',
+          data: expect.objectContaining({ id: itemId, status: 'contacted', version: 2 }),
+        }),
+        expect.objectContaining({
+          type: 'conversation.reopened',
+          data: expect.objectContaining({ conversationId: id, status: 'open' }),
+        }),
+      ]),
+    );
+  });
+
   it('keeps deliveries in the store across a restart', async () => {
     const durable = await createTestStorage(kind);
     try {
@@ -645,8 +691,8 @@ describe.skipIf(await skipPostgres())('webhooks from two nodes on one PostgreSQL
     storage = await createTestStorage('postgres');
     hooks = await receiver();
     // The first node migrates and seeds the demo; the second finds it done.
-    nodes.push(await startServer({ storage, timers: stillTimers }));
-    nodes.push(await startServer({ storage, timers: stillTimers }));
+    nodes.push(await startServer({ storage, clock, timers: stillTimers }));
+    nodes.push(await startServer({ storage, clock, timers: stillTimers }));
   });
   afterAll(async () => {
     for (const node of nodes) await node.stop();
@@ -670,7 +716,7 @@ describe.skipIf(await skipPostgres())('webhooks from two nodes on one PostgreSQL
       },
     );
     expect(hook.status).toBe(201);
-    const at = (minutes: number) => new Date(Date.now() + minutes * MINUTE).toISOString();
+    const at = (minutes: number) => new Date(clock.now() + minutes * MINUTE).toISOString();
     const conversations = 40;
     // Half through each node.
     await Promise.all(
