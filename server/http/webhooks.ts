@@ -211,9 +211,11 @@ export function webhookRoutes(deps: WebhookRouteDeps): Router {
         ? await store.resendDelivery(site.id, hook.id, id.data, clock.now())
         : null;
       if (!delivery) {
-        const exists = id.success && (await store.getDelivery(site.id, id.data));
-        if (exists && exists.endpointId === hook.id) {
-          throw new Refusal('conflict', 'This delivery is being sent right now.');
+        // A worker is sending it at this moment: that attempt is the resend asked for.
+        const sending = id.success ? await store.getDelivery(site.id, id.data) : null;
+        if (sending && sending.endpointId === hook.id) {
+          res.status(202).json(deliveryView(sending));
+          return;
         }
         throw new Refusal('not_found', `No delivery "${String(req.params.deliveryId)}" here.`);
       }
