@@ -40,6 +40,7 @@ import { sessionRoutes } from './http/session';
 import { scoreRoutes } from './http/scores';
 import { siteRoutes } from './http/sites';
 import { teamRoutes } from './http/team';
+import { webhookRoutes } from './http/webhooks';
 import { guardSignIns, limitRequests } from './limits/http';
 import { RateLimits } from './limits/limiter';
 import { withOverrides, type RateLimitOverrides } from './limits/policy';
@@ -63,6 +64,8 @@ import type { Store } from './storage/store';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { DIST_DIR } from './paths';
+import { destinationGuard, parseAllowlist } from './webhooks/guard';
+import { DeliveryWorker, type Timers } from './webhooks/worker';
 
 export interface AppParts {
   config: Config;
@@ -80,6 +83,10 @@ export interface AppParts {
    * given, Peakend sends email as if SMTP_URL were set.
    */
   mailTransport?: Transporter;
+  /** The webhook worker's timers (tests pass ones that never fire, and run it themselves). */
+  timers?: Timers;
+  /** Jitter of webhook retries (Math.random by default). */
+  random?: () => number;
 }
 
 export interface Application {
@@ -90,6 +97,8 @@ export interface Application {
   pipeline: Pipeline;
   chat: BuiltInChat;
   metrics: Metrics;
+  /** This node's webhook delivery worker. */
+  webhooks: DeliveryWorker;
   /** Resolves once the live scores of every site are built: listen after it. */
   ready(): Promise<void>;
   /** Lets running socket events answer, then closes the sockets, the HTTP server and the store. */
@@ -138,6 +147,17 @@ export function createApplication(parts: AppParts): Application {
   const scoreboards = new Scoreboards(store, clock, log);
   scoreboards.attach(feed);
   const followups = new FollowupQueue(store, (site, changes) => feed.committed(site, changes));
+  // Every node runs a webhook worker; the store's claims give each delivery to one of them.
+  const guard = destinationGuard(config.webhooks.guard, parseAllowlist(config.webhooks.allow));
+  const webhooks = new DeliveryWorker({
+    store,
+    clock,
+    guard,
+    publicUrl: config.publicUrl,
+    log,
+    timers: parts.timers,
+    random: parts.random,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -239,6 +259,7 @@ export function createApplication(parts: AppParts): Application {
   app.use(reportRoutes(store, sessions, clock));
   app.use(historyRoutes(store, sessions));
   app.use(followupRoutes(store, followups, sessions, clock));
+  app.use(webhookRoutes({ ...access, clock, guard, worker: webhooks }));
   app.use(notFound);
   app.use(errorHandler(log));
 
@@ -302,10 +323,12 @@ export function createApplication(parts: AppParts): Application {
     pipeline,
     chat,
     metrics,
+    webhooks,
     async ready() {
       await feed.start();
       await cluster.join(feed);
       await scoreboards.warm();
+      webhooks.start();
       // Conversations derived by older rules are derived again in the background, a chunk at a
       // time; live scores take each chunk's changes as they come.
       upgrading = upgradeDerivations(store, pipeline, stopping.signal).catch((error: unknown) =>
@@ -316,6 +339,8 @@ export function createApplication(parts: AppParts): Application {
       // Events already running answer first: an acknowledged rating is never cut off.
       await inFlight.drain(DRAIN_MS);
       stopping.abort();
+      // An attempt in flight is given back untried, for this node or another to send.
+      await webhooks.stop();
       await upgrading;
       await feed.idle();
       await cluster.leave();

@@ -4,6 +4,7 @@
  */
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
+import { parseAllowlist } from './webhooks/guard';
 
 const ZBoolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', ''])
@@ -47,6 +48,27 @@ const ZTrustProxy = z
     return entries;
   })
   .default(['loopback']);
+
+/**
+ * Webhook destinations allowed although they are not public addresses (docs/webhooks.md):
+ * host names and addresses or subnets, comma-separated (`hooks.internal, 10.20.0.0/16`).
+ */
+const ZWebhookAllow = z
+  .string()
+  .transform((value, ctx) => {
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    try {
+      parseAllowlist(entries);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+    return entries;
+  })
+  .default([]);
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -103,6 +125,12 @@ const ZEnv = z.object({
     .optional(),
   TRUST_PROXY: ZTrustProxy,
   /**
+   * Refuse webhook destinations that are not public addresses (server-side request forgery).
+   * On by default in production, off otherwise (a receiver on this machine while developing).
+   */
+  PEAKEND_WEBHOOK_GUARD: ZBoolean.optional(),
+  PEAKEND_WEBHOOK_ALLOW: ZWebhookAllow,
+  /**
    * Where Peakend sends email (nodemailer's URL form: `smtps://user:pass@mail.example:465`, or
    * `smtp://…:587` with STARTTLS). Unset: Peakend sends no email (docs/accounts.md).
    */
@@ -142,6 +170,8 @@ export interface Config {
   trustProxy: number | string[];
   /** Where email goes out, and from whom; null: Peakend sends no email. */
   smtp: { url: string; from: string } | null;
+  /** Whether webhook destinations must be public addresses, and what is allowed anyway. */
+  webhooks: { guard: boolean; allow: string[] };
 }
 
 export class ConfigError extends Error {}
@@ -253,6 +283,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     demoHistory: e.PEAKEND_DEMO_HISTORY,
     publicUrl,
     trustProxy: e.TRUST_PROXY,
+    webhooks: { guard: e.PEAKEND_WEBHOOK_GUARD ?? production, allow: e.PEAKEND_WEBHOOK_ALLOW },
     smtp: e.SMTP_URL
       ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? `Peakend <peakend@${new URL(publicUrl).hostname}>` }
       : null,

@@ -21,6 +21,8 @@ import type { Change, ChangeDraft } from './changes';
 import type { Dialect } from './dialect';
 import { readSite } from './sites';
 import { fromJson, type Tables } from './tables';
+import { brokenKey, itemKey, itemWebhooks, type ItemNews } from './webhook-events';
+import { queueWebhooks, withdrawWebhooks, type WebhookDraft } from './webhooks';
 
 type Db = Kysely<Tables>;
 
@@ -232,6 +234,9 @@ export async function syncFollowups(
   }
 
   const drafts: ChangeDraft[] = [];
+  // What webhooks hear of it (webhook-events.ts), queued below in this same transaction.
+  const news: WebhookDraft[] = [];
+  const reasons = new Map(upserts.map((row) => [`${row.conversationId}\n${row.causeKey}`, row]));
   // A statement's parameters are bounded (SQLite: 32,766): a large batch goes in chunks.
   for (let i = 0; i < upserts.length; i += UPSERT_CHUNK) {
     // A new cause makes its item; a changed one moves its item along, but only while it is new:
@@ -252,13 +257,17 @@ export async function syncFollowups(
           }))
           .where('followups.status', '=', 'new'),
       )
-      .returning(['id', 'conversationId', 'causeKey', 'agentId'])
+      .returning(['id', 'conversationId', 'causeKey', 'agentId', 'at', 'status', 'version'])
       .execute();
     for (const row of written) {
       const before = existing.get(`${row.conversationId}\n${row.causeKey}`);
       drafts.push(
         changed({ id: row.id, agentId: row.agentId, ownerId: null }, before?.agentId ?? null),
       );
+      const source = reasons.get(`${row.conversationId}\n${row.causeKey}`);
+      if (!source) continue;
+      const item: ItemNews = { ...row, reason: JSON.parse(source.details) as FollowupReason };
+      news.push(...itemWebhooks(item, before === undefined, now));
     }
   }
   if (withdrawn.length > 0) {
@@ -275,8 +284,28 @@ export async function syncFollowups(
       .returning('id')
       .execute();
     const goneIds = new Set(gone.map((row) => row.id));
-    for (const item of withdrawn) if (goneIds.has(item.id)) drafts.push(changed(item));
+    const taken = withdrawn.filter((item) => goneIds.has(item.id));
+    for (const item of taken) drafts.push(changed(item));
+    // News of an item not yet sent is taken back with it (a promise kept in time); an item
+    // whose making was told is told withdrawn.
+    const untold = await withdrawWebhooks(
+      db,
+      dialect,
+      siteId,
+      taken.flatMap((item) => [
+        itemKey(item.id),
+        ...(item.reason.cause === 'promise'
+          ? [brokenKey(item.conversationId, item.reason.promise.promiseId)]
+          : []),
+      ]),
+    );
+    for (const item of taken) {
+      if (untold.has(itemKey(item.id))) continue;
+      const gone = { ...item, status: 'withdrawn', version: item.version + 1 };
+      news.push(...itemWebhooks(gone, false, now));
+    }
   }
+  await queueWebhooks(db, siteId, news, now);
   return drafts;
 }
 
@@ -432,6 +461,7 @@ export function followupRepository(db: Db, dialect: Dialect) {
           .where('id', '=', id)
           .execute();
         const changes = await dialect.writer(trx).changes(siteId, [changed(item, before.ownerId)]);
+        await queueWebhooks(trx, siteId, itemWebhooks(item, false, now), now);
         return { item, changes };
       });
     },

@@ -33,6 +33,8 @@ import { readSite, type SiteCache } from './sites';
 import type { RecordResult, RederivedChunk, Site } from './store';
 import { fromJson, type Tables } from './tables';
 import { refreshTrendDays } from './trends';
+import { conversationWebhooks } from './webhook-events';
+import { queueWebhooks } from './webhooks';
 
 type Db = Kysely<Tables>;
 
@@ -149,6 +151,17 @@ export async function writeBatch(
     cache.forget(site.id);
   }
   await write.conversations(site.id, plan.conversations);
+  // What webhooks hear of the new facts, queued in this transaction (webhook-events.ts).
+  await queueWebhooks(
+    db,
+    site.id,
+    conversationWebhooks(
+      plan.facts,
+      plan.conversations.map(({ state }) => state),
+      receivedAt,
+    ),
+    receivedAt,
+  );
   // Trends' daily figures, from the observation rows just written.
   await refreshTrendDays(db, site.id, settings, plan.conversations);
   // The follow-up items of the conversations as now derived, in the same transaction; their

@@ -16,6 +16,7 @@ import { historyRepository } from './history';
 import { ratingRepository } from './ratings';
 import { followupRepository } from './followups';
 import { integrationRepository } from './integrations';
+import { webhookRepository } from './webhooks';
 import type { Answer } from './record';
 import { SiteCache, siteRepository } from './sites';
 import type { RecordOptions, RecordResult, Site, Store } from './store';
@@ -54,6 +55,7 @@ export abstract class SqlStore
       ...historyRepository(db, dialect),
       ...followupRepository(db, dialect),
       ...integrationRepository(db),
+      ...webhookRepository(db, dialect),
     });
     this.db = db;
     this.cache = cache;

@@ -16,6 +16,7 @@ import type { Observation, ScoredDimension } from '../../shared/scoring/types';
 import type { Change } from './changes';
 import type { FollowupRepository } from './followups';
 import type { IntegrationRepository } from './integrations';
+import type { WebhookRepository } from './webhooks';
 import type { FirstReplyRow, ReplyPeriod } from './expectation';
 import type { TrendPoint, TrendSettings } from './trends';
 
@@ -318,8 +319,11 @@ export interface HistoryEntry {
   match: { text: string; at: number } | null;
 }
 
-/** The follow-up queue's and the integrations' reads and changes are the store's too. */
-export interface Store extends FollowupRepository, IntegrationRepository {
+/**
+ * The follow-up queue's (followups.ts), the integrations' (integrations.ts) and the webhooks'
+ * (webhooks.ts) reads and writes are the store's too.
+ */
+export interface Store extends FollowupRepository, IntegrationRepository, WebhookRepository {
   /** Throws when storage cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

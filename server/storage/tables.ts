@@ -178,6 +178,39 @@ export interface Tables {
   };
   /** Reopens the Chatwoot adapter holds back until an agent answers (integrations.ts). */
   heldReopens: { siteId: string; conversationId: string; factId: string; at: number };
+  /** A site's outgoing webhook endpoints (webhooks.ts). */
+  webhookEndpoints: {
+    id: string;
+    siteId: string;
+    url: string;
+    kind: string;
+    events: string;
+    secret: string;
+    enabled: number;
+    disabledReason: string | null;
+    failingSince: number | null;
+    createdAt: number;
+    updatedAt: number;
+  };
+  /** The outbox: one row per message and endpoint, kept as the delivery log (webhooks.ts). */
+  webhookDeliveries: {
+    id: string;
+    siteId: string;
+    endpointId: string;
+    eventType: string;
+    coalesceKey: string | null;
+    payload: string;
+    status: string;
+    attempts: number;
+    nextAttemptAt: number;
+    leaseUntil: number | null;
+    firstAttemptAt: number | null;
+    lastAttemptAt: number | null;
+    lastStatus: number | null;
+    lastError: string | null;
+    createdAt: number;
+    deliveredAt: number | null;
+  };
   siteChanges: { siteId: string; seq: number; at: number; body: Json };
   scoreCheckpoints: { siteId: string; seq: number; at: number; board: Json };
 }

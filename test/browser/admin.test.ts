@@ -5,6 +5,8 @@
  * at once, the old one stops), and finally removes Cleo's access, which signs her out. Only
  * accessible names are used, as a screen-reader user would.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
@@ -190,6 +192,41 @@ describeInBrowser('the admin screens in a real browser', () => {
     await dana.getByRole('button', { name: 'Forget secret' }).click();
     await dana.getByText('No secret stored: signatures are not checked.').waitFor();
     expect((await deliver()).status).toBe(200);
+  });
+
+  it('adds a webhook, shows its secret once, pings it and shows the delivery', async () => {
+    let heard = () => {};
+    const pinged = new Promise<void>((resolve) => (heard = resolve));
+    const receiver = createServer((req, res) => {
+      heard();
+      req.resume();
+      req.on('end', () => res.end('ok'));
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/peakend`;
+    try {
+      await dana.getByRole('tab', { name: 'Webhooks' }).click();
+      await dana.getByRole('textbox', { name: 'URL' }).fill(url);
+      await dana.getByRole('checkbox', { name: /promise\.broken/ }).check();
+      await dana.getByRole('button', { name: 'Add webhook' }).click();
+      const secret = await dana.getByRole('textbox', { name: 'Signing secret' }).inputValue();
+      expect(secret).toMatch(/^whsec_/);
+      await dana.waitForTimeout(400); // let the panel's rise-in finish before the picture
+      await screenshot(dana, 'admin-6-webhook-secret');
+      expect(await axeFindings(dana)).toEqual([]);
+      await dana.getByRole('button', { name: 'Done' }).click();
+
+      await dana.getByRole('button', { name: `Send a test ping to ${url}` }).click();
+      const log = dana.getByRole('table');
+      await log.waitFor();
+      await pinged;
+      await dana.getByRole('button', { name: 'Refresh the log' }).click();
+      await log.getByRole('cell', { name: 'Delivered' }).waitFor();
+      await screenshot(dana, 'admin-7-webhook-log');
+      expect(await axeFindings(dana)).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 
   it('removes access: the member is signed out at once', async () => {

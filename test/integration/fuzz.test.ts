@@ -161,6 +161,8 @@ describe('fuzz: hostile input to every event and route', () => {
   let scratch: { siteId: string; key: string };
   /** The token of the fuzz site's Chatwoot webhook URL. */
   let chatwootToken: string;
+  let webhookId: string;
+  let deliveryId: string;
   let demoConversation: string;
   let mine: string;
   let minePromise: string;
@@ -360,6 +362,15 @@ describe('fuzz: hostile input to every event and route', () => {
       role: 'agent',
     });
     inviteToken = String(invite.link).split('#')[1]!;
+
+    // A webhook of the scratch site and one delivery of it (a ping to a port that refuses).
+    const hook = await api('POST', `/api/v1/sites/${scratch.siteId}/webhooks`, {
+      url: 'http://127.0.0.1:9/hooks',
+      events: ['rating.saved'],
+    });
+    webhookId = String(hook.id);
+    const ping = await api('POST', `/api/v1/sites/${scratch.siteId}/webhooks/${webhookId}/ping`);
+    deliveryId = String(ping.id);
 
     cookie = await signIn(ANNA);
     throwawayCookie = await signIn(BEN);
@@ -1101,6 +1112,69 @@ describe('fuzz: hostile input to every event and route', () => {
             null,
           ),
         },
+      },
+      'POST /api/v1/sites/:siteId/webhooks': {
+        params: { siteId: changeable },
+        tokens: admin,
+        cookies: [cookie],
+        body: {
+          url: fc.constantFrom(
+            'http://127.0.0.1:9/x',
+            'ftp://x',
+            'http://u:p@x/',
+            ...SCRIPT_PAYLOADS,
+          ),
+          events: fc.constantFrom(['rating.saved'], [], ['__proto__'], 'rating.saved'),
+          kind: fc.constantFrom('standard', 'slack', 'teams', undefined),
+        },
+      },
+      'GET /api/v1/sites/:siteId/webhooks': {
+        params: { siteId: everySite },
+        tokens: admin,
+        cookies: [cookie],
+      },
+      'GET /api/v1/sites/:siteId/webhooks/:id': {
+        params: { siteId: everySite, id: [webhookId, 'nope', '__proto__'] },
+        tokens: admin,
+        cookies: [cookie],
+      },
+      'PATCH /api/v1/sites/:siteId/webhooks/:id': {
+        params: { siteId: changeable, id: [webhookId, 'nope'] },
+        tokens: admin,
+        cookies: [cookie],
+        body: {
+          url: fc.constantFrom(undefined, 'http://127.0.0.1:9/y', 'javascript:alert(1)'),
+          events: fc.constantFrom(undefined, ['followup.created'], ['nope']),
+          enabled: fc.constantFrom(undefined, true, false, 'yes'),
+        },
+      },
+      'DELETE /api/v1/sites/:siteId/webhooks/:id': {
+        params: { siteId: changeable, id: ['wh_01ARZ3NDEKTSV4RRFFQ69G5FAV', 'nope'] },
+        tokens: admin,
+        cookies: [cookie],
+      },
+      'POST /api/v1/sites/:siteId/webhooks/:id/ping': {
+        params: { siteId: changeable, id: [webhookId, 'nope'] },
+        tokens: admin,
+        cookies: [cookie],
+      },
+      'GET /api/v1/sites/:siteId/webhooks/:id/deliveries': {
+        params: { siteId: everySite, id: [webhookId, 'nope'] },
+        tokens: admin,
+        cookies: [cookie],
+        query: {
+          before: fc.constantFrom(deliveryId, 'msg_x', '__proto__'),
+          limit: fc.constantFrom('1', '0', '101', 'ten'),
+        },
+      },
+      'POST /api/v1/sites/:siteId/webhooks/:id/deliveries/:deliveryId/resend': {
+        params: {
+          siteId: changeable,
+          id: [webhookId, 'nope'],
+          deliveryId: [deliveryId, 'msg_01ARZ3NDEKTSV4RRFFQ69G5FAV', 'nope'],
+        },
+        tokens: admin,
+        cookies: [cookie],
       },
       'PATCH /api/v1/sites/:siteId/followups/:id': {
         params: { siteId: everySite, id: ['nope', '__proto__'] },

@@ -189,6 +189,7 @@ for (const kind of await storeKinds()) {
       await storage.execute(
         `DELETE FROM kysely_migration WHERE name >= '0008';
          ${kind === 'sqlite' ? 'DROP TABLE fact_search' : 'DROP INDEX facts_search'};
+         DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints;
          DROP TABLE held_reopens; DROP TABLE integrations;
          DROP TABLE trend_dirty; DROP INDEX conversations_first_reply;
          ALTER TABLE conversations DROP COLUMN first_reply_at;

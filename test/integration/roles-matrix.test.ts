@@ -110,6 +110,18 @@ GET /api/v1/sites/:siteId/invites (A)                                     | 401 
 POST /api/v1/sites/:siteId/invites (A)                                    | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 DELETE /api/v1/sites/:siteId/invites/:inviteId (A)                        | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 DELETE /api/v1/sites/:siteId/invites/:inviteId (A's invite, through B)    | 401  | 403     | 403     | 403  | 403     | 403     | 404  | 404  | 404  | 404    | 401  | 401  | 401  | 401
+// outgoing webhooks: the site's admins only; another site's are not found through it
+GET /api/v1/sites/:siteId/webhooks (A)                                    | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+POST /api/v1/sites/:siteId/webhooks (A)                                   | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+GET /api/v1/sites/:siteId/webhooks/:id (A)                                | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+GET /api/v1/sites/:siteId/webhooks/:id (A's webhook, through B)           | 401  | 403     | 403     | 403  | 403     | 403     | 404  | 404  | 404  | 404    | 401  | 401  | 401  | 401
+PATCH /api/v1/sites/:siteId/webhooks/:id (A)                              | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+PATCH /api/v1/sites/:siteId/webhooks/:id (A's webhook, through B)         | 401  | 403     | 403     | 403  | 403     | 403     | 404  | 404  | 404  | 404    | 401  | 401  | 401  | 401
+DELETE /api/v1/sites/:siteId/webhooks/:id (A)                             | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+DELETE /api/v1/sites/:siteId/webhooks/:id (A's webhook, through B)        | 401  | 403     | 403     | 403  | 403     | 403     | 404  | 404  | 404  | 404    | 401  | 401  | 401  | 401
+POST /api/v1/sites/:siteId/webhooks/:id/ping (A)                          | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+GET /api/v1/sites/:siteId/webhooks/:id/deliveries (A)                     | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+POST /api/v1/sites/:siteId/webhooks/:id/deliveries/:deliveryId/resend (A) | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 // scores and events APIs
 GET /api/v1/sites/:siteId/scores (A)                                      | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/followups (A)                                   | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
@@ -342,6 +354,8 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
   /** A supervisor of A whose console witnesses what reaches site A. */
   let wes: ConsoleClient;
   let pendingA: { inviteId: string; token: string };
+  /** A webhook of site A, and a delivery of it (a ping). */
+  let hookA: { id: string; deliveryId: string };
   let pendingB: { inviteId: string };
   /** Visitors of A: `vis` is the first; the second's conversations are "another visitor's". */
   let v1: Visitor;
@@ -659,6 +673,18 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
     bodyAs<{ members: MemberView[] }>(
       (await asOperator('GET', `/api/v1/sites/${sites.A.id}/members`)).body,
     ).members.find((member) => member.agentId === agentId);
+  const newWebhook = async (site: SiteName) => {
+    const made = await asOperator('POST', `/api/v1/sites/${sites[site].id}/webhooks`, {
+      url: 'http://127.0.0.1:9/hooks',
+      events: ['rating.saved'],
+    });
+    expect(made.status).toBe(201);
+    return bodyAs<{ id: string }>(made.body).id;
+  };
+  const webhooksOfA = async () =>
+    bodyAs<{ webhooks: { id: string; url: string; enabled: boolean }[] }>(
+      (await asOperator('GET', `/api/v1/sites/${sites.A.id}/webhooks`)).body,
+    ).webhooks;
   const invitesOfA = async () =>
     bodyAs<{ invites: InviteView[] }>(
       (await asOperator('GET', `/api/v1/sites/${sites.A.id}/invites`)).body,
@@ -1464,6 +1490,110 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
       allowed: () => undefined,
     }),
 
+    // -- outgoing webhooks
+
+    'GET /api/v1/sites/:siteId/webhooks (A)': http({
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/webhooks` }),
+      allowed: (a) => {
+        const hooks = bodyAs<{ webhooks: { id: string }[] }>(a.body).webhooks;
+        expect(hooks.map((hook) => hook.id)).toContain(hookA.id);
+        expect(JSON.stringify(hooks)).not.toContain('whsec_');
+      },
+    }),
+    'POST /api/v1/sites/:siteId/webhooks (A)': http({
+      request: () => ({
+        method: 'POST',
+        path: `/api/v1/sites/${sites.A.id}/webhooks`,
+        body: { url: 'http://127.0.0.1:9/new', events: ['promise.broken'] },
+      }),
+      snapshot: webhooksOfA,
+      allowed: async (a) => {
+        expect(a.status).toBe(201);
+        const made = bodyAs<{ id: string; secret: string }>(a.body);
+        expect(made.secret).toMatch(/^whsec_/);
+        expect((await webhooksOfA()).map((hook) => hook.id)).toContain(made.id);
+      },
+    }),
+    'GET /api/v1/sites/:siteId/webhooks/:id (A)': http({
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.A.id}/webhooks/${hookA.id}` }),
+      allowed: (a) => expect(a.body).toMatchObject({ id: hookA.id }),
+    }),
+    "GET /api/v1/sites/:siteId/webhooks/:id (A's webhook, through B)": http({
+      request: () => ({ method: 'GET', path: `/api/v1/sites/${sites.B.id}/webhooks/${hookA.id}` }),
+      allowed: () => undefined,
+    }),
+    'PATCH /api/v1/sites/:siteId/webhooks/:id (A)': http({
+      prepare: async (_p, cell) => ({
+        id: cell.startsWith('ok') ? await newWebhook('A') : hookA.id,
+      }),
+      request: (ctx) => ({
+        method: 'PATCH',
+        path: `/api/v1/sites/${sites.A.id}/webhooks/${ctx.id}`,
+        body: { enabled: false },
+      }),
+      snapshot: webhooksOfA,
+      allowed: (a) => expect(a.body).toMatchObject({ enabled: false }),
+    }),
+    "PATCH /api/v1/sites/:siteId/webhooks/:id (A's webhook, through B)": http({
+      request: () => ({
+        method: 'PATCH',
+        path: `/api/v1/sites/${sites.B.id}/webhooks/${hookA.id}`,
+        body: { url: 'https://evil.example/steal' },
+      }),
+      snapshot: webhooksOfA,
+      allowed: () => undefined,
+    }),
+    'DELETE /api/v1/sites/:siteId/webhooks/:id (A)': http({
+      prepare: async (_p, cell) => ({
+        id: cell.startsWith('ok') ? await newWebhook('A') : hookA.id,
+      }),
+      request: (ctx) => ({
+        method: 'DELETE',
+        path: `/api/v1/sites/${sites.A.id}/webhooks/${ctx.id}`,
+      }),
+      snapshot: webhooksOfA,
+      allowed: async (a, _p, _cell, ctx) => {
+        expect(a.status).toBe(204);
+        expect((await webhooksOfA()).map((hook) => hook.id)).not.toContain(ctx.id);
+      },
+    }),
+    "DELETE /api/v1/sites/:siteId/webhooks/:id (A's webhook, through B)": http({
+      request: () => ({
+        method: 'DELETE',
+        path: `/api/v1/sites/${sites.B.id}/webhooks/${hookA.id}`,
+      }),
+      snapshot: webhooksOfA,
+      allowed: () => undefined,
+    }),
+    'POST /api/v1/sites/:siteId/webhooks/:id/ping (A)': http({
+      request: () => ({
+        method: 'POST',
+        path: `/api/v1/sites/${sites.A.id}/webhooks/${hookA.id}/ping`,
+      }),
+      allowed: (a) => {
+        expect(a.status).toBe(202);
+        expect(a.body).toMatchObject({ event: 'webhook.ping' });
+      },
+    }),
+    'GET /api/v1/sites/:siteId/webhooks/:id/deliveries (A)': http({
+      request: () => ({
+        method: 'GET',
+        path: `/api/v1/sites/${sites.A.id}/webhooks/${hookA.id}/deliveries`,
+      }),
+      allowed: (a) => {
+        const ids = bodyAs<{ deliveries: { id: string }[] }>(a.body).deliveries.map((d) => d.id);
+        expect(ids).toContain(hookA.deliveryId);
+      },
+    }),
+    'POST /api/v1/sites/:siteId/webhooks/:id/deliveries/:deliveryId/resend (A)': http({
+      request: () => ({
+        method: 'POST',
+        path: `/api/v1/sites/${sites.A.id}/webhooks/${hookA.id}/deliveries/${hookA.deliveryId}/resend`,
+      }),
+      // Due again (or being sent at this very moment, which answers the same).
+      allowed: (a) => expect(a.body).toMatchObject({ id: hookA.deliveryId, status: 'pending' }),
+    }),
+
     // -- scores and events
 
     'GET /api/v1/sites/:siteId/scores (A)': http({
@@ -2161,6 +2291,9 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
     });
     const invite = bodyAs<NewInviteView>(invited.body);
     pendingA = { inviteId: invite.inviteId, token: invite.link.split('#')[1]! };
+    const hookId = await newWebhook('A');
+    const ping = await asOperator('POST', `/api/v1/sites/${sites.A.id}/webhooks/${hookId}/ping`);
+    hookA = { id: hookId, deliveryId: bodyAs<{ id: string }>(ping.body).id };
     const invitedB = await asOperator('POST', `/api/v1/sites/${sites.B.id}/invites`, {
       email: 'pending@b.test',
       role: 'agent',

@@ -23,6 +23,7 @@ import { readConfig } from '../../server/config';
 import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed';
 import { silentLogger, type Logger } from '../../server/logger';
 import { openSqliteStore } from '../../server/storage/sqlite';
+import type { Timers } from '../../server/webhooks/worker';
 import { createTestStorage, type StoreKind, type TestStorage } from './stores';
 
 export interface TestServer {
@@ -81,6 +82,10 @@ export type StartOptions = {
   mailTransport?: Transporter;
   /** PUBLIC_URL, when not the server's own http address (https, to see Secure cookies). */
   publicUrl?: string;
+  /** More environment for the server's config (PEAKEND_WEBHOOK_GUARD, …). */
+  env?: Record<string, string>;
+  /** The webhook worker's timers: tests that run it themselves pass ones that never fire. */
+  timers?: Timers;
 } & (
   | { dbPath: string; storage?: undefined }
   /** Any test storage (`createTestStorage`); the server's store is opened on it. */
@@ -98,6 +103,7 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
     PEAKEND_ADMIN_TOKEN:
       options.adminToken === null ? undefined : (options.adminToken ?? TEST_ADMIN_TOKEN),
     METRICS_TOKEN: options.metricsToken,
+    ...options.env,
   });
   const store = await (options.storage ? options.storage.open() : openSqliteStore(options.dbPath));
   const clock = options.clock ?? { now: () => Date.now() };
@@ -109,6 +115,7 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
     log: options.log ?? silentLogger,
     rateLimits: options.rateLimits,
     mailTransport: options.mailTransport,
+    timers: options.timers,
   });
   await application.ready();
   await new Promise<void>((resolve) => application.httpServer.listen(port, '127.0.0.1', resolve));

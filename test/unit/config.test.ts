@@ -17,6 +17,7 @@ describe('readConfig', () => {
       publicUrl: 'http://localhost:3000',
       trustProxy: ['loopback'],
       smtp: null,
+      webhooks: { guard: false, allow: [] },
     });
   });
 
@@ -25,6 +26,25 @@ describe('readConfig', () => {
     expect(readConfig({ HOST: '::' }).host).toBe('::');
     expect(() => readConfig({ HOST: 'http://localhost:3000' })).toThrow(
       /HOST: is the address to listen on, such as 0\.0\.0\.0 or 127\.0\.0\.1, not a URL; .*PEAKEND_URL/,
+    );
+  });
+
+  it('guards webhook destinations in production, and reads what is allowed anyway', () => {
+    const production = {
+      NODE_ENV: 'production',
+      PEAKEND_ADMIN_TOKEN: 'a-long-enough-admin-token-0123456789',
+      PUBLIC_URL: 'https://peakend.example',
+    } as const;
+    expect(readConfig(production).webhooks).toEqual({ guard: true, allow: [] });
+    expect(readConfig({ PEAKEND_WEBHOOK_GUARD: 'true' }).webhooks.guard).toBe(true);
+    expect(
+      readConfig({ PEAKEND_WEBHOOK_ALLOW: 'hooks.internal, 10.20.0.0/16,fd00::1' }).webhooks.allow,
+    ).toEqual(['hooks.internal', '10.20.0.0/16', 'fd00::1']);
+    expect(() => readConfig({ PEAKEND_WEBHOOK_ALLOW: '10.0.0.0/99' })).toThrow(
+      /PEAKEND_WEBHOOK_ALLOW/,
+    );
+    expect(() => readConfig({ PEAKEND_WEBHOOK_ALLOW: 'http://x/' })).toThrow(
+      /neither a host name nor an address/,
     );
   });
 

@@ -18,6 +18,7 @@ import { trendDays } from './0007_trend_days';
 import { search } from './0008_search';
 import { firstReplies } from './0009_first_replies';
 import { trendDirty } from './0010_trend_dirty';
+import { webhooks } from './0011_webhooks';
 import { integrations } from './0013_integrations';
 import { agentNames } from './0014_agent_names';
 import { followupClosedAt } from './0015_followup_closed_at';
@@ -33,6 +34,7 @@ const migrations = (dialect: Dialect, target: string): Record<string, Migration>
   '0008_search': search(dialect),
   '0009_first_replies': firstReplies(dialect),
   '0010_trend_dirty': trendDirty(dialect),
+  '0011_webhooks': webhooks(dialect),
   '0013_integrations': integrations(dialect),
   '0014_agent_names': agentNames(dialect),
   '0015_followup_closed_at': followupClosedAt(dialect),

@@ -1,12 +1,13 @@
 /**
  * The admin screens: the sites this person administers on the left, the chosen one on the right
- * in four tabs (Team, Settings, Embed and key, Integrations), and a new site. Shown only to admins; the server
+ * in five tabs (Team, Settings, Embed and key, Integrations, Webhooks), and a new site. Shown only to admins; the server
  * refuses everyone else anyway.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { NewSiteView, SiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
 import { httpIntegrationApi, type IntegrationApi } from '../../integrationApi';
+import { httpWebhookApi, type WebhookApi } from '../../webhookApi';
 import { PlusIcon } from '../icons';
 import { EmbedAndKey } from './EmbedAndKey';
 import { Integrations } from './Integrations';
@@ -14,18 +15,22 @@ import { NewSiteForm } from './NewSiteForm';
 import { SiteSettingsForm } from './SiteSettingsForm';
 import { Tabs, type Tab } from './Tabs';
 import { TeamAdmin } from './TeamAdmin';
+import { WebhooksAdmin } from './WebhooksAdmin';
 
-type Section = 'team' | 'settings' | 'embed' | 'integrations';
+type Section = 'team' | 'settings' | 'embed' | 'integrations' | 'webhooks';
 
 const SECTIONS: readonly Tab<Section>[] = [
   { id: 'team', label: 'Team' },
   { id: 'settings', label: 'Settings' },
   { id: 'embed', label: 'Embed and key' },
   { id: 'integrations', label: 'Integrations' },
+  { id: 'webhooks', label: 'Webhooks' },
 ];
 
 interface Props {
   api: AdminApi;
+  /** The webhooks' calls (the server's by default). */
+  webhookApi?: WebhookApi;
   /** The site the console shows: opened first when its person administers it. */
   currentSiteId: string;
   /** The person's sites changed (a new one): the session's list of sites is read again. */
@@ -39,7 +44,15 @@ type Sites =
   | { state: 'error'; message: string }
   | { state: 'ready'; sites: SiteView[] };
 
-export function Admin({ api, currentSiteId, onSitesChanged, integrations }: Props) {
+const serverWebhooks = httpWebhookApi();
+
+export function Admin({
+  api,
+  webhookApi = serverWebhooks,
+  currentSiteId,
+  onSitesChanged,
+  integrations,
+}: Props) {
   const [integrationApi] = useState(() => integrations ?? httpIntegrationApi());
   const [sites, setSites] = useState<Sites>({ state: 'loading' });
   /** The site shown, or null for the new-site form. */
@@ -160,6 +173,9 @@ export function Admin({ api, currentSiteId, onSitesChanged, integrations }: Prop
               {section === 'embed' && <EmbedAndKey key={site.siteId} api={api} site={site} />}
               {section === 'integrations' && (
                 <Integrations key={site.siteId} api={integrationApi} site={site} />
+              )}
+              {section === 'webhooks' && (
+                <WebhooksAdmin key={site.siteId} api={webhookApi} site={site} />
               )}
             </Tabs>
           </>
