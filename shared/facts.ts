@@ -210,6 +210,11 @@ export const ZFact = z.discriminatedUnion('type', [
      * contact you about this?" after a bad ending when the page did not say who they are.
      */
     contact: ZContact.optional(),
+    /**
+     * The visitor's last answer: the card is done, nothing more is coming (webhooks tell the
+     * rating at once rather than after a quiet spell).
+     */
+    finished: z.literal(true).optional(),
     /** Kept and shown, but yields nothing: see `RATING_EXCLUSIONS`. */
     excluded: z.enum(RATING_EXCLUSIONS).optional(),
   }),

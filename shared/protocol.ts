@@ -330,6 +330,8 @@ export const ZRatingSave = z.object({
   comment: z.string().trim().pipe(ZFreeText(LIMITS.commentLength)).optional(),
   /** The visitor's answer to "May we contact you about this?": where they agree to be reached. */
   contact: z.strictObject({ email: ZEmail }).optional(),
+  /** The card's last step ("Send rating"): the visitor has finished it. */
+  finished: z.literal(true).optional(),
   /**
    * Host-chat mode: the host's server signed the conversation id, so this visitor may rate that
    * helpdesk conversation although it is not theirs in the built-in chat.

@@ -28,6 +28,8 @@ export interface RatingInput {
   comment?: string;
   /** Where the visitor agreed to be contacted about this rating. */
   contact?: { email: string };
+  /** The card's last step: the visitor has finished it. */
+  finished?: true;
   /** Host-chat mode: the host's HMAC of the conversation id (see auth/signing.ts). */
   signature?: string;
 }
@@ -186,6 +188,7 @@ export class BuiltInChat {
       ...(input.peak && { peak: input.peak }),
       ...(input.comment && { comment: input.comment }),
       ...(input.contact && { contact: input.contact }),
+      ...(input.finished && { finished: true as const }),
       ...(excluded && { excluded }),
     };
     return this.recordFacts(site, input.conversationId, [fact]);

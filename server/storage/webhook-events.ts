@@ -11,8 +11,9 @@ import { isoOrNull, MINUTE } from '../../shared/time';
 import type { WebhookDraft } from './webhooks';
 
 /**
- * A rating is told once the visitor finished the card (its last step, with a comment), or this
- * long after their last step: each step re-sends the earlier ones, and one message beats three.
+ * A rating is told once the visitor finished the card (its last step says so, or carries the
+ * comment), or this long after their last step: each step re-sends the earlier ones, and one
+ * message beats three.
  */
 export const RATING_QUIET_MS = 2 * MINUTE;
 
@@ -62,8 +63,10 @@ export function conversationWebhooks(
     const rating = state && latestRating(state);
     if (!state || !rating) continue;
     const { latest, setAside } = rating;
-    // The card's last step carries the comment: nothing more is coming.
-    const finished = facts.some((fact) => fact.type === 'rating' && fact.comment !== undefined);
+    // The card's last step: nothing more is coming.
+    const finished = facts.some(
+      (fact) => fact.type === 'rating' && (fact.finished === true || fact.comment !== undefined),
+    );
     drafts.push({
       type: 'rating.saved',
       coalesceKey: `rating:${conversationId}`,

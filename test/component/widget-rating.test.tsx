@@ -140,6 +140,8 @@ describe('widget rating card', () => {
       end: 5,
       peak: { dimension: 'responsiveness', polarity: 'positive' },
       comment: 'Sorted in two minutes, thanks!',
+      // The card is done: webhooks tell the rating at once.
+      finished: true,
     });
     const keys = new Set(save.mock.calls.map((call) => call[0].key));
     expect(keys.size).toBe(3);
@@ -159,6 +161,7 @@ describe('widget rating card', () => {
       conversationId: 'conv-1',
       key: expect.stringMatching(KEY),
       end: 4,
+      finished: true,
     });
     await screen.findByText('Thank you!');
   });

@@ -284,6 +284,14 @@ describe.each(await storeKinds())('outgoing webhooks (%s)', (kind) => {
     expect(hooks.received[1]!.headers['webhook-id']).not.toBe(
       hooks.received[0]!.headers['webhook-id'],
     );
+
+    // The card's "Send rating" without a comment says it is finished: told at once too.
+    await send(site, [
+      { id: `${id}-7`, conversationId: id, type: 'rating', end: 5, finished: true },
+    ]);
+    await run();
+    expect(hooks.received).toHaveLength(3);
+    expect(verified(hook.secret, hooks.received[2]!).data).toMatchObject({ end: 5 });
   });
 
   it('tells a broken promise once, at its due time, and a kept one never', async () => {

@@ -152,6 +152,7 @@ export function RatingCard(props: RatingCardProps) {
       ...(peak !== undefined && { peak }),
       ...(text && { comment: text }),
       ...(address && { contact: { email: address } }),
+      finished: true,
     });
     setBusy(false);
     if (ok) setStep('thanks');

@@ -189,6 +189,8 @@ class ConversationFacts {
       at,
       end: rating,
       ...(comment && { comment }),
+      // Chatwoot's survey is answered at once: there is no later step.
+      finished: true,
     });
   }
 }
