@@ -19,6 +19,7 @@ const PARAMS: Record<string, string> = {
   agentId: "An agent's id on the site.",
   inviteId: "An invite's id (`inv_…`).",
   id: "The follow-up item's id.",
+  token: 'The secret token of the URL Peakend gave.',
 };
 
 const SECURITY: Record<Credential, object> = {
@@ -84,7 +85,7 @@ interface Refusal {
 const refusalOf = (status: number): Refusal | undefined =>
   (REFUSALS as Record<number, Refusal | undefined>)[status];
 
-const DESCRIPTION = `Sites, team, events, scores, ratings and follow-ups of a Peakend server, all under \`/api/v1\`. The guide, with every field explained: docs/api.md.
+const DESCRIPTION = `Sites, team, events, scores, ratings, follow-ups, integrations and webhooks of a Peakend server, all under \`/api/v1\`. The guide, with every field explained: docs/api.md.
 
 ## Calling it
 
@@ -179,15 +180,17 @@ function operationOf(route: ApiRoute): ZodOpenApiOperationObject {
     summary: route.summary,
     ...(route.description && { description: route.description }),
     security: route.auth.map((credential) => ({ [credential]: [] })),
-    ...((path || route.query) && {
+    ...((path || route.query || route.headers) && {
       requestParams: {
         ...(path && { path }),
         ...(route.query && { query: route.query as z.ZodObject }),
+        ...(route.headers && { header: route.headers }),
       },
     }),
     ...(body && {
       requestBody: {
-        required: true,
+        // A body the schema also takes when absent (enabling Chatwoot) may be left out.
+        required: !body.safeParse(undefined).success,
         content: Object.fromEntries(
           (route.bodyTypes ?? ['application/json']).map((type) => [
             type,
