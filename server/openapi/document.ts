@@ -13,6 +13,7 @@ import {
 import { ZErrorBody } from './views';
 import { API_ROUTES } from './registry';
 import type { ApiRoute, Credential } from './route';
+import { payloadSchemaOf, WEBHOOK_PAYLOADS } from './webhook-payloads';
 
 const PARAMS: Record<string, string> = {
   siteId: "The site's id (`site_…`).",
@@ -206,6 +207,49 @@ function operationOf(route: ApiRoute): ZodOpenApiOperationObject {
   };
 }
 
+/** Standard Webhooks' headers, on every delivery to a `standard` endpoint. */
+const DELIVERY_HEADERS = z.object({
+  'webhook-id': z.string().meta({
+    description:
+      "The message's id (`msg_…`), the same on every retry and resend: ignore one you handled.",
+  }),
+  'webhook-timestamp': z
+    .string()
+    .meta({ description: 'When this attempt was signed, in Unix seconds.' }),
+  'webhook-signature': z.string().meta({
+    description:
+      '`v1,` and the base64 HMAC-SHA256 of `id.timestamp.body`, keyed with the base64-decoded part of the secret after `whsec_`.',
+  }),
+});
+
+/** What Peakend posts to the URLs of a site's webhooks (`POST …/webhooks`), by event. */
+function webhooksOf(): ZodOpenApiPathsObject {
+  return Object.fromEntries(
+    WEBHOOK_PAYLOADS.map((payload) => [
+      payload.event,
+      {
+        post: {
+          operationId: `webhook${payload.event.replace(/(^|\.)(\w)/g, (_m, _dot: string, c: string) => c.toUpperCase())}`,
+          tags: ['Webhooks'],
+          summary: payload.summary,
+          description: `${payload.description}\n\nPosted to a \`standard\` webhook's URL, signed; a Slack destination gets a message instead. Answer any 2xx within 10 seconds; anything else is tried again (docs/webhooks.md).`,
+          requestParams: { header: DELIVERY_HEADERS },
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: payloadSchemaOf(payload.event),
+                example: payload.example,
+              },
+            },
+          },
+          responses: { '2XX': { description: 'Received.' } },
+        } satisfies ZodOpenApiOperationObject,
+      },
+    ]),
+  );
+}
+
 export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes) {
@@ -224,6 +268,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
       tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
       components: { securitySchemes: SECURITY as never },
       paths,
+      webhooks: webhooksOf(),
     },
     {
       // The one custom schema on the wire: a visitor's attributes, checked key by key.

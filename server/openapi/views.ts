@@ -34,6 +34,7 @@ import {
   type DeliveryPage,
   type DeliveryView,
   type NewWebhookView,
+  type WebhookPayload,
   type WebhookView,
 } from '../../shared/webhooks';
 
@@ -440,8 +441,19 @@ export const ZDeliveryView = z
 
 export const ZDeliveryPage = z.object({ deliveries: z.array(ZDeliveryView) });
 
+export const ZWebhookPayload = z
+  .object({
+    type: z.enum([...WEBHOOK_EVENTS, PING_EVENT]),
+    timestamp: ZIsoTime.meta({ description: 'When the event happened.' }),
+    data: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "The event's facts; times in it are ISO 8601 too." }),
+  })
+  .meta({ id: 'WebhookPayload', description: "Every delivery's body (Standard Webhooks)." });
+
 same(
   true as Same<z.output<typeof ZAgentView>, AgentView>,
+  true as Same<z.output<typeof ZWebhookPayload>, WebhookPayload>,
   true as Same<z.output<typeof ZWebhookView>, WebhookView>,
   true as Same<z.output<typeof ZNewWebhookView>, NewWebhookView>,
   true as Same<z.output<typeof ZDeliveryView>, DeliveryView>,
