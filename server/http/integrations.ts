@@ -11,7 +11,10 @@ import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import {
   CHATWOOT_EVENTS,
+  ZChatwootDelivered,
   ZChatwootEnable,
+  ZChatwootEnabledView,
+  ZChatwootIntegrationView,
   ZChatwootPatch,
   type ChatwootDelivered,
   type ChatwootEnabledView,
@@ -30,6 +33,7 @@ import type { Logger } from '../logger';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { Integration } from '../storage/integrations';
 import type { Store } from '../storage/store';
+import { apiRoute } from '../openapi/route';
 import { siteAccess, type AccessDeps } from './caller';
 import { parseBody } from './validate';
 
@@ -42,6 +46,155 @@ export interface IntegrationRouteDeps extends AccessDeps {
 
 const WEBHOOK_PATH = '/api/v1/integrations/chatwoot';
 
+/** The secret at the end of a webhook URL (`randomToken(32)`: base64url). */
+const ZToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
+
+const ADMIN = ['adminToken', 'session'] as const;
+const SITE_PATH = '/api/v1/sites/:siteId/integrations/chatwoot';
+const VIEW_EXAMPLE = {
+  enabled: true,
+  events: [...CHATWOOT_EVENTS],
+  secretSet: false,
+  urlCreatedAt: '2026-11-30T09:00:00.000Z',
+};
+
+/** The routes below, as the OpenAPI document describes them (server/openapi/registry.ts). */
+export const INTEGRATION_API = {
+  enableChatwoot: apiRoute({
+    method: 'post',
+    path: SITE_PATH,
+    tag: 'Integrations',
+    summary: 'Enable Chatwoot, or make a new URL',
+    description:
+      "Gives the site a webhook URL for Chatwoot, shown this once; again, a new one (the old one stops working at once). The body may be left out: `secret` stores Chatwoot's webhook secret at the same time, `null` forgets it, absent keeps the stored one. docs/integrations/chatwoot.md.",
+    auth: ADMIN,
+    body: ZChatwootEnable,
+    bodyExample: { secret: 'Lq8fN2xv7TzR4pWm' },
+    responses: {
+      201: {
+        description: 'The adapter, with its URL (shown this once: only its hash is kept).',
+        schema: ZChatwootEnabledView,
+        example: {
+          ...VIEW_EXAMPLE,
+          secretSet: true,
+          url: 'https://peakend.example.com/api/v1/integrations/chatwoot/qmxP0-xl9D00XTPQg_VGNWkqtviAk5WkDlHAQP6SABc',
+        },
+      },
+    },
+  }),
+  chatwoot: apiRoute({
+    method: 'get',
+    path: SITE_PATH,
+    tag: 'Integrations',
+    summary: 'Whether Chatwoot is enabled',
+    description: 'Never its URL, whose token only enabling shows.',
+    auth: ADMIN,
+    responses: {
+      200: {
+        description: 'The adapter.',
+        schema: ZChatwootIntegrationView,
+        example: VIEW_EXAMPLE,
+      },
+    },
+  }),
+  changeChatwoot: apiRoute({
+    method: 'patch',
+    path: SITE_PATH,
+    tag: 'Integrations',
+    summary: "Store or forget Chatwoot's webhook secret",
+    description:
+      'With a secret stored, a delivery whose `X-Chatwoot-Signature` does not match, or whose `X-Chatwoot-Timestamp` is more than five minutes from now, is refused. The URL stays.',
+    auth: ADMIN,
+    body: ZChatwootPatch,
+    bodyExample: { secret: 'Lq8fN2xv7TzR4pWm' },
+    responses: {
+      200: {
+        description: 'The adapter as it is now.',
+        schema: ZChatwootIntegrationView,
+        example: { ...VIEW_EXAMPLE, secretSet: true },
+      },
+    },
+    refusals: { 404: 'No such site, or Chatwoot is not enabled for it.' },
+  }),
+  disableChatwoot: apiRoute({
+    method: 'delete',
+    path: SITE_PATH,
+    tag: 'Integrations',
+    summary: 'Disable Chatwoot',
+    description: 'Its URL answers 404 from then on; what it brought stays.',
+    auth: ADMIN,
+    responses: {
+      200: {
+        description: 'The adapter, disabled.',
+        schema: ZChatwootIntegrationView,
+        example: { ...VIEW_EXAMPLE, enabled: false, urlCreatedAt: null },
+      },
+    },
+  }),
+  receiveChatwoot: apiRoute({
+    method: 'post',
+    path: `${WEBHOOK_PATH}/:token`,
+    tag: 'Integrations',
+    summary: "Chatwoot's webhook deliveries",
+    description:
+      'For Chatwoot: the URL enabling gave, token and all, is the credential. Only the fields the adapter reads are checked; an event it does not read, or a payload it does not understand, is answered 200 with `skipped` (and logged) so Chatwoot does not send it again. With a webhook secret stored, the signature headers are required. docs/integrations/chatwoot.md.',
+    auth: [],
+    params: z.object({
+      token: ZToken.meta({ description: 'The secret token at the end of the URL enabling gave.' }),
+    }),
+    headers: z.object({
+      'x-chatwoot-signature': z
+        .string()
+        .optional()
+        .meta({ description: '`sha256=` and the hex HMAC-SHA256 of `<timestamp>.<body>`.' }),
+      'x-chatwoot-timestamp': z
+        .string()
+        .optional()
+        .meta({ description: 'Epoch seconds; more than five minutes from now is refused.' }),
+    }),
+    body: ZChatwootPayload,
+    bodyExample: {
+      event: 'message_created',
+      id: 48213,
+      content: 'Your refund is on its way.',
+      created_at: '2026-11-30T09:14:03.120Z',
+      message_type: 'outgoing',
+      content_type: 'text',
+      content_attributes: {},
+      private: false,
+      sender: { id: 7, name: 'Anna Jansen', email: 'anna@northwind.example', type: 'user' },
+      account: { id: 1, name: 'Northwind' },
+      inbox: { id: 3, name: 'Website' },
+      conversation: {
+        id: 1042,
+        inbox_id: 3,
+        status: 'open',
+        created_at: 1796029800,
+        updated_at: 1796029843.12,
+        timestamp: 1796029843,
+        messages: [],
+        meta: {
+          sender: { name: 'Sam Lee', email: 'sam@customer.example' },
+          assignee: { id: 7, name: 'Anna Jansen', type: 'user' },
+        },
+      },
+    },
+    responses: {
+      200: {
+        description: 'Taken (or skipped, with `skipped` saying why).',
+        schema: ZChatwootDelivered,
+        example: { accepted: 1, duplicates: 0, held: 0 },
+      },
+    },
+    refusals: {
+      400: 'The body is not JSON.',
+      401: 'A secret is stored and the signature does not match, or the timestamp is too far from now.',
+      404: 'No such URL: a wrong, rotated or disabled token.',
+      413: 'More than a delivery may carry.',
+    },
+  }),
+};
+
 const view = (integration: Integration | null): ChatwootIntegrationView => ({
   enabled: integration !== null,
   events: [...CHATWOOT_EVENTS],
@@ -53,11 +206,10 @@ const view = (integration: Integration | null): ChatwootIntegrationView => ({
 export function integrationRoutes(deps: IntegrationRouteDeps): Router {
   const { store, clock, publicUrl } = deps;
   const router = express.Router();
-  const path = '/api/v1/sites/:siteId/integrations/chatwoot';
 
-  router.post(path, async (req, res) => {
+  router.post(INTEGRATION_API.enableChatwoot.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
-    const input = parseBody(ZChatwootEnable, req.body);
+    const input = parseBody(INTEGRATION_API.enableChatwoot.body, req.body);
     const before = await store.getIntegration(site.id, 'chatwoot');
     // The token is shown once, here; only its hash is kept.
     const token = randomToken(32);
@@ -77,22 +229,22 @@ export function integrationRoutes(deps: IntegrationRouteDeps): Router {
     res.status(201).json(enabled);
   });
 
-  router.get(path, async (req, res) => {
+  router.get(INTEGRATION_API.chatwoot.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
     res.setHeader('Cache-Control', 'no-store');
     res.json(view(await store.getIntegration(site.id, 'chatwoot')));
   });
 
-  router.patch(path, async (req, res) => {
+  router.patch(INTEGRATION_API.changeChatwoot.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
-    const { secret } = parseBody(ZChatwootPatch, req.body);
+    const { secret } = parseBody(INTEGRATION_API.changeChatwoot.body, req.body);
     if (!(await store.setIntegrationSecret(site.id, 'chatwoot', secret))) {
       throw new Refusal('not_found', 'Chatwoot is not enabled for this site: enable it first.');
     }
     res.json(view(await store.getIntegration(site.id, 'chatwoot')));
   });
 
-  router.delete(path, async (req, res) => {
+  router.delete(INTEGRATION_API.disableChatwoot.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
     await store.deleteIntegration(site.id, 'chatwoot');
     res.json(view(null));
@@ -101,7 +253,6 @@ export function integrationRoutes(deps: IntegrationRouteDeps): Router {
   return router;
 }
 
-const ZToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 const ZEnvelope = z.looseObject({ event: z.string().max(100) });
 
 const header = (req: Request, name: string): string | undefined => {
@@ -118,7 +269,7 @@ export function chatwootWebhookRoutes(store: Store, pipeline: Pipeline, clock: C
   const router = express.Router();
   const raw = express.raw({ type: () => true, limit: LIMITS.httpBodyBytes });
 
-  router.post(`${WEBHOOK_PATH}/:token`, raw, async (req, res) => {
+  router.post(INTEGRATION_API.receiveChatwoot.path, raw, async (req, res) => {
     const unknown = () => new Refusal('not_found', `No route for POST ${WEBHOOK_PATH}/[redacted]`);
     const token = ZToken.safeParse(req.params.token);
     if (!token.success) throw unknown();
@@ -164,7 +315,7 @@ export function chatwootWebhookRoutes(store: Store, pipeline: Pipeline, clock: C
     if (!envelope.success) return skip('no event');
     const { event } = envelope.data;
     if (!READ_EVENTS.has(event)) return skip(`event ${event} is not read`);
-    const payload = ZChatwootPayload.safeParse(json);
+    const payload = INTEGRATION_API.receiveChatwoot.body.safeParse(json);
     if (!payload.success) {
       const first = payload.error.issues[0];
       return skip(`${event}: ${first?.path.join('.') ?? ''} ${first?.message ?? 'not understood'}`);

@@ -29,7 +29,7 @@ import type { Agent, Invite, MemberChange, Site } from '../storage/store';
 import { siteAccess, type AccessDeps, type Caller } from './caller';
 import { parseBody } from './validate';
 import { apiRoute } from '../openapi/route';
-import { ZInviteView, ZMemberView, ZNewInviteView } from '../openapi/views';
+import { ZAgentView, ZInviteView, ZMemberView, ZNewInviteView } from '../openapi/views';
 import { z } from 'zod';
 
 const ADMIN = ['adminToken', 'session'] as const;
@@ -41,6 +41,15 @@ const MEMBER_EXAMPLE = {
   hasAccess: true,
   you: false,
   createdAt: '2026-11-23T10:00:00.000Z',
+} as const;
+const AGENT_EXAMPLE = {
+  agentId: 'ben.zd@kestrel',
+  name: 'Ben Okafor',
+  ownName: 'Ben Okafor',
+  nameSource: 'team',
+  avatarUrl: 'https://cdn.northwind.example/avatars/ben.png',
+  memberId: null,
+  hasAccess: false,
 } as const;
 const INVITE_EXAMPLE = {
   inviteId: 'inv_Qm3xT0aZ',
@@ -131,6 +140,63 @@ export const TEAM_API = {
         schema: z.object({ invites: z.array(ZInviteView) }),
         example: { invites: [INVITE_EXAMPLE] },
       },
+    },
+  }),
+  agents: apiRoute({
+    method: 'get',
+    path: '/api/v1/sites/:siteId/agents',
+    tag: 'Team',
+    summary: 'List the agent ids the site scores',
+    description:
+      'Every agent id the site scores (members and ids a helpdesk or the events API brought), with the name each is shown by. For admins and supervisors.',
+    auth: ADMIN,
+    responses: {
+      200: {
+        description: 'The agent ids.',
+        schema: z.object({ agents: z.array(ZAgentView) }),
+        example: {
+          agents: [
+            AGENT_EXAMPLE,
+            {
+              agentId: 'agt_7Hc2',
+              name: 'Cleo Marsh',
+              ownName: 'Cleo Marsh',
+              nameSource: 'team',
+              avatarUrl: null,
+              memberId: null,
+              hasAccess: true,
+            },
+          ],
+        },
+      },
+    },
+  }),
+  nameAgent: apiRoute({
+    method: 'put',
+    path: '/api/v1/sites/:siteId/agents/:agentId',
+    tag: 'Team',
+    summary: 'Name an agent id',
+    description:
+      'Names an agent id (making it if the site does not score it yet, so it can be named before its first event), and may show it as a member (`memberId`): its scores stay its own. A PUT says all: a picture or member left out is cleared. Events never override a name given here. For admins and supervisors.',
+    auth: ADMIN,
+    params: z.object({
+      agentId: ZId.meta({ description: 'The agent id, as the helpdesk or your events send it.' }),
+    }),
+    body: ZAgentNaming,
+    bodyExample: {
+      name: 'Ben Okafor',
+      avatarUrl: 'https://cdn.northwind.example/avatars/ben.png',
+    },
+    responses: {
+      200: {
+        description: 'The agent id as it is now.',
+        schema: ZAgentView,
+        example: AGENT_EXAMPLE,
+      },
+    },
+    refusals: {
+      400: 'Invalid input, an agent id that is not one, or a `memberId` of no other member of the team.',
+      409: 'A member who signs in: their account names them.',
     },
   }),
   revokeInvite: apiRoute({
@@ -230,7 +296,7 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
    * Every agent id the site scores, and the name each is shown by: for naming the ids a helpdesk
    * or the events API brought (issue 12, §4). Supervisors see who they supervise.
    */
-  router.get('/api/v1/sites/:siteId/agents', async (req, res) => {
+  router.get(TEAM_API.agents.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'supervise');
     res.setHeader('Cache-Control', 'no-store');
     res.json({ agents: await store.listAgentNames(site.id) });
@@ -241,13 +307,13 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
    * first event), and may link it to a member: it is then shown by the member's name. Events
    * never override a name given here. A member who signs in is named by their account.
    */
-  router.put('/api/v1/sites/:siteId/agents/:agentId', async (req, res) => {
+  router.put(TEAM_API.nameAgent.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'supervise');
     const agentId = ZId.safeParse(String(req.params.agentId));
     if (!agentId.success) {
       throw new Refusal('invalid', 'agentId: use letters, digits and . _ : @ - only');
     }
-    const naming = parseBody(ZAgentNaming, req.body);
+    const naming = parseBody(TEAM_API.nameAgent.body, req.body);
     const result = await store.nameAgent(
       site.id,
       agentId.data,

@@ -13,8 +13,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
+import { z } from 'zod';
 import {
   PING_EVENT,
+  SLACK_EVENTS,
   WEBHOOKS_PER_SITE,
   ZDeliveryFilter,
   ZDeliveryId,
@@ -38,8 +40,194 @@ import {
 } from '../storage/webhooks';
 import { ForbiddenDestination, type DestinationGuard } from '../webhooks/guard';
 import type { DeliveryWorker } from '../webhooks/worker';
+import { apiRoute } from '../openapi/route';
+import { ZDeliveryPage, ZDeliveryView, ZNewWebhookView, ZWebhookView } from '../openapi/views';
 import { siteAccess, type AccessDeps } from './caller';
 import { parseBody, parseQuery } from './validate';
+
+const ADMIN = ['adminToken', 'session'] as const;
+const WEBHOOKS = '/api/v1/sites/:siteId/webhooks';
+const WEBHOOK = `${WEBHOOKS}/:id` as const;
+const ZWebhookParam = z.object({
+  id: ZWebhookId.meta({ description: "The webhook's id (`wh_…`)." }),
+});
+const ZDeliveryParams = ZWebhookParam.extend({
+  deliveryId: ZDeliveryId.meta({ description: "The delivery's id (`msg_…`), its `webhook-id`." }),
+});
+
+const WEBHOOK_EXAMPLE = {
+  id: 'wh_01JDQ5V7K3M2Y8ZQ4W6N1P0R9S',
+  url: 'https://crm.example.com/peakend',
+  kind: 'standard',
+  events: ['rating.saved', 'promise.broken'],
+  enabled: true,
+  disabledReason: null,
+  createdAt: '2026-11-30T09:00:00.000Z',
+  updatedAt: '2026-11-30T09:00:00.000Z',
+} as const;
+const DELIVERY_EXAMPLE = {
+  id: 'msg_01JDQ6B2W9T4X8C1N5R7M3K0PZ',
+  event: 'rating.saved',
+  status: 'delivered',
+  attempts: 1,
+  nextAttemptAt: null,
+  lastAttemptAt: '2026-11-30T09:14:04.010Z',
+  lastStatus: 200,
+  lastError: null,
+  createdAt: '2026-11-30T09:14:03.120Z',
+  deliveredAt: '2026-11-30T09:14:04.010Z',
+} as const;
+const QUEUED_EXAMPLE = {
+  ...DELIVERY_EXAMPLE,
+  status: 'pending',
+  attempts: 0,
+  nextAttemptAt: '2026-11-30T10:00:00.000Z',
+  lastAttemptAt: null,
+  lastStatus: null,
+  deliveredAt: null,
+} as const;
+
+/** The routes below, as the OpenAPI document describes them (server/openapi/registry.ts). */
+export const WEBHOOK_API = {
+  create: apiRoute({
+    method: 'post',
+    path: WEBHOOKS,
+    tag: 'Webhooks',
+    summary: 'Add a webhook',
+    description: `Events are posted to \`url\` as they happen, signed by the Standard Webhooks spec with the secret shown here once; a Slack destination (\`"kind": "slack"\`, an incoming-webhook URL) hears only ${SLACK_EVENTS.join(' and ')}. At most ${WEBHOOKS_PER_SITE} a site. docs/webhooks.md.`,
+    auth: ADMIN,
+    body: ZNewWebhook,
+    bodyExample: {
+      url: 'https://crm.example.com/peakend',
+      events: ['rating.saved', 'promise.broken'],
+    },
+    responses: {
+      201: {
+        description: 'The webhook, with its signing secret (shown this once).',
+        schema: ZNewWebhookView,
+        example: { ...WEBHOOK_EXAMPLE, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+      },
+    },
+    refusals: {
+      400: 'Invalid input, or a URL naming an address Peakend does not post to.',
+      409: `The site has ${WEBHOOKS_PER_SITE} webhooks already.`,
+    },
+  }),
+  list: apiRoute({
+    method: 'get',
+    path: WEBHOOKS,
+    tag: 'Webhooks',
+    summary: "List the site's webhooks",
+    description: 'Without their secrets.',
+    auth: ADMIN,
+    responses: {
+      200: {
+        description: 'The webhooks.',
+        schema: z.object({ webhooks: z.array(ZWebhookView) }),
+        example: { webhooks: [WEBHOOK_EXAMPLE] },
+      },
+    },
+  }),
+  get: apiRoute({
+    method: 'get',
+    path: WEBHOOK,
+    tag: 'Webhooks',
+    summary: 'A webhook',
+    auth: ADMIN,
+    params: ZWebhookParam,
+    responses: {
+      200: { description: 'The webhook.', schema: ZWebhookView, example: WEBHOOK_EXAMPLE },
+    },
+  }),
+  change: apiRoute({
+    method: 'patch',
+    path: WEBHOOK,
+    tag: 'Webhooks',
+    summary: 'Change a webhook',
+    description:
+      'Any of `url`, `events` and `enabled`. Turning on again a webhook Peakend disabled clears `disabledReason` and sends what it holds.',
+    auth: ADMIN,
+    params: ZWebhookParam,
+    body: ZWebhookPatch,
+    bodyExample: { enabled: true },
+    responses: {
+      200: {
+        description: 'The webhook as it is now.',
+        schema: ZWebhookView,
+        example: { ...WEBHOOK_EXAMPLE, updatedAt: '2026-11-30T11:00:00.000Z' },
+      },
+    },
+    refusals: {
+      400: 'Invalid input, a URL naming an address Peakend does not post to, or events a Slack destination does not hear.',
+    },
+  }),
+  remove: apiRoute({
+    method: 'delete',
+    path: WEBHOOK,
+    tag: 'Webhooks',
+    summary: 'Delete a webhook',
+    description: 'Its delivery log goes with it.',
+    auth: ADMIN,
+    params: ZWebhookParam,
+    responses: { 204: { description: 'Deleted.' } },
+  }),
+  ping: apiRoute({
+    method: 'post',
+    path: `${WEBHOOK}/ping`,
+    tag: 'Webhooks',
+    summary: 'Send a test ping',
+    description: 'Queues a `webhook.ping` delivery to this webhook alone.',
+    auth: ADMIN,
+    params: ZWebhookParam,
+    responses: {
+      202: {
+        description: "The ping's delivery, queued.",
+        schema: ZDeliveryView,
+        example: { ...QUEUED_EXAMPLE, event: PING_EVENT },
+      },
+    },
+  }),
+  deliveries: apiRoute({
+    method: 'get',
+    path: `${WEBHOOK}/deliveries`,
+    tag: 'Webhooks',
+    summary: 'The delivery log',
+    description: 'Newest first; `before` (a delivery id) gives the page after it.',
+    auth: ADMIN,
+    params: ZWebhookParam,
+    query: ZDeliveryFilter,
+    responses: {
+      200: {
+        description: 'A page of deliveries.',
+        schema: ZDeliveryPage,
+        example: { deliveries: [DELIVERY_EXAMPLE] },
+      },
+    },
+  }),
+  resend: apiRoute({
+    method: 'post',
+    path: `${WEBHOOK}/deliveries/:deliveryId/resend`,
+    tag: 'Webhooks',
+    summary: 'Resend a delivery',
+    description:
+      'Due now, with the same id (`webhook-id`), so a receiver that has it already can tell. One being sent at this moment is left to that attempt.',
+    auth: ADMIN,
+    params: ZDeliveryParams,
+    responses: {
+      202: {
+        description: 'The delivery, due now.',
+        schema: ZDeliveryView,
+        example: {
+          ...QUEUED_EXAMPLE,
+          attempts: 1,
+          lastAttemptAt: '2026-11-30T09:14:04.010Z',
+          lastStatus: 200,
+        },
+      },
+    },
+    refusals: { 404: 'No such site, webhook or delivery.' },
+  }),
+};
 
 export interface WebhookRouteDeps extends AccessDeps {
   clock: Clock;
@@ -107,9 +295,9 @@ export function webhookRoutes(deps: WebhookRouteDeps): Router {
     }
   };
 
-  router.post('/api/v1/sites/:siteId/webhooks', async (req, res) => {
+  router.post(WEBHOOK_API.create.path, async (req, res) => {
     const site = await admin(req);
-    const input = parseBody(ZNewWebhook, req.body);
+    const input = parseBody(WEBHOOK_API.create.body, req.body);
     checkDestination(input.url);
     if ((await store.listWebhooks(site.id)).length >= WEBHOOKS_PER_SITE) {
       throw new Refusal('conflict', `A site may have at most ${WEBHOOKS_PER_SITE} webhooks.`);
@@ -134,21 +322,21 @@ export function webhookRoutes(deps: WebhookRouteDeps): Router {
     res.status(201).json(created);
   });
 
-  router.get('/api/v1/sites/:siteId/webhooks', async (req, res) => {
+  router.get(WEBHOOK_API.list.path, async (req, res) => {
     const site = await admin(req);
     res.setHeader('Cache-Control', 'no-store');
     res.json({ webhooks: (await store.listWebhooks(site.id)).map(webhookView) });
   });
 
-  router.get('/api/v1/sites/:siteId/webhooks/:id', async (req, res) => {
+  router.get(WEBHOOK_API.get.path, async (req, res) => {
     const { hook } = await endpointOf(req);
     res.setHeader('Cache-Control', 'no-store');
     res.json(webhookView(hook));
   });
 
-  router.patch('/api/v1/sites/:siteId/webhooks/:id', async (req, res) => {
+  router.patch(WEBHOOK_API.change.path, async (req, res) => {
     const { hook } = await endpointOf(req);
-    const patch = parseBody(ZWebhookPatch, req.body);
+    const patch = parseBody(WEBHOOK_API.change.body, req.body);
     if (patch.url !== undefined) checkDestination(patch.url);
     const events = patch.events ?? hook.events;
     const kind = hook.kind;
@@ -174,13 +362,13 @@ export function webhookRoutes(deps: WebhookRouteDeps): Router {
     res.json(webhookView(updated));
   });
 
-  router.delete('/api/v1/sites/:siteId/webhooks/:id', async (req, res) => {
+  router.delete(WEBHOOK_API.remove.path, async (req, res) => {
     const { site, hook } = await endpointOf(req);
     await store.deleteWebhook(site.id, hook.id);
     res.status(204).end();
   });
 
-  router.post('/api/v1/sites/:siteId/webhooks/:id/ping', async (req, res) => {
+  router.post(WEBHOOK_API.ping.path, async (req, res) => {
     const { site, hook } = await endpointOf(req);
     const now = clock.now();
     const payload = payloadOf(PING_EVENT, now, {
@@ -193,36 +381,33 @@ export function webhookRoutes(deps: WebhookRouteDeps): Router {
     res.status(202).json(deliveryView(delivery));
   });
 
-  router.get('/api/v1/sites/:siteId/webhooks/:id/deliveries', async (req, res) => {
+  router.get(WEBHOOK_API.deliveries.path, async (req, res) => {
     const { site, hook } = await endpointOf(req);
-    const query = parseQuery(ZDeliveryFilter, req.query);
+    const query = parseQuery(WEBHOOK_API.deliveries.query, req.query);
     const deliveries = await store.listDeliveries(site.id, hook.id, query);
     const page: DeliveryPage = { deliveries: deliveries.map(deliveryView) };
     res.setHeader('Cache-Control', 'no-store');
     res.json(page);
   });
 
-  router.post(
-    '/api/v1/sites/:siteId/webhooks/:id/deliveries/:deliveryId/resend',
-    async (req, res) => {
-      const { site, hook } = await endpointOf(req);
-      const id = ZDeliveryId.safeParse(req.params.deliveryId);
-      const delivery = id.success
-        ? await store.resendDelivery(site.id, hook.id, id.data, clock.now())
-        : null;
-      if (!delivery) {
-        // A worker is sending it at this moment: that attempt is the resend asked for.
-        const sending = id.success ? await store.getDelivery(site.id, id.data) : null;
-        if (sending && sending.endpointId === hook.id) {
-          res.status(202).json(deliveryView(sending));
-          return;
-        }
-        throw new Refusal('not_found', `No delivery "${String(req.params.deliveryId)}" here.`);
+  router.post(WEBHOOK_API.resend.path, async (req, res) => {
+    const { site, hook } = await endpointOf(req);
+    const id = ZDeliveryId.safeParse(req.params.deliveryId);
+    const delivery = id.success
+      ? await store.resendDelivery(site.id, hook.id, id.data, clock.now())
+      : null;
+    if (!delivery) {
+      // A worker is sending it at this moment: that attempt is the resend asked for.
+      const sending = id.success ? await store.getDelivery(site.id, id.data) : null;
+      if (sending && sending.endpointId === hook.id) {
+        res.status(202).json(deliveryView(sending));
+        return;
       }
-      worker.nudge();
-      res.status(202).json(deliveryView(delivery));
-    },
-  );
+      throw new Refusal('not_found', `No delivery "${String(req.params.deliveryId)}" here.`);
+    }
+    worker.nudge();
+    res.status(202).json(deliveryView(delivery));
+  });
 
   return router;
 }

@@ -13,12 +13,14 @@ import {
 import { ZErrorBody } from './views';
 import { API_ROUTES } from './registry';
 import type { ApiRoute, Credential } from './route';
+import { payloadSchemaOf, WEBHOOK_PAYLOADS } from './webhook-payloads';
 
 const PARAMS: Record<string, string> = {
   siteId: "The site's id (`site_…`).",
   agentId: "An agent's id on the site.",
   inviteId: "An invite's id (`inv_…`).",
   id: "The follow-up item's id.",
+  token: 'The secret token of the URL Peakend gave.',
 };
 
 const SECURITY: Record<Credential, object> = {
@@ -84,7 +86,7 @@ interface Refusal {
 const refusalOf = (status: number): Refusal | undefined =>
   (REFUSALS as Record<number, Refusal | undefined>)[status];
 
-const DESCRIPTION = `Sites, team, events, scores, ratings and follow-ups of a Peakend server, all under \`/api/v1\`. The guide, with every field explained: docs/api.md.
+const DESCRIPTION = `Sites, team, events, scores, ratings, follow-ups, integrations and webhooks of a Peakend server, all under \`/api/v1\`. The guide, with every field explained: docs/api.md.
 
 ## Calling it
 
@@ -179,15 +181,17 @@ function operationOf(route: ApiRoute): ZodOpenApiOperationObject {
     summary: route.summary,
     ...(route.description && { description: route.description }),
     security: route.auth.map((credential) => ({ [credential]: [] })),
-    ...((path || route.query) && {
+    ...((path || route.query || route.headers) && {
       requestParams: {
         ...(path && { path }),
         ...(route.query && { query: route.query as z.ZodObject }),
+        ...(route.headers && { header: route.headers }),
       },
     }),
     ...(body && {
       requestBody: {
-        required: true,
+        // A body the schema also takes when absent (enabling Chatwoot) may be left out.
+        required: !body.safeParse(undefined).success,
         content: Object.fromEntries(
           (route.bodyTypes ?? ['application/json']).map((type) => [
             type,
@@ -201,6 +205,49 @@ function operationOf(route: ApiRoute): ZodOpenApiOperationObject {
     }),
     responses: responsesOf(route),
   };
+}
+
+/** Standard Webhooks' headers, on every delivery to a `standard` endpoint. */
+const DELIVERY_HEADERS = z.object({
+  'webhook-id': z.string().meta({
+    description:
+      "The message's id (`msg_…`), the same on every retry and resend: ignore one you handled.",
+  }),
+  'webhook-timestamp': z
+    .string()
+    .meta({ description: 'When this attempt was signed, in Unix seconds.' }),
+  'webhook-signature': z.string().meta({
+    description:
+      '`v1,` and the base64 HMAC-SHA256 of `id.timestamp.body`, keyed with the base64-decoded part of the secret after `whsec_`.',
+  }),
+});
+
+/** What Peakend posts to the URLs of a site's webhooks (`POST …/webhooks`), by event. */
+function webhooksOf(): ZodOpenApiPathsObject {
+  return Object.fromEntries(
+    WEBHOOK_PAYLOADS.map((payload) => [
+      payload.event,
+      {
+        post: {
+          operationId: `webhook${payload.event.replace(/(^|\.)(\w)/g, (_m, _dot: string, c: string) => c.toUpperCase())}`,
+          tags: ['Webhooks'],
+          summary: payload.summary,
+          description: `${payload.description}\n\nPosted to a \`standard\` webhook's URL, signed; a Slack destination gets a message instead. Answer any 2xx within 10 seconds; anything else is tried again (docs/webhooks.md).`,
+          requestParams: { header: DELIVERY_HEADERS },
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: payloadSchemaOf(payload.event),
+                example: payload.example,
+              },
+            },
+          },
+          responses: { '2XX': { description: 'Received.' } },
+        } satisfies ZodOpenApiOperationObject,
+      },
+    ]),
+  );
 }
 
 export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
@@ -221,6 +268,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
       tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
       components: { securitySchemes: SECURITY as never },
       paths,
+      webhooks: webhooksOf(),
     },
     {
       // The one custom schema on the wire: a visitor's attributes, checked key by key.

@@ -11,6 +11,7 @@ import { EXPECTATION_API } from '../http/expectation';
 import { EXPORT_API } from '../http/exports';
 import { FOLLOWUP_API } from '../http/followups';
 import { HISTORY_API } from '../http/history';
+import { INTEGRATION_API } from '../http/integrations';
 import { INVITE_API } from '../http/invites';
 import { RATING_API } from '../http/ratings';
 import { REPORT_API } from '../http/report';
@@ -20,6 +21,7 @@ import { SESSION_API } from '../http/session';
 import { SITE_API } from '../http/sites';
 import { TEAM_API } from '../http/team';
 import { TREND_API } from '../http/trends';
+import { WEBHOOK_API } from '../http/webhooks';
 import type { ApiRoute } from './route';
 
 const DECLARED: readonly Record<string, ApiRoute>[] = [
@@ -39,6 +41,8 @@ const DECLARED: readonly Record<string, ApiRoute>[] = [
   REPORT_API,
   FOLLOWUP_API,
   RATING_API,
+  INTEGRATION_API,
+  WEBHOOK_API,
 ];
 
 export const API_ROUTES: readonly ApiRoute[] = DECLARED.flatMap((routes) => Object.values(routes));

@@ -21,7 +21,7 @@ export interface ApiAnswer {
 }
 
 export interface ApiRoute {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express's form, `/api/v1/sites/:siteId`. */
   path: `/api/v1/${string}`;
   /** The group the rendered reference shows it under. */
@@ -34,6 +34,8 @@ export interface ApiRoute {
   /** What each path parameter is; undescribed ones are documented as plain strings. */
   params?: z.ZodObject;
   query?: z.ZodType;
+  /** Request headers it reads, beyond credentials. */
+  headers?: z.ZodObject;
   body?: z.ZodType;
   /** A realistic request body; tests check it against `body`. */
   bodyExample?: unknown;

@@ -10,7 +10,14 @@ import type { CommentsPage } from '../../shared/comments';
 import { ZPeak } from '../../shared/facts';
 import { FOLLOWUP_CAUSES, FOLLOWUP_STATUSES, type FollowupPage } from '../../shared/followups';
 import type { HistoryPage } from '../../shared/history';
-import type { InviteLookup, InviteView, MemberView, NewInviteView } from '../../shared/accounts';
+import {
+  AGENT_NAME_SOURCES,
+  type AgentView,
+  type InviteLookup,
+  type InviteView,
+  type MemberView,
+  type NewInviteView,
+} from '../../shared/accounts';
 import type { ExpectationBody, SegmentsBody, TrendsBody } from '../../shared/insights';
 import type { SignedInAgent } from '../../shared/protocol';
 import type { ReportBody } from '../../shared/report';
@@ -19,6 +26,17 @@ import { TREND_INTERVALS } from '../../shared/zoned';
 import { ROLES } from '../../shared/roles';
 import { ZSiteSettingsPatch } from '../../shared/settings';
 import type { NewSiteView, RotatedKey, SiteView } from '../../shared/sites';
+import {
+  DELIVERY_STATUSES,
+  PING_EVENT,
+  WEBHOOK_EVENTS,
+  WEBHOOK_KINDS,
+  type DeliveryPage,
+  type DeliveryView,
+  type NewWebhookView,
+  type WebhookPayload,
+  type WebhookView,
+} from '../../shared/webhooks';
 
 /** Compiles only when A and B are the same type. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -360,7 +378,86 @@ export const ZReportBody = z
   })
   .meta({ id: 'WeeklyReport' });
 
+export const ZAgentView = z
+  .object({
+    agentId: z.string(),
+    name: z
+      .string()
+      .meta({ description: "What Peakend shows: the linked member's name, or its own." }),
+    ownName: z
+      .string()
+      .meta({ description: 'Its own name: its id until an event or the team names it.' }),
+    nameSource: z.enum(AGENT_NAME_SOURCES),
+    avatarUrl: z.string().nullable(),
+    memberId: z
+      .string()
+      .nullable()
+      .meta({ description: 'The member it is shown as; its scores stay its own.' }),
+    hasAccess: z.boolean().meta({ description: 'A member who signs in (named by their account).' }),
+  })
+  .meta({ id: 'Agent' });
+
+export const ZWebhookView = z
+  .object({
+    id: z.string(),
+    url: z
+      .string()
+      .meta({ description: "Where it posts; a Slack destination's shows its origin only." }),
+    kind: z.enum(WEBHOOK_KINDS),
+    events: z.array(z.enum(WEBHOOK_EVENTS)),
+    enabled: z.boolean(),
+    disabledReason: z
+      .string()
+      .nullable()
+      .meta({ description: 'Why Peakend disabled it (after a day of failed deliveries).' }),
+    createdAt: ZIsoTime,
+    updatedAt: ZIsoTime,
+  })
+  .meta({ id: 'Webhook' });
+
+export const ZNewWebhookView = ZWebhookView.extend({
+  secret: z.string().meta({ description: 'The signing secret (`whsec_…`), shown this once.' }),
+}).meta({ id: 'NewWebhook' });
+
+export const ZDeliveryView = z
+  .object({
+    id: z.string().meta({ description: 'Its `webhook-id`: the same on every retry and resend.' }),
+    event: z.enum([...WEBHOOK_EVENTS, PING_EVENT]),
+    status: z.enum(DELIVERY_STATUSES),
+    attempts: z.number(),
+    nextAttemptAt: ZIsoTime.nullable().meta({
+      description: 'When it is (next) due; null once settled.',
+    }),
+    lastAttemptAt: ZIsoTime.nullable(),
+    lastStatus: z
+      .number()
+      .nullable()
+      .meta({ description: "The last answer's HTTP status; null when none came." }),
+    lastError: z.string().nullable(),
+    createdAt: ZIsoTime,
+    deliveredAt: ZIsoTime.nullable(),
+  })
+  .meta({ id: 'WebhookDelivery' });
+
+export const ZDeliveryPage = z.object({ deliveries: z.array(ZDeliveryView) });
+
+export const ZWebhookPayload = z
+  .object({
+    type: z.enum([...WEBHOOK_EVENTS, PING_EVENT]),
+    timestamp: ZIsoTime.meta({ description: 'When the event happened.' }),
+    data: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "The event's facts; times in it are ISO 8601 too." }),
+  })
+  .meta({ id: 'WebhookPayload', description: "Every delivery's body (Standard Webhooks)." });
+
 same(
+  true as Same<z.output<typeof ZAgentView>, AgentView>,
+  true as Same<z.output<typeof ZWebhookPayload>, WebhookPayload>,
+  true as Same<z.output<typeof ZWebhookView>, WebhookView>,
+  true as Same<z.output<typeof ZNewWebhookView>, NewWebhookView>,
+  true as Same<z.output<typeof ZDeliveryView>, DeliveryView>,
+  true as Same<z.output<typeof ZDeliveryPage>, DeliveryPage>,
   true as Same<z.output<typeof ZErrorBody>['error'], AckError>,
   true as Same<z.output<typeof ZSiteView>, SiteView>,
   true as Same<z.output<typeof ZNewSiteView>, NewSiteView>,

@@ -10,6 +10,7 @@ import { buildOpenApiDocument, openApiPath } from '../../server/openapi/document
 import { API_ROUTES } from '../../server/openapi/registry';
 import type { ApiRoute } from '../../server/openapi/route';
 import { ZErrorBody } from '../../server/openapi/views';
+import { payloadSchemaOf, WEBHOOK_PAYLOADS } from '../../server/openapi/webhook-payloads';
 import { apiSiteMaker } from '../support/sites';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
 import { call, startServer, tempDir, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
@@ -119,6 +120,11 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(refusals).toBeGreaterThan(API_ROUTES.length);
+    // And what webhooks are sent, one entry per event.
+    for (const payload of WEBHOOK_PAYLOADS) {
+      const parsed = payloadSchemaOf(payload.event).safeParse(payload.example);
+      expect(parsed.error?.issues ?? [], `webhook ${payload.event}`).toEqual([]);
+    }
   });
 
   it('describes what a running server really answers', async () => {
@@ -129,7 +135,7 @@ describe('the OpenAPI document', () => {
       method: ApiRoute['method'],
       path: string,
       url: string,
-      options: { token: string; body?: unknown },
+      options: { token?: string; body?: unknown },
     ) => {
       const spec = route(API_ROUTES, method, path);
       const answer = await call(server, method.toUpperCase(), url, options);
@@ -138,6 +144,7 @@ describe('the OpenAPI document', () => {
       const schema = spec.responses[status]!.schema!;
       const parsed = schema.safeParse(answer.body);
       expect(parsed.error?.issues ?? [], `${method} ${url}`).toEqual([]);
+      return answer.body;
     };
     const admin = { token: TEST_ADMIN_TOKEN };
     const site = { token: key };
@@ -154,6 +161,34 @@ describe('the OpenAPI document', () => {
       body: events.bodyExample,
     });
     await check('get', '/api/v1/sites/:siteId/members', `/api/v1/sites/${siteId}/members`, admin);
+    const naming = route(API_ROUTES, 'put', '/api/v1/sites/:siteId/agents/:agentId');
+    await check('put', naming.path, `/api/v1/sites/${siteId}/agents/ben.zd@kestrel`, {
+      ...admin,
+      body: naming.bodyExample,
+    });
+    await check('get', '/api/v1/sites/:siteId/agents', `/api/v1/sites/${siteId}/agents`, admin);
+    // Chatwoot: enabled, and a delivery to the URL it gave.
+    const chatwoot = '/api/v1/sites/:siteId/integrations/chatwoot';
+    const enabled = await check('post', chatwoot, `/api/v1/sites/${siteId}/integrations/chatwoot`, {
+      ...admin,
+      body: {},
+    });
+    await check('get', chatwoot, `/api/v1/sites/${siteId}/integrations/chatwoot`, admin);
+    const receiver = route(API_ROUTES, 'post', '/api/v1/integrations/chatwoot/:token');
+    await check('post', receiver.path, new URL(String(enabled.url)).pathname, {
+      body: receiver.bodyExample,
+    });
+    // Webhooks: one added (to a port nothing listens on), pinged, and its delivery log.
+    const hooks = '/api/v1/sites/:siteId/webhooks';
+    const hook = await check('post', hooks, `/api/v1/sites/${siteId}/webhooks`, {
+      ...admin,
+      body: { url: 'http://127.0.0.1:9/peakend', events: ['rating.saved'] },
+    });
+    const hookUrl = `/api/v1/sites/${siteId}/webhooks/${String(hook.id)}`;
+    await check('get', hooks, `/api/v1/sites/${siteId}/webhooks`, admin);
+    await check('get', `${hooks}/:id`, hookUrl, admin);
+    await check('post', `${hooks}/:id/ping`, `${hookUrl}/ping`, admin);
+    await check('get', `${hooks}/:id/deliveries`, `${hookUrl}/deliveries`, admin);
     for (const read of [
       'scores',
       'comments',
