@@ -103,7 +103,7 @@ html{-webkit-text-size-adjust:100%}
 body{margin:0;font-family:Georgia,'Iowan Old Style','Palatino Linotype',serif;color:#23302a;background:#f5efe6;line-height:1.55}
 a{color:inherit}
 .wrap{max-width:1120px;margin:0 auto;padding:0 24px}
-.topbar{background:#1f4d3a;color:#e6efe9;font:13px/1.4 system-ui,sans-serif;text-align:center;padding:8px 16px}
+.topbar{margin:0;background:#1f4d3a;color:#e6efe9;font:13px/1.4 system-ui,sans-serif;text-align:center;padding:8px 16px}
 header.site{background:#fffaf3;border-bottom:1px solid #e7dccb}
 .nav{display:flex;align-items:center;gap:28px;height:68px}
 .logo{display:flex;align-items:center;gap:10px;font-weight:700;font-size:20px;text-decoration:none;letter-spacing:.01em}
@@ -112,21 +112,21 @@ header.site{background:#fffaf3;border-bottom:1px solid #e7dccb}
 .nav ul a{text-decoration:none;color:#4a5a52}
 .nav ul a:hover{color:#1f4d3a}
 .cart{margin-left:auto;font:14px system-ui,sans-serif;text-decoration:none;border:1px solid #d8cbb7;border-radius:999px;padding:8px 14px}
-.crumbs{font:13px system-ui,sans-serif;color:#7b857f;margin:22px 0 0}
+.crumbs{font:13px system-ui,sans-serif;color:#5d6862;margin:22px 0 0}
 .hero{display:grid;grid-template-columns:1.05fr 1fr;gap:48px;align-items:center;padding:24px 0 56px}
 .hero-art svg{width:100%;height:auto;display:block;filter:drop-shadow(0 18px 30px rgba(31,77,58,.18))}
-.tag{display:inline-block;font:600 12px system-ui,sans-serif;letter-spacing:.08em;text-transform:uppercase;color:#b4541b;background:#fbe3d1;border-radius:999px;padding:5px 10px}
+.tag{display:inline-block;font:600 12px system-ui,sans-serif;letter-spacing:.08em;text-transform:uppercase;color:#97420f;background:#fbe3d1;border-radius:999px;padding:5px 10px}
 h1{font-size:44px;line-height:1.1;margin:14px 0 10px;letter-spacing:-.01em}
 .lead{font-size:18px;color:#4a5a52;margin:0 0 18px}
-.rating{font:14px system-ui,sans-serif;color:#6b756f;margin:0 0 18px}
+.rating{font:14px system-ui,sans-serif;color:#56615b;margin:0 0 18px}
 .stars{color:#e8a13a;letter-spacing:2px}
 .buy{display:flex;align-items:center;gap:18px;flex-wrap:wrap}
 .big-price{font-size:30px;font-weight:700}
 .swatches{display:flex;gap:10px;margin:0 0 22px;padding:0;list-style:none}
 .swatches li{width:28px;height:28px;border-radius:50%;border:3px solid #fffaf3;box-shadow:0 0 0 1px #cbbfae}
 .swatches .s1{background:#2f6b4f;box-shadow:0 0 0 2px #1f4d3a}.swatches .s2{background:#e8772e}.swatches .s3{background:#3c4a56}
-.button{font:600 16px system-ui,sans-serif;border:0;border-radius:12px;padding:14px 26px;background:#e8772e;color:#fff;cursor:pointer;box-shadow:0 8px 18px -6px rgba(232,119,46,.6)}
-.button:hover{background:#d5661f}
+.button{font:600 16px system-ui,sans-serif;border:0;border-radius:12px;padding:14px 26px;background:#b3531a;color:#fff;cursor:pointer;box-shadow:0 8px 18px -6px rgba(179,83,26,.6)}
+.button:hover{background:#9c4714}
 .ghost{background:transparent;color:#1f4d3a;box-shadow:inset 0 0 0 2px #1f4d3a}
 .ghost:hover{background:#e8f0eb}
 .perks{display:flex;gap:18px;flex-wrap:wrap;list-style:none;padding:0;margin:22px 0 0;font:14px system-ui,sans-serif;color:#4a5a52}
@@ -192,8 +192,8 @@ ${csp}
 <style${nonceAttr}>${CSS}</style>
 </head>
 <body>
-<div class="topbar">Free shipping on orders over €60 · 60-day returns · This is a demo shop for Peakend</div>
 <header class="site">
+  <p class="topbar">Free shipping on orders over €60 · 60-day returns · This is a demo shop for Peakend</p>
   <div class="wrap nav">
     <a class="logo" href="#"><svg viewBox="0 0 32 32" aria-hidden="true"><circle cx="16" cy="16" r="15" fill="#1f4d3a"/><path d="M5 23 13 12l4 5 4-6 6 12Z" fill="#f5efe6"/><circle cx="22" cy="9" r="2.5" fill="#e8772e"/></svg>Northwind Outfitters</a>
     <nav aria-label="Main"><ul><li><a href="#">Packs</a></li><li><a href="#">Tents</a></li><li><a href="#">Clothing</a></li><li><a href="#">Footwear</a></li><li><a href="#">Journal</a></li></ul></nav>

@@ -103,7 +103,7 @@ export function App({
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
-      <header class="pk-header">
+      <div class="pk-header">
         <Avatar src={avatar} name={agentName} />
         <div class="pk-heading">
           <h2 id={headingId} class="pk-title">
@@ -129,7 +129,7 @@ export function App({
         <button type="button" class="pk-icon-button" aria-label={t.closeChat} onClick={onClose}>
           <IconClose />
         </button>
-      </header>
+      </div>
 
       {conversation && <Promises promises={conversation.promises} chat={chat} />}
 

@@ -42,7 +42,7 @@ export function RatingPanel(props: RatingPanelProps) {
         }
       }}
     >
-      <header class="pk-header">
+      <div class="pk-header">
         <Avatar src={props.avatar} name={props.agentName} />
         <div class="pk-heading">
           <h2 id={headingId} class="pk-title">
@@ -53,7 +53,7 @@ export function RatingPanel(props: RatingPanelProps) {
         <button type="button" class="pk-icon-button" aria-label={t.close} onClick={props.onClose}>
           <IconClose />
         </button>
-      </header>
+      </div>
       <div class="pk-body">
         <RatingCard
           key={props.conversationId}
