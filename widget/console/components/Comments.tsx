@@ -3,6 +3,7 @@
  * chip that stood out, newest first, filtered as the history is (agent, period) and by the
  * chip's tone, a page at a time. For supervisors and admins, as the comments API.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CommentView } from '../../../shared/comments';
 import { calendarDate } from '../format';
@@ -24,6 +25,8 @@ const EXCLUDED: Record<string, string> = {
 };
 
 interface Props {
+  /** Above the feed: the switch between this view and the history, when offered. */
+  switcher?: ComponentChildren;
   api: Pick<ReportApi, 'comments'>;
   siteId: string;
   team: { id: string; name: string }[];
@@ -35,7 +38,7 @@ type Listing =
   | { state: 'error'; message: string }
   | { state: 'ready'; comments: CommentView[]; next: string | null };
 
-export function Comments({ api, siteId, team, now }: Props) {
+export function Comments({ api, siteId, team, now, switcher }: Props) {
   const [agent, setAgent] = useState('');
   const [days, setDays] = useState('30');
   const [tone, setTone] = useState<'' | 'positive' | 'negative'>('');
@@ -83,6 +86,7 @@ export function Comments({ api, siteId, team, now }: Props) {
 
   return (
     <main class="insights" aria-labelledby="comments-title">
+      {switcher}
       <div class="insights-head">
         <h1 id="comments-title">Comments</h1>
         <div class="trends-controls">

@@ -4,6 +4,7 @@
  * first, a page at a time. Choosing one shows it as the live view does, read-only; an open one
  * can be taken to Live to answer it. Supervisors export the period's ratings as CSV.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Ack } from '../../../shared/ack';
 import type { HistoryItem } from '../../../shared/history';
@@ -24,6 +25,8 @@ const RATINGS = [
 ] as const;
 
 interface Props {
+  /** Above the list: the switch between this view and the comments feed, when offered. */
+  switcher?: ComponentChildren;
   api: HistoryApi;
   agent: SignedInAgent;
   /** The site's agents, for the agent filter (supervisors and admins). */
@@ -114,6 +117,7 @@ export function History(props: Props) {
 
   return (
     <main class="history" aria-labelledby="history-title">
+      {props.switcher}
       <div class="history-list">
         <div class="insights-head">
           <h1 id="history-title">Conversations</h1>

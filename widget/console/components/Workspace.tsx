@@ -130,6 +130,32 @@ export function Workspace({
     }
   }, [conversations, selectedId]);
 
+  // "Conversations" or "Comments": shown inside either view's own main, where it belongs.
+  const conversationsSwitch = offersComments ? (
+    <div class="subviews" role="group" aria-label="Show">
+      {(['history', 'comments'] as const).map((which) => (
+        <button
+          key={which}
+          type="button"
+          class={`subview${conversationsShow === which ? ' is-current' : ''}`}
+          aria-pressed={conversationsShow === which}
+          onClick={() => {
+            setConversationsShow(which);
+            window.history.replaceState(
+              null,
+              '',
+              which === 'comments'
+                ? '#comments'
+                : historyHash(historyFilter, historyOpen ?? undefined),
+            );
+          }}
+        >
+          {which === 'history' ? 'Conversations' : 'Comments'}
+        </button>
+      ))}
+    </div>
+  ) : null;
+
   // What needs someone: visitors waiting for a reply, and new follow-up items.
   const waiting = (conversations?.filter(awaitsReply).length ?? 0) + newFollowups;
   useEffect(() => {
@@ -185,36 +211,13 @@ export function Workspace({
       {insights && report && view === 'report' && (
         <Report api={report} insights={insights} siteId={agent.siteId} />
       )}
-      {view === 'conversations' && offersComments && (
-        <div class="subviews" role="group" aria-label="Show">
-          {(['history', 'comments'] as const).map((which) => (
-            <button
-              key={which}
-              type="button"
-              class={`subview${conversationsShow === which ? ' is-current' : ''}`}
-              aria-pressed={conversationsShow === which}
-              onClick={() => {
-                setConversationsShow(which);
-                window.history.replaceState(
-                  null,
-                  '',
-                  which === 'comments'
-                    ? '#comments'
-                    : historyHash(historyFilter, historyOpen ?? undefined),
-                );
-              }}
-            >
-              {which === 'history' ? 'Conversations' : 'Comments'}
-            </button>
-          ))}
-        </div>
-      )}
       {report && offersComments && view === 'conversations' && conversationsShow === 'comments' && (
         <Comments
           api={report}
           siteId={agent.siteId}
           team={(live.scores?.agents ?? []).map((row) => ({ id: row.agentId, name: row.name }))}
           now={now}
+          switcher={conversationsSwitch}
         />
       )}
       {history && view === 'conversations' && conversationsShow === 'history' && (
@@ -232,6 +235,7 @@ export function Workspace({
             setView('live');
           }}
           now={now}
+          switcher={conversationsSwitch}
         />
       )}
       {view === 'followup' && (
@@ -253,7 +257,11 @@ export function Workspace({
           hasMore={live.hasMore}
           onLoadMore={live.loadMore}
         />
-        <main class="main">
+        <main class="main" aria-labelledby="live-title">
+          {/* Every view has one level-one heading; here the three panes say the rest. */}
+          <h1 id="live-title" class="sr-only">
+            Live
+          </h1>
           {selected ? (
             <ConversationPane
               key={selected.id}
