@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { DEMO_PASSWORD } from '../../server/demo/seed';
 import { sendDemoChats, signInAsSupervisor } from '../support/console-browser';
 import { startServer, tempDir, type TestServer } from '../support/server';
 import { axePageFindings } from './axe';
@@ -59,6 +60,14 @@ describeInBrowser('the console, axe over the whole page', () => {
           expect(await findings(page), `workspace: ${await item.textContent()}`).toEqual([]);
         }
         await screenshot(page, `console-workspace-${width}`);
+        await page
+          .getByRole('region', { name: 'Live scores' })
+          .getByRole('button', { name: /^Anna Jansen/ })
+          .click();
+        await page.getByRole('dialog').waitFor();
+        expect(await findings(page), 'score breakdown').toEqual([]);
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
         for (const name of ['Follow-up', 'Conversations', 'Trends', 'Segments', 'Report']) {
           await section(page, name).click();
           await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -73,4 +82,29 @@ describeInBrowser('the console, axe over the whole page', () => {
       }
     });
   }
+
+  it('finds nothing on the sign-in page, nor in any admin tab (1280 and 1024 px)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    try {
+      await page.goto(`${server.url}/console/`);
+      await page.getByLabel('Email').waitFor();
+      expect(await findings(page), 'sign-in').toEqual([]);
+      await page.getByLabel('Email').fill('dana@demo.peakend.test');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await section(page, 'Admin').click();
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const tab of ['Team', 'Settings', 'Embed and key', 'Integrations', 'Webhooks']) {
+          await page.getByRole('tab', { name: tab }).click();
+          await page.getByRole('tabpanel', { name: tab }).waitFor();
+          expect(await findings(page), `admin: ${tab} at ${width} px`).toEqual([]);
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -105,7 +105,7 @@ export function ScoreBreakdown({
           }
         }}
       >
-        <header class="breakdown-head">
+        <div class="breakdown-head">
           <div class="breakdown-heading">
             <p class="breakdown-eyebrow">Score breakdown</p>
             <h2 class="breakdown-title">
@@ -137,7 +137,7 @@ export function ScoreBreakdown({
           >
             <XIcon />
           </button>
-        </header>
+        </div>
         <div class="breakdown-body">
           {loaded.state === 'loading' && (
             <p class="breakdown-empty muted" role="status">
