@@ -182,6 +182,8 @@ describe('mapping Chatwoot payloads to facts', () => {
         at: T + 750,
         end: 2,
         comment: 'Slow',
+        // The survey is answered at once: webhooks tell it without waiting.
+        finished: true,
       },
     ]);
   });
