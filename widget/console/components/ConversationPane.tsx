@@ -7,7 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AckError } from '../../../shared/ack';
 import type { AgentConversationView, MessageView, SignedInAgent } from '../../../shared/protocol';
 import type { Device, Visit } from '../../../shared/visit';
-import { clockTime } from '../format';
+import { clockTime, timeOfDay } from '../format';
 import { inboxStatus, ratedBeforeReopening, STATUS_LABEL } from '../inbox';
 import { describeAction, weave } from '../timeline';
 import type { LiveConsole } from '../useLiveConsole';
@@ -366,11 +366,7 @@ function languageName(tag: string): string {
 /** The time of day in the visitor's zone ("14:05"), or null for a zone the browser lacks. */
 function timeThere(timeZone: string, now: number): string | null {
   try {
-    return new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(now);
+    return timeOfDay(now, timeZone);
   } catch {
     return null;
   }
