@@ -404,19 +404,84 @@ describe('admin screens: site', () => {
     }
   });
 
-  it('names each problem the server found', async () => {
+  it('puts each problem the server found under its field, in words', async () => {
     const api = fakeAdmin();
     api.updateSite.mockResolvedValueOnce(
       refused('The request body is invalid.', [
-        { path: 'allowedOrigins.0', message: 'must be an origin such as https://shop.example' },
+        { path: 'allowedOrigins.1', message: 'must be an origin such as https://shop.example' },
+        { path: 'settings.halfLifeDays', message: 'must be at least 1' },
       ]) as never,
     );
     await openAdmin(api);
     fireEvent.click(tab('Settings'));
+    const origins = screen.getByRole('textbox', { name: 'Allowed origins' });
+    fireEvent.input(origins, {
+      target: { value: 'https://shop.example\nhttps://shop.example/sale' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/allowedOrigins\.0: must be an origin/);
+    // Not "The request body is invalid. allowedOrigins.1: …" at the top.
+    expect(alert.textContent).toMatch(/see the messages under them/);
+    expect(alert.textContent).not.toMatch(/request body|allowedOrigins/);
+
+    expect(origins.getAttribute('aria-invalid')).toBe('true');
+    const described = (el: Element) =>
+      el
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' ');
+    expect(described(origins)).toMatch(
+      /Line 2 \(https:\/\/shop\.example\/sale\): must be an origin such as https:\/\/shop\.example\./,
+    );
+    const halfLife = screen.getByRole('spinbutton', { name: /loses half its weight/ });
+    expect(halfLife.getAttribute('aria-invalid')).toBe('true');
+    expect(described(halfLife)).toMatch(/Must be at least 1\./);
+    // The name was fine.
+    expect(
+      screen.getByRole('textbox', { name: 'Site name' }).getAttribute('aria-invalid'),
+    ).toBeNull();
     expect(api.updateSite.mock.calls[0]![1]).not.toHaveProperty('settings');
+  });
+
+  it('writes origins as browsers send them, and says what it changed', async () => {
+    const api = await openAdmin();
+    fireEvent.click(tab('Settings'));
+    const origins = screen.getByRole('textbox', { name: 'Allowed origins' }) as HTMLTextAreaElement;
+    fireEvent.input(origins, { target: { value: 'localhost:4260\nhttps://shop.example/' } });
+    fireEvent.blur(origins);
+    expect(origins.value).toBe('http://localhost:4260\nhttps://shop.example');
+    const note = screen.getByText(/Written as browsers send it/);
+    expect(note.textContent).toMatch(/localhost:4260 → http:\/\/localhost:4260/);
+    expect(note.textContent).toMatch(/https:\/\/shop\.example\/ → https:\/\/shop\.example/);
+    expect(origins.getAttribute('aria-describedby')).toContain(note.id);
+
+    // Sent as written, even without leaving the field first.
+    fireEvent.input(origins, { target: { value: 'shop.example/\n127.0.0.1:3000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() =>
+      expect(api.updateSite.mock.calls[0]![1]).toMatchObject({
+        allowedOrigins: ['https://shop.example', 'http://127.0.0.1:3000'],
+      }),
+    );
+  });
+
+  it("names the new site form's problems at its fields", async () => {
+    const api = fakeAdmin();
+    api.createSite.mockResolvedValueOnce(
+      refused('The request body is invalid.', [
+        { path: 'name', message: 'Too small: expected string to have >=1 characters' },
+      ]) as never,
+    );
+    await openAdmin(api);
+    fireEvent.click(screen.getByRole('button', { name: /New site/ }));
+    const name = await screen.findByRole('textbox', { name: 'Site name' });
+    fireEvent.input(name, { target: { value: ' ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create site' }));
+    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /^Too small/,
+    );
   });
 
   it('copies the snippet, and rotates the key once confirmed, showing the new one once', async () => {
@@ -607,6 +672,12 @@ describe('the console around the admin screens', () => {
     expect(
       await screen.findByRole('heading', { name: 'Northwind Outfitters', level: 1 }),
     ).toBeTruthy();
+    // The header names the site administered.
+    await waitFor(() =>
+      expect(document.querySelector('.topbar')?.textContent).toMatch(
+        /Administering Northwind Outfitters/,
+      ),
+    );
     expect(within(nav).getByRole('link', { name: 'Admin' }).getAttribute('aria-current')).toBe(
       'page',
     );
