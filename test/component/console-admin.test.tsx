@@ -36,6 +36,7 @@ const member = (agentId: string, name: string, role: Role, extra: Partial<Member
   name,
   email: `${agentId}@demo.test`,
   role,
+  answersChats: true,
   hasAccess: true,
   you: false,
   createdAt: '2026-11-01T09:00:00.000Z',
@@ -77,6 +78,11 @@ function fakeAdmin() {
     setRole: vi.fn(async (_siteId: string, agentId: string, role: Role) => {
       const found = members.find((m) => m.agentId === agentId)!;
       found.role = role;
+      return ok(found);
+    }),
+    setAnswersChats: vi.fn(async (_siteId: string, agentId: string, answersChats: boolean) => {
+      const found = members.find((m) => m.agentId === agentId)!;
+      found.answersChats = answersChats;
       return ok(found);
     }),
     removeAccess: vi.fn(async (_siteId: string, agentId: string) => {
@@ -269,6 +275,26 @@ describe('admin screens: team', () => {
     // Ben stays scored, without sign-in.
     const scored = await screen.findByRole('region', { name: /Scored, without sign-in/ });
     await waitFor(() => expect(within(scored).queryByText('Ben Okafor')).toBeTruthy());
+  });
+
+  it('says who answers chats, and turns it off for an admin who only administers', async () => {
+    const api = await openAdmin();
+    const box = (await screen.findByRole('checkbox', {
+      name: 'Dana Reyes answers chats',
+    })) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    // Why it matters, read with the box.
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /left out of the live scores/,
+    );
+    fireEvent.click(box);
+    await waitFor(() => expect(api.setAnswersChats).toHaveBeenCalledWith('demo', 'dana', false));
+    await waitFor(() =>
+      expect(
+        (screen.getByRole('checkbox', { name: 'Dana Reyes answers chats' }) as HTMLInputElement)
+          .checked,
+      ).toBe(false),
+    );
   });
 
   it("shows the server's refusal where it happened", async () => {
