@@ -525,6 +525,10 @@ describe('admin screens: site', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rotate site key' }));
     const confirm = screen.getByRole('group', { name: 'Rotate site key' });
     expect(confirm.textContent).toMatch(/stops working at once/);
+    // What else changes with it: the signatures made with the signing secret (issue 13).
+    expect(confirm.textContent).toMatch(/signing secret changes too/);
+    expect(confirm.textContent).toMatch(/userHash/);
+    expect(confirm.textContent).toMatch(/host-chat signatures/);
     expect(api.rotateKey).not.toHaveBeenCalled();
     fireEvent.click(within(confirm).getByRole('button', { name: 'Rotate key' }));
 
