@@ -75,8 +75,15 @@ export interface AgentView {
   hasAccess: boolean;
 }
 
-/** `PATCH /api/v1/sites/:siteId/members/:agentId`. */
-export const ZMemberChange = z.strictObject({ role: ZRole });
+/**
+ * `PATCH /api/v1/sites/:siteId/members/:agentId`: a new role, whether they answer chats (one
+ * who does not is left out of the scores while they have no observations), or both.
+ */
+export const ZMemberChange = z
+  .strictObject({ role: ZRole.optional(), answersChats: z.boolean().optional() })
+  .refine((change) => change.role !== undefined || change.answersChats !== undefined, {
+    message: 'Say what changes: role, answersChats or both',
+  });
 
 /**
  * `POST /api/v1/invites/lookup`, and the token of every other call about one link: in the body,
@@ -131,6 +138,8 @@ export interface MemberView {
   /** The account's email; null for an agent without sign-in. */
   email: string | null;
   role: Role;
+  /** Whether they answer chats; one who does not is left out of the scores until they do. */
+  answersChats: boolean;
   /** Whether they can sign in to this site's console. */
   hasAccess: boolean;
   /** The admin looking at the list. */

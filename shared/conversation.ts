@@ -124,6 +124,12 @@ export interface ConversationState {
   closedAt: number | null;
   /** Agent who made the most recent close; null when the visitor ended it or nobody is named. */
   closedByAgentId: string | null;
+  /**
+   * The most recent reopen ("This isn't solved"); absent when the conversation was never
+   * reopened. The console tells a reopened chat apart, and a rating older than it is "before
+   * reopening".
+   */
+  reopenedAt?: number;
   /** Counted messages (those sent while it was open). */
   messageCount: number;
   lastMessage: { from: 'visitor' | 'agent'; text: string | null; at: number } | null;

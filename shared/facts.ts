@@ -117,7 +117,12 @@ export const ZAttributes = z
   });
 
 /** An email address as people type it: trimmed, and lower case so one address is one key. */
-export const ZEmail = z.string().trim().toLowerCase().max(LIMITS.emailLength).pipe(z.email());
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(LIMITS.emailLength)
+  .pipe(z.email({ error: 'Enter a valid email address' }));
 
 /** How to reach a known visitor, for following up a bad experience. */
 export const ZContact = z

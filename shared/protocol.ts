@@ -114,6 +114,11 @@ export interface AgentConversationView {
   openedAt: string;
   lastActivityAt: string;
   closedAt: string | null;
+  /**
+   * The latest reopen ("This isn't solved"), null when never reopened. While the conversation is
+   * open again it is a reopened chat; a rating given before it is shown "before reopening".
+   */
+  reopenedAt: string | null;
   /** The counting rating, and whom it rates (the answerable agent, chosen by the server). */
   rating: (RatingView & { agent: AgentRef | null }) | null;
   /**

@@ -22,6 +22,31 @@ export const ZOrigin = z
   }, 'must be an origin such as https://shop.example (scheme and host, no path)')
   .transform((value) => new URL(value).origin);
 
+/** Addresses of the admin's own machine, served over plain http in development. */
+const LOCAL_HOST = /^(localhost|[^/:]+\.localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i;
+
+/**
+ * An origin as a person may type it, written as browsers send it: "localhost:4260" becomes
+ * "http://localhost:4260" (https for any other host), "https://Shop.example/" becomes
+ * "https://shop.example". Text that is no origin even so (a path, a query) comes back trimmed,
+ * for the server to refuse by name.
+ */
+export function normaliseOrigin(typed: string): string {
+  const trimmed = typed.trim();
+  let text = trimmed;
+  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(text)) {
+    text = `${LOCAL_HOST.test(text) ? 'http' : 'https'}://${text}`;
+  }
+  text = text.replace(/\/+$/, '');
+  try {
+    const url = new URL(text);
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return /^https?:$/.test(url.protocol) && bare && !/[?#]$/.test(text) ? url.origin : trimmed;
+  } catch {
+    return trimmed;
+  }
+}
+
 export const ZSiteName = ZName;
 export const ZOrigins = z.array(ZOrigin).max(LIMITS.originsPerSite);
 

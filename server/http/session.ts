@@ -10,6 +10,7 @@
 import express, { type Router } from 'express';
 import { ZSiteChoice, type SignInChoice } from '../../shared/accounts';
 import { ZSignIn } from '../../shared/protocol';
+import type { Issue } from '../../shared/ack';
 import type { Sessions } from '../auth/sessions';
 import { signedInView } from '../auth/signed-in';
 import { Refusal } from '../errors';
@@ -117,7 +118,11 @@ export function sessionRoutes({
   const describe = (agent: Agent) => signedInView(store, agent, { mailEnabled });
 
   router.post(SESSION_API.signIn.path, async (req, res) => {
-    const { email, password, siteId, invite } = parseBody(SESSION_API.signIn.body, req.body);
+    const { email, password, siteId, invite } = parseBody(
+      SESSION_API.signIn.body,
+      req.body,
+      signInProblem,
+    );
     const outcome = await sessions.signIn(email, password, { siteId, invite });
     if (!outcome) throw new Refusal('unauthorized', 'Wrong email or password.');
     res.setHeader('Cache-Control', 'no-store');
@@ -163,4 +168,11 @@ export function sessionRoutes({
   });
 
   return router;
+}
+
+/** What a person fixes in the sign-in form, from what the body lacked (the form shows it). */
+function signInProblem(issues: readonly Issue[]): string | null {
+  if (issues.some((issue) => issue.path === 'email')) return 'Enter a valid email address.';
+  if (issues.some((issue) => issue.path === 'password')) return 'Enter your password.';
+  return null;
 }

@@ -38,6 +38,7 @@ const MEMBER_EXAMPLE = {
   name: 'Cleo Marsh',
   email: 'cleo@northwind.example',
   role: 'supervisor',
+  answersChats: true,
   hasAccess: true,
   you: false,
   createdAt: '2026-11-23T10:00:00.000Z',
@@ -81,8 +82,9 @@ export const TEAM_API = {
     method: 'patch',
     path: '/api/v1/sites/:siteId/members/:agentId',
     tag: 'Team',
-    summary: "Change a member's role",
-    description: 'In effect at once.',
+    summary: "Change a member's role, or whether they answer chats",
+    description:
+      'In effect at once. A member who does not answer chats (an admin who only administers) is left out of the live scores and the scores API while they have no observations.',
     auth: ADMIN,
     body: ZMemberChange,
     bodyExample: { role: 'supervisor' },
@@ -230,6 +232,7 @@ const describeMember = (agent: Agent, caller: Caller): MemberView => ({
   name: agent.name,
   email: agent.email,
   role: agent.role,
+  answersChats: agent.answersChats !== false,
   hasAccess: agent.accountId !== null,
   you: caller.kind === 'member' && caller.member.id === agent.id,
   createdAt: iso(agent.createdAt),
@@ -280,8 +283,14 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
 
   router.patch(TEAM_API.changeMember.path, async (req, res) => {
     const { site, caller } = await siteAccess(req, deps, 'administer');
-    const { role } = parseBody(TEAM_API.changeMember.body, req.body);
-    const changed = await changeMember(site, String(req.params.agentId), { role });
+    const { role, answersChats } = parseBody(TEAM_API.changeMember.body, req.body);
+    const agentId = String(req.params.agentId);
+    // The schema asks for one of the two at least; both may come, the role first.
+    const roleChanged = role === undefined ? null : await changeMember(site, agentId, { role });
+    const changed =
+      answersChats === undefined && roleChanged
+        ? roleChanged
+        : await changeMember(site, agentId, { answersChats: answersChats ?? true });
     res.json(describeMember(changed, caller));
   });
 

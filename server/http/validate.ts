@@ -1,9 +1,18 @@
 import type { z } from 'zod';
+import type { Issue } from '../../shared/ack';
 import { describeIssues, Refusal } from '../errors';
 
-/** Parses a request body, or refuses it with every problem named. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  return parseOr(schema, body, 'The request body is invalid.');
+/**
+ * Parses a request body, or refuses it with every problem named. `explain` may give the refusal
+ * a sentence a person can act on (a form shows it as is), from the problems found; without one
+ * it says the body is invalid.
+ */
+export function parseBody<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  explain?: (issues: readonly Issue[]) => string | null,
+): z.output<S> {
+  return parseOr(schema, body, 'The request body is invalid.', explain);
 }
 
 /** Parses a query string, or refuses it with every problem named. */
@@ -11,8 +20,14 @@ export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.ou
   return parseOr(schema, query, 'The query string is invalid.');
 }
 
-function parseOr<S extends z.ZodType>(schema: S, input: unknown, message: string): z.output<S> {
+function parseOr<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  message: string,
+  explain?: (issues: readonly Issue[]) => string | null,
+): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new Refusal('invalid', message, describeIssues(parsed.error.issues));
+  const issues = describeIssues(parsed.error.issues);
+  throw new Refusal('invalid', explain?.(issues) ?? message, issues);
 }

@@ -255,6 +255,7 @@ export function agentView(
     openedAt: iso(state.openedAt),
     lastActivityAt: iso(state.lastActivityAt),
     closedAt: state.status === 'closed' && state.closedAt !== null ? iso(state.closedAt) : null,
+    reopenedAt: isoOrNull(state.reopenedAt ?? null),
     rating: state.rating
       ? {
           ...ratingView(ctx.site, state.rating),

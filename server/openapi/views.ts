@@ -110,6 +110,10 @@ export const ZMemberView = z
     name: z.string(),
     email: z.string().nullable(),
     role: ZRole,
+    answersChats: z.boolean().meta({
+      description:
+        'Whether they answer chats. One who does not is left out of the scores while they have no observations.',
+    }),
     hasAccess: z.boolean(),
     you: z.boolean(),
     createdAt: ZIsoTime,

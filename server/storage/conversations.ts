@@ -82,11 +82,16 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
       // conversations_by_activity), and facts_visitor_messages says which have a visitor message.
       const field = (column: string, ...path: string[]) =>
         dialect.jsonText(sql.ref(column), ...path);
+      // A reopened chat nobody has answered since waits like a visitor's message (inbox.ts).
+      const ms = (...path: string[]) => sql`CAST(${field('c.state', ...path)} AS BIGINT)`;
       const { rows } = await sql<{ state: unknown; version: number } & InboxPlace>`
         SELECT state, version, rank, last_activity_at AS "lastActivityAt", id FROM (
           SELECT c.state, c.version, c.id, c.last_activity_at,
             CASE WHEN c.status <> 'open' THEN 2
               WHEN ${field('c.state', 'lastMessage', 'from')} = 'visitor' THEN 0
+              WHEN ${field('c.state', 'reopenedAt')} IS NOT NULL
+                AND (${field('c.state', 'lastMessage', 'at')} IS NULL
+                  OR ${ms('lastMessage', 'at')} <= ${ms('reopenedAt')}) THEN 0
               ELSE 1 END AS rank
           FROM (
             SELECT * FROM ${dialect.indexed('conversations', 'o', 'conversations_open')}

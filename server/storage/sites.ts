@@ -107,7 +107,17 @@ const agents = (db: Db) =>
       'agents.accountId',
       'accounts.email',
       'agents.createdAt',
+      'agents.answersChats',
     ]);
+
+/**
+ * An agent as read: `answersChats: false` for a member who does not answer chats (the column is 0
+ * or 1), and absent otherwise, as a saved agent has it.
+ */
+function toAgent(row: Omit<Agent, 'answersChats'> & { answersChats: number }): Agent {
+  const { answersChats, ...agent } = row;
+  return Number(answersChats) === 0 ? { ...agent, answersChats: false } : agent;
+}
 
 /** The agents API's view of a site's agent ids (shared/accounts.ts, `AgentView`). */
 const agentNames = (db: Db) =>
@@ -304,7 +314,7 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
         .where('agents.siteId', '=', siteId)
         .where('agents.id', '=', agentId)
         .executeTakeFirst();
-      return row ?? null;
+      return row ? toAgent(row) : null;
     },
 
     listAgents: (siteId) =>
@@ -313,7 +323,8 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
           .where('agents.siteId', '=', siteId)
           .orderBy(dialect.bytewise(sql.ref('agents.name')))
           .orderBy(dialect.bytewise(sql.ref('agents.id')))
-          .execute(),
+          .execute()
+          .then((rows) => rows.map(toAgent)),
       ),
 
     async listAgentNames(siteId) {
@@ -439,7 +450,7 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
         .where('agents.accountId', '=', accountId)
         .where('agents.siteId', '=', siteId)
         .executeTakeFirst();
-      return row ?? null;
+      return row ? toAgent(row) : null;
     },
 
     membershipsOf: (accountId) =>
@@ -447,7 +458,8 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
         .where('agents.accountId', '=', accountId)
         .orderBy('agents.createdAt')
         .orderBy(dialect.bytewise(sql.ref('agents.siteId')))
-        .execute(),
+        .execute()
+        .then((rows) => rows.map(toAgent)),
 
     async createSession(session) {
       await db.transaction().execute(async (trx) => {
@@ -498,13 +510,25 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
           .orderBy(dialect.bytewise(sql.ref('id')))
           .$if(dialect.manyWriters, (q) => q.forUpdate())
           .execute();
-        const member = await agents(trx)
+        const row = await agents(trx)
           .where('agents.siteId', '=', siteId)
           .where('agents.id', '=', agentId)
           .where('agents.accountId', 'is not', null)
           .$if(dialect.manyWriters, (q) => q.forUpdate('agents'))
           .executeTakeFirst();
-        if (!member) return { outcome: 'not_member' };
+        if (!row) return { outcome: 'not_member' };
+        const member = toAgent(row);
+        if ('answersChats' in change) {
+          // Not a role change: no admin is lost, and only this column moves.
+          await trx
+            .updateTable('agents')
+            .set({ answersChats: change.answersChats ? 1 : 0 })
+            .where('siteId', '=', siteId)
+            .where('id', '=', agentId)
+            .execute();
+          cache.forget(siteId);
+          return { outcome: 'changed', agent: { ...member, answersChats: change.answersChats } };
+        }
         const staysAdmin = 'role' in change && change.role === 'admin';
         if (member.role === 'admin' && !staysAdmin) {
           const others = admins.filter((admin) => admin.id !== agentId);

@@ -94,7 +94,7 @@ export interface EmailVerification {
 }
 
 /** What changes about a member: a new role, or their access removed (the agent stays). */
-export type MemberChange = { role: Role } | { remove: true };
+export type MemberChange = { role: Role } | { answersChats: boolean } | { remove: true };
 
 /** How a member change went: done (the agent as it is now), or refused. */
 export type MemberChangeResult =
@@ -124,6 +124,12 @@ export interface Agent {
   /** The account's email, read with the agent; saving an agent never changes it. */
   email: string | null;
   createdAt: number;
+  /**
+   * Whether they answer chats; absent means they do. A member who does not (an admin who only
+   * administers) is left out of the scores while they have no observations. Saving an agent
+   * never changes it: only a member change does.
+   */
+  answersChats?: boolean;
 }
 
 /** How naming an agent through the agents API went. */

@@ -48,6 +48,8 @@ export interface Tables {
     avatarUrl: Generated<string | null>;
     /** The member (an agent id of the same site, with an account) this id is shown as. */
     memberId: Generated<string | null>;
+    /** 1 when the member answers chats (the default), 0 when not: left out of the scores. */
+    answersChats: Generated<number>;
   };
   accounts: {
     id: string;

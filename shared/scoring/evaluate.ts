@@ -25,6 +25,8 @@ import {
 export interface AgentRef {
   id: string;
   name: string;
+  /** False for a member who does not answer chats: listed only once they have observations. */
+  answersChats?: boolean;
 }
 
 export interface SiteEvaluation {
@@ -101,8 +103,11 @@ export function assembleScores({ agents, sums, ratings, settings, at }: ScoreAss
     site[dimension] = siteDimensionScore(sums.readSite(dimension, at));
   }
 
+  // A member who does not answer chats is listed only once they have evidence of their own.
+  const subjects = new Set(sums.subjects(at));
+  const shown = agents.filter((agent) => agent.answersChats !== false || subjects.has(agent.id));
   const listed = new Set(agents.map((agent) => agent.id));
-  const others = [...sums.subjects(at)]
+  const others = [...subjects]
     .filter((subject): subject is string => subject !== null && !listed.has(subject))
     .sort()
     .map((id) => ({ id, name: id }));
@@ -111,7 +116,7 @@ export function assembleScores({ agents, sums, ratings, settings, at }: ScoreAss
 
   const score = (agentId: string, dimension: ScoredDimension) =>
     agentDimensionScore(sums.read(agentId, dimension, at), mean[dimension], settings.priorStrength);
-  const rows: AgentScores[] = [...agents, ...others].map((agent) => ({
+  const rows: AgentScores[] = [...shown, ...others].map((agent) => ({
     agentId: agent.id,
     name: agent.name,
     responsiveness: score(agent.id, 'responsiveness'),

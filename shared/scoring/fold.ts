@@ -107,9 +107,10 @@ export interface ConversationFold {
 
 /**
  * Version 2: the integrity rules. Version 3: the same rules, and the fold keeps the first reply
- * (folds of version 2 lack it, so their conversations are folded again on upgrade).
+ * (folds of version 2 lack it, so their conversations are folded again on upgrade). Version 4:
+ * the state keeps the latest reopen (`reopenedAt`), for the console.
  */
-export const FOLD_VERSION = 3;
+export const FOLD_VERSION = 4;
 
 /** A fold's state, evidence, and the fold itself (for a store to keep). */
 export interface FoldedConversation {
@@ -301,6 +302,7 @@ function applyFact(fold: ConversationFold, fact: Fact, settings: FoldSettings): 
     case 'conversation.reopened': {
       if (state.status === 'open') break; // reopening an open conversation changes nothing
       state.status = 'open';
+      state.reopenedAt = fact.at;
       // "This isn't solved" soon after a close: the resolution did not hold. It blames work done
       // since the previous reopen, once; reopening again without a reply blames nobody.
       const closedAt = state.closedAt ?? fact.at;

@@ -36,6 +36,7 @@ const member = (agentId: string, name: string, role: Role, extra: Partial<Member
   name,
   email: `${agentId}@demo.test`,
   role,
+  answersChats: true,
   hasAccess: true,
   you: false,
   createdAt: '2026-11-01T09:00:00.000Z',
@@ -77,6 +78,11 @@ function fakeAdmin() {
     setRole: vi.fn(async (_siteId: string, agentId: string, role: Role) => {
       const found = members.find((m) => m.agentId === agentId)!;
       found.role = role;
+      return ok(found);
+    }),
+    setAnswersChats: vi.fn(async (_siteId: string, agentId: string, answersChats: boolean) => {
+      const found = members.find((m) => m.agentId === agentId)!;
+      found.answersChats = answersChats;
       return ok(found);
     }),
     removeAccess: vi.fn(async (_siteId: string, agentId: string) => {
@@ -271,6 +277,26 @@ describe('admin screens: team', () => {
     await waitFor(() => expect(within(scored).queryByText('Ben Okafor')).toBeTruthy());
   });
 
+  it('says who answers chats, and turns it off for an admin who only administers', async () => {
+    const api = await openAdmin();
+    const box = (await screen.findByRole('checkbox', {
+      name: 'Dana Reyes answers chats',
+    })) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    // Why it matters, read with the box.
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /left out of the live scores/,
+    );
+    fireEvent.click(box);
+    await waitFor(() => expect(api.setAnswersChats).toHaveBeenCalledWith('demo', 'dana', false));
+    await waitFor(() =>
+      expect(
+        (screen.getByRole('checkbox', { name: 'Dana Reyes answers chats' }) as HTMLInputElement)
+          .checked,
+      ).toBe(false),
+    );
+  });
+
   it("shows the server's refusal where it happened", async () => {
     const api = fakeAdmin();
     api.setRole.mockResolvedValueOnce({
@@ -404,19 +430,84 @@ describe('admin screens: site', () => {
     }
   });
 
-  it('names each problem the server found', async () => {
+  it('puts each problem the server found under its field, in words', async () => {
     const api = fakeAdmin();
     api.updateSite.mockResolvedValueOnce(
       refused('The request body is invalid.', [
-        { path: 'allowedOrigins.0', message: 'must be an origin such as https://shop.example' },
+        { path: 'allowedOrigins.1', message: 'must be an origin such as https://shop.example' },
+        { path: 'settings.halfLifeDays', message: 'must be at least 1' },
       ]) as never,
     );
     await openAdmin(api);
     fireEvent.click(tab('Settings'));
+    const origins = screen.getByRole('textbox', { name: 'Allowed origins' });
+    fireEvent.input(origins, {
+      target: { value: 'https://shop.example\nhttps://shop.example/sale' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/allowedOrigins\.0: must be an origin/);
+    // Not "The request body is invalid. allowedOrigins.1: …" at the top.
+    expect(alert.textContent).toMatch(/see the messages under them/);
+    expect(alert.textContent).not.toMatch(/request body|allowedOrigins/);
+
+    expect(origins.getAttribute('aria-invalid')).toBe('true');
+    const described = (el: Element) =>
+      el
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' ');
+    expect(described(origins)).toMatch(
+      /Line 2 \(https:\/\/shop\.example\/sale\): must be an origin such as https:\/\/shop\.example\./,
+    );
+    const halfLife = screen.getByRole('spinbutton', { name: /loses half its weight/ });
+    expect(halfLife.getAttribute('aria-invalid')).toBe('true');
+    expect(described(halfLife)).toMatch(/Must be at least 1\./);
+    // The name was fine.
+    expect(
+      screen.getByRole('textbox', { name: 'Site name' }).getAttribute('aria-invalid'),
+    ).toBeNull();
     expect(api.updateSite.mock.calls[0]![1]).not.toHaveProperty('settings');
+  });
+
+  it('writes origins as browsers send them, and says what it changed', async () => {
+    const api = await openAdmin();
+    fireEvent.click(tab('Settings'));
+    const origins = screen.getByRole('textbox', { name: 'Allowed origins' }) as HTMLTextAreaElement;
+    fireEvent.input(origins, { target: { value: 'localhost:4260\nhttps://shop.example/' } });
+    fireEvent.blur(origins);
+    expect(origins.value).toBe('http://localhost:4260\nhttps://shop.example');
+    const note = screen.getByText(/Written as browsers send it/);
+    expect(note.textContent).toMatch(/localhost:4260 → http:\/\/localhost:4260/);
+    expect(note.textContent).toMatch(/https:\/\/shop\.example\/ → https:\/\/shop\.example/);
+    expect(origins.getAttribute('aria-describedby')).toContain(note.id);
+
+    // Sent as written, even without leaving the field first.
+    fireEvent.input(origins, { target: { value: 'shop.example/\n127.0.0.1:3000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() =>
+      expect(api.updateSite.mock.calls[0]![1]).toMatchObject({
+        allowedOrigins: ['https://shop.example', 'http://127.0.0.1:3000'],
+      }),
+    );
+  });
+
+  it("names the new site form's problems at its fields", async () => {
+    const api = fakeAdmin();
+    api.createSite.mockResolvedValueOnce(
+      refused('The request body is invalid.', [
+        { path: 'name', message: 'Too small: expected string to have >=1 characters' },
+      ]) as never,
+    );
+    await openAdmin(api);
+    fireEvent.click(screen.getByRole('button', { name: /New site/ }));
+    const name = await screen.findByRole('textbox', { name: 'Site name' });
+    fireEvent.input(name, { target: { value: ' ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create site' }));
+    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /^Too small/,
+    );
   });
 
   it('copies the snippet, and rotates the key once confirmed, showing the new one once', async () => {
@@ -434,6 +525,10 @@ describe('admin screens: site', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rotate site key' }));
     const confirm = screen.getByRole('group', { name: 'Rotate site key' });
     expect(confirm.textContent).toMatch(/stops working at once/);
+    // What else changes with it: the signatures made with the signing secret (issue 13).
+    expect(confirm.textContent).toMatch(/signing secret changes too/);
+    expect(confirm.textContent).toMatch(/userHash/);
+    expect(confirm.textContent).toMatch(/host-chat signatures/);
     expect(api.rotateKey).not.toHaveBeenCalled();
     fireEvent.click(within(confirm).getByRole('button', { name: 'Rotate key' }));
 
@@ -607,6 +702,12 @@ describe('the console around the admin screens', () => {
     expect(
       await screen.findByRole('heading', { name: 'Northwind Outfitters', level: 1 }),
     ).toBeTruthy();
+    // The header names the site administered.
+    await waitFor(() =>
+      expect(document.querySelector('.topbar')?.textContent).toMatch(
+        /Administering Northwind Outfitters/,
+      ),
+    );
     expect(within(nav).getByRole('link', { name: 'Admin' }).getAttribute('aria-current')).toBe(
       'page',
     );

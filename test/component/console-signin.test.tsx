@@ -64,6 +64,40 @@ describe('console sign-in form', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toHaveProperty('disabled', false);
   });
 
+  it('says "Enter a valid email address" under a malformed email, without asking the server', async () => {
+    const fetchFn = vi.fn(async () => json(200, { agent: anna }));
+    const onSignedIn = vi.fn();
+    render(<SignIn api={httpSessionApi(fetchFn)} onSignedIn={onSignedIn} />);
+
+    fill('anna@demo', 'correct horse');
+
+    const email = screen.getByLabelText('Email');
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    const described = document.getElementById(email.getAttribute('aria-describedby')!);
+    expect(described?.textContent).toBe('Enter a valid email address.');
+    expect(document.activeElement).toBe(email);
+    expect(screen.queryByText(/request body is invalid/)).toBeNull();
+    expect(fetchFn).not.toHaveBeenCalled();
+
+    // Fixed, it signs in, and the message goes.
+    fill('anna@demo.test', 'correct horse');
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(anna));
+    expect(email.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Enter a valid email address.')).toBeNull();
+  });
+
+  it('asks for the password when it is empty', async () => {
+    const fetchFn = vi.fn(async () => json(200, { agent: anna }));
+    render(<SignIn api={httpSessionApi(fetchFn)} onSignedIn={vi.fn()} />);
+    fill('anna@demo.test', '');
+    const password = screen.getByLabelText('Password');
+    await waitFor(() => expect(password.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(password.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Enter your password.',
+    );
+    expect(fetchFn).not.toHaveBeenCalled();
+  });
+
   it('says so when the server cannot be reached', async () => {
     const fetchFn = vi.fn(async () => {
       throw new TypeError('Failed to fetch');

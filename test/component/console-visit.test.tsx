@@ -12,6 +12,12 @@ import { anna, conversation } from '../support/console';
 afterEach(cleanup);
 
 const NOW = Date.parse('2026-11-30T13:05:00Z');
+/** 14:05 in Amsterdam, as the browser's locale writes it ("14:05", "2:05 PM"). */
+const thereAt = new Intl.DateTimeFormat(undefined, {
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+}).format(NOW);
 
 function pane(visit: AgentConversationView['visit']) {
   return render(
@@ -46,7 +52,7 @@ describe('the Visitor section of a conversation', () => {
       'Checkout',
       'https://www.google.com/',
       'Dutch (Netherlands)',
-      'Europe/Amsterdam (14:05 there)',
+      `Europe/Amsterdam (${thereAt} there)`,
       'Phone',
     ]);
   });

@@ -41,6 +41,7 @@ const SAMPLES: Partial<Record<keyof Dictionary, unknown[][]>> = {
     ['Anna', '15:30'],
     ['Anna', 'Tue 15:30'],
   ],
+  promiseKeptAt: [['15:30'], ['Tue 15:30']],
   tooLong: [[2000]],
   thanksTitle: [[1], [2], [3], [4], [5]],
   thanks: [1, 2, 3, 4, 5].flatMap((end) => [

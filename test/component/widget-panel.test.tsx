@@ -157,13 +157,21 @@ describe('widget chat panel', () => {
     expect(screen.getByText(`Anna will get back to you by ${time}`)).toBeTruthy();
     expect(screen.queryByText('Kept')).toBeNull();
 
+    const keptAt = new Date();
     push({
       conversation: view({
         agent: anna,
-        promises: [{ ...promise, status: 'kept', keptAt: new Date().toISOString() }],
+        promises: [{ ...promise, status: 'kept', keptAt: keptAt.toISOString() }],
       }),
     });
     expect(screen.getByText('Kept')).toBeTruthy();
+    // A kept promise says when it was kept, no longer what was promised (issue 13).
+    const keptTime = new Intl.DateTimeFormat(undefined, {
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(keptAt);
+    expect(screen.getByText(`Kept at ${keptTime}`)).toBeTruthy();
+    expect(screen.queryByText(/will get back to you/)).toBeNull();
   });
 
   it('offers "That didn\'t happen" on a kept promise, and shows the dispute once sent', async () => {
@@ -192,7 +200,7 @@ describe('widget chat panel', () => {
     // Which promise it is about, for a screen reader among several.
     expect(button.getAttribute('aria-describedby')).toBeTruthy();
     expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toMatch(
-      /^Anna will get back to you by /,
+      /^Kept at /,
     );
 
     fireEvent.click(button);
@@ -233,7 +241,8 @@ describe('widget chat panel', () => {
       }),
     );
     renderApp(chat);
-    expect(screen.getAllByText(/^Anna will get back to you by/)).toHaveLength(4);
+    expect(screen.getAllByText(/^Kept at /)).toHaveLength(2);
+    expect(screen.getAllByText(/^Anna will get back to you by/)).toHaveLength(2);
     expect(screen.queryByRole('button', { name: "That didn't happen" })).toBeNull();
   });
 
@@ -255,6 +264,10 @@ describe('widget chat panel', () => {
     expect(screen.getByRole('radiogroup', { name: 'How did this conversation end?' })).toBeTruthy();
     expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'End chat' })).toBeNull();
+    // Nobody is helping any more: the header says the chat ended (issue 13).
+    const subtitle = document.querySelector('.pk-subtitle');
+    expect(subtitle?.textContent).toBe('Chat ended');
+    expect(screen.queryByText('Anna is helping you')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: "This isn't solved" }));
     expect(chat.reopen).toHaveBeenCalled();

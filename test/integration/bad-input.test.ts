@@ -128,8 +128,19 @@ describe('bad input', () => {
 
     const invalid = await post(JSON.stringify({ email: 'not-an-email', password: '' }));
     expect(invalid.status).toBe(400);
-    const body = (await invalid.json()) as { error: { issues: { path: string }[] } };
+    const body = (await invalid.json()) as {
+      error: { message: string; issues: { path: string; message: string }[] };
+    };
     expect(body.error.issues.map((i) => i.path).sort()).toEqual(['email', 'password']);
+    // In words a person signing in acts on (the form shows it as is), not "the request body".
+    expect(body.error.message).toBe('Enter a valid email address.');
+    expect(body.error.issues.find((i) => i.path === 'email')?.message).toBe(
+      'Enter a valid email address',
+    );
+    const noPassword = await post(JSON.stringify({ email: 'anna@demo.peakend.test' }));
+    expect(((await noPassword.json()) as { error: { message: string } }).error.message).toBe(
+      'Enter your password.',
+    );
 
     const wrong = await post(JSON.stringify({ email: 'anna@demo.peakend.test', password: 'nope' }));
     expect(wrong.status).toBe(401);

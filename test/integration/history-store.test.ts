@@ -197,7 +197,8 @@ for (const kind of await storeKinds()) {
          ALTER TABLE conversations DROP COLUMN first_reply_agent_id;
          ALTER TABLE followups DROP COLUMN closed_at;
          ALTER TABLE agents DROP COLUMN member_id; ALTER TABLE agents DROP COLUMN avatar_url;
-         ALTER TABLE agents DROP COLUMN named_at; ALTER TABLE agents DROP COLUMN name_source;`,
+         ALTER TABLE agents DROP COLUMN named_at; ALTER TABLE agents DROP COLUMN name_source;
+         ALTER TABLE agents DROP COLUMN answers_chats;`,
       );
       store = await storage.open();
       expect(await search(site, 'old')).toEqual(['before-search']);

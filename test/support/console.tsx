@@ -53,6 +53,7 @@ export function conversation(
     openedAt: minutesAgo(10),
     lastActivityAt: minutesAgo(2),
     closedAt: null,
+    reopenedAt: null,
     rating: null,
     setAsideRating: null,
     messages: [

@@ -111,7 +111,7 @@ export function App({
           </h2>
           <p class="pk-subtitle">
             <span class={status === 'online' ? 'pk-dot pk-dot-on' : 'pk-dot'} aria-hidden="true" />
-            {agentName ? t.helping(agentName) : t.replyTime(state.replyMinutes)}
+            {closed ? t.ended : agentName ? t.helping(agentName) : t.replyTime(state.replyMinutes)}
           </p>
         </div>
         {conversation && !closed && (
@@ -226,7 +226,11 @@ function PromiseItem({ promise: p, chat }: { promise: PromiseView; chat: Chat })
         {p.status === 'kept' ? <IconCheck /> : disputed ? <IconClose /> : <IconClock />}
       </span>
       <span class="pk-promise-body">
-        <strong id={textId}>{t.promiseBy(firstName(p.agent.name), formatWhen(p.dueAt))}</strong>
+        <strong id={textId}>
+          {p.status === 'kept' && p.keptAt
+            ? t.promiseKeptAt(formatWhen(p.keptAt))
+            : t.promiseBy(firstName(p.agent.name), formatWhen(p.dueAt))}
+        </strong>
         {p.text && <span class="pk-promise-text">{p.text}</span>}
         {disputed && (
           <span class="pk-promise-note" ref={noteRef} tabIndex={-1}>

@@ -38,6 +38,8 @@ export interface Dictionary {
   /** `due` is already formatted in the visitor's locale ("15:30", "Tue 15:30", "12 Mar, 15:30"). */
   promiseBy: (agent: string, due: string) => string;
   promiseKept: string;
+  /** A kept promise's line: when it was kept ("Kept at 14:05"). */
+  promiseKeptAt: (time: string) => string;
   promiseLate: string;
   /** A promise marked kept: the visitor says it was not kept (a dispute). */
   dispute: string;
@@ -101,6 +103,7 @@ export const en: Dictionary = {
   promises: 'Promises',
   promiseBy: (agent: string, due: string) => `${agent} will get back to you by ${due}`,
   promiseKept: 'Kept',
+  promiseKeptAt: (time: string) => `Kept at ${time}`,
   promiseLate: 'Running late',
   dispute: "That didn't happen",
   promiseDisputed: "You said this didn't happen",

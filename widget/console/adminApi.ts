@@ -24,6 +24,8 @@ export interface AdminApi {
   rotateKey(siteId: string): Promise<Ack<RotatedKey>>;
   listMembers(siteId: string): Promise<Ack<MemberView[]>>;
   setRole(siteId: string, agentId: string, role: Role): Promise<Ack<MemberView>>;
+  /** Whether a member answers chats (one who does not is left out of the scores meanwhile). */
+  setAnswersChats(siteId: string, agentId: string, answersChats: boolean): Promise<Ack<MemberView>>;
   removeAccess(siteId: string, agentId: string): Promise<Ack<null>>;
   /** Names an agent id from another system (docs/api.md, "Agents from other systems"). */
   nameAgent(siteId: string, agentId: string, naming: AgentNaming): Promise<Ack<AgentView>>;
@@ -54,6 +56,8 @@ export function httpAdminApi(fetchFn: Fetch = (...args) => fetch(...args)): Admi
       unwrap(await call<{ members: MemberView[] }>('GET', `${site(siteId)}/members`), 'members'),
     setRole: (siteId, agentId, role) =>
       call('PATCH', `${site(siteId)}/members/${encodeURIComponent(agentId)}`, { role }),
+    setAnswersChats: (siteId, agentId, answersChats) =>
+      call('PATCH', `${site(siteId)}/members/${encodeURIComponent(agentId)}`, { answersChats }),
     removeAccess: (siteId, agentId) =>
       call('DELETE', `${site(siteId)}/members/${encodeURIComponent(agentId)}`),
     nameAgent: (siteId, agentId, naming) =>

@@ -25,11 +25,22 @@ export function relativeTime(iso: string, now: number): string {
   return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 }
 
+/**
+ * The time of day as the browser's locale writes it: "14:05", or "2:05 PM" (never "02:05 PM":
+ * the hour is not forced to two digits, so the console and the widget read alike).
+ */
+const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+/** The time of day, in `timeZone` when given (the browser's otherwise). */
+export function timeOfDay(at: Date | number, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, { ...TIME_OPTIONS, timeZone }).format(at);
+}
+
 /** "14:05" today, "Tue 14:05" this week, "12 Mar, 14:05" otherwise. */
 export function clockTime(iso: string, now: number): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const time = timeOfDay(date);
   if (sameDay(date, new Date(now))) return time;
   if (Math.abs(now - date.getTime()) < 6 * DAY) {
     return `${date.toLocaleDateString(undefined, { weekday: 'short' })} ${time}`;

@@ -1,17 +1,30 @@
 /** Pure helpers over the conversation list: ordering, upserts, labels. */
 import type { AgentConversationView } from '../../shared/protocol';
 
-export type InboxStatus = 'open' | 'unassigned' | 'closed';
+export type InboxStatus = 'open' | 'unassigned' | 'reopened' | 'closed';
 
 export const STATUS_LABEL: Record<InboxStatus, string> = {
   open: 'Open',
   unassigned: 'Unassigned',
+  reopened: 'Reopened',
   closed: 'Closed',
 };
 
+/** Open again after the visitor said "This isn't solved", until it is closed again. */
+export function isReopened(conversation: AgentConversationView): boolean {
+  return conversation.status === 'open' && conversation.reopenedAt !== null;
+}
+
 export function inboxStatus(conversation: AgentConversationView): InboxStatus {
   if (conversation.status === 'closed') return 'closed';
+  if (isReopened(conversation)) return 'reopened';
   return conversation.assignedAgent ? 'open' : 'unassigned';
+}
+
+/** The rating was given before the latest reopen: it speaks of how things stood then. */
+export function ratedBeforeReopening(conversation: AgentConversationView): boolean {
+  const { rating, reopenedAt } = conversation;
+  return rating !== null && reopenedAt !== null && Date.parse(rating.at) <= Date.parse(reopenedAt);
 }
 
 /** Waiting for a reply, then the other open ones, then closed: the server's inbox order. */
@@ -66,8 +79,14 @@ export function lastMessagePreview(conversation: AgentConversationView, selfId?:
   return `${author}: ${text}`;
 }
 
-/** Does the last message wait for an answer from the team? */
+/**
+ * Does the conversation wait for an answer from the team? When the visitor wrote last, and when
+ * they reopened it and no one has written since: a reopen alerts like a new chat.
+ */
 export function awaitsReply(conversation: AgentConversationView): boolean {
+  if (conversation.status !== 'open') return false;
   const last = conversation.messages[conversation.messages.length - 1];
-  return conversation.status === 'open' && last?.from === 'visitor';
+  if (last?.from === 'visitor') return true;
+  const { reopenedAt } = conversation;
+  return reopenedAt !== null && (!last || Date.parse(last.at) <= Date.parse(reopenedAt));
 }

@@ -31,6 +31,7 @@ export const de: Dictionary = {
   promises: 'Zusagen',
   promiseBy: (agent: string, due: string) => `${agent} meldet sich bis ${due} bei Ihnen`,
   promiseKept: 'Eingehalten',
+  promiseKeptAt: (time: string) => `Eingehalten um ${time}`,
   promiseLate: 'Verzögert sich',
   dispute: 'Das ist nicht passiert',
   promiseDisputed: 'Sie haben gemeldet, dass das nicht passiert ist',

@@ -35,6 +35,7 @@ export const es: Dictionary = {
       ? `${agent} te responderá antes de ${/^0?1\D/.test(due) ? 'la' : 'las'} ${due}`
       : `${agent} te responderá a más tardar el ${due}`,
   promiseKept: 'Cumplido',
+  promiseKeptAt: (time: string) => `Cumplido a las ${time}`,
   promiseLate: 'Con retraso',
   dispute: 'Eso no pasó',
   promiseDisputed: 'Indicaste que esto no pasó',

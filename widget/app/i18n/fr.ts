@@ -34,6 +34,7 @@ export const fr: Dictionary = {
   promises: 'Engagements',
   promiseBy: (agent: string, due: string) => `${agent} revient vers vous d’ici ${due}`,
   promiseKept: 'Tenu',
+  promiseKeptAt: (time: string) => `Tenu à ${time}`,
   promiseLate: 'En retard',
   dispute: 'Ça n’a pas eu lieu',
   promiseDisputed: 'Vous avez indiqué que cela n’a pas eu lieu',

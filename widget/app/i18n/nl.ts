@@ -31,6 +31,7 @@ export const nl: Dictionary = {
   promises: 'Afspraken',
   promiseBy: (agent: string, due: string) => `${agent} laat uiterlijk ${due} van zich horen`,
   promiseKept: 'Nagekomen',
+  promiseKeptAt: (time: string) => `Nagekomen om ${time}`,
   promiseLate: 'Loopt uit',
   dispute: 'Dat is niet gebeurd',
   promiseDisputed: 'Je hebt laten weten dat dit niet is gebeurd',

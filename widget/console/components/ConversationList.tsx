@@ -5,7 +5,13 @@
 import { useState } from 'preact/hooks';
 import type { AgentConversationView } from '../../../shared/protocol';
 import { relativeTime } from '../format';
-import { awaitsReply, inboxStatus, lastMessagePreview, STATUS_LABEL } from '../inbox';
+import {
+  awaitsReply,
+  inboxStatus,
+  lastMessagePreview,
+  ratedBeforeReopening,
+  STATUS_LABEL,
+} from '../inbox';
 import { endLabel, endTone } from '../peaks';
 import { Face, InboxIcon } from './icons';
 
@@ -107,6 +113,7 @@ function ConversationItem({ conversation, selected, typing, onSelect, now, selfI
   const assignee = conversation.assignedAgent;
   const waiting = awaitsReply(conversation);
   const rating = conversation.rating;
+  const before = ratedBeforeReopening(conversation);
   return (
     <button
       type="button"
@@ -116,7 +123,14 @@ function ConversationItem({ conversation, selected, typing, onSelect, now, selfI
     >
       <span class="inbox-row">
         <span class="inbox-visitor">
-          {waiting && <span class="unread-dot" title="Waiting for a reply" />}
+          {waiting && (
+            <span
+              class="unread-dot"
+              title={
+                status === 'reopened' ? 'Reopened: waiting for a reply' : 'Waiting for a reply'
+              }
+            />
+          )}
           {conversation.visitorLabel}
         </span>
         <time class="inbox-time" dateTime={conversation.lastActivityAt}>
@@ -131,16 +145,25 @@ function ConversationItem({ conversation, selected, typing, onSelect, now, selfI
         <span class="inbox-assignee">
           {assignee ? (assignee.id === selfId ? 'You' : assignee.name) : 'No one yet'}
         </span>
-        {rating && (
-          <span
-            class={`rating-badge rating-badge--${endTone(rating.end)}`}
-            title={`Rated ${rating.end} of 5: ${endLabel(rating.end)}`}
-          >
-            <Face end={rating.end} size={13} />
-            <span class="sr-only">Rated</span> {rating.end}
-            <span class="sr-only"> of 5</span>
-          </span>
-        )}
+        {rating &&
+          (before ? (
+            <span
+              class="rating-badge rating-badge--before"
+              title={`Rated ${rating.end} of 5 before reopening: ${endLabel(rating.end)}`}
+            >
+              <span class="sr-only">Rated</span> {rating.end}
+              <span class="sr-only"> of 5</span> before reopening
+            </span>
+          ) : (
+            <span
+              class={`rating-badge rating-badge--${endTone(rating.end)}`}
+              title={`Rated ${rating.end} of 5: ${endLabel(rating.end)}`}
+            >
+              <Face end={rating.end} size={13} />
+              <span class="sr-only">Rated</span> {rating.end}
+              <span class="sr-only"> of 5</span>
+            </span>
+          ))}
       </span>
     </button>
   );

@@ -2,13 +2,13 @@
  * One conversation: its messages, promises and rating, and what the agent can do in it; or,
  * read-only (the history), only what happened in it.
  */
-import type { ComponentChild } from 'preact';
+import { Fragment, type ComponentChild } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AckError } from '../../../shared/ack';
 import type { AgentConversationView, MessageView, SignedInAgent } from '../../../shared/protocol';
 import type { Device, Visit } from '../../../shared/visit';
-import { clockTime } from '../format';
-import { inboxStatus, STATUS_LABEL } from '../inbox';
+import { clockTime, timeOfDay } from '../format';
+import { inboxStatus, ratedBeforeReopening, STATUS_LABEL } from '../inbox';
 import { describeAction, weave } from '../timeline';
 import type { LiveConsole } from '../useLiveConsole';
 import { Composer } from './Composer';
@@ -187,6 +187,12 @@ function Timeline({
   const count = conversation.messages.length + conversation.timeline.length;
   const items = weave(conversation.messages, conversation.timeline);
   const closeShown = conversation.timeline.some((entry) => entry.kind === 'closed');
+  const before = ratedBeforeReopening(conversation);
+  const reopenedOpen = conversation.status === 'open' && before;
+  // The reopen may have left the view's timeline (a long chat): the old rating then leads it.
+  const reopenShown = conversation.timeline.some(
+    (entry) => entry.kind === 'reopened' && entry.at === conversation.reopenedAt,
+  );
 
   // Follow new messages unless the agent scrolled up to read.
   useLayoutEffect(() => {
@@ -207,10 +213,13 @@ function Timeline({
       }}
     >
       {conversation.messages.length === 0 && <p class="timeline-empty muted">No messages yet.</p>}
+      {reopenedOpen && !reopenShown && conversation.rating && (
+        <RatingSummary rating={conversation.rating} now={now} beforeReopening />
+      )}
       {items.map((item, index) => {
         if (item.kind === 'action') {
           // Who claimed, promised, kept, closed: a quiet line between the messages.
-          return (
+          const line = (
             <p key={item.entry.id} class="timeline-event timeline-action">
               <span>
                 {describeAction(item.entry, selfId)}
@@ -219,13 +228,23 @@ function Timeline({
               </span>
             </p>
           );
+          // While a reopened chat is open, its old rating shows where it stood: before the reopen.
+          if (reopenedOpen && conversation.rating && item.entry.at === conversation.reopenedAt) {
+            return (
+              <Fragment key={item.entry.id}>
+                <RatingSummary rating={conversation.rating} now={now} beforeReopening />
+                {line}
+              </Fragment>
+            );
+          }
+          return line;
         }
-        const before = items[index - 1];
+        const previous = items[index - 1];
         return (
           <Message
             key={item.message.id}
             message={item.message}
-            continued={before?.kind === 'message' && sameAuthor(before.message, item.message)}
+            continued={previous?.kind === 'message' && sameAuthor(previous.message, item.message)}
             visitorLabel={conversation.visitorLabel}
             now={now}
           />
@@ -252,7 +271,7 @@ function Timeline({
             </div>
           )}
           {conversation.rating ? (
-            <RatingSummary rating={conversation.rating} now={now} />
+            <RatingSummary rating={conversation.rating} now={now} beforeReopening={before} />
           ) : (
             !conversation.setAsideRating && (
               <p class="rating-waiting muted">Waiting for the visitor's rating…</p>
@@ -347,11 +366,7 @@ function languageName(tag: string): string {
 /** The time of day in the visitor's zone ("14:05"), or null for a zone the browser lacks. */
 function timeThere(timeZone: string, now: number): string | null {
   try {
-    return new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(now);
+    return timeOfDay(now, timeZone);
   } catch {
     return null;
   }

@@ -48,6 +48,11 @@ interface Props {
   newFollowups?: number;
   /** Shows another of the person's sites. */
   onSwitchSite?: (siteId: string) => void;
+  /**
+   * The site the admin screens show, when they show one: it may be another site than the
+   * console's, so the header names it.
+   */
+  administering?: string | null;
 }
 
 export function Header({
@@ -61,6 +66,7 @@ export function Header({
   reports = supervises,
   newFollowups = 0,
   onSwitchSite,
+  administering = null,
 }: Props) {
   const sections: { view: ConsoleView; label: string }[] = [
     { view: 'live', label: 'Live' },
@@ -81,7 +87,11 @@ export function Header({
         <span class="brand-mark" aria-hidden="true" />
         Peakend
       </div>
-      {onSwitchSite && agent.sites.length > 1 ? (
+      {view === 'admin' && administering !== null ? (
+        <span class="topbar-site topbar-administering" title={`Administering ${administering}`}>
+          Administering <strong>{administering}</strong>
+        </span>
+      ) : onSwitchSite && agent.sites.length > 1 ? (
         <select
           class="topbar-site topbar-site-select"
           aria-label="Site"

@@ -11,12 +11,23 @@ import { AlertIcon, Face } from './icons';
 interface Props {
   rating: NonNullable<AgentConversationView['rating']>;
   now: number;
+  /**
+   * Given before the visitor reopened the chat: it tells how things stood then. It is not asked
+   * again once its change window has passed (decisions.md, after a reopen).
+   */
+  beforeReopening?: boolean;
 }
 
-export function RatingSummary({ rating, now }: Props) {
+export function RatingSummary({ rating, now, beforeReopening = false }: Props) {
   const amendable = Date.parse(rating.amendableUntil) > now;
   return (
-    <section class={`rating rating--${endTone(rating.end)}`} aria-label="Visitor's rating">
+    <section
+      class={`rating rating--${endTone(rating.end)}${beforeReopening ? ' rating--before' : ''}`}
+      aria-label={beforeReopening ? "Visitor's rating before reopening" : "Visitor's rating"}
+    >
+      {beforeReopening && (
+        <p class="rating-before">Before reopening: the visitor then said it wasn’t solved</p>
+      )}
       <div class="rating-end">
         <Face end={rating.end} size={36} />
         <div>

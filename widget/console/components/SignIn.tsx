@@ -8,6 +8,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { SiteChoice } from '../../../shared/accounts';
+import { ZEmail } from '../../../shared/facts';
 import { LIMITS } from '../../../shared/limits';
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { SessionApi } from '../api';
@@ -42,6 +43,8 @@ export function SignIn({
   const [email, setEmail] = useState(fixedEmail ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** What is wrong with each field, found before asking the server; shown under it. */
+  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
   const [busy, setBusy] = useState(false);
   /** The sites to choose from, once the server asked which. */
   const [sites, setSites] = useState<SiteChoice[] | null>(null);
@@ -50,8 +53,21 @@ export function SignIn({
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    setBusy(true);
     setError(null);
+    const found = {
+      ...(!ZEmail.safeParse(email).success && { email: 'Enter a valid email address.' }),
+      ...(password === '' && { password: 'Enter your password.' }),
+    };
+    setFieldErrors(found);
+    if (found.email || found.password) {
+      // To the first field to fix, whose message its description reads out.
+      const form = event.currentTarget as HTMLFormElement;
+      form
+        .querySelector<HTMLInputElement>(found.email ? '[name=email]' : '[name=password]')
+        ?.focus();
+      return;
+    }
+    setBusy(true);
     const choice = sites && siteId ? { siteId } : invite !== undefined ? { invite } : null;
     const result = choice
       ? await api.signIn(email.trim(), password, choice)
@@ -68,6 +84,8 @@ export function SignIn({
     <form
       class={embedded ? 'signin-embedded' : 'signin-card'}
       onSubmit={submit}
+      // The form's own messages, in words, rather than the browser's bubble.
+      noValidate
       aria-labelledby="signin-title"
     >
       {!embedded && <CardBrand />}
@@ -95,8 +113,16 @@ export function SignIn({
           readOnly={fixedEmail !== undefined || sites !== null}
           onInput={(e) => setEmail(e.currentTarget.value)}
           autoFocus={fixedEmail === undefined}
+          aria-invalid={fieldErrors.email ? 'true' : undefined}
+          aria-describedby={fieldErrors.email ? 'signin-email-error' : undefined}
         />
       </label>
+      {/* Outside the label, so the field's name stays "Email"; tied by aria-describedby. */}
+      {fieldErrors.email && (
+        <p id="signin-email-error" class="field-error signin-field-error">
+          {fieldErrors.email}
+        </p>
+      )}
       <label class="field">
         <span class="field-label">Password</span>
         <input
@@ -109,8 +135,16 @@ export function SignIn({
           readOnly={sites !== null}
           onInput={(e) => setPassword(e.currentTarget.value)}
           autoFocus={fixedEmail !== undefined}
+          aria-invalid={fieldErrors.password ? 'true' : undefined}
+          aria-describedby={fieldErrors.password ? 'signin-password-error' : undefined}
         />
       </label>
+      {/* Outside the label, so the field's name stays "Password"; tied by aria-describedby. */}
+      {fieldErrors.password && (
+        <p id="signin-password-error" class="field-error signin-field-error">
+          {fieldErrors.password}
+        </p>
+      )}
       {sites && (
         <fieldset class="field site-choice">
           <legend class="field-label">Which site?</legend>

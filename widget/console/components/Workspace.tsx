@@ -114,6 +114,8 @@ export function Workspace({
           : true;
   const view: ConsoleView = offered(chosenView) ? chosenView : 'live';
   const newFollowups = useNewFollowups(live);
+  /** The site the admin screens show (the header names it). */
+  const [administering, setAdministering] = useState<string | null>(null);
   const now = useNow(30_000);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = conversations?.find((c) => c.id === selectedId) ?? null;
@@ -184,6 +186,7 @@ export function Workspace({
         reports={Boolean(insights && report && supervises)}
         newFollowups={newFollowups}
         onSwitchSite={onSwitchSite}
+        administering={administering}
       />
       {live.connection === 'reconnecting' && (
         <div class="banner" role="status">
@@ -196,7 +199,12 @@ export function Workspace({
         </div>
       )}
       {admin && view === 'admin' && (
-        <Admin api={admin} currentSiteId={agent.siteId} onSitesChanged={() => onSitesChanged?.()} />
+        <Admin
+          api={admin}
+          currentSiteId={agent.siteId}
+          onSitesChanged={() => onSitesChanged?.()}
+          onShowing={setAdministering}
+        />
       )}
       {insights && view === 'trends' && <Trends api={insights} siteId={agent.siteId} />}
       {insights && view === 'segments' && (

@@ -37,6 +37,8 @@ interface Props {
   onSitesChanged: () => void;
   /** Helpdesk integrations' calls (tests give their own). */
   integrations?: IntegrationApi;
+  /** The site shown (its name), or null (loading, or the new-site form): the header names it. */
+  onShowing?: (siteName: string | null) => void;
 }
 
 type Sites =
@@ -52,6 +54,7 @@ export function Admin({
   currentSiteId,
   onSitesChanged,
   integrations,
+  onShowing,
 }: Props) {
   const [integrationApi] = useState(() => integrations ?? httpIntegrationApi());
   const [sites, setSites] = useState<Sites>({ state: 'loading' });
@@ -73,6 +76,15 @@ export function Admin({
       current = false;
     };
   }, [api]);
+
+  const shownName =
+    sites.state !== 'ready' || selectedId === null
+      ? null
+      : ((sites.sites.find((s) => s.siteId === selectedId) ?? sites.sites[0])?.name ?? null);
+  useEffect(() => {
+    onShowing?.(shownName);
+  }, [shownName]);
+  useEffect(() => () => onShowing?.(null), []);
 
   if (sites.state !== 'ready') {
     return (

@@ -109,7 +109,8 @@ export function EmbedAndKey({ api, site }: Props) {
               setRefocus(true);
             }}
           >
-            The previous key has stopped working. Put this one wherever your servers keep it.
+            The previous key has stopped working. Put this one wherever your servers keep it, and
+            the new signing secret (above) wherever they sign users and host chats.
           </SecretOnce>
         ) : keyState === 'idle' ? (
           <div>
@@ -133,7 +134,13 @@ export function EmbedAndKey({ api, site }: Props) {
           >
             <p class="confirm-text">
               The current key stops working at once: anything still using it is refused until it has
-              the new key. Rotate it?
+              the new key.
+            </p>
+            {/* The signing secret is derived from the key (server/auth/signing.ts). */}
+            <p class="confirm-text">
+              The signing secret changes too: signed-in users’ <code>userHash</code> values and
+              host-chat signatures made with the old one are refused until your servers sign with
+              the new secret, so those visitors can’t chat meanwhile. Rotate it?
             </p>
             <div class="confirm-actions">
               <button

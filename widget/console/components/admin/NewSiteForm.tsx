@@ -7,10 +7,11 @@ import type { AckError } from '../../../../shared/ack';
 import type { NewSiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
 import { useFocusOnMount } from '../../useFocusOnMount';
+import { issuesByField, topError } from '../../fieldIssues';
 import { ErrorNote } from '../ErrorNote';
 import { CopyField } from './CopyField';
 import { SecretOnce } from './SecretOnce';
-import { SiteFields } from './SiteFields';
+import { siteFieldOf, SiteFields, typedOrigins } from './SiteFields';
 
 interface Props {
   api: AdminApi;
@@ -25,6 +26,9 @@ export function NewSiteForm({ api, onCreated, onOpen, onCancel }: Props) {
   const [name, setName] = useState('');
   const [origins, setOrigins] = useState('');
   const [error, setError] = useState<AckError | null>(null);
+  /** The origins as last sent: a problem's line is named with what it said. */
+  const [sentOrigins, setSentOrigins] = useState<string[]>([]);
+  const issues = issuesByField(error, (issue) => siteFieldOf(issue, sentOrigins));
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<NewSiteView | null>(null);
   const nameField = useRef<HTMLInputElement>(null);
@@ -34,13 +38,9 @@ export function NewSiteForm({ api, onCreated, onOpen, onCancel }: Props) {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const answer = await api.createSite({
-      name,
-      allowedOrigins: origins
-        .split(/[\n,]/)
-        .map((line) => line.trim())
-        .filter(Boolean),
-    });
+    const allowedOrigins = typedOrigins(origins);
+    setSentOrigins(allowedOrigins);
+    const answer = await api.createSite({ name, allowedOrigins });
     setBusy(false);
     if (!answer.ok) return setError(answer.error);
     setCreated(answer.data);
@@ -74,7 +74,7 @@ export function NewSiteForm({ api, onCreated, onOpen, onCancel }: Props) {
 
   return (
     <form class="admin-sections" onSubmit={create}>
-      {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
+      {error && <ErrorNote error={topError(error, issues)} onDismiss={() => setError(null)} />}
       <section class="admin-card" aria-labelledby="new-site-title">
         <header class="admin-card-head">
           <h2 id="new-site-title" class="admin-card-title">
@@ -93,6 +93,7 @@ export function NewSiteForm({ api, onCreated, onOpen, onCancel }: Props) {
           hint="One per line, e.g. https://shop.example. You can change them later."
           rows={3}
           nameRef={nameField}
+          errors={issues.byField}
         />
         <div class="admin-save">
           <button type="button" class="btn btn--quiet" onClick={onCancel}>

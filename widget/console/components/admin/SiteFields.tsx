@@ -1,9 +1,15 @@
 /**
  * A site's name and allowed origins, as typed: the same two fields when a site is created and
- * when it is changed.
+ * when it is changed. Origins are written as browsers send them when the field is left or the
+ * form sent ("localhost:4260" → "http://localhost:4260", a trailing slash dropped), and the
+ * field says what it changed. The server's problems show under the field they are about.
  */
 import type { Ref } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Issue } from '../../../../shared/ack';
 import { LIMITS } from '../../../../shared/limits';
+import { normaliseOrigin } from '../../../../shared/sites';
+import { sentence } from '../../fieldIssues';
 
 interface Props {
   /** Makes the origins field's id and its hint's id unique on the page. */
@@ -16,24 +22,78 @@ interface Props {
   hint: string;
   rows: number;
   nameRef?: Ref<HTMLInputElement>;
+  /** The server's problems with each field (`siteFieldOf`), shown under it. */
+  errors?: ReadonlyMap<string, string[]>;
+}
+
+/** The origins as typed, one per line (or comma), written as browsers send them. */
+export function typedOrigins(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map(normaliseOrigin);
+}
+
+/** Which of these fields a problem of the sites API is about (issuesByField). */
+export function siteFieldOf(issue: Issue, sent: readonly string[]): [string, string] | null {
+  if (issue.path === 'name') return ['name', sentence(issue.message)];
+  const line = /^allowedOrigins(?:\.(\d+))?$/.exec(issue.path);
+  if (!line) return null;
+  if (line[1] === undefined) return ['allowedOrigins', sentence(issue.message)];
+  const index = Number(line[1]);
+  const value = sent[index];
+  const which = value === undefined ? `Line ${index + 1}` : `Line ${index + 1} (${value})`;
+  return ['allowedOrigins', `${which}: ${issue.message.trim()}.`.replace(/\.\.$/, '.')];
 }
 
 export function SiteFields(props: Props) {
+  const nameId = `${props.idPrefix}-name`;
+  const nameErrorId = `${props.idPrefix}-name-error`;
   const originsId = `${props.idPrefix}-origins`;
   const hintId = `${props.idPrefix}-origins-hint`;
+  const noteId = `${props.idPrefix}-origins-note`;
+  const originsErrorId = `${props.idPrefix}-origins-error`;
+  const nameErrors = props.errors?.get('name') ?? [];
+  const originErrors = props.errors?.get('allowedOrigins') ?? [];
+  /** What leaving the field rewrote, said until the origins are typed again. */
+  const [rewritten, setRewritten] = useState<[typed: string, origin: string][]>([]);
+
+  const tidy = () => {
+    const lines = props.origins
+      .split(/[\n,]/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const changes = lines
+      .map((line) => [line, normaliseOrigin(line)] as [string, string])
+      .filter(([typed, origin]) => typed !== origin);
+    setRewritten(changes);
+    if (changes.length > 0) props.onOrigins(lines.map(normaliseOrigin).join('\n'));
+  };
+
   return (
     <div class="admin-form">
-      <label class="field">
-        <span class="field-label">Site name</span>
+      <div class="field">
+        <label class="field-label" for={nameId}>
+          Site name
+        </label>
         <input
+          id={nameId}
           type="text"
           ref={props.nameRef}
           required
           maxLength={LIMITS.nameLength}
           value={props.name}
           onInput={(e) => props.onName(e.currentTarget.value)}
+          aria-invalid={nameErrors.length > 0 ? 'true' : undefined}
+          aria-describedby={nameErrors.length > 0 ? nameErrorId : undefined}
         />
-      </label>
+        {nameErrors.length > 0 && (
+          <span id={nameErrorId} class="field-error">
+            {nameErrors.join(' ')}
+          </span>
+        )}
+      </div>
       <div class="field">
         <label class="field-label" for={originsId}>
           Allowed origins
@@ -44,9 +104,39 @@ export function SiteFields(props: Props) {
           spellcheck={false}
           placeholder="https://shop.example"
           value={props.origins}
-          onInput={(e) => props.onOrigins(e.currentTarget.value)}
-          aria-describedby={hintId}
+          onInput={(e) => {
+            setRewritten([]);
+            props.onOrigins(e.currentTarget.value);
+          }}
+          onBlur={tidy}
+          aria-invalid={originErrors.length > 0 ? 'true' : undefined}
+          aria-describedby={[
+            originErrors.length > 0 ? originsErrorId : '',
+            rewritten.length > 0 ? noteId : '',
+            hintId,
+          ]
+            .filter(Boolean)
+            .join(' ')}
         />
+        {originErrors.length > 0 && (
+          <ul id={originsErrorId} class="field-error field-error-list">
+            {originErrors.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        )}
+        {rewritten.length > 0 && (
+          <p id={noteId} class="field-hint field-note" role="status">
+            Written as browsers send it (a scheme, no path or trailing slash):{' '}
+            {rewritten.map(([typed, origin], i) => (
+              <span key={typed}>
+                {i > 0 ? '; ' : ''}
+                {typed} → <code>{origin}</code>
+              </span>
+            ))}
+            .
+          </p>
+        )}
         <span id={hintId} class="field-hint">
           {props.hint}
         </span>

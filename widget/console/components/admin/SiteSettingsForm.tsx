@@ -9,8 +9,9 @@ import type { AckError } from '../../../../shared/ack';
 import type { SiteSettings } from '../../../../shared/settings';
 import type { SitePatch, SiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
+import { issuesByField, sentence, topError } from '../../fieldIssues';
 import { ErrorNote } from '../ErrorNote';
-import { SiteFields } from './SiteFields';
+import { siteFieldOf, SiteFields, typedOrigins } from './SiteFields';
 import { TimeZoneField } from './TimeZoneField';
 
 interface Props {
@@ -76,11 +77,6 @@ const SWITCHES: readonly { key: SwitchSetting; label: string; hint: string }[] =
 ];
 
 const originsText = (origins: readonly string[]) => origins.join('\n');
-const originsOf = (text: string) =>
-  text
-    .split(/[\n,]/)
-    .map((line) => line.trim())
-    .filter(Boolean);
 
 export function SiteSettingsForm({ api, site, onSaved }: Props) {
   const [name, setName] = useState(site.name);
@@ -93,6 +89,13 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
   );
   const [timeZone, setTimeZone] = useState(site.settings.timeZone);
   const [error, setError] = useState<AckError | null>(null);
+  /** The origins as last sent: a problem's line is named with what it said. */
+  const [sentOrigins, setSentOrigins] = useState<string[]>([]);
+  const issues = issuesByField(error, (issue) => {
+    const setting = /^settings\.(\w+)/.exec(issue.path);
+    if (setting) return [`settings.${setting[1]}`, sentence(issue.message)];
+    return siteFieldOf(issue, sentOrigins);
+  });
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -108,9 +111,11 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
       if (value !== site.settings[key]) changedSettings[key] = value;
     }
     if (timeZone !== site.settings.timeZone) changedSettings.timeZone = timeZone;
+    const allowedOrigins = typedOrigins(origins);
+    setSentOrigins(allowedOrigins);
     const patch: SitePatch = {
       name,
-      allowedOrigins: originsOf(origins),
+      allowedOrigins,
       ...(Object.keys(changedSettings).length > 0 && { settings: changedSettings }),
     };
     setBusy(true);
@@ -126,7 +131,7 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
 
   return (
     <form class="admin-sections" onSubmit={save} onInput={() => setSaved(false)}>
-      {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
+      {error && <ErrorNote error={topError(error, issues)} onDismiss={() => setError(null)} />}
       <section class="admin-card" aria-labelledby="site-details-title">
         <header class="admin-card-head">
           <h2 id="site-details-title" class="admin-card-title">
@@ -141,6 +146,7 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
           onOrigins={setOrigins}
           hint="One per line: the pages where the widget may run, as scheme and host (https://shop.example), no path. Other pages are refused."
           rows={4}
+          errors={issues.byField}
         />
         <TimeZoneField
           value={timeZone}
@@ -175,9 +181,14 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
                   step={whole ? 1 : 'any'}
                   min={whole ? 1 : undefined}
                   required
-                  aria-describedby={
-                    hint ? `setting-${key}-unit setting-${key}-hint` : `setting-${key}-unit`
-                  }
+                  aria-invalid={issues.byField.has(`settings.${key}`) ? 'true' : undefined}
+                  aria-describedby={[
+                    issues.byField.has(`settings.${key}`) ? `setting-${key}-error` : '',
+                    `setting-${key}-unit`,
+                    hint ? `setting-${key}-hint` : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
                   value={settings[key]}
                   onInput={(e) => {
                     const value = e.currentTarget.value;
@@ -188,6 +199,11 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
                   {unit}
                 </span>
               </span>
+              {issues.byField.has(`settings.${key}`) && (
+                <span id={`setting-${key}-error`} class="field-error">
+                  {issues.byField.get(`settings.${key}`)?.join(' ')}
+                </span>
+              )}
               {hint && (
                 <span id={`setting-${key}-hint`} class="field-hint">
                   {hint}

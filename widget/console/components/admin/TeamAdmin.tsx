@@ -220,6 +220,10 @@ export function TeamAdmin({ api, site }: Props) {
           <h2 id="team-title" class="admin-card-title">
             Team <span class="count">{team.length}</span>
           </h2>
+          <p id="team-answers-hint" class="admin-card-intro">
+            Someone who doesn’t answer chats (an admin who only sets things up) is left out of the
+            live scores until they have scores of their own.
+          </p>
         </header>
         <table class="admin-table">
           <thead>
@@ -227,6 +231,7 @@ export function TeamAdmin({ api, site }: Props) {
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
+              <th scope="col">Answers chats</th>
               <th scope="col">
                 <span class="sr-only">Access</span>
               </th>
@@ -236,7 +241,7 @@ export function TeamAdmin({ api, site }: Props) {
             {team.map((member) =>
               removing === member.agentId ? (
                 <tr key={member.agentId} class="is-confirming">
-                  <td colSpan={4}>
+                  <td colSpan={5}>
                     <ConfirmRemove
                       member={member}
                       siteName={site.name}
@@ -276,6 +281,21 @@ export function TeamAdmin({ api, site }: Props) {
                         </option>
                       ))}
                     </select>
+                  </td>
+                  <td>
+                    {/* Off for someone who only administers: not listed in the scores. */}
+                    <input
+                      type="checkbox"
+                      class="admin-answers"
+                      aria-label={`${member.name} answers chats`}
+                      aria-describedby="team-answers-hint"
+                      checked={member.answersChats}
+                      disabled={busy}
+                      onChange={(e) => {
+                        const next = e.currentTarget.checked;
+                        void act(() => api.setAnswersChats(site.siteId, member.agentId, next));
+                      }}
+                    />
                   </td>
                   <td class="admin-table-action">
                     <button
