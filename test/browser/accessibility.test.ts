@@ -46,6 +46,23 @@ describeInBrowser('the widget is accessible', () => {
     return page;
   }
 
+  /** Every rating save the page sends, in order, over either of socket.io's transports. */
+  function ratingSaves(page: Page): Record<string, unknown>[] {
+    const saves: Record<string, unknown>[] = [];
+    const read = (data: string) => {
+      for (const match of data.matchAll(/\["rating:save",(\{.*?\})\]/g)) {
+        saves.push(JSON.parse(match[1]!) as Record<string, unknown>);
+      }
+    };
+    page.on('websocket', (socket) =>
+      socket.on('framesent', (frame) => {
+        if (typeof frame.payload === 'string') read(frame.payload);
+      }),
+    );
+    page.on('request', (request) => read(request.postData() ?? ''));
+    return saves;
+  }
+
   /** The visitor ends the chat: the rating card appears. */
   async function endChat(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'End chat' }).click();
@@ -111,6 +128,7 @@ describeInBrowser('the widget is accessible', () => {
 
   it('works from the keyboard: Tab, Enter, Escape, and the rating radios', async () => {
     const page = await visitor();
+    const saves = ratingSaves(page);
     // The plain page has no focusable content of its own: the launcher is the first stop.
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'button', label: 'Open chat' });
@@ -144,14 +162,25 @@ describeInBrowser('the widget is accessible', () => {
       return FACES.filter((_, i) => states[i]);
     };
     expect(await checked()).toEqual([]);
+    // The radio-group pattern: arrows move the choice, and one choice is one save.
     await page.keyboard.press('Space');
     expect(await checked()).toEqual(['Very bad']);
+    await expect.poll(() => saves.length).toBe(1);
     await page.keyboard.press('ArrowRight');
     expect(await checked()).toEqual(['Bad']);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     expect(await checked()).toEqual(['Good']);
     expect(await focused(page)).toMatchObject({ tag: 'input', label: 'Good' });
+    await page.keyboard.press('ArrowLeft');
+    expect(await checked()).toEqual(['Okay']);
+    // Saved once the arrow keys have stopped: the face they stopped on, and nothing between.
+    await expect.poll(() => saves.length).toBe(2);
+    expect(saves[1]).toMatchObject({ end: 3 });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => saves.length).toBe(3);
+    expect(saves[2]).toMatchObject({ end: 4 });
     await page.keyboard.press('ArrowLeft');
     expect(await checked()).toEqual(['Okay']);
     // The next step came in below, reachable by Tab.
@@ -164,6 +193,26 @@ describeInBrowser('the widget is accessible', () => {
         return el?.textContent;
       }),
     ).toBe('Quick replies');
+    // Leaving the faces saved the last one, once.
+    await expect.poll(() => saves.length).toBe(4);
+    expect(saves[3]).toMatchObject({ end: 3 });
+
+    // A chip chosen with Enter leads straight to the comment, and what is typed stays there.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => saves.length).toBe(5);
+    expect(saves[4]).toMatchObject({ end: 3, peak: { dimension: 'responsiveness' } });
+    await expect
+      .poll(() => focused(page))
+      .toMatchObject({ tag: 'textarea', id: expect.stringMatching(/-comment$/) });
+    await page.keyboard.type('Typed by keyboard');
+    expect(await page.getByRole('textbox', { name: 'Anything else?' }).inputValue()).toBe(
+      'Typed by keyboard',
+    );
+    expect(await focused(page)).toMatchObject({
+      tag: 'textarea',
+      id: expect.stringMatching(/-comment$/),
+    });
+    expect(saves).toHaveLength(5);
   });
 
   it('has touch targets of at least 44×44 px', async () => {
