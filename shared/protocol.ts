@@ -69,8 +69,13 @@ export interface PromiseView {
 
 export interface RatingView {
   end: number;
+  /** null: "Nothing in particular", or not answered: see `peakAnswered`. */
   peak: Peak | null;
   comment: string | null;
+  /** "What stood out most?" was answered. */
+  peakAnswered: boolean;
+  /** The visitor sent the card's last step: nothing more is asked. */
+  finished: boolean;
   at: string;
   /** The visitor may change the rating until then. */
   amendableUntil: string;

@@ -322,6 +322,8 @@ describe('the rating card in Dutch', () => {
         end: payload.end,
         peak: payload.peak ?? null,
         comment: payload.comment ?? null,
+        peakAnswered: payload.peak !== undefined,
+        finished: payload.finished === true,
         at: '2026-03-02T10:00:00.000Z',
         amendableUntil: '2026-03-03T10:00:00.000Z',
       },

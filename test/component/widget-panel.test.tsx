@@ -269,6 +269,8 @@ describe('widget chat panel', () => {
       peak: null,
       comment: null,
       at: closedAt,
+      peakAnswered: false,
+      finished: false,
       amendableUntil: closedAt,
     };
     chat.saveRating.mockImplementation(async () => ({ ok: true, data: rating }));

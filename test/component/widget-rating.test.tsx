@@ -12,6 +12,8 @@ function ratingOf(payload: RatingSave): RatingView {
     end: payload.end,
     peak: payload.peak ?? null,
     comment: payload.comment ?? null,
+    peakAnswered: payload.peak !== undefined,
+    finished: payload.finished === true,
     at: '2026-03-02T10:00:00.000Z',
     amendableUntil: '2026-03-03T10:00:00.000Z',
   };
@@ -261,12 +263,62 @@ describe('widget rating card', () => {
       <RatingCard
         conversationId="conv-1"
         agentName="Anna"
-        existing={ratingOf({ conversationId: 'conv-1', key: 'k', end: 5 })}
+        existing={ratingOf({ conversationId: 'conv-1', key: 'k', end: 5, finished: true })}
         save={accepting()}
       />,
     );
     expect(screen.getByText('Thank you!')).toBeTruthy();
     expect(screen.queryByRole('radiogroup')).toBeNull();
+  });
+
+  describe('a card left half-way (on another page, say)', () => {
+    const later = new Date(Date.now() + 10 * 60_000).toISOString();
+
+    function resume(existing: RatingView) {
+      const save = accepting();
+      render(
+        <RatingCard conversationId="conv-1" agentName="Anna" existing={existing} save={save} />,
+      );
+      return save;
+    }
+
+    it('comes back at "What stood out most?" with the face chosen', async () => {
+      const save = resume({
+        ...ratingOf({ conversationId: 'conv-1', key: 'k', end: 2 }),
+        amendableUntil: later,
+      });
+      expect(screen.queryByText('Thank you!')).toBeNull();
+      expect(screen.getByRole('radio', { name: 'Bad' })).toHaveProperty('checked', true);
+      fireEvent.click(screen.getByRole('button', { name: 'Long waits' }));
+      expect(save.mock.calls[0]![0]).toMatchObject({
+        end: 2,
+        peak: { dimension: 'responsiveness', polarity: 'negative' },
+      });
+      expect(screen.getByRole('textbox', { name: 'Anything else?' })).toBeTruthy();
+    });
+
+    it('comes back at the comment when the moment was answered, "Nothing in particular" too', () => {
+      const save = resume({
+        ...ratingOf({ conversationId: 'conv-1', key: 'k', end: 4, peak: null }),
+        amendableUntil: later,
+      });
+      expect(screen.queryByText('What stood out most?')).toBeNull();
+      fireEvent.input(screen.getByRole('textbox', { name: 'Anything else?' }), {
+        target: { value: 'Fine' },
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+      expect(save.mock.calls[0]![0]).toMatchObject({
+        end: 4,
+        peak: null,
+        comment: 'Fine',
+        finished: true,
+      });
+    });
+
+    it('thanks once the change window has closed', () => {
+      resume(ratingOf({ conversationId: 'conv-1', key: 'k', end: 4 }));
+      expect(screen.getByText('Thank you!')).toBeTruthy();
+    });
   });
 
   describe('“May we contact you about this?”', () => {

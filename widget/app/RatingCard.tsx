@@ -31,7 +31,10 @@ export interface RatingCardProps {
   conversationId: string;
   /** The agent's name, for a personal thank-you. */
   agentName: string | null;
-  /** A rating the server already has: the card thanks instead of asking again. */
+  /**
+   * A rating the server already has: the card thanks instead of asking again, unless the visitor
+   * left it half-way (on another page, say) and may still change it: then it asks the rest.
+   */
   existing: RatingView | null;
   save: SaveRating;
   /** After every successful save. */
@@ -69,13 +72,22 @@ const CHIPS: [Dimension, Polarity][] = [
 
 let cards = 0;
 
+/** Where a card starts: after what the server already has, while it may still be changed. */
+function resumeAt(existing: RatingView | null): Step {
+  if (!existing) return 'peak';
+  if (existing.finished || Date.parse(existing.amendableUntil) <= Date.now()) return 'thanks';
+  return existing.peakAnswered ? 'comment' : 'peak';
+}
+
 export function RatingCard(props: RatingCardProps) {
   const { conversationId, agentName, existing, save, onSaved } = props;
   const [id] = useState(() => `pk-rate-${++cards}`);
   const [end, setEnd] = useState<number | null>(existing ? existing.end : null);
   // `undefined`: not answered yet; `null`: "Nothing in particular".
-  const [peak, setPeak] = useState<Peak | null | undefined>(undefined);
-  const [step, setStep] = useState<Step>(existing ? 'thanks' : 'peak');
+  const [peak, setPeak] = useState<Peak | null | undefined>(
+    existing?.peakAnswered ? existing.peak : undefined,
+  );
+  const [step, setStep] = useState<Step>(() => resumeAt(existing));
   const [comment, setComment] = useState('');
   const [email, setEmail] = useState('');
   const [badEmail, setBadEmail] = useState(false);
