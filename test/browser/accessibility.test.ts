@@ -9,8 +9,19 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, screenshot } from '../support/browser';
 import type { HostServer } from '../support/hosts';
 import { axeViolations } from './axe';
-import { box, focused, launcher, messageBox, openChat, panel, sendMessage, settle } from './widget';
+import {
+  agentAnswers,
+  box,
+  focused,
+  launcher,
+  messageBox,
+  openChat,
+  panel,
+  sendMessage,
+  settle,
+} from './widget';
 import { startWidgetStage, type WidgetStage } from '../support/stage';
+import { connectAgent, next, type AgentClient } from '../support/server';
 
 const FACES = ['Very bad', 'Bad', 'Okay', 'Good', 'Very good'];
 
@@ -18,14 +29,18 @@ describeInBrowser('the widget is accessible', () => {
   let stage: WidgetStage;
   let hosts: HostServer;
   let browser: Browser;
+  let agent: AgentClient;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     stage = await startWidgetStage();
     ({ hosts, browser } = stage);
+    agent = await connectAgent(stage.server.url, 'anna@demo.peakend.test');
+    await next(agent, 'connect');
   });
 
   afterAll(async () => {
+    agent?.disconnect();
     await stage?.stop();
   });
 
@@ -46,6 +61,13 @@ describeInBrowser('the widget is accessible', () => {
     return page;
   }
 
+  const focusedText = (page: Page) =>
+    page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.textContent?.trim() ?? '';
+    });
+
   /** Every rating save the page sends, in order, over either of socket.io's transports. */
   function ratingSaves(page: Page): Record<string, unknown>[] {
     const saves: Record<string, unknown>[] = [];
@@ -63,9 +85,14 @@ describeInBrowser('the widget is accessible', () => {
     return saves;
   }
 
-  /** The visitor ends the chat: the rating card appears. */
-  async function endChat(page: Page): Promise<void> {
+  /** An agent answers the chat with `visitorText`, then the visitor ends it: the card appears. */
+  async function endChat(page: Page, visitorText: string): Promise<void> {
+    await agentAnswers(page, agent, visitorText);
     await page.getByRole('button', { name: 'End chat' }).click();
+    await page
+      .getByRole('group', { name: 'End this chat?' })
+      .getByRole('button', { name: 'End chat' })
+      .click();
     await page.getByRole('radiogroup', { name: 'How did this conversation end?' }).waitFor();
   }
 
@@ -81,7 +108,7 @@ describeInBrowser('the widget is accessible', () => {
       expect(await axeViolations(page), 'panel with messages').toEqual([]);
       if (theme === 'dark') await screenshot(page, 'a11y-dark-chat');
 
-      await endChat(page);
+      await endChat(page, 'It was due on Monday.');
       expect(await axeViolations(page), 'rating card').toEqual([]);
       await page.getByRole('radio', { name: 'Good', exact: true }).check();
       await page.getByRole('button', { name: 'Quick replies' }).waitFor();
@@ -102,7 +129,7 @@ describeInBrowser('the widget is accessible', () => {
       const page = await visitor({ dark: theme === 'dark' });
       await openChat(page);
       await sendMessage(page, 'Nobody is answering');
-      await endChat(page);
+      await endChat(page, 'Nobody is answering');
       await page.getByRole('radio', { name: 'Very bad', exact: true }).check();
       await page.getByRole('button', { name: 'Long waits' }).click();
       const email = page.getByRole('textbox', { name: 'May we contact you about this?' });
@@ -147,7 +174,18 @@ describeInBrowser('the widget is accessible', () => {
     await page.keyboard.type('Hello from the keyboard');
     await page.keyboard.press('Enter');
     await page.getByRole('log').getByText('Hello from the keyboard').waitFor();
+    await agentAnswers(page, agent, 'Hello from the keyboard');
     await page.getByRole('button', { name: 'End chat' }).focus();
+    await page.keyboard.press('Enter');
+    // "End this chat?": the focus is on its answer; Escape takes it back, to "End chat".
+    await expect.poll(() => focusedText(page)).toBe('End chat');
+    expect(await page.getByRole('group', { name: 'End this chat?' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('group', { name: 'End this chat?' }).count()).toBe(0);
+    expect(await panel(page).isVisible()).toBe(true);
+    expect(await focusedText(page)).toBe('End chat');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('group', { name: 'End this chat?' }).count()).toBe(1);
     await page.keyboard.press('Enter');
     await page.getByRole('radiogroup', { name: 'How did this conversation end?' }).waitFor();
 
@@ -215,6 +253,23 @@ describeInBrowser('the widget is accessible', () => {
     expect(saves).toHaveLength(5);
   });
 
+  it('ends a chat nobody answered with a closing note, not the rating card', async () => {
+    const page = await visitor();
+    await openChat(page);
+    await sendMessage(page, 'Is anyone there?');
+    await page.getByRole('button', { name: 'End chat' }).click();
+    const question = page.getByRole('group', { name: 'End this chat?' });
+    expect(await axeViolations(page), 'End this chat?').toEqual([]);
+    await question.getByRole('button', { name: 'End chat' }).click();
+    const note = page.getByText('This chat ended before our team could reply.', { exact: false });
+    await note.waitFor();
+    expect(await page.getByRole('radiogroup').count()).toBe(0);
+    expect(await focusedText(page)).toMatch(/^This chat ended before our team could reply/);
+    // The visitor can write again at once.
+    expect(await messageBox(page).isVisible()).toBe(true);
+    expect(await axeViolations(page), 'closing note').toEqual([]);
+  });
+
   it('has touch targets of at least 44×44 px', async () => {
     const page = await visitor();
     const { width, height } = await box(launcher(page));
@@ -225,7 +280,7 @@ describeInBrowser('the widget is accessible', () => {
     // The composer comes back after the thank-you; measure Send before ending the chat.
     const send = await box(page.getByRole('button', { name: 'Send', exact: true }));
     expect(Math.min(send.width, send.height)).toBeGreaterThanOrEqual(44);
-    await endChat(page);
+    await endChat(page, 'Checking the targets');
     await page.getByRole('radio', { name: 'Okay', exact: true }).check();
     await page.getByRole('button', { name: 'Quick replies' }).waitFor();
     await settle(page);
@@ -259,7 +314,7 @@ describeInBrowser('the widget is accessible', () => {
         };
       });
     expect(await overflow()).toEqual({ page: true, panel: true, scrollers: [] });
-    await endChat(page);
+    await endChat(page, 'A long message without spaces: ');
     await page.getByRole('radio', { name: 'Very good', exact: true }).check();
     await page.getByRole('button', { name: 'Nothing in particular' }).waitFor();
     await settle(page);
@@ -275,7 +330,7 @@ describeInBrowser('the widget is accessible', () => {
     const page = await visitor({ reducedMotion: true });
     await openChat(page);
     await sendMessage(page, 'No motion, please');
-    await endChat(page);
+    await endChat(page, 'No motion, please');
     await page.getByRole('radio', { name: 'Good', exact: true }).check();
     await page.getByRole('button', { name: 'Quick replies' }).waitFor();
     const moving = await page.evaluate(() => {

@@ -32,6 +32,11 @@ export interface Dictionary {
   placeholderNew: string;
   send: string;
   endChat: string;
+  /** "End chat" asks first: the question, and the way back to the chat. */
+  endConfirm: string;
+  keepChatting: string;
+  /** In place of the rating card: the chat ended before anyone from the team wrote. */
+  endedUnanswered: string;
   ended: string;
 
   promises: string;
@@ -96,6 +101,9 @@ export const en: Dictionary = {
   placeholderNew: 'Write to start a new chat…',
   send: 'Send',
   endChat: 'End chat',
+  endConfirm: 'End this chat?',
+  keepChatting: 'Keep chatting',
+  endedUnanswered: 'This chat ended before our team could reply. Write to us again any time.',
   ended: 'Chat ended',
 
   promises: 'Promises',

@@ -26,6 +26,10 @@ export const de: Dictionary = {
   placeholderNew: 'Schreiben Sie, um einen neuen Chat zu beginnen…',
   send: 'Senden',
   endChat: 'Chat beenden',
+  endConfirm: 'Diesen Chat beenden?',
+  keepChatting: 'Weiterchatten',
+  endedUnanswered:
+    'Dieser Chat wurde beendet, bevor unser Team antworten konnte. Schreiben Sie uns jederzeit wieder.',
   ended: 'Chat beendet',
 
   promises: 'Zusagen',

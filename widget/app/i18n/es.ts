@@ -26,6 +26,10 @@ export const es: Dictionary = {
   placeholderNew: 'Escribe para empezar un chat nuevo…',
   send: 'Enviar',
   endChat: 'Terminar chat',
+  endConfirm: '¿Terminar este chat?',
+  keepChatting: 'Seguir chateando',
+  endedUnanswered:
+    'Este chat terminó antes de que nuestro equipo pudiera responder. Escríbenos de nuevo cuando quieras.',
   ended: 'Chat terminado',
 
   promises: 'Compromisos',

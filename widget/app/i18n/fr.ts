@@ -29,6 +29,10 @@ export const fr: Dictionary = {
   placeholderNew: 'Écrivez pour démarrer une nouvelle discussion…',
   send: 'Envoyer',
   endChat: 'Terminer la discussion',
+  endConfirm: 'Terminer cette discussion\u202f?',
+  keepChatting: 'Continuer la discussion',
+  endedUnanswered:
+    'Cette discussion s’est terminée avant que notre équipe ait pu répondre. Écrivez-nous à nouveau quand vous voulez.',
   ended: 'Discussion terminée',
 
   promises: 'Engagements',

@@ -26,6 +26,10 @@ export const nl: Dictionary = {
   placeholderNew: 'Schrijf iets om een nieuwe chat te beginnen…',
   send: 'Versturen',
   endChat: 'Chat beëindigen',
+  endConfirm: 'Deze chat beëindigen?',
+  keepChatting: 'Verder chatten',
+  endedUnanswered:
+    'Deze chat is beëindigd voordat ons team kon antwoorden. Schrijf ons gerust opnieuw.',
   ended: 'Chat beëindigd',
 
   promises: 'Afspraken',
