@@ -42,6 +42,7 @@ const SAMPLES: Partial<Record<keyof Dictionary, unknown[][]>> = {
     ['Anna', 'Tue 15:30'],
   ],
   tooLong: [[2000]],
+  openChatUnread: [[1], [2], [12]],
   thanksTitle: [[1], [2], [3], [4], [5]],
   thanks: [1, 2, 3, 4, 5].flatMap((end) => [
     [end, 'Anna'],

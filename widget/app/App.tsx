@@ -161,7 +161,7 @@ export function App({
 
       {confirming && conversation && !closed && (
         <div
-          class="pk-confirm"
+          class="pk-banner"
           role="group"
           aria-labelledby="pk-confirm-q"
           onKeyDown={(event) => {
@@ -172,10 +172,8 @@ export function App({
             }
           }}
         >
-          <p id="pk-confirm-q" class="pk-confirm-q">
-            {t.endConfirm}
-          </p>
-          <div class="pk-confirm-actions">
+          <p id="pk-confirm-q">{t.endConfirm}</p>
+          <div class="pk-confirm">
             <button type="button" class="pk-button pk-secondary" onClick={cancelEnd}>
               {t.keepChatting}
             </button>
@@ -429,7 +427,7 @@ function ClosedBlock(props: {
   return (
     <div class="pk-closed">
       {props.unanswered ? (
-        <p class="pk-card pk-note" ref={noteRef} tabIndex={-1}>
+        <p class="pk-card" ref={noteRef} tabIndex={-1}>
           {t.endedUnanswered}
         </p>
       ) : (

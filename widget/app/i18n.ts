@@ -14,6 +14,8 @@ import { hours } from './i18n/hours';
 export interface Dictionary {
   defaultTitle: string;
   openChat: string;
+  /** The launcher's name while replies wait unread in the closed panel. */
+  openChatUnread: (count: number) => string;
   closeChat: string;
   /** Heading of the rating card on its own (host-chat mode). */
   rateTitle: string;
@@ -80,6 +82,8 @@ export interface Dictionary {
 export const en: Dictionary = {
   defaultTitle: 'Chat with us',
   openChat: 'Open chat',
+  openChatUnread: (count: number) =>
+    `Open chat, ${count} unread ${count === 1 ? 'message' : 'messages'}`,
   closeChat: 'Close chat',
   rateTitle: 'Your conversation',
   close: 'Close',

@@ -5,6 +5,8 @@ import { hours } from './hours';
 export const de: Dictionary = {
   defaultTitle: 'Schreiben Sie uns',
   openChat: 'Chat öffnen',
+  openChatUnread: (count: number) =>
+    `Chat öffnen, ${count} ${count === 1 ? 'ungelesene Nachricht' : 'ungelesene Nachrichten'}`,
   closeChat: 'Chat schließen',
   rateTitle: 'Ihr Gespräch',
   close: 'Schließen',

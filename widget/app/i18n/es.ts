@@ -5,6 +5,8 @@ import { hours } from './hours';
 export const es: Dictionary = {
   defaultTitle: 'Chatea con nosotros',
   openChat: 'Abrir chat',
+  openChatUnread: (count: number) =>
+    `Abrir chat, ${count} ${count === 1 ? 'mensaje sin leer' : 'mensajes sin leer'}`,
   closeChat: 'Cerrar chat',
   rateTitle: 'Tu conversación',
   close: 'Cerrar',

@@ -8,6 +8,8 @@ import { hours } from './hours';
 export const fr: Dictionary = {
   defaultTitle: 'Discutez avec nous',
   openChat: 'Ouvrir le chat',
+  openChatUnread: (count: number) =>
+    `Ouvrir le chat, ${count} ${count === 1 ? 'message non lu' : 'messages non lus'}`,
   closeChat: 'Fermer le chat',
   rateTitle: 'Votre conversation',
   close: 'Fermer',

@@ -5,6 +5,8 @@ import { hours } from './hours';
 export const nl: Dictionary = {
   defaultTitle: 'Chat met ons',
   openChat: 'Chat openen',
+  openChatUnread: (count: number) =>
+    `Chat openen, ${count} ${count === 1 ? 'ongelezen bericht' : 'ongelezen berichten'}`,
   closeChat: 'Chat sluiten',
   rateTitle: 'Je gesprek',
   close: 'Sluiten',
