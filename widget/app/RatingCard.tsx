@@ -57,7 +57,6 @@ type Step = 'peak' | 'comment' | 'thanks';
  * saved this long after the last one, so going from Very bad to Very good is one save, not four.
  */
 export const ARROW_SETTLE_MS = 600;
-const ARROWS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
 
 const CHIPS: [Dimension, Polarity][] = [
   ['responsiveness', 'positive'],
@@ -176,7 +175,7 @@ export function RatingCard(props: RatingCardProps) {
   }
 
   function onFacesKeyDown(event: KeyboardEvent) {
-    arrowed.current = ARROWS.includes(event.key);
+    arrowed.current = event.key.startsWith('Arrow');
     // Enter or Space settles on the face that has the focus (Space on an unchecked face checks
     // it, and that change saves it).
     if (event.key === 'Enter' || event.key === ' ') {
