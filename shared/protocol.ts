@@ -222,8 +222,11 @@ export type BreakdownItem = {
   | {
       /** The rating's peak-end experience, or what the visitor said stood out ("voice"). */
       kind: 'rating' | 'voice';
-      /** How it ended (1 to 5) and what stood out (null: nothing in particular). */
-      detail: { end: number | null; peak: Peak | null };
+      /**
+       * How it ended (1 to 5) and what stood out (null: nothing in particular, or not answered
+       * when `peakAnswered` is false: the visitor left the card before that question).
+       */
+      detail: { end: number | null; peak: Peak | null; peakAnswered?: boolean };
     }
 );
 

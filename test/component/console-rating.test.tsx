@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AgentConversationView } from '../../shared/protocol';
+import type { AgentConversationView, BreakdownItem } from '../../shared/protocol';
 import {
   RatingSummary,
   SetAsideRatingSummary,
 } from '../../widget/console/components/RatingSummary';
+import { describeItem } from '../../widget/console/breakdown';
 
 type Rating = NonNullable<AgentConversationView['rating']>;
 
@@ -65,5 +66,28 @@ describe('console rating summary, for a card the visitor left half-way', () => {
     );
     const region = screen.getByRole('region', { name: 'Rating set aside' });
     expect(stoodOut(region)).toBe('Not answered');
+  });
+});
+
+describe('console score breakdown, for a rating left half-way', () => {
+  const item = (detail: { peakAnswered?: boolean }) =>
+    ({
+      kind: 'rating',
+      dimension: 'experience',
+      value: 0.25,
+      weight: 1,
+      at: '2026-11-23T09:58:00.000Z',
+      conversationId: 'c1',
+      visitorLabel: 'Visitor 3F2A',
+      detail: { end: 2, peak: null, ...detail },
+    }) as unknown as BreakdownItem;
+
+  it('tells "not answered" from "nothing in particular"', () => {
+    expect(describeItem(item({ peakAnswered: false }), now)).toBe(
+      'Rated 2 of 5; what stood out: not answered',
+    );
+    expect(describeItem(item({ peakAnswered: true }), now)).toBe(
+      'Rated 2 of 5, nothing in particular stood out',
+    );
   });
 });
