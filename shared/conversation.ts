@@ -88,6 +88,13 @@ export interface RatingVersion {
   end: number;
   peak: Peak | null;
   comment: string | null;
+  /**
+   * "What stood out most?" was answered (a `peak` of null is then "Nothing in particular"), and
+   * the card was finished: a visitor who left half-way is asked the rest. Absent in states
+   * folded before they were kept: taken as answered.
+   */
+  peakAnswered?: boolean;
+  finished?: boolean;
   /** Time of this version. */
   at: number;
   /** Whom it rates, chosen by the server (never the visitor); null is the unassigned bucket. */

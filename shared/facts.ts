@@ -208,7 +208,8 @@ export const ZFact = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('rating'),
     end: ZEndScore,
-    peak: ZPeak.optional(),
+    /** null: "Nothing in particular"; absent: not answered (yet, or ever). */
+    peak: ZPeak.nullable().optional(),
     comment: ZFreeText(LIMITS.commentLength).optional(),
     /**
      * The visitor agreed to be contacted about this rating, here: the rating card asks "May we

@@ -69,8 +69,13 @@ export interface PromiseView {
 
 export interface RatingView {
   end: number;
+  /** null: "Nothing in particular", or not answered: see `peakAnswered`. */
   peak: Peak | null;
   comment: string | null;
+  /** "What stood out most?" was answered. */
+  peakAnswered: boolean;
+  /** The visitor sent the card's last step: nothing more is asked. */
+  finished: boolean;
   at: string;
   /** The visitor may change the rating until then. */
   amendableUntil: string;
@@ -222,8 +227,11 @@ export type BreakdownItem = {
   | {
       /** The rating's peak-end experience, or what the visitor said stood out ("voice"). */
       kind: 'rating' | 'voice';
-      /** How it ended (1 to 5) and what stood out (null: nothing in particular). */
-      detail: { end: number | null; peak: Peak | null };
+      /**
+       * How it ended (1 to 5) and what stood out (null: nothing in particular, or not answered
+       * when `peakAnswered` is false: the visitor left the card before that question).
+       */
+      detail: { end: number | null; peak: Peak | null; peakAnswered?: boolean };
     }
 );
 

@@ -60,7 +60,7 @@ function start(): void {
   if (stub?.__loaded) return;
 
   const src = script?.src || location.href;
-  // data-site, data-color, data-position, data-title, data-lang, data-avatar, data-launcher,
+  // data-site, data-color, data-position, data-title, data-lang, data-avatar, data-launcher, data-sound,
   // data-nonce (or the script's own nonce). All of them reach the app as they are.
   const options: WidgetOptions = { ...script?.dataset };
   options.nonce ||= script?.nonce;

@@ -65,6 +65,8 @@ export const RATING_API = {
                 end: 4,
                 peak: null,
                 comment: null,
+                peakAnswered: false,
+                finished: false,
                 at: '2026-11-23T09:06:00.000Z',
                 amendableUntil: '2026-11-23T09:16:00.000Z',
               },

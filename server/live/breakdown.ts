@@ -92,7 +92,11 @@ function breakdownItem(input: BreakdownInput, observation: Observation): Breakdo
       return {
         ...base,
         kind: cause.kind,
-        detail: { end: rating?.end ?? null, peak: rating?.peak ?? null },
+        detail: {
+          end: rating?.end ?? null,
+          peak: rating?.peak ?? null,
+          peakAnswered: rating?.peakAnswered ?? true,
+        },
       };
     }
   }

@@ -10,6 +10,7 @@ import {
   whyNotCounting,
   type ConversationState,
   type RatingState,
+  type RatingVersion,
 } from '../../shared/conversation';
 import type { Fact } from '../../shared/facts';
 import { LIMITS } from '../../shared/limits';
@@ -69,12 +70,19 @@ function promises(ctx: ViewContext, state: ConversationState): PromiseView[] {
   }));
 }
 
+/** Which of the card's questions the visitor has answered (older states: all of them). */
+const answered = (r: RatingVersion) => ({
+  peakAnswered: r.peakAnswered ?? true,
+  finished: r.finished ?? true,
+});
+
 /** The visitor's rating as both audiences see it. */
 export function ratingView(site: Site, r: RatingState): RatingView {
   return {
     end: r.end,
     peak: r.peak,
     comment: r.comment,
+    ...answered(r),
     at: iso(r.at),
     amendableUntil: iso(r.firstAt + site.settings.ratingAmendMinutes * MINUTE),
   };
@@ -95,6 +103,7 @@ export function visitorRatingView(site: Site, state: ConversationState): RatingV
     end: aside.end,
     peak: aside.peak,
     comment: aside.comment,
+    ...answered(aside),
     at: iso(aside.at),
     amendableUntil: iso(since + site.settings.ratingAmendMinutes * MINUTE),
   };
@@ -267,6 +276,7 @@ export function agentView(
           end: state.setAsideRating.end,
           peak: state.setAsideRating.peak,
           comment: state.setAsideRating.comment,
+          ...answered(state.setAsideRating),
           at: iso(state.setAsideRating.at),
           reason: state.setAsideRating.reason,
         }

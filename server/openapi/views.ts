@@ -491,6 +491,8 @@ export const ZRatingResults = z.object({
           end: z.number(),
           peak: ZPeak.nullable(),
           comment: z.string().nullable(),
+          peakAnswered: z.boolean(),
+          finished: z.boolean(),
           at: ZIsoTime,
           amendableUntil: ZIsoTime,
         }),

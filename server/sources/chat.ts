@@ -185,7 +185,8 @@ export class BuiltInChat {
       at: now,
       type: 'rating',
       end: input.end,
-      ...(input.peak && { peak: input.peak }),
+      // null is an answer ("Nothing in particular"), kept apart from no answer yet.
+      ...(input.peak !== undefined && { peak: input.peak }),
       ...(input.comment && { comment: input.comment }),
       ...(input.contact && { contact: input.contact }),
       ...(input.finished && { finished: true as const }),

@@ -406,6 +406,8 @@ function recordRating(fold: ConversationFold, fact: FactOf<'rating'>, settings: 
     end: fact.end,
     peak: fact.peak ?? null,
     comment: fact.comment ?? null,
+    peakAnswered: fact.peak !== undefined,
+    finished: fact.finished === true,
     at: fact.at,
     agentId:
       state.status === 'closed'

@@ -9,8 +9,19 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, screenshot } from '../support/browser';
 import type { HostServer } from '../support/hosts';
 import { axeViolations } from './axe';
-import { box, focused, launcher, messageBox, openChat, panel, sendMessage, settle } from './widget';
+import {
+  agentAnswers,
+  box,
+  focused,
+  launcher,
+  messageBox,
+  openChat,
+  panel,
+  sendMessage,
+  settle,
+} from './widget';
 import { startWidgetStage, type WidgetStage } from '../support/stage';
+import { connectAgent, next, type AgentClient } from '../support/server';
 
 const FACES = ['Very bad', 'Bad', 'Okay', 'Good', 'Very good'];
 
@@ -18,14 +29,18 @@ describeInBrowser('the widget is accessible', () => {
   let stage: WidgetStage;
   let hosts: HostServer;
   let browser: Browser;
+  let agent: AgentClient;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     stage = await startWidgetStage();
     ({ hosts, browser } = stage);
+    agent = await connectAgent(stage.server.url, 'anna@demo.peakend.test');
+    await next(agent, 'connect');
   });
 
   afterAll(async () => {
+    agent?.disconnect();
     await stage?.stop();
   });
 
@@ -46,9 +61,38 @@ describeInBrowser('the widget is accessible', () => {
     return page;
   }
 
-  /** The visitor ends the chat: the rating card appears. */
-  async function endChat(page: Page): Promise<void> {
+  const focusedText = (page: Page) =>
+    page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.textContent?.trim() ?? '';
+    });
+
+  /** Every rating save the page sends, in order, over either of socket.io's transports. */
+  function ratingSaves(page: Page): Record<string, unknown>[] {
+    const saves: Record<string, unknown>[] = [];
+    const read = (data: string) => {
+      for (const match of data.matchAll(/\["rating:save",(\{.*?\})\]/g)) {
+        saves.push(JSON.parse(match[1]!) as Record<string, unknown>);
+      }
+    };
+    page.on('websocket', (socket) =>
+      socket.on('framesent', (frame) => {
+        if (typeof frame.payload === 'string') read(frame.payload);
+      }),
+    );
+    page.on('request', (request) => read(request.postData() ?? ''));
+    return saves;
+  }
+
+  /** An agent answers the chat with `visitorText`, then the visitor ends it: the card appears. */
+  async function endChat(page: Page, visitorText: string): Promise<void> {
+    await agentAnswers(page, agent, visitorText);
     await page.getByRole('button', { name: 'End chat' }).click();
+    await page
+      .getByRole('group', { name: 'End this chat?' })
+      .getByRole('button', { name: 'End chat' })
+      .click();
     await page.getByRole('radiogroup', { name: 'How did this conversation end?' }).waitFor();
   }
 
@@ -64,7 +108,7 @@ describeInBrowser('the widget is accessible', () => {
       expect(await axeViolations(page), 'panel with messages').toEqual([]);
       if (theme === 'dark') await screenshot(page, 'a11y-dark-chat');
 
-      await endChat(page);
+      await endChat(page, 'It was due on Monday.');
       expect(await axeViolations(page), 'rating card').toEqual([]);
       await page.getByRole('radio', { name: 'Good', exact: true }).check();
       await page.getByRole('button', { name: 'Quick replies' }).waitFor();
@@ -85,7 +129,7 @@ describeInBrowser('the widget is accessible', () => {
       const page = await visitor({ dark: theme === 'dark' });
       await openChat(page);
       await sendMessage(page, 'Nobody is answering');
-      await endChat(page);
+      await endChat(page, 'Nobody is answering');
       await page.getByRole('radio', { name: 'Very bad', exact: true }).check();
       await page.getByRole('button', { name: 'Long waits' }).click();
       const email = page.getByRole('textbox', { name: 'May we contact you about this?' });
@@ -111,6 +155,7 @@ describeInBrowser('the widget is accessible', () => {
 
   it('works from the keyboard: Tab, Enter, Escape, and the rating radios', async () => {
     const page = await visitor();
+    const saves = ratingSaves(page);
     // The plain page has no focusable content of its own: the launcher is the first stop.
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'button', label: 'Open chat' });
@@ -129,7 +174,18 @@ describeInBrowser('the widget is accessible', () => {
     await page.keyboard.type('Hello from the keyboard');
     await page.keyboard.press('Enter');
     await page.getByRole('log').getByText('Hello from the keyboard').waitFor();
+    await agentAnswers(page, agent, 'Hello from the keyboard');
     await page.getByRole('button', { name: 'End chat' }).focus();
+    await page.keyboard.press('Enter');
+    // "End this chat?": the focus is on its answer; Escape takes it back, to "End chat".
+    await expect.poll(() => focusedText(page)).toBe('End chat');
+    expect(await page.getByRole('group', { name: 'End this chat?' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('group', { name: 'End this chat?' }).count()).toBe(0);
+    expect(await panel(page).isVisible()).toBe(true);
+    expect(await focusedText(page)).toBe('End chat');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('group', { name: 'End this chat?' }).count()).toBe(1);
     await page.keyboard.press('Enter');
     await page.getByRole('radiogroup', { name: 'How did this conversation end?' }).waitFor();
 
@@ -144,14 +200,25 @@ describeInBrowser('the widget is accessible', () => {
       return FACES.filter((_, i) => states[i]);
     };
     expect(await checked()).toEqual([]);
+    // The radio-group pattern: arrows move the choice, and one choice is one save.
     await page.keyboard.press('Space');
     expect(await checked()).toEqual(['Very bad']);
+    await expect.poll(() => saves.length).toBe(1);
     await page.keyboard.press('ArrowRight');
     expect(await checked()).toEqual(['Bad']);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     expect(await checked()).toEqual(['Good']);
     expect(await focused(page)).toMatchObject({ tag: 'input', label: 'Good' });
+    await page.keyboard.press('ArrowLeft');
+    expect(await checked()).toEqual(['Okay']);
+    // Saved once the arrow keys have stopped: the face they stopped on, and nothing between.
+    await expect.poll(() => saves.length).toBe(2);
+    expect(saves[1]).toMatchObject({ end: 3 });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => saves.length).toBe(3);
+    expect(saves[2]).toMatchObject({ end: 4 });
     await page.keyboard.press('ArrowLeft');
     expect(await checked()).toEqual(['Okay']);
     // The next step came in below, reachable by Tab.
@@ -164,6 +231,43 @@ describeInBrowser('the widget is accessible', () => {
         return el?.textContent;
       }),
     ).toBe('Quick replies');
+    // Leaving the faces saved the last one, once.
+    await expect.poll(() => saves.length).toBe(4);
+    expect(saves[3]).toMatchObject({ end: 3 });
+
+    // A chip chosen with Enter leads straight to the comment, and what is typed stays there.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => saves.length).toBe(5);
+    expect(saves[4]).toMatchObject({ end: 3, peak: { dimension: 'responsiveness' } });
+    await expect
+      .poll(() => focused(page))
+      .toMatchObject({ tag: 'textarea', id: expect.stringMatching(/-comment$/) });
+    await page.keyboard.type('Typed by keyboard');
+    expect(await page.getByRole('textbox', { name: 'Anything else?' }).inputValue()).toBe(
+      'Typed by keyboard',
+    );
+    expect(await focused(page)).toMatchObject({
+      tag: 'textarea',
+      id: expect.stringMatching(/-comment$/),
+    });
+    expect(saves).toHaveLength(5);
+  });
+
+  it('ends a chat nobody answered with a closing note, not the rating card', async () => {
+    const page = await visitor();
+    await openChat(page);
+    await sendMessage(page, 'Is anyone there?');
+    await page.getByRole('button', { name: 'End chat' }).click();
+    const question = page.getByRole('group', { name: 'End this chat?' });
+    expect(await axeViolations(page), 'End this chat?').toEqual([]);
+    await question.getByRole('button', { name: 'End chat' }).click();
+    const note = page.getByText('This chat ended before our team could reply.', { exact: false });
+    await note.waitFor();
+    expect(await page.getByRole('radiogroup').count()).toBe(0);
+    expect(await focusedText(page)).toMatch(/^This chat ended before our team could reply/);
+    // The visitor can write again at once.
+    expect(await messageBox(page).isVisible()).toBe(true);
+    expect(await axeViolations(page), 'closing note').toEqual([]);
   });
 
   it('has touch targets of at least 44×44 px', async () => {
@@ -176,7 +280,7 @@ describeInBrowser('the widget is accessible', () => {
     // The composer comes back after the thank-you; measure Send before ending the chat.
     const send = await box(page.getByRole('button', { name: 'Send', exact: true }));
     expect(Math.min(send.width, send.height)).toBeGreaterThanOrEqual(44);
-    await endChat(page);
+    await endChat(page, 'Checking the targets');
     await page.getByRole('radio', { name: 'Okay', exact: true }).check();
     await page.getByRole('button', { name: 'Quick replies' }).waitFor();
     await settle(page);
@@ -210,7 +314,7 @@ describeInBrowser('the widget is accessible', () => {
         };
       });
     expect(await overflow()).toEqual({ page: true, panel: true, scrollers: [] });
-    await endChat(page);
+    await endChat(page, 'A long message without spaces: ');
     await page.getByRole('radio', { name: 'Very good', exact: true }).check();
     await page.getByRole('button', { name: 'Nothing in particular' }).waitFor();
     await settle(page);
@@ -226,7 +330,7 @@ describeInBrowser('the widget is accessible', () => {
     const page = await visitor({ reducedMotion: true });
     await openChat(page);
     await sendMessage(page, 'No motion, please');
-    await endChat(page);
+    await endChat(page, 'No motion, please');
     await page.getByRole('radio', { name: 'Good', exact: true }).check();
     await page.getByRole('button', { name: 'Quick replies' }).waitFor();
     const moving = await page.evaluate(() => {

@@ -11,20 +11,25 @@ import { dictionaries } from '../../widget/app/i18n/all';
 import { describeInBrowser, screenshot } from '../support/browser';
 import type { HostServer } from '../support/hosts';
 import { axeViolations } from './axe';
-import { focused, panel } from './widget';
+import { agentAnswers, focused, panel } from './widget';
+import { connectAgent, next, type AgentClient } from '../support/server';
 import { startWidgetStage, type WidgetStage } from '../support/stage';
 
 describeInBrowser('the widget by keyboard, in every language', () => {
   let stage: WidgetStage;
   let hosts: HostServer;
   let browser: Browser;
+  let agent: AgentClient;
 
   beforeAll(async () => {
     stage = await startWidgetStage();
     ({ hosts, browser } = stage);
+    agent = await connectAgent(stage.server.url, 'anna@demo.peakend.test');
+    await next(agent, 'connect');
   });
 
   afterAll(async () => {
+    agent?.disconnect();
     await stage?.stop();
   });
 
@@ -68,7 +73,11 @@ describeInBrowser('the widget by keyboard, in every language', () => {
       await page.keyboard.type(`Hallo ${lang}`);
       await page.keyboard.press('Enter');
       await page.getByRole('log', { name: t.messages }).getByText(`Hallo ${lang}`).waitFor();
+      await agentAnswers(page, agent, `Hallo ${lang}`);
       await page.getByRole('button', { name: t.endChat }).focus();
+      await page.keyboard.press('Enter');
+      // "End this chat?" in the visitor's language, answered from the keyboard.
+      await page.getByRole('group', { name: t.endConfirm }).waitFor();
       await page.keyboard.press('Enter');
       await page.getByRole('radiogroup', { name: t.endQuestion }).waitFor();
 

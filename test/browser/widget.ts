@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { data, type AgentClient } from '../support/server';
 
 export const launcher = (page: Page): Locator => page.getByRole('button', { name: 'Open chat' });
 export const messageBox = (page: Page): Locator => page.getByRole('textbox', { name: 'Message' });
@@ -62,4 +63,25 @@ export function focused(page: Page): Promise<{ tag: string; label: string | null
       id: el ? el.id : '',
     };
   });
+}
+
+/**
+ * An agent answers the open conversation in which the visitor wrote `visitorText` (a chat nobody
+ * answered is not rated), and the reply shows on the page.
+ */
+export async function agentAnswers(
+  page: Page,
+  agent: AgentClient,
+  visitorText: string,
+  reply = 'Happy to help.',
+): Promise<void> {
+  const inbox = data(await agent.emitWithAck('inbox:list', {}));
+  const conversation = inbox.conversations.find(
+    (c) => c.status === 'open' && c.messages.some((m) => m.text.startsWith(visitorText)),
+  );
+  if (!conversation) throw new Error(`No open conversation with "${visitorText}"`);
+  const conversationId = conversation.id;
+  data(await agent.emitWithAck('conversation:claim', { conversationId }));
+  data(await agent.emitWithAck('message:send', { conversationId, text: reply }));
+  await page.getByRole('log').getByText(reply, { exact: true }).waitFor();
 }

@@ -24,6 +24,8 @@ function accepted(save: RatingSave): Ack<RatingView> {
       end: save.end,
       peak: save.peak ?? null,
       comment: save.comment ?? null,
+      peakAnswered: save.peak !== undefined,
+      finished: save.finished === true,
       at: '2026-11-23T10:00:00.000Z',
       amendableUntil: '2026-11-23T10:10:00.000Z',
     },

@@ -43,6 +43,7 @@ const SAMPLES: Partial<Record<keyof Dictionary, unknown[][]>> = {
   ],
   promiseKeptAt: [['15:30'], ['Tue 15:30']],
   tooLong: [[2000]],
+  openChatUnread: [[1], [2], [12]],
   thanksTitle: [[1], [2], [3], [4], [5]],
   thanks: [1, 2, 3, 4, 5].flatMap((end) => [
     [end, 'Anna'],
@@ -323,6 +324,8 @@ describe('the rating card in Dutch', () => {
         end: payload.end,
         peak: payload.peak ?? null,
         comment: payload.comment ?? null,
+        peakAnswered: payload.peak !== undefined,
+        finished: payload.finished === true,
         at: '2026-03-02T10:00:00.000Z',
         amendableUntil: '2026-03-03T10:00:00.000Z',
       },

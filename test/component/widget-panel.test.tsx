@@ -22,6 +22,18 @@ function view(patch: Partial<VisitorConversationView> = {}): VisitorConversation
         at: new Date().toISOString(),
         agent: null,
       },
+      // With an agent looking after the visitor, the agent has answered.
+      ...(patch.agent
+        ? [
+            {
+              id: 'm2',
+              from: 'agent' as const,
+              text: 'Let me look.',
+              at: new Date().toISOString(),
+              agent: patch.agent,
+            },
+          ]
+        : []),
     ],
     promises: [],
     closedAt: null,
@@ -246,11 +258,37 @@ describe('widget chat panel', () => {
     expect(screen.queryByRole('button', { name: "That didn't happen" })).toBeNull();
   });
 
-  it('"End chat" ends the conversation; once closed the rating card replaces the composer', () => {
+  it('"End chat" asks first, and "Keep chatting" or Escape takes the question back', () => {
+    const { chat } = fakeChat(view({ agent: anna }));
+    const { onClose } = renderApp(chat);
+    fireEvent.click(screen.getByRole('button', { name: 'End chat' }));
+    const question = screen.getByRole('group', { name: 'End this chat?' });
+    // The question takes the focus, on the button that answers it.
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'End chat' }));
+    expect(chat.end).not.toHaveBeenCalled();
+
+    fireEvent.click(within(question).getByRole('button', { name: 'Keep chatting' }));
+    expect(screen.queryByRole('group', { name: 'End this chat?' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'End chat' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'End chat' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'End this chat?' })).toBeNull();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'End chat' }));
+    expect(chat.end).not.toHaveBeenCalled();
+  });
+
+  it('"End chat" ends the conversation once confirmed; once closed the rating card replaces the composer', () => {
     const { chat, push } = fakeChat(view({ agent: anna }));
     renderApp(chat);
     fireEvent.click(screen.getByRole('button', { name: 'End chat' }));
-    expect(chat.end).toHaveBeenCalled();
+    fireEvent.click(
+      within(screen.getByRole('group', { name: 'End this chat?' })).getByRole('button', {
+        name: 'End chat',
+      }),
+    );
+    expect(chat.end).toHaveBeenCalledTimes(1);
 
     const now = Date.now();
     push({
@@ -282,6 +320,8 @@ describe('widget chat panel', () => {
       peak: null,
       comment: null,
       at: closedAt,
+      peakAnswered: false,
+      finished: false,
       amendableUntil: closedAt,
     };
     chat.saveRating.mockImplementation(async () => ({ ok: true, data: rating }));
@@ -296,6 +336,23 @@ describe('widget chat panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
     await screen.findByText('Thank you!');
     expect(await screen.findByRole('textbox', { name: 'Message' })).toBeTruthy();
+  });
+
+  it('does not ask how a chat nobody answered ended: a closing note, and the composer stays', () => {
+    const { chat, push } = fakeChat(view());
+    renderApp(chat);
+    fireEvent.click(screen.getByRole('button', { name: 'End chat' }));
+    fireEvent.click(
+      within(screen.getByRole('group', { name: 'End this chat?' })).getByRole('button', {
+        name: 'End chat',
+      }),
+    );
+    const now = new Date().toISOString();
+    push({ conversation: view({ status: 'closed', closedAt: now, reopenableUntil: now }) });
+    expect(screen.queryByRole('radiogroup')).toBeNull();
+    const note = screen.getByText(/This chat ended before our team could reply/);
+    expect(document.activeElement).toBe(note);
+    expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
   });
 
   it('does not offer "This isn\'t solved" after the reopen window', () => {

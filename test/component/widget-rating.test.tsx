@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ack } from '../../shared/ack';
 import type { RatingSave, RatingView } from '../../shared/protocol';
-import { RatingCard } from '../../widget/app/RatingCard';
+import { ARROW_SETTLE_MS, RatingCard } from '../../widget/app/RatingCard';
 
 const KEY = /^[A-Za-z0-9-]+$/;
 
@@ -12,6 +12,8 @@ function ratingOf(payload: RatingSave): RatingView {
     end: payload.end,
     peak: payload.peak ?? null,
     comment: payload.comment ?? null,
+    peakAnswered: payload.peak !== undefined,
+    finished: payload.finished === true,
     at: '2026-03-02T10:00:00.000Z',
     amendableUntil: '2026-03-03T10:00:00.000Z',
   };
@@ -73,6 +75,73 @@ describe('widget rating card', () => {
     expect(screen.getByRole('radio', { name: 'Good' })).toHaveProperty('checked', true);
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ end: 4 })));
     expect(screen.getByText('What stood out most?')).toBeTruthy();
+  });
+
+  describe('from the keyboard (the radio-group pattern, one save per choice)', () => {
+    afterEach(() => vi.useRealTimers());
+
+    function arrow(from: string, key: string, to: string) {
+      fireEvent.keyDown(screen.getByRole('radio', { name: from }), { key });
+      // What the browser does next: the neighbouring face is checked.
+      fireEvent.click(screen.getByRole('radio', { name: to }));
+      fireEvent.keyUp(screen.getByRole('radio', { name: to }), { key });
+    }
+
+    it('saves once, the face the arrow keys stop on, after they have stopped', () => {
+      vi.useFakeTimers();
+      const { save } = renderCard();
+      arrow('Very bad', 'ArrowRight', 'Bad');
+      arrow('Bad', 'ArrowRight', 'Okay');
+      arrow('Okay', 'ArrowRight', 'Good');
+      vi.advanceTimersByTime(ARROW_SETTLE_MS - 1);
+      arrow('Good', 'ArrowRight', 'Very good');
+      expect(save).not.toHaveBeenCalled();
+      expect(screen.getByRole('radio', { name: 'Very good' })).toHaveProperty('checked', true);
+      vi.advanceTimersByTime(ARROW_SETTLE_MS);
+      expect(save).toHaveBeenCalledTimes(1);
+      expect(save.mock.calls[0]![0]).toMatchObject({ end: 5 });
+      // Nothing more is sent later for the same choice.
+      vi.advanceTimersByTime(ARROW_SETTLE_MS * 3);
+      expect(save).toHaveBeenCalledTimes(1);
+    });
+
+    it('saves at once on Enter, and only once', () => {
+      vi.useFakeTimers();
+      const { save } = renderCard();
+      arrow('Very bad', 'ArrowRight', 'Bad');
+      fireEvent.keyDown(screen.getByRole('radio', { name: 'Bad' }), { key: 'Enter' });
+      expect(save).toHaveBeenCalledTimes(1);
+      expect(save.mock.calls[0]![0]).toMatchObject({ end: 2 });
+      vi.advanceTimersByTime(ARROW_SETTLE_MS * 2);
+      fireEvent.keyDown(screen.getByRole('radio', { name: 'Bad' }), { key: 'Enter' });
+      expect(save).toHaveBeenCalledTimes(1);
+    });
+
+    it('saves when the focus leaves the faces', () => {
+      vi.useFakeTimers();
+      const { save } = renderCard();
+      arrow('Okay', 'ArrowLeft', 'Bad');
+      fireEvent.focusOut(screen.getByRole('radio', { name: 'Bad' }), {
+        relatedTarget: screen.getByRole('button', { name: 'Quick replies' }),
+      });
+      expect(save).toHaveBeenCalledTimes(1);
+      expect(save.mock.calls[0]![0]).toMatchObject({ end: 2 });
+      vi.advanceTimersByTime(ARROW_SETTLE_MS * 2);
+      expect(save).toHaveBeenCalledTimes(1);
+    });
+
+    it('a chip chosen with Enter takes the visitor to the comment, and what they type stays', async () => {
+      const { save } = renderCard();
+      chooseFace('Good');
+      // A click from the keyboard (Enter or Space) has no pointer detail.
+      fireEvent.click(screen.getByRole('button', { name: 'Knew the answer' }), { detail: 0 });
+      const comment = screen.getByRole('textbox', { name: 'Anything else?' });
+      expect(document.activeElement).toBe(comment);
+      fireEvent.input(comment, { target: { value: 'Thanks a lot' } });
+      await waitFor(() => expect(save).toHaveBeenCalledTimes(2));
+      expect(document.activeElement).toBe(comment);
+      expect((comment as HTMLTextAreaElement).value).toBe('Thanks a lot');
+    });
   });
 
   it('saves the end and the peak when a chip is chosen, under a fresh key', async () => {
@@ -194,12 +263,62 @@ describe('widget rating card', () => {
       <RatingCard
         conversationId="conv-1"
         agentName="Anna"
-        existing={ratingOf({ conversationId: 'conv-1', key: 'k', end: 5 })}
+        existing={ratingOf({ conversationId: 'conv-1', key: 'k', end: 5, finished: true })}
         save={accepting()}
       />,
     );
     expect(screen.getByText('Thank you!')).toBeTruthy();
     expect(screen.queryByRole('radiogroup')).toBeNull();
+  });
+
+  describe('a card left half-way (on another page, say)', () => {
+    const later = new Date(Date.now() + 10 * 60_000).toISOString();
+
+    function resume(existing: RatingView) {
+      const save = accepting();
+      render(
+        <RatingCard conversationId="conv-1" agentName="Anna" existing={existing} save={save} />,
+      );
+      return save;
+    }
+
+    it('comes back at "What stood out most?" with the face chosen', async () => {
+      const save = resume({
+        ...ratingOf({ conversationId: 'conv-1', key: 'k', end: 2 }),
+        amendableUntil: later,
+      });
+      expect(screen.queryByText('Thank you!')).toBeNull();
+      expect(screen.getByRole('radio', { name: 'Bad' })).toHaveProperty('checked', true);
+      fireEvent.click(screen.getByRole('button', { name: 'Long waits' }));
+      expect(save.mock.calls[0]![0]).toMatchObject({
+        end: 2,
+        peak: { dimension: 'responsiveness', polarity: 'negative' },
+      });
+      expect(screen.getByRole('textbox', { name: 'Anything else?' })).toBeTruthy();
+    });
+
+    it('comes back at the comment when the moment was answered, "Nothing in particular" too', () => {
+      const save = resume({
+        ...ratingOf({ conversationId: 'conv-1', key: 'k', end: 4, peak: null }),
+        amendableUntil: later,
+      });
+      expect(screen.queryByText('What stood out most?')).toBeNull();
+      fireEvent.input(screen.getByRole('textbox', { name: 'Anything else?' }), {
+        target: { value: 'Fine' },
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+      expect(save.mock.calls[0]![0]).toMatchObject({
+        end: 4,
+        peak: null,
+        comment: 'Fine',
+        finished: true,
+      });
+    });
+
+    it('thanks once the change window has closed', () => {
+      resume(ratingOf({ conversationId: 'conv-1', key: 'k', end: 4 }));
+      expect(screen.getByText('Thank you!')).toBeTruthy();
+    });
   });
 
   describe('“May we contact you about this?”', () => {

@@ -11,6 +11,7 @@ import { firstName, t } from './i18n';
 import { Avatar } from './Avatar';
 import { IconCheck, IconClock, IconClose, IconSend } from './icons';
 import { RatingCard } from './RatingCard';
+import { answeredByAgent } from './due';
 
 /** Typing notices go out at most this often while the visitor types. */
 const TYPING_THROTTLE_MS = 2_500;
@@ -77,7 +78,36 @@ export function App({
   const agentName = conversation?.agent?.name ?? null;
   /** The conversation whose rating card has reached its thank-you: the composer comes back. */
   const [finished, setFinished] = useState<string | null>(null);
-  const ratingDone = !!conversation && finished === conversation.id;
+  /** A chat nobody from the team answered is not rated: its closing note is all there is. */
+  const unanswered = !!conversation && closed && !answeredByAgent(conversation);
+  const ratingDone = !!conversation && (finished === conversation.id || unanswered);
+  /** "End chat" was pressed: the panel asks "End this chat?" before ending it. */
+  const [confirming, setConfirming] = useState(false);
+  const endRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  /** The question was dismissed: focus goes back to "End chat", where the visitor was. */
+  const backToEnd = useRef(false);
+
+  useEffect(() => {
+    if (closed) setConfirming(false);
+  }, [closed]);
+
+  useLayoutEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (backToEnd.current) endRef.current?.focus();
+    backToEnd.current = false;
+  }, [confirming]);
+
+  function cancelEnd() {
+    backToEnd.current = true;
+    setConfirming(false);
+  }
+
+  function confirmEnd() {
+    focusCard.current = true;
+    setConfirming(false);
+    void chat.end();
+  }
 
   useLayoutEffect(() => {
     if (!open || !takeFocus) return;
@@ -114,14 +144,12 @@ export function App({
             {closed ? t.ended : agentName ? t.helping(agentName) : t.replyTime(state.replyMinutes)}
           </p>
         </div>
-        {conversation && !closed && (
+        {conversation && !closed && !confirming && (
           <button
             type="button"
             class="pk-header-button"
-            onClick={() => {
-              focusCard.current = true;
-              void chat.end();
-            }}
+            ref={endRef}
+            onClick={() => setConfirming(true)}
           >
             {t.endChat}
           </button>
@@ -130,6 +158,36 @@ export function App({
           <IconClose />
         </button>
       </div>
+
+      {confirming && conversation && !closed && (
+        <div
+          class="pk-banner"
+          role="group"
+          aria-labelledby="pk-confirm-q"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && !event.isComposing) {
+              // Escape takes back the question, not the whole panel.
+              event.stopPropagation();
+              cancelEnd();
+            }
+          }}
+        >
+          <p id="pk-confirm-q">{t.endConfirm}</p>
+          <div class="pk-confirm">
+            <button type="button" class="pk-button pk-secondary" onClick={cancelEnd}>
+              {t.keepChatting}
+            </button>
+            <button
+              type="button"
+              class="pk-button pk-primary"
+              ref={confirmRef}
+              onClick={confirmEnd}
+            >
+              {t.endChat}
+            </button>
+          </div>
+        </div>
+      )}
 
       {conversation && <Promises promises={conversation.promises} chat={chat} />}
 
@@ -142,6 +200,7 @@ export function App({
             chat={chat}
             agentName={agentName}
             autoFocus={focusCard.current}
+            unanswered={unanswered}
             askContact={askContact}
             onFinished={() => setFinished(conversation.id)}
           />
@@ -347,10 +406,16 @@ function ClosedBlock(props: {
   chat: Chat;
   agentName: string | null;
   autoFocus: boolean;
+  /** Nobody from the team wrote: a closing note instead of the rating card. */
+  unanswered: boolean;
   askContact?: boolean;
   onFinished(): void;
 }) {
   const { conversation, chat } = props;
+  const noteRef = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    if (props.unanswered && props.autoFocus) noteRef.current?.focus();
+  }, []);
   const expired = useExpired(conversation.reopenableUntil);
   const [error, setError] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -365,16 +430,22 @@ function ClosedBlock(props: {
 
   return (
     <div class="pk-closed">
-      <RatingCard
-        key={conversation.id}
-        conversationId={conversation.id}
-        agentName={props.agentName}
-        existing={conversation.rating}
-        save={chat.saveRating}
-        autoFocus={props.autoFocus}
-        askContact={props.askContact}
-        onFinished={props.onFinished}
-      />
+      {props.unanswered ? (
+        <p class="pk-card" ref={noteRef} tabIndex={-1}>
+          {t.endedUnanswered}
+        </p>
+      ) : (
+        <RatingCard
+          key={conversation.id}
+          conversationId={conversation.id}
+          agentName={props.agentName}
+          existing={conversation.rating}
+          save={chat.saveRating}
+          autoFocus={props.autoFocus}
+          askContact={props.askContact}
+          onFinished={props.onFinished}
+        />
+      )}
       {!expired && (
         <button type="button" class="pk-button pk-secondary" disabled={busy} onClick={reopen}>
           {t.notSolved}

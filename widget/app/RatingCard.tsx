@@ -2,7 +2,9 @@
  * The peak-end rating card, shown when a conversation closes. Three short steps, each saved the
  * moment it is answered (so an abandoned card still counts), each save re-sending what the
  * earlier steps answered, under a fresh idempotency key:
- *   1. "How did this conversation end?" five faces (required, one tap);
+ *   1. "How did this conversation end?" five faces (required, one tap), a radio group: a face
+ *      is saved on click, Enter or Space, when focus leaves the faces, or once the arrow keys
+ *      stop (ARROW_SETTLE_MS), and saved once;
  *   2. "What stood out most?" one chip, or skip;
  *   3. an optional comment, then "Send rating" and a warm thank-you. After a bad ending, when the
  *      page did not say who the visitor is, it also asks "May we contact you about this?" with
@@ -29,7 +31,10 @@ export interface RatingCardProps {
   conversationId: string;
   /** The agent's name, for a personal thank-you. */
   agentName: string | null;
-  /** A rating the server already has: the card thanks instead of asking again. */
+  /**
+   * A rating the server already has: the card thanks instead of asking again, unless the visitor
+   * left it half-way (on another page, say) and may still change it: then it asks the rest.
+   */
   existing: RatingView | null;
   save: SaveRating;
   /** After every successful save. */
@@ -47,6 +52,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Step = 'peak' | 'comment' | 'thanks';
 
+/**
+ * Arrow keys move through the faces (the ARIA radio-group pattern); the face they stop on is
+ * saved this long after the last one, so going from Very bad to Very good is one save, not four.
+ */
+export const ARROW_SETTLE_MS = 600;
+
 const CHIPS: [Dimension, Polarity][] = [
   ['responsiveness', 'positive'],
   ['responsiveness', 'negative'],
@@ -60,13 +71,22 @@ const CHIPS: [Dimension, Polarity][] = [
 
 let cards = 0;
 
+/** Where a card starts: after what the server already has, while it may still be changed. */
+function resumeAt(existing: RatingView | null): Step {
+  if (!existing) return 'peak';
+  if (existing.finished || Date.parse(existing.amendableUntil) <= Date.now()) return 'thanks';
+  return existing.peakAnswered ? 'comment' : 'peak';
+}
+
 export function RatingCard(props: RatingCardProps) {
   const { conversationId, agentName, existing, save, onSaved } = props;
   const [id] = useState(() => `pk-rate-${++cards}`);
   const [end, setEnd] = useState<number | null>(existing ? existing.end : null);
   // `undefined`: not answered yet; `null`: "Nothing in particular".
-  const [peak, setPeak] = useState<Peak | null | undefined>(undefined);
-  const [step, setStep] = useState<Step>(existing ? 'thanks' : 'peak');
+  const [peak, setPeak] = useState<Peak | null | undefined>(
+    existing?.peakAnswered ? existing.peak : undefined,
+  );
+  const [step, setStep] = useState<Step>(() => resumeAt(existing));
   const [comment, setComment] = useState('');
   const [email, setEmail] = useState('');
   const [badEmail, setBadEmail] = useState(false);
@@ -74,6 +94,16 @@ export function RatingCard(props: RatingCardProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(false);
   const cardRef = useRef<HTMLDivElement>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  /** The face last sent to the server: a choice is saved once. */
+  const savedEnd = useRef<number | null>(existing ? existing.end : null);
+  /** The next change of face came from an arrow key: wait for the keys to stop. */
+  const arrowed = useRef(false);
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The step moved on from the keyboard: the next field takes the focus, not the card. */
+  const byKeyboard = useRef(false);
+  const latest = useRef({ end, peak });
+  latest.current = { end, peak };
   const firstRender = useRef(true);
   const shownStep = useRef(step);
 
@@ -102,8 +132,14 @@ export function RatingCard(props: RatingCardProps) {
     const card = cardRef.current;
     if (!card) return;
     const active = (card.getRootNode() as Document | ShadowRoot).activeElement;
-    if (!active || active === document.body) card.focus();
+    if (active && active !== document.body) return;
+    // A chip chosen with Enter: the visitor goes on typing, into the comment, not into nothing.
+    if (byKeyboard.current && commentRef.current) commentRef.current.focus();
+    else card.focus();
   }, [step]);
+
+  // A face still waiting for the arrow keys to stop is saved when the card goes away.
+  useEffect(() => () => commitEnd(), []);
 
   async function send(payload: Omit<RatingSave, 'conversationId' | 'key'>): Promise<boolean> {
     setError(false);
@@ -118,26 +154,64 @@ export function RatingCard(props: RatingCardProps) {
     }
   }
 
-  function chooseEnd(value: number) {
-    setEnd(value);
+  /** Saves the face shown, unless it is the one already saved. */
+  function commitEnd() {
+    clearTimeout(settle.current);
+    settle.current = undefined;
+    const { end: value, peak: chosen } = latest.current;
+    if (value === null || value === savedEnd.current) return;
+    savedEnd.current = value;
     // Re-send a peak already chosen, so changing the face keeps it.
-    void send(peak === undefined ? { end: value } : { end: value, peak });
+    void send(chosen === undefined ? { end: value } : { end: value, peak: chosen });
   }
 
-  function choosePeak(value: Peak | null) {
+  function chooseEnd(value: number) {
+    setEnd(value);
+    latest.current = { ...latest.current, end: value };
+    clearTimeout(settle.current);
+    if (arrowed.current) settle.current = setTimeout(commitEnd, ARROW_SETTLE_MS);
+    else commitEnd();
+    arrowed.current = false;
+  }
+
+  function onFacesKeyDown(event: KeyboardEvent) {
+    arrowed.current = event.key.startsWith('Arrow');
+    // Enter or Space settles on the face that has the focus (Space on an unchecked face checks
+    // it, and that change saves it).
+    if (event.key === 'Enter' || event.key === ' ') {
+      if (event.key === 'Enter') event.preventDefault();
+      commitEnd();
+    }
+  }
+
+  function onFacesFocusOut(event: FocusEvent) {
+    const group = event.currentTarget as HTMLElement;
+    const next = event.relatedTarget as Node | null;
+    if (!next || !group.contains(next)) commitEnd();
+  }
+
+  function choosePeak(value: Peak | null, event: MouseEvent) {
     if (end === null) return;
+    // The arrows' wait is over: this save carries the face.
+    clearTimeout(settle.current);
+    savedEnd.current = end;
+    byKeyboard.current = event.detail === 0;
     setPeak(value);
     setStep('comment');
     void send({ end, peak: value });
   }
 
-  function skipPeak() {
+  function skipPeak(event: MouseEvent) {
+    commitEnd();
+    byKeyboard.current = event.detail === 0;
     setStep('comment');
   }
 
   async function submit(event: Event) {
     event.preventDefault();
     if (end === null || busy) return;
+    clearTimeout(settle.current);
+    savedEnd.current = end;
     const text = comment.trim();
     const address = asksContact ? email.trim() : '';
     if (address && (address.length > LIMITS.emailLength || !EMAIL.test(address))) {
@@ -178,7 +252,14 @@ export function RatingCard(props: RatingCardProps) {
       <p class="pk-q" id={`${id}-q1`}>
         {t.endQuestion}
       </p>
-      <div class="pk-faces" role="radiogroup" aria-labelledby={`${id}-q1`}>
+      <div
+        class="pk-faces"
+        role="radiogroup"
+        aria-labelledby={`${id}-q1`}
+        onKeyDown={onFacesKeyDown}
+        onKeyUp={() => (arrowed.current = false)}
+        onFocusOut={onFacesFocusOut}
+      >
         {t.faces.map((label, i) => {
           const value = i + 1;
           return (
@@ -213,12 +294,12 @@ export function RatingCard(props: RatingCardProps) {
                 type="button"
                 key={`${dimension}-${polarity}`}
                 class={`pk-chip pk-chip-${polarity}`}
-                onClick={() => choosePeak({ dimension, polarity })}
+                onClick={(e) => choosePeak({ dimension, polarity }, e)}
               >
                 {t.peaks[dimension][polarity]}
               </button>
             ))}
-            <button type="button" class="pk-chip" onClick={() => choosePeak(null)}>
+            <button type="button" class="pk-chip" onClick={(e) => choosePeak(null, e)}>
               {t.nothing}
             </button>
           </div>
@@ -240,6 +321,7 @@ export function RatingCard(props: RatingCardProps) {
           </label>
           <textarea
             id={`${id}-comment`}
+            ref={commentRef}
             class="pk-input pk-comment"
             rows={3}
             maxLength={LIMITS.commentLength}

@@ -25,6 +25,8 @@ export interface WidgetOptions {
   userHash?: string;
   /** The signed-in user's email: a rating from a member of the team's own counts for nobody. */
   email?: string;
+  /** `data-sound="true"` / `sound: true`: a short beep when a reply arrives in the closed panel. */
+  sound?: string | boolean;
   /** `data-segment`: the visitor's group, as `peakend('set', {segment})` also says. */
   segment?: string;
 }

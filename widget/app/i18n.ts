@@ -14,6 +14,8 @@ import { hours } from './i18n/hours';
 export interface Dictionary {
   defaultTitle: string;
   openChat: string;
+  /** The launcher's name while replies wait unread in the closed panel. */
+  openChatUnread: (count: number) => string;
   closeChat: string;
   /** Heading of the rating card on its own (host-chat mode). */
   rateTitle: string;
@@ -32,6 +34,11 @@ export interface Dictionary {
   placeholderNew: string;
   send: string;
   endChat: string;
+  /** "End chat" asks first: the question, and the way back to the chat. */
+  endConfirm: string;
+  keepChatting: string;
+  /** In place of the rating card: the chat ended before anyone from the team wrote. */
+  endedUnanswered: string;
   ended: string;
 
   promises: string;
@@ -77,6 +84,8 @@ export interface Dictionary {
 export const en: Dictionary = {
   defaultTitle: 'Chat with us',
   openChat: 'Open chat',
+  openChatUnread: (count: number) =>
+    `Open chat, ${count} unread ${count === 1 ? 'message' : 'messages'}`,
   closeChat: 'Close chat',
   rateTitle: 'Your conversation',
   close: 'Close',
@@ -98,6 +107,9 @@ export const en: Dictionary = {
   placeholderNew: 'Write to start a new chat…',
   send: 'Send',
   endChat: 'End chat',
+  endConfirm: 'End this chat?',
+  keepChatting: 'Keep chatting',
+  endedUnanswered: 'This chat ended before our team could reply. Write to us again any time.',
   ended: 'Chat ended',
 
   promises: 'Promises',

@@ -15,6 +15,7 @@ import { connect, type Chat, type Identity } from './connection';
 import { createRatingDelivery } from './delivery';
 import { ratingDue } from './due';
 import { App } from './App';
+import { MissedReplies } from './Missed';
 import { applyLanguage, setDictionary } from './i18n';
 import { loadDictionary } from './languages';
 import { RatingPanel } from './RatingPanel';
@@ -199,16 +200,26 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
       );
       return;
     }
+    const started = startChat();
     render(
-      <App
-        chat={startChat()}
-        open={isOpen}
-        title={options.title}
-        avatar={avatar}
-        takeFocus={takeFocus}
-        askContact={askContact}
-        onClose={() => hide(true)}
-      />,
+      <>
+        <App
+          chat={started}
+          open={isOpen}
+          title={options.title}
+          avatar={avatar}
+          takeFocus={takeFocus}
+          askContact={askContact}
+          onClose={() => hide(true)}
+        />
+        <MissedReplies
+          chat={started}
+          open={isOpen}
+          launcher={launcher}
+          sound={String(options.sound) === 'true'}
+          onOpen={() => show({ kind: 'chat' })}
+        />
+      </>,
       container,
     );
   }

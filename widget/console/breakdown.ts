@@ -82,10 +82,12 @@ export function describeItem(item: BreakdownItem, now: number): string {
     case 'reopen':
       return `Reopened: ${quoted('This isn’t solved')}`;
     case 'rating': {
-      const { end, peak } = item.detail;
+      const { end, peak, peakAnswered } = item.detail;
       const rated = end === null ? 'Rated the conversation' : `Rated ${end} of 5`;
-      return peak
-        ? `${rated}, ${quoted(peakLabel(peak))} stood out`
+      if (peak) return `${rated}, ${quoted(peakLabel(peak))} stood out`;
+      // Not asked yet is not "nothing": the visitor may still answer.
+      return peakAnswered === false
+        ? `${rated}; what stood out: not answered`
         : `${rated}, nothing in particular stood out`;
     }
     case 'voice':

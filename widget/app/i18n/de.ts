@@ -5,6 +5,8 @@ import { hours } from './hours';
 export const de: Dictionary = {
   defaultTitle: 'Schreiben Sie uns',
   openChat: 'Chat öffnen',
+  openChatUnread: (count: number) =>
+    `Chat öffnen, ${count} ${count === 1 ? 'ungelesene Nachricht' : 'ungelesene Nachrichten'}`,
   closeChat: 'Chat schließen',
   rateTitle: 'Ihr Gespräch',
   close: 'Schließen',
@@ -26,6 +28,10 @@ export const de: Dictionary = {
   placeholderNew: 'Schreiben Sie, um einen neuen Chat zu beginnen…',
   send: 'Senden',
   endChat: 'Chat beenden',
+  endConfirm: 'Diesen Chat beenden?',
+  keepChatting: 'Weiterchatten',
+  endedUnanswered:
+    'Dieser Chat wurde beendet, bevor unser Team antworten konnte. Schreiben Sie uns jederzeit wieder.',
   ended: 'Chat beendet',
 
   promises: 'Zusagen',

@@ -5,6 +5,8 @@ import { hours } from './hours';
 export const es: Dictionary = {
   defaultTitle: 'Chatea con nosotros',
   openChat: 'Abrir chat',
+  openChatUnread: (count: number) =>
+    `Abrir chat, ${count} ${count === 1 ? 'mensaje sin leer' : 'mensajes sin leer'}`,
   closeChat: 'Cerrar chat',
   rateTitle: 'Tu conversación',
   close: 'Cerrar',
@@ -26,6 +28,10 @@ export const es: Dictionary = {
   placeholderNew: 'Escribe para empezar un chat nuevo…',
   send: 'Enviar',
   endChat: 'Terminar chat',
+  endConfirm: '¿Terminar este chat?',
+  keepChatting: 'Seguir chateando',
+  endedUnanswered:
+    'Este chat terminó antes de que nuestro equipo pudiera responder. Escríbenos de nuevo cuando quieras.',
   ended: 'Chat terminado',
 
   promises: 'Compromisos',

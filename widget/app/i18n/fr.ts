@@ -8,6 +8,8 @@ import { hours } from './hours';
 export const fr: Dictionary = {
   defaultTitle: 'Discutez avec nous',
   openChat: 'Ouvrir le chat',
+  openChatUnread: (count: number) =>
+    `Ouvrir le chat, ${count} ${count === 1 ? 'message non lu' : 'messages non lus'}`,
   closeChat: 'Fermer le chat',
   rateTitle: 'Votre conversation',
   close: 'Fermer',
@@ -29,6 +31,10 @@ export const fr: Dictionary = {
   placeholderNew: 'Écrivez pour démarrer une nouvelle discussion…',
   send: 'Envoyer',
   endChat: 'Terminer la discussion',
+  endConfirm: 'Terminer cette discussion\u202f?',
+  keepChatting: 'Continuer la discussion',
+  endedUnanswered:
+    'Cette discussion s’est terminée avant que notre équipe ait pu répondre. Écrivez-nous à nouveau quand vous voulez.',
   ended: 'Discussion terminée',
 
   promises: 'Engagements',

@@ -5,6 +5,8 @@ import { hours } from './hours';
 export const nl: Dictionary = {
   defaultTitle: 'Chat met ons',
   openChat: 'Chat openen',
+  openChatUnread: (count: number) =>
+    `Chat openen, ${count} ${count === 1 ? 'ongelezen bericht' : 'ongelezen berichten'}`,
   closeChat: 'Chat sluiten',
   rateTitle: 'Je gesprek',
   close: 'Sluiten',
@@ -26,6 +28,10 @@ export const nl: Dictionary = {
   placeholderNew: 'Schrijf iets om een nieuwe chat te beginnen…',
   send: 'Versturen',
   endChat: 'Chat beëindigen',
+  endConfirm: 'Deze chat beëindigen?',
+  keepChatting: 'Verder chatten',
+  endedUnanswered:
+    'Deze chat is beëindigd voordat ons team kon antwoorden. Schrijf ons gerust opnieuw.',
   ended: 'Chat beëindigd',
 
   promises: 'Afspraken',

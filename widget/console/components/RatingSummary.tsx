@@ -8,6 +8,12 @@ import { clockTime } from '../format';
 import { endLabel, endTone, peakLabel } from '../peaks';
 import { AlertIcon, Face } from './icons';
 
+/**
+ * A question of the card the visitor has not answered (yet: they may come back to it), told
+ * apart from "Nothing in particular", which is an answer.
+ */
+const NOT_ANSWERED = 'Not answered';
+
 interface Props {
   rating: NonNullable<AgentConversationView['rating']>;
   now: number;
@@ -42,9 +48,13 @@ export function RatingSummary({ rating, now, beforeReopening = false }: Props) {
         <div>
           <dt>What stood out</dt>
           <dd>
-            <span class={`peak-chip peak-chip--${rating.peak ? rating.peak.polarity : 'none'}`}>
-              {peakLabel(rating.peak)}
-            </span>
+            {rating.peakAnswered ? (
+              <span class={`peak-chip peak-chip--${rating.peak ? rating.peak.polarity : 'none'}`}>
+                {peakLabel(rating.peak)}
+              </span>
+            ) : (
+              <span class="muted">{NOT_ANSWERED}</span>
+            )}
           </dd>
         </div>
         <div>
@@ -53,7 +63,7 @@ export function RatingSummary({ rating, now, beforeReopening = false }: Props) {
             {rating.comment ? (
               <blockquote class="rating-comment">{rating.comment}</blockquote>
             ) : (
-              <span class="muted">No comment</span>
+              <span class="muted">{rating.finished ? 'No comment' : NOT_ANSWERED}</span>
             )}
           </dd>
         </div>
@@ -109,7 +119,11 @@ export function SetAsideRatingSummary({ rating, now }: { rating: SetAside; now: 
         <div>
           <dt>What stood out</dt>
           <dd>
-            <span class="peak-chip">{peakLabel(rating.peak)}</span>
+            {rating.peakAnswered ? (
+              <span class="peak-chip">{peakLabel(rating.peak)}</span>
+            ) : (
+              <span class="muted">{NOT_ANSWERED}</span>
+            )}
           </dd>
         </div>
         {rating.comment && (
