@@ -35,6 +35,8 @@ function reopened(overrides: Partial<AgentConversationView> = {}): AgentConversa
     rating: {
       end: 5,
       peak: null,
+      peakAnswered: true,
+      finished: true,
       comment: 'Great, thanks',
       at: minutesAgo(20),
       amendableUntil: minutesAgo(10),
