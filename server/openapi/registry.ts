@@ -20,6 +20,7 @@ import { SESSION_API } from '../http/session';
 import { SITE_API } from '../http/sites';
 import { TEAM_API } from '../http/team';
 import { TREND_API } from '../http/trends';
+import { VISITOR_API } from '../http/visitors';
 import type { ApiRoute } from './route';
 
 const DECLARED: readonly Record<string, ApiRoute>[] = [
@@ -39,6 +40,7 @@ const DECLARED: readonly Record<string, ApiRoute>[] = [
   REPORT_API,
   FOLLOWUP_API,
   RATING_API,
+  VISITOR_API,
 ];
 
 export const API_ROUTES: readonly ApiRoute[] = DECLARED.flatMap((routes) => Object.values(routes));

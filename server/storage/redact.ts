@@ -1,0 +1,162 @@
+/**
+ * Data deletion in the store (decisions.md, "Data deletion"): the facts of some conversations
+ * are rewritten without what people wrote (shared/redact.ts), and everything kept beside them is
+ * brought in line in the same transaction: the conversations' derived state (it holds the last
+ * message, the rating's comment, the contact), the follow-up items' details (comment, promise
+ * text), and SQLite's full-text rows (PostgreSQL's GIN index follows the rewritten bodies itself).
+ * Observations are derived from times and structure alone, so they and every score stay.
+ *
+ * It runs with the site held, as a writer does (record.ts): on PostgreSQL its row is locked, so
+ * of several nodes sweeping one site at once, each takes turns and finds only what is left.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Fact } from '../../shared/facts';
+import type { FollowupReason } from '../../shared/followups';
+import { redactFact } from '../../shared/redact';
+import { foldConversation, type ConversationEvidence } from '../../shared/scoring/fold';
+import { scoreDelta } from './changes';
+import type { Dialect } from './dialect';
+import { factsOf, lockSite } from './record';
+import { SEARCH_TABLE, searchableText } from './search';
+import type { SiteCache } from './sites';
+import type { Redaction, Site, StoredConversation } from './store';
+import { fromJson, type Tables } from './tables';
+import { refreshTrendDays } from './trends';
+
+type Db = Kysely<Tables>;
+
+/** Which conversations to redact: one visitor's, or those quiet since before a time. */
+export type RedactionScope = { visitorId: string } | { quietBefore: number; limit: number };
+
+/** A follow-up item's details without the visitor's words or the promise's text. */
+function redactReason(reason: FollowupReason): FollowupReason {
+  if (reason.cause === 'rating') return { ...reason, rating: { ...reason.rating, comment: null } };
+  if (reason.cause === 'promise') return { ...reason, promise: { ...reason.promise, text: null } };
+  return reason;
+}
+
+export function redactConversations(
+  db: Db,
+  dialect: Dialect,
+  cache: SiteCache,
+  site: Site,
+  scope: RedactionScope,
+  now: number,
+): Promise<Redaction> {
+  return db.transaction().execute(async (trx) => {
+    const settings = await lockSite(trx, dialect, cache, site);
+    const rows = await trx
+      .selectFrom('conversations')
+      .select(['id', 'evidence'])
+      .where('siteId', '=', site.id)
+      .$if('visitorId' in scope, (q) =>
+        q.where('visitorId', '=', (scope as { visitorId: string }).visitorId),
+      )
+      .$if('quietBefore' in scope, (q) => {
+        const { quietBefore, limit } = scope as { quietBefore: number; limit: number };
+        return q
+          .where('lastActivityAt', '<', quietBefore)
+          .where('redactedAt', 'is', null)
+          .orderBy('lastActivityAt')
+          .limit(limit);
+      })
+      .execute();
+    const ids = rows.map((row) => row.id);
+    if (ids.length === 0) return { conversationIds: [], facts: 0, changes: [] };
+
+    const stored = await factsOf(trx, dialect, site.id, ids);
+    const redacted = new Map<string, Fact[]>();
+    let changedFacts = 0;
+    for (const [conversationId, facts] of stored) {
+      const kept = facts.map((fact) => {
+        const after = redactFact(fact);
+        if (after !== fact) changedFacts++;
+        return after;
+      });
+      redacted.set(conversationId, kept);
+      for (const [i, fact] of kept.entries()) {
+        if (fact === facts[i]) continue;
+        await trx
+          .updateTable('facts')
+          .set({ body: JSON.stringify(fact) })
+          .where('siteId', '=', site.id)
+          .where('id', '=', fact.id)
+          .execute();
+      }
+    }
+
+    if (dialect.kind === 'sqlite') {
+      // The search rows are copies of the text: gone with it, then what is left written again.
+      await sql`DELETE FROM ${sql.table(SEARCH_TABLE)}
+        WHERE site_id = ${site.id} AND conversation_id IN (${sql.join(ids)})`.execute(trx);
+      for (const fact of [...redacted.values()].flat()) {
+        const text = searchableText(fact);
+        if (text === null) continue;
+        await sql`INSERT INTO ${sql.table(SEARCH_TABLE)} (text, site_id, conversation_id, at)
+          VALUES (${text}, ${site.id}, ${fact.conversationId}, ${fact.at})`.execute(trx);
+      }
+    }
+
+    // The derived rows hold the same words: derived again from the redacted facts.
+    const before = new Map(
+      rows.map((row) => [row.id, fromJson<ConversationEvidence | null>(row.evidence)]),
+    );
+    const derived = ids.flatMap((id) => foldConversation(redacted.get(id) ?? [], settings) ?? []);
+    const withBefore = derived.map((d) => ({ ...d, before: before.get(d.state.id) ?? null }));
+    const write = dialect.writer(trx);
+    const versions = await write.conversations(site.id, withBefore);
+    await refreshTrendDays(trx, site.id, settings, withBefore);
+
+    const items = await trx
+      .selectFrom('followups')
+      .select(['id', 'details'])
+      .where('siteId', '=', site.id)
+      .where((eb) => dialect.isIn(eb.ref('conversationId'), ids))
+      .execute();
+    for (const item of items) {
+      const details = JSON.stringify(redactReason(fromJson<FollowupReason>(item.details)));
+      await trx
+        .updateTable('followups')
+        .set({ details })
+        .where('siteId', '=', site.id)
+        .where('id', '=', item.id)
+        .execute();
+    }
+
+    await trx
+      .updateTable('conversations')
+      .set({ redactedAt: now })
+      .where('siteId', '=', site.id)
+      .where((eb) => dialect.isIn(eb.ref('id'), ids))
+      .execute();
+
+    // Consoles hear of each conversation's new version (its text is gone from their views).
+    const changes = await write.changes(
+      site.id,
+      withBefore.map(({ state, before, evidence }) => ({
+        kind: 'conversation' as const,
+        conversationId: state.id,
+        version: versions.get(state.id) ?? 0,
+        score: scoreDelta(before, evidence),
+      })),
+    );
+    return { conversationIds: ids, facts: changedFacts, changes };
+  });
+}
+
+/** A visitor's conversations, oldest first. */
+export async function visitorConversations(
+  db: Db,
+  siteId: string,
+  visitorId: string,
+): Promise<StoredConversation[]> {
+  const rows = await db
+    .selectFrom('conversations')
+    .select(['state', 'version'])
+    .where('siteId', '=', siteId)
+    .where('visitorId', '=', visitorId)
+    .orderBy('lastActivityAt')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ ...fromJson<StoredConversation>(row.state), version: row.version }));
+}
