@@ -94,7 +94,7 @@ export const VISITOR_API = {
     tag: 'Visitor data',
     summary: 'Find a signed-in user',
     description:
-      "The visitor id of a user the host page identifies (`userId` with `userHash`), and how many conversations they have: the id to export or erase.",
+      'The visitor id of a user the host page identifies (`userId` with `userHash`), and how many conversations they have: the id to export or erase.',
     auth: ADMIN,
     query: ZVisitorLookup,
     responses: {
