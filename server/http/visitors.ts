@@ -14,6 +14,12 @@ import type { Clock } from '../clock';
 import { Refusal } from '../errors';
 import { apiRoute } from '../openapi/route';
 import type { Pipeline } from '../pipeline/pipeline';
+import {
+  ZVisitorErased,
+  ZVisitorExport,
+  ZVisitorFound,
+  ZVisitorLookup,
+} from '../../shared/visitor-data';
 import { siteAccess, type AccessDeps } from './caller';
 import { parseQuery } from './validate';
 
@@ -21,39 +27,6 @@ const ADMIN = ['adminToken', 'session'] as const;
 const VISITOR_PARAMS = z.object({
   siteId: z.string(),
   visitorId: ZId.meta({ description: 'The visitor id, as the console and exports show it.' }),
-});
-
-/** Find a visitor by the user id the host page signs (`userId` + `userHash`, docs/embedding.md). */
-export const ZVisitorLookup = z.strictObject({ userId: ZId });
-
-export const ZVisitorFound = z.object({
-  userId: z.string(),
-  visitorId: z.string(),
-  /** How many conversations the visitor has on the site (0: none stored). */
-  conversations: z.int(),
-});
-
-export const ZVisitorExport = z.object({
-  siteId: z.string(),
-  visitorId: z.string(),
-  exportedAt: z.string(),
-  conversations: z.array(
-    z.object({
-      id: z.string(),
-      status: z.string(),
-      lastActivityAt: z.string(),
-      /** Every stored event of the conversation, in the events API's form (docs/api.md). */
-      facts: z.array(z.record(z.string(), z.unknown())),
-    }),
-  ),
-});
-
-export const ZVisitorErased = z.object({
-  visitorId: z.string(),
-  /** The visitor's conversations, each redacted. */
-  conversations: z.array(z.string()),
-  /** How many stored events had text or identity taken out (0 when erased before). */
-  facts: z.int(),
 });
 
 const EXPORT_EXAMPLE = {
