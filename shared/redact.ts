@@ -10,28 +10,28 @@
  */
 import type { Fact } from './facts';
 
+/** A copy of `value` without `keys`. */
+function without<T extends object>(value: T, keys: readonly string[]): T {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key))) as T;
+}
+
 /** The fact as kept after deletion: the same fact when it held nothing to take out. */
 export function redactFact(fact: Fact): Fact {
   switch (fact.type) {
     case 'message':
-    case 'promise.made': {
-      if (fact.text === undefined) return fact;
-      const { text: _text, ...kept } = fact;
-      return kept;
-    }
-    case 'rating': {
-      if (fact.comment === undefined && fact.contact === undefined) return fact;
-      const { comment: _comment, contact: _contact, ...kept } = fact;
-      return kept;
-    }
+    case 'promise.made':
+      return fact.text === undefined ? fact : without(fact, ['text']);
+    case 'rating':
+      return fact.comment === undefined && fact.contact === undefined
+        ? fact
+        : without(fact, ['comment', 'contact']);
     case 'conversation.opened': {
       const { attributes, contact, visit } = fact;
       const pages = visit && (visit.pageUrl ?? visit.pageTitle ?? visit.referrer) !== undefined;
       if (attributes === undefined && contact === undefined && !pages) return fact;
-      const { attributes: _attributes, contact: _contact, visit: _visit, ...kept } = fact;
-      if (!visit) return kept;
-      const { pageUrl: _url, pageTitle: _title, referrer: _referrer, ...rest } = visit;
-      return Object.keys(rest).length > 0 ? { ...kept, visit: rest } : kept;
+      const kept = without(fact, ['attributes', 'contact', 'visit']);
+      const rest = visit && without(visit, ['pageUrl', 'pageTitle', 'referrer']);
+      return rest && Object.keys(rest).length > 0 ? { ...kept, visit: rest } : kept;
     }
     default:
       return fact;
