@@ -5,11 +5,17 @@
 import { z } from 'zod';
 import { ZId } from './facts';
 
-/** Find a visitor by the user id the host page signs (`userId` + `userHash`, docs/embedding.md). */
-export const ZVisitorLookup = z.strictObject({ userId: ZId });
+/**
+ * Find a visitor by one of: the user id the host page signs (`userId` + `userHash`,
+ * docs/embedding.md), or one of their conversations (as the ratings export lists it).
+ */
+export const ZVisitorLookup = z
+  .strictObject({ userId: ZId.optional(), conversationId: ZId.optional() })
+  .refine((by) => (by.userId === undefined) !== (by.conversationId === undefined), {
+    message: 'give either userId or conversationId',
+  });
 
 export const ZVisitorFound = z.object({
-  userId: z.string(),
   visitorId: z.string(),
   /** How many conversations the visitor has on the site (0: none stored). */
   conversations: z.int(),

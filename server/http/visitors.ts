@@ -74,9 +74,10 @@ export const VISITOR_API = {
       200: {
         description: 'Their visitor id.',
         schema: ZVisitorFound,
-        example: { userId: 'user-81', visitorId: 'u-4kq8T0aZ1bX9m2N7pR5sW3', conversations: 2 },
+        example: { visitorId: 'u-4kq8T0aZ1bX9m2N7pR5sW3', conversations: 2 },
       },
     },
+    refusals: { 404: 'No conversation by that id, with a visitor, on this site.' },
   }),
   export: apiRoute({
     method: 'get',
@@ -128,11 +129,19 @@ export function visitorRoutes(deps: VisitorRouteDeps): Router {
 
   router.get(VISITOR_API.find.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
-    const { userId } = parseQuery(VISITOR_API.find.query, req.query);
-    const visitorId = verifiedVisitorId(site.id, userId);
+    const by = parseQuery(VISITOR_API.find.query, req.query);
+    let visitorId: string;
+    if (by.userId !== undefined) visitorId = verifiedVisitorId(site.id, by.userId);
+    else {
+      const conversation = await store.getConversation(site.id, by.conversationId ?? '');
+      if (!conversation?.visitorId) {
+        throw new Refusal('not_found', 'This site has no conversation by that id with a visitor.');
+      }
+      visitorId = conversation.visitorId;
+    }
     const conversations = await store.visitorConversations(site.id, visitorId);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ userId, visitorId, conversations: conversations.length });
+    res.json({ visitorId, conversations: conversations.length });
   });
 
   router.get(VISITOR_API.export.path, async (req, res) => {

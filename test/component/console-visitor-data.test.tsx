@@ -54,9 +54,9 @@ function fakeAdmin() {
 function fakeVisitorData(erased: Ack<VisitorErased> | null = null) {
   const calls: string[] = [];
   const api: VisitorDataApi = {
-    findUser: async (siteId, userId): Promise<Ack<VisitorFound>> => {
-      calls.push(`find ${siteId} ${userId}`);
-      return ok({ userId, visitorId: 'u-4kq8T0aZ', conversations: 2 });
+    find: async (siteId, by): Promise<Ack<VisitorFound>> => {
+      calls.push(`find ${siteId} ${JSON.stringify(by)}`);
+      return ok({ visitorId: 'u-4kq8T0aZ', conversations: 2 });
     },
     erase: async (siteId, visitorId) => {
       calls.push(`erase ${siteId} ${visitorId}`);
@@ -120,7 +120,7 @@ describe('admin screens: data protection', () => {
 
     const found = await screen.findByRole('group', { name: 'Visitor u-4kq8T0aZ' });
     expect(found.textContent).toContain('2 conversations');
-    expect(visitorData.calls).toEqual(['find demo user-81']);
+    expect(visitorData.calls).toEqual(['find demo {"userId":"user-81"}']);
     const download = within(found).getByRole('link', { name: 'Download their data (JSON)' });
     expect(download.getAttribute('href')).toBe('/api/v1/sites/demo/visitors/u-4kq8T0aZ/export');
 
@@ -128,12 +128,12 @@ describe('admin screens: data protection', () => {
     fireEvent.click(within(found).getByRole('button', { name: 'Erase their data…' }));
     const confirm = screen.getByRole('group', { name: "Erase this visitor's data" });
     fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
-    expect(visitorData.calls).toEqual(['find demo user-81']);
+    expect(visitorData.calls).toEqual(['find demo {"userId":"user-81"}']);
 
     fireEvent.click(within(found).getByRole('button', { name: 'Erase their data…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Erase' }));
     await screen.findByText('Erased: 2 conversations redacted. Scores are unchanged.');
-    expect(visitorData.calls).toEqual(['find demo user-81', 'erase demo u-4kq8T0aZ']);
+    expect(visitorData.calls).toEqual(['find demo {"userId":"user-81"}', 'erase demo u-4kq8T0aZ']);
   });
 
   it('takes a visitor id as it is, and shows a refusal where it happened', async () => {
@@ -152,5 +152,18 @@ describe('admin screens: data protection', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Erase their data…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Erase' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Only admins may do this.');
+  });
+
+  it('finds the visitor of a conversation', async () => {
+    const visitorData = fakeVisitorData();
+    await openAdmin(visitorData.api);
+    fireEvent.click(screen.getByRole('tab', { name: 'Visitor data' }));
+    fireEvent.click(await screen.findByRole('radio', { name: /One of their conversations/ }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Conversation id' }), {
+      target: { value: 'conv-1042' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+    await screen.findByRole('group', { name: 'Visitor u-4kq8T0aZ' });
+    expect(visitorData.calls).toEqual(['find demo {"conversationId":"conv-1042"}']);
   });
 });

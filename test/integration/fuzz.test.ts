@@ -1180,7 +1180,10 @@ describe('fuzz: hostile input to every event and route', () => {
         params: { siteId: everySite },
         tokens: admin,
         cookies: [cookie],
-        query: { userId: fc.constantFrom('user-1', '', '__proto__', 'a b', 'x'.repeat(300)) },
+        query: {
+          userId: fc.constantFrom('user-1', '', '__proto__', 'a b', 'x'.repeat(300)),
+          conversationId: fc.constantFrom('c-1', '__proto__', ''),
+        },
       },
       'GET /api/v1/sites/:siteId/visitors/:visitorId/export': {
         params: { siteId: everySite, visitorId: ['v-1', '__proto__', 'nope', '%00'] },

@@ -120,7 +120,14 @@ describe.each(await storeKinds())("one visitor's data and retention (%s)", (kind
     const found = await call(server, 'GET', '/api/v1/sites/demo/visitors?userId=user-81', {
       cookie: dana,
     });
-    expect(found.body).toEqual({ userId: 'user-81', visitorId, conversations: 2 });
+    expect(found.body).toEqual({ visitorId, conversations: 2 });
+    const byConversation = await call(
+      server,
+      'GET',
+      `/api/v1/sites/demo/visitors?conversationId=${bystander}`,
+      { token: TEST_ADMIN_TOKEN },
+    );
+    expect(byConversation.body).toEqual({ visitorId: 'v-bystander', conversations: 1 });
 
     const before = await exported(visitorId);
     expect(before.status).toBe(200);
@@ -191,6 +198,20 @@ describe.each(await storeKinds())("one visitor's data and retention (%s)", (kind
       token: TEST_ADMIN_TOKEN,
     });
     expect(bad.status).toBe(400);
+    for (const query of ['', '?userId=u&conversationId=c']) {
+      const unclear = await call(server, 'GET', `/api/v1/sites/demo/visitors${query}`, {
+        token: TEST_ADMIN_TOKEN,
+      });
+      expect(unclear.status).toBe(400);
+    }
+    // Another site's conversation is not found through this one.
+    const elsewhere = await call(
+      server,
+      'GET',
+      `/api/v1/sites/${otherSiteId}/visitors?conversationId=${id}`,
+      { cookie: olga },
+    );
+    expect(elsewhere.status).toBe(404);
   });
 
   it("redacts conversations past the site's retention when the sweeper runs, and only those", async () => {

@@ -1,7 +1,7 @@
 /**
  * "Visitor data": one visitor's data on their request (docs/operations.md). The admin names the
- * visitor by their visitor id (as the console and exports show it) or by the user id the site's
- * pages sign; then downloads everything stored of them as JSON, or erases it after saying so.
+ * visitor by their visitor id (as the ratings export lists it), by the user id the site's pages
+ * sign, or by one of their conversations; then downloads everything stored of them as JSON, or erases it after saying so.
  * Erasing redacts what was written and who they are, and keeps times and ratings: scores do not
  * change.
  */
@@ -16,7 +16,17 @@ interface Props {
   site: SiteView;
 }
 
-type IdKind = 'visitor' | 'user';
+type IdKind = 'visitor' | 'user' | 'conversation';
+
+const KINDS: readonly (readonly [IdKind, string, string])[] = [
+  ['visitor', 'Visitor id', 'Visitor id'],
+  ['user', 'User id from your site (signed-in users)', 'User id'],
+  [
+    'conversation',
+    'One of their conversations (its id, as the ratings export lists it)',
+    'Conversation id',
+  ],
+];
 
 /** The visitor found: their id, and (found by user id) how many conversations they have. */
 interface Found {
@@ -42,7 +52,10 @@ export function VisitorData({ api, site }: Props) {
     if (given === '') return;
     if (kind === 'visitor') return setFound({ visitorId: given, conversations: null });
     setBusy(true);
-    const answer = await api.findUser(site.siteId, given);
+    const answer = await api.find(
+      site.siteId,
+      kind === 'user' ? { userId: given } : { conversationId: given },
+    );
     setBusy(false);
     if (!answer.ok) return setError(answer.error);
     setFound({ visitorId: answer.data.visitorId, conversations: answer.data.conversations });
@@ -81,12 +94,7 @@ export function VisitorData({ api, site }: Props) {
         <form class="visitor-data-find" onSubmit={find}>
           <fieldset class="field">
             <legend class="field-label">Find the visitor by</legend>
-            {(
-              [
-                ['visitor', 'Visitor id'],
-                ['user', 'User id from your site (signed-in users)'],
-              ] as const
-            ).map(([value, label]) => (
+            {KINDS.map(([value, label]) => (
               <label key={value} class="admin-switch-row">
                 <input
                   type="radio"
@@ -104,7 +112,7 @@ export function VisitorData({ api, site }: Props) {
           </fieldset>
           <div class="field">
             <label class="field-label" for="visitor-data-id">
-              {kind === 'visitor' ? 'Visitor id' : 'User id'}
+              {KINDS.find(([value]) => value === kind)?.[2]}
             </label>
             <input
               id="visitor-data-id"
