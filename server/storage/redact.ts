@@ -65,6 +65,8 @@ export function redactConversations(
     if (ids.length === 0) return { conversationIds: [], facts: 0, changes: [] };
 
     const stored = await factsOf(trx, dialect, site.id, ids);
+    // Only conversations that still held something are written again (a conversation derived
+    // again since, after a settings change, is looked at once more but holds nothing new).
     const redacted = new Map<string, Fact[]>();
     let changedFacts = 0;
     for (const [conversationId, facts] of stored) {
@@ -73,6 +75,7 @@ export function redactConversations(
         if (after !== fact) changedFacts++;
         return after;
       });
+      if (kept.every((fact, i) => fact === facts[i])) continue;
       redacted.set(conversationId, kept);
       for (const [i, fact] of kept.entries()) {
         if (fact === facts[i]) continue;
@@ -85,10 +88,11 @@ export function redactConversations(
       }
     }
 
-    if (dialect.kind === 'sqlite') {
+    const changed = [...redacted.keys()];
+    if (dialect.kind === 'sqlite' && changed.length > 0) {
       // The search rows are copies of the text: gone with it, then what is left written again.
       await sql`DELETE FROM ${sql.table(SEARCH_TABLE)}
-        WHERE site_id = ${site.id} AND conversation_id IN (${sql.join(ids)})`.execute(trx);
+        WHERE site_id = ${site.id} AND conversation_id IN (${sql.join(changed)})`.execute(trx);
       for (const fact of [...redacted.values()].flat()) {
         const text = searchableText(fact);
         if (text === null) continue;
@@ -101,7 +105,9 @@ export function redactConversations(
     const before = new Map(
       rows.map((row) => [row.id, fromJson<ConversationEvidence | null>(row.evidence)]),
     );
-    const derived = ids.flatMap((id) => foldConversation(redacted.get(id) ?? [], settings) ?? []);
+    const derived = changed.flatMap(
+      (id) => foldConversation(redacted.get(id) ?? [], settings) ?? [],
+    );
     const withBefore = derived.map((d) => ({ ...d, before: before.get(d.state.id) ?? null }));
     const write = dialect.writer(trx);
     const versions = await write.conversations(site.id, withBefore);
@@ -111,7 +117,7 @@ export function redactConversations(
       .selectFrom('followups')
       .select(['id', 'details'])
       .where('siteId', '=', site.id)
-      .where((eb) => dialect.isIn(eb.ref('conversationId'), ids))
+      .where((eb) => dialect.isIn(eb.ref('conversationId'), changed))
       .execute();
     for (const item of items) {
       const details = JSON.stringify(redactReason(fromJson<FollowupReason>(item.details)));

@@ -188,6 +188,12 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
       expect(await scores(site)).toEqual(before);
       expect((await store.redactQuiet(site, cutoff, 2, LATER)).conversationIds).toEqual([]);
 
+      // Derived again (a settings change): looked at once more, with nothing left to write.
+      await store.rederiveChunk(site, '');
+      const again = await store.redactQuiet(site, cutoff, 10, LATER);
+      expect(again.conversationIds).toHaveLength(5);
+      expect(again).toMatchObject({ facts: 0, changes: [] });
+
       // A late fact with text writes the conversation again: the next sweep takes it again.
       const late = conversationFacts('old0', T0)(32, {
         type: 'message',
