@@ -3,7 +3,7 @@
  * are rewritten without what people wrote (shared/redact.ts), and everything kept beside them is
  * brought in line in the same transaction: the conversations' derived state (it holds the last
  * message, the rating's comment, the contact), the follow-up items' details (comment, promise
- * text), and SQLite's full-text rows (PostgreSQL's GIN index follows the rewritten bodies itself).
+ * text), the webhooks' outbox, and SQLite's full-text rows (PostgreSQL's GIN index follows the rewritten bodies itself).
  * Observations are derived from times and structure alone, so they and every score stay.
  *
  * It runs with the site held, as a writer does (record.ts): on PostgreSQL its row is locked, so
@@ -27,6 +27,54 @@ type Db = Kysely<Tables>;
 
 /** Which conversations to redact: one visitor's, or those quiet since before a time. */
 export type RedactionScope = { visitorId: string } | { quietBefore: number; limit: number };
+
+/** Names that hold what people wrote or who they are, wherever they sit in a webhook's body. */
+const PERSONAL_KEYS = new Set(['text', 'comment', 'contact', 'attributes', 'visit', 'notes']);
+
+/** A webhook body (or part of one) without those. */
+function redactPayload(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactPayload);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !PERSONAL_KEYS.has(key))
+      .map(([key, inner]) => [key, redactPayload(inner)]),
+  );
+}
+
+/**
+ * The outbox keeps each webhook's body (the delivery log, and what a resend sends): the bodies
+ * about these conversations lose the same text. Found by the conversation id in the body's text
+ * first, then checked on the parsed body.
+ */
+async function redactDeliveries(
+  db: Db,
+  siteId: string,
+  conversationIds: readonly string[],
+): Promise<void> {
+  if (conversationIds.length === 0) return;
+  const ids = new Set(conversationIds);
+  const rows = await db
+    .selectFrom('webhookDeliveries')
+    .select(['id', 'payload'])
+    .where('siteId', '=', siteId)
+    .where((eb) =>
+      eb.or(
+        conversationIds.map((id) =>
+          eb('payload', 'like', `%"conversationId":${JSON.stringify(id)}%`),
+        ),
+      ),
+    )
+    .execute();
+  for (const row of rows) {
+    const body = JSON.parse(row.payload) as { data?: { conversationId?: unknown } };
+    const conversationId = body.data?.conversationId;
+    if (typeof conversationId !== 'string' || !ids.has(conversationId)) continue;
+    const payload = JSON.stringify(redactPayload(body));
+    if (payload === row.payload) continue;
+    await db.updateTable('webhookDeliveries').set({ payload }).where('id', '=', row.id).execute();
+  }
+}
 
 /** A follow-up item's details without the visitor's words or the promise's text. */
 function redactReason(reason: FollowupReason): FollowupReason {
@@ -128,6 +176,8 @@ export function redactConversations(
         .where('id', '=', item.id)
         .execute();
     }
+
+    await redactDeliveries(trx, site.id, changed);
 
     await trx
       .updateTable('conversations')

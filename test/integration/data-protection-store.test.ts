@@ -102,6 +102,21 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
 
     it("redacts one visitor's conversations everywhere, and keeps every score and the other visitors' text", async () => {
       const site = await newSite();
+      await store.createWebhook({
+        id: `wh_${site.id}`,
+        siteId: site.id,
+        url: 'https://hooks.example/in',
+        kind: 'standard',
+        events: ['rating.saved', 'followup.created', 'followup.updated'],
+        secret: 'whsec_test',
+        enabled: true,
+        disabledReason: null,
+        failingSince: null,
+        createdAt: T0,
+        updatedAt: T0,
+      });
+      const outbox = async () =>
+        JSON.stringify(await store.listDeliveries(site.id, `wh_${site.id}`, { limit: 100 }));
       const mine = [
         ...personalConversation('c1', 'v1', T0),
         ...personalConversation('c2', 'v1', T0 + DAY),
@@ -110,6 +125,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
       await store.recordFacts(site, [...mine, ...theirs]);
       const before = await scores(site);
       expect(await storedOf(site, 'c1')).toContain('marmalade');
+      expect(await outbox()).toContain('Nobody sent the marmalade link');
       const found = await store.listHistory(site.id, { words: ['zanzibar'], limit: 10 });
       expect(found.map((entry) => entry.state.id).sort()).toEqual(['c1', 'c2', 'c3']);
 
@@ -138,6 +154,15 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         });
       }
       expect(await storedOf(site, 'c3')).toContain('marmalade');
+      // The webhooks' outbox: the bodies about c1 and c2 lose it too, c3's keep it.
+      const sent = await store.listDeliveries(site.id, `wh_${site.id}`, { limit: 100 });
+      for (const delivery of sent) {
+        const about = (JSON.parse(delivery.payload) as { data: { conversationId: string } }).data
+          .conversationId;
+        if (about === 'c3') expect(delivery.payload).toContain('marmalade');
+        else for (const word of SECRET) expect(delivery.payload).not.toContain(word);
+      }
+      expect(sent.length).toBeGreaterThan(2);
       // The search index keeps none of the redacted text, and still finds the rest.
       for (const word of ['zanzibar', 'quokka', 'marmalade']) {
         const hits = await store.listHistory(site.id, { words: [word], limit: 10 });
