@@ -24,6 +24,7 @@ import { assetRoutes } from './http/assets';
 import { commentRoutes } from './http/comments';
 import { errorHandler, notFound } from './http/errors';
 import { followupRoutes } from './http/followups';
+import { visitorRoutes } from './http/visitors';
 import { eventRoutes } from './http/events';
 import { exportRoutes } from './http/exports';
 import { historyRoutes } from './http/history';
@@ -66,6 +67,7 @@ import { createMetrics, type Metrics } from './metrics';
 import { DIST_DIR } from './paths';
 import { destinationGuard, parseAllowlist } from './webhooks/guard';
 import { DeliveryWorker, type Timers } from './webhooks/worker';
+import { RetentionSweeper } from './retention/sweeper';
 
 export interface AppParts {
   config: Config;
@@ -99,6 +101,8 @@ export interface Application {
   metrics: Metrics;
   /** This node's webhook delivery worker. */
   webhooks: DeliveryWorker;
+  /** This node's data retention sweeper (tests run its sweeps themselves). */
+  retention: RetentionSweeper;
   /** Resolves once the live scores of every site are built: listen after it. */
   ready(): Promise<void>;
   /** Lets running socket events answer, then closes the sockets, the HTTP server and the store. */
@@ -158,6 +162,8 @@ export function createApplication(parts: AppParts): Application {
     timers: parts.timers,
     random: parts.random,
   });
+  // Every node sweeps too; a site's redactions take turns as its writes do.
+  const retention = new RetentionSweeper({ store, pipeline, clock, log, timers: parts.timers });
 
   const app = express();
   app.disable('x-powered-by');
@@ -259,6 +265,7 @@ export function createApplication(parts: AppParts): Application {
   app.use(reportRoutes(store, sessions, clock));
   app.use(historyRoutes(store, sessions));
   app.use(followupRoutes(store, followups, sessions, clock));
+  app.use(visitorRoutes({ ...access, pipeline, clock }));
   app.use(webhookRoutes({ ...access, clock, guard, worker: webhooks }));
   app.use(notFound);
   app.use(errorHandler(log));
@@ -324,11 +331,13 @@ export function createApplication(parts: AppParts): Application {
     chat,
     metrics,
     webhooks,
+    retention,
     async ready() {
       await feed.start();
       await cluster.join(feed);
       await scoreboards.warm();
       webhooks.start();
+      retention.start();
       // Conversations derived by older rules are derived again in the background, a chunk at a
       // time; live scores take each chunk's changes as they come.
       upgrading = upgradeDerivations(store, pipeline, stopping.signal).catch((error: unknown) =>
@@ -341,6 +350,7 @@ export function createApplication(parts: AppParts): Application {
       stopping.abort();
       // An attempt in flight is given back untried, for this node or another to send.
       await webhooks.stop();
+      await retention.stop();
       await upgrading;
       await feed.idle();
       await cluster.leave();

@@ -41,6 +41,13 @@ const fields = {
    * trends. Not a scoring input.
    */
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone, such as Europe/Amsterdam'),
+  /**
+   * Data retention: this many days after a conversation's last activity, what people wrote in it
+   * (messages, comments, contact and identity attributes, the page it started on) is redacted
+   * from its stored facts; times, structure and the scores' observations stay. Null: kept.
+   * Not a scoring input (docs/operations.md).
+   */
+  retentionDays: z.int().min(1).max(3650).nullable(),
 };
 
 export type SiteSettings = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> };
@@ -59,6 +66,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   excludeMemberRatings: true,
   statedReplyFollowsKept: false,
   timeZone: 'UTC',
+  retentionDays: null,
 };
 
 /** For PATCH and for creating a site: any settings, unknown names refused, none defaulted. */

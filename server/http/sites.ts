@@ -225,7 +225,9 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
     };
     // Every node's live scores hear of it and build the site's board again (H and λ).
     await pipeline.updateSite(updated);
-    if (patch.settings && Object.keys(patch.settings).length > 0) {
+    // Retention shapes no evidence: changing only it derives nothing again.
+    const shaping = Object.keys(patch.settings ?? {}).filter((key) => key !== 'retentionDays');
+    if (shaping.length > 0) {
       // T, k and the windows shape each conversation's evidence: derive again.
       await pipeline.rederive(updated);
     }

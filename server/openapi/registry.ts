@@ -22,6 +22,7 @@ import { SITE_API } from '../http/sites';
 import { TEAM_API } from '../http/team';
 import { TREND_API } from '../http/trends';
 import { WEBHOOK_API } from '../http/webhooks';
+import { VISITOR_API } from '../http/visitors';
 import type { ApiRoute } from './route';
 
 const DECLARED: readonly Record<string, ApiRoute>[] = [
@@ -43,6 +44,7 @@ const DECLARED: readonly Record<string, ApiRoute>[] = [
   RATING_API,
   INTEGRATION_API,
   WEBHOOK_API,
+  VISITOR_API,
 ];
 
 export const API_ROUTES: readonly ApiRoute[] = DECLARED.flatMap((routes) => Object.values(routes));

@@ -6,12 +6,15 @@
  *   sources → facts → [store: conversations + changes] → feed → scores → live views
  */
 import type { Fact } from '../../shared/facts';
-import type { RecordOptions, RecordResult, Site, Store } from '../storage/store';
+import type { RecordOptions, RecordResult, Redaction, Site, Store } from '../storage/store';
 import type { ChangeFeed } from './feed';
 
 export interface Recorded extends RecordResult {
   site: Site;
 }
+
+/** Conversations redacted per transaction by the retention sweep. */
+const REDACT_CHUNK = 100;
 
 export type RecordedListener = (recorded: Recorded) => void;
 
@@ -53,6 +56,34 @@ export class Pipeline {
       after = chunk.next;
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** Redacts a visitor's conversations (data deletion); consoles hear of each through the feed. */
+  async redactVisitor(site: Site, visitorId: string, now: number): Promise<Redaction> {
+    const redaction = await this.store.redactVisitor(site, visitorId, now);
+    void this.feed.committed(site, redaction.changes);
+    return redaction;
+  }
+
+  /**
+   * Redacts the site's conversations quiet since before `quietBefore` (data retention), a chunk
+   * per transaction with a turn of the event loop between, as `rederive` does; how many.
+   */
+  async redactQuiet(
+    site: Site,
+    quietBefore: number,
+    now: number,
+    signal?: AbortSignal,
+  ): Promise<number> {
+    let redacted = 0;
+    while (!signal?.aborted) {
+      const chunk = await this.store.redactQuiet(site, quietBefore, REDACT_CHUNK, now);
+      void this.feed.committed(site, chunk.changes);
+      redacted += chunk.conversationIds.length;
+      if (chunk.conversationIds.length < REDACT_CHUNK) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return redacted;
   }
 
   /** Hears of facts recorded on this node (not of other nodes'; those come through the feed). */

@@ -14,6 +14,7 @@ import { sumsAtFrom, type SumsRow } from './derive';
 import type { Dialect } from './dialect';
 import { readSite, type SiteCache } from './sites';
 import { byConversation, rederive } from './record';
+import { redactConversations, visitorConversations } from './redact';
 import type { InboxPlace, Store, StoredConversation } from './store';
 import { fromJson, type Tables } from './tables';
 import { settleTrendDays, trendPoints } from './trends';
@@ -338,6 +339,14 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
     },
 
     rederiveChunk: (site, after, stale = false) => rederive(db, dialect, cache, site, after, stale),
+
+    redactVisitor: (site, visitorId, now) =>
+      redactConversations(db, dialect, cache, site, { visitorId }, now),
+
+    redactQuiet: (site, quietBefore, limit, now) =>
+      redactConversations(db, dialect, cache, site, { quietBefore, limit }, now),
+
+    visitorConversations: (siteId, visitorId) => visitorConversations(db, siteId, visitorId),
 
     async sitesToUpgrade() {
       const rows = await db

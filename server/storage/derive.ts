@@ -8,6 +8,7 @@
  * limits below keep bounded. The limits are checked on the stored counts before anything is
  * folded, so a conversation at its limit costs no more to refuse than any other request.
  */
+import { redactFact } from '../../shared/redact';
 import {
   FOLD_VERSION,
   finishFold,
@@ -101,6 +102,8 @@ export function canonicalJson(value: unknown): string {
  */
 export function refuseChangedRepeat(sent: Fact, stored: Fact): void {
   if (canonicalJson(sent) === canonicalJson(stored)) return;
+  // The stored one was redacted (data deletion): the same event sent again, still a duplicate.
+  if (canonicalJson(redactFact(sent)) === canonicalJson(stored)) return;
   throw new Refusal(
     'conflict',
     `Event ${sent.id} was stored before with a different body: an event id names one event. ` +

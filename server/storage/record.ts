@@ -57,7 +57,7 @@ export interface Answer {
  * order and none derives a conversation with settings that changed meanwhile. Where this store
  * writes alone, the site it keeps in memory is current.
  */
-async function lockSite(
+export async function lockSite(
   db: Db,
   dialect: Dialect,
   cache: SiteCache,
@@ -70,7 +70,7 @@ async function lockSite(
 }
 
 /** Every stored fact of these conversations, by conversation. */
-async function factsOf(
+export async function factsOf(
   db: Db,
   dialect: Dialect,
   siteId: string,
@@ -359,6 +359,8 @@ export const rederived = (decided: boolean) => (eb: Excluded) => ({
   state: eb.ref('excluded.state'),
   evidence: eb.ref('excluded.evidence'),
   fold: eb.ref('excluded.fold'),
+  // Written again (a late fact may bring text): the retention sweep looks at it again.
+  redactedAt: sql<null>`NULL`,
 });
 
 /**

@@ -12,8 +12,8 @@
  *   so that PostgreSQL's parser, which keeps e-mail addresses, URLs, file paths and decimals
  *   whole, splits them into words as FTS5 does: "ben@example.com" is found by "example" on both.
  *
- * Facts are never rewritten today; when text is redacted (data deletion), the SQLite rows here
- * must be rewritten with it.
+ * Facts are rewritten only by data deletion (redact.ts), which rewrites the SQLite rows here in
+ * the same transaction.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Fact } from '../../shared/facts';

@@ -285,6 +285,16 @@ export interface StoredRating {
   setAside: SetAsideReason | null;
 }
 
+/** What a data deletion did (storage/redact.ts). */
+export interface Redaction {
+  /** The conversations redacted, whether or not anything was left to take out of them. */
+  conversationIds: string[];
+  /** How many facts had something taken out. */
+  facts: number;
+  /** What it appended to the site's change log (each conversation's new version). */
+  changes: Change[];
+}
+
 /** Where a conversation stands in the history: its last activity, then its id (a keyset). */
 export interface HistoryPlace {
   lastActivityAt: number;
@@ -570,6 +580,19 @@ export interface Store extends FollowupRepository, IntegrationRepository, Webhoo
    * conversations derived by older rules (an upgrade).
    */
   rederiveChunk(site: Site, after: string, stale?: boolean): Promise<RederivedChunk>;
+  /**
+   * Data deletion: redacts every conversation of the visitor (shared/redact.ts), in one
+   * transaction holding the site; scores do not change.
+   */
+  redactVisitor(site: Site, visitorId: string, now: number): Promise<Redaction>;
+  /**
+   * Data retention: redacts up to `limit` conversations quiet since before `quietBefore` and not
+   * redacted since they were last written, in one transaction holding the site (so nodes
+   * sweeping at once take turns, and none redacts what another just did).
+   */
+  redactQuiet(site: Site, quietBefore: number, limit: number, now: number): Promise<Redaction>;
+  /** The visitor's conversations, oldest activity first. */
+  visitorConversations(siteId: string, visitorId: string): Promise<StoredConversation[]>;
   /** Sites that may have conversations derived by older rules (not yet marked derived). */
   sitesToUpgrade(): Promise<string[]>;
   /** Every conversation of the site is derived by this version's rules now (after an upgrade). */

@@ -112,6 +112,8 @@ export interface Tables {
     evidence: Json | null;
     fold: Json | null;
     version: number;
+    /** When its text was redacted (data deletion); null: not since it was last written. */
+    redactedAt: Generated<number | null>;
   };
   /** Each conversation's observations, one row each, by position (seq) in its evidence. */
   observations: {

@@ -554,10 +554,12 @@ describe('admin screens: site', () => {
     expect(document.activeElement).toBe(tab('Settings'));
     expect(screen.getByRole('tabpanel', { name: 'Settings' })).toBeTruthy();
     fireEvent.keyDown(tab('Settings'), { key: 'End' });
-    expect(document.activeElement).toBe(tab('Webhooks'));
-    fireEvent.keyDown(tab('Webhooks'), { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(tab('Visitor data'));
+    fireEvent.keyDown(tab('Visitor data'), { key: 'ArrowRight' });
     expect(document.activeElement).toBe(tab('Team'));
     fireEvent.keyDown(tab('Team'), { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(tab('Visitor data'));
+    fireEvent.keyDown(tab('Visitor data'), { key: 'ArrowLeft' });
     expect(document.activeElement).toBe(tab('Webhooks'));
     fireEvent.keyDown(tab('Webhooks'), { key: 'ArrowLeft' });
     expect(document.activeElement).toBe(tab('Integrations'));

@@ -1176,6 +1176,25 @@ describe('fuzz: hostile input to every event and route', () => {
         tokens: admin,
         cookies: [cookie],
       },
+      'GET /api/v1/sites/:siteId/visitors': {
+        params: { siteId: everySite },
+        tokens: admin,
+        cookies: [cookie],
+        query: {
+          userId: fc.constantFrom('user-1', '', '__proto__', 'a b', 'x'.repeat(300)),
+          conversationId: fc.constantFrom('c-1', '__proto__', ''),
+        },
+      },
+      'GET /api/v1/sites/:siteId/visitors/:visitorId/export': {
+        params: { siteId: everySite, visitorId: ['v-1', '__proto__', 'nope', '%00'] },
+        tokens: admin,
+        cookies: [cookie],
+      },
+      'POST /api/v1/sites/:siteId/visitors/:visitorId/erase': {
+        params: { siteId: changeable, visitorId: ['v-1', '__proto__', 'nope', '%00'] },
+        tokens: admin,
+        cookies: [cookie],
+      },
       'PATCH /api/v1/sites/:siteId/followups/:id': {
         params: { siteId: everySite, id: ['nope', '__proto__'] },
         tokens: [fuzzSite.key],

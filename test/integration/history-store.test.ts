@@ -198,7 +198,8 @@ for (const kind of await storeKinds()) {
          ALTER TABLE followups DROP COLUMN closed_at;
          ALTER TABLE agents DROP COLUMN member_id; ALTER TABLE agents DROP COLUMN avatar_url;
          ALTER TABLE agents DROP COLUMN named_at; ALTER TABLE agents DROP COLUMN name_source;
-         ALTER TABLE agents DROP COLUMN answers_chats;`,
+         ALTER TABLE agents DROP COLUMN answers_chats;
+         DROP INDEX conversations_to_redact; ALTER TABLE conversations DROP COLUMN redacted_at;`,
       );
       store = await storage.open();
       expect(await search(site, 'old')).toEqual(['before-search']);

@@ -122,6 +122,12 @@ DELETE /api/v1/sites/:siteId/webhooks/:id (A's webhook, through B)        | 401 
 POST /api/v1/sites/:siteId/webhooks/:id/ping (A)                          | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 GET /api/v1/sites/:siteId/webhooks/:id/deliveries (A)                     | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 POST /api/v1/sites/:siteId/webhooks/:id/deliveries/:deliveryId/resend (A) | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+// one visitor's data: the site's admins and the admin token; another site's never through theirs
+GET /api/v1/sites/:siteId/visitors (A, by user id)                        | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+GET /api/v1/sites/:siteId/visitors/:visitorId/export (A)                  | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+GET /api/v1/sites/:siteId/visitors/:visitorId/export (A's, through B)     | 401  | 403     | 403     | 403  | 403     | 403     | ok   | ok   | ok   | ok     | 401  | 401  | 401  | 401
+POST /api/v1/sites/:siteId/visitors/:visitorId/erase (A)                  | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+POST /api/v1/sites/:siteId/visitors/:visitorId/erase (A's, through B)     | 401  | 403     | 403     | 403  | 403     | 403     | ok   | ok   | ok   | ok     | 401  | 401  | 401  | 401
 // scores and events APIs
 GET /api/v1/sites/:siteId/scores (A)                                      | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
 GET /api/v1/sites/:siteId/followups (A)                                   | 401  | 403     | ok:A    | ok:A | 403     | 403     | 403  | 403  | 403  | 401    | ok:A | 403  | 401  | 401
@@ -649,6 +655,20 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         },
       ]);
     }
+    return ctx;
+  }
+
+  /** A visitor of A with a conversation holding a message; its ids and the message, as markers. */
+  async function visitorWithText(): Promise<Context> {
+    const ctx = {
+      visitor: unique('erasable'),
+      conversation: unique('erasable-chat'),
+      text: unique('private-words'),
+    };
+    await postEvents('A', [
+      { type: 'conversation.opened', conversationId: ctx.conversation, visitorId: ctx.visitor },
+      { type: 'message', conversationId: ctx.conversation, from: 'visitor', text: ctx.text },
+    ]);
     return ctx;
   }
 
@@ -1488,6 +1508,64 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
       }),
       snapshot: invitesOfA,
       allowed: () => undefined,
+    }),
+
+    // -- one visitor's data
+
+    'GET /api/v1/sites/:siteId/visitors (A, by user id)': http({
+      request: () => ({
+        method: 'GET',
+        path: `/api/v1/sites/${sites.A.id}/visitors?userId=user-81`,
+      }),
+      allowed: (a) => expect(a.body).toMatchObject({ conversations: 0 }),
+    }),
+    'GET /api/v1/sites/:siteId/visitors/:visitorId/export (A)': http({
+      prepare: visitorWithText,
+      request: (ctx) => ({
+        method: 'GET',
+        path: `/api/v1/sites/${sites.A.id}/visitors/${ctx.visitor}/export`,
+      }),
+      allowed: (a, _p, _c, ctx) => {
+        expect(a.body).toMatchObject({ siteId: sites.A.id, visitorId: ctx.visitor });
+        expect(JSON.stringify(a.body)).toContain(ctx.text);
+      },
+    }),
+    "GET /api/v1/sites/:siteId/visitors/:visitorId/export (A's, through B)": http({
+      prepare: visitorWithText,
+      request: (ctx) => ({
+        method: 'GET',
+        path: `/api/v1/sites/${sites.B.id}/visitors/${ctx.visitor}/export`,
+      }),
+      allowed: (a, _p, _c, ctx) => {
+        expect(a.body).toMatchObject({ siteId: sites.B.id, conversations: [] });
+        expect(JSON.stringify(a.body)).not.toContain(ctx.text!);
+      },
+    }),
+    'POST /api/v1/sites/:siteId/visitors/:visitorId/erase (A)': http({
+      prepare: visitorWithText,
+      request: (ctx) => ({
+        method: 'POST',
+        path: `/api/v1/sites/${sites.A.id}/visitors/${ctx.visitor}/erase`,
+      }),
+      snapshot: (ctx) => store().listFacts(sites.A.id, ctx.conversation!),
+      allowed: async (a, _p, _c, ctx) => {
+        expect(a.body).toMatchObject({ conversations: [ctx.conversation] });
+        const facts = await store().listFacts(sites.A.id, ctx.conversation!);
+        expect(JSON.stringify(facts)).not.toContain(ctx.text!);
+      },
+    }),
+    "POST /api/v1/sites/:siteId/visitors/:visitorId/erase (A's, through B)": http({
+      prepare: visitorWithText,
+      request: (ctx) => ({
+        method: 'POST',
+        path: `/api/v1/sites/${sites.B.id}/visitors/${ctx.visitor}/erase`,
+      }),
+      snapshot: (ctx) => store().listFacts(sites.A.id, ctx.conversation!),
+      allowed: async (a, _p, _c, ctx) => {
+        expect(a.body).toMatchObject({ conversations: [], facts: 0 });
+        const facts = await store().listFacts(sites.A.id, ctx.conversation!);
+        expect(JSON.stringify(facts)).toContain(ctx.text!);
+      },
     }),
 
     // -- outgoing webhooks

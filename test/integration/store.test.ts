@@ -1097,7 +1097,8 @@ const accountsVersion = (kind: StoreKind) =>
   LEGACY_STEPS[kind].findIndex((sql) => sql.includes('CREATE TABLE invites')) + 1;
 
 /** Undoes what the migrations after the legacy steps added (0002_derived_version, …). */
-const AFTER_LEGACY_UNDONE = `ALTER TABLE agents DROP COLUMN answers_chats;
+const AFTER_LEGACY_UNDONE = `DROP INDEX conversations_to_redact;
+  ALTER TABLE conversations DROP COLUMN redacted_at; ALTER TABLE agents DROP COLUMN answers_chats;
   DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints;
   DROP TABLE held_reopens; DROP TABLE integrations;
   ALTER TABLE followups DROP COLUMN closed_at;

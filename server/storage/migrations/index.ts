@@ -23,6 +23,7 @@ import { integrations } from './0013_integrations';
 import { agentNames } from './0014_agent_names';
 import { followupClosedAt } from './0015_followup_closed_at';
 import { answersChats } from './0017_answers_chats';
+import { redactedAt } from './0018_redacted_at';
 
 const migrations = (dialect: Dialect, target: string): Record<string, Migration> => ({
   '0001_baseline': baseline(dialect, target),
@@ -40,6 +41,7 @@ const migrations = (dialect: Dialect, target: string): Record<string, Migration>
   '0014_agent_names': agentNames(dialect),
   '0015_followup_closed_at': followupClosedAt(dialect),
   '0017_answers_chats': answersChats(dialect),
+  '0018_redacted_at': redactedAt(dialect),
 });
 
 /** A migration's number, which is the schema version it leaves. */

@@ -1,12 +1,13 @@
 /**
  * The admin screens: the sites this person administers on the left, the chosen one on the right
- * in five tabs (Team, Settings, Embed and key, Integrations, Webhooks), and a new site. Shown only to admins; the server
+ * in six tabs (Team, Settings, Embed and key, Integrations, Webhooks, Visitor data), and a new site. Shown only to admins; the server
  * refuses everyone else anyway.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { NewSiteView, SiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
 import { httpIntegrationApi, type IntegrationApi } from '../../integrationApi';
+import { httpVisitorDataApi, type VisitorDataApi } from '../../visitorDataApi';
 import { httpWebhookApi, type WebhookApi } from '../../webhookApi';
 import { PlusIcon } from '../icons';
 import { EmbedAndKey } from './EmbedAndKey';
@@ -15,9 +16,10 @@ import { NewSiteForm } from './NewSiteForm';
 import { SiteSettingsForm } from './SiteSettingsForm';
 import { Tabs, type Tab } from './Tabs';
 import { TeamAdmin } from './TeamAdmin';
+import { VisitorData } from './VisitorData';
 import { WebhooksAdmin } from './WebhooksAdmin';
 
-type Section = 'team' | 'settings' | 'embed' | 'integrations' | 'webhooks';
+type Section = 'team' | 'settings' | 'embed' | 'integrations' | 'webhooks' | 'visitors';
 
 const SECTIONS: readonly Tab<Section>[] = [
   { id: 'team', label: 'Team' },
@@ -25,6 +27,7 @@ const SECTIONS: readonly Tab<Section>[] = [
   { id: 'embed', label: 'Embed and key' },
   { id: 'integrations', label: 'Integrations' },
   { id: 'webhooks', label: 'Webhooks' },
+  { id: 'visitors', label: 'Visitor data' },
 ];
 
 interface Props {
@@ -39,6 +42,8 @@ interface Props {
   integrations?: IntegrationApi;
   /** The site shown (its name), or null (loading, or the new-site form): the header names it. */
   onShowing?: (siteName: string | null) => void;
+  /** One visitor's data: export and erase (the server's by default). */
+  visitorData?: VisitorDataApi;
 }
 
 type Sites =
@@ -47,6 +52,7 @@ type Sites =
   | { state: 'ready'; sites: SiteView[] };
 
 const serverWebhooks = httpWebhookApi();
+const serverVisitorData = httpVisitorDataApi();
 
 export function Admin({
   api,
@@ -55,6 +61,7 @@ export function Admin({
   onSitesChanged,
   integrations,
   onShowing,
+  visitorData = serverVisitorData,
 }: Props) {
   const [integrationApi] = useState(() => integrations ?? httpIntegrationApi());
   const [sites, setSites] = useState<Sites>({ state: 'loading' });
@@ -188,6 +195,9 @@ export function Admin({
               )}
               {section === 'webhooks' && (
                 <WebhooksAdmin key={site.siteId} api={webhookApi} site={site} />
+              )}
+              {section === 'visitors' && (
+                <VisitorData key={site.siteId} api={visitorData} site={site} />
               )}
             </Tabs>
           </>

@@ -23,7 +23,7 @@ interface Props {
 type KeysOf<T> = {
   [K in keyof SiteSettings]: SiteSettings[K] extends T ? K : never;
 }[keyof SiteSettings];
-type NumberSetting = KeysOf<number>;
+type NumberSetting = Exclude<KeysOf<number>, 'retentionDays'>;
 type SwitchSetting = KeysOf<boolean>;
 
 /** The numeric scoring settings in the console's words, in the order of docs/scoring.md. */
@@ -76,6 +76,8 @@ const SWITCHES: readonly { key: SwitchSetting; label: string; hint: string }[] =
   },
 ];
 
+const retentionText = (days: number | null) => (days === null ? '' : String(days));
+
 const originsText = (origins: readonly string[]) => origins.join('\n');
 
 export function SiteSettingsForm({ api, site, onSaved }: Props) {
@@ -88,6 +90,8 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
     Object.fromEntries(SWITCHES.map(({ key }) => [key, site.settings[key]])),
   );
   const [timeZone, setTimeZone] = useState(site.settings.timeZone);
+  // Empty: kept for as long as the site exists.
+  const [retention, setRetention] = useState(retentionText(site.settings.retentionDays));
   const [error, setError] = useState<AckError | null>(null);
   /** The origins as last sent: a problem's line is named with what it said. */
   const [sentOrigins, setSentOrigins] = useState<string[]>([]);
@@ -111,6 +115,9 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
       if (value !== site.settings[key]) changedSettings[key] = value;
     }
     if (timeZone !== site.settings.timeZone) changedSettings.timeZone = timeZone;
+    if (retention.trim() !== retentionText(site.settings.retentionDays)) {
+      changedSettings.retentionDays = retention.trim() === '' ? null : Number(retention);
+    }
     const allowedOrigins = typedOrigins(origins);
     setSentOrigins(allowedOrigins);
     const patch: SitePatch = {
@@ -241,6 +248,47 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
             </code>
           </div>
         ))}
+      </section>
+
+      <section class="admin-card" aria-labelledby="retention-title">
+        <header class="admin-card-head">
+          <h2 id="retention-title" class="admin-card-title">
+            Data retention
+          </h2>
+          <p class="admin-card-intro">
+            After this many days without activity, what was written in a conversation (messages,
+            comments, contact details, visitor attributes, the pages visited) is erased. Times and
+            ratings stay, so scores do not change. Leave empty to keep everything.
+          </p>
+        </header>
+        <div class="field admin-setting">
+          <label class="field-label" for="setting-retentionDays">
+            Erase conversation text after
+          </label>
+          <span class="admin-setting-input">
+            <input
+              id="setting-retentionDays"
+              type="number"
+              inputMode="numeric"
+              step={1}
+              min={1}
+              max={3650}
+              placeholder="Keep"
+              aria-describedby="setting-retentionDays-unit setting-retentionDays-hint"
+              value={retention}
+              onInput={(e) => setRetention(e.currentTarget.value)}
+            />
+            <span id="setting-retentionDays-unit" class="admin-setting-unit">
+              days
+            </span>
+          </span>
+          <span id="setting-retentionDays-hint" class="field-hint">
+            Checked every hour. To erase one visitor's data at once, use Visitor data.
+          </span>
+          <code class="admin-setting-key" title="Its name in the sites API">
+            retentionDays
+          </code>
+        </div>
       </section>
 
       <div class="admin-save">
