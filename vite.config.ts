@@ -119,6 +119,10 @@ export default defineConfig(({ mode }): UserConfig => {
               emptyOutDir: false,
               manifest: true,
               target: 'es2019',
+              // Terser packs the app a few hundred bytes tighter than the default minifier: every
+              // visitor who opens the chat downloads it, within a 25 kB budget.
+              minify: 'terser',
+              terserOptions: { compress: { passes: 3 } },
               rolldownOptions: {
                 input: `${root}widget/app/main.tsx`,
                 output: { format: 'iife', entryFileNames: 'app-[hash].js' },
