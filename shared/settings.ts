@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZOpeningHours, type OpeningHours } from './opening-hours';
 import { isTimeZone } from './zoned';
 
 /**
@@ -41,6 +42,12 @@ const fields = {
    * trends. Not a scoring input.
    */
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone, such as Europe/Amsterdam'),
+  /**
+   * When the team is usually there, per weekday (Monday first) in `timeZone`; null: not said.
+   * Only the wording of the widget's away message follows them ("We're closed, back at 9:00"):
+   * "online" is a member with the console open. Not a scoring input.
+   */
+  openingHours: ZOpeningHours.nullable(),
 };
 
 export type SiteSettings = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> };
@@ -59,6 +66,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   excludeMemberRatings: true,
   statedReplyFollowsKept: false,
   timeZone: 'UTC',
+  openingHours: null as OpeningHours | null,
 };
 
 /** For PATCH and for creating a site: any settings, unknown names refused, none defaulted. */

@@ -40,6 +40,7 @@ function fakeChat(conversation: VisitorConversationView | null) {
     typing: null,
     pending: [],
     replyMinutes: null,
+    presence: null,
   };
   const listeners = new Set<() => void>();
   const ok = async (): Promise<Ack<VisitorConversationView>> => ({

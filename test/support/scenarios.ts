@@ -167,6 +167,7 @@ export function randomSite(seed: number, conversations = rng0(seed).int(5, 30)):
     statedReplyFollowsKept: false,
     // From the seed, not the generator, so the rest of each scenario stays as it was.
     timeZone: SCENARIO_ZONES[seed % SCENARIO_ZONES.length] ?? 'UTC',
+    openingHours: null,
   };
   // τ exactly at a fact's time, or 30 days after it, now and then: the edges of `t ≤ τ` and
   // of CSAT's window.
