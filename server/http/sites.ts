@@ -225,7 +225,8 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
     };
     // Every node's live scores hear of it and build the site's board again (H and λ).
     await pipeline.updateSite(updated);
-    if (patch.settings && Object.keys(patch.settings).length > 0) {
+    // Opening hours only word the widget's away message: nothing to derive again for them.
+    if (patch.settings && Object.keys(patch.settings).some((key) => key !== 'openingHours')) {
       // T, k and the windows shape each conversation's evidence: derive again.
       await pipeline.rederive(updated);
     }

@@ -1,6 +1,7 @@
 /**
  * "Settings": the site's name, the pages allowed to embed its widget (allowed origins, one per
- * line), its time zone (for trends) and its scoring settings (docs/scoring.md). The server
+ * line), its time zone (for trends and opening hours), its opening hours (the widget's away
+ * message) and its scoring settings (docs/scoring.md). The server
  * checks every value and names each problem; only settings that changed are sent, since changing
  * any re-scores the whole site.
  */
@@ -11,6 +12,7 @@ import type { SitePatch, SiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
 import { ErrorNote } from '../ErrorNote';
 import { SiteFields } from './SiteFields';
+import { draftOf, hoursOf, OpeningHoursField } from './OpeningHoursField';
 import { TimeZoneField } from './TimeZoneField';
 
 interface Props {
@@ -92,6 +94,7 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
     Object.fromEntries(SWITCHES.map(({ key }) => [key, site.settings[key]])),
   );
   const [timeZone, setTimeZone] = useState(site.settings.timeZone);
+  const [hours, setHours] = useState(() => draftOf(site.settings.openingHours));
   const [error, setError] = useState<AckError | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -108,6 +111,10 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
       if (value !== site.settings[key]) changedSettings[key] = value;
     }
     if (timeZone !== site.settings.timeZone) changedSettings.timeZone = timeZone;
+    const openingHours = hoursOf(hours);
+    if (JSON.stringify(openingHours) !== JSON.stringify(site.settings.openingHours ?? null)) {
+      changedSettings.openingHours = openingHours;
+    }
     const patch: SitePatch = {
       name,
       allowedOrigins: originsOf(origins),
@@ -146,6 +153,13 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
           value={timeZone}
           onChange={(zone) => {
             setTimeZone(zone);
+            setSaved(false);
+          }}
+        />
+        <OpeningHoursField
+          value={hours}
+          onChange={(value) => {
+            setHours(value);
             setSaved(false);
           }}
         />
