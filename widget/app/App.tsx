@@ -116,7 +116,7 @@ export function App({
           </h2>
           <p class="pk-subtitle">
             <span
-              class={status === 'online' && !away ? 'pk-dot pk-dot-on' : 'pk-dot'}
+              class={status === 'online' && presence?.online ? 'pk-dot pk-dot-on' : 'pk-dot'}
               aria-hidden="true"
             />
             {agentName
@@ -162,8 +162,8 @@ export function App({
         )}
       </Messages>
 
-      {left && (
-        <p class="pk-banner" role="status">
+      {left && away && (
+        <p class="pk-note" role="status">
           {t.awayLeft(left)}
         </p>
       )}
