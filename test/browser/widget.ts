@@ -42,6 +42,20 @@ export async function openChat(page: Page): Promise<void> {
 }
 
 /**
+ * After "Send": with no one at the console, a message that starts a chat asks for the visitor's
+ * email first. Leaves one if asked, and waits until `sent` shows.
+ */
+export async function leaveEmailIfAsked(page: Page, sent: Locator): Promise<void> {
+  const askedEmail = panel(page).getByText('Enter a valid email address');
+  await sent.or(askedEmail).first().waitFor();
+  if (await askedEmail.isVisible()) {
+    await page.getByRole('textbox', { name: 'Your email' }).fill('visitor@example.com');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+  }
+  await sent.waitFor();
+}
+
+/**
  * Sends a message from the composer and waits until it shows in the conversation (leaving an
  * email first when the team is away and the widget asks for one).
  */
@@ -49,15 +63,7 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   const send = page.getByRole('button', { name: 'Send', exact: true });
   await messageBox(page).fill(text);
   await send.click();
-  const sent = page.getByRole('log').getByText(text, { exact: true });
-  // With no one at the console, a message that starts a chat asks for the visitor's email.
-  const askedEmail = panel(page).getByText('Enter a valid email address');
-  await sent.or(askedEmail).first().waitFor();
-  if (await askedEmail.isVisible()) {
-    await page.getByRole('textbox', { name: 'Your email' }).fill('visitor@example.com');
-    await send.click();
-  }
-  await sent.waitFor();
+  await leaveEmailIfAsked(page, page.getByRole('log').getByText(text, { exact: true }));
   // Acknowledged by the server: no longer drawn as pending.
   await expect.poll(() => panel(page).locator('.pk-pending').count()).toBe(0);
 }
