@@ -60,6 +60,7 @@ import { Pipeline, upgradeDerivations } from './pipeline/pipeline';
 import { serveAgents } from './sockets/agent';
 import { trackInFlight } from './sockets/in-flight';
 import { serveVisitors } from './sockets/visitor';
+import { SitePresences } from './live/site-presence';
 import { BuiltInChat } from './sources/chat';
 import type { Store } from './storage/store';
 import { createLogger, type Logger } from './logger';
@@ -294,7 +295,9 @@ export function createApplication(parts: AppParts): Application {
   views.follow(pipeline);
   pushFollowups(feed, agents);
   const sites = (siteId: string) => feed.site(siteId);
+  const presences = new SitePresences(agents, visitors, sites, clock, log);
   serveVisitors({
+    presences,
     store,
     sites,
     chat,
@@ -306,6 +309,7 @@ export function createApplication(parts: AppParts): Application {
     log,
   });
   serveAgents({
+    presences,
     store,
     sites,
     scoreboards,

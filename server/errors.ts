@@ -1,4 +1,4 @@
-import type { AckError, ErrorCode, Issue } from '../shared/ack';
+import type { AckError, ErrorCode, Issue, SetupCause } from '../shared/ack';
 
 /**
  * A request refused for a reason the caller can act on. Socket handlers turn it into
@@ -9,12 +9,19 @@ export class Refusal extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: Issue[],
+    /** A setup problem of the page's webmaster's (shared/ack.ts). */
+    readonly setupCause?: SetupCause,
   ) {
     super(message);
   }
 
   toAckError(): AckError {
-    return { code: this.code, message: this.message, ...(this.issues && { issues: this.issues }) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues && { issues: this.issues }),
+      ...(this.setupCause && { cause: this.setupCause }),
+    };
   }
 }
 

@@ -327,6 +327,11 @@ export const ZVisitorMessage = z.object({
   text: ZText(LIMITS.messageLength),
   /** Recorded on the conversation this message starts; ignored by one already open. */
   profile: ZVisitorProfile.optional(),
+  /**
+   * Where the visitor asks to be answered, left while the team was away: recorded as the
+   * contact of the conversation this message starts (a verified user's own email wins).
+   */
+  contact: z.strictObject({ email: ZEmail }).optional(),
   /** Where and how the visitor writes from (visit.ts), likewise; tidied, never refused. */
   visit: ZVisitFromWidget,
 });
@@ -414,6 +419,18 @@ export interface VisitorHello {
    * (`statedReplyFollowsKept`); null: the widget's usual "within a few minutes".
    */
   replyMinutes: number | null;
+  /** Whether the team is there: see `SitePresence`. */
+  presence: SitePresence;
+}
+
+/**
+ * Whether a member of the site has the console open (decisions.md, presence): when none has,
+ * the widget says it is away and asks how to reach the visitor. Pushed again on every change.
+ */
+export interface SitePresence {
+  online: boolean;
+  /** Outside the site's opening hours: when it next opens (ISO); null: "away right now". */
+  backAt: string | null;
 }
 
 export interface VisitorClientEvents {
@@ -445,6 +462,8 @@ export interface VisitorServerEvents {
   /** The whole conversation, whenever anything in it changes. */
   conversation: (view: VisitorConversationView) => void;
   typing: (payload: { typing: boolean; agent: AgentRef }) => void;
+  /** The team came or went (a member opened or closed the console). */
+  presence: (presence: SitePresence) => void;
 }
 
 export interface AgentClientEvents {

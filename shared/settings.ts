@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZOpeningHours, type OpeningHours } from './opening-hours';
 import { isTimeZone } from './zoned';
 
 /**
@@ -48,6 +49,12 @@ const fields = {
    * Not a scoring input (docs/operations.md).
    */
   retentionDays: z.int().min(1).max(3650).nullable(),
+  /**
+   * When the team is usually there, per weekday (Monday first) in `timeZone`; null: not said.
+   * Only the wording of the widget's away message follows them ("We're closed, back at 9:00"):
+   * "online" is a member with the console open. Not a scoring input.
+   */
+  openingHours: ZOpeningHours.nullable(),
 };
 
 export type SiteSettings = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> };
@@ -67,6 +74,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   statedReplyFollowsKept: false,
   timeZone: 'UTC',
   retentionDays: null,
+  openingHours: null as OpeningHours | null,
 };
 
 /** For PATCH and for creating a site: any settings, unknown names refused, none defaulted. */

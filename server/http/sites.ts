@@ -225,8 +225,10 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
     };
     // Every node's live scores hear of it and build the site's board again (H and λ).
     await pipeline.updateSite(updated);
-    // Retention shapes no evidence: changing only it derives nothing again.
-    const shaping = Object.keys(patch.settings ?? {}).filter((key) => key !== 'retentionDays');
+    // Retention and opening hours shape no evidence: changing only them derives nothing again.
+    const shaping = Object.keys(patch.settings ?? {}).filter(
+      (key) => key !== 'retentionDays' && key !== 'openingHours',
+    );
     if (shaping.length > 0) {
       // T, k and the windows shape each conversation's evidence: derive again.
       await pipeline.rederive(updated);

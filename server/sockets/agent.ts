@@ -32,6 +32,7 @@ import type { FollowupQueue } from '../followups/queue';
 import type { LiveViews } from '../live/broadcast';
 import { BREAKDOWN_SIZE, breakdownView, mayOpenBreakdown } from '../live/breakdown';
 import { Presence } from '../live/presence';
+import type { SitePresences } from '../live/site-presence';
 import {
   memberRoom,
   sessionRoom,
@@ -49,6 +50,8 @@ import { answerer } from './handle';
 import { connectError } from './handle';
 
 interface Deps {
+  /** Tells the site's visitors when the team comes or goes. */
+  presences: SitePresences;
   store: Store;
   /** The site as it is now (kept by the change feed, so no read per event). */
   sites: (siteId: string) => Promise<Site | null>;
@@ -148,8 +151,10 @@ export function serveAgents(deps: Deps) {
       );
     void seen();
     const closed = presence.opened(agent.siteId, agent.id);
+    const gone = deps.presences.opened(agent.siteId);
     socket.once('disconnect', () => {
       closed();
+      gone();
       void seen();
     });
     const site = async () => {

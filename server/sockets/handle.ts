@@ -5,14 +5,17 @@
  */
 import type { ExtendedError } from 'socket.io';
 import type { z } from 'zod';
-import type { Ack, ErrorCode } from '../../shared/ack';
+import type { Ack, ErrorCode, SetupCause } from '../../shared/ack';
 import { describeIssues, Refusal } from '../errors';
 import type { Logger } from '../logger';
 
-/** A refused handshake: the client's `connect_error` carries the code and message. */
-export function connectError(code: ErrorCode, message: string): ExtendedError {
+/**
+ * A refused handshake: the client's `connect_error` carries the code and message, and the cause
+ * when the page's webmaster can fix it (the widget then warns in the page's console).
+ */
+export function connectError(code: ErrorCode, message: string, cause?: SetupCause): ExtendedError {
   const error = new Error(message) as ExtendedError;
-  error.data = { code, message };
+  error.data = { code, message, ...(cause && { cause }) };
   return error;
 }
 

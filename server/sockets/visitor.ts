@@ -30,10 +30,13 @@ import {
 } from '../live/rooms';
 import type { Logger } from '../logger';
 import type { BuiltInChat, VisitorSource } from '../sources/chat';
+import type { SitePresences } from '../live/site-presence';
 import type { Site, Store } from '../storage/store';
 import { answerer, connectError } from './handle';
 
 interface Deps {
+  /** Whether the site's team is there (the widget's away mode). */
+  presences: SitePresences;
   store: Store;
   /** The site as it is now (kept by the change feed, so no read per event). */
   sites: (siteId: string) => Promise<Site | null>;
@@ -47,7 +50,7 @@ interface Deps {
 }
 
 export function serveVisitors(deps: Deps): void {
-  const { store, sites, chat, clock, views, visitors, agents, addressOf, log } = deps;
+  const { store, sites, chat, clock, views, visitors, agents, addressOf, log, presences } = deps;
   const statedReply = new StatedReplyMinutes(store, clock);
   visitors.use((socket, next) => {
     const auth = ZVisitorAuth.safeParse(socket.handshake.auth);
@@ -61,6 +64,7 @@ export function serveVisitors(deps: Deps): void {
             : `The widget's handshake is invalid: ${describeIssues(auth.error.issues)
                 .map((i) => `${i.path}: ${i.message}`)
                 .join('; ')}.`,
+          'handshake',
         ),
       );
     }
@@ -69,7 +73,11 @@ export function serveVisitors(deps: Deps): void {
       .then(async ([site, secret]) => {
         if (!site) {
           return next(
-            connectError('not_found', `Unknown site "${siteId}": check data-site in the snippet.`),
+            connectError(
+              'not_found',
+              `there is no site "${siteId}": check data-site in the snippet (the site id is shown in the admin screens).`,
+              'unknown_site',
+            ),
           );
         }
         const origin = socket.handshake.headers.origin;
@@ -77,7 +85,8 @@ export function serveVisitors(deps: Deps): void {
           return next(
             connectError(
               'forbidden',
-              `This site's chat is not allowed on ${String(origin)}: add it to the site's allowed origins.`,
+              `this page's origin ${String(origin)} is not one of the site's allowed origins: add it in the admin screens (Settings, Allowed origins).`,
+              'origin',
             ),
           );
         }
@@ -90,7 +99,8 @@ export function serveVisitors(deps: Deps): void {
             return next(
               connectError(
                 'forbidden',
-                'The user\'s identity could not be verified: userHash must be the HMAC-SHA256 of "user:" + userId with the site\'s signing secret.',
+                'the signed-in user\'s identity could not be verified: userHash must be the hex HMAC-SHA256 of "user:" + userId made with the site\'s current signing secret (after a key rotation, sign with the new one).',
+                'user_hash',
               ),
             );
           }
@@ -130,21 +140,23 @@ export function serveVisitors(deps: Deps): void {
 
     answer('hello', ZEmpty, async () => {
       const s = await site();
-      const [latest, replyMinutes] = await Promise.all([
+      const [latest, replyMinutes, presence] = await Promise.all([
         store.latestConversationOf(siteId, visitorId),
         statedReply.of(s),
+        presences.of(s),
       ]);
       return {
         visitorId,
         visitorToken,
         conversation: latest ? await views.visitorView(s, latest) : null,
         replyMinutes,
+        presence,
       };
     });
 
-    answer('message:send', ZVisitorMessage, async ({ text, profile, visit }) => {
+    answer('message:send', ZVisitorMessage, async ({ text, profile, visit, contact }) => {
       const s = await site();
-      const opening = { ...profile, ...(visit && { visit }) };
+      const opening = { ...profile, ...(visit && { visit }), ...(contact && { contact }) };
       return views.visitorView(s, await chat.visitorMessage(s, visitorId, text, from, opening));
     });
 

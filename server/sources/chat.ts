@@ -69,7 +69,7 @@ export class BuiltInChat {
     visitorId: string,
     text: string,
     from: VisitorSource,
-    profile: VisitorProfile & { visit?: Visit } = {},
+    profile: VisitorProfile & { visit?: Visit; contact?: { email: string } } = {},
   ): Promise<StoredConversation> {
     const latest = await this.store.latestConversationOf(site.id, visitorId);
     if (latest?.status === 'open') {
@@ -77,12 +77,13 @@ export class BuiltInChat {
     }
     await this.limits.take('newConversation', siteAddress(site, from));
     return this.record(site, this.newId(), [
-      // A signed-in user's email (verified with their identity) is how to reach them later.
+      // A signed-in user's email (verified with their identity) is how to reach them later;
+      // else the one the visitor left while the team was away.
       {
         type: 'conversation.opened',
         visitorId,
         ...profile,
-        ...(from.email && { contact: { email: from.email } }),
+        ...(from.email ? { contact: { email: from.email } } : {}),
       },
       { type: 'message', from: 'visitor', text },
     ]);
@@ -156,7 +157,9 @@ export class BuiltInChat {
       ) {
         throw new Refusal(
           'forbidden',
-          'The signature does not match this conversation: sign "conversation:" + its id with the site\'s signing secret.',
+          'the rating\'s signature does not match its conversation: sign "conversation:" + its id with the site\'s current signing secret (after a key rotation, sign with the new one).',
+          undefined,
+          'signature',
         );
       }
       conversation = await this.store.getConversation(site.id, input.conversationId);

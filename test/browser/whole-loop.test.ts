@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
 import { startServer, tempDir, type TestServer } from '../support/server';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
+import { leaveEmailIfAsked } from './widget';
 
 describeInBrowser('the whole loop in a real browser', () => {
   const dir = tempDir();
@@ -51,6 +52,7 @@ describeInBrowser('the whole loop in a real browser', () => {
     const message = visitor.getByRole('textbox', { name: 'Message' });
     await message.fill('Hi! My order #1042 has not arrived yet.');
     await visitor.getByRole('button', { name: 'Send', exact: true }).click();
+    await leaveEmailIfAsked(visitor, visitor.getByText('My order #1042 has not arrived yet.'));
     await expect
       .poll(() => visitor.getByText('My order #1042 has not arrived yet.').count())
       .toBe(1);

@@ -42,12 +42,29 @@ export async function openChat(page: Page): Promise<void> {
   await settle(page);
 }
 
-/** Sends a message from the composer and waits until it shows in the conversation. */
+/**
+ * After "Send": with no one at the console, a message that starts a chat asks for the visitor's
+ * email first. Leaves one if asked, and waits until `sent` shows.
+ */
+export async function leaveEmailIfAsked(page: Page, sent: Locator): Promise<void> {
+  const askedEmail = panel(page).getByText('Enter a valid email address');
+  await sent.or(askedEmail).first().waitFor();
+  if (await askedEmail.isVisible()) {
+    await page.getByRole('textbox', { name: 'Your email' }).fill('visitor@example.com');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+  }
+  await sent.waitFor();
+}
+
+/**
+ * Sends a message from the composer and waits until it shows in the conversation (leaving an
+ * email first when the team is away and the widget asks for one).
+ */
 export async function sendMessage(page: Page, text: string): Promise<void> {
+  const send = page.getByRole('button', { name: 'Send', exact: true });
   await messageBox(page).fill(text);
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  const log = page.getByRole('log');
-  await log.getByText(text, { exact: true }).waitFor();
+  await send.click();
+  await leaveEmailIfAsked(page, page.getByRole('log').getByText(text, { exact: true }));
   // Acknowledged by the server: no longer drawn as pending.
   await expect.poll(() => panel(page).locator('.pk-pending').count()).toBe(0);
 }

@@ -16,7 +16,7 @@ import { describeInBrowser, launchBrowser, screenshot } from '../support/browser
 import { SCRIPT_PAYLOADS } from '../support/hostile';
 import { allowOrigin } from '../support/hosts';
 import { startServer, tempDir, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
-import { launcher, messageBox, panel } from './widget';
+import { launcher, leaveEmailIfAsked, messageBox, panel } from './widget';
 
 const SITE_NAME = `Shop <img src=x onerror="window.__xss='site'">`;
 const AGENT_NAME = `Eve <svg onload="window.__xss='agent'"></svg>`;
@@ -148,6 +148,7 @@ describeInBrowser('script and markup show as text', () => {
     await launcher(visitor).click();
     await messageBox(visitor).fill(VISITOR_MESSAGE);
     await visitor.getByRole('button', { name: 'Send', exact: true }).click();
+    await leaveEmailIfAsked(visitor, panel(visitor).locator('.pk-from-visitor').first());
     await expect.poll(() => panel(visitor).locator('.pk-pending').count()).toBe(0);
     await visitor.getByRole('heading', { name: TITLE }).waitFor();
     const found = await inspect(visitor, 'shadow');

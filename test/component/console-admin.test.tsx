@@ -407,6 +407,40 @@ describe('admin screens: site', () => {
     );
   });
 
+  it('sets opening hours per weekday, sent only when changed, none open being none at all', async () => {
+    const api = await openAdmin();
+    fireEvent.click(tab('Settings'));
+    const hours = screen.getByRole('group', { name: 'Opening hours' });
+    const monday = within(hours).getByRole('checkbox', { name: 'Monday' }) as HTMLInputElement;
+    const opens = within(hours).getByLabelText('Monday opens at') as HTMLInputElement;
+    expect(monday.checked).toBe(false);
+    expect(opens.disabled).toBe(true);
+    expect(document.getElementById(hours.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /We’re closed, back at 9:00/,
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.updateSite).toHaveBeenCalledTimes(1));
+    expect(api.updateSite.mock.calls[0]![1]).not.toHaveProperty('settings');
+
+    fireEvent.click(monday);
+    fireEvent.input(within(hours).getByLabelText('Monday closes at'), {
+      target: { value: '12:30' },
+    });
+    fireEvent.click(within(hours).getByRole('checkbox', { name: 'Saturday' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    const office = { from: '09:00', to: '17:00' };
+    await waitFor(() =>
+      expect(api.updateSite).toHaveBeenLastCalledWith('demo', {
+        name: demo.name,
+        allowedOrigins: demo.allowedOrigins,
+        settings: {
+          openingHours: [{ from: '09:00', to: '12:30' }, null, null, null, null, office, null],
+        },
+      }),
+    );
+  });
+
   it('keeps a saved zone this browser does not list', async () => {
     const api = fakeAdmin();
     const elsewhere = {

@@ -36,6 +36,8 @@ function speak(requested: string): void {
 const SAMPLES: Partial<Record<keyof Dictionary, unknown[][]>> = {
   replyTime: [[null], [1], [3], [60], [61], [150]],
   helping: [['Anna']],
+  closedUntil: [['09:00']],
+  awayLeft: [['ada@example.com']],
   typing: [['Anna']],
   promiseBy: [
     ['Anna', '15:30'],
@@ -395,6 +397,7 @@ describe('a kept promise in every language', () => {
       typing: null,
       pending: [],
       replyMinutes: null,
+      presence: null,
     };
     const answer = async () => ({ ok: true as const, data: view });
     return {

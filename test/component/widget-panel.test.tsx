@@ -52,6 +52,7 @@ function fakeChat(conversation: VisitorConversationView | null) {
     typing: null,
     pending: [],
     replyMinutes: null,
+    presence: null,
   };
   const listeners = new Set<() => void>();
   const ok = async (): Promise<Ack<VisitorConversationView>> => ({
@@ -127,6 +128,66 @@ describe('widget chat panel', () => {
     expect(screen.getByText('We usually reply within a minute')).toBeTruthy();
     push({ replyMinutes: 150 });
     expect(screen.getByText('We usually reply within 3 hours')).toBeTruthy();
+  });
+
+  it('says when no one of the team is there, with the dot off, and when they are back', () => {
+    const { chat, push } = fakeChat(null);
+    renderApp(chat);
+    const dot = () => document.querySelector('.pk-dot') as HTMLElement;
+    push({ presence: { online: true, backAt: null } });
+    expect(screen.getByText('We usually reply within a few minutes')).toBeTruthy();
+    expect(dot().classList.contains('pk-dot-on')).toBe(true);
+
+    push({ presence: { online: false, backAt: null } });
+    expect(screen.getByText('We’re away right now')).toBeTruthy();
+    expect(dot().classList.contains('pk-dot-on')).toBe(false);
+
+    const opens = new Date();
+    opens.setHours(opens.getHours() + 1, 0, 0, 0);
+    push({ presence: { online: false, backAt: opens.toISOString() } });
+    const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+    expect(screen.getByText(`We’re closed, back at ${time.format(opens)}`)).toBeTruthy();
+  });
+
+  it('asks where to answer while away, checks the address, and sends it with the message', async () => {
+    const { chat, push } = fakeChat(null);
+    renderApp(chat);
+    push({ presence: { online: false, backAt: null } });
+    const email = screen.getByRole('textbox', { name: 'Your email' }) as HTMLInputElement;
+    expect(email.getAttribute('aria-describedby')).toBe('pk-away-hint');
+    expect(
+      screen.getByText('Leave your email and your message: we’ll answer by email.'),
+    ).toBeTruthy();
+    const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'Do you ship to Norway?' } });
+
+    // No address, or a malformed one: not sent, the field says why and takes the focus.
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(chat.send).not.toHaveBeenCalled();
+    expect(screen.getByText('Enter a valid email address')).toBeTruthy();
+    expect(document.activeElement).toBe(email);
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(email, { target: { value: 'ada@example' } });
+    fireEvent.submit(box.closest('form')!);
+    expect(chat.send).not.toHaveBeenCalled();
+
+    fireEvent.input(email, { target: { value: ' ada@example.com ' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(chat.send).toHaveBeenCalledWith('Do you ship to Norway?', 'ada@example.com');
+    expect(await screen.findByText('Thanks! We’ll answer at ada@example.com.')).toBeTruthy();
+
+    // The conversation is open now: its next messages need no address.
+    push({ conversation: view() });
+    expect(screen.queryByRole('textbox', { name: 'Your email' })).toBeNull();
+  });
+
+  it('asks for no address while someone is there', () => {
+    const { chat, push } = fakeChat(null);
+    renderApp(chat);
+    push({ presence: { online: true, backAt: null } });
+    expect(screen.queryByRole('textbox', { name: 'Your email' })).toBeNull();
+    push({ presence: null });
+    expect(screen.queryByRole('textbox', { name: 'Your email' })).toBeNull();
   });
 
   it('sends with Enter, keeps Shift+Enter for a new line, and stops typing on send', async () => {

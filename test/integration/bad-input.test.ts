@@ -79,8 +79,12 @@ describe('bad input', () => {
 
   it('refuses an unknown site with a clear connection error', async () => {
     const stranger = connectVisitor(server.url, { siteId: 'no-such-site' });
-    const error = await next<Error>(stranger, 'connect_error');
-    expect(error.message).toBe('Unknown site "no-such-site": check data-site in the snippet.');
+    const error = await next<Error & { data?: unknown }>(stranger, 'connect_error');
+    expect(error.message).toBe(
+      'there is no site "no-such-site": check data-site in the snippet (the site id is shown in the admin screens).',
+    );
+    // The cause is machine-readable: the widget warns the page's webmaster with it.
+    expect(error.data).toMatchObject({ code: 'not_found', cause: 'unknown_site' });
     stranger.disconnect();
 
     const anonymous = connectVisitor(server.url, {});
@@ -92,9 +96,11 @@ describe('bad input', () => {
     const from = (origin: string) =>
       connectVisitor(server.url, { siteId: 'demo' }, { extraHeaders: { origin } });
     const stranger = from('https://evil.example');
-    expect((await next<Error>(stranger, 'connect_error')).message).toBe(
-      "This site's chat is not allowed on https://evil.example: add it to the site's allowed origins.",
+    const refused = await next<Error & { data?: unknown }>(stranger, 'connect_error');
+    expect(refused.message).toBe(
+      "this page's origin https://evil.example is not one of the site's allowed origins: add it in the admin screens (Settings, Allowed origins).",
     );
+    expect(refused.data).toMatchObject({ code: 'forbidden', cause: 'origin' });
     stranger.disconnect();
     // The demo site allows the server's own origin (its demo page).
     const own = from(server.url);

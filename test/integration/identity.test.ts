@@ -70,6 +70,7 @@ describe('identity verification', () => {
     const forged = await connect({ userId: 'customer-42', userHash: hash('customer-43') });
     expect(await next<Error>(forged, 'connect_error')).toMatchObject({
       message: expect.stringContaining('identity could not be verified'),
+      data: { code: 'forbidden', cause: 'user_hash' },
     });
     const guessed = await connect({
       userId: 'customer-42',

@@ -6,11 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactInput } from '../../shared/facts';
-import type { LiveScores } from '../../shared/protocol';
+import type { LiveScores, SitePresence } from '../../shared/protocol';
+import { hashPassword } from '../../server/auth/passwords';
 import { launchServer, type ServerProcess } from '../support/process';
 import { referenceScores } from '../support/reference-scoring';
 import { prng, randomSite, shuffle, expectClose } from '../support/scenarios';
 import {
+  agentSocket,
   call,
   connectAgent,
   connectVisitor,
@@ -105,6 +107,59 @@ describe.skipIf(skip)('several nodes on one PostgreSQL database', () => {
     const scores = await moved;
     expect(Date.now() - rated).toBeLessThan(1000);
     expect(scores.site.csat).toEqual({ value: 100, n: 1 });
+  });
+
+  it("tells a site's visitors on every node when its only member opens and closes the console", async () => {
+    // A site of its own, so the demo's consoles of the other tests do not count.
+    const created = await call<{ siteId: string }>(a, 'POST', '/api/v1/sites', {
+      token: TEST_ADMIN_TOKEN,
+      body: { name: 'Night desk', allowedOrigins: [a.url, c.url] },
+    });
+    expect(created.status).toBe(201);
+    const siteId = created.body.siteId;
+    const store = await storage.open();
+    try {
+      const account = { id: 'acct_nina', email: 'nina@night.test', name: 'Nina', createdAt: 0 };
+      await store.createAccount(account, await hashPassword('night-desk-password-1'));
+      await store.saveAgent({
+        siteId,
+        id: 'nina',
+        name: 'Nina',
+        role: 'agent',
+        accountId: account.id,
+        email: account.email,
+        createdAt: 0,
+      });
+    } finally {
+      await store.close();
+    }
+    const visitorOf = async (node: ServerProcess) => {
+      const socket = connectVisitor(node.url, { siteId }, { extraHeaders: { origin: node.url } });
+      sockets.push(socket);
+      await next(socket, 'connect');
+      return socket;
+    };
+    const onA = await visitorOf(a);
+    expect(data(await onA.emitWithAck('hello', {})).presence.online).toBe(false);
+
+    // Nina opens the console on B: the visitor on A hears it, a new one on C is told so.
+    const signedIn = await call(b, 'POST', '/api/v1/session', {
+      body: { email: 'nina@night.test', password: 'night-desk-password-1' },
+    });
+    expect(signedIn.status).toBe(200);
+    const online = until<SitePresence>(onA, 'presence', (p) => p.online);
+    const nina = agentSocket(b.url, signedIn.cookie!);
+    sockets.push(nina);
+    await next(nina, 'connect');
+    await online;
+    const onC = await visitorOf(c);
+    expect(data(await onC.emitWithAck('hello', {})).presence.online).toBe(true);
+
+    // She closes it: both visitors, on two other nodes, hear that no one is there.
+    const awayA = until<SitePresence>(onA, 'presence', (p) => !p.online);
+    const awayC = until<SitePresence>(onC, 'presence', (p) => !p.online);
+    nina.disconnect();
+    await Promise.all([awayA, awayC]);
   });
 
   it('puts a bad ending in the queue of a supervisor on another node within a second', async () => {

@@ -168,6 +168,7 @@ export function randomSite(seed: number, conversations = rng0(seed).int(5, 30)):
     // From the seed, not the generator, so the rest of each scenario stays as it was.
     timeZone: SCENARIO_ZONES[seed % SCENARIO_ZONES.length] ?? 'UTC',
     retentionDays: null,
+    openingHours: null,
   };
   // τ exactly at a fact's time, or 30 days after it, now and then: the edges of `t ≤ τ` and
   // of CSAT's window.

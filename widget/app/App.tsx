@@ -7,6 +7,7 @@ import type { MessageView, PromiseView, VisitorConversationView } from '../../sh
 import { LIMITS } from '../../shared/limits';
 import type { Chat, ChatState, PendingMessage } from './connection';
 import { formatTime, formatWhen } from './format';
+import { looksLikeEmail } from './email';
 import { firstName, t } from './i18n';
 import { Avatar } from './Avatar';
 import { IconCheck, IconClock, IconClose, IconSend } from './icons';
@@ -69,7 +70,11 @@ export function App({
   onClose,
 }: AppProps) {
   const state = useChatState(chat);
-  const { conversation, status } = state;
+  const { conversation, status, presence } = state;
+  /** No one of the team has the console open: say so, and ask where to answer. */
+  const away = status === 'online' && presence?.online === false;
+  /** The address left while away, for this page view: "We'll answer at …". */
+  const [left, setLeft] = useState<string | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   /** The composer (or "End chat") had focus when the conversation closed: focus the card. */
@@ -140,8 +145,19 @@ export function App({
             {title || t.defaultTitle}
           </h2>
           <p class="pk-subtitle">
-            <span class={status === 'online' ? 'pk-dot pk-dot-on' : 'pk-dot'} aria-hidden="true" />
-            {closed ? t.ended : agentName ? t.helping(agentName) : t.replyTime(state.replyMinutes)}
+            <span
+              class={status === 'online' && presence?.online ? 'pk-dot pk-dot-on' : 'pk-dot'}
+              aria-hidden="true"
+            />
+            {closed
+              ? t.ended
+              : agentName
+                ? t.helping(agentName)
+                : !away
+                  ? t.replyTime(state.replyMinutes)
+                  : presence?.backAt
+                    ? t.closedUntil(formatWhen(presence.backAt))
+                    : t.awayNow}
           </p>
         </div>
         {conversation && !closed && !confirming && (
@@ -207,12 +223,20 @@ export function App({
         )}
       </Messages>
 
+      {left && away && (
+        <p class="pk-note" role="status">
+          {t.awayLeft(left)}
+        </p>
+      )}
+
       {(!closed || ratingDone) && (
         <Composer
           chat={chat}
           inputRef={inputRef}
           disabled={status === 'unavailable'}
           placeholder={closed ? t.placeholderNew : t.placeholder}
+          askEmail={away && (!conversation || closed)}
+          onLeft={setLeft}
           onFocusChange={(focused) => (focusCard.current = focused)}
         />
       )}
@@ -465,11 +489,17 @@ function Composer(props: {
   inputRef: preact.RefObject<HTMLTextAreaElement>;
   disabled: boolean;
   placeholder: string;
+  /** The message starts a chat while the team is away: ask where to answer. */
+  askEmail: boolean;
+  onLeft(email: string): void;
   onFocusChange(focused: boolean): void;
 }) {
-  const { chat, inputRef } = props;
+  const { chat, inputRef, askEmail } = props;
   const [text, setText] = useState('');
   const [error, setError] = useState(false);
+  const [email, setEmail] = useState('');
+  const [badEmail, setBadEmail] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
   const typing = useRef({
     sentAt: 0,
     idle: undefined as ReturnType<typeof setTimeout> | undefined,
@@ -498,10 +528,18 @@ function Composer(props: {
   async function submit() {
     const value = text.trim();
     if (!value || props.disabled) return;
+    const address = askEmail ? email.trim() : '';
+    if (askEmail && !looksLikeEmail(address)) {
+      setBadEmail(true);
+      emailRef.current?.focus();
+      return;
+    }
+    setBadEmail(false);
     stopTyping();
     setText('');
     setError(false);
-    const ack = await chat.send(value);
+    const ack = await (address ? chat.send(value, address) : chat.send(value));
+    if (ack.ok && address) props.onLeft(address);
     if (!ack.ok) {
       setError(true);
       // Give the words back unless the visitor has started a new message meanwhile.
@@ -521,6 +559,34 @@ function Composer(props: {
         <p class="pk-error" role="alert">
           {t.sendFailed}
         </p>
+      )}
+      {askEmail && (
+        <div class="pk-away">
+          <p class="pk-hint" id="pk-away-hint">
+            {t.awayAsk}
+          </p>
+          <label class="pk-q" for="pk-away-email">
+            {t.awayEmail}
+          </label>
+          <input
+            id="pk-away-email"
+            ref={emailRef}
+            class="pk-input"
+            type="email"
+            autoComplete="email"
+            maxLength={LIMITS.emailLength}
+            value={email}
+            aria-required="true"
+            aria-invalid={badEmail}
+            aria-describedby={`pk-away-hint${badEmail ? ' pk-away-error' : ''}`}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+          {badEmail && (
+            <p class="pk-error" id="pk-away-error">
+              {t.badEmail}
+            </p>
+          )}
+        </div>
       )}
       <div class="pk-compose-row">
         <textarea

@@ -19,6 +19,7 @@ import type { Ack } from '../../shared/ack';
 import type { Dimension, Peak, Polarity } from '../../shared/facts';
 import { ratingNeedsFollowup } from '../../shared/bad-ending';
 import { LIMITS } from '../../shared/limits';
+import { looksLikeEmail } from './email';
 import type { RatingSave, RatingView } from '../../shared/protocol';
 import { newKey } from './id';
 import { firstName, t } from './i18n';
@@ -46,9 +47,6 @@ export interface RatingCardProps {
   /** Ask for a way to reach the visitor after a bad ending: the page did not say who they are. */
   askContact?: boolean;
 }
-
-/** Enough to catch a typo; the server checks the address properly. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Step = 'peak' | 'comment' | 'thanks';
 
@@ -214,7 +212,7 @@ export function RatingCard(props: RatingCardProps) {
     savedEnd.current = end;
     const text = comment.trim();
     const address = asksContact ? email.trim() : '';
-    if (address && (address.length > LIMITS.emailLength || !EMAIL.test(address))) {
+    if (address && !looksLikeEmail(address)) {
       setBadEmail(true);
       emailRef.current?.focus();
       return;

@@ -7,19 +7,21 @@
  * itself (due.ts). Rating steps go through the outbox (delivery.ts), never straight to the socket.
  * Not persisted: the conversation, which the server sends again on every `hello`.
  */
-import type { Ack, AckCallback } from '../../shared/ack';
+import type { Ack, AckCallback, AckError } from '../../shared/ack';
 import type { VisitorProfile } from '../../shared/profile';
 import { visitContext } from './visit';
 import type {
   AgentRef,
   RatingSave,
   RatingView,
+  SitePresence,
   VisitorClientEvents,
   VisitorConversationView,
 } from '../../shared/protocol';
 import type { Delivered, RatingDelivery } from './delivery';
 import { startUntil } from './due';
 import { readStored, writeStored } from './persist';
+import { warnSetup } from './setup-warning';
 import { createSocket, type ConnectError } from './socket';
 
 export type Status = 'connecting' | 'online' | 'reconnecting' | 'unavailable';
@@ -68,12 +70,15 @@ export interface ChatState {
   pending: PendingMessage[];
   /** The reply time the site states, in minutes; null: "a few minutes". */
   replyMinutes: number | null;
+  /** Whether the team is there; null until the server has said. */
+  presence: SitePresence | null;
 }
 
 export interface Chat {
   state(): ChatState;
   subscribe(listener: () => void): () => void;
-  send(text: string): Promise<Ack<VisitorConversationView>>;
+  /** `email`: where to answer, left while the team is away (for a message that starts a chat). */
+  send(text: string, email?: string): Promise<Ack<VisitorConversationView>>;
   setTyping(typing: boolean): void;
   end(): Promise<Ack<VisitorConversationView>>;
   reopen(): Promise<Ack<VisitorConversationView>>;
@@ -120,6 +125,7 @@ export function connect(
     typing: null,
     pending: [],
     replyMinutes: null,
+    presence: null,
   };
   const listeners = new Set<() => void>();
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -185,7 +191,7 @@ export function connect(
       }
       token = ack.data.visitorToken;
       remember(token);
-      set({ replyMinutes: ack.data.replyMinutes });
+      set({ replyMinutes: ack.data.replyMinutes, presence: ack.data.presence });
       showConversation(ack.data.conversation);
       // Steps kept while the socket was away go now, over the socket.
       void delivery.flush();
@@ -207,6 +213,8 @@ export function connect(
       socket.connect();
       return;
     }
+    const refusal = error.data as AckError | undefined;
+    warnSetup(refusal && refusal.cause, error.message);
     set({ status: 'unavailable', reason: error.message || null });
   });
 
@@ -216,6 +224,8 @@ export function connect(
   });
 
   socket.on('conversation', showConversation);
+
+  socket.on('presence', (presence: SitePresence) => set({ presence }));
 
   socket.on('typing', ({ typing, agent }: { typing: boolean; agent: AgentRef }) => {
     clearTimeout(typingTimer);
@@ -242,7 +252,7 @@ export function connect(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async send(text) {
+    async send(text, email) {
       const current = state.conversation;
       const pending = {
         id: ++pendingIds,
@@ -259,6 +269,7 @@ export function connect(
         text,
         ...(withProfile && { profile: said }),
         ...(starts && { visit: visitContext() }),
+        ...(starts && email && { contact: { email } }),
       });
       const rest = state.pending.filter((p) => p !== pending);
       if (ack.ok) {

@@ -16,6 +16,7 @@ import type { Ack, AckError, ErrorCode } from '../../shared/ack';
 import { LIMITS } from '../../shared/limits';
 import type { RatingDelivery as DeliveryBody, RatingSave, RatingView } from '../../shared/protocol';
 import { createOutbox, type Outbox } from './outbox';
+import { warnSetup } from './setup-warning';
 
 /** Longest wait for an answer over HTTP before the step is kept for later. */
 const HTTP_TIMEOUT_MS = 10_000;
@@ -105,6 +106,7 @@ export function createRatingDelivery(options: DeliveryOptions): RatingDelivery {
     } catch {
       answer = null;
     }
+    if (answer && !answer.ok) warnSetup(answer.error.cause, answer.error.message);
     if (answer && (answer.ok || FINAL.has(answer.error.code))) {
       outbox.remove(save.key);
       if (answer.ok) options.onAccepted(save, answer.data);

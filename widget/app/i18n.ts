@@ -23,6 +23,14 @@ export interface Dictionary {
   /** The site's stated reply time: whole minutes, or null for the usual "a few minutes". */
   replyTime: (minutes: number | null) => string;
   helping: (agent: string) => string;
+  /** The header when no one of the team has the console open, within opening hours. */
+  awayNow: string;
+  /** ...outside them: `time` is when the site next opens, in the visitor's own time. */
+  closedUntil: (time: string) => string;
+  /** Above the email field of a message that starts a chat while the team is away. */
+  awayAsk: string;
+  awayEmail: string;
+  awayLeft: (email: string) => string;
   welcome: string;
   team: string;
   you: string;
@@ -96,6 +104,11 @@ export const en: Dictionary = {
         ? `We usually reply within ${minutes === 1 ? 'a minute' : `${minutes} minutes`}`
         : `We usually reply within ${hours(minutes) === 1 ? 'an hour' : `${hours(minutes)} hours`}`,
   helping: (agent: string) => `${agent} is helping you`,
+  awayNow: 'We’re away right now',
+  closedUntil: (time: string) => `We’re closed, back at ${time}`,
+  awayAsk: 'Leave your email and your message: we’ll answer by email.',
+  awayEmail: 'Your email',
+  awayLeft: (email: string) => `Thanks! We’ll answer at ${email}.`,
   welcome: 'Hi there! How can we help you today?',
   team: 'Support team',
   you: 'You',

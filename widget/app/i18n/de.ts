@@ -17,6 +17,11 @@ export const de: Dictionary = {
         ? `Wir antworten meist innerhalb ${minutes === 1 ? 'einer Minute' : `von ${minutes} Minuten`}`
         : `Wir antworten meist innerhalb ${hours(minutes) === 1 ? 'einer Stunde' : `von ${hours(minutes)} Stunden`}`,
   helping: (agent: string) => `${agent} hilft Ihnen weiter`,
+  awayNow: 'Wir sind gerade nicht da',
+  closedUntil: (time: string) => `Wir haben geschlossen, zurück um ${time}`,
+  awayAsk: 'Hinterlassen Sie Ihre E-Mail-Adresse und Ihre Nachricht: Wir antworten per E-Mail.',
+  awayEmail: 'Ihre E-Mail-Adresse',
+  awayLeft: (email: string) => `Danke! Wir antworten an ${email}.`,
   welcome: 'Hallo! Wie können wir Ihnen heute helfen?',
   team: 'Support-Team',
   you: 'Sie',

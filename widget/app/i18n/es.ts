@@ -17,6 +17,11 @@ export const es: Dictionary = {
         ? `Solemos responder en ${minutes === 1 ? 'un minuto' : `${minutes} minutos`}`
         : `Solemos responder en ${hours(minutes) === 1 ? 'una hora' : `${hours(minutes)} horas`}`,
   helping: (agent: string) => `${agent} te está ayudando`,
+  awayNow: 'Ahora mismo no estamos',
+  closedUntil: (time: string) => `Estamos cerrados, volvemos a las ${time}`,
+  awayAsk: 'Déjanos tu correo y tu mensaje: te responderemos por correo.',
+  awayEmail: 'Tu correo electrónico',
+  awayLeft: (email: string) => `¡Gracias! Te responderemos en ${email}.`,
   welcome: '¡Hola! ¿En qué podemos ayudarte hoy?',
   team: 'Equipo de soporte',
   you: 'Tú',

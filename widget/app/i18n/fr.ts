@@ -20,6 +20,11 @@ export const fr: Dictionary = {
         ? `Nous répondons généralement en ${minutes === 1 ? 'une minute' : `${minutes} minutes`}`
         : `Nous répondons généralement en ${hours(minutes) === 1 ? 'une heure' : `${hours(minutes)} heures`}`,
   helping: (agent: string) => `${agent} s’occupe de vous`,
+  awayNow: 'Nous sommes absents pour le moment',
+  closedUntil: (time: string) => `Nous sommes fermés, de retour à ${time}`,
+  awayAsk: 'Laissez votre adresse e-mail et votre message : nous vous répondrons par e-mail.',
+  awayEmail: 'Votre adresse e-mail',
+  awayLeft: (email: string) => `Merci ! Nous vous répondrons à ${email}.`,
   welcome: 'Bonjour\u202f! Comment pouvons-nous vous aider aujourd’hui\u202f?',
   team: 'Service client',
   you: 'Vous',

@@ -17,6 +17,11 @@ export const nl: Dictionary = {
         ? `We reageren meestal binnen ${minutes === 1 ? 'een minuut' : `${minutes} minuten`}`
         : `We reageren meestal binnen ${hours(minutes) === 1 ? 'een uur' : `${hours(minutes)} uur`}`,
   helping: (agent: string) => `${agent} helpt je`,
+  awayNow: 'We zijn er nu niet',
+  closedUntil: (time: string) => `We zijn gesloten, terug om ${time}`,
+  awayAsk: 'Laat je e-mailadres en je bericht achter: we antwoorden per e-mail.',
+  awayEmail: 'Je e-mailadres',
+  awayLeft: (email: string) => `Bedankt! We antwoorden op ${email}.`,
   welcome: 'Hoi! Waarmee kunnen we je vandaag helpen?',
   team: 'Klantenservice',
   you: 'Jij',

@@ -1,6 +1,7 @@
 /**
  * "Settings": the site's name, the pages allowed to embed its widget (allowed origins, one per
- * line), its time zone (for trends) and its scoring settings (docs/scoring.md). The server
+ * line), its time zone (for trends and opening hours), its opening hours (the widget's away
+ * message) and its scoring settings (docs/scoring.md). The server
  * checks every value and names each problem; only settings that changed are sent, since changing
  * any re-scores the whole site.
  */
@@ -12,6 +13,7 @@ import type { AdminApi } from '../../adminApi';
 import { issuesByField, sentence, topError } from '../../fieldIssues';
 import { ErrorNote } from '../ErrorNote';
 import { siteFieldOf, SiteFields, typedOrigins } from './SiteFields';
+import { draftOf, hoursOf, OpeningHoursField } from './OpeningHoursField';
 import { TimeZoneField } from './TimeZoneField';
 
 interface Props {
@@ -92,6 +94,7 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
   const [timeZone, setTimeZone] = useState(site.settings.timeZone);
   // Empty: kept for as long as the site exists.
   const [retention, setRetention] = useState(retentionText(site.settings.retentionDays));
+  const [hours, setHours] = useState(() => draftOf(site.settings.openingHours));
   const [error, setError] = useState<AckError | null>(null);
   /** The origins as last sent: a problem's line is named with what it said. */
   const [sentOrigins, setSentOrigins] = useState<string[]>([]);
@@ -120,6 +123,10 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
     }
     const allowedOrigins = typedOrigins(origins);
     setSentOrigins(allowedOrigins);
+    const openingHours = hoursOf(hours);
+    if (JSON.stringify(openingHours) !== JSON.stringify(site.settings.openingHours ?? null)) {
+      changedSettings.openingHours = openingHours;
+    }
     const patch: SitePatch = {
       name,
       allowedOrigins,
@@ -159,6 +166,13 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
           value={timeZone}
           onChange={(zone) => {
             setTimeZone(zone);
+            setSaved(false);
+          }}
+        />
+        <OpeningHoursField
+          value={hours}
+          onChange={(value) => {
+            setHours(value);
             setSaved(false);
           }}
         />
