@@ -3,8 +3,8 @@
  *
  * - `widget`:  the visitor app (Preact + socket.io-client + CSS), one IIFE chunk with a content
  *              hash, loaded by the loader only when the visitor opens the chat or a rating is due;
- *              and one small chunk per language but English, of which the app loads only the
- *              visitor's (built first, as environments of one `vite build`).
+ *              and one small chunk per language, of which the app loads only the visitor's
+ *              (built first, as environments of one `vite build`).
  * - `loader`:  `widget.js`, the tiny script webmasters embed. Built after `widget` so it can carry
  *              the hashed name of the app chunk.
  * - `console`: the agent and supervisor console, a normal single-page app served at /console/.
@@ -39,8 +39,8 @@ function appChunkName(): string {
   return entry.file;
 }
 
-/** The languages the widget loads on demand; English is inside the app, the fallback. */
-const LANGUAGES = ['nl', 'de', 'fr', 'es'] as const;
+/** The languages the widget loads on demand, English too (the fallback): the app has none. */
+const LANGUAGES = ['en', 'nl', 'de', 'fr', 'es'] as const;
 
 /** What a language chunk runs: it hands its dictionary to the app (widget/app/languages.ts). */
 const languageEntry = (lang: string) =>
@@ -185,6 +185,8 @@ export default defineConfig(({ mode }): UserConfig => {
         define: { __PEAKEND_LANGUAGE_CHUNKS__: JSON.stringify(languageChunks) },
         test: {
           include: ['test/**/*.test.{ts,tsx}'],
+          // The widget's words are a chunk the app loads; tests start with English loaded.
+          setupFiles: ['test/support/english.ts'],
           // Integration and browser tests start servers and browsers: room on a busy machine.
           testTimeout: 30_000,
           hookTimeout: 60_000,

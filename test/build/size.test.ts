@@ -21,9 +21,15 @@ describe('widget size', () => {
     expect(total).toBeLessThanOrEqual(BUDGETS.widget);
   });
 
-  it(`builds each language but English as a chunk of at most ${BUDGETS.lazyChunk} bytes gzip`, () => {
+  it(`builds each language as a chunk of at most ${BUDGETS.lazyChunk} bytes gzip`, () => {
     const { lazy } = widgetSizes();
-    expect(lazy.map((chunk) => chunk.file.split('-')[1]).sort()).toEqual(['de', 'es', 'fr', 'nl']);
+    expect(lazy.map((chunk) => chunk.file.split('-')[1]).sort()).toEqual([
+      'de',
+      'en',
+      'es',
+      'fr',
+      'nl',
+    ]);
     for (const chunk of lazy) expect(chunk.gzip, chunk.file).toBeLessThanOrEqual(BUDGETS.lazyChunk);
   });
 });

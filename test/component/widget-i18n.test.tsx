@@ -14,13 +14,13 @@ import { formatTime, formatWhen } from '../../widget/app/format';
 import {
   applyLanguage,
   chooseLanguage,
-  en,
   setDictionary,
   t,
   type Dictionary,
   type Language,
 } from '../../widget/app/i18n';
 import { dictionaries } from '../../widget/app/i18n/all';
+import { en } from '../../widget/app/i18n/en';
 import { mount } from '../../widget/app/mount';
 import { RatingCard } from '../../widget/app/RatingCard';
 import type { Chat, ChatState } from '../../widget/app/connection';
@@ -182,9 +182,10 @@ describe('choosing the language', () => {
     expect(applyLanguage(undefined).lang).toBe('es');
     setPageLang('nl-BE');
     expect(applyLanguage(undefined)).toEqual({ lang: 'nl', locale: 'nl-BE' });
+    const before = t.endChat;
     expect(applyLanguage('fr').lang).toBe('fr');
-    // The words wait for the language's chunk: English until then.
-    expect(t.endChat).toBe(en.endChat);
+    // The words wait for the language's chunk: choosing it changes none of them.
+    expect(t.endChat).toBe(before);
   });
 
   it('passes data-lang from the script tag through the loader to the app', async () => {
@@ -288,6 +289,8 @@ describe('choosing the language', () => {
   });
 
   it('speaks English when the language’s chunk cannot be loaded', async () => {
+    const win = window as unknown as { peakend?: PeakendApi };
+    win.peakend = Object.assign(() => undefined, {});
     const chunks: HTMLScriptElement[] = [];
     const append = vi
       .spyOn(document.head, 'appendChild')
@@ -307,6 +310,11 @@ describe('choosing the language', () => {
       });
       handle(['open']);
       (chunks[0]!.onerror as () => void)();
+      // Then English's chunk is asked for, and arrives.
+      await vi.waitFor(() => expect(chunks).toHaveLength(2));
+      expect(chunks[1]!.src).toBe(`https://chat.example/widget/${__PEAKEND_LANGUAGE_CHUNKS__.en}`);
+      win.peakend.__languages = { en };
+      (chunks[1]!.onload as () => void)();
       await vi.waitFor(() =>
         expect(root.querySelector(`[aria-label="${en.closeChat}"]`)).not.toBeNull(),
       );
@@ -314,6 +322,7 @@ describe('choosing the language', () => {
     } finally {
       append.mockRestore();
       host.remove();
+      delete win.peakend;
     }
   });
 });

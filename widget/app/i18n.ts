@@ -3,12 +3,11 @@
  * (same keys, same function signatures). Accessible names listed in the product brief are part
  * of the UI contract: browser tests and screen readers rely on them.
  *
- * English is built into the app; every other language is a chunk of its own (i18n/*.ts, built
- * by vite.config.ts), of which a visitor downloads only theirs (languages.ts).
+ * Every language, English too, is a chunk of its own (i18n/*.ts, built by vite.config.ts), of
+ * which a visitor downloads only theirs (languages.ts): the app carries none.
  */
 import type { Dimension, Polarity } from '../../shared/facts';
 import { setTimeLocale } from './format';
-import { hours } from './i18n/hours';
 
 /** The shape every language fills in: TypeScript checks each dictionary against it. */
 export interface Dictionary {
@@ -89,93 +88,6 @@ export interface Dictionary {
   peaks: Record<Dimension, Record<Polarity, string>>;
 }
 
-export const en: Dictionary = {
-  defaultTitle: 'Chat with us',
-  openChat: 'Open chat',
-  openChatUnread: (count: number) =>
-    `Open chat, ${count} unread ${count === 1 ? 'message' : 'messages'}`,
-  closeChat: 'Close chat',
-  rateTitle: 'Your conversation',
-  close: 'Close',
-  replyTime: (minutes: number | null) =>
-    minutes === null
-      ? 'We usually reply within a few minutes'
-      : minutes < 60
-        ? `We usually reply within ${minutes === 1 ? 'a minute' : `${minutes} minutes`}`
-        : `We usually reply within ${hours(minutes) === 1 ? 'an hour' : `${hours(minutes)} hours`}`,
-  helping: (agent: string) => `${agent} is helping you`,
-  awayNow: 'We’re away right now',
-  closedUntil: (time: string) => `We’re closed, back at ${time}`,
-  awayAsk: 'Leave your email and your message: we’ll answer by email.',
-  awayEmail: 'Your email',
-  awayLeft: (email: string) => `Thanks! We’ll answer at ${email}.`,
-  welcome: 'Hi there! How can we help you today?',
-  team: 'Support team',
-  you: 'You',
-  messages: 'Messages',
-  typing: (agent: string) => `${agent} is typing…`,
-
-  message: 'Message',
-  placeholder: 'Write a message…',
-  placeholderNew: 'Write to start a new chat…',
-  send: 'Send',
-  endChat: 'End chat',
-  endConfirm: 'End this chat?',
-  keepChatting: 'Keep chatting',
-  endedUnanswered: 'This chat ended before our team could reply. Write to us again any time.',
-  ended: 'Chat ended',
-
-  promises: 'Promises',
-  promiseBy: (agent: string, due: string) => `${agent} will get back to you by ${due}`,
-  promiseKept: 'Kept',
-  promiseKeptAt: (time: string) => `Kept at ${time}`,
-  promiseLate: 'Running late',
-  dispute: "That didn't happen",
-  promiseDisputed: "You said this didn't happen",
-
-  connecting: 'Connecting…',
-  reconnecting: 'Connection lost. Reconnecting…',
-  unavailable: 'Chat isn’t available right now. Please try again later.',
-  sendFailed: 'Your message couldn’t be sent. Please try again.',
-  actionFailed: 'Something went wrong. Please try again.',
-  tooLong: (max: number) => `Messages can be at most ${max} characters.`,
-
-  endQuestion: 'How did this conversation end?',
-  faces: ['Very bad', 'Bad', 'Okay', 'Good', 'Very good'],
-  peakQuestion: 'What stood out most?',
-  nothing: 'Nothing in particular',
-  skip: 'Skip',
-  commentLabel: 'Anything else?',
-  commentPlaceholder: 'Optional: tell us more',
-  contactQuestion: 'May we contact you about this?',
-  contactHint: 'Leave your email and we’ll get back to you. Optional.',
-  badEmail: 'Enter a valid email address',
-  sendRating: 'Send rating',
-  saveFailed: 'We couldn’t save that. Please try again.',
-  thanksTitle: (end: number) => (end >= 4 ? 'Thank you!' : 'Thank you for telling us'),
-  thanks: (end: number, agent: string | null) => {
-    if (end >= 4) {
-      return agent ? `${agent} will be glad to hear it.` : 'We’re glad we could help.';
-    }
-    if (end === 3) {
-      return agent
-        ? `It helps ${agent} and the team do better next time.`
-        : 'It helps us do better next time.';
-    }
-    return agent
-      ? `We’re sorry this wasn’t better. ${agent}’s team will look into it.`
-      : 'We’re sorry this wasn’t better. We’ll look into it.';
-  },
-  notSolved: "This isn't solved",
-
-  peaks: {
-    responsiveness: { positive: 'Quick replies', negative: 'Long waits' },
-    reliability: { positive: 'Kept their word', negative: 'Broke a promise' },
-    competence: { positive: 'Knew the answer', negative: 'Unsure answers' },
-    empathy: { positive: 'Really listened', negative: "Didn't listen" },
-  },
-};
-
 /** "Anna" from "Anna Jansen": friendlier in sentences ("Anna will get back to you…"). */
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] || name;
@@ -231,12 +143,15 @@ export function chooseLanguage(
   return { lang: 'en', locale: 'en' };
 }
 
-/** The active dictionary: English until `setDictionary` fills in the visitor's language. */
-export const t: Dictionary = { ...en };
+/**
+ * The active dictionary, filled in by `setDictionary` once the visitor's language has arrived;
+ * nothing is drawn before (mount.tsx).
+ */
+export const t = {} as Dictionary;
 
 /**
  * Picks the visitor's language (see `chooseLanguage`) and its locale for every time shown. The
- * words stay English until the language's dictionary arrives (`setDictionary`).
+ * words come with the language's dictionary (`setDictionary`).
  */
 export function applyLanguage(requested?: string | null): LanguageChoice {
   const choice = chooseLanguage(
@@ -244,7 +159,6 @@ export function applyLanguage(requested?: string | null): LanguageChoice {
     document.documentElement.getAttribute('lang'),
     navigator.languages?.length ? navigator.languages : [navigator.language],
   );
-  Object.assign(t, en);
   setTimeLocale(choice.locale);
   return choice;
 }

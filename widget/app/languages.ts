@@ -1,7 +1,7 @@
 /**
- * Loads the visitor's language: English is in the app, every other language is a small chunk of
- * its own (vite.config.ts) that hands its dictionary over through `window.peakend`, as the app
- * chunk hands over `mount`. Only that one chunk is downloaded.
+ * Loads the visitor's language: each language is a small chunk of its own (vite.config.ts) that
+ * hands its dictionary over through `window.peakend`, as the app chunk hands over `mount`. Only
+ * that one chunk is downloaded; English only if it cannot be.
  */
 import type { PeakendApi } from './bridge';
 import type { Dictionary, Language } from './i18n';
@@ -12,10 +12,22 @@ const LOAD_TIMEOUT_MS = 8_000;
 const api = () => (window as unknown as { peakend?: PeakendApi }).peakend;
 
 /**
- * The dictionary of `lang`, loaded from beside the app chunk (`src` is widget.js's URL); null
- * for English, or when the chunk could not be loaded.
+ * The dictionary of `lang`, loaded from beside the app chunk (`src` is widget.js's URL); else
+ * English's; null when neither could be loaded.
  */
-export function loadDictionary(
+export async function loadDictionary(
+  lang: Language,
+  src: string,
+  nonce: string | undefined,
+): Promise<{ lang: Language; dictionary: Dictionary } | null> {
+  for (const tried of lang === 'en' ? (['en'] as const) : [lang, 'en' as const]) {
+    const dictionary = await loadChunk(tried, src, nonce);
+    if (dictionary) return { lang: tried, dictionary };
+  }
+  return null;
+}
+
+function loadChunk(
   lang: Language,
   src: string,
   nonce: string | undefined,

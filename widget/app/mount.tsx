@@ -96,16 +96,20 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
   container.className = 'pk-root';
   container.lang = 'en';
   root.appendChild(container);
-  /** Nothing is drawn until the visitor's language has arrived (or failed to: then English). */
+  /**
+   * Nothing is drawn until the visitor's language has arrived (or, failing that, English); with
+   * neither, the launcher simply stays, as when the app chunk cannot load.
+   */
   let speaking = false;
   let drawWhenSpeaking = false;
-  const language = applyLanguage(options.lang).lang;
-  void loadDictionary(language, src, options.nonce).then((dictionary) => {
-    if (dictionary) {
-      setDictionary(dictionary);
-      // Screen readers pronounce the widget in its own language, whatever the host page's is.
-      container.lang = language;
+  void loadDictionary(applyLanguage(options.lang).lang, src, options.nonce).then((loaded) => {
+    if (!loaded) {
+      console.warn('Peakend: the widget could not load its words; check that /widget/ is served.');
+      return;
     }
+    setDictionary(loaded.dictionary);
+    // Screen readers pronounce the widget in its own language, whatever the host page's is.
+    container.lang = loaded.lang;
     speaking = true;
     if (drawWhenSpeaking) draw();
   });
@@ -174,13 +178,13 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
   }
 
   function draw(): void {
-    launcher.hidden = isOpen || String(options.launcher) === 'false';
-    // A signed-in user's email reaches the console already: the card need not ask for one.
-    const askContact = !(options.userId && options.userHash && options.email);
     if (!speaking) {
       drawWhenSpeaking = true;
       return;
     }
+    launcher.hidden = isOpen || String(options.launcher) === 'false';
+    // A signed-in user's email reaches the console already: the card need not ask for one.
+    const askContact = !(options.userId && options.userHash && options.email);
     const avatar = imageUrl(options.avatar);
     if (view.kind === 'rate') {
       const { request } = view;

@@ -3,8 +3,8 @@
  * loads only the visitor's language (languages.ts).
  */
 import type { Dictionary, Language } from '../i18n';
-import { en } from '../i18n';
 import { de } from './de';
+import { en } from './en';
 import { es } from './es';
 import { fr } from './fr';
 import { nl } from './nl';

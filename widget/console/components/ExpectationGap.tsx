@@ -9,7 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ExpectationBody, ReplyFigures, StatedReplyTime } from '../../../shared/insights';
 import type { InsightsApi } from '../insightsApi';
 import { Chart, lastDay, type ChartModule } from './TrendChart';
-import { en as widgetWords } from '../../app/i18n';
+import { en as widgetWords } from '../../app/i18n/en';
 
 /** Thirteen weeks, as the trends' weekly view. */
 const SPAN_MS = 12 * 7 * 86_400_000;
