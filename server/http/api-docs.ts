@@ -71,6 +71,10 @@ new MutationObserver(function () {
       button.setAttribute('aria-label', shown);
     }
   });
+  // Its "Schemas" heading is an h4; after the webhooks' h2 it skips a level: it is a third.
+  document.querySelectorAll('.models h4:not([aria-level])').forEach(function (heading) {
+    heading.setAttribute('aria-level', '3');
+  });
   landmarks.forEach(function (landmark) {
     var element = document.querySelector(landmark[0]);
     if (element && !element.hasAttribute('role')) {

@@ -16,7 +16,7 @@ import { request as httpRequest, Agent as HttpAgent } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ErrorCode } from '../../shared/ack';
+import type { ErrorCode, SetupCause } from '../../shared/ack';
 import {
   ZAgentReply,
   ZBreakdownRequest,
@@ -83,6 +83,10 @@ const ZAckError = z.strictObject({
   message: z.string().min(1),
   issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
   retryAfterSeconds: z.number().optional(),
+  /** A setup problem the page's webmaster can fix (shared/ack.ts). */
+  cause: z
+    .enum(['unknown_site', 'origin', 'user_hash', 'signature', 'handshake'] satisfies SetupCause[])
+    .optional(),
 });
 /** What every acknowledgement must look like. */
 const ZAnswer = z.union([
@@ -150,7 +154,8 @@ describe('fuzz: hostile input to every event and route', () => {
       next<Error & { data?: unknown }>(socket, 'connect_error'),
     ]);
     socket.disconnect();
-    const refusal = outcome && ZAckError.pick({ code: true, message: true }).parse(outcome.data);
+    const refusal =
+      outcome && ZAckError.pick({ code: true, message: true, cause: true }).parse(outcome.data);
     tally(label, refusal ? refusal.code : 'connected');
     if (refusal) expect(refusal.code, refusal.message).not.toBe('internal');
   }
