@@ -527,4 +527,21 @@ describe('console workspace', () => {
     expect(api.signOut).toHaveBeenCalled();
     expect(live.closed).toBe(true);
   });
+
+  it('tells screen readers of a chat that starts waiting, politely and without moving focus', async () => {
+    const first = conversation({ id: 'c1', visitorLabel: 'Visitor 3F2A' });
+    const live = new FakeLive({
+      'inbox:list': () => ok({ agent: anna, conversations: [first] }),
+      'scores:get': () => ok(scores),
+    });
+    await startConsole(live);
+    const status = screen.getByRole('banner').querySelector('[role="status"]') as HTMLElement;
+    // What the console shows when it opens is not news.
+    expect(status.textContent).toBe('');
+    const reply = await screen.findByRole('textbox', { name: 'Reply' });
+    reply.focus();
+    live.push('conversation', conversation({ id: 'c2', visitorLabel: 'Visitor 9B1C' }));
+    await waitFor(() => expect(status.textContent).toBe('New chat waiting: Visitor 9B1C'));
+    expect(document.activeElement).toBe(reply);
+  });
 });

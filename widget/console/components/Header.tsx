@@ -53,6 +53,8 @@ interface Props {
    * console's, so the header names it.
    */
   administering?: string | null;
+  /** Said to screen readers, politely, when work arrives (arrivals.ts). */
+  announcement?: string;
 }
 
 export function Header({
@@ -67,6 +69,7 @@ export function Header({
   newFollowups = 0,
   onSwitchSite,
   administering = null,
+  announcement = '',
 }: Props) {
   const sections: { view: ConsoleView; label: string }[] = [
     { view: 'live', label: 'Live' },
@@ -83,6 +86,9 @@ export function Header({
   ];
   return (
     <header class="topbar">
+      <p class="sr-only" role="status">
+        {announcement}
+      </p>
       <div class="brand">
         <span class="brand-mark" aria-hidden="true" />
         Peakend

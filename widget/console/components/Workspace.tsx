@@ -16,6 +16,7 @@ import type { InsightsApi } from '../insightsApi';
 import type { ReportApi } from '../reportApi';
 import { awaitsReply } from '../inbox';
 import type { LiveClient } from '../live';
+import { useArrivals } from '../arrivals';
 import { useNewFollowups } from '../followups';
 import { useLiveConsole } from '../useLiveConsole';
 import { useNow } from '../useNow';
@@ -114,6 +115,7 @@ export function Workspace({
           : true;
   const view: ConsoleView = offered(chosenView) ? chosenView : 'live';
   const newFollowups = useNewFollowups(live);
+  const arrivals = useArrivals(conversations ?? null, newFollowups);
   /** The site the admin screens show (the header names it). */
   const [administering, setAdministering] = useState<string | null>(null);
   const now = useNow(30_000);
@@ -187,6 +189,7 @@ export function Workspace({
         newFollowups={newFollowups}
         onSwitchSite={onSwitchSite}
         administering={administering}
+        announcement={arrivals}
       />
       {live.connection === 'reconnecting' && (
         <div class="banner" role="status">

@@ -1,0 +1,38 @@
+/**
+ * What a screen reader hears when work arrives: a chat that starts waiting for a reply, or new
+ * follow-up items. Said through a polite live region (Header.tsx); focus never moves. What the
+ * console shows when it opens is not news.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AgentConversationView } from '../../shared/protocol';
+import { awaitsReply } from './inbox';
+
+export function useArrivals(
+  conversations: readonly AgentConversationView[] | null,
+  newFollowups: number,
+): string {
+  const [said, setSaid] = useState('');
+  const waitingBefore = useRef<Set<string> | null>(null);
+  const followupsBefore = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (!conversations) return;
+    const waiting = conversations.filter(awaitsReply);
+    const known = waitingBefore.current;
+    waitingBefore.current = new Set(waiting.map((c) => c.id));
+    if (known === null) return;
+    const fresh = waiting.filter((c) => !known.has(c.id));
+    if (fresh.length === 1) setSaid(`New chat waiting: ${fresh[0]!.visitorLabel}`);
+    else if (fresh.length > 1) setSaid(`${fresh.length} new chats waiting`);
+  }, [conversations]);
+
+  useEffect(() => {
+    const before = followupsBefore.current;
+    followupsBefore.current = newFollowups;
+    if (before === null || newFollowups <= before) return;
+    const added = newFollowups - before;
+    setSaid(added === 1 ? 'New follow-up item' : `${added} new follow-up items`);
+  }, [newFollowups]);
+
+  return said;
+}
