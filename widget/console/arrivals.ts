@@ -21,9 +21,13 @@ export function useArrivals(
     const known = waitingBefore.current;
     waitingBefore.current = new Set(waiting.map((c) => c.id));
     if (known === null) return;
-    const fresh = waiting.filter((c) => !known.has(c.id));
-    if (fresh.length === 1) setSaid(`New chat waiting: ${fresh[0]!.visitorLabel}`);
-    else if (fresh.length > 1) setSaid(`${fresh.length} new chats waiting`);
+    const [one, ...more] = waiting.filter((c) => !known.has(c.id));
+    if (!one) return;
+    setSaid(
+      more.length === 0
+        ? `New chat waiting: ${one.visitorLabel}`
+        : `${more.length + 1} new chats waiting`,
+    );
   }, [conversations]);
 
   useEffect(() => {
