@@ -67,7 +67,8 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { DIST_DIR } from './paths';
 import { destinationGuard, parseAllowlist } from './webhooks/guard';
-import { DeliveryWorker, type Timers } from './webhooks/worker';
+import type { Timers } from './jobs/periodic';
+import { DeliveryWorker } from './webhooks/worker';
 import { RetentionSweeper } from './retention/sweeper';
 
 export interface AppParts {

@@ -4,14 +4,14 @@
  * (storage/redact.ts). Nodes need not agree on who sweeps: each chunk is redacted holding the
  * site, as writers hold it, and takes only conversations not yet redacted, so a second node
  * sweeping at once waits its turn and finds only what is left. Time and timers are injected, as
- * the webhook worker's are, so tests run a sweep without waiting for one.
+ * the webhook worker's are (jobs/periodic.ts), so tests run a sweep without waiting for one.
  */
 import { DAY, HOUR } from '../../shared/time';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { Store } from '../storage/store';
-import { systemTimers, type Timers } from '../webhooks/worker';
+import { PeriodicJob, type Timers } from '../jobs/periodic';
 
 /** How often a node sweeps: retention is counted in days, so an hour late is on time. */
 export const SWEEP_MS = HOUR;
@@ -25,54 +25,41 @@ export interface SweeperParts {
 }
 
 export class RetentionSweeper {
-  private readonly timers: Timers;
-  private readonly stopping = new AbortController();
-  private timer: unknown = null;
-  private running: Promise<number> = Promise.resolve(0);
+  private readonly job: PeriodicJob;
 
   constructor(private readonly parts: SweeperParts) {
-    this.timers = parts.timers ?? systemTimers;
+    this.job = new PeriodicJob({
+      run: (signal) => this.sweepSites(signal),
+      everyMs: SWEEP_MS,
+      failure: 'could not redact conversations past their retention',
+      log: parts.log,
+      timers: parts.timers,
+    });
   }
 
   /** Sweeps soon after start (a restart should not wait an hour), then every SWEEP_MS. */
   start(): void {
-    this.schedule(60_000);
+    this.job.schedule(60_000);
   }
 
   /** Sweeps every site once, after any sweep in progress; how many conversations it redacted. */
   sweep(): Promise<number> {
-    const run = this.running.then(() => this.sweepSites());
-    this.running = run.catch((error: unknown) => {
-      this.parts.log.error('could not redact conversations past their retention', error);
-      return 0;
-    });
-    return run;
+    return this.job.runNow();
   }
 
-  async stop(): Promise<void> {
-    this.stopping.abort();
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
-  private schedule(ms: number): void {
-    if (this.stopping.signal.aborted) return;
-    this.timer = this.timers.setTimeout(() => {
-      this.timer = null;
-      void this.sweep().finally(() => this.schedule(SWEEP_MS));
-    }, ms);
-  }
-
-  private async sweepSites(): Promise<number> {
+  private async sweepSites(signal: AbortSignal): Promise<number> {
     const { store, pipeline, clock } = this.parts;
     let redacted = 0;
     for (const site of await store.listSites()) {
-      if (this.stopping.signal.aborted) break;
+      if (signal.aborted) break;
       const days = site.settings.retentionDays;
       if (days === null) continue;
       const now = clock.now();
-      redacted += await pipeline.redactQuiet(site, now - days * DAY, now, this.stopping.signal);
+      redacted += await pipeline.redactQuiet(site, now - days * DAY, now, signal);
     }
     return redacted;
   }

@@ -10,28 +10,13 @@
  * so tests drive a day of retries without waiting for it.
  */
 import { HOUR } from '../../shared/time';
+import { PeriodicJob, type Timers } from '../jobs/periodic';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Store } from '../storage/store';
 import type { AttemptOutcome, ClaimedDelivery } from '../storage/webhooks';
 import { ForbiddenDestination, type DestinationGuard } from './guard';
 import { attemptDelivery } from './send';
-
-/** Timers, injected: tests pass ones that never fire and run the worker themselves. */
-export interface Timers {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemTimers: Timers = {
-  setTimeout: (run, ms) => {
-    const timer = setTimeout(run, ms);
-    // A pending poll never holds the process open.
-    timer.unref();
-    return timer;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 /** How often a worker looks for due deliveries (retries, quiet periods ending, other nodes'). */
 export const POLL_MS = 1000;
@@ -62,23 +47,26 @@ export interface WorkerParts {
 }
 
 export class DeliveryWorker {
-  private readonly timers: Timers;
-  private readonly stopping = new AbortController();
-  private timer: unknown = null;
-  private running: Promise<number> = Promise.resolve(0);
+  private readonly job: PeriodicJob;
 
   constructor(private readonly parts: WorkerParts) {
-    this.timers = parts.timers ?? systemTimers;
+    this.job = new PeriodicJob({
+      run: (signal) => this.drain(signal),
+      everyMs: POLL_MS,
+      failure: 'could not deliver webhooks',
+      log: parts.log,
+      timers: parts.timers,
+    });
   }
 
   /** Polls from now on, until `stop`. */
   start(): void {
-    this.schedule(POLL_MS);
+    this.job.schedule(POLL_MS);
   }
 
   /** Looks for due deliveries soon (one was just queued for now). */
   nudge(): void {
-    this.schedule(0);
+    this.job.schedule(0);
   }
 
   /**
@@ -86,34 +74,17 @@ export class DeliveryWorker {
    * attempted. Runs of one worker never overlap; other workers' are kept apart by the claims.
    */
   runDue(): Promise<number> {
-    const run = this.running.then(() => this.drain());
-    this.running = run.catch((error: unknown) => {
-      this.parts.log.error('could not deliver webhooks', error);
-      return 0;
-    });
-    return run;
+    return this.job.runNow();
   }
 
   /** Stops polling and any attempt in flight (given back untried), and waits for the run. */
-  async stop(): Promise<void> {
-    this.stopping.abort();
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
-  private schedule(ms: number): void {
-    if (this.stopping.signal.aborted) return;
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = this.timers.setTimeout(() => {
-      this.timer = null;
-      void this.runDue().finally(() => this.timer === null && this.schedule(POLL_MS));
-    }, ms);
-  }
-
-  private async drain(): Promise<number> {
+  private async drain(signal: AbortSignal): Promise<number> {
     let attempted = 0;
-    while (!this.stopping.signal.aborted) {
+    while (!signal.aborted) {
       const claimed = await this.parts.store.claimDeliveries(this.parts.clock.now(), BATCH);
       await Promise.all(claimed.map((delivery) => this.deliver(delivery)));
       attempted += claimed.length;
@@ -130,7 +101,7 @@ export class DeliveryWorker {
       const attempt = await attemptDelivery(delivery, endpoint, {
         guard,
         now: clock.now(),
-        signal: this.stopping.signal,
+        signal: this.job.signal,
         timeoutMs: this.parts.timeoutMs,
         publicUrl,
       });
@@ -139,7 +110,7 @@ export class DeliveryWorker {
         outcome = { ok: true, status: attempt.status };
       } else outcome = this.failed(delivery, attempt.status, `HTTP ${attempt.status}`);
     } catch (error) {
-      if (this.stopping.signal.aborted) {
+      if (this.job.signal.aborted) {
         await store.releaseDelivery(delivery);
         return;
       }

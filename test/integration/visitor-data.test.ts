@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, MINUTE } from '../../shared/time';
 import { hashPassword } from '../../server/auth/passwords';
 import { sha256, verifiedVisitorId } from '../../server/auth/tokens';
-import type { Timers } from '../../server/webhooks/worker';
+import type { Timers } from '../../server/jobs/periodic';
 import { call, startServer, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
 import { createTestStorage, storeKinds, type TestStorage } from '../support/stores';
 

@@ -18,7 +18,7 @@ import type {
   WebhookPayload,
   WebhookView,
 } from '../../shared/webhooks';
-import type { Timers } from '../../server/webhooks/worker';
+import type { Timers } from '../../server/jobs/periodic';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
 import {
   call,

@@ -23,7 +23,7 @@ import { readConfig } from '../../server/config';
 import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed';
 import { silentLogger, type Logger } from '../../server/logger';
 import { openSqliteStore } from '../../server/storage/sqlite';
-import type { Timers } from '../../server/webhooks/worker';
+import type { Timers } from '../../server/jobs/periodic';
 import { createTestStorage, type StoreKind, type TestStorage } from './stores';
 
 export interface TestServer {
