@@ -1,4 +1,8 @@
-/** Formatting of times and figures for the console (the agent's locale and time zone). */
+/**
+ * Formatting of times and figures for the console: in the locale of the language shown
+ * (i18n/locale.ts) and the browser's time zone.
+ */
+import { consoleLocale } from './i18n/locale';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -21,19 +25,19 @@ export function relativeTime(iso: string, now: number): string {
   if (ago < HOUR) return `${Math.floor(ago / MINUTE)}m`;
   if (ago < 12 * HOUR || sameDay(new Date(at), new Date(now))) return `${Math.floor(ago / HOUR)}h`;
   if (sameDay(new Date(at), new Date(now - DAY))) return 'Yesterday';
-  if (ago < 6 * DAY) return new Date(at).toLocaleDateString(undefined, { weekday: 'short' });
-  return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  if (ago < 6 * DAY) return new Date(at).toLocaleDateString(consoleLocale(), { weekday: 'short' });
+  return new Date(at).toLocaleDateString(consoleLocale(), { day: 'numeric', month: 'short' });
 }
 
 /**
- * The time of day as the browser's locale writes it: "14:05", or "2:05 PM" (never "02:05 PM":
+ * The time of day as the console's locale writes it: "14:05", or "2:05 PM" (never "02:05 PM":
  * the hour is not forced to two digits, so the console and the widget read alike).
  */
 const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 /** The time of day, in `timeZone` when given (the browser's otherwise). */
 export function timeOfDay(at: Date | number, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, { ...TIME_OPTIONS, timeZone }).format(at);
+  return new Intl.DateTimeFormat(consoleLocale(), { ...TIME_OPTIONS, timeZone }).format(at);
 }
 
 /** "14:05" today, "Tue 14:05" this week, "12 Mar, 14:05" otherwise. */
@@ -43,9 +47,9 @@ export function clockTime(iso: string, now: number): string {
   const time = timeOfDay(date);
   if (sameDay(date, new Date(now))) return time;
   if (Math.abs(now - date.getTime()) < 6 * DAY) {
-    return `${date.toLocaleDateString(undefined, { weekday: 'short' })} ${time}`;
+    return `${date.toLocaleDateString(consoleLocale(), { weekday: 'short' })} ${time}`;
   }
-  return `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}, ${time}`;
+  return `${date.toLocaleDateString(consoleLocale(), { day: 'numeric', month: 'short' })}, ${time}`;
 }
 
 /** "in 25 min", "in 3 h", "12 min ago": how far a due time is. */
@@ -96,5 +100,9 @@ export function formatPercent(value: number | null): string {
 export function calendarDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return date.toLocaleDateString(consoleLocale(), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
 }

@@ -9,6 +9,7 @@ import type { AckError } from '../../../shared/ack';
 import { LIMITS } from '../../../shared/limits';
 import type { SignedInAgent } from '../../../shared/protocol';
 import { httpAccountSettingsApi, type AccountSettingsApi } from '../accountApi';
+import { LanguageSelect } from './LanguageSelect';
 import { AccountUsername, NewPasswordField } from './PasswordFields';
 
 interface Props {
@@ -119,6 +120,7 @@ export function AccountMenu({ agent, api: given, onSignedOut }: Props) {
           ref={panel}
         >
           <p class="account-email">{agent.email}</p>
+          <LanguageSelect class="field" />
           {outcome && (
             <p
               class={`note ${outcome.ok ? 'note--info' : 'note--error'}`}

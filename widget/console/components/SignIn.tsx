@@ -12,6 +12,7 @@ import { ZEmail } from '../../../shared/facts';
 import { LIMITS } from '../../../shared/limits';
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { SessionApi } from '../api';
+import { LanguageSelect } from './LanguageSelect';
 
 interface Props {
   api: SessionApi;
@@ -170,7 +171,14 @@ export function SignIn({
       </button>
     </form>
   );
-  return embedded ? form : <main class="signin">{form}</main>;
+  return embedded ? (
+    form
+  ) : (
+    <main class="signin">
+      {form}
+      <LanguageSelect class="signin-language" />
+    </main>
+  );
 }
 
 /** The brand over a sign-in card (sign in, join, confirm an email). */

@@ -1,0 +1,2 @@
+/** The console's words: admin. */
+export const admin = {};

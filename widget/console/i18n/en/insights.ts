@@ -1,0 +1,2 @@
+/** The console's words: insights. */
+export const insights = {};

@@ -1,0 +1,2 @@
+/** The console's words: live. */
+export const live = {};

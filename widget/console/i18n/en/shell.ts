@@ -1,0 +1,2 @@
+/** The console's words: shell. */
+export const shell = {};

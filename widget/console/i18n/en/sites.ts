@@ -1,0 +1,2 @@
+/** The console's words: sites. */
+export const sites = {};

@@ -1,0 +1,3 @@
+import type { ConsoleDictionary } from '..';
+
+export const sites: ConsoleDictionary['sites'] = {};
