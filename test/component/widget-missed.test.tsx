@@ -44,14 +44,15 @@ function fakeChat(messages: MessageView[]) {
   return { chat, push };
 }
 
-function setup(sound = false) {
+const EARLIER = [message('m1', 'visitor', 'Where is my order?'), message('m2', 'agent', 'Hi!')];
+
+function setup(sound = false, earlier = EARLIER) {
   const launcher = document.createElement('button');
   launcher.setAttribute('aria-label', 'Open chat');
   document.body.appendChild(launcher);
-  const earlier = [message('m1', 'visitor', 'Where is my order?'), message('m2', 'agent', 'Hi!')];
   const { chat, push } = fakeChat(earlier);
   const onOpen = vi.fn();
-  const props = { chat, launcher, sound, onOpen };
+  const props = { site: 'demo', chat, launcher, sound, onOpen };
   const view = render(<MissedReplies {...props} open={false} />);
   const setOpen = (open: boolean) => view.rerender(<MissedReplies {...props} open={open} />);
   return { launcher, earlier, push, onOpen, setOpen };
@@ -62,6 +63,7 @@ const badge = (launcher: HTMLElement) => launcher.dataset.unread ?? null;
 afterEach(() => {
   cleanup();
   document.body.innerHTML = '';
+  localStorage.clear();
   vi.unstubAllGlobals();
 });
 
@@ -113,6 +115,35 @@ describe('widget replies missed while the panel is closed', () => {
     ]);
     expect(badge(launcher)).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('still counts, on the next page, replies that came after the last one the visitor saw', () => {
+    // Page one: the visitor saw Anna's "Hi!", closed the panel, and a reply came in.
+    const first = setup();
+    first.setOpen(true);
+    first.setOpen(false);
+    first.push([...EARLIER, message('m3', 'agent', 'Found it!')]);
+    expect(badge(first.launcher)).toBe('1');
+    cleanup();
+    document.body.innerHTML = '';
+
+    // Page two: the conversation arrives whole; the reply the visitor never saw is still unread.
+    const next = setup(false, [...EARLIER, message('m3', 'agent', 'Found it!')]);
+    expect(badge(next.launcher)).toBe('1');
+    expect(screen.getByRole('status').textContent).toBe('Anna: Found it!');
+    next.setOpen(true);
+    cleanup();
+    document.body.innerHTML = '';
+
+    // Page three: seen, so nothing is new.
+    const third = setup(false, [...EARLIER, message('m3', 'agent', 'Found it!')]);
+    expect(badge(third.launcher)).toBeNull();
+  });
+
+  it('counts nothing old in a conversation the last reply seen is not part of', () => {
+    localStorage.setItem('peakend:demo:seen', 'a-reply-of-another-conversation');
+    const { launcher } = setup();
+    expect(badge(launcher)).toBeNull();
   });
 
   it('counts only the team’s replies, not the visitor’s own messages', () => {

@@ -3,6 +3,8 @@
  * page) when an agent writes. The launcher shows how many, and is named so ("Open chat, 2 unread
  * messages"); a short preview of the latest sits by it (a button that opens the chat), in a
  * polite live region, so screen readers hear it; and, when the site turns it on (`sound`), a short beep.
+ * The last reply the visitor saw is kept (persist.ts, `seen`), so replies missed on one page are
+ * still unread on the next.
  *
  * The launcher belongs to the loader (widget.js, which must stay tiny): the badge and the name
  * are set here, by the app, on that element.
@@ -11,6 +13,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MessageView } from '../../shared/protocol';
 import type { Chat } from './connection';
 import { firstName, t } from './i18n';
+import { readStored, writeStored } from './persist';
 
 /** The preview is a glance, not the message: the panel has it all. */
 const PREVIEW_CHARS = 80;
@@ -34,6 +37,8 @@ export function beep(): void {
 }
 
 export interface MissedRepliesProps {
+  /** The site id, whose storage keeps the last reply seen. */
+  site: string;
   chat: Chat;
   open: boolean;
   launcher: HTMLButtonElement;
@@ -41,7 +46,7 @@ export interface MissedRepliesProps {
   onOpen(): void;
 }
 
-export function MissedReplies({ chat, open, launcher, sound, onOpen }: MissedRepliesProps) {
+export function MissedReplies({ site, chat, open, launcher, sound, onOpen }: MissedRepliesProps) {
   const [unread, setUnread] = useState<MessageView[]>([]);
   /** Agent messages already there or already counted; null until the first conversation. */
   const seen = useRef<Set<string> | null>(null);
@@ -51,26 +56,36 @@ export function MissedReplies({ chat, open, launcher, sound, onOpen }: MissedRep
   useEffect(() => {
     const take = () => {
       const replies = (chat.state().conversation?.messages ?? []).filter((m) => m.from === 'agent');
-      if (!seen.current) {
-        // What the conversation held when it arrived was there before: not new.
-        if (chat.state().conversation) seen.current = new Set(replies.map((m) => m.id));
-        return;
+      const latest = replies[replies.length - 1];
+      if (state.current.open && latest) writeStored(site, 'seen', latest.id);
+      let known = seen.current;
+      let arrived = false;
+      if (!known) {
+        if (!chat.state().conversation) return;
+        // What the conversation held when it arrived was seen up to the last reply the visitor
+        // saw (on this page or an earlier one); all of it when that reply is not in it.
+        const upTo = replies.findIndex((m) => m.id === readStored(site, 'seen')) + 1;
+        known = seen.current = new Set(replies.slice(0, upTo || replies.length).map((m) => m.id));
+        arrived = true;
       }
-      const known = seen.current;
       const fresh = replies.filter((m) => !known.has(m.id));
       fresh.forEach((m) => known.add(m.id));
       if (!fresh.length || state.current.open) return;
       setUnread((before) => [...before, ...fresh]);
-      if (state.current.sound) beep();
+      // No beep for replies that came while the visitor was on another page.
+      if (state.current.sound && !arrived) beep();
     };
     take();
     return chat.subscribe(take);
-  }, [chat]);
+  }, [chat, site]);
 
   useEffect(() => {
     if (!open) return;
     setUnread([]);
-  }, [open]);
+    const replies = (chat.state().conversation?.messages ?? []).filter((m) => m.from === 'agent');
+    const latest = replies[replies.length - 1];
+    if (latest) writeStored(site, 'seen', latest.id);
+  }, [open, chat, site]);
 
   // On every render: the loader names the launcher again when the page calls `init`.
   useLayoutEffect(() => {

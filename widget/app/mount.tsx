@@ -217,6 +217,7 @@ export const mount: Mount = ({ root, launcher, src, options }): AppHandle => {
           onClose={() => hide(true)}
         />
         <MissedReplies
+          site={site}
           chat={started}
           open={isOpen}
           launcher={launcher}

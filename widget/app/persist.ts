@@ -9,10 +9,12 @@
  *   - `due`:     until when the next page view should start the widget by itself (a time in ms,
  *                compared by the loader as text > Date.now()): a conversation is going on, a rating
  *                is due, or the outbox is not empty;
- *   - `asked`:   the conversation whose rating card was last shown, so it pops up only once.
+ *   - `asked`:   the conversation whose rating card was last shown, so it pops up only once;
+ *   - `seen`:    the last agent reply the visitor saw, so replies missed on one page are unread
+ *                on the next.
  * Not kept: the conversation itself, which the server sends again on every connection.
  */
-export type StoredName = 'visitor' | 'outbox' | 'due' | 'asked';
+export type StoredName = 'visitor' | 'outbox' | 'due' | 'asked' | 'seen';
 
 const keyOf = (site: string, name: StoredName) => `peakend:${site}:${name}`;
 
