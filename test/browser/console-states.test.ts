@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
-import { signInAsSupervisor } from '../support/console-browser';
+import { sendDemoEvents, signInAsSupervisor } from '../support/console-browser';
 import { call, startServer, tempDir, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
 import { axePageFindings } from './axe';
 
@@ -42,7 +42,7 @@ describeInBrowser('the console, axe over the whole page in its other states', ()
           expect(await inbox.getByRole('button').count()).toBe(0);
           expect(await findings(page), 'empty inbox').toEqual([]);
           await screenshot(page, 'console-inbox-empty');
-          await sendEvents(server, reopenedAndUnrated(Date.now()));
+          await sendDemoEvents(server, reopenedAndUnrated(Date.now()));
         }
         await inbox.getByRole('button').nth(1).waitFor();
         for (const item of await inbox.getByRole('button').all()) {
@@ -85,7 +85,7 @@ describeInBrowser('the console, axe over the whole page in its other states', ()
   });
 
   it("finds nothing in the admin's visitor-data tab, with a visitor found", async () => {
-    await sendEvents(server, [
+    await sendDemoEvents(server, [
       {
         id: 'vd-o',
         conversationId: 'vd',
@@ -118,16 +118,6 @@ describeInBrowser('the console, axe over the whole page in its other states', ()
     }
   });
 });
-
-async function sendEvents(server: TestServer, events: Record<string, unknown>[]): Promise<void> {
-  const rotated = await call(server, 'POST', '/api/v1/sites/demo/key', { token: TEST_ADMIN_TOKEN });
-  const { key } = rotated.body as { key: string };
-  const posted = await call(server, 'POST', '/api/v1/sites/demo/events', {
-    token: key,
-    body: { events },
-  });
-  expect(posted.status, JSON.stringify(posted.body)).toBe(200);
-}
 
 /** A chat closed without a rating, and one rated 5 then reopened by its visitor. */
 function reopenedAndUnrated(now: number): Record<string, unknown>[] {

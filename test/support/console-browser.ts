@@ -66,11 +66,19 @@ function chatEvents(chat: DemoChat): Record<string, unknown>[] {
 
 /** Sends the chats to the demo site with a new key, as its helpdesk would. */
 export async function sendDemoChats(server: TestServer, chats: readonly DemoChat[]): Promise<void> {
+  await sendDemoEvents(server, chats.flatMap(chatEvents));
+}
+
+/** Sends events to the demo site through the events API, with a new key. */
+export async function sendDemoEvents(
+  server: TestServer,
+  events: readonly Record<string, unknown>[],
+): Promise<void> {
   const rotated = await call(server, 'POST', '/api/v1/sites/demo/key', { token: TEST_ADMIN_TOKEN });
   const { key } = rotated.body as { key: string };
   const posted = await call(server, 'POST', '/api/v1/sites/demo/events', {
     token: key,
-    body: { events: chats.flatMap(chatEvents) },
+    body: { events },
   });
   expect(posted.status, JSON.stringify(posted.body)).toBe(200);
 }
