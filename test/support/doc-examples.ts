@@ -70,9 +70,14 @@ function parseMarker(text: string, at: string): Pick<DocBlock, 'notRun' | 'captu
   return { notRun: null, captures };
 }
 
-/** Every fenced code block of one file, in order. */
+/** Every fenced code block of one doc file, in order. */
 export function readDocBlocks(file: string): DocBlock[] {
-  const lines = readFileSync(`${ROOT}${file}`, 'utf8').split('\n');
+  return parseDocBlocks(file, readFileSync(`${ROOT}${file}`, 'utf8'));
+}
+
+/** Every fenced code block of a markdown text (`file` names it in messages), in order. */
+export function parseDocBlocks(file: string, markdown: string): DocBlock[] {
+  const lines = markdown.split('\n');
   const blocks: DocBlock[] = [];
   let heading = '';
   let afterHeading = false;
