@@ -10,7 +10,14 @@ import cluster, { type Worker } from 'node:cluster';
 import { createApplication } from './app';
 import { systemClock } from './clock';
 import { ConfigError, readConfig, type Config } from './config';
-import { DEMO_AGENTS, DEMO_PASSWORD, DEMO_SITE_ID, demoCredentials, seedDemo } from './demo/seed';
+import {
+  DEMO_AGENTS,
+  DEMO_PASSWORD,
+  DEMO_SITE_ID,
+  demoCredentials,
+  printableDemoCredentials,
+  seedDemo,
+} from './demo/seed';
 import { createLogger, type Logger } from './logger';
 import { openStore } from './storage/open';
 import { StorageError } from './storage/common';
@@ -49,7 +56,7 @@ async function serve(given: Config, log: Logger): Promise<void> {
     application.httpServer.once('error', reject);
     application.httpServer.listen(config.port, config.host, resolve);
   });
-  if (!worker) announce(config, log, credentials);
+  if (!worker) announce(config, log, credentials && (await printableDemoCredentials(store)));
 
   stopOnSignal(log, () => application.close());
 }
@@ -61,7 +68,7 @@ async function supervise(config: Config, log: Logger): Promise<void> {
   if (config.demo)
     await seedDemo(store, systemClock, config.publicUrl, { history: config.demoHistory });
   // Workers derive the same credentials from the store: the primary only prints them.
-  const credentials = config.demo ? await demoCredentials(store) : null;
+  const credentials = config.demo ? await printableDemoCredentials(store) : null;
   await store.close();
 
   let stopping = false;
@@ -99,7 +106,7 @@ async function supervise(config: Config, log: Logger): Promise<void> {
 function announce(
   config: Config,
   log: Logger,
-  credentials: { adminToken: string; siteKey: string } | null,
+  credentials: { adminToken: string; siteKey: string | null } | null,
 ): void {
   const url = config.publicUrl;
   const workers = config.workers > 1 ? ` (${config.workers} workers)` : '';
@@ -120,7 +127,9 @@ function announce(
       );
     }
     log.info(
-      `    export SITE_ID=${DEMO_SITE_ID} SITE_KEY=${credentials.siteKey}   # the demo site's key`,
+      credentials.siteKey
+        ? `    export SITE_ID=${DEMO_SITE_ID} SITE_KEY=${credentials.siteKey}   # the demo site's key`
+        : `    export SITE_ID=${DEMO_SITE_ID}   # and SITE_KEY: the demo’s key was rotated, use the new one shown then`,
     );
   }
 }

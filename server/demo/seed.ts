@@ -35,6 +35,19 @@ export async function demoCredentials(
 }
 
 /**
+ * The demo's credentials as `npm start` prints them: the site key only while the demo site still
+ * has it (an admin may have rotated it since, and a stale key would answer 401).
+ */
+export async function printableDemoCredentials(
+  store: Store,
+): Promise<{ adminToken: string; siteKey: string | null }> {
+  const credentials = await demoCredentials(store);
+  const site = await store.getSite(DEMO_SITE_ID);
+  const current = site?.keyHash === sha256(credentials.siteKey);
+  return { ...credentials, siteKey: current ? credentials.siteKey : null };
+}
+
+/**
  * `history`: also six weeks of conversations on the site's first start (demo/history.ts), as
  * `npm start` shows it; tests start from an empty site.
  */

@@ -92,8 +92,23 @@ describe('the demo’s API credentials', () => {
     try {
       expect(second.exports.PEAKEND_ADMIN_TOKEN).toBe(first.exports.PEAKEND_ADMIN_TOKEN);
       expect(second.exports.SITE_KEY).toBe(first.exports.SITE_KEY);
+      // An admin rotates the demo's key: the printed one would now answer 401.
+      const rotated = await fetch(`${second.node.url}/api/v1/sites/${DEMO_SITE_ID}/key`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${second.exports.PEAKEND_ADMIN_TOKEN}` },
+      });
+      expect(rotated.status).toBe(200);
     } finally {
       await stop(second.node);
     }
-  });
+    const third = await start();
+    try {
+      // So the banner no longer prints it, and says where the key is instead.
+      expect(third.exports.SITE_KEY).toBeUndefined();
+      expect(third.node.output()).toContain('the demo’s key was rotated');
+    } finally {
+      await stop(third.node);
+    }
+    // Three starts of a whole server.
+  }, 90_000);
 });
