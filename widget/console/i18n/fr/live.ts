@@ -6,6 +6,9 @@ import type { ConsoleDictionary } from '..';
 
 const quote = (text: string) => `«\u202f${text}\u202f»`;
 
+/** "de" before a name or words, elided before a vowel: "de Lea", "d’Anna", "d’une minute". */
+const of = (words: string) => (/^[aeiouyhàâéèêîôû]/i.test(words) ? `d’${words}` : `de ${words}`);
+
 export const live: ConsoleDictionary['live'] = {
   workspace: {
     title: 'En direct',
@@ -163,7 +166,7 @@ export const live: ConsoleDictionary['live'] = {
     dueAt: (time: string, distance: string) => `${time} (${distance})`,
     markKept: 'Marquer la promesse comme tenue',
     notCountingQuick: (within: string) =>
-      `Ne compte pas\u202f: tenue moins de ${within} après avoir été faite`,
+      `Ne compte pas\u202f: tenue moins ${of(within)} après avoir été faite`,
     notCountingBeyond: (max: number) =>
       `Ne compte pas\u202f: au-delà ${max < 2 ? 'de la première promesse' : `des ${max} premières promesses`} de cette conversation`,
     minutes: (count: number) => (count < 2 ? 'une minute' : `${count} minutes`),
@@ -261,8 +264,8 @@ export const live: ConsoleDictionary['live'] = {
     you: 'Vous',
     noData: 'Pas encore de données',
     openBreakdown: (name: string) =>
-      `Pourquoi ces scores\u202f? Ouvrir le détail des scores de ${name}`,
-    conversationsOf: (name: string) => `Conversations de ${name}`,
+      `Pourquoi ces scores\u202f? Ouvrir le détail des scores ${of(name)}`,
+    conversationsOf: (name: string) => `Conversations ${of(name)}`,
     conversations: 'Conversations',
     legend:
       'Scores de 0 à 100 tirés du travail récent, le plus récent comptant le plus. Barre\u202f: l’intervalle dans lequel un score se situe avec 90\u202f% de probabilité\u202f; il se resserre à mesure que les éléments s’accumulent. Trop peu d’éléments\u202f: les éléments propres à l’agent pèsent encore moins que la moyenne de l’équipe dont il part, seul l’intervalle est donc affiché. —\u202f: pas encore de données. CSAT\u202f: évaluations de 4 à 5 au cours des 30 derniers jours.',
