@@ -74,7 +74,13 @@ function wordings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (typeof value === 'function') {
     const fill = [VALUE, VALUE, VALUE, VALUE, VALUE];
-    const calls = [fill, [1, ...fill], [2, ...fill], [true, ...fill], [false, ...fill]];
+    const calls: unknown[][] = [
+      fill,
+      [1, ...fill],
+      [2, ...fill],
+      [true, ...fill],
+      [false, ...fill],
+    ];
     calls.push([null, ...fill], [undefined, ...fill], [VALUE, null, ...fill]);
     return calls.flatMap((args) => {
       try {
