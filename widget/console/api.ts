@@ -2,12 +2,15 @@
  * The console's HTTP calls: sign in, who am I, sign out (`/api/v1/session`, same origin; the
  * server answers with an httpOnly cookie that also authenticates the socket).
  */
+import type { ErrorCode } from '../../shared/ack';
 import type { SiteChoice } from '../../shared/accounts';
 import type { SignedInAgent } from '../../shared/protocol';
+import { en } from './i18n/en';
 
 export type SignInResult =
   | { ok: true; agent: SignedInAgent }
-  | { ok: false; message: string }
+  /** Refused: the server's words (English) and, when known, its code (errors.ts words it). */
+  | { ok: false; message: string; code?: ErrorCode }
   /** The email and password open accounts on several sites: sign in again naming one. */
   | { ok: false; message: string; chooseSite: SiteChoice[] };
 
@@ -27,20 +30,28 @@ export interface SessionApi {
 }
 
 const SESSION_URL = '/api/v1/session';
-const UNREACHABLE = 'The server cannot be reached. Check your connection and try again.';
+/** In English; errors.ts words it in the language shown. */
+const UNREACHABLE = en.shell.errors.unreachable;
 
-/** The `{ error: { message } }` body of a refused request, or a sensible fallback. */
-async function errorMessage(response: Response): Promise<string> {
+/** The `{ error: { code, message } }` body of a refused request, or a sensible fallback. */
+async function refusal(response: Response): Promise<{ message: string; code: ErrorCode }> {
+  const code: ErrorCode = response.status === 401 ? 'unauthorized' : 'internal';
   try {
     const body: unknown = await response.json();
-    const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
-    if (typeof message === 'string' && message) return message;
+    const error = (body as { error?: { message?: unknown; code?: unknown } } | null)?.error;
+    if (typeof error?.message === 'string' && error.message) {
+      // The code as the server said it; errors.ts shows a code it does not know in its words.
+      return {
+        message: error.message,
+        code: typeof error.code === 'string' ? (error.code as ErrorCode) : code,
+      };
+    }
   } catch {
     // Not JSON: fall through.
   }
   return response.status === 401
-    ? 'Wrong email or password.'
-    : `Signing in failed (HTTP ${response.status}). Please try again.`;
+    ? { message: 'Wrong email or password.', code }
+    : { message: `Signing in failed (HTTP ${response.status}). Please try again.`, code };
 }
 
 function agentOf(body: unknown): SignedInAgent | null {
@@ -79,9 +90,9 @@ export function httpSessionApi(fetchFn: typeof fetch = (...args) => fetch(...arg
         };
         response = await call({ method: 'POST', body: JSON.stringify(body) });
       } catch {
-        return { ok: false, message: UNREACHABLE };
+        return { ok: false, message: UNREACHABLE, code: 'internal' };
       }
-      if (!response.ok) return { ok: false, message: await errorMessage(response) };
+      if (!response.ok) return { ok: false, ...(await refusal(response)) };
       const body: unknown = await response.json().catch(() => null);
       const agent = agentOf(body);
       if (agent) return { ok: true, agent };
@@ -92,7 +103,11 @@ export function httpSessionApi(fetchFn: typeof fetch = (...args) => fetch(...arg
             message: 'Your email has an account on several sites: choose one.',
             chooseSite,
           }
-        : { ok: false, message: 'The server sent an unexpected answer. Please try again.' };
+        : {
+            ok: false,
+            message: 'The server sent an unexpected answer. Please try again.',
+            code: 'internal',
+          };
     },
 
     async signOut() {

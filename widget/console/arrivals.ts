@@ -5,12 +5,16 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentConversationView } from '../../shared/protocol';
+import { useT } from './i18n';
 import { awaitsReply } from './inbox';
 
 export function useArrivals(
   conversations: readonly AgentConversationView[] | null,
   newFollowups: number,
 ): string {
+  const t = useT();
+  const words = useRef(t.shell.arrivals);
+  words.current = t.shell.arrivals;
   const [said, setSaid] = useState('');
   const waitingBefore = useRef<Set<string> | null>(null);
   const followupsBefore = useRef<number | null>(null);
@@ -25,8 +29,8 @@ export function useArrivals(
     if (!one) return;
     setSaid(
       more.length === 0
-        ? `New chat waiting: ${one.visitorLabel}`
-        : `${more.length + 1} new chats waiting`,
+        ? words.current.newChat(one.visitorLabel)
+        : words.current.newChats(more.length + 1),
     );
   }, [conversations]);
 
@@ -35,7 +39,7 @@ export function useArrivals(
     followupsBefore.current = newFollowups;
     if (before === null || newFollowups <= before) return;
     const added = newFollowups - before;
-    setSaid(added === 1 ? 'New follow-up item' : `${added} new follow-up items`);
+    setSaid(words.current.newFollowups(added));
   }, [newFollowups]);
 
   return said;

@@ -4,6 +4,8 @@
  * "The request body is invalid. allowedOrigins.1: …" at its top.
  */
 import type { AckError, Issue } from '../../shared/ack';
+import type { ConsoleDictionary } from './i18n';
+import { en } from './i18n/en';
 
 export interface FieldIssues {
   /** Messages by field, in the order the server named them. */
@@ -34,13 +36,20 @@ export function issuesByField(
   return { byField, rest };
 }
 
-/** What the note at the top says when every problem shows at its field. */
-export const SEE_FIELDS = 'Some fields need a change: see the messages under them.';
+/** What the note at the top says (in English) when every problem shows at its field. */
+export const SEE_FIELDS = en.shell.errors.seeFields;
 
-/** The top note of a refusal whose problems show at their fields. */
-export function topError(error: AckError, issues: FieldIssues): AckError {
+/**
+ * The top note of a refusal whose problems show at their fields, in the language of `t` (pass
+ * the dictionary shown; English otherwise).
+ */
+export function topError(
+  error: AckError,
+  issues: FieldIssues,
+  t: ConsoleDictionary = en,
+): AckError {
   if (!error.issues || error.issues.length === 0) return error;
-  return { ...error, message: SEE_FIELDS, issues: issues.rest };
+  return { ...error, message: t.shell.errors.seeFields, issues: issues.rest };
 }
 
 /** A sentence from zod's message ("must be …"), capitalised and ended. */

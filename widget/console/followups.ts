@@ -4,6 +4,7 @@
  * (a push, a reconnection), and when the next waiting item (a promise falling due) shows.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT, type ConsoleDictionary } from './i18n';
 import type { LiveConsole } from './useLiveConsole';
 
 /** The number of new items the member sees. */
@@ -11,6 +12,9 @@ export function useNewFollowups(live: Pick<LiveConsole, 'followups' | 'followups
   const [count, setCount] = useState(0);
   const [due, setDue] = useState(0);
   const previous = useRef<number | null>(null);
+  const t = useT();
+  const words = useRef(t.shell.arrivals);
+  words.current = t.shell.arrivals;
   const { followups, followupsSeen } = live;
 
   useEffect(() => {
@@ -19,7 +23,7 @@ export function useNewFollowups(live: Pick<LiveConsole, 'followups' | 'followups
     void followups({ limit: 1 }).then((answer) => {
       if (!current || !answer.ok) return;
       const { newCount, nextAt } = answer.data;
-      if (previous.current !== null && newCount > previous.current) notify(newCount);
+      if (previous.current !== null && newCount > previous.current) notify(newCount, words.current);
       previous.current = newCount;
       setCount(newCount);
       if (nextAt !== null) {
@@ -47,11 +51,11 @@ export async function askToNotify(): Promise<NotificationPermission | null> {
   return Notification.requestPermission();
 }
 
-function notify(count: number): void {
+function notify(count: number, words: ConsoleDictionary['shell']['arrivals']): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   if (typeof document !== 'undefined' && !document.hidden) return; // the tab title says it
-  new Notification('Peakend: follow-up', {
-    body: count === 1 ? 'One item waits for follow-up.' : `${count} items wait for follow-up.`,
+  new Notification(words.notificationTitle, {
+    body: words.notificationBody(count),
     tag: 'peakend-followup',
   });
 }

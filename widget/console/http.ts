@@ -4,13 +4,12 @@
  * message and issues, so components show refusals the same way whichever way they came.
  */
 import type { Ack, AckError } from '../../shared/ack';
+import { en } from './i18n/en';
 
 export type Fetch = typeof fetch;
 
-const UNREACHABLE: AckError = {
-  code: 'internal',
-  message: 'The server cannot be reached. Check your connection and try again.',
-};
+/** In English; errors.ts words it in the language shown. */
+const UNREACHABLE: AckError = { code: 'internal', message: en.shell.errors.unreachable };
 
 function refusal(status: number, body: unknown): AckError {
   const error = (body as { error?: Partial<AckError> } | null)?.error;

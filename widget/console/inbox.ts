@@ -1,14 +1,9 @@
-/** Pure helpers over the conversation list: ordering, upserts, labels. */
+/** Pure helpers over the conversation list: ordering, upserts, status, a preview. */
 import type { AgentConversationView } from '../../shared/protocol';
+import type { ConsoleDictionary } from './i18n';
 
+/** A conversation's state in the inbox (worded by the live area's `status`). */
 export type InboxStatus = 'open' | 'unassigned' | 'reopened' | 'closed';
-
-export const STATUS_LABEL: Record<InboxStatus, string> = {
-  open: 'Open',
-  unassigned: 'Unassigned',
-  reopened: 'Reopened',
-  closed: 'Closed',
-};
 
 /** Open again after the visitor said "This isn't solved", until it is closed again. */
 export function isReopened(conversation: AgentConversationView): boolean {
@@ -70,13 +65,19 @@ export function upsertConversation(
 }
 
 /** The last message as a one-line preview, with who wrote it ("You" for the signed-in agent). */
-export function lastMessagePreview(conversation: AgentConversationView, selfId?: string): string {
+export function lastMessagePreview(
+  conversation: AgentConversationView,
+  selfId: string | undefined,
+  t: ConsoleDictionary,
+): string {
+  const words = t.live.inbox;
   const last = conversation.messages[conversation.messages.length - 1];
-  if (!last) return 'No messages yet';
+  if (!last) return words.noMessages;
   const text = last.text.replace(/\s+/g, ' ').trim();
   if (last.from === 'visitor') return text;
-  const author = last.agent && last.agent.id === selfId ? 'You' : (last.agent?.name ?? 'Agent');
-  return `${author}: ${text}`;
+  const author =
+    last.agent && last.agent.id === selfId ? words.you : (last.agent?.name ?? words.agent);
+  return words.preview(author, text);
 }
 
 /**

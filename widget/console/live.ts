@@ -5,6 +5,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, AckCallback } from '../../shared/ack';
 import type { AgentClientEvents, AgentServerEvents } from '../../shared/protocol';
+import { en } from './i18n/en';
 
 /** Client events that expect an acknowledgement. */
 export type RequestEvent = {
@@ -38,7 +39,9 @@ export interface LiveClient {
 }
 
 const ACK_TIMEOUT_MS = 10_000;
-const OFFLINE = 'The console is offline right now; try again once it has reconnected.';
+// In English; errors.ts words them in the language shown.
+const OFFLINE = en.shell.errors.offline;
+const TIMEOUT = en.shell.errors.timeout;
 
 type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 
@@ -88,9 +91,7 @@ export function connectLive(): LiveClient {
               ok: false,
               error: {
                 code: 'internal',
-                message: socket.connected
-                  ? 'The server did not answer in time. Please try again.'
-                  : OFFLINE,
+                message: socket.connected ? TIMEOUT : OFFLINE,
               },
             });
           } else {

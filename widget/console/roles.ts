@@ -1,16 +1,31 @@
-/** The roles in the console's words: names, and what each may do on its site. */
+/**
+ * The roles in the console's words: names, the name inside a sentence, and what each may do on
+ * its site, in the language shown (the shell area's dictionary holds them).
+ */
 import { ROLES, type Role } from '../../shared/roles';
+import type { ConsoleDictionary } from './i18n';
+import { en } from './i18n/en';
 
 export { ROLES };
 
-export const ROLE_LABEL: Record<Role, string> = {
-  agent: 'Agent',
-  supervisor: 'Supervisor',
-  admin: 'Admin',
-};
+/** "Supervisor". */
+export function roleLabel(role: Role, t: ConsoleDictionary): string {
+  return t.shell.roles[role];
+}
 
-export const ROLE_HINT: Record<Role, string> = {
-  agent: 'answers chats, sees their own breakdown and the team’s scores',
-  supervisor: 'also opens every agent’s breakdown and reads the scores API',
-  admin: 'also manages the site, its key and its team',
-};
+/** The role inside a sentence: "as a supervisor", "als Supervisor", "en tant que superviseur". */
+export function roleAs(role: Role, t: ConsoleDictionary): string {
+  return t.shell.roleAs[role];
+}
+
+/** What the role may do: "also opens every agent’s breakdown and reads the scores API". */
+export function roleHint(role: Role, t: ConsoleDictionary): string {
+  return t.shell.roleHints[role];
+}
+
+/**
+ * English, for screens that do not pass their dictionary yet (the admin screens'); use
+ * `roleLabel` and `roleHint` with the dictionary shown.
+ */
+export const ROLE_LABEL: Record<Role, string> = en.shell.roles;
+export const ROLE_HINT: Record<Role, string> = en.shell.roleHints;

@@ -4,39 +4,36 @@
  * every claim, keep and close says whose it was).
  */
 import type { AgentRef, MessageView, TimelineEntry } from '../../shared/protocol';
+import type { ConsoleDictionary } from './i18n';
 
 export type TimelineItem =
   { kind: 'message'; message: MessageView } | { kind: 'action'; entry: TimelineEntry };
 
-const SET_ASIDE_BECAUSE: Record<'member' | 'flood' | 'unanswered', string> = {
-  member: "it came from a team member's network or email",
-  flood: 'its network sent more ratings than the visitor limits allow',
-  unanswered: 'nobody had answered yet',
-};
-
-/** One action as a sentence, naming the signed-in agent "You". */
-export function describeAction(entry: TimelineEntry, selfId: string): string {
-  const who = (agent: AgentRef) => (agent.id === selfId ? 'You' : agent.name);
-  const quoted = (text: string | null) => (text ? `“${text}”` : 'a promise');
+/** One action as a sentence in the language of `t`, naming the signed-in agent "You". */
+export function describeAction(entry: TimelineEntry, selfId: string, t: ConsoleDictionary): string {
+  const words = t.live.timeline;
+  /** The agent's name; null for the signed-in agent, whom each language words itself. */
+  const who = (agent: AgentRef) => (agent.id === selfId ? null : agent.name);
+  const quoted = (text: string | null) => (text ? words.quote(text) : null);
   switch (entry.kind) {
     case 'assigned':
       return entry.previous
-        ? `${who(entry.agent)} took over from ${who(entry.previous)}`
-        : `${who(entry.agent)} claimed the conversation`;
+        ? words.tookOver(who(entry.agent), who(entry.previous))
+        : words.claimed(who(entry.agent));
     case 'promise-made':
-      return `${entry.agent ? who(entry.agent) : 'An agent'} promised ${quoted(entry.text)}`;
+      return words.promised(entry.agent ? who(entry.agent) : undefined, quoted(entry.text));
     case 'promise-kept':
       return entry.agent
-        ? `${who(entry.agent)} marked ${quoted(entry.text)} kept`
-        : `${quoted(entry.text)} was marked kept`;
+        ? words.markedKept(who(entry.agent), quoted(entry.text))
+        : words.wasMarkedKept(quoted(entry.text));
     case 'promise-disputed':
-      return `The visitor said ${quoted(entry.text)} didn't happen`;
+      return words.disputed(quoted(entry.text));
     case 'closed':
-      return entry.agent ? `${who(entry.agent)} closed the conversation` : 'Closed';
+      return entry.agent ? words.closedBy(who(entry.agent)) : words.closed;
     case 'reopened':
-      return 'Reopened';
+      return words.reopened;
     case 'rating-set-aside':
-      return `A rating of ${entry.end}/5 counts for nobody: ${SET_ASIDE_BECAUSE[entry.reason]}`;
+      return words.setAside(entry.end, words.setAsideBecause[entry.reason]);
   }
 }
 

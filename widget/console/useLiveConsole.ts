@@ -3,19 +3,21 @@
  * is typing, kept current by server pushes and reloaded on every (re)connect.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Ack } from '../../shared/ack';
+import type { Ack, AckError } from '../../shared/ack';
 import type {
   AgentConversationView,
   LiveScores,
   ScoreBreakdown,
   SignedInAgent,
 } from '../../shared/protocol';
+import { en } from './i18n/en';
 import { addPage, sortConversations, upsertConversation } from './inbox';
 import type { ConnectionState, DataOf, LiveClient, PayloadOf } from './live';
 
+/** In English; errors.ts words it in the language shown. */
 const NOT_CONNECTED = {
   ok: false as const,
-  error: { code: 'internal' as const, message: 'The console is not connected.' },
+  error: { code: 'internal' as const, message: en.shell.errors.notConnected },
 };
 
 /** A typing hint that is not renewed is dropped after this long (a lost "stopped typing"). */
@@ -24,6 +26,12 @@ const TYPING_TTL_MS = 8_000;
 /** Requests whose answer is the conversation they changed. */
 export type ConversationEvent =
   'conversation:claim' | 'message:send' | 'promise:make' | 'promise:keep' | 'conversation:close';
+
+/** Why the inbox, the scores or both could not be loaded (the console words it). */
+export interface LoadError {
+  conversations?: AckError;
+  scores?: AckError;
+}
 
 export interface LiveConsole {
   /** A page of the follow-up queue the member sees, with what is new for them. */
@@ -41,12 +49,12 @@ export interface LiveConsole {
   /** Whether the inbox has more pages than those loaded. */
   hasMore: boolean;
   /** Loads the inbox's next page; resolves with why it could not, or null. */
-  loadMore(): Promise<string | null>;
+  loadMore(): Promise<AckError | null>;
   scores: LiveScores | null;
   /** Conversation ids whose visitor is typing. */
   typing: ReadonlySet<string>;
   /** Why the inbox or the scores could not be loaded, if they could not. */
-  loadError: string | null;
+  loadError: LoadError | null;
   /** Sends an action; on success the conversation it returns replaces the one shown. */
   act<E extends ConversationEvent>(event: E, payload: PayloadOf<E>): Promise<Ack<DataOf<E>>>;
   sendTyping(conversationId: string, typing: boolean): void;
@@ -64,7 +72,7 @@ export function useLiveConsole(
   const [conversations, setConversations] = useState<AgentConversationView[] | null>(null);
   const [scores, setScores] = useState<LiveScores | null>(null);
   const [typing, setTyping] = useState<ReadonlySet<string>>(new Set());
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<LoadError | null>(null);
   /** The cursor of the inbox's next page (null: none). */
   const [nextPage, setNextPage] = useState<string | null>(null);
   const liveRef = useRef<LiveClient | null>(null);
@@ -107,18 +115,18 @@ export function useLiveConsole(
         live.request('scores:get', {}),
       ]);
       if (closed) return;
-      const problems: string[] = [];
+      const problems: LoadError = {};
       if (inbox.ok) {
         setAgent(inbox.data.agent);
         // A (re)connect starts the inbox over from its first page.
         setConversations(sortConversations(inbox.data.conversations));
         setNextPage(inbox.data.next ?? null);
       } else {
-        problems.push(`Conversations could not be loaded: ${inbox.error.message}`);
+        problems.conversations = inbox.error;
       }
       if (liveScores.ok) setScores(liveScores.data);
-      else problems.push(`Scores could not be loaded: ${liveScores.error.message}`);
-      setLoadError(problems.length ? problems.join(' ') : null);
+      else problems.scores = liveScores.error;
+      setLoadError(problems.conversations || problems.scores ? problems : null);
     };
 
     const unsubscribe = [
@@ -160,7 +168,7 @@ export function useLiveConsole(
     ): Promise<Ack<DataOf<E>>> => {
       const live = liveRef.current;
       if (!live) {
-        return { ok: false, error: { code: 'internal', message: 'The console is not connected.' } };
+        return NOT_CONNECTED;
       }
       const answer = await live.request(event, payload);
       if (answer.ok) {
@@ -172,11 +180,11 @@ export function useLiveConsole(
     [],
   );
 
-  const loadMore = useCallback(async (): Promise<string | null> => {
+  const loadMore = useCallback(async (): Promise<AckError | null> => {
     const live = liveRef.current;
     if (!live || nextPage === null) return null;
     const page = await live.request('inbox:list', { cursor: nextPage });
-    if (!page.ok) return `More conversations could not be loaded: ${page.error.message}`;
+    if (!page.ok) return page.error;
     setConversations((current) => addPage(current ?? [], page.data.conversations));
     setNextPage(page.data.next);
     return null;
@@ -189,7 +197,7 @@ export function useLiveConsole(
   const breakdown = useCallback(async (agentId: string): Promise<Ack<ScoreBreakdown>> => {
     const live = liveRef.current;
     if (!live) {
-      return { ok: false, error: { code: 'internal', message: 'The console is not connected.' } };
+      return NOT_CONNECTED;
     }
     return live.request('scores:breakdown', { agentId });
   }, []);

@@ -9,6 +9,8 @@ import type { AckError } from '../../../shared/ack';
 import { LIMITS } from '../../../shared/limits';
 import type { SignedInAgent } from '../../../shared/protocol';
 import { httpAccountSettingsApi, type AccountSettingsApi } from '../accountApi';
+import { errorText } from '../errors';
+import { useT } from '../i18n';
 import { LanguageSelect } from './LanguageSelect';
 import { AccountUsername, NewPasswordField } from './PasswordFields';
 
@@ -20,9 +22,12 @@ interface Props {
   onSignedOut: () => void;
 }
 
-type Outcome = { ok: true; message: string } | { ok: false; error: AckError } | null;
+/** What the last action came to: done (which), or refused. */
+type Outcome = { ok: true; done: 'password' | 'link' } | { ok: false; error: AckError } | null;
 
 export function AccountMenu({ agent, api: given, onSignedOut }: Props) {
+  const t = useT();
+  const words = t.shell.account;
   const [api] = useState(() => given ?? httpAccountSettingsApi());
   const [open, setOpen] = useState(false);
   const [current, setCurrent] = useState('');
@@ -64,10 +69,7 @@ export function AccountMenu({ agent, api: given, onSignedOut }: Props) {
     if (answer.ok) {
       setCurrent('');
       setNext('');
-      setOutcome({
-        ok: true,
-        message: 'Your password is changed. Every other browser is signed out.',
-      });
+      setOutcome({ ok: true, done: 'password' });
     } else setOutcome({ ok: false, error: answer.error });
   };
 
@@ -87,11 +89,7 @@ export function AccountMenu({ agent, api: given, onSignedOut }: Props) {
     setOutcome(null);
     const answer = await api.sendVerification();
     setBusy(false);
-    setOutcome(
-      answer.ok
-        ? { ok: true, message: `A link to confirm your email is on its way to ${agent.email}.` }
-        : { ok: false, error: answer.error },
-    );
+    setOutcome(answer.ok ? { ok: true, done: 'link' } : { ok: false, error: answer.error });
   };
 
   return (
@@ -109,14 +107,14 @@ export function AccountMenu({ agent, api: given, onSignedOut }: Props) {
         aria-controls="account-panel"
         onClick={() => setOpen(!open)}
       >
-        Account
+        {words.account}
       </button>
       {open && (
         <div
           class="account-panel"
           id="account-panel"
           role="region"
-          aria-label="Account"
+          aria-label={words.account}
           ref={panel}
         >
           <p class="account-email">{agent.email}</p>
@@ -126,7 +124,11 @@ export function AccountMenu({ agent, api: given, onSignedOut }: Props) {
               class={`note ${outcome.ok ? 'note--info' : 'note--error'}`}
               role={outcome.ok ? 'status' : 'alert'}
             >
-              {outcome.ok ? outcome.message : outcome.error.message}
+              {outcome.ok
+                ? outcome.done === 'password'
+                  ? words.changed
+                  : words.linkSent(agent.email)
+                : errorText(outcome.error, t, { forbidden: words.wrongPassword })}
               {!outcome.ok && outcome.error.issues && outcome.error.issues.length > 0 && (
                 <> {outcome.error.issues.map((issue) => issue.message).join('; ')}</>
               )}
@@ -134,25 +136,24 @@ export function AccountMenu({ agent, api: given, onSignedOut }: Props) {
           )}
           {unconfirmed && (
             <div class="note note--info">
-              Your email is not confirmed yet: until it is, no other site's invite can reach this
-              account.{' '}
+              {words.unconfirmed}{' '}
               <button
                 type="button"
                 class="btn btn--secondary"
                 disabled={busy}
                 onClick={() => void sendLink()}
               >
-                Send the link again
+                {words.sendLink}
               </button>
             </div>
           )}
           <form onSubmit={changePassword} aria-labelledby="password-title">
             <h2 id="password-title" class="account-heading">
-              Change password
+              {words.changePassword}
             </h2>
             <AccountUsername email={agent.email} />
             <label class="field">
-              <span class="field-label">Current password</span>
+              <span class="field-label">{words.currentPassword}</span>
               <input
                 type="password"
                 name="current-password"
@@ -165,14 +166,14 @@ export function AccountMenu({ agent, api: given, onSignedOut }: Props) {
             </label>
             <NewPasswordField
               id="account-new-password"
-              label="New password"
+              label={words.newPassword}
               name="new-password"
               value={next}
               onInput={setNext}
-              hint="Other browsers are signed out."
+              hint={words.othersSignedOut}
             />
             <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
-              Change password
+              {words.changePassword}
             </button>
           </form>
           <button
@@ -181,7 +182,7 @@ export function AccountMenu({ agent, api: given, onSignedOut }: Props) {
             disabled={busy}
             onClick={() => void signOutEverywhere()}
           >
-            Sign out everywhere
+            {words.signOutEverywhere}
           </button>
         </div>
       )}

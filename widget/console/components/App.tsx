@@ -15,6 +15,7 @@ import { httpHistoryApi, type HistoryApi } from '../historyApi';
 import { httpInsightsApi, type InsightsApi } from '../insightsApi';
 import { httpReportApi, type ReportApi } from '../reportApi';
 import type { SessionApi } from '../api';
+import { useT } from '../i18n';
 import type { LiveClient } from '../live';
 import { Join } from './Join';
 import { SignIn } from './SignIn';
@@ -49,7 +50,8 @@ type Session =
   | { state: 'checking' }
   | { state: 'joining'; token: string }
   | { state: 'verifying'; token: string }
-  | { state: 'signed-out'; notice: string | null }
+  /** `notice`: why they are here (they signed out, or their session ended). */
+  | { state: 'signed-out'; notice: 'signed-out' | 'session-ended' | null }
   | { state: 'signed-in'; agent: SignedInAgent };
 
 export function App({
@@ -65,6 +67,7 @@ export function App({
   verifyToken,
   onJoined,
 }: AppProps) {
+  const t = useT();
   const [session, setSession] = useState<Session>(
     inviteToken
       ? { state: 'joining', token: inviteToken }
@@ -78,6 +81,12 @@ export function App({
   const reportApi = useMemo(() => report ?? httpReportApi(), [report]);
   const accountApi = useMemo(() => account ?? httpAccountApi(), [account]);
   const settingsApi = useMemo(() => settings ?? httpAccountSettingsApi(), [settings]);
+
+  // The tab's title, in the language shown; signed in, the workspace's says what waits too.
+  const signedIn = session.state === 'signed-in';
+  useEffect(() => {
+    if (!signedIn) document.title = t.shell.app.documentTitle(0);
+  }, [signedIn, t]);
 
   useEffect(() => {
     if (inviteToken || verifyToken) return;
@@ -123,12 +132,11 @@ export function App({
     void api
       .signOut()
       .catch(() => undefined)
-      .then(() => setSession({ state: 'signed-out', notice: 'You have signed out.' }));
+      .then(() => setSession({ state: 'signed-out', notice: 'signed-out' }));
   }, [api]);
 
   const expired = useCallback(
-    () =>
-      setSession({ state: 'signed-out', notice: 'Your session has ended. Please sign in again.' }),
+    () => setSession({ state: 'signed-out', notice: 'session-ended' }),
     [],
   );
 
@@ -137,7 +145,7 @@ export function App({
       return (
         <div class="boot" role="status">
           <span class="brand-mark" aria-hidden="true" />
-          <span class="sr-only">Loading the console…</span>
+          <span class="sr-only">{t.shell.app.loading}</span>
         </div>
       );
     case 'joining':
@@ -177,7 +185,13 @@ export function App({
       return (
         <SignIn
           api={api}
-          notice={session.notice}
+          notice={
+            session.notice === 'signed-out'
+              ? t.shell.app.signedOut
+              : session.notice === 'session-ended'
+                ? t.shell.app.sessionEnded
+                : null
+          }
           onSignedIn={(agent) => setSession({ state: 'signed-in', agent })}
         />
       );

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../../shared/limits';
+import { useT } from '../i18n';
 import { SendIcon } from './icons';
 
 /** Renew "typing" at most this often while keys are pressed. */
@@ -20,6 +21,7 @@ interface Props {
 }
 
 export function Composer({ conversationId, visitorLabel, onSend, onTyping }: Props) {
+  const words = useT().live.composer;
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -73,7 +75,7 @@ export function Composer({ conversationId, visitorLabel, onSend, onTyping }: Pro
       }}
     >
       <label class="sr-only" for={`reply-${conversationId}`}>
-        Reply
+        {words.reply}
       </label>
       <textarea
         ref={input}
@@ -81,7 +83,7 @@ export function Composer({ conversationId, visitorLabel, onSend, onTyping }: Pro
         class="composer-input"
         rows={3}
         maxLength={LIMITS.messageLength}
-        placeholder={`Reply to ${visitorLabel}…`}
+        placeholder={words.placeholder(visitorLabel)}
         value={text}
         onInput={(event) => {
           setText(event.currentTarget.value);
@@ -97,11 +99,12 @@ export function Composer({ conversationId, visitorLabel, onSend, onTyping }: Pro
       />
       <div class="composer-bar">
         <span class="composer-hint muted">
-          <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line
+          <kbd>{words.enter}</kbd> {words.toSend} · <kbd>{words.shift}</kbd>+
+          <kbd>{words.enter}</kbd> {words.newLine}
         </span>
         <button type="submit" class="btn btn--primary" disabled={sending || !text.trim()}>
           <SendIcon />
-          {sending ? 'Sending…' : 'Send'}
+          {sending ? words.sending : words.send}
         </button>
       </div>
     </form>

@@ -3,15 +3,12 @@
  * ones, then closed ones, newest activity first; a page at a time, with "Load more".
  */
 import { useState } from 'preact/hooks';
+import type { AckError } from '../../../shared/ack';
 import type { AgentConversationView } from '../../../shared/protocol';
+import { errorText } from '../errors';
 import { relativeTime } from '../format';
-import {
-  awaitsReply,
-  inboxStatus,
-  lastMessagePreview,
-  ratedBeforeReopening,
-  STATUS_LABEL,
-} from '../inbox';
+import { useT } from '../i18n';
+import { awaitsReply, inboxStatus, lastMessagePreview, ratedBeforeReopening } from '../inbox';
 import { endLabel, endTone } from '../peaks';
 import { Face, InboxIcon } from './icons';
 
@@ -25,7 +22,7 @@ interface Props {
   /** Whether the server has more conversations than those shown. */
   hasMore?: boolean;
   /** Loads the next page; resolves with why it could not, or null. */
-  onLoadMore?: () => Promise<string | null>;
+  onLoadMore?: () => Promise<AckError | null>;
 }
 
 export function ConversationList({
@@ -38,9 +35,11 @@ export function ConversationList({
   hasMore = false,
   onLoadMore,
 }: Props) {
+  const t = useT();
+  const words = t.live.inbox;
   const open = conversations?.filter((c) => c.status === 'open').length ?? 0;
   const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
+  const [moreError, setMoreError] = useState<AckError | null>(null);
   const loadMore = async () => {
     if (!onLoadMore) return;
     setLoadingMore(true);
@@ -48,18 +47,18 @@ export function ConversationList({
     setLoadingMore(false);
   };
   return (
-    <nav class="inbox" aria-label="Conversations">
+    <nav class="inbox" aria-label={words.title}>
       <div class="pane-head">
-        <h2 class="pane-title">Conversations</h2>
-        {conversations && <span class="count">{open} open</span>}
+        <h2 class="pane-title">{words.title}</h2>
+        {conversations && <span class="count">{words.open(open)}</span>}
       </div>
       {conversations === null ? (
-        <p class="inbox-empty muted">Loading conversations…</p>
+        <p class="inbox-empty muted">{words.loading}</p>
       ) : conversations.length === 0 ? (
         <div class="inbox-empty">
           <InboxIcon size={28} />
-          <p>No conversations yet.</p>
-          <p class="muted">New chats from your site appear here as they start.</p>
+          <p>{words.empty}</p>
+          <p class="muted">{words.emptyHint}</p>
         </div>
       ) : (
         <ul class="inbox-list" role="list">
@@ -86,11 +85,11 @@ export function ConversationList({
             aria-busy={loadingMore}
             onClick={() => void loadMore()}
           >
-            {loadingMore ? 'Loading…' : 'Load more conversations'}
+            {loadingMore ? t.common.loading : words.loadMore}
           </button>
           {moreError && (
             <p class="inbox-more-error" role="alert">
-              {moreError}
+              {words.moreFailed(errorText(moreError, t))}
             </p>
           )}
         </div>
@@ -109,6 +108,8 @@ interface ItemProps {
 }
 
 function ConversationItem({ conversation, selected, typing, onSelect, now, selfId }: ItemProps) {
+  const t = useT();
+  const words = t.live.inbox;
   const status = inboxStatus(conversation);
   const assignee = conversation.assignedAgent;
   const waiting = awaitsReply(conversation);
@@ -126,9 +127,7 @@ function ConversationItem({ conversation, selected, typing, onSelect, now, selfI
           {waiting && (
             <span
               class="unread-dot"
-              title={
-                status === 'reopened' ? 'Reopened: waiting for a reply' : 'Waiting for a reply'
-              }
+              title={status === 'reopened' ? words.reopenedWaiting : words.waiting}
             />
           )}
           {conversation.visitorLabel}
@@ -138,30 +137,30 @@ function ConversationItem({ conversation, selected, typing, onSelect, now, selfI
         </time>
       </span>
       <span class={`inbox-preview${typing ? ' is-typing' : ''}`}>
-        {typing ? 'Typing…' : lastMessagePreview(conversation, selfId)}
+        {typing ? words.typing : lastMessagePreview(conversation, selfId, t)}
       </span>
       <span class="inbox-row inbox-meta">
-        <span class={`status status--${status}`}>{STATUS_LABEL[status]}</span>
+        <span class={`status status--${status}`}>{t.live.status[status]}</span>
         <span class="inbox-assignee">
-          {assignee ? (assignee.id === selfId ? 'You' : assignee.name) : 'No one yet'}
+          {assignee ? (assignee.id === selfId ? words.you : assignee.name) : words.noOne}
         </span>
         {rating &&
           (before ? (
             <span
               class="rating-badge rating-badge--before"
-              title={`Rated ${rating.end} of 5 before reopening: ${endLabel(rating.end)}`}
+              title={words.ratedBeforeTitle(rating.end, endLabel(rating.end, t))}
             >
-              <span class="sr-only">Rated</span> {rating.end}
-              <span class="sr-only"> of 5</span> before reopening
+              <span class="sr-only">{words.rated}</span> {rating.end}
+              <span class="sr-only">{words.ofFive}</span> {words.beforeReopening}
             </span>
           ) : (
             <span
               class={`rating-badge rating-badge--${endTone(rating.end)}`}
-              title={`Rated ${rating.end} of 5: ${endLabel(rating.end)}`}
+              title={words.ratedTitle(rating.end, endLabel(rating.end, t))}
             >
               <Face end={rating.end} size={13} />
-              <span class="sr-only">Rated</span> {rating.end}
-              <span class="sr-only"> of 5</span>
+              <span class="sr-only">{words.rated}</span> {rating.end}
+              <span class="sr-only">{words.ofFive}</span>
             </span>
           ))}
       </span>

@@ -6,9 +6,12 @@ import { Fragment, type ComponentChild } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AckError } from '../../../shared/ack';
 import type { AgentConversationView, MessageView, SignedInAgent } from '../../../shared/protocol';
-import type { Device, Visit } from '../../../shared/visit';
+import type { Visit } from '../../../shared/visit';
 import { clockTime, timeOfDay } from '../format';
-import { inboxStatus, ratedBeforeReopening, STATUS_LABEL } from '../inbox';
+import { useT } from '../i18n';
+import { consoleLocale } from '../i18n/locale';
+import { en } from '../i18n/en';
+import { inboxStatus, ratedBeforeReopening } from '../inbox';
 import { describeAction, weave } from '../timeline';
 import type { LiveConsole } from '../useLiveConsole';
 import { Composer } from './Composer';
@@ -35,11 +38,13 @@ type Props = {
 /** Refused where nothing may be done: the read-only pane offers no action that would call it. */
 const READ_ONLY: LiveConsole['act'] = async () => ({
   ok: false,
-  error: { code: 'forbidden', message: 'This view is read-only.' },
+  error: { code: 'forbidden', message: en.live.conversation.readOnly },
 });
 
 export function ConversationPane(props: Props) {
   const { conversation, agent, now, readOnly = false } = props;
+  const t = useT();
+  const words = t.live.conversation;
   const visitorTyping = props.visitorTyping ?? false;
   const act = props.act ?? READ_ONLY;
   const sendTyping = props.sendTyping;
@@ -75,13 +80,18 @@ export function ConversationPane(props: Props) {
             {conversation.visitorLabel}
           </h2>
           <div class="conversation-sub">
-            <span class={`status status--${status}`}>{STATUS_LABEL[status]}</span>
+            <span class={`status status--${status}`}>{t.live.status[status]}</span>
             <span class="muted">
               {conversation.assignedAgent
-                ? `Assigned to ${conversation.assignedAgent.id === agent.id ? 'you' : conversation.assignedAgent.name}`
-                : 'Not assigned'}
-              {' · '}started {clockTime(conversation.openedAt, now)}
-              {conversation.closedAt ? ` · closed ${clockTime(conversation.closedAt, now)}` : ''}
+                ? conversation.assignedAgent.id === agent.id
+                  ? words.assignedToYou
+                  : words.assignedTo(conversation.assignedAgent.name)
+                : words.notAssigned}
+              {' · '}
+              {words.started(clockTime(conversation.openedAt, now))}
+              {conversation.closedAt
+                ? ` · ${words.closed(clockTime(conversation.closedAt, now))}`
+                : ''}
             </span>
           </div>
           <VisitorProfile conversation={conversation} />
@@ -99,7 +109,7 @@ export function ConversationPane(props: Props) {
                 }
               >
                 <HandIcon />
-                Claim
+                {words.claim}
               </button>
             )}
             <button
@@ -109,7 +119,7 @@ export function ConversationPane(props: Props) {
               onClick={() => setPromising((shown) => !shown)}
             >
               <PromiseIcon />
-              Make a promise
+              {words.makePromise}
             </button>
             <button
               type="button"
@@ -118,7 +128,7 @@ export function ConversationPane(props: Props) {
               onClick={() => void run('close', () => act('conversation:close', { conversationId }))}
             >
               <CloseIcon />
-              Close conversation
+              {words.close}
             </button>
           </div>
         )}
@@ -163,9 +173,7 @@ export function ConversationPane(props: Props) {
           onSend={(text) => run('send', () => act('message:send', { conversationId, text }))}
         />
       ) : (
-        <div class="closed-foot muted">
-          This conversation is closed. The visitor can reopen it by saying it isn't solved.
-        </div>
+        <div class="closed-foot muted">{words.closedFoot}</div>
       )}
     </section>
   );
@@ -182,6 +190,8 @@ function Timeline({
   visitorTyping: boolean;
   selfId: string;
 }) {
+  const t = useT();
+  const words = t.live.conversation;
   const scroller = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const count = conversation.messages.length + conversation.timeline.length;
@@ -205,14 +215,14 @@ function Timeline({
       class="timeline"
       ref={scroller}
       tabIndex={0}
-      aria-label="Messages"
+      aria-label={words.messages}
       role="log"
       onScroll={(event) => {
         const el = event.currentTarget;
         stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
       }}
     >
-      {conversation.messages.length === 0 && <p class="timeline-empty muted">No messages yet.</p>}
+      {conversation.messages.length === 0 && <p class="timeline-empty muted">{words.noMessages}</p>}
       {reopenedOpen && !reopenShown && conversation.rating && (
         <RatingSummary rating={conversation.rating} now={now} beforeReopening />
       )}
@@ -222,7 +232,7 @@ function Timeline({
           const line = (
             <p key={item.entry.id} class="timeline-event timeline-action">
               <span>
-                {describeAction(item.entry, selfId)}
+                {describeAction(item.entry, selfId, t)}
                 {' · '}
                 <time dateTime={item.entry.at}>{clockTime(item.entry.at, now)}</time>
               </span>
@@ -257,7 +267,7 @@ function Timeline({
             <span />
             <span />
           </span>
-          {conversation.visitorLabel} is typing…
+          {words.typing(conversation.visitorLabel)}
         </div>
       )}
       {conversation.status === 'closed' && (
@@ -265,8 +275,9 @@ function Timeline({
           {!closeShown && (
             <div class="timeline-event">
               <span>
-                Closed
-                {conversation.closedAt ? ` at ${clockTime(conversation.closedAt, now)}` : ''}
+                {conversation.closedAt
+                  ? words.closedAt(clockTime(conversation.closedAt, now))
+                  : words.closedLine}
               </span>
             </div>
           )}
@@ -274,7 +285,7 @@ function Timeline({
             <RatingSummary rating={conversation.rating} now={now} beforeReopening={before} />
           ) : (
             !conversation.setAsideRating && (
-              <p class="rating-waiting muted">Waiting for the visitor's rating…</p>
+              <p class="rating-waiting muted">{words.waitingRating}</p>
             )
           )}
           {conversation.setAsideRating && (
@@ -303,7 +314,9 @@ function Message({
   visitorLabel: string;
   now: number;
 }) {
-  const author = message.from === 'visitor' ? visitorLabel : (message.agent?.name ?? 'Agent');
+  const t = useT();
+  const author =
+    message.from === 'visitor' ? visitorLabel : (message.agent?.name ?? t.live.conversation.agent);
   return (
     <div class={`message message--${message.from}${continued ? ' is-continued' : ''}`}>
       {!continued && (
@@ -313,7 +326,7 @@ function Message({
         </div>
       )}
       <div class="message-bubble" title={continued ? clockTime(message.at, now) : undefined}>
-        {continued && <span class="sr-only">{author}: </span>}
+        {continued && <span class="sr-only">{t.live.conversation.continuedBy(author)}</span>}
         {message.text}
       </div>
     </div>
@@ -322,21 +335,22 @@ function Message({
 
 /** Who the visitor is, as the host page said when the conversation started (its segment first). */
 function VisitorProfile({ conversation }: { conversation: AgentConversationView }) {
+  const words = useT().live.visitor;
   const { segment, attributes, contact } = conversation;
   const entries = Object.entries(attributes);
   if (segment === null && entries.length === 0 && contact === null) return null;
   return (
-    <ul class="visitor-profile" aria-label="About the visitor">
+    <ul class="visitor-profile" aria-label={words.about}>
       {contact?.email && (
         <li class="profile-tag profile-tag--contact">
-          <span class="profile-key">Email</span>{' '}
+          <span class="profile-key">{words.email}</span>{' '}
           <a href={`mailto:${contact.email}`}>{contact.email}</a>
-          {contact.consentedAt && <> (agreed to be contacted, in the rating card)</>}
+          {contact.consentedAt && <> {words.consented}</>}
         </li>
       )}
       {segment !== null && (
         <li class="profile-tag profile-tag--segment">
-          <span class="profile-key">Segment</span> {segment}
+          <span class="profile-key">{words.segment}</span> {segment}
         </li>
       )}
       {entries.map(([key, value]) => (
@@ -348,16 +362,13 @@ function VisitorProfile({ conversation }: { conversation: AgentConversationView 
   );
 }
 
-const DEVICE_LABEL: Record<Device, string> = {
-  mobile: 'Phone',
-  tablet: 'Tablet',
-  desktop: 'Computer',
-};
-
-/** A language tag in words ("Dutch (Netherlands)"), or the tag when the browser cannot say. */
+/**
+ * A language tag in the console's language ("Dutch (Netherlands)", "Niederländisch
+ * (Niederlande)"), or the tag when the browser cannot say.
+ */
 function languageName(tag: string): string {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+    return new Intl.DisplayNames([consoleLocale() ?? 'en'], { type: 'language' }).of(tag) ?? tag;
   } catch {
     return tag;
   }
@@ -388,27 +399,28 @@ function pageOf(url: string): string {
  * their language, the time it is for them, and their kind of device.
  */
 function VisitDetails({ visit, now }: { visit: Visit; now: number }) {
+  const words = useT().live.visitor;
   const rows: [string, ComponentChild][] = [];
   if (visit.pageUrl) {
     rows.push([
-      'Page',
+      words.page,
       <a href={visit.pageUrl} target="_blank" rel="noopener noreferrer" title={visit.pageUrl}>
         {visit.pageTitle || pageOf(visit.pageUrl)}
       </a>,
     ]);
-  } else if (visit.pageTitle) rows.push(['Page', visit.pageTitle]);
-  if (visit.referrer) rows.push(['Came from', visit.referrer]);
-  if (visit.language) rows.push(['Language', languageName(visit.language)]);
+  } else if (visit.pageTitle) rows.push([words.page, visit.pageTitle]);
+  if (visit.referrer) rows.push([words.cameFrom, visit.referrer]);
+  if (visit.language) rows.push([words.language, languageName(visit.language)]);
   if (visit.timeZone) {
     const time = timeThere(visit.timeZone, now);
-    rows.push(['Time zone', time ? `${visit.timeZone} (${time} there)` : visit.timeZone]);
+    rows.push([words.timeZone, time ? words.timeThere(visit.timeZone, time) : visit.timeZone]);
   }
-  if (visit.device) rows.push(['Device', DEVICE_LABEL[visit.device]]);
+  if (visit.device) rows.push([words.device, words.devices[visit.device]]);
   if (rows.length === 0) return null;
   return (
     <section class="visit" aria-labelledby="visit-title">
       <h3 id="visit-title" class="visit-title">
-        Visitor
+        {words.title}
       </h3>
       <dl class="visit-list">
         {rows.map(([term, detail]) => (

@@ -4,7 +4,8 @@
  */
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { ConnectionState } from '../live';
-import { ROLE_LABEL } from '../roles';
+import { useT } from '../i18n';
+import { roleLabel } from '../roles';
 import { AccountMenu } from './AccountMenu';
 
 /**
@@ -14,13 +15,6 @@ import { AccountMenu } from './AccountMenu';
  */
 export type ConsoleView =
   'live' | 'followup' | 'conversations' | 'trends' | 'segments' | 'report' | 'admin';
-
-const CONNECTION_LABEL: Record<ConnectionState, string> = {
-  connecting: 'Connecting…',
-  connected: 'Live',
-  reconnecting: 'Reconnecting…',
-  unauthorized: 'Signed out',
-};
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -71,18 +65,20 @@ export function Header({
   administering = null,
   announcement = '',
 }: Props) {
+  const t = useT();
+  const words = t.shell.header;
   const sections: { view: ConsoleView; label: string }[] = [
-    { view: 'live', label: 'Live' },
-    { view: 'followup', label: 'Follow-up' },
-    { view: 'conversations', label: 'Conversations' },
+    { view: 'live', label: words.sections.live },
+    { view: 'followup', label: words.sections.followup },
+    { view: 'conversations', label: words.sections.conversations },
     ...(supervises
       ? [
-          { view: 'trends' as const, label: 'Trends' },
-          { view: 'segments' as const, label: 'Segments' },
-          ...(reports ? [{ view: 'report' as const, label: 'Report' }] : []),
+          { view: 'trends' as const, label: words.sections.trends },
+          { view: 'segments' as const, label: words.sections.segments },
+          ...(reports ? [{ view: 'report' as const, label: words.sections.report }] : []),
         ]
       : []),
-    ...(administers ? [{ view: 'admin' as const, label: 'Admin' }] : []),
+    ...(administers ? [{ view: 'admin' as const, label: words.sections.admin }] : []),
   ];
   return (
     <header class="topbar">
@@ -94,13 +90,16 @@ export function Header({
         Peakend
       </div>
       {view === 'admin' && administering !== null ? (
-        <span class="topbar-site topbar-administering" title={`Administering ${administering}`}>
-          Administering <strong>{administering}</strong>
+        <span
+          class="topbar-site topbar-administering"
+          title={words.administeringTitle(administering)}
+        >
+          {words.administering} <strong>{administering}</strong>
         </span>
       ) : onSwitchSite && agent.sites.length > 1 ? (
         <select
           class="topbar-site topbar-site-select"
-          aria-label="Site"
+          aria-label={words.site}
           value={agent.siteId}
           onChange={(event) => onSwitchSite(event.currentTarget.value)}
         >
@@ -111,12 +110,12 @@ export function Header({
           ))}
         </select>
       ) : (
-        <span class="topbar-site" title="Site">
+        <span class="topbar-site" title={words.site}>
           {agent.siteName}
         </span>
       )}
       {onView && (
-        <nav class="topbar-nav" aria-label="Console">
+        <nav class="topbar-nav" aria-label={words.navigation}>
           {/* Links, as the console's navigation contract names them; each address is its view's. */}
           {sections.map((section) => (
             <a
@@ -133,7 +132,7 @@ export function Header({
               {section.view === 'followup' && newFollowups > 0 && (
                 <span class="topbar-count">
                   {newFollowups}
-                  <span class="sr-only"> new</span>
+                  <span class="sr-only"> {words.newItems(newFollowups)}</span>
                 </span>
               )}
             </a>
@@ -142,7 +141,7 @@ export function Header({
       )}
       <span class={`connection connection--${connection}`} role="status" aria-live="polite">
         <span class="connection-dot" aria-hidden="true" />
-        {CONNECTION_LABEL[connection]}
+        {words.connection[connection]}
       </span>
       <div class="topbar-me">
         <span class="avatar" aria-hidden="true">
@@ -150,11 +149,11 @@ export function Header({
         </span>
         <span class="topbar-who">
           <span class="topbar-name">{agent.name}</span>
-          <span class="topbar-role">{ROLE_LABEL[agent.role]}</span>
+          <span class="topbar-role">{roleLabel(agent.role, t)}</span>
         </span>
         <AccountMenu agent={agent} onSignedOut={onSignOut} />
         <button type="button" class="btn btn--ghost-dark" onClick={onSignOut}>
-          Sign out
+          {words.signOut}
         </button>
       </div>
     </header>

@@ -12,7 +12,10 @@ import { LIMITS } from '../../../shared/limits';
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { AccountApi } from '../accountApi';
 import type { SessionApi } from '../api';
-import { ROLE_LABEL } from '../roles';
+import { errorText } from '../errors';
+import { useT } from '../i18n';
+import { roleAs } from '../roles';
+import { LanguageSelect } from './LanguageSelect';
 import { AccountUsername, NewPasswordField } from './PasswordFields';
 import { CardBrand, SignIn } from './SignIn';
 
@@ -28,12 +31,15 @@ interface Props {
 
 type Invite =
   | { state: 'checking' }
-  | { state: 'gone'; message: string }
+  | { state: 'gone'; error: AckError }
   | { state: 'open'; invite: InviteLookup };
 
-const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
-
 export function Join({ api, session, token, onJoined, onSignIn }: Props) {
+  const t = useT();
+  const words = t.shell.join;
+  /** A refusal in the language shown: the invite is gone, or someone joined a moment ago. */
+  const refusal = (refused: AckError) =>
+    errorText(refused, t, { not_found: words.gone, conflict: words.conflict });
   const [invite, setInvite] = useState<Invite>({ state: 'checking' });
   /** Someone with an account: whether they are signed in with it already (null: not known yet). */
   const [signedInAs, setSignedInAs] = useState<SignedInAgent | null | undefined>(undefined);
@@ -54,9 +60,7 @@ export function Join({ api, session, token, onJoined, onSignIn }: Props) {
     void api.lookupInvite(token).then(async (answer) => {
       if (!current) return;
       setInvite(
-        answer.ok
-          ? { state: 'open', invite: answer.data }
-          : { state: 'gone', message: answer.error.message },
+        answer.ok ? { state: 'open', invite: answer.data } : { state: 'gone', error: answer.error },
       );
       if (answer.ok && answer.data.accountExists) {
         const agent = await session.current().catch(() => null);
@@ -92,21 +96,20 @@ export function Join({ api, session, token, onJoined, onSignIn }: Props) {
 
   if (invite.state === 'open' && invite.invite.accountExists) {
     const { siteName, email, role } = invite.invite;
-    const offer = `You are invited to ${siteName} as ${article(role)} ${ROLE_LABEL[role].toLowerCase()}, with ${email}.`;
     return (
       <main class="signin">
         <section class="signin-card" aria-labelledby="join-title">
           <CardBrand />
-          <h1 id="join-title">Join {siteName}</h1>
-          <p class="muted">{offer}</p>
+          <h1 id="join-title">{words.joinSite(siteName)}</h1>
+          <p class="muted">{words.invited(siteName, roleAs(role, t), email)}</p>
           {error && (
             <p class="note note--error" role="alert">
-              {error.message}
+              {refusal(error)}
             </p>
           )}
           {signedInAs === undefined && (
             <p class="muted" role="status">
-              Checking whether you are signed in…
+              {words.checkingSignedIn}
             </p>
           )}
           {signedInAs && (
@@ -116,7 +119,7 @@ export function Join({ api, session, token, onJoined, onSignIn }: Props) {
               disabled={busy}
               onClick={() => void acceptSignedIn()}
             >
-              {busy ? 'Joining…' : `Join ${siteName}`}
+              {busy ? words.busy : words.joinSite(siteName)}
             </button>
           )}
           {signedInAs === null && (
@@ -124,17 +127,20 @@ export function Join({ api, session, token, onJoined, onSignIn }: Props) {
               api={session}
               embedded
               email={email}
-              title="Sign in to accept"
-              intro={`You have a Peakend account as ${email}: sign in with it, and you join ${siteName}.`}
-              submitLabel={`Sign in and join ${siteName}`}
+              title={words.signInTitle}
+              intro={words.signInIntro(email, siteName)}
+              submitLabel={words.signInAndJoin(siteName)}
               invite={token}
               onSignedIn={onJoined}
             />
           )}
         </section>
+        <LanguageSelect class="signin-language" />
       </main>
     );
   }
+  const [invitedBefore, invitedAfter] =
+    invite.state === 'open' ? words.invitedNew(roleAs(invite.invite.role, t)) : ['', ''];
 
   return (
     <main class="signin">
@@ -142,37 +148,39 @@ export function Join({ api, session, token, onJoined, onSignIn }: Props) {
         <CardBrand />
         {invite.state === 'checking' && (
           <p class="muted" role="status">
-            Checking your invite…
+            {words.checking}
           </p>
         )}
         {invite.state === 'gone' && (
           <>
-            <h1 id="join-title">This invite link does not work</h1>
+            <h1 id="join-title">{words.goneTitle}</h1>
             <p class="note note--error" role="alert">
-              {invite.message}
+              {refusal(invite.error)}
             </p>
             <button type="button" class="btn btn--secondary btn--block" onClick={onSignIn}>
-              Go to sign in
+              {words.goToSignIn}
             </button>
           </>
         )}
         {invite.state === 'open' && (
           <>
-            <h1 id="join-title">Join {invite.invite.siteName}</h1>
+            <h1 id="join-title">{words.joinSite(invite.invite.siteName)}</h1>
             <p class="muted">
-              You are invited as {article(invite.invite.role)}{' '}
-              {ROLE_LABEL[invite.invite.role].toLowerCase()}, with{' '}
-              <strong>{invite.invite.email}</strong>.
-              {' Say what to call you and choose a password.'}
+              {invitedBefore}
+              <strong>{invite.invite.email}</strong>
+              {invitedAfter}
             </p>
             {error && (
               <div class="note note--error" role="alert">
-                {error.message}
+                {refusal(error)}
                 {error.issues && error.issues.length > 0 && (
                   <ul class="note-issues">
                     {error.issues.map((issue) => (
                       <li key={issue.path}>
-                        {issue.path === 'name' ? 'Your name' : 'Password'}: {issue.message}
+                        {t.shell.errors.issue(
+                          issue.path === 'name' ? words.yourName : words.passwordIssue,
+                          issue.message,
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -180,7 +188,7 @@ export function Join({ api, session, token, onJoined, onSignIn }: Props) {
               </div>
             )}
             <label class="field">
-              <span class="field-label">Your name</span>
+              <span class="field-label">{words.yourName}</span>
               <input
                 type="text"
                 name="name"
@@ -195,18 +203,19 @@ export function Join({ api, session, token, onJoined, onSignIn }: Props) {
             <AccountUsername email={invite.invite.email} />
             <NewPasswordField
               id="join-password"
-              label="Choose a password"
+              label={words.choosePassword}
               name="password"
               value={password}
               onInput={setPassword}
               inputRef={passwordField}
             />
             <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
-              {busy ? 'Joining…' : `Join ${invite.invite.siteName}`}
+              {busy ? words.busy : words.joinSite(invite.invite.siteName)}
             </button>
           </>
         )}
       </form>
+      <LanguageSelect class="signin-language" />
     </main>
   );
 }

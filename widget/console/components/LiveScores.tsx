@@ -11,13 +11,13 @@
  * "too little evidence" with its interval, never as a bare number: one kept promise next to a
  * teammate's broken ones must not read as "31".
  *
- * Columns are data (`SCORE_COLUMNS`), so a new figure is one entry.
+ * Columns are data (`scoreColumns`), so a new figure is one entry.
  *
  * Where a row's breakdown may be opened (one's own; any for supervisors), the agent's name is a
  * button and the whole row is clickable: "why did this score move?" is one click away.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LiveScores as LiveScoresView } from '../../../shared/protocol';
 import type {
   AgentDimensionScore,
@@ -28,6 +28,9 @@ import type {
   SiteScores,
 } from '../../../shared/scoring/types';
 import { clockTime, EMPTY, formatPercent, formatScore } from '../format';
+import { useT, type ConsoleDictionary } from '../i18n';
+
+type ScoreWords = ConsoleDictionary['live']['scores'];
 
 export interface ScoreColumn {
   key: string;
@@ -43,19 +46,18 @@ export interface ScoreColumn {
   signature: (row: AgentScores) => string;
 }
 
-function dimensionColumn(
-  key: ScoredDimension,
-  header: string,
-  short: string,
-  description: string,
-): ScoreColumn {
+function dimensionColumn(key: ScoredDimension, t: ConsoleDictionary): ScoreColumn {
+  const { name: header, short, description } = t.live.dimensions[key];
+  const words = t.live.scores;
   return {
     key,
     header,
     short,
     description,
-    render: (row) => <DimensionScore label={header} agent={row.name} figure={row[key]} />,
-    renderSite: (site) => <SiteFigure label={header} figure={site[key]} />,
+    render: (row) => (
+      <DimensionScore label={header} agent={row.name} figure={row[key]} words={words} />
+    ),
+    renderSite: (site) => <SiteFigure label={header} figure={site[key]} words={words} />,
     signature: (row) => {
       const { score, low, high, n, tooLittleEvidence } = row[key];
       // Without evidence the cell shows "—" whatever the team prior does: nothing to flash.
@@ -66,35 +68,24 @@ function dimensionColumn(
   };
 }
 
-export const SCORE_COLUMNS: ScoreColumn[] = [
-  dimensionColumn(
-    'responsiveness',
-    'Responsiveness',
-    'Resp.',
-    'Responsiveness: helping visitors within the reply time the site promises them.',
-  ),
-  dimensionColumn(
-    'reliability',
-    'Reliability',
-    'Rel.',
-    'Reliability: keeping promises by their due time, and solutions that stick (no “This isn’t solved”).',
-  ),
-  dimensionColumn(
-    'experience',
-    'Experience',
-    'Exp.',
-    'Experience: how visitors say the conversation ended, and what stood out most to them.',
-  ),
-  {
-    key: 'csat',
-    header: 'CSAT',
-    short: 'CSAT',
-    description: 'CSAT: the share of ratings of 4 or 5 out of 5 in the last 30 days.',
-    render: (row) => <Csat figure={row.csat} />,
-    renderSite: (site) => <SiteCsat figure={site.csat} />,
-    signature: (row) => `${formatPercent(row.csat.value)}/${row.csat.n}`,
-  },
-];
+/** The live scores' columns, worded in the language of `t`. */
+export function scoreColumns(t: ConsoleDictionary): ScoreColumn[] {
+  const csat = t.live.dimensions.csat;
+  return [
+    dimensionColumn('responsiveness', t),
+    dimensionColumn('reliability', t),
+    dimensionColumn('experience', t),
+    {
+      key: 'csat',
+      header: csat.name,
+      short: csat.short,
+      description: csat.description,
+      render: (row) => <Csat figure={row.csat} words={t.live.scores} />,
+      renderSite: (site) => <SiteCsat figure={site.csat} words={t.live.scores} />,
+      signature: (row) => `${formatPercent(row.csat.value)}/${row.csat.n}`,
+    },
+  ];
+}
 
 const FLASH_MS = 1_600;
 
@@ -102,6 +93,7 @@ interface Props {
   scores: LiveScoresView | null;
   /** The signed-in agent, whose row is marked "You". */
   selfId: string;
+  /** The columns shown (all of `scoreColumns` unless given). */
   columns?: ScoreColumn[];
   now?: number;
   /** The figures may be out of date (the connection is down). */
@@ -120,22 +112,26 @@ interface Props {
 export function LiveScores({
   scores,
   selfId,
-  columns = SCORE_COLUMNS,
+  columns: given,
   now = Date.now(),
   stale = false,
   onOpenBreakdown,
   conversationsOf,
   canOpenBreakdown = () => true,
 }: Props) {
+  const t = useT();
+  const words = t.live.scores;
+  const worded = useMemo(() => scoreColumns(t), [t]);
+  const columns = given ?? worded;
   const flashing = useFlash(scores, columns);
   return (
-    <section class="scores" aria-label="Live scores">
+    <section class="scores" aria-label={words.title}>
       <div class="pane-head">
-        <h2 class="pane-title">Live scores</h2>
+        <h2 class="pane-title">{words.title}</h2>
         {scores && (
-          <span class="count" title={stale ? 'Not live: reconnecting' : 'Last update'}>
+          <span class="count" title={stale ? words.paused : words.lastUpdate}>
             <span class={`live-dot${stale ? ' is-stale' : ''}`} aria-hidden="true" />
-            {stale ? 'Paused · ' : ''}
+            {stale ? `${words.pausedLabel} · ` : ''}
             {clockTime(scores.at, now)}
           </span>
         )}
@@ -143,7 +139,8 @@ export function LiveScores({
       {scores && (
         <p class="scores-site">
           <span class="scores-site-label">
-            Team<span class="sr-only">:</span>
+            {words.team}
+            <span class="sr-only">{words.colon}</span>
           </span>{' '}
           {columns.map((column, i) => (
             <span key={column.key} class="site-figure" title={column.description}>
@@ -154,16 +151,16 @@ export function LiveScores({
         </p>
       )}
       {scores === null ? (
-        <p class="scores-empty muted">Loading scores…</p>
+        <p class="scores-empty muted">{words.loading}</p>
       ) : scores.agents.length === 0 ? (
-        <p class="scores-empty muted">No agents yet.</p>
+        <p class="scores-empty muted">{words.noAgents}</p>
       ) : (
         <div class="scores-table-wrap">
           <table class="scores-table">
             <thead>
               <tr>
                 <th scope="col" class="col-agent">
-                  Agent
+                  {words.agent}
                 </th>
                 {columns.map((column) => (
                   <th
@@ -213,7 +210,7 @@ export function LiveScores({
                           type="button"
                           class="score-name score-name-button"
                           aria-haspopup="dialog"
-                          title={`Why these scores? Open ${row.name}’s score breakdown`}
+                          title={words.openBreakdown(row.name)}
                           onClick={open}
                         >
                           {row.name}
@@ -227,17 +224,17 @@ export function LiveScores({
                       {self && (
                         <>
                           {' '}
-                          <span class="you-tag">You</span>
+                          <span class="you-tag">{words.you}</span>
                         </>
                       )}
-                      {noData && <span class="score-note">No data yet</span>}
+                      {noData && <span class="score-note">{words.noData}</span>}
                       {conversationsOf && canOpenBreakdown(row.agentId) && (
                         <a
                           class="score-drill"
                           href={conversationsOf(row.agentId)}
-                          aria-label={`Conversations of ${row.name}`}
+                          aria-label={words.conversationsOf(row.name)}
                         >
-                          Conversations
+                          {words.conversations}
                         </a>
                       )}
                     </th>
@@ -253,12 +250,7 @@ export function LiveScores({
           </table>
         </div>
       )}
-      <p class="scores-legend muted">
-        Scores 0–100 from recent work, the newest counting most. Bar: the range a score is 90%
-        likely to be in; it narrows as evidence grows. Too little evidence: the agent’s own evidence
-        still weighs less than the team average it starts from, so only the range is shown. —: no
-        data yet. CSAT: ratings of 4–5 in the last 30 days.
-      </p>
+      <p class="scores-legend muted">{words.legend}</p>
     </section>
   );
 }
@@ -286,26 +278,27 @@ function hasNoEvidence(row: AgentScores): boolean {
   );
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 function DimensionScore({
   label,
   agent,
   figure,
+  words,
 }: {
   label: string;
   agent: string;
   figure: AgentDimensionScore;
+  words: ScoreWords;
 }) {
   if (figure.n === 0) {
     return (
       <span
         class="score is-empty"
-        title={`${label}: no data yet for ${agent}. Until there is some, it counts as the team’s ${formatScore(figure.score)}.`}
+        title={words.noDataTitle(label, agent, formatScore(figure.score))}
       >
         <span class="score-pill">{EMPTY}</span>
         <span class="score-detail">
-          <span class="sr-only">, </span>no data yet
+          <span class="sr-only">, </span>
+          {words.noDataCell}
         </span>
       </span>
     );
@@ -317,11 +310,11 @@ function DimensionScore({
     return (
       <span
         class="score is-thin"
-        title={`${label}: too little evidence yet for ${agent} to show a score. Likely between ${low} and ${high} (90%), from ${plural(figure.n, 'observation', 'observations')}; the breakdown shows how it is made up.`}
+        title={words.tooLittleTitle(label, agent, low, high, words.observations(figure.n))}
       >
-        <span class="score-thin">too little evidence</span>
+        <span class="score-thin">{words.tooLittle}</span>
         <span class="score-pill score-range">
-          <span class="sr-only">, range </span>
+          <span class="sr-only">, {words.range} </span>
           {low}–{high}
         </span>
         <span class="score-detail">
@@ -336,13 +329,13 @@ function DimensionScore({
   return (
     <span
       class="score"
-      title={`${label} ${score}: likely between ${low} and ${high} (90%), from ${plural(figure.n, 'observation', 'observations')}.`}
+      title={words.scoreTitle(label, score, low, high, words.observations(figure.n))}
     >
       <span class="score-pill">{score}</span>
       <span class="score-aside">
         <IntervalBar figure={figure} />
         <span class="score-detail">
-          <span class="sr-only">, range </span>
+          <span class="sr-only">, {words.range} </span>
           {low}–{high}, n={figure.n}
         </span>
       </span>
@@ -363,10 +356,10 @@ function IntervalBar({ figure }: { figure: AgentDimensionScore }) {
   );
 }
 
-function Csat({ figure }: { figure: CsatFigure }) {
+function Csat({ figure, words }: { figure: CsatFigure; words: ScoreWords }) {
   if (figure.value === null) {
     return (
-      <span class="score is-empty" title="CSAT: no ratings in the last 30 days.">
+      <span class="score is-empty" title={words.csatNone}>
         <span class="score-pill">{EMPTY}</span>
       </span>
     );
@@ -374,7 +367,7 @@ function Csat({ figure }: { figure: CsatFigure }) {
   return (
     <span
       class="score score--csat"
-      title={`CSAT ${formatPercent(figure.value)}: ${plural(figure.n, 'rating', 'ratings')} in the last 30 days.`}
+      title={words.csatTitle(formatPercent(figure.value), words.ratings(figure.n))}
     >
       <span class="score-pill">{formatPercent(figure.value)}</span>
       <span class="score-n">
@@ -384,10 +377,18 @@ function Csat({ figure }: { figure: CsatFigure }) {
   );
 }
 
-function SiteFigure({ label, figure }: { label: string; figure: SiteDimensionScore }) {
+function SiteFigure({
+  label,
+  figure,
+  words,
+}: {
+  label: string;
+  figure: SiteDimensionScore;
+  words: ScoreWords;
+}) {
   if (figure.score === null) {
     return (
-      <b class="site-value is-empty" title={`${label}: no data yet.`}>
+      <b class="site-value is-empty" title={words.siteNone(label)}>
         {EMPTY}
       </b>
     );
@@ -395,21 +396,21 @@ function SiteFigure({ label, figure }: { label: string; figure: SiteDimensionSco
   return (
     <b
       class="site-value"
-      title={`${label} of the whole team: ${formatScore(figure.score)}, from ${plural(figure.n, 'observation', 'observations')}.`}
+      title={words.siteTitle(label, formatScore(figure.score), words.observations(figure.n))}
     >
       {formatScore(figure.score)}
     </b>
   );
 }
 
-function SiteCsat({ figure }: { figure: CsatFigure }) {
+function SiteCsat({ figure, words }: { figure: CsatFigure; words: ScoreWords }) {
   return (
     <b
       class={`site-value${figure.value === null ? ' is-empty' : ''}`}
       title={
         figure.value === null
-          ? 'CSAT: no ratings in the last 30 days.'
-          : `CSAT of the whole team: ${formatPercent(figure.value)} of ${plural(figure.n, 'rating', 'ratings')} in the last 30 days.`
+          ? words.csatNone
+          : words.siteCsatTitle(formatPercent(figure.value), words.ratings(figure.n))
       }
     >
       {formatPercent(figure.value)}

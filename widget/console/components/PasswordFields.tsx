@@ -4,6 +4,7 @@
  */
 import type { Ref } from 'preact';
 import { LIMITS } from '../../../shared/limits';
+import { useT } from '../i18n';
 
 /** For password managers: the account the password belongs to (hidden, not sent by hand). */
 export function AccountUsername({ email }: { email: string }) {
@@ -31,6 +32,7 @@ export function NewPasswordField({
   hint,
   inputRef,
 }: NewPasswordProps) {
+  const t = useT();
   const hintId = `${id}-hint`;
   return (
     <div class="field">
@@ -51,7 +53,8 @@ export function NewPasswordField({
         aria-describedby={hintId}
       />
       <span id={hintId} class="field-hint">
-        At least {LIMITS.passwordMinLength} characters.{hint && ` ${hint}`}
+        {t.shell.password.atLeast(LIMITS.passwordMinLength)}
+        {hint && ` ${hint}`}
       </span>
     </div>
   );

@@ -1,17 +1,16 @@
 /** "Make a promise": what the agent will do and by when (30 minutes from now unless changed). */
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../../shared/limits';
-import { fromDateTimeLocal, toDateTimeLocal } from '../format';
+import { duration, fromDateTimeLocal, toDateTimeLocal } from '../format';
+import { useT } from '../i18n';
 
 const MINUTE = 60_000;
 const DEFAULT_DUE_MINUTES = 30;
-const PRESETS = [
-  { label: '15 min', minutes: 15 },
-  { label: '30 min', minutes: 30 },
-  { label: '1 hour', minutes: 60 },
-  { label: '4 hours', minutes: 240 },
-  { label: '1 day', minutes: 24 * 60 },
-];
+/** Due in 15 min, 30 min, 1 hour, 4 hours, 1 day (in the console's language: format.ts). */
+const PRESETS = [15, 30, 60, 240, 24 * 60];
+
+/** What keeps the promise from being made, before asking the server. */
+type Problem = 'noText' | 'noTime' | 'past';
 
 interface Props {
   conversationId: string;
@@ -24,7 +23,9 @@ interface Props {
 export function PromiseForm({ conversationId, onMake, onCancel, now = Date.now }: Props) {
   const [text, setText] = useState('');
   const [due, setDue] = useState(() => toDateTimeLocal(now() + DEFAULT_DUE_MINUTES * MINUTE));
-  const [problem, setProblem] = useState<string | null>(null);
+  const t = useT();
+  const words = t.live.promiseForm;
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const id = (name: string) => `promise-${name}-${conversationId}`;
 
@@ -32,9 +33,9 @@ export function PromiseForm({ conversationId, onMake, onCancel, now = Date.now }
     event.preventDefault();
     const what = text.trim();
     const dueAt = fromDateTimeLocal(due);
-    if (!what) return setProblem('Say what you will do.');
-    if (!dueAt) return setProblem('Choose when it will be done.');
-    if (Date.parse(dueAt) <= now()) return setProblem('Choose a time in the future.');
+    if (!what) return setProblem('noText');
+    if (!dueAt) return setProblem('noTime');
+    if (Date.parse(dueAt) <= now()) return setProblem('past');
     setProblem(null);
     setBusy(true);
     const made = await onMake(what, dueAt);
@@ -49,19 +50,19 @@ export function PromiseForm({ conversationId, onMake, onCancel, now = Date.now }
       onKeyDown={(event) => {
         if (event.key === 'Escape') onCancel();
       }}
-      aria-label="New promise"
+      aria-label={words.title}
     >
       <div class="promise-form-fields">
         <div class="field field--grow">
           <label class="field-label" for={id('text')}>
-            What will you do?
+            {words.what}
           </label>
           <input
             id={id('text')}
             type="text"
             required
             maxLength={LIMITS.promiseTextLength}
-            placeholder="e.g. Check the refund with billing and get back to you"
+            placeholder={words.placeholder}
             value={text}
             onInput={(e) => setText(e.currentTarget.value)}
             autoFocus
@@ -69,7 +70,7 @@ export function PromiseForm({ conversationId, onMake, onCancel, now = Date.now }
         </div>
         <div class="field">
           <label class="field-label" for={id('due')}>
-            By when
+            {words.byWhen}
           </label>
           <input
             id={id('due')}
@@ -82,30 +83,30 @@ export function PromiseForm({ conversationId, onMake, onCancel, now = Date.now }
         </div>
       </div>
       <div class="promise-form-bar">
-        <div class="presets" role="group" aria-label="Due in">
-          {PRESETS.map((preset) => (
+        <div class="presets" role="group" aria-label={words.dueIn}>
+          {PRESETS.map((minutes) => (
             <button
-              key={preset.label}
+              key={minutes}
               type="button"
               class="chip"
-              onClick={() => setDue(toDateTimeLocal(now() + preset.minutes * MINUTE))}
+              onClick={() => setDue(toDateTimeLocal(now() + minutes * MINUTE))}
             >
-              {preset.label}
+              {duration(minutes)}
             </button>
           ))}
         </div>
         <div class="promise-form-actions">
           <button type="button" class="btn btn--quiet" onClick={onCancel}>
-            Cancel
+            {t.common.cancel}
           </button>
           <button type="submit" class="btn btn--primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Confirm promise'}
+            {busy ? t.common.saving : words.confirm}
           </button>
         </div>
       </div>
       {problem && (
         <p class="field-error" role="alert">
-          {problem}
+          {words[problem]}
         </p>
       )}
     </form>

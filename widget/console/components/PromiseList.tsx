@@ -6,6 +6,7 @@
 import type { NotCounting } from '../../../shared/conversation';
 import type { PromiseView } from '../../../shared/protocol';
 import { clockTime, dueIn } from '../format';
+import { useT, type ConsoleDictionary } from '../i18n';
 import { AlertIcon, CheckIcon, ClockIcon } from './icons';
 
 interface Props {
@@ -18,6 +19,7 @@ interface Props {
 }
 
 export function PromiseList({ promises, now, onKeep, keeping }: Props) {
+  const t = useT();
   if (promises.length === 0) return null;
   const ordered = [...promises].sort((a, b) => {
     const pendingA = a.status === 'pending' ? 0 : 1;
@@ -25,7 +27,7 @@ export function PromiseList({ promises, now, onKeep, keeping }: Props) {
     return pendingA - pendingB || Date.parse(a.dueAt) - Date.parse(b.dueAt);
   });
   return (
-    <section class="promises" aria-label="Promises">
+    <section class="promises" aria-label={t.live.promises.title}>
       <ul role="list">
         {ordered.map((promise) => (
           <PromiseItem
@@ -53,6 +55,8 @@ function PromiseItem({
   onKeep?: (promiseId: string) => void;
   busy: boolean;
 }) {
+  const t = useT();
+  const words = t.live.promises;
   const overdue = promise.status === 'pending' && Date.parse(promise.dueAt) <= now;
   const tone = overdue ? 'overdue' : promise.status;
   const textId = `promise-${promise.id}`;
@@ -69,36 +73,38 @@ function PromiseItem({
       </span>
       <div class="promise-body">
         <span class="promise-text" id={textId}>
-          {promise.text ?? 'Promise'}
+          {promise.text ?? words.promise}
         </span>
         <span class="promise-meta">
           {promise.status === 'kept' && promise.keptAt ? (
             <>
-              <strong>Kept</strong> at {clockTime(promise.keptAt, now)} · was due{' '}
-              {clockTime(promise.dueAt, now)}
+              <strong>{words.kept}</strong>
+              {words.keptAt(clockTime(promise.keptAt, now), clockTime(promise.dueAt, now))}
             </>
           ) : promise.status === 'broken' ? (
             <>
-              <strong>Broken</strong> · was due {clockTime(promise.dueAt, now)}
+              <strong>{words.broken}</strong>
+              {words.wasDue(clockTime(promise.dueAt, now))}
             </>
           ) : promise.status === 'disputed' ? (
             <>
-              <strong>Disputed</strong>: the visitor says it didn’t happen
+              <strong>{words.disputed}</strong>
+              {words.disputedSaid}
               {promise.disputedAt ? ` (${clockTime(promise.disputedAt, now)})` : ''}
-              {promise.counts ? ', so it counts as broken' : ''}
-              {promise.keptAt ? ` · marked kept ${clockTime(promise.keptAt, now)}` : ''}
+              {promise.counts ? words.countsBroken : ''}
+              {promise.keptAt ? words.markedKept(clockTime(promise.keptAt, now)) : ''}
             </>
           ) : (
             <>
-              {overdue ? <strong>Overdue</strong> : 'Due'} {clockTime(promise.dueAt, now)} (
-              {dueIn(promise.dueAt, now)})
+              {overdue ? <strong>{words.overdue}</strong> : words.due}{' '}
+              {words.dueAt(clockTime(promise.dueAt, now), dueIn(promise.dueAt, now))}
             </>
           )}
           {' · '}
           {promise.agent.name}
         </span>
         {promise.notCounting && (
-          <span class="promise-note muted">{notCountingText(promise.notCounting)}</span>
+          <span class="promise-note muted">{notCountingText(promise.notCounting, t)}</span>
         )}
       </div>
       {promise.status === 'pending' && onKeep && (
@@ -110,7 +116,7 @@ function PromiseItem({
           onClick={() => onKeep(promise.id)}
         >
           <CheckIcon />
-          Mark promise kept
+          {words.markKept}
         </button>
       )}
     </li>
@@ -118,17 +124,16 @@ function PromiseItem({
 }
 
 /** "a minute", "30 seconds", "2 minutes", "90 seconds". */
-function duration(seconds: number): string {
-  if (seconds === 60) return 'a minute';
-  if (seconds >= 120 && seconds % 60 === 0) return `${seconds / 60} minutes`;
-  return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+function duration(seconds: number, words: ConsoleDictionary['live']['promises']): string {
+  if (seconds % 60 === 0 && seconds >= 60) return words.minutes(seconds / 60);
+  return words.seconds(seconds);
 }
 
 /** Why a promise moves nobody's reliability, in the words of the site's settings. */
-export function notCountingText(why: NotCounting): string {
+export function notCountingText(why: NotCounting, t: ConsoleDictionary): string {
+  const words = t.live.promises;
   if (why.reason === 'quick') {
-    return `Doesn’t count: kept within ${duration(why.minPromiseSeconds)} of being made`;
+    return words.notCountingQuick(duration(why.minPromiseSeconds, words));
   }
-  const n = why.maxPromisesPerConversation;
-  return `Doesn’t count: beyond the first ${n === 1 ? 'promise' : `${n} promises`} of this conversation`;
+  return words.notCountingBeyond(why.maxPromisesPerConversation);
 }

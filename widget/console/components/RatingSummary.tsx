@@ -5,14 +5,9 @@
  */
 import type { AgentConversationView } from '../../../shared/protocol';
 import { clockTime } from '../format';
+import { useT } from '../i18n';
 import { endLabel, endTone, peakLabel } from '../peaks';
 import { AlertIcon, Face } from './icons';
-
-/**
- * A question of the card the visitor has not answered (yet: they may come back to it), told
- * apart from "Nothing in particular", which is an answer.
- */
-const NOT_ANSWERED = 'Not answered';
 
 interface Props {
   rating: NonNullable<AgentConversationView['rating']>;
@@ -25,55 +20,53 @@ interface Props {
 }
 
 export function RatingSummary({ rating, now, beforeReopening = false }: Props) {
+  const t = useT();
+  const words = t.live.rating;
   const amendable = Date.parse(rating.amendableUntil) > now;
   return (
     <section
       class={`rating rating--${endTone(rating.end)}${beforeReopening ? ' rating--before' : ''}`}
-      aria-label={beforeReopening ? "Visitor's rating before reopening" : "Visitor's rating"}
+      aria-label={beforeReopening ? words.titleBefore : words.title}
     >
-      {beforeReopening && (
-        <p class="rating-before">Before reopening: the visitor then said it wasn’t solved</p>
-      )}
+      {beforeReopening && <p class="rating-before">{words.before}</p>}
       <div class="rating-end">
         <Face end={rating.end} size={36} />
         <div>
           <div class="rating-score">
             {rating.end}
-            <span class="rating-of">/5</span>
+            <span class="rating-of">{words.outOf}</span>
           </div>
-          <div class="rating-label">{endLabel(rating.end)}</div>
+          <div class="rating-label">{endLabel(rating.end, t)}</div>
         </div>
       </div>
       <dl class="rating-details">
         <div>
-          <dt>What stood out</dt>
+          <dt>{words.stoodOut}</dt>
           <dd>
             {rating.peakAnswered ? (
               <span class={`peak-chip peak-chip--${rating.peak ? rating.peak.polarity : 'none'}`}>
-                {peakLabel(rating.peak)}
+                {peakLabel(rating.peak, t)}
               </span>
             ) : (
-              <span class="muted">{NOT_ANSWERED}</span>
+              <span class="muted">{words.notAnswered}</span>
             )}
           </dd>
         </div>
         <div>
-          <dt>Comment</dt>
+          <dt>{words.comment}</dt>
           <dd>
             {rating.comment ? (
               <blockquote class="rating-comment">{rating.comment}</blockquote>
             ) : (
-              <span class="muted">{rating.finished ? 'No comment' : NOT_ANSWERED}</span>
+              <span class="muted">{rating.finished ? words.noComment : words.notAnswered}</span>
             )}
           </dd>
         </div>
       </dl>
       <p class="rating-foot muted">
-        Rated {clockTime(rating.at, now)}
-        {rating.agent ? ` · counts for ${rating.agent.name}` : ''}
-        {amendable
-          ? ` · the visitor may change it until ${clockTime(rating.amendableUntil, now)}`
-          : ''}
+        {words.rated(clockTime(rating.at, now))}
+        {rating.agent ? words.countsFor(rating.agent.name) : ''}
+        {amendable ? words.mayChange(clockTime(rating.amendableUntil, now)) : ''}
       </p>
     </section>
   );
@@ -81,28 +74,12 @@ export function RatingSummary({ rating, now, beforeReopening = false }: Props) {
 
 type SetAside = NonNullable<AgentConversationView['setAsideRating']>;
 
-/** Why a rating counts for nobody: a headline, and one plain sentence. */
-const SET_ASIDE: Record<SetAside['reason'], { title: string; about: string }> = {
-  member: {
-    title: 'Excluded: a team member’s address',
-    about:
-      'Given from an address a team member signed in from in the last 24 hours, or with a team member’s email. Kept, but it counts for nobody.',
-  },
-  flood: {
-    title: 'Excluded: too many ratings from one address',
-    about: 'Over the limit of ratings from one address. Kept, but it counts for nobody.',
-  },
-  unanswered: {
-    title: 'Unanswered: no agent had replied',
-    about:
-      'Given before any agent wrote in this conversation, so it rates nobody. The visitor’s wait still counts.',
-  },
-};
-
 export function SetAsideRatingSummary({ rating, now }: { rating: SetAside; now: number }) {
-  const { title, about } = SET_ASIDE[rating.reason];
+  const t = useT();
+  const words = t.live.rating;
+  const { title, about } = words.setAside[rating.reason];
   return (
-    <section class="rating rating--set-aside" aria-label="Rating set aside">
+    <section class="rating rating--set-aside" aria-label={words.setAsideTitle}>
       <p class="rating-set-aside-reason">
         <AlertIcon />
         <strong>{title}</strong>
@@ -110,32 +87,33 @@ export function SetAsideRatingSummary({ rating, now }: { rating: SetAside; now: 
       <p class="rating-set-aside-about muted">{about}</p>
       <dl class="rating-details">
         <div>
-          <dt>How it ended</dt>
+          <dt>{words.howEnded}</dt>
           <dd class="rating-set-aside-end">
             <Face end={rating.end} size={20} />
-            {rating.end}/5 · {endLabel(rating.end)}
+            {rating.end}
+            {words.outOf} · {endLabel(rating.end, t)}
           </dd>
         </div>
         <div>
-          <dt>What stood out</dt>
+          <dt>{words.stoodOut}</dt>
           <dd>
             {rating.peakAnswered ? (
-              <span class="peak-chip">{peakLabel(rating.peak)}</span>
+              <span class="peak-chip">{peakLabel(rating.peak, t)}</span>
             ) : (
-              <span class="muted">{NOT_ANSWERED}</span>
+              <span class="muted">{words.notAnswered}</span>
             )}
           </dd>
         </div>
         {rating.comment && (
           <div>
-            <dt>Comment</dt>
+            <dt>{words.comment}</dt>
             <dd>
               <blockquote class="rating-comment">{rating.comment}</blockquote>
             </dd>
           </div>
         )}
       </dl>
-      <p class="rating-foot muted">Rated {clockTime(rating.at, now)} · counts for nobody</p>
+      <p class="rating-foot muted">{words.countsForNobody(clockTime(rating.at, now))}</p>
     </section>
   );
 }

@@ -13,7 +13,7 @@
  */
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Ack } from '../../../shared/ack';
+import type { Ack, AckError } from '../../../shared/ack';
 import type { BreakdownItem, ScoreBreakdown as ScoreBreakdownView } from '../../../shared/protocol';
 import type { AgentDimensionScore, AgentScores } from '../../../shared/scoring/types';
 import {
@@ -24,7 +24,9 @@ import {
   formatWeight,
   itemNote,
 } from '../breakdown';
-import { clockTime, formatScore, relativeTime } from '../format';
+import { errorText } from '../errors';
+import { clockTime, formatDecimal, formatScore, timeAgo } from '../format';
+import { useT } from '../i18n';
 import { XIcon } from './icons';
 
 interface Props {
@@ -44,7 +46,7 @@ interface Props {
 
 type Loaded =
   | { state: 'loading' }
-  | { state: 'error'; message: string }
+  | { state: 'error'; error: AckError }
   | { state: 'ready'; breakdown: ScoreBreakdownView };
 
 export function ScoreBreakdown({
@@ -57,6 +59,8 @@ export function ScoreBreakdown({
   now,
   onClose,
 }: Props) {
+  const t = useT();
+  const words = t.live.breakdown;
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const dialog = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -72,7 +76,7 @@ export function ScoreBreakdown({
           ? { state: 'ready', breakdown: answer.data }
           : before.state === 'ready'
             ? before
-            : { state: 'error', message: answer.error.message },
+            : { state: 'error', error: answer.error },
       );
     });
     return () => {
@@ -81,7 +85,7 @@ export function ScoreBreakdown({
   }, [agentId, load, version]);
 
   const shownName = loaded.state === 'ready' ? loaded.breakdown.name : name;
-  const title = `Score breakdown: ${shownName}`;
+  const title = words.title(shownName);
 
   return (
     <div
@@ -107,32 +111,33 @@ export function ScoreBreakdown({
       >
         <div class="breakdown-head">
           <div class="breakdown-heading">
-            <p class="breakdown-eyebrow">Score breakdown</p>
+            <p class="breakdown-eyebrow">{words.eyebrow}</p>
             <h2 class="breakdown-title">
               {shownName}
-              {self && <span class="you-tag">You</span>}
+              {self && <span class="you-tag">{words.you}</span>}
             </h2>
             <p class="breakdown-intro">
-              What moved {self ? 'your' : 'these'} scores lately, newest first.{' '}
+              {words.intro(self)}{' '}
               <span class="breakdown-key">
                 <span class="bd-effect is-helps" aria-hidden="true">
                   +
                 </span>{' '}
-                helps,{' '}
+                {words.helps},{' '}
                 <span class="bd-effect is-hurts" aria-hidden="true">
                   −
                 </span>{' '}
-                hurts
+                {words.hurts}
               </span>
-              <span class="sr-only">(plus helps, minus hurts)</span>; older evidence counts less.
+              <span class="sr-only">{words.keyRead}</span>
+              {words.olderLess}
             </p>
           </div>
           <button
             ref={closeButton}
             type="button"
             class="icon-btn breakdown-close"
-            aria-label="Close"
-            title="Close (Esc)"
+            aria-label={t.common.close}
+            title={words.closeTitle}
             onClick={onClose}
           >
             <XIcon />
@@ -141,12 +146,12 @@ export function ScoreBreakdown({
         <div class="breakdown-body">
           {loaded.state === 'loading' && (
             <p class="breakdown-empty muted" role="status">
-              Loading the breakdown…
+              {words.loading}
             </p>
           )}
           {loaded.state === 'error' && (
             <p class="note note--error" role="alert">
-              The breakdown could not be loaded: {loaded.message}
+              {words.failed(errorText(loaded.error, t))}
             </p>
           )}
           {loaded.state === 'ready' && (
@@ -155,11 +160,7 @@ export function ScoreBreakdown({
         </div>
         {loaded.state === 'ready' && (
           <footer class="breakdown-foot muted">
-            Counted up to {clockTime(loaded.breakdown.at, now)}. Weight: how much a piece of
-            evidence counts next to the rest (a wait is ½ when the longest and the last wait of a
-            chat differ; what a visitor says stood out counts 2). In a score’s own evidence a
-            failure weighs more than a success: twice, unless the site set its negativity weight
-            otherwise.
+            {words.foot(clockTime(loaded.breakdown.at, now))}
           </footer>
         )}
       </div>
@@ -178,17 +179,15 @@ function Groups({
   self: boolean;
   now: number;
 }) {
+  const t = useT();
+  const words = t.live.breakdown;
   if (breakdown.items.length === 0) {
-    return (
-      <p class="breakdown-empty muted">
-        Nothing has moved {self ? 'your' : 'these'} scores yet. Waits, promises and ratings show
-        here as soon as they count.
-      </p>
-    );
+    return <p class="breakdown-empty muted">{words.empty(self)}</p>;
   }
   return (
     <>
-      {DIMENSIONS.map(({ key, label, about }) => {
+      {DIMENSIONS.map((key) => {
+        const { name: label, about } = t.live.dimensions[key];
         const items = breakdown.items.filter((item) => item.dimension === key);
         const helped = items.filter((item) => effectOf(item) === 'helps').length;
         const figure = scores?.[key];
@@ -198,22 +197,22 @@ function Groups({
             <h3 class="bd-group-head" id={headingId} title={about}>
               <span class="bd-group-name">{label}</span>
               {figure && figure.n > 0 && !figure.tooLittleEvidence && (
-                <span class="score-pill" title={`${label} now`}>
-                  <span class="sr-only">, now </span>
+                <span class="score-pill" title={words.now(label)}>
+                  <span class="sr-only">, {words.nowRead} </span>
                   {formatScore(figure.score)}
                 </span>
               )}
               {figure && figure.n > 0 && figure.tooLittleEvidence && (
-                <span class="bd-thin" title={`${label} now: likely between these (90%)`}>
-                  <span class="sr-only">, now </span>
-                  too little evidence · {formatScore(figure.low)}–{formatScore(figure.high)}
+                <span class="bd-thin" title={words.thinTitle(label)}>
+                  <span class="sr-only">, {words.nowRead} </span>
+                  {t.live.scores.tooLittle} · {formatScore(figure.low)}–{formatScore(figure.high)}
                 </span>
               )}
               <span class="bd-group-count">
-                <span class="sr-only">: </span>
+                <span class="sr-only">{t.live.scores.colon} </span>
                 {items.length === 0
-                  ? 'nothing lately'
-                  : `${helped} helped · ${items.length - helped} hurt`}
+                  ? words.nothingLately
+                  : words.counts(helped, items.length - helped)}
               </span>
             </h3>
             {figure && figure.n > 0 && <ScoreParts figure={figure} />}
@@ -241,29 +240,34 @@ function Groups({
  * little evidence of its own shows as a range.
  */
 function ScoreParts({ figure }: { figure: AgentDimensionScore }) {
+  const words = useT().live.breakdown;
   const { own, team } = figure;
   return (
     <div class="bd-parts">
       <p class="bd-parts-sum">
         {own.score === null ? (
-          'No own evidence yet'
+          words.noOwn
         ) : (
           <>
-            Own evidence <b>{formatScore(own.score)}</b> (weight {own.weight.toFixed(1)})
+            {words.own} <b>{formatScore(own.score)}</b>{' '}
+            {words.weighing(formatDecimal(own.weight, 1))}
           </>
         )}
         <span aria-hidden="true"> · </span>
         <span class="sr-only">, </span>
-        Team mean <b>{formatScore(team.score)}</b> (weight {formatPartWeight(team.weight)})
+        {words.teamMean} <b>{formatScore(team.score)}</b>{' '}
+        {words.weighing(formatPartWeight(team.weight))}
         <span aria-hidden="true"> → </span>
-        <span class="sr-only">, together </span>
+        <span class="sr-only">, {words.together} </span>
         <b>{formatScore(figure.score)}</b>
       </p>
       {figure.tooLittleEvidence && (
         <p class="bd-parts-note muted">
-          Too little evidence: the agent’s own evidence weighs less than the team mean’s{' '}
-          {formatPartWeight(team.weight)}, so the score leans on the team and Live scores shows only
-          its range, {formatScore(figure.low)}–{formatScore(figure.high)}.
+          {words.thinNote(
+            formatPartWeight(team.weight),
+            formatScore(figure.low),
+            formatScore(figure.high),
+          )}
         </p>
       )}
     </div>
@@ -271,22 +275,24 @@ function ScoreParts({ figure }: { figure: AgentDimensionScore }) {
 }
 
 function Item({ item, now }: { item: BreakdownItem; now: number }) {
+  const t = useT();
+  const words = t.live.breakdown;
   const effect = effectOf(item);
-  const note = itemNote(item, now);
-  const when = relativeTime(item.at, now);
+  const helps = effect === 'helps';
+  const note = itemNote(item, now, t);
   return (
     <li class={`bd-item is-${effect}`}>
       <span
         class={`bd-effect is-${effect}`}
-        title={`${effect === 'helps' ? 'Helps' : 'Hurts'}: value ${item.value.toFixed(2)} of 1`}
+        title={words.effectTitle(helps, formatDecimal(item.value, 2))}
       >
-        <span aria-hidden="true">{effect === 'helps' ? '+' : '−'}</span>
+        <span aria-hidden="true">{helps ? '+' : '−'}</span>
       </span>
       <div class="bd-main">
         <p class="bd-text">
-          {describeItem(item, now)}
+          {describeItem(item, now, t)}
           <span class="sr-only">
-            , {effect} {item.dimension}.{' '}
+            , {words.effectRead(helps, t.live.dimensions[item.dimension].inSentence)}.{' '}
           </span>
         </p>
         {/* Dots between the parts are drawn by CSS; screen readers hear commas. */}
@@ -300,15 +306,13 @@ function Item({ item, now }: { item: BreakdownItem; now: number }) {
           )}
           <time dateTime={item.at} title={clockTime(item.at, now)}>
             <span class="sr-only">, </span>
-            {when === 'now' ? 'just now' : /^\d+[mh]$/.test(when) ? `${when} ago` : when}
+            {timeAgo(item.at, now) ?? words.justNow}
           </time>
         </p>
       </div>
-      <span
-        class="bd-weight"
-        title="How much this counts next to other evidence, before it fades with age"
-      >
-        <span class="sr-only">, </span>weight {formatWeight(item.weight)}
+      <span class="bd-weight" title={words.weightTitle}>
+        <span class="sr-only">, </span>
+        {words.weight(formatWeight(item.weight))}
       </span>
     </li>
   );

@@ -7,11 +7,14 @@
  * invite's, fixed, and the title and button say what signing in is for.
  */
 import { useState } from 'preact/hooks';
+import type { ErrorCode } from '../../../shared/ack';
 import type { SiteChoice } from '../../../shared/accounts';
 import { ZEmail } from '../../../shared/facts';
 import { LIMITS } from '../../../shared/limits';
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { SessionApi } from '../api';
+import { errorText } from '../errors';
+import { useT } from '../i18n';
 import { LanguageSelect } from './LanguageSelect';
 
 interface Props {
@@ -21,6 +24,7 @@ interface Props {
   notice?: string | null;
   /** The only email this form signs in with (shown, not editable). */
   email?: string;
+  /** The heading, the line under it and the button, when signing in is for something else. */
   title?: string;
   intro?: string;
   submitLabel?: string;
@@ -35,17 +39,20 @@ export function SignIn({
   onSignedIn,
   notice,
   email: fixedEmail,
-  title = 'Sign in to your console',
-  intro = 'Answer chats, keep your promises and watch your scores live.',
-  submitLabel = 'Sign in',
+  title,
+  intro,
+  submitLabel,
   embedded = false,
   invite,
 }: Props) {
+  const t = useT();
+  const words = t.shell.signIn;
   const [email, setEmail] = useState(fixedEmail ?? '');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  /** The server's refusal: its words, and its code when known (worded in the language shown). */
+  const [error, setError] = useState<{ message: string; code?: ErrorCode } | null>(null);
   /** What is wrong with each field, found before asking the server; shown under it. */
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
+  const [fieldErrors, setFieldErrors] = useState<{ email?: boolean; password?: boolean }>({});
   const [busy, setBusy] = useState(false);
   /** The sites to choose from, once the server asked which. */
   const [sites, setSites] = useState<SiteChoice[] | null>(null);
@@ -56,8 +63,8 @@ export function SignIn({
     if (busy) return;
     setError(null);
     const found = {
-      ...(!ZEmail.safeParse(email).success && { email: 'Enter a valid email address.' }),
-      ...(password === '' && { password: 'Enter your password.' }),
+      ...(!ZEmail.safeParse(email).success && { email: true }),
+      ...(password === '' && { password: true }),
     };
     setFieldErrors(found);
     if (found.email || found.password) {
@@ -78,7 +85,7 @@ export function SignIn({
     else if ('chooseSite' in result) {
       setSites(result.chooseSite);
       setSiteId(result.chooseSite[0]?.siteId ?? null);
-    } else setError(result.message);
+    } else setError({ message: result.message, code: result.code });
   };
 
   const form = (
@@ -90,8 +97,12 @@ export function SignIn({
       aria-labelledby="signin-title"
     >
       {!embedded && <CardBrand />}
-      {embedded ? <h2 id="signin-title">{title}</h2> : <h1 id="signin-title">{title}</h1>}
-      <p class="muted">{intro}</p>
+      {embedded ? (
+        <h2 id="signin-title">{title ?? words.title}</h2>
+      ) : (
+        <h1 id="signin-title">{title ?? words.title}</h1>
+      )}
+      <p class="muted">{intro ?? words.intro}</p>
       {notice && !error && (
         <p class="note note--info" role="status">
           {notice}
@@ -99,11 +110,17 @@ export function SignIn({
       )}
       {error && (
         <p class="note note--error" role="alert">
-          {error}
+          {error.code
+            ? errorText({ code: error.code, message: error.message }, t, {
+                unauthorized: words.wrongPassword,
+                forbidden: words.noAccess,
+                internal: words.unexpected,
+              })
+            : error.message}
         </p>
       )}
       <label class="field">
-        <span class="field-label">Email</span>
+        <span class="field-label">{words.email}</span>
         <input
           type="email"
           name="email"
@@ -121,11 +138,11 @@ export function SignIn({
       {/* Outside the label, so the field's name stays "Email"; tied by aria-describedby. */}
       {fieldErrors.email && (
         <p id="signin-email-error" class="field-error signin-field-error">
-          {fieldErrors.email}
+          {words.invalidEmail}
         </p>
       )}
       <label class="field">
-        <span class="field-label">Password</span>
+        <span class="field-label">{words.password}</span>
         <input
           type="password"
           name="password"
@@ -143,15 +160,13 @@ export function SignIn({
       {/* Outside the label, so the field's name stays "Password"; tied by aria-describedby. */}
       {fieldErrors.password && (
         <p id="signin-password-error" class="field-error signin-field-error">
-          {fieldErrors.password}
+          {words.noPassword}
         </p>
       )}
       {sites && (
         <fieldset class="field site-choice">
-          <legend class="field-label">Which site?</legend>
-          <p class="field-hint">
-            Your email has a separate account on each of these sites. Choose where to sign in.
-          </p>
+          <legend class="field-label">{words.whichSite}</legend>
+          <p class="field-hint">{words.whichSiteHint}</p>
           {sites.map((site) => (
             <label key={site.siteId} class="site-choice-option">
               <input
@@ -167,7 +182,7 @@ export function SignIn({
         </fieldset>
       )}
       <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
-        {busy ? 'Signing in…' : submitLabel}
+        {busy ? words.busy : (submitLabel ?? words.submit)}
       </button>
     </form>
   );

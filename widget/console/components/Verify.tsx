@@ -5,9 +5,13 @@
  * (docs/accounts.md): not signed in, the page asks to sign in first.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { AckError } from '../../../shared/ack';
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { AccountSettingsApi } from '../accountApi';
 import type { SessionApi } from '../api';
+import { errorText } from '../errors';
+import { useT } from '../i18n';
+import { LanguageSelect } from './LanguageSelect';
 import { CardBrand, SignIn } from './SignIn';
 
 interface Props {
@@ -24,16 +28,18 @@ type State =
   | { state: 'checking' }
   | { state: 'sign-in' }
   | { state: 'done'; agent: SignedInAgent }
-  | { state: 'failed'; message: string };
+  | { state: 'failed'; error: AckError };
 
 export function Verify({ api, session, token, onDone, onSignIn }: Props) {
+  const t = useT();
+  const words = t.shell.verify;
   const [state, setState] = useState<State>({ state: 'checking' });
 
   const confirm = useCallback(async () => {
     const answer = await api.verify(token);
     if (answer.ok) setState({ state: 'done', agent: answer.data });
     else if (answer.error.code === 'unauthorized') setState({ state: 'sign-in' });
-    else setState({ state: 'failed', message: answer.error.message });
+    else setState({ state: 'failed', error: answer.error });
   }, [api, token]);
 
   useEffect(() => {
@@ -44,47 +50,48 @@ export function Verify({ api, session, token, onDone, onSignIn }: Props) {
     <main class="signin">
       <section class="signin-card" aria-labelledby="verify-title">
         <CardBrand />
-        <h1 id="verify-title">Confirm your email</h1>
+        <h1 id="verify-title">{words.title}</h1>
         {state.state === 'checking' && (
           <p class="muted" role="status">
-            Confirming…
+            {words.checking}
           </p>
         )}
         {state.state === 'sign-in' && (
           <SignIn
             api={session}
             embedded
-            title="Sign in to confirm"
-            intro="Sign in with the Peakend account this link was sent for."
-            submitLabel="Sign in and confirm"
+            title={words.signInTitle}
+            intro={words.signInIntro}
+            submitLabel={words.signInAndConfirm}
             onSignedIn={() => void confirm()}
           />
         )}
         {state.state === 'done' && (
           <>
             <p class="note note--info" role="status">
-              Your email {state.agent.email} is confirmed.
+              {words.done(state.agent.email)}
             </p>
             <button
               type="button"
               class="btn btn--primary btn--block"
               onClick={() => onDone(state.agent)}
             >
-              Continue to the console
+              {words.continue}
             </button>
           </>
         )}
         {state.state === 'failed' && (
           <>
             <p class="note note--error" role="alert">
-              {state.message}
+              {errorText(state.error, t, { not_found: words.failed })}
             </p>
             <button type="button" class="btn btn--secondary btn--block" onClick={onSignIn}>
-              Go to the console
+              {words.goToConsole}
             </button>
           </>
         )}
       </section>
+      <LanguageSelect class="signin-language" />
     </main>
   );
 }

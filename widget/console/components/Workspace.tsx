@@ -17,6 +17,8 @@ import type { ReportApi } from '../reportApi';
 import { awaitsReply } from '../inbox';
 import type { LiveClient } from '../live';
 import { useArrivals } from '../arrivals';
+import { errorText } from '../errors';
+import { useT } from '../i18n';
 import { useNewFollowups } from '../followups';
 import { useLiveConsole } from '../useLiveConsole';
 import { useNow } from '../useNow';
@@ -64,6 +66,8 @@ export function Workspace({
   onSwitchSite,
   onSitesChanged,
 }: Props) {
+  const t = useT();
+  const words = t.live.workspace;
   const live = useLiveConsole(connect, signedIn, onUnauthorized);
   const { agent, conversations, typing } = live;
   // Admins of any of their sites see the admin screens (the server checks each call too).
@@ -136,7 +140,7 @@ export function Workspace({
 
   // "Conversations" or "Comments": shown inside either view's own main, where it belongs.
   const conversationsSwitch = offersComments ? (
-    <div class="subviews" role="group" aria-label="Show">
+    <div class="subviews" role="group" aria-label={words.show}>
       {(['history', 'comments'] as const).map((which) => (
         <button
           key={which}
@@ -154,7 +158,7 @@ export function Workspace({
             );
           }}
         >
-          {which === 'history' ? 'Conversations' : 'Comments'}
+          {which === 'history' ? words.history : words.comments}
         </button>
       ))}
     </div>
@@ -163,8 +167,8 @@ export function Workspace({
   // What needs someone: visitors waiting for a reply, and new follow-up items.
   const waiting = (conversations?.filter(awaitsReply).length ?? 0) + newFollowups;
   useEffect(() => {
-    document.title = waiting > 0 ? `(${waiting}) Peakend console` : 'Peakend console';
-  }, [waiting]);
+    document.title = t.shell.app.documentTitle(waiting);
+  }, [waiting, t]);
 
   return (
     <div class="app">
@@ -193,12 +197,18 @@ export function Workspace({
       />
       {live.connection === 'reconnecting' && (
         <div class="banner" role="status">
-          Connection lost. Reconnecting… Conversations and scores refresh as soon as it is back.
+          {words.reconnecting}
         </div>
       )}
       {live.loadError && (
         <div class="banner banner--error" role="alert">
-          {live.loadError}
+          {[
+            live.loadError.conversations &&
+              words.conversationsFailed(errorText(live.loadError.conversations, t)),
+            live.loadError.scores && words.scoresFailed(errorText(live.loadError.scores, t)),
+          ]
+            .filter(Boolean)
+            .join(' ')}
         </div>
       )}
       {admin && view === 'admin' && (
@@ -271,7 +281,7 @@ export function Workspace({
         <main class="main" aria-labelledby="live-title">
           {/* Every view has one level-one heading; here the three panes say the rest. */}
           <h1 id="live-title" class="sr-only">
-            Live
+            {words.title}
           </h1>
           {selected ? (
             <ConversationPane
@@ -286,11 +296,7 @@ export function Workspace({
           ) : (
             <div class="main-empty">
               <InboxIcon size={36} />
-              <p>
-                {conversations && conversations.length > 0
-                  ? 'Choose a conversation on the left.'
-                  : 'When a visitor starts a chat, it shows up here.'}
-              </p>
+              <p>{conversations && conversations.length > 0 ? words.choose : words.nothingYet}</p>
             </div>
           )}
         </main>
