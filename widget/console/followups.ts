@@ -4,6 +4,7 @@
  * (a push, a reconnection), and when the next waiting item (a promise falling due) shows.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT, type ConsoleDictionary } from './i18n';
 import type { LiveConsole } from './useLiveConsole';
 
 /** The number of new items the member sees. */
@@ -12,6 +13,10 @@ export function useNewFollowups(live: Pick<LiveConsole, 'followups' | 'followups
   const [due, setDue] = useState(0);
   const previous = useRef<number | null>(null);
   const { followups, followupsSeen } = live;
+  // Read when a notification shows, so it speaks the language shown then.
+  const notification = useT().insights.followUp.notification;
+  const words = useRef(notification);
+  words.current = notification;
 
   useEffect(() => {
     let current = true;
@@ -19,7 +24,7 @@ export function useNewFollowups(live: Pick<LiveConsole, 'followups' | 'followups
     void followups({ limit: 1 }).then((answer) => {
       if (!current || !answer.ok) return;
       const { newCount, nextAt } = answer.data;
-      if (previous.current !== null && newCount > previous.current) notify(newCount);
+      if (previous.current !== null && newCount > previous.current) notify(newCount, words.current);
       previous.current = newCount;
       setCount(newCount);
       if (nextAt !== null) {
@@ -47,11 +52,14 @@ export async function askToNotify(): Promise<NotificationPermission | null> {
   return Notification.requestPermission();
 }
 
-function notify(count: number): void {
+function notify(
+  count: number,
+  words: ConsoleDictionary['insights']['followUp']['notification'],
+): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   if (typeof document !== 'undefined' && !document.hidden) return; // the tab title says it
-  new Notification('Peakend: follow-up', {
-    body: count === 1 ? 'One item waits for follow-up.' : `${count} items wait for follow-up.`,
+  new Notification(words.title, {
+    body: words.body(count),
     tag: 'peakend-followup',
   });
 }
