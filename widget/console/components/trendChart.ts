@@ -59,7 +59,11 @@ export function drawTrend(into: HTMLElement, series: TrendSeries, width: number)
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: { y: { range: [0, 100] } },
-      axes: [{ values: dates }, { values: (_u, ticks) => ticks.map((t) => `${t}`) }],
+      axes: [
+        // Room for the longer dates of some locales ("14. Sept."), so they never touch.
+        { values: dates, space: 64 },
+        { values: (_u, ticks) => ticks.map((t) => `${t}`) },
+      ],
       series: [
         {},
         { label: 'Score', stroke: ACCENT, width: 2, spanGaps: true, points: { size: 5 } },
