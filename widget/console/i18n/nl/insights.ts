@@ -62,7 +62,7 @@ export const insights: ConsoleDictionary['insights'] = {
   followUp: {
     title: 'Opvolging',
     allStatuses: 'Alle',
-    notifyMe: 'Meld nieuwe items',
+    notifyMe: 'Stuur me een melding bij nieuwe items',
     loadFailed: (message) => `De lijst kon niet worden geladen: ${message}`,
     moreFailed: (message) => `Meer items konden niet worden geladen: ${message}`,
     empty: 'Hier valt niets op te volgen.',
@@ -119,7 +119,7 @@ export const insights: ConsoleDictionary['insights'] = {
       good: 'Goed (4–5)',
       none: 'Niet beoordeeld',
     },
-    ratingEnds: (ends) => `Afloop ${ends}`,
+    ratingEnds: (ends) => `Beoordeling ${ends}`,
     comment: 'Opmerking',
     withComment: 'Met opmerking',
     withoutComment: 'Zonder',
