@@ -1,14 +1,11 @@
 /**
  * How the visitor's rating reads in the console: the same words the widget shows (the live
  * area's dictionary holds them, in each language).
- *
- * The insights screens use these too; until each passes its dictionary they read English.
  */
 import type { Peak } from '../../shared/facts';
 import type { ConsoleDictionary } from './i18n';
-import { en } from './i18n/en';
 
-export function endLabel(end: number, t: ConsoleDictionary = en): string {
+export function endLabel(end: number, t: ConsoleDictionary): string {
   return t.live.rating.faces[Math.min(5, Math.max(1, Math.round(end))) - 1] ?? '';
 }
 
@@ -17,6 +14,6 @@ export function endTone(end: number): 'good' | 'neutral' | 'bad' {
   return end >= 4 ? 'good' : end >= 3 ? 'neutral' : 'bad';
 }
 
-export function peakLabel(peak: Peak | null, t: ConsoleDictionary = en): string {
+export function peakLabel(peak: Peak | null, t: ConsoleDictionary): string {
   return peak ? t.live.rating.peaks[peak.dimension][peak.polarity] : t.live.rating.nothing;
 }

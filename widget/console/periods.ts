@@ -2,16 +2,18 @@
  * The periods the console's lists filter by, up to now: the history of conversations and the
  * comments feed offer the same choices, and turn one into the same `from`.
  */
+import type { ConsoleDictionary } from './i18n';
 
 export const DAY_MS = 86_400_000;
 
-/** '' is any time; the others are days up to now. */
-export const PERIODS = [
-  { value: '', label: 'Any time' },
-  { value: '7', label: 'Last 7 days' },
-  { value: '30', label: 'Last 30 days' },
-  { value: '90', label: 'Last 90 days' },
-] as const;
+/** '' is any time; the others are days up to now (worded by `periodLabel`). */
+export const PERIODS = ['', '7', '30', '90'] as const;
+
+/** A period's name in the console's words. */
+export const periodLabel = (
+  words: ConsoleDictionary['insights']['periods'],
+  days: string,
+): string => (days === '' ? words.anyTime : words.lastDays(Number(days)));
 
 /** Where a period chosen at `now` starts, as the APIs take it; undefined for any time. */
 export const periodStart = (days: string, now: number): string | undefined =>

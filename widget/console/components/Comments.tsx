@@ -8,21 +8,17 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CommentView } from '../../../shared/comments';
 import { calendarDate } from '../format';
 import { historyHash } from '../historyLink';
+import { useT } from '../i18n';
 import { endLabel, endTone, peakLabel } from '../peaks';
-import { periodStart, PERIODS } from '../periods';
+import { periodLabel, periodStart, PERIODS } from '../periods';
 import type { CommentsQuery, ReportApi } from '../reportApi';
 
+/** The chip filter's choices: any chip, or its tone. */
 const TONES = [
-  { value: '', label: 'Any chip' },
-  { value: 'positive', label: 'Good moments' },
-  { value: 'negative', label: 'Bad moments' },
+  { value: '', words: 'any' },
+  { value: 'positive', words: 'positive' },
+  { value: 'negative', words: 'negative' },
 ] as const;
-
-const EXCLUDED: Record<string, string> = {
-  member: 'set aside: a team member',
-  flood: 'set aside: too many from one address',
-  unanswered: 'before any reply',
-};
 
 interface Props {
   /** Above the feed: the switch between this view and the history, when offered. */
@@ -39,6 +35,9 @@ type Listing =
   | { state: 'ready'; comments: CommentView[]; next: string | null };
 
 export function Comments({ api, siteId, team, now, switcher }: Props) {
+  const t = useT();
+  const words = t.insights.comments;
+  const { labels, refusal } = t.insights;
   const [agent, setAgent] = useState('');
   const [days, setDays] = useState('30');
   const [tone, setTone] = useState<'' | 'positive' | 'negative'>('');
@@ -62,7 +61,7 @@ export function Comments({ api, siteId, team, now, switcher }: Props) {
       setListing(
         answer.ok
           ? { state: 'ready', comments: answer.data.comments, next: answer.data.next }
-          : { state: 'error', message: answer.error.message },
+          : { state: 'error', message: refusal(answer.error.code, answer.error.message) },
       );
     });
     return () => {
@@ -76,7 +75,12 @@ export function Comments({ api, siteId, team, now, switcher }: Props) {
     setLoadingMore(true);
     const answer = await api.comments(siteId, { ...query, cursor: listing.next });
     setLoadingMore(false);
-    if (!answer.ok) return setListing({ state: 'error', message: answer.error.message });
+    if (!answer.ok) {
+      return setListing({
+        state: 'error',
+        message: refusal(answer.error.code, answer.error.message),
+      });
+    }
     setListing({
       state: 'ready',
       comments: [...listing.comments, ...answer.data.comments],
@@ -88,12 +92,12 @@ export function Comments({ api, siteId, team, now, switcher }: Props) {
     <main class="insights" aria-labelledby="comments-title">
       {switcher}
       <div class="insights-head">
-        <h1 id="comments-title">Comments</h1>
+        <h1 id="comments-title">{words.title}</h1>
         <div class="trends-controls">
           <label class="field">
-            <span class="field-label">Agent</span>
+            <span class="field-label">{labels.agent}</span>
             <select value={agent} onChange={(e) => setAgent(e.currentTarget.value)}>
-              <option value="">Everyone</option>
+              <option value="">{labels.everyone}</option>
               {team.map((member) => (
                 <option key={member.id} value={member.id}>
                   {member.name}
@@ -102,7 +106,7 @@ export function Comments({ api, siteId, team, now, switcher }: Props) {
             </select>
           </label>
           <label class="field">
-            <span class="field-label">Period</span>
+            <span class="field-label">{labels.period}</span>
             <select
               value={days}
               onChange={(e) => {
@@ -112,21 +116,21 @@ export function Comments({ api, siteId, team, now, switcher }: Props) {
               }}
             >
               {PERIODS.map((period) => (
-                <option key={period.value} value={period.value}>
-                  {period.label}
+                <option key={period} value={period}>
+                  {periodLabel(t.insights.periods, period)}
                 </option>
               ))}
             </select>
           </label>
           <label class="field">
-            <span class="field-label">Chip</span>
+            <span class="field-label">{words.chip}</span>
             <select
               value={tone}
               onChange={(e) => setTone(e.currentTarget.value as '' | 'positive' | 'negative')}
             >
               {TONES.map((option) => (
                 <option key={option.value} value={option.value}>
-                  {option.label}
+                  {words.tones[option.words]}
                 </option>
               ))}
             </select>
@@ -135,38 +139,39 @@ export function Comments({ api, siteId, team, now, switcher }: Props) {
       </div>
       {listing.state === 'loading' && (
         <p class="muted" role="status">
-          Loading comments…
+          {words.loading}
         </p>
       )}
       {listing.state === 'error' && (
         <div class="note note--error" role="alert">
-          Comments could not be loaded: {listing.message}
+          {words.loadFailed(listing.message)}
         </div>
       )}
       {listing.state === 'ready' && listing.comments.length === 0 && (
-        <p class="insights-empty">No comments or chips match.</p>
+        <p class="insights-empty">{words.empty}</p>
       )}
       {listing.state === 'ready' && listing.comments.length > 0 && (
         <>
-          <ul class="moments" aria-label="Comments and chips">
+          <ul class="moments" aria-label={words.list}>
             {listing.comments.map((c) => (
               <li key={c.conversationId} class="moment">
                 <div class="moment-head">
                   <span class={`rating-badge rating-badge--${endTone(c.end)}`}>
-                    {endLabel(c.end)}
+                    {endLabel(c.end, t)}
                   </span>
                   {c.peak && (
                     <span class={`peak-chip peak-chip--${c.peak.polarity}`}>
-                      {peakLabel(c.peak)}
+                      {peakLabel(c.peak, t)}
                     </span>
                   )}
                   <span class="muted">
-                    {c.agent?.name ?? 'Unassigned'} · {calendarDate(c.at)}
+                    {c.agent?.name ?? labels.unassigned} · {calendarDate(c.at)}
                     {c.segment && ` · ${c.segment}`}
-                    {c.excluded && ` · ${EXCLUDED[c.excluded] ?? c.excluded}`}
+                    {c.excluded && ` · ${words.excluded[c.excluded] ?? c.excluded}`}
                   </span>
                   <a href={historyHash({}, c.conversationId)}>
-                    Open<span class="sr-only"> {c.visitorLabel}'s conversation</span>
+                    {words.open}
+                    <span class="sr-only"> {words.whose(c.visitorLabel)}</span>
                   </a>
                 </div>
                 {c.comment && <blockquote class="moment-comment">{c.comment}</blockquote>}
@@ -180,7 +185,7 @@ export function Comments({ api, siteId, team, now, switcher }: Props) {
               onClick={() => void loadMore()}
               disabled={loadingMore}
             >
-              {loadingMore ? 'Loading…' : 'Load more'}
+              {loadingMore ? t.common.loading : labels.loadMore}
             </button>
           )}
         </>

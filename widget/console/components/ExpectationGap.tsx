@@ -7,9 +7,11 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ExpectationBody, ReplyFigures, StatedReplyTime } from '../../../shared/insights';
+import { percent, waitIn } from '../figures';
+import { useT } from '../i18n';
+import { en } from '../i18n/en';
 import type { InsightsApi } from '../insightsApi';
 import { Chart, lastDay, type ChartModule } from './TrendChart';
-import { en as widgetWords } from '../../app/i18n/en';
 
 /** Thirteen weeks, as the trends' weekly view. */
 const SPAN_MS = 12 * 7 * 86_400_000;
@@ -23,6 +25,10 @@ interface Props {
 }
 
 export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
+  const t = useT();
+  const words = t.insights.expectation;
+  const { labels } = t.insights;
+  const wait = (seconds: number) => waitIn(t.insights.duration, seconds);
   const [body, setBody] = useState<ExpectationBody | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,7 +44,11 @@ export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
       })
       .then((answer) => {
         if (!current) return;
-        if (!answer.ok) return setError(`Reply times could not be loaded: ${answer.error.message}`);
+        if (!answer.ok) {
+          return setError(
+            words.loadFailed(t.insights.refusal(answer.error.code, answer.error.message)),
+          );
+        }
         setError(null);
         setBody(answer.data);
       });
@@ -51,13 +61,13 @@ export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
     site: ReplyFigures;
     agents: (ReplyFigures & { agentId: string })[];
   }) => (agent ? (row.agents.find((a) => a.agentId === agent) ?? null) : row.site);
-  const target = body ? formatDuration(body.stated.targetReplySeconds) : '';
-  const chartName = 'First replies within the target over time';
+  const target = body ? wait(body.stated.targetReplySeconds) : '';
+  const chartName = words.chart;
 
   return (
     <section class="expectation" aria-labelledby="expectation-title">
       <h2 id="expectation-title" class="expectation-title">
-        Expectation gap
+        {words.title}
       </h2>
       {error && (
         <div class="note note--error" role="alert">
@@ -66,18 +76,13 @@ export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
       )}
       {!error && body === null && (
         <p class="muted" role="status">
-          Loading reply times…
+          {words.loading}
         </p>
       )}
       {body && (
         <>
           <StatedVersusKept stated={body.stated} />
-          <p class="insights-intro">
-            Each visitor’s first wait, from their message to the first reply, in the week the reply
-            was sent ({body.timeZone} time),{' '}
-            {agent ? 'for the replies this agent sent' : 'for the whole site'}. Median and 90th
-            percentile are the waits half and nine in ten visitors got a reply within.
-          </p>
+          <p class="insights-intro">{words.intro(body.timeZone, Boolean(agent))}</p>
           <div class="trend">
             <h3 class="trend-title">{chartName}</h3>
             <Chart
@@ -91,24 +96,24 @@ export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
               loadChart={loadChart}
             />
             <details class="trend-table" open>
-              <summary>Table view</summary>
+              <summary>{labels.tableView}</summary>
               <div class="table-scroll">
                 <table class="insights-table">
-                  <caption class="sr-only">First replies per week</caption>
+                  <caption class="sr-only">{words.caption}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Week to</th>
+                      <th scope="col">{t.insights.trends.weekTo}</th>
                       <th scope="col" class="num">
-                        First replies
+                        {words.firstReplies}
                       </th>
                       <th scope="col" class="num">
-                        Within {target}
+                        {words.within(target)}
                       </th>
                       <th scope="col" class="num">
-                        Median wait
+                        {words.medianWait}
                       </th>
                       <th scope="col" class="num">
-                        90th percentile
+                        {words.p90}
                       </th>
                     </tr>
                   </thead>
@@ -124,7 +129,7 @@ export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
                   </tbody>
                   <tfoot>
                     <FiguresRow
-                      label={`All ${body.weeks.length} weeks`}
+                      label={words.allWeeks(body.weeks.length)}
                       partial={false}
                       figures={figuresOf(body.total)}
                     />
@@ -141,22 +146,25 @@ export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
 
 /** "You say 2 minutes; you kept 3½ minutes for 80% of visitors in the last 7 days." */
 function StatedVersusKept({ stated }: { stated: StatedReplyTime }) {
-  const said = formatDuration(stated.targetReplySeconds);
+  const t = useT();
+  const words = t.insights.expectation;
+  const wait = (seconds: number) => waitIn(t.insights.duration, seconds);
+  const said = wait(stated.targetReplySeconds);
   const kept = stated.keptSeconds;
-  // The widget's own English words, so the console quotes exactly what visitors read.
-  const says = `“${widgetWords.replyTime(stated.widgetMinutes)}”`;
+  // The widget's own words in this language, so the console quotes exactly what visitors read.
+  const says = words.quote(words.widgetReplyTime(stated.widgetMinutes));
   const widget =
     stated.widgetMinutes !== null
-      ? `The chat tells visitors ${says}, following the time you keep.`
+      ? words.widgetFollows(says)
       : stated.followsKept
-        ? `The chat follows the time you keep; with no first replies to follow, it says ${says}.`
-        : `The chat says ${says}; the site settings can let it state the time you keep.`;
+        ? words.widgetFollowsNone(says)
+        : words.widgetStates(says);
   return (
     <div class={kept !== null && kept > stated.targetReplySeconds ? 'gap gap--over' : 'gap'}>
       <p class="gap-summary">
         {kept === null
-          ? `You say ${said}; no visitor got a first reply in the last ${stated.keptDays} days.`
-          : `You say ${said}; you kept ${formatDuration(kept)} for ${stated.keptPercentile}% of visitors in the last ${stated.keptDays} days.`}
+          ? words.noneKept(said, stated.keptDays)
+          : words.kept(said, wait(kept), percent(stated.keptPercentile), stated.keptDays)}
         {kept !== null && <span class="figure-n">n = {stated.keptReplies}</span>}
       </p>
       <p class="gap-note">{widget}</p>
@@ -173,16 +181,19 @@ function FiguresRow({
   partial: boolean;
   figures: ReplyFigures | null;
 }) {
+  const t = useT();
+  const formatWait = (seconds: number | null) =>
+    seconds === null ? '—' : waitIn(t.insights.duration, seconds);
   const share = figures?.withinShare ?? null;
   return (
     <tr>
       <th scope="row">
         {label}
-        {partial && <span class="muted"> (so far)</span>}
+        {partial && <span class="muted"> {t.insights.labels.soFar}</span>}
       </th>
       <td class="num">{figures?.replies ?? 0}</td>
       <td class="num">
-        {share === null ? '—' : `${share.toFixed(0)}%`}
+        {share === null ? '—' : percent(share)}
         {figures && figures.replies > 0 && <span class="figure-n">{figures.withinTarget}</span>}
       </td>
       <td class="num">{formatWait(figures?.medianSeconds ?? null)}</td>
@@ -191,20 +202,5 @@ function FiguresRow({
   );
 }
 
-const formatWait = (seconds: number | null) => (seconds === null ? '—' : formatDuration(seconds));
-
-/**
- * A wait in words: seconds under a minute, then minutes and hours to the nearest half
- * ("3½ minutes"), so the figures read as people say them.
- */
-export function formatDuration(seconds: number): string {
-  if (seconds < 59.5) {
-    const s = Math.round(seconds);
-    return `${s} second${s === 1 ? '' : 's'}`;
-  }
-  const [amount, unit] = seconds < 3600 ? [seconds / 60, 'minute'] : [seconds / 3600, 'hour'];
-  const halves = Math.round(amount * 2);
-  const whole = Math.floor(halves / 2);
-  const text = halves % 2 ? (whole ? `${whole}½` : '½') : `${whole}`;
-  return `${text} ${unit}${halves === 2 ? '' : 's'}`;
-}
+/** A wait in English words ("3½ minutes"); the screens word waits in the language shown. */
+export const formatDuration = (seconds: number): string => waitIn(en.insights.duration, seconds);

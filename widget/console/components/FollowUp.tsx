@@ -13,34 +13,28 @@ import {
 } from '../../../shared/followups';
 import type { SignedInAgent } from '../../../shared/protocol';
 import { askToNotify, mayAskToNotify } from '../followups';
+import { useT, type ConsoleDictionary } from '../i18n';
+import { consoleLocale } from '../i18n/locale';
 import { endLabel, peakLabel } from '../peaks';
 import type { LiveConsole } from '../useLiveConsole';
 
-const STATUS_LABEL: Record<FollowupStatus, string> = {
-  new: 'New',
-  contacted: 'Contacted',
-  resolved: 'Resolved',
-  dismissed: 'Dismissed',
-};
-
 /** Why the item is there, in a line, in the words the visitor chose. */
-function why(item: FollowupView): string {
+function why(item: FollowupView, t: ConsoleDictionary): string {
+  const words = t.insights.followUp;
   if (item.rating) {
     const { end, peak, unhandled } = item.rating;
-    const stoodOut = peak?.polarity === 'negative' ? ` · ${peakLabel(peak)}` : '';
-    return `Rated “${endLabel(end)}”${stoodOut}${unhandled ? ' before anyone answered' : ''}`;
+    const stoodOut = peak?.polarity === 'negative' ? peakLabel(peak, t) : null;
+    return words.rated(endLabel(end, t), stoodOut, unhandled);
   }
   if (item.promise) {
-    const what = item.promise.text ? `: ${item.promise.text}` : '';
-    return item.promise.disputedAt
-      ? `Promise disputed by the visitor${what}`
-      : `Promise not kept by its due time${what}`;
+    const what = item.promise.text || null;
+    return item.promise.disputedAt ? words.promiseDisputed(what) : words.promiseMissed(what);
   }
-  return 'Reopened soon after it was closed: not solved';
+  return words.reopened;
 }
 
 const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  new Date(iso).toLocaleString(consoleLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 
 interface Props {
   live: Pick<LiveConsole, 'followups' | 'updateFollowup' | 'followupsSeen'>;
@@ -52,6 +46,9 @@ interface Props {
 }
 
 export function FollowUp({ live, agent, team, conversationHref }: Props) {
+  const t = useT();
+  const words = t.insights.followUp;
+  const { labels, refusal } = t.insights;
   const supervises = agent.role !== 'agent';
   const [status, setStatus] = useState<FollowupStatus | ''>('new');
   const [agentFilter, setAgentFilter] = useState('');
@@ -71,7 +68,9 @@ export function FollowUp({ live, agent, team, conversationHref }: Props) {
     let current = true;
     void followups(filter).then((answer) => {
       if (!current) return;
-      if (!answer.ok) return setError(`The queue could not be loaded: ${answer.error.message}`);
+      if (!answer.ok) {
+        return setError(words.loadFailed(refusal(answer.error.code, answer.error.message)));
+      }
       setError(null);
       setItems(answer.data.items);
       setNext(answer.data.next);
@@ -85,7 +84,9 @@ export function FollowUp({ live, agent, team, conversationHref }: Props) {
   const loadMore = async () => {
     if (next === null) return;
     const answer = await followups({ ...filter, cursor: next });
-    if (!answer.ok) return setError(`More items could not be loaded: ${answer.error.message}`);
+    if (!answer.ok) {
+      return setError(words.moreFailed(refusal(answer.error.code, answer.error.message)));
+    }
     setItems((current) => [...(current ?? []), ...answer.data.items]);
     setNext(answer.data.next);
   };
@@ -96,7 +97,7 @@ export function FollowUp({ live, agent, team, conversationHref }: Props) {
   ) => {
     const answer = await live.updateFollowup({ id, change: patch });
     if (!answer.ok) {
-      setError(answer.error.message);
+      setError(refusal(answer.error.code, answer.error.message));
       return false;
     }
     setError(null);
@@ -107,27 +108,27 @@ export function FollowUp({ live, agent, team, conversationHref }: Props) {
   return (
     <main class="followup" aria-labelledby="followup-title">
       <div class="followup-head">
-        <h1 id="followup-title">Follow-up</h1>
+        <h1 id="followup-title">{words.title}</h1>
         <div class="followup-filters">
           <label class="field">
-            <span class="field-label">Status</span>
+            <span class="field-label">{labels.status}</span>
             <select
               value={status}
               onChange={(e) => setStatus(e.currentTarget.value as FollowupStatus | '')}
             >
-              <option value="">All</option>
+              <option value="">{words.allStatuses}</option>
               {FOLLOWUP_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABEL[s]}
+                  {t.insights.followupStatus[s]}
                 </option>
               ))}
             </select>
           </label>
           {supervises && (
             <label class="field">
-              <span class="field-label">Agent</span>
+              <span class="field-label">{labels.agent}</span>
               <select value={agentFilter} onChange={(e) => setAgentFilter(e.currentTarget.value)}>
-                <option value="">Everyone</option>
+                <option value="">{labels.everyone}</option>
                 {team.map((member) => (
                   <option key={member.id} value={member.id}>
                     {member.name}
@@ -142,7 +143,7 @@ export function FollowUp({ live, agent, team, conversationHref }: Props) {
               class="btn btn--secondary"
               onClick={() => void askToNotify().then(() => setCanAsk(mayAskToNotify()))}
             >
-              Notify me of new items
+              {words.notifyMe}
             </button>
           )}
         </div>
@@ -153,11 +154,11 @@ export function FollowUp({ live, agent, team, conversationHref }: Props) {
         </p>
       )}
       {items === null ? (
-        <p class="followup-empty">Loading…</p>
+        <p class="followup-empty">{t.common.loading}</p>
       ) : items.length === 0 ? (
-        <p class="followup-empty">Nothing to follow up here.</p>
+        <p class="followup-empty">{words.empty}</p>
       ) : (
-        <ul class="followup-list" aria-label="Follow-up items">
+        <ul class="followup-list" aria-label={words.items}>
           {items.map((item) => (
             <FollowUpItem
               key={item.id}
@@ -173,7 +174,7 @@ export function FollowUp({ live, agent, team, conversationHref }: Props) {
       )}
       {next !== null && (
         <button type="button" class="btn btn--secondary" onClick={() => void loadMore()}>
-          Load more items
+          {words.loadMore}
         </button>
       )}
     </main>
@@ -190,6 +191,8 @@ interface ItemProps {
 }
 
 function FollowUpItem({ item, agent, supervises, team, conversationHref, change }: ItemProps) {
+  const t = useT();
+  const words = t.insights.followUp;
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
@@ -201,38 +204,40 @@ function FollowUpItem({ item, agent, supervises, team, conversationHref, change 
     <li class={`followup-item followup-item--${item.status}`} aria-labelledby={titleId}>
       <div class="followup-item-head">
         <span id={titleId} class="followup-why">
-          {why(item)}
+          {why(item, t)}
         </span>
         <span class={`followup-status followup-status--${item.status}`}>
-          {STATUS_LABEL[item.status]}
+          {t.insights.followupStatus[item.status]}
         </span>
       </div>
       <p class="followup-meta">
-        {item.agent ? `Agent ${item.agent.name}` : 'Nobody answered'} · {when(item.at)} ·{' '}
+        {item.agent ? words.byAgent(item.agent.name) : words.nobodyAnswered} · {when(item.at)} ·{' '}
         {conversationHref ? (
-          <a href={conversationHref(item.conversationId)}>conversation {item.conversationId}</a>
+          <a href={conversationHref(item.conversationId)}>
+            {words.conversation(item.conversationId)}
+          </a>
         ) : (
-          <>conversation {item.conversationId}</>
+          words.conversation(item.conversationId)
         )}
-        {item.owner && <> · owner {item.owner.name}</>}
+        {item.owner && <> · {words.ownedBy(item.owner.name)}</>}
       </p>
       {item.contact && (
         <p class="followup-contact">
-          Contact: {item.contact.name && <span>{item.contact.name} </span>}
+          {words.contact} {item.contact.name && <span>{item.contact.name} </span>}
           {item.contact.email && <a href={`mailto:${item.contact.email}`}>{item.contact.email}</a>}
-          {item.contact.consentedAt && <> · agreed to be contacted about this</>}
+          {item.contact.consentedAt && <> · {words.consented}</>}
         </p>
       )}
       {item.rating?.comment && (
         <blockquote class="followup-comment">{item.rating.comment}</blockquote>
       )}
-      {item.reason && <p class="followup-meta">Dismissed: {item.reason}</p>}
+      {item.reason && <p class="followup-meta">{words.dismissedBecause(item.reason)}</p>}
       {item.notes.length > 0 && (
-        <ul class="followup-notes" aria-label="Notes">
+        <ul class="followup-notes" aria-label={words.notes}>
           {item.notes.map((n, i) => (
             <li key={i}>
               <span class="followup-meta">
-                {n.by?.name ?? 'Integration'}, {when(n.at)}:
+                {words.noteBy(n.by?.name ?? words.integration, when(n.at))}
               </span>{' '}
               {n.text}
             </li>
@@ -247,7 +252,7 @@ function FollowUpItem({ item, agent, supervises, team, conversationHref, change 
               class="btn btn--secondary"
               onClick={() => void change({ status: 'contacted' })}
             >
-              Mark contacted
+              {words.markContacted}
             </button>
           )}
           <button
@@ -255,7 +260,7 @@ function FollowUpItem({ item, agent, supervises, team, conversationHref, change 
             class="btn btn--success"
             onClick={() => void change({ status: 'resolved' })}
           >
-            Resolve
+            {words.resolve}
           </button>
           {!supervises && item.owner?.id !== agent.id && (
             <button
@@ -263,17 +268,17 @@ function FollowUpItem({ item, agent, supervises, team, conversationHref, change 
               class="btn btn--quiet"
               onClick={() => void change({ owner: agent.id })}
             >
-              Take
+              {words.take}
             </button>
           )}
           {supervises && (
             <label class="field followup-owner">
-              <span class="field-label">Owner</span>
+              <span class="field-label">{words.owner}</span>
               <select
                 value={item.owner?.id ?? ''}
                 onChange={(e) => void change({ owner: e.currentTarget.value || null })}
               >
-                <option value="">Nobody</option>
+                <option value="">{words.nobody}</option>
                 {team.map((member) => (
                   <option key={member.id} value={member.id}>
                     {member.name}
@@ -284,12 +289,12 @@ function FollowUpItem({ item, agent, supervises, team, conversationHref, change 
           )}
           {supervises && !dismissing && (
             <button type="button" class="btn btn--quiet" onClick={() => setDismissing(true)}>
-              Dismiss…
+              {words.dismiss}
             </button>
           )}
           {!noting && (
             <button type="button" class="btn btn--quiet" onClick={() => setNoting(true)}>
-              Add a note…
+              {words.addNoteOpen}
             </button>
           )}
         </div>
@@ -305,7 +310,7 @@ function FollowUpItem({ item, agent, supervises, team, conversationHref, change 
           }}
         >
           <label class="field field--grow">
-            <span class="field-label">Reason for dismissing</span>
+            <span class="field-label">{words.reason}</span>
             <input
               value={reason}
               required
@@ -314,10 +319,10 @@ function FollowUpItem({ item, agent, supervises, team, conversationHref, change 
             />
           </label>
           <button type="submit" class="btn btn--primary">
-            Dismiss item
+            {words.dismissItem}
           </button>
           <button type="button" class="btn btn--quiet" onClick={() => setDismissing(false)}>
-            Cancel
+            {t.common.cancel}
           </button>
         </form>
       )}
@@ -325,7 +330,7 @@ function FollowUpItem({ item, agent, supervises, team, conversationHref, change 
       {!open && !noting && (
         <div class="followup-actions">
           <button type="button" class="btn btn--quiet" onClick={() => setNoting(true)}>
-            Add a note…
+            {words.addNoteOpen}
           </button>
         </div>
       )}
@@ -343,7 +348,7 @@ function FollowUpItem({ item, agent, supervises, team, conversationHref, change 
           }}
         >
           <label class="field field--grow">
-            <span class="field-label">Note</span>
+            <span class="field-label">{words.note}</span>
             <input
               value={note}
               maxLength={2000}
@@ -353,10 +358,10 @@ function FollowUpItem({ item, agent, supervises, team, conversationHref, change 
             />
           </label>
           <button type="submit" class="btn btn--secondary">
-            Add note
+            {words.addNote}
           </button>
           <button type="button" class="btn btn--quiet" onClick={() => setNoting(false)}>
-            Cancel
+            {t.common.cancel}
           </button>
         </form>
       )}

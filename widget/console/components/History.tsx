@@ -12,16 +12,18 @@ import type { AgentConversationView, SignedInAgent } from '../../../shared/proto
 import { calendarDate, clockTime } from '../format';
 import { exportHref, type HistoryApi } from '../historyApi';
 import type { HistoryFilter } from '../historyLink';
+import { useT } from '../i18n';
 import { endLabel, endTone } from '../peaks';
-import { DAY_MS, periodStart, PERIODS } from '../periods';
+import { DAY_MS, periodLabel, periodStart, PERIODS } from '../periods';
 import { ConversationPane } from './ConversationPane';
 
+/** The rating filter's choices: the endings as the API takes them, and their words. */
 const RATINGS = [
-  { value: '', label: 'Any rating' },
-  { value: '1,2', label: 'Bad (1–2)' },
-  { value: '3', label: 'Okay (3)' },
-  { value: '4,5', label: 'Good (4–5)' },
-  { value: 'none', label: 'Not rated' },
+  { value: '', words: 'any' },
+  { value: '1,2', words: 'bad' },
+  { value: '3', words: 'okay' },
+  { value: '4,5', words: 'good' },
+  { value: 'none', words: 'none' },
 ] as const;
 
 interface Props {
@@ -53,12 +55,15 @@ function periodOf(filter: HistoryFilter, now: number): string {
   if (!filter.from) return '';
   if (filter.to) return 'custom';
   const days = Math.round((now - Date.parse(filter.from)) / DAY_MS);
-  return PERIODS.some((p) => p.value === String(days)) ? String(days) : 'custom';
+  return PERIODS.some((p) => p === String(days)) ? String(days) : 'custom';
 }
 
 export function History(props: Props) {
   const { api, agent, team, filter, onFilter, openId, onOpen, load, onOpenLive, now } = props;
   const supervises = agent.role !== 'agent';
+  const t = useT();
+  const words = t.insights.history;
+  const { labels, refusal } = t.insights;
   const [typed, setTyped] = useState(filter.q ?? '');
   const [listing, setListing] = useState<Listing>({ state: 'loading' });
   const [moreError, setMoreError] = useState<string | null>(null);
@@ -76,7 +81,7 @@ export function History(props: Props) {
       setListing(
         answer.ok
           ? { state: 'ready', items: answer.data.conversations, next: answer.data.next }
-          : { state: 'error', message: answer.error.message },
+          : { state: 'error', message: refusal(answer.error.code, answer.error.message) },
       );
     });
     return () => {
@@ -90,7 +95,9 @@ export function History(props: Props) {
     setLoadingMore(true);
     const answer = await api.conversations(agent.siteId, filter, listing.next);
     setLoadingMore(false);
-    if (!answer.ok) return setMoreError(`More could not be loaded: ${answer.error.message}`);
+    if (!answer.ok) {
+      return setMoreError(words.moreFailed(refusal(answer.error.code, answer.error.message)));
+    }
     setMoreError(null);
     setListing({
       state: 'ready',
@@ -120,14 +127,14 @@ export function History(props: Props) {
       {props.switcher}
       <div class="history-list">
         <div class="insights-head">
-          <h1 id="history-title">Conversations</h1>
+          <h1 id="history-title">{words.title}</h1>
           {supervises && (
             <a
               class="btn btn--secondary"
               href={exportHref(agent.siteId, { from: filter.from, to: filter.to })}
               download
             >
-              Export CSV
+              {words.exportCsv}
             </a>
           )}
         </div>
@@ -141,38 +148,38 @@ export function History(props: Props) {
         >
           <input
             type="search"
-            aria-label="Search conversations"
-            placeholder="Search messages and comments"
+            aria-label={words.search}
+            placeholder={words.searchPlaceholder}
             value={typed}
             maxLength={200}
             onInput={(event) => setTyped(event.currentTarget.value)}
           />
           <button type="submit" class="btn btn--primary">
-            Search
+            {words.searchButton}
           </button>
         </form>
         <div class="history-filters">
           <label class="field">
-            <span class="field-label">Status</span>
+            <span class="field-label">{labels.status}</span>
             <select
               value={filter.status ?? ''}
               onChange={(e) =>
                 set({ status: (e.currentTarget.value || undefined) as HistoryFilter['status'] })
               }
             >
-              <option value="">Any</option>
-              <option value="open">Open</option>
-              <option value="closed">Closed</option>
+              <option value="">{words.any}</option>
+              <option value="open">{words.open}</option>
+              <option value="closed">{words.closed}</option>
             </select>
           </label>
           {supervises && (
             <label class="field">
-              <span class="field-label">Agent</span>
+              <span class="field-label">{labels.agent}</span>
               <select
                 value={filter.agent ?? ''}
                 onChange={(e) => set({ agent: e.currentTarget.value || undefined })}
               >
-                <option value="">Anyone</option>
+                <option value="">{words.anyone}</option>
                 {filter.agent && !team.some((member) => member.id === filter.agent) && (
                   <option value={filter.agent}>{filter.agent}</option>
                 )}
@@ -185,57 +192,59 @@ export function History(props: Props) {
             </label>
           )}
           <label class="field">
-            <span class="field-label">Rating</span>
+            <span class="field-label">{words.rating}</span>
             <select
               value={filter.rating ?? ''}
               onChange={(e) => set({ rating: e.currentTarget.value || undefined })}
             >
               {filter.rating && !RATINGS.some((r) => r.value === filter.rating) && (
-                <option value={filter.rating}>Ends {filter.rating}</option>
+                <option value={filter.rating}>{words.ratingEnds(filter.rating)}</option>
               )}
               {RATINGS.map((r) => (
                 <option key={r.value} value={r.value}>
-                  {r.label}
+                  {words.ratings[r.words]}
                 </option>
               ))}
             </select>
           </label>
           <label class="field">
-            <span class="field-label">Comment</span>
+            <span class="field-label">{words.comment}</span>
             <select
               value={filter.comment ?? ''}
               onChange={(e) =>
                 set({ comment: (e.currentTarget.value || undefined) as HistoryFilter['comment'] })
               }
             >
-              <option value="">Any</option>
-              <option value="true">With a comment</option>
-              <option value="false">Without</option>
+              <option value="">{words.any}</option>
+              <option value="true">{words.withComment}</option>
+              <option value="false">{words.withoutComment}</option>
             </select>
           </label>
           <label class="field">
-            <span class="field-label">Last active</span>
+            <span class="field-label">{words.lastActive}</span>
             <select value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
               {period === 'custom' && filter.from && (
                 <option value="custom">
-                  {calendarDate(filter.from)}
-                  {filter.to ? ` to ${calendarDate(filter.to)}` : ' on'}
+                  {words.customPeriod(
+                    calendarDate(filter.from),
+                    filter.to ? calendarDate(filter.to) : null,
+                  )}
                 </option>
               )}
               {PERIODS.map((p) => (
-                <option key={p.value} value={p.value}>
-                  {p.label}
+                <option key={p} value={p}>
+                  {periodLabel(t.insights.periods, p)}
                 </option>
               ))}
             </select>
           </label>
           {filter.segment !== undefined && (
             <p class="history-chip">
-              Segment: {filter.segment === '' ? 'none' : filter.segment}
+              {words.segmentFilter(filter.segment === '' ? null : filter.segment)}
               <button
                 type="button"
                 class="btn btn--quiet"
-                aria-label="Remove the segment filter"
+                aria-label={words.removeSegment}
                 onClick={() => set({ segment: undefined })}
               >
                 ×
@@ -258,7 +267,7 @@ export function History(props: Props) {
               disabled={loadingMore}
               onClick={() => void loadMore()}
             >
-              {loadingMore ? 'Loading…' : 'Load more'}
+              {loadingMore ? t.common.loading : labels.loadMore}
             </button>
             {moreError && (
               <p class="inbox-more-error" role="alert">
@@ -273,7 +282,7 @@ export function History(props: Props) {
           <Shown id={openId} load={load} agent={agent} now={now} onOpenLive={onOpenLive} />
         ) : (
           <div class="main-empty">
-            <p>Choose a conversation to read it.</p>
+            <p>{words.choose}</p>
           </div>
         )}
       </div>
@@ -289,31 +298,31 @@ function Results(props: {
   searched: boolean;
 }) {
   const { listing, openId, onOpen, now, searched } = props;
+  const t = useT();
+  const words = t.insights.history;
   if (listing.state === 'loading') {
     return (
       <p class="muted" role="status">
-        Loading conversations…
+        {words.loading}
       </p>
     );
   }
   if (listing.state === 'error') {
     return (
       <div class="note note--error" role="alert">
-        Conversations could not be loaded: {listing.message}
+        {words.loadFailed(listing.message)}
       </div>
     );
   }
   if (listing.items.length === 0) {
     return (
       <p class="insights-empty" role="status">
-        {searched
-          ? 'No conversation has all of these words in one message or comment.'
-          : 'No conversations match these filters.'}
+        {searched ? words.noMatchSearch : words.noMatch}
       </p>
     );
   }
   return (
-    <ul class="history-items" aria-label="Past conversations">
+    <ul class="history-items" aria-label={words.list}>
       {listing.items.map((item) => (
         <li key={item.id}>
           <button
@@ -325,18 +334,18 @@ function Results(props: {
             <span class="history-item-head">
               <span class="history-item-who">{item.visitorLabel}</span>
               <span class={`status status--${item.status === 'open' ? 'open' : 'closed'}`}>
-                {item.status === 'open' ? 'Open' : 'Closed'}
+                {item.status === 'open' ? words.open : words.closed}
               </span>
               <span class="history-item-when">{clockTime(item.lastActivityAt, now)}</span>
             </span>
             <span class="history-item-meta">
-              {item.assignedAgent ? item.assignedAgent.name : 'Not assigned'}
+              {item.assignedAgent ? item.assignedAgent.name : words.notAssigned}
               {item.segment && ` · ${item.segment}`}
               {item.rating && (
                 <>
                   {' · '}
                   <span class={`history-end history-end--${endTone(item.rating.end)}`}>
-                    {endLabel(item.rating.end)}
+                    {endLabel(item.rating.end, t)}
                   </span>
                 </>
               )}
@@ -366,6 +375,8 @@ function Shown(props: {
   onOpenLive: (id: string) => void;
 }) {
   const { id, load, agent, now, onOpenLive } = props;
+  const t = useT();
+  const words = t.insights.history;
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const requested = useRef(id);
   useEffect(() => {
@@ -376,21 +387,24 @@ function Shown(props: {
       setLoaded(
         answer.ok
           ? { state: 'ready', conversation: answer.data }
-          : { state: 'error', message: answer.error.message },
+          : {
+              state: 'error',
+              message: t.insights.refusal(answer.error.code, answer.error.message),
+            },
       );
     });
   }, [id, load]);
   if (loaded.state === 'loading') {
     return (
       <p class="muted history-detail-note" role="status">
-        Loading the conversation…
+        {words.loadingOne}
       </p>
     );
   }
   if (loaded.state === 'error') {
     return (
       <div class="note note--error history-detail-note" role="alert">
-        This conversation could not be shown: {loaded.message}
+        {words.showFailed(loaded.message)}
       </div>
     );
   }
@@ -399,13 +413,13 @@ function Shown(props: {
     <>
       {conversation.status === 'open' && (
         <div class="history-live">
-          <span>This conversation is still open.</span>
+          <span>{words.stillOpen}</span>
           <button
             type="button"
             class="btn btn--primary"
             onClick={() => onOpenLive(conversation.id)}
           >
-            Answer in Live
+            {words.answerLive}
           </button>
         </div>
       )}

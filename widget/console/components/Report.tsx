@@ -7,9 +7,12 @@
  * one in the site's time zone, and every other read covers exactly its instants.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { AckError } from '../../../shared/ack';
 import type { CommentView } from '../../../shared/comments';
 import type { ExpectationBody, SegmentsBody, TrendsBody } from '../../../shared/insights';
 import type { ReportBody } from '../../../shared/report';
+import { useT, type ConsoleDictionary } from '../i18n';
+import { consoleLocale } from '../i18n/locale';
 import type { InsightsApi } from '../insightsApi';
 import type { ReportApi } from '../reportApi';
 import {
@@ -55,6 +58,8 @@ export function Report({
   loadChart = importChart,
   print = () => window.print(),
 }: Props) {
+  const t = useT();
+  const words = t.insights.report;
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [week, setWeek] = useState<Week | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -64,12 +69,12 @@ export function Report({
     let current = true;
     setWeek(null);
     setError(null);
-    const fail = (what: string, message: string) =>
-      current && setError(`The ${what} could not be loaded: ${message}`);
+    const fail = (what: keyof ConsoleDictionary['insights']['report']['failed'], error: AckError) =>
+      current && setError(words.failed[what](t.insights.refusal(error.code, error.message)));
     void (async () => {
       const frame = await api.report(siteId, chosen);
       if (!current) return;
-      if (!frame.ok) return fail('report', frame.error.message);
+      if (!frame.ok) return fail('report', frame.error);
       const { from, to } = frame.data;
       const [trends, segments, moments, gap] = await Promise.all([
         insights.trends(siteId, {
@@ -82,10 +87,10 @@ export function Report({
         insights.expectation(siteId, { from: new Date(from), to: new Date(to) }),
       ]);
       if (!current) return;
-      if (!trends.ok) return fail('trends', trends.error.message);
-      if (!segments.ok) return fail('segments', segments.error.message);
-      if (!moments.ok) return fail('best moments', moments.error.message);
-      if (!gap.ok) return fail('reply times', gap.error.message);
+      if (!trends.ok) return fail('trends', trends.error);
+      if (!segments.ok) return fail('segments', segments.error);
+      if (!moments.ok) return fail('moments', moments.error);
+      if (!gap.ok) return fail('replyTimes', gap.error);
       setWeek({
         frame: frame.data,
         trends: trends.data,
@@ -112,7 +117,11 @@ export function Report({
       cursor: week.momentsNext,
     });
     setLoadingMore(false);
-    if (!answer.ok) return setError(`More could not be loaded: ${answer.error.message}`);
+    if (!answer.ok) {
+      return setError(
+        words.moreFailed(t.insights.refusal(answer.error.code, answer.error.message)),
+      );
+    }
     setWeek({
       ...week,
       moments: [...week.moments, ...answer.data.comments],
@@ -131,16 +140,14 @@ export function Report({
     <main class="insights report" aria-labelledby="report-title">
       <div class="insights-head">
         <div>
-          <h1 id="report-title">Weekly report</h1>
+          <h1 id="report-title">{words.title}</h1>
           {frame && (
-            <p class="report-period">
-              {frame.week}: {weekDays(frame)} ({frame.timeZone} time)
-            </p>
+            <p class="report-period">{words.period(frame.week, weekDays(frame), frame.timeZone)}</p>
           )}
         </div>
         <div class="trends-controls report-controls report-control">
           <label class="field">
-            <span class="field-label">Week</span>
+            <span class="field-label">{words.week}</span>
             <input
               type="week"
               value={chosen ?? frame?.week ?? ''}
@@ -152,7 +159,7 @@ export function Report({
             />
           </label>
           <button type="button" class="btn btn--primary" onClick={print} disabled={!week}>
-            Print
+            {words.print}
           </button>
         </div>
       </div>
@@ -163,7 +170,7 @@ export function Report({
       )}
       {!error && !week && (
         <p class="muted" role="status">
-          Loading the report…
+          {words.loading}
         </p>
       )}
       {week && frame && (
@@ -171,18 +178,18 @@ export function Report({
           {thisWeek ? (
             <WeekScores week={thisWeek} before={weekBefore ?? null} />
           ) : (
-            <p class="insights-empty">No scores for this week.</p>
+            <p class="insights-empty">{words.noScores}</p>
           )}
           <section class="report-section report-charts" aria-labelledby="report-trends">
-            <h2 id="report-trends">The last {buckets.length} weeks</h2>
+            <h2 id="report-trends">{words.lastWeeks(buckets.length)}</h2>
             <div class="trends">
               {MEASURES.map((measure) => (
                 <TrendPanel
-                  key={measure.key}
-                  label={measure.label}
+                  key={measure}
+                  measure={measure}
                   interval="week"
                   timeZone={frame.timeZone}
-                  points={buckets.map((bucket) => pointOf(bucket, measure.key, ''))}
+                  points={buckets.map((bucket) => pointOf(bucket, measure, ''))}
                   loadChart={loadChart}
                 />
               ))}
@@ -206,7 +213,7 @@ export function Report({
 /** "16 Nov – 22 Nov 2026": the week's days in the site's zone (its end is the next Monday). */
 function weekDays({ from, to, timeZone }: { from: string; to: string; timeZone: string }) {
   const day = (at: number) =>
-    new Date(at).toLocaleDateString(undefined, {
+    new Date(at).toLocaleDateString(consoleLocale(), {
       timeZone,
       day: 'numeric',
       month: 'short',

@@ -9,9 +9,10 @@ import type { CommentView } from '../../../shared/comments';
 import type { ExpectationBody, SegmentsBody, TrendBucket } from '../../../shared/insights';
 import type { FollowupTally, ReportBody } from '../../../shared/report';
 import { FOLLOWUP_CAUSES, FOLLOWUP_STATUSES } from '../../../shared/followups';
+import { percent, waitIn } from '../figures';
 import { calendarDate } from '../format';
+import { useT } from '../i18n';
 import { endLabel, peakLabel } from '../peaks';
-import { formatDuration } from './ExpectationGap';
 import { Drivers } from './Segments';
 import { MEASURES, pointOf, type Measure } from './Trends';
 
@@ -24,6 +25,7 @@ type Figure = { value: number | null; n: number } | null;
  * change would say nothing about the agent.
  */
 function Delta({ now, before }: { now: Figure; before: Figure }) {
+  const words = useT().insights.report.scores;
   if (!now || !before || now.value === null || before.value === null || !now.n || !before.n) {
     return <span class="muted">—</span>;
   }
@@ -33,58 +35,59 @@ function Delta({ now, before }: { now: Figure; before: Figure }) {
   return (
     <span class={`delta delta--${up ? 'up' : 'down'}`}>
       <span aria-hidden="true">{up ? '▲' : '▼'}</span>
-      <span class="sr-only">{up ? 'up' : 'down'} </span>
+      <span class="sr-only">{up ? words.up : words.down} </span>
       {up ? '+' : '−'}
       {Math.abs(change)}
     </span>
   );
 }
 
-const figure = (value: number | null, unit = '') =>
-  value === null ? '—' : `${Math.round(value)}${unit}`;
+const figure = (value: number | null, asPercent = false) =>
+  value === null ? '—' : asPercent ? percent(value) : `${Math.round(value)}`;
 
 /** (a) The site's scores at the week's end against the week before's, then each agent's. */
 export function WeekScores({ week, before }: { week: TrendBucket; before: TrendBucket | null }) {
+  const t = useT();
+  const words = t.insights.report.scores;
+  const { labels, measures } = t.insights;
   const site = (bucket: TrendBucket | null, measure: Measure) =>
     bucket ? pointOf(bucket, measure, '') : null;
   const agent = (bucket: TrendBucket | null, id: string, measure: Measure) =>
     bucket ? pointOf(bucket, measure, id) : null;
   return (
     <section class="report-section" aria-labelledby="report-scores">
-      <h2 id="report-scores">Scores this week</h2>
+      <h2 id="report-scores">{words.title}</h2>
       <div class="table-scroll">
         <table class="insights-table">
-          <caption class="sr-only">
-            The site's scores at the week's end, against the week before
-          </caption>
+          <caption class="sr-only">{words.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Measure</th>
+              <th scope="col">{words.measure}</th>
               <th scope="col" class="num">
-                This week
+                {words.thisWeek}
               </th>
               <th scope="col" class="num">
-                Week before
+                {words.weekBefore}
               </th>
               <th scope="col" class="num">
-                Change
+                {labels.change}
               </th>
             </tr>
           </thead>
           <tbody>
-            {MEASURES.map(({ key, label }) => {
+            {MEASURES.map((key) => {
               const now = site(week, key);
               const then = site(before, key);
-              const unit = key === 'csat' ? '%' : '';
+              const asPercent = key === 'csat';
               return (
                 <tr key={key}>
-                  <th scope="row">{label}</th>
+                  <th scope="row">{measures[key]}</th>
                   <td class="num">
-                    {figure(now?.value ?? null, unit)}
+                    {figure(now?.value ?? null, asPercent)}
                     <span class="figure-n"> n={now?.n ?? 0}</span>
                   </td>
                   <td class="num">
-                    {figure(then?.value ?? null, unit)}
+                    {figure(then?.value ?? null, asPercent)}
                     <span class="figure-n"> n={then?.n ?? 0}</span>
                   </td>
                   <td class="num">
@@ -96,21 +99,19 @@ export function WeekScores({ week, before }: { week: TrendBucket; before: TrendB
           </tbody>
         </table>
       </div>
-      <h3>Each agent</h3>
+      <h3>{words.eachAgent}</h3>
       {week.agents.length === 0 ? (
-        <p class="insights-empty">No agent has scores yet.</p>
+        <p class="insights-empty">{words.noAgents}</p>
       ) : (
         <div class="table-scroll">
           <table class="insights-table">
-            <caption class="sr-only">
-              Each agent's scores at the week's end, with the change from the week before
-            </caption>
+            <caption class="sr-only">{words.agentsCaption}</caption>
             <thead>
               <tr>
-                <th scope="col">Agent</th>
-                {MEASURES.map(({ key, label }) => (
+                <th scope="col">{labels.agent}</th>
+                {MEASURES.map((key) => (
                   <th key={key} scope="col" class="num">
-                    {label}
+                    {measures[key]}
                   </th>
                 ))}
               </tr>
@@ -119,12 +120,12 @@ export function WeekScores({ week, before }: { week: TrendBucket; before: TrendB
               {week.agents.map((row) => (
                 <tr key={row.agentId}>
                   <th scope="row">{row.name}</th>
-                  {MEASURES.map(({ key }) => {
+                  {MEASURES.map((key) => {
                     const now = agent(week, row.agentId, key);
                     const then = agent(before, row.agentId, key);
                     return (
                       <td key={key} class="num">
-                        {figure(now?.value ?? null, key === 'csat' ? '%' : '')}{' '}
+                        {figure(now?.value ?? null, key === 'csat')}{' '}
                         <Delta now={now} before={then} />
                         <span class="figure-n"> n={now?.n ?? 0}</span>
                       </td>
@@ -142,34 +143,39 @@ export function WeekScores({ week, before }: { week: TrendBucket; before: TrendB
 
 /** (b) Per segment: the chips that marked its bad endings of the week far more than good ones. */
 export function WeekDrivers({ body }: { body: SegmentsBody }) {
+  const t = useT();
+  const words = t.insights.report.drivers;
+  const { labels, measures } = t.insights;
   return (
     <section class="report-section" aria-labelledby="report-drivers">
-      <h2 id="report-drivers">What drove bad endings</h2>
+      <h2 id="report-drivers">{words.title}</h2>
       {body.segments.length === 0 ? (
-        <p class="insights-empty">No ratings this week.</p>
+        <p class="insights-empty">{words.empty}</p>
       ) : (
         <div class="table-scroll">
           <table class="insights-table">
-            <caption class="sr-only">Top drivers of bad endings in each segment this week</caption>
+            <caption class="sr-only">{words.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Segment</th>
+                <th scope="col">{labels.segment}</th>
                 <th scope="col" class="num">
-                  Ratings
+                  {labels.ratings}
                 </th>
                 <th scope="col" class="num">
-                  CSAT
+                  {measures.csat}
                 </th>
-                <th scope="col">Top drivers of bad endings</th>
+                <th scope="col">{words.top}</th>
               </tr>
             </thead>
             <tbody>
               {body.segments.map((segment) => (
                 <tr key={segment.segment ?? ''}>
-                  <th scope="row">{segment.segment ?? <span class="muted">No segment</span>}</th>
+                  <th scope="row">
+                    {segment.segment ?? <span class="muted">{labels.noSegment}</span>}
+                  </th>
                   <td class="num">{segment.ratings}</td>
                   <td class="num">
-                    {figure(segment.csat.value, '%')}
+                    {figure(segment.csat.value, true)}
                     <span class="figure-n"> n={segment.csat.n}</span>
                   </td>
                   <td>
@@ -189,17 +195,11 @@ export function WeekDrivers({ body }: { body: SegmentsBody }) {
   );
 }
 
-const CAUSE_LABEL = { rating: 'Bad ending', promise: 'Broken promise', reopen: 'Reopened' };
-const STATUS_LABEL = {
-  new: 'New',
-  contacted: 'Contacted',
-  resolved: 'Resolved',
-  dismissed: 'Dismissed',
-};
-
 /** (d) The follow-ups the week opened and closed, by cause and by where they stand now. */
 export function WeekFollowups({ followups }: { followups: ReportBody['followups'] }) {
   const { opened, closed } = followups;
+  const t = useT();
+  const words = t.insights.report.followups;
   const row = (label: string, pick: (tally: FollowupTally) => number) => (
     <tr key={label}>
       <th scope="row">{label}</th>
@@ -209,19 +209,18 @@ export function WeekFollowups({ followups }: { followups: ReportBody['followups'
   );
   return (
     <section class="report-section" aria-labelledby="report-followups">
-      <h2 id="report-followups">Follow-ups</h2>
-      <p class="insights-intro">
-        Opened: items whose cause (a bad ending, a broken promise, a reopen) fell in the week, by
-        where they stand now. Closed: items resolved or dismissed, last changed in the week.
-      </p>
+      <h2 id="report-followups">{words.title}</h2>
+      <p class="insights-intro">{words.intro}</p>
       <div class="report-pair">
-        <TallyTable caption="By cause" what="Cause">
-          {FOLLOWUP_CAUSES.map((cause) => row(CAUSE_LABEL[cause], (tally) => tally.byCause[cause]))}
-          {row('All', (tally) => tally.total)}
+        <TallyTable caption={words.byCause} what={words.cause}>
+          {FOLLOWUP_CAUSES.map((cause) =>
+            row(words.causes[cause], (tally) => tally.byCause[cause]),
+          )}
+          {row(words.all, (tally) => tally.total)}
         </TallyTable>
-        <TallyTable caption="By status now" what="Status">
+        <TallyTable caption={words.byStatus} what={t.insights.labels.status}>
           {FOLLOWUP_STATUSES.map((status) =>
-            row(STATUS_LABEL[status], (tally) => tally.byStatus[status]),
+            row(t.insights.followupStatus[status], (tally) => tally.byStatus[status]),
           )}
         </TallyTable>
       </div>
@@ -237,6 +236,8 @@ export function BestMoments(props: {
   loadingMore: boolean;
 }) {
   const { moments, more, onMore, loadingMore } = props;
+  const t = useT();
+  const words = t.insights.report.moments;
   const praised = new Map<string, number>();
   for (const moment of moments) {
     const name = moment.agent?.name;
@@ -244,9 +245,9 @@ export function BestMoments(props: {
   }
   return (
     <section class="report-section" aria-labelledby="report-moments">
-      <h2 id="report-moments">Best moments</h2>
+      <h2 id="report-moments">{words.title}</h2>
       {moments.length === 0 ? (
-        <p class="insights-empty">No rating this week named a good moment.</p>
+        <p class="insights-empty">{words.empty}</p>
       ) : (
         <>
           <p class="insights-intro">
@@ -256,16 +257,16 @@ export function BestMoments(props: {
                 <strong>{name}</strong> {count}
               </span>
             ))}
-            {praised.size > 0 && (more ? ' so far.' : '.')}
+            {praised.size > 0 && words.praisedEnd(more)}
           </p>
           <ul class="moments">
             {moments.map((moment) => (
               <li key={moment.conversationId} class="moment">
                 <div class="moment-head">
-                  <strong>{moment.agent?.name ?? 'Unassigned'}</strong>
-                  <span class="peak-chip peak-chip--positive">{peakLabel(moment.peak)}</span>
+                  <strong>{moment.agent?.name ?? t.insights.labels.unassigned}</strong>
+                  <span class="peak-chip peak-chip--positive">{peakLabel(moment.peak, t)}</span>
                   <span class="muted">
-                    {endLabel(moment.end)} · {calendarDate(moment.at)}
+                    {endLabel(moment.end, t)} · {calendarDate(moment.at)}
                     {moment.segment && ` · ${moment.segment}`}
                   </span>
                 </div>
@@ -280,7 +281,7 @@ export function BestMoments(props: {
               onClick={onMore}
               disabled={loadingMore}
             >
-              {loadingMore ? 'Loading…' : 'Load more'}
+              {loadingMore ? t.common.loading : t.insights.labels.loadMore}
             </button>
           )}
         </>
@@ -296,31 +297,39 @@ export function BestMoments(props: {
 export function ExpectationGapSection({ gap }: { gap: ExpectationBody }) {
   const { stated, total } = gap;
   const figures = total.site;
+  const t = useT();
+  const words = t.insights.expectation;
+  const wait = (seconds: number) => waitIn(t.insights.duration, seconds);
+  const said = wait(stated.targetReplySeconds);
   return (
     <section class="report-section" aria-labelledby="report-gap">
-      <h2 id="report-gap">Expectation gap</h2>
+      <h2 id="report-gap">{words.title}</h2>
       <p>
-        You say {formatDuration(stated.targetReplySeconds)}
         {stated.keptSeconds === null
-          ? '; too few first replies in the last 7 days to say what you keep.'
-          : `; you kept ${formatDuration(stated.keptSeconds)} for ${stated.keptPercentile}% of visitors in the last ${stated.keptDays} days.`}
+          ? words.tooFewKept(said, stated.keptDays)
+          : words.kept(
+              said,
+              wait(stated.keptSeconds),
+              percent(stated.keptPercentile),
+              stated.keptDays,
+            )}
       </p>
       <dl class="report-figures">
         <div>
-          <dt>First replies this week</dt>
+          <dt>{t.insights.report.gap.firstReplies}</dt>
           <dd>{figures.replies}</dd>
         </div>
         <div>
-          <dt>Within {formatDuration(stated.targetReplySeconds)}</dt>
-          <dd>{figures.withinShare === null ? '—' : `${Math.round(figures.withinShare)}%`}</dd>
+          <dt>{words.within(said)}</dt>
+          <dd>{figures.withinShare === null ? '—' : percent(figures.withinShare)}</dd>
         </div>
         <div>
-          <dt>Median first reply</dt>
-          <dd>{figures.medianSeconds === null ? '—' : formatDuration(figures.medianSeconds)}</dd>
+          <dt>{t.insights.report.gap.median}</dt>
+          <dd>{figures.medianSeconds === null ? '—' : wait(figures.medianSeconds)}</dd>
         </div>
         <div>
-          <dt>90th percentile</dt>
-          <dd>{figures.p90Seconds === null ? '—' : formatDuration(figures.p90Seconds)}</dd>
+          <dt>{words.p90}</dt>
+          <dd>{figures.p90Seconds === null ? '—' : wait(figures.p90Seconds)}</dd>
         </div>
       </dl>
     </section>
@@ -329,6 +338,7 @@ export function ExpectationGapSection({ gap }: { gap: ExpectationBody }) {
 
 /** Follow-ups opened and closed in the week, one row per `what` (a cause, a status). */
 function TallyTable(props: { caption: string; what: string; children: ComponentChildren }) {
+  const words = useT().insights.report.followups;
   return (
     <table class="insights-table">
       <caption>{props.caption}</caption>
@@ -336,10 +346,10 @@ function TallyTable(props: { caption: string; what: string; children: ComponentC
         <tr>
           <th scope="col">{props.what}</th>
           <th scope="col" class="num">
-            Opened
+            {words.opened}
           </th>
           <th scope="col" class="num">
-            Closed
+            {words.closed}
           </th>
         </tr>
       </thead>

@@ -6,15 +6,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Driver, SegmentInsight, SegmentsBody } from '../../../shared/insights';
 import type { SiteDimensionScore } from '../../../shared/scoring/types';
+import { percent } from '../figures';
+import { useT } from '../i18n';
 import type { InsightsApi } from '../insightsApi';
 import { peakLabel } from '../peaks';
 import { DAY_MS } from '../periods';
 
-const PERIODS = [
-  { days: 7, label: 'Last 7 days' },
-  { days: 30, label: 'Last 30 days' },
-  { days: 90, label: 'Last 90 days' },
-] as const;
+/** The periods offered, in days up to now. */
+const PERIODS = [7, 30, 90] as const;
 
 /** Chips shown per segment: the strongest few say what matters; the rest are noise. */
 const DRIVERS_SHOWN = 3;
@@ -27,6 +26,9 @@ interface Props {
 }
 
 export function Segments({ api, siteId, conversationsOf }: Props) {
+  const t = useT();
+  const words = t.insights.segments;
+  const { labels, measures } = t.insights;
   const [days, setDays] = useState<number>(30);
   const [body, setBody] = useState<SegmentsBody | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +41,11 @@ export function Segments({ api, siteId, conversationsOf }: Props) {
       .segments(siteId, { from: new Date(to.getTime() - days * DAY_MS), to })
       .then((answer) => {
         if (!current) return;
-        if (!answer.ok) return setError(`Segments could not be loaded: ${answer.error.message}`);
+        if (!answer.ok) {
+          return setError(
+            words.loadFailed(t.insights.refusal(answer.error.code, answer.error.message)),
+          );
+        }
         setError(null);
         setBody(answer.data);
       });
@@ -51,21 +57,22 @@ export function Segments({ api, siteId, conversationsOf }: Props) {
   return (
     <main class="insights" aria-labelledby="segments-title">
       <div class="insights-head">
-        <h1 id="segments-title">Segments</h1>
+        <h1 id="segments-title">{words.title}</h1>
         <label class="field">
-          <span class="field-label">Period</span>
+          <span class="field-label">{labels.period}</span>
           <select value={days} onChange={(e) => setDays(Number(e.currentTarget.value))}>
             {PERIODS.map((period) => (
-              <option key={period.days} value={period.days}>
-                {period.label}
+              <option key={period} value={period}>
+                {t.insights.periods.lastDays(period)}
               </option>
             ))}
           </select>
         </label>
       </div>
       <p class="insights-intro">
-        Who your visitors are, as your pages say with <code>peakend('set', …)</code>. Scores are
-        each group's evidence today; ratings and CSAT are those given in the period.
+        {words.introBefore}
+        <code>peakend('set', …)</code>
+        {words.introAfter}
       </p>
       {error && (
         <div class="note note--error" role="alert">
@@ -74,37 +81,33 @@ export function Segments({ api, siteId, conversationsOf }: Props) {
       )}
       {!error && body === null && (
         <p class="muted" role="status">
-          Loading segments…
+          {words.loading}
         </p>
       )}
-      {body && body.segments.length === 0 && (
-        <p class="insights-empty">
-          No ratings or evidence yet. Once conversations end, each group of visitors shows here.
-        </p>
-      )}
+      {body && body.segments.length === 0 && <p class="insights-empty">{words.empty}</p>}
       {body && body.segments.length > 0 && (
         <div class="table-scroll">
           <table class="insights-table">
-            <caption class="sr-only">Segments of visitors, biggest first</caption>
+            <caption class="sr-only">{words.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Segment</th>
+                <th scope="col">{labels.segment}</th>
                 <th scope="col" class="num">
-                  Ratings
+                  {labels.ratings}
                 </th>
                 <th scope="col" class="num">
-                  CSAT
+                  {measures.csat}
                 </th>
                 <th scope="col" class="num">
-                  Experience
+                  {measures.experience}
                 </th>
                 <th scope="col" class="num">
-                  Responsiveness
+                  {measures.responsiveness}
                 </th>
                 <th scope="col" class="num">
-                  Reliability
+                  {measures.reliability}
                 </th>
-                <th scope="col">What matters most</th>
+                <th scope="col">{words.whatMatters}</th>
               </tr>
             </thead>
             <tbody>
@@ -126,12 +129,13 @@ export function Segments({ api, siteId, conversationsOf }: Props) {
 
 function SegmentRow(props: { segment: SegmentInsight; minRatings: number; href?: string }) {
   const { segment, minRatings, href } = props;
-  const name = segment.segment ?? <span class="muted">No segment</span>;
+  const t = useT();
+  const name = segment.segment ?? <span class="muted">{t.insights.labels.noSegment}</span>;
   return (
     <tr>
       <th scope="row">
         {href ? (
-          <a href={href} title="Its conversations">
+          <a href={href} title={t.insights.segments.itsConversations}>
             {name}
           </a>
         ) : (
@@ -140,7 +144,7 @@ function SegmentRow(props: { segment: SegmentInsight; minRatings: number; href?:
       </th>
       <td class="num">{segment.ratings}</td>
       <td class="num">
-        <Figure value={segment.csat.value} unit="%" n={segment.csat.n} />
+        <Figure value={segment.csat.value} asPercent n={segment.csat.n} />
       </td>
       <td class="num">
         <Score score={segment.scores.experience} />
@@ -162,12 +166,12 @@ const Score = ({ score }: { score: SiteDimensionScore }) => (
   <Figure value={score.score} n={score.n} />
 );
 
-function Figure({ value, unit = '', n }: { value: number | null; unit?: string; n: number }) {
+function Figure(props: { value: number | null; asPercent?: boolean; n: number }) {
+  const { value, asPercent = false, n } = props;
   if (value === null) return <span class="muted">—</span>;
   return (
     <>
-      {Math.round(value)}
-      {unit}
+      {asPercent ? percent(value) : Math.round(value)}
       <span class="figure-n"> n={n}</span>
     </>
   );
@@ -175,17 +179,13 @@ function Figure({ value, unit = '', n }: { value: number | null; unit?: string; 
 
 export function Drivers(props: { drivers: Driver[] | null; ratings: number; minRatings: number }) {
   const { drivers, ratings, minRatings } = props;
-  if (drivers === null) {
-    return (
-      <span class="muted">
-        Too few ratings to rank ({ratings} of {minRatings})
-      </span>
-    );
-  }
+  const t = useT();
+  const words = t.insights.segments;
+  if (drivers === null) return <span class="muted">{words.tooFew(ratings, minRatings)}</span>;
   // Ranked by lift (the server's order); only chips that mark bad endings more often than good
   // ones say what went wrong. The counts behind each are shown, as decided.
   const worse = drivers.filter((driver) => driver.lift > 1).slice(0, DRIVERS_SHOWN);
-  if (worse.length === 0) return <span class="muted">No chip marks bad endings more</span>;
+  if (worse.length === 0) return <span class="muted">{words.noDriver}</span>;
   return (
     <ul class="drivers">
       {worse.map((driver) => (
@@ -195,10 +195,8 @@ export function Drivers(props: { drivers: Driver[] | null; ratings: number; minR
         >
           {/* One flex item, so the space between the label and its counts stays. */}
           <span>
-            {peakLabel(driver.peak)}{' '}
-            <span class="driver-counts">
-              · in {driver.bad} bad, {driver.good} good
-            </span>
+            {peakLabel(driver.peak, t)}{' '}
+            <span class="driver-counts">{words.driverCounts(driver.bad, driver.good)}</span>
           </span>
         </li>
       ))}

@@ -4,6 +4,8 @@
  * still has every figure.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '../i18n';
+import { consoleLocale } from '../i18n/locale';
 import type { DrawnTrend, drawTrend, TrendSeries } from './trendChart';
 
 /** The chart module's one export, as the dynamic import yields it. */
@@ -29,6 +31,7 @@ export function Chart({
   points: Point[];
   loadChart: () => Promise<ChartModule>;
 }) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -71,11 +74,7 @@ export function Chart({
   return (
     <figure class="trend-chart" role="img" aria-label={name}>
       <div ref={box} />
-      {failed && (
-        <figcaption class="muted">
-          The chart could not be loaded; the table below has every figure.
-        </figcaption>
-      )}
+      {failed && <figcaption class="muted">{t.insights.trends.chartFailed}</figcaption>}
     </figure>
   );
 }
@@ -85,4 +84,7 @@ export function Chart({
  * for the one still running), so the millisecond before its end is in that day.
  */
 export const lastDay = (end: string, timeZone: string) =>
-  new Date(Date.parse(end) - 1).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone });
+  new Date(Date.parse(end) - 1).toLocaleDateString(consoleLocale(), {
+    dateStyle: 'medium',
+    timeZone,
+  });

@@ -9,6 +9,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { TrendBucket, TrendsBody } from '../../../shared/insights';
+import { decimal, percent } from '../figures';
+import { useT } from '../i18n';
 import type { InsightsApi } from '../insightsApi';
 import { ExpectationGap } from './ExpectationGap';
 import { Chart, lastDay, type ChartModule, type Point } from './TrendChart';
@@ -18,11 +20,7 @@ export type { ChartModule };
 
 export type Interval = 'day' | 'week' | 'month';
 
-const INTERVALS: { value: Interval; label: string; periods: number }[] = [
-  { value: 'day', label: 'Days (last 30)', periods: 30 },
-  { value: 'week', label: 'Weeks (last 13)', periods: 13 },
-  { value: 'month', label: 'Months (last 12)', periods: 12 },
-];
+const INTERVALS: Interval[] = ['day', 'week', 'month'];
 
 const SPAN_MS: Record<Interval, number> = {
   day: 29 * DAY_MS,
@@ -30,13 +28,9 @@ const SPAN_MS: Record<Interval, number> = {
   month: 334 * DAY_MS,
 };
 
-export const MEASURES = [
-  { key: 'responsiveness', label: 'Responsiveness' },
-  { key: 'reliability', label: 'Reliability' },
-  { key: 'experience', label: 'Experience' },
-  { key: 'csat', label: 'CSAT' },
-] as const;
-export type Measure = (typeof MEASURES)[number]['key'];
+/** The measures charted, in order (their words: `insights.measures`). */
+export const MEASURES = ['responsiveness', 'reliability', 'experience', 'csat'] as const;
+export type Measure = (typeof MEASURES)[number];
 
 interface Props {
   api: InsightsApi;
@@ -48,6 +42,8 @@ interface Props {
 const importChart = () => import('./trendChart');
 
 export function Trends({ api, siteId, loadChart = importChart }: Props) {
+  const t = useT();
+  const words = t.insights.trends;
   const [interval, setInterval] = useState<Interval>('week');
   const [agent, setAgent] = useState<string>('');
   const [agents, setAgents] = useState<{ id: string; name: string }[]>([]);
@@ -67,7 +63,11 @@ export function Trends({ api, siteId, loadChart = importChart }: Props) {
       })
       .then((answer) => {
         if (!current) return;
-        if (!answer.ok) return setError(`Trends could not be loaded: ${answer.error.message}`);
+        if (!answer.ok) {
+          return setError(
+            words.loadFailed(t.insights.refusal(answer.error.code, answer.error.message)),
+          );
+        }
         setError(null);
         setBody(answer.data);
         // The agent list comes from the whole site's answer (the filtered one holds one agent).
@@ -84,25 +84,25 @@ export function Trends({ api, siteId, loadChart = importChart }: Props) {
   return (
     <main class="insights" aria-labelledby="trends-title">
       <div class="insights-head">
-        <h1 id="trends-title">Trends</h1>
+        <h1 id="trends-title">{words.title}</h1>
         <div class="trends-controls">
           <label class="field">
-            <span class="field-label">Periods</span>
+            <span class="field-label">{words.periods}</span>
             <select
               value={interval}
               onChange={(e) => setInterval(e.currentTarget.value as Interval)}
             >
               {INTERVALS.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
+                <option key={option} value={option}>
+                  {words.intervals[option]}
                 </option>
               ))}
             </select>
           </label>
           <label class="field">
-            <span class="field-label">Who</span>
+            <span class="field-label">{words.who}</span>
             <select value={agent} onChange={(e) => setAgent(e.currentTarget.value)}>
-              <option value="">Whole site</option>
+              <option value="">{words.wholeSite}</option>
               {agents.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
@@ -113,12 +113,7 @@ export function Trends({ api, siteId, loadChart = importChart }: Props) {
         </div>
       </div>
       <p class="insights-intro">
-        Each point is the score at the end of its period
-        {body ? ` (${body.timeZone} time)` : ''}, as the live scores showed it then; the last period
-        is still running and ends now.{' '}
-        {agent
-          ? 'The band is the agent’s 90% interval.'
-          : 'Site figures are the whole team’s own evidence, with n.'}
+        {words.intro(body ? body.timeZone : null)} {agent ? words.bandAgent : words.bandSite}
       </p>
       {error && (
         <div class="note note--error" role="alert">
@@ -127,18 +122,18 @@ export function Trends({ api, siteId, loadChart = importChart }: Props) {
       )}
       {!error && body === null && (
         <p class="muted" role="status">
-          Loading trends…
+          {words.loading}
         </p>
       )}
       {body && (
         <div class="trends">
           {MEASURES.map((measure) => (
             <TrendPanel
-              key={measure.key}
-              label={measure.label}
+              key={measure}
+              measure={measure}
               interval={interval}
               timeZone={body.timeZone}
-              points={body.buckets.map((bucket) => pointOf(bucket, measure.key, agent))}
+              points={body.buckets.map((bucket) => pointOf(bucket, measure, agent))}
               loadChart={loadChart}
             />
           ))}
@@ -169,21 +164,25 @@ export function pointOf(bucket: TrendBucket, measure: Measure, agentId: string):
 }
 
 export function TrendPanel({
-  label,
+  measure,
   interval,
   timeZone,
   points,
   loadChart,
 }: {
-  label: string;
+  measure: Measure;
   interval: Interval;
   /** The site's: a period's last day is named as the site's calendar says. */
   timeZone: string;
   points: Point[];
   loadChart: () => Promise<ChartModule>;
 }) {
-  const name = `${label} over time`;
-  const id = `trend-${label.toLowerCase()}`;
+  const t = useT();
+  const { labels } = t.insights;
+  const words = t.insights.trends;
+  const label = t.insights.measures[measure];
+  const name = words.overTime(label);
+  const id = `trend-${measure}`;
   return (
     <section class="trend" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} class="trend-title">
@@ -191,28 +190,32 @@ export function TrendPanel({
       </h2>
       <Chart name={name} points={points} loadChart={loadChart} />
       <details class="trend-table">
-        <summary>Table view</summary>
+        <summary>{labels.tableView}</summary>
         <div class="table-scroll">
           <table class="insights-table">
             <caption class="sr-only">{name}</caption>
             <thead>
               <tr>
                 <th scope="col">
-                  {interval === 'day' ? 'Day' : interval === 'week' ? 'Week to' : 'Month to'}
+                  {interval === 'day'
+                    ? words.day
+                    : interval === 'week'
+                      ? words.weekTo
+                      : words.monthTo}
                 </th>
                 <th scope="col" class="num">
                   {label}
                 </th>
                 {points.some((p) => p.low !== undefined) && (
                   <th scope="col" class="num">
-                    90% interval
+                    {words.interval}
                   </th>
                 )}
                 <th scope="col" class="num">
                   n
                 </th>
                 <th scope="col" class="num">
-                  Change
+                  {labels.change}
                 </th>
               </tr>
             </thead>
@@ -221,9 +224,9 @@ export function TrendPanel({
                 <tr key={point.end}>
                   <th scope="row">
                     {lastDay(point.end, timeZone)}
-                    {point.partial && <span class="muted"> (so far)</span>}
+                    {point.partial && <span class="muted"> {labels.soFar}</span>}
                   </th>
-                  <td class="num">{formatFigure(point.value, label === 'CSAT')}</td>
+                  <td class="num">{formatFigure(point.value, measure === 'csat')}</td>
                   {point.low !== undefined && (
                     <td class="num">
                       {Math.round(point.low)}–{Math.round(point.high ?? point.low)}
@@ -241,13 +244,13 @@ export function TrendPanel({
   );
 }
 
-const formatFigure = (value: number | null, percent: boolean) =>
-  value === null ? '—' : `${value.toFixed(1)}${percent ? '%' : ''}`;
+const formatFigure = (value: number | null, asPercent: boolean) =>
+  value === null ? '—' : asPercent ? percent(value, 1) : decimal(value);
 
 /** The change from the period before, in points; a dash where either has no figure. */
 function formatChange(value: number | null, before: number | null): string {
   if (value === null || before === null) return '—';
   const change = value - before;
-  if (Math.abs(change) < 0.05) return '±0.0';
-  return `${change > 0 ? '+' : '−'}${Math.abs(change).toFixed(1)}`;
+  if (Math.abs(change) < 0.05) return `±${decimal(0)}`;
+  return `${change > 0 ? '+' : '−'}${decimal(Math.abs(change))}`;
 }

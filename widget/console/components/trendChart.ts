@@ -6,6 +6,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { consoleLocale } from '../i18n/locale';
 
 export interface TrendSeries {
   /** Bucket ends, epoch seconds. */
@@ -20,6 +21,24 @@ const ACCENT = '#4f46e5';
 const BAND = 'rgba(79, 70, 229, 0.14)';
 
 export const CHART_HEIGHT = 200;
+
+const DAY_S = 86_400;
+
+/**
+ * The time axis's dates as the console's locale writes them (uPlot's own are English): days
+ * ("2 Nov", "2. Nov."), or months when the ticks are a month or more apart.
+ */
+function dates(_chart: uPlot, splits: number[], _axis: number, _space: number, incr: number) {
+  const format = new Intl.DateTimeFormat(
+    consoleLocale(),
+    incr >= 28 * DAY_S
+      ? { month: 'short' }
+      : incr >= DAY_S
+        ? { day: 'numeric', month: 'short' }
+        : { hour: 'numeric', minute: '2-digit' },
+  );
+  return splits.map((at) => format.format(at * 1000));
+}
 
 /** A chart drawn: how to fit it to a new width, and to remove it. */
 export interface DrawnTrend {
@@ -40,7 +59,11 @@ export function drawTrend(into: HTMLElement, series: TrendSeries, width: number)
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: { y: { range: [0, 100] } },
-      axes: [{}, { values: (_u, ticks) => ticks.map((t) => `${t}`) }],
+      axes: [
+        // Room for the longer dates of some locales ("14. Sept."), so they never touch.
+        { values: dates, space: 64 },
+        { values: (_u, ticks) => ticks.map((t) => `${t}`) },
+      ],
       series: [
         {},
         { label: 'Score', stroke: ACCENT, width: 2, spanGaps: true, points: { size: 5 } },
