@@ -1,7 +1,7 @@
 /**
  * A refusal's problems (`issues`: a dotted path and a message, from the server's zod schemas)
  * put next to the fields they are about, so a form says "Line 2: …" under the origins instead of
- * "The request body is invalid. allowedOrigins.1: …" at its top.
+ * "The request body is invalid. allowedOrigins.1: …" at its top (adminRefusals.ts words them).
  */
 import type { AckError, Issue } from '../../shared/ack';
 
@@ -34,16 +34,7 @@ export function issuesByField(
   return { byField, rest };
 }
 
-/** What the note at the top says when every problem shows at its field. */
-export const SEE_FIELDS = 'Some fields need a change: see the messages under them.';
-
-/** The top note of a refusal whose problems show at their fields. */
-export function topError(error: AckError, issues: FieldIssues): AckError {
-  if (!error.issues || error.issues.length === 0) return error;
-  return { ...error, message: SEE_FIELDS, issues: issues.rest };
-}
-
-/** A sentence from zod's message ("must be …"), capitalised and ended. */
+/** A sentence from a problem's message ("must be …"), capitalised and ended. */
 export function sentence(message: string): string {
   const text = message.trim();
   const capital = text.charAt(0).toUpperCase() + text.slice(1);
