@@ -68,9 +68,10 @@ export function formRefusal(
   error: AckError,
   issues: FieldIssues,
   words: Words,
+  known: Known = {},
   fieldName: (path: string) => string | null = () => null,
 ): AckError {
-  const worded = wordedRefusal(error, words, {}, fieldName);
+  const worded = wordedRefusal(error, words, known, fieldName);
   if (!error.issues || error.issues.length === 0) return worded;
   return {
     ...worded,

@@ -78,7 +78,12 @@ export function NewSiteForm({ api, onCreated, onOpen, onCancel }: Props) {
   return (
     <form class="admin-sections" onSubmit={create}>
       {error && (
-        <ErrorNote error={formRefusal(error, issues, t.admin)} onDismiss={() => setError(null)} />
+        <ErrorNote
+          error={formRefusal(error, issues, t.admin, {
+            forbidden: (server) => t.admin.errors.onlyAdminsCreateSites(server),
+          })}
+          onDismiss={() => setError(null)}
+        />
       )}
       <section class="admin-card" aria-labelledby="new-site-title">
         <header class="admin-card-head">

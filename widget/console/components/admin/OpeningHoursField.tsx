@@ -18,7 +18,7 @@ const DAYS = 7;
 
 /**
  * A weekday's name in the console's language, Monday first (0) as the setting has them:
- * "Monday", "Maandag", "Lundi" (capitalised, as a label begins).
+ * "Monday", "maandag", "lundi" (as written within a sentence).
  */
 export function weekdayName(index: number): string {
   // 1 January 2024 was a Monday.
@@ -27,8 +27,12 @@ export function weekdayName(index: number): string {
     weekday: 'long',
     timeZone: 'UTC',
   }).format(day);
-  return name.charAt(0).toLocaleUpperCase(consoleLocale()) + name.slice(1);
+  return name;
 }
+
+/** A name as a label begins: "Maandag", "Lundi". */
+const capitalised = (name: string) =>
+  name.charAt(0).toLocaleUpperCase(consoleLocale()) + name.slice(1);
 
 export function draftOf(hours: OpeningHours | null): DayDraft[] {
   return Array.from({ length: DAYS }, (_, i) => {
@@ -60,7 +64,7 @@ export function OpeningHoursField({ value, onChange }: Props) {
         {words.hint}
       </span>
       {value.map((day, i) => {
-        const name = weekdayName(i);
+        const name = capitalised(weekdayName(i));
         return (
           <div key={i} class="admin-hours-day">
             <span class="admin-switch-row">

@@ -139,7 +139,7 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
     <form class="admin-sections" onSubmit={save} onInput={() => setSaved(false)}>
       {error && (
         <ErrorNote
-          error={formRefusal(error, issues, t.admin, settingName)}
+          error={formRefusal(error, issues, t.admin, {}, settingName)}
           onDismiss={() => setError(null)}
         />
       )}
