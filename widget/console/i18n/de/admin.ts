@@ -233,7 +233,7 @@ export const admin: ConsoleDictionary['admin'] = {
       'Chatwoot ab Version 4.11.2 signiert jede Zustellung mit dem Geheimnis, das in den Webhook-Einstellungen angezeigt wird. Hinterlegen Sie es hier, und Peakend weist jede Zustellung ab, deren Signatur nicht passt oder die älter als fünf Minuten ist. Optional: Die URL bleibt die erste Prüfung.',
     secretSet: 'Ein Geheimnis ist hinterlegt: Signaturen werden geprüft.',
     secretUnset: 'Kein Geheimnis hinterlegt: Signaturen werden nicht geprüft.',
-    secretLabel: 'Webhook-Geheimnis von Chatwoot',
+    secretLabel: 'Webhook-Geheimnis',
     saveSecret: 'Geheimnis speichern',
     forgetSecret: 'Geheimnis entfernen',
     secretStored: 'Geheimnis gespeichert: Die Signatur jeder Zustellung wird geprüft.',

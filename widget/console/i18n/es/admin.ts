@@ -230,7 +230,7 @@ export const admin: ConsoleDictionary['admin'] = {
       'Chatwoot 4.11.2 y posteriores firman cada envío con el secreto que muestra la configuración de su webhook. Guárdalo aquí y Peakend rechazará cualquier envío cuya firma no coincida o que tenga más de cinco minutos. Opcional: la URL sigue siendo la primera comprobación.',
     secretSet: 'Hay un secreto guardado: se comprueban las firmas.',
     secretUnset: 'No hay ningún secreto guardado: no se comprueban las firmas.',
-    secretLabel: 'Secreto del webhook de Chatwoot',
+    secretLabel: 'Secreto del webhook',
     saveSecret: 'Guardar secreto',
     forgetSecret: 'Olvidar secreto',
     secretStored: 'Secreto guardado: se comprueba la firma de cada envío.',

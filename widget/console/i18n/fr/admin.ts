@@ -237,7 +237,7 @@ export const admin: ConsoleDictionary['admin'] = {
       'À partir de la version 4.11.2, Chatwoot signe chaque envoi avec le secret affiché dans les paramètres du webhook. Enregistrez-le ici et Peakend refusera tout envoi dont la signature ne correspond pas ou qui date de plus de cinq minutes. Facultatif\u202f: l’URL reste la première vérification.',
     secretSet: 'Un secret est enregistré\u202f: les signatures sont vérifiées.',
     secretUnset: 'Aucun secret enregistré\u202f: les signatures ne sont pas vérifiées.',
-    secretLabel: 'Secret du webhook Chatwoot',
+    secretLabel: 'Secret du webhook',
     saveSecret: 'Enregistrer le secret',
     forgetSecret: 'Oublier le secret',
     secretStored: 'Secret enregistré\u202f: la signature de chaque envoi est vérifiée.',

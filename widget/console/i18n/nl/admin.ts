@@ -231,7 +231,7 @@ export const admin: ConsoleDictionary['admin'] = {
       'Chatwoot 4.11.2 en later ondertekenen elke levering met het geheim dat in de webhookinstellingen staat. Sla het hier op en Peakend weigert elke levering waarvan de handtekening niet klopt of die meer dan vijf minuten oud is. Optioneel: de URL blijft de eerste controle.',
     secretSet: 'Er is een geheim opgeslagen: handtekeningen worden gecontroleerd.',
     secretUnset: 'Geen geheim opgeslagen: handtekeningen worden niet gecontroleerd.',
-    secretLabel: 'Webhookgeheim van Chatwoot',
+    secretLabel: 'Webhookgeheim',
     saveSecret: 'Geheim opslaan',
     forgetSecret: 'Geheim vergeten',
     secretStored: 'Geheim opgeslagen: de handtekening van elke levering wordt gecontroleerd.',
