@@ -8,12 +8,18 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ack, Issue } from '../../shared/ack';
-import type { InviteView, MemberView, Role } from '../../shared/accounts';
-import { CHATWOOT_EVENTS, type ChatwootIntegrationView } from '../../shared/integrations';
+import { ZInviteCreate, type InviteView, type MemberView, type Role } from '../../shared/accounts';
+import {
+  CHATWOOT_EVENTS,
+  ZChatwootSecret,
+  type ChatwootIntegrationView,
+} from '../../shared/integrations';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import type { SiteView } from '../../shared/sites';
-import type { DeliveryView, WebhookView } from '../../shared/webhooks';
+import { ZNewSite, ZSitePatch, type SiteView } from '../../shared/sites';
+import { ZVisitorLookup } from '../../shared/visitor-data';
+import { ZNewWebhook, type DeliveryView, type WebhookView } from '../../shared/webhooks';
 import type { AdminApi } from '../../widget/console/adminApi';
+import { wordedProblem } from '../../widget/console/adminRefusals';
 import { Admin } from '../../widget/console/components/admin/Admin';
 import { LanguageProvider, loadConsoleDictionary, type Language } from '../../widget/console/i18n';
 import { en } from '../../widget/console/i18n/en';
@@ -585,5 +591,52 @@ describe('refusals in Spanish', () => {
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toContain('A code this console does not know.'),
     );
+  });
+});
+
+describe('problems the server finds', () => {
+  it('are each read as a case the console words, whatever the admin screens send', async () => {
+    const { admin: words } = await loadConsoleDictionary('nl');
+    const day = { from: '09:00', to: '17:00' };
+    const refusals = [
+      ZSitePatch.safeParse({
+        name: '',
+        allowedOrigins: ['https://shop.example/sale', 'ftp://shop.example'],
+        settings: {
+          targetReplySeconds: 0,
+          halfLifeDays: 99_999,
+          negativityWeight: 'two',
+          maxPromisesPerConversation: 1.5,
+          reopenWindowDays: -1,
+          timeZone: 'Mars/Olympus_Mons',
+          retentionDays: 0,
+          openingHours: [{ from: '9', to: '17:00' }, { from: '17:00', to: '09:00' }, day],
+          scoringMood: 'generous',
+        },
+      }),
+      ZNewSite.safeParse({ name: 'x'.repeat(500), allowedOrigins: [] }),
+      ZNewSite.safeParse({ name: 'bell\u0007', allowedOrigins: [] }),
+      ZNewSite.safeParse({ name: '\ud800', allowedOrigins: Array(200).fill('https://a.example') }),
+      ZNewWebhook.safeParse({ url: 'ftp://hooks.example', events: [] }),
+      ZNewWebhook.safeParse({ url: 'not a url', events: ['rating.saved'] }),
+      ZNewWebhook.safeParse({ url: 'https://u:p@hooks.example', events: ['rating.saved'] }),
+      ZNewWebhook.safeParse({
+        url: 'https://hooks.slack.com/services/x',
+        kind: 'slack',
+        events: ['followup.created'],
+      }),
+      ZChatwootSecret.safeParse('short'),
+      ZChatwootSecret.safeParse('x'.repeat(201)),
+      ZInviteCreate.safeParse({ email: 'not an email', role: 'agent' }),
+      ZVisitorLookup.safeParse({ userId: 'has spaces' }),
+    ];
+    const messages = refusals.flatMap((answer) => answer.error?.issues ?? []).map((i) => i.message);
+    // The server's own problems, beside its schemas' (server/webhooks/guard.ts).
+    messages.push(
+      'intranet.example resolves to 10.0.0.7, which is not a public address (allow it with PEAKEND_WEBHOOK_ALLOW)',
+    );
+    expect(messages.length).toBeGreaterThan(20);
+    const unread = messages.filter((message) => wordedProblem(message, words.problems) === message);
+    expect(unread).toEqual([]);
   });
 });

@@ -108,28 +108,32 @@ const PROBLEMS: readonly [
       const inclusive = op === '>=';
       if (type === 'string') {
         if (n === '1' && inclusive) return w.required(s);
-        return w.tooShort(s, number(inclusive ? n! : String(Number(n) + 1)));
+        return w.tooShort(s, number(inclusive ? n : String(Number(n) + 1)));
       }
       if (type === 'array' || type === 'set') {
-        return w.tooFew(s, number(inclusive ? n! : String(Number(n) + 1)));
+        return w.tooFew(s, number(inclusive ? n : String(Number(n) + 1)));
       }
-      return inclusive ? w.atLeast(s, number(n!)) : w.moreThan(s, number(n!));
+      return inclusive ? w.atLeast(s, number(n)) : w.moreThan(s, number(n));
     },
   ],
   [
     /^Too big: expected (string|array|set|number|int|bigint) to (?:have|be) (<=|<)(\d+(?:\.\d+)?)/,
     (w, s, type, op, n) => {
       const inclusive = op === '<=';
-      if (type === 'string') return w.tooLong(s, number(inclusive ? n! : String(Number(n) - 1)));
+      if (type === 'string') return w.tooLong(s, number(inclusive ? n : String(Number(n) - 1)));
       if (type === 'array' || type === 'set') {
-        return w.tooMany(s, number(inclusive ? n! : String(Number(n) - 1)));
+        return w.tooMany(s, number(inclusive ? n : String(Number(n) - 1)));
       }
-      return inclusive ? w.atMost(s, number(n!)) : w.lessThan(s, number(n!));
+      return inclusive ? w.atMost(s, number(n)) : w.lessThan(s, number(n));
     },
   ],
-  [/^must be at most (\d+) characters/, (w, s, n) => w.tooLong(s, number(n!))],
-  [/^must be at least (\d+(?:\.\d+)?)$/, (w, s, n) => w.atLeast(s, number(n!))],
-  [/^must be at most (\d+(?:\.\d+)?)$/, (w, s, n) => w.atMost(s, number(n!))],
+  [
+    /^Too (?:small|big): expected (?:string|array|set) to have exactly (\d+)/,
+    (w, s, n) => w.exactly(s, number(n)),
+  ],
+  [/^must be at most (\d+) characters/, (w, s, n) => w.tooLong(s, number(n))],
+  [/^must be at least (\d+(?:\.\d+)?)$/, (w, s, n) => w.atLeast(s, number(n))],
+  [/^must be at most (\d+(?:\.\d+)?)$/, (w, s, n) => w.atMost(s, number(n))],
   [/^Invalid input: expected int\b/, (w, s) => w.wholeNumber(s)],
   [/^Invalid input: expected number\b/, (w, s) => w.number(s)],
   [/^must be an origin\b/, (w, s) => w.origin(s)],
@@ -144,12 +148,12 @@ const PROBLEMS: readonly [
   [/^must not carry a user name or password/, (w, s) => w.urlCredentials(s)],
   [
     /^(\S+) resolves to \S+, which is not a public address/,
-    (w, s, host) => w.privateAddress(s, host!),
+    (w, s, host) => w.privateAddress(s, host),
   ],
   [/^choose at least one event/, (w, s) => w.chooseEvent(s)],
   [/^a Slack destination hears only/, (w, s) => w.slackEvents(s)],
   [/^must be the secret Chatwoot shows/, (w, s) => w.chatwootSecret(s)],
-  [/^Unrecognized keys?: (.+)$/, (w, s, names) => w.unknownSetting(s, names!)],
+  [/^Unrecognized keys?: (.+)$/, (w, s, names) => w.unknownSetting(s, names)],
   [/^use letters, digits and/, (w, s) => w.id(s)],
 ];
 

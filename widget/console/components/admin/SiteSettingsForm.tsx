@@ -59,6 +59,10 @@ const originsText = (origins: readonly string[]) => origins.join('\n');
 export function SiteSettingsForm({ api, site, onSaved }: Props) {
   const t = useT();
   const words = t.admin.settings;
+  const scoring = SCORING.map((setting) => ({
+    ...setting,
+    ...settingWords(words.scoring[setting.key]),
+  }));
   const [name, setName] = useState(site.name);
   const [origins, setOrigins] = useState(originsText(site.allowedOrigins));
   const [settings, setSettings] = useState<Record<string, string>>(() =>
@@ -183,55 +187,52 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
           <p class="admin-card-intro">{words.scoringIntro}</p>
         </header>
         <div class="admin-settings">
-          {SCORING.map(({ key, whole }) => {
-            const { label, unit, hint } = settingWords(words.scoring[key]);
-            return (
-              <div key={key} class="field admin-setting">
-                <label class="field-label" for={`setting-${key}`}>
-                  {label}
-                </label>
-                <span class="admin-setting-input">
-                  <input
-                    id={`setting-${key}`}
-                    type="number"
-                    inputMode={whole ? 'numeric' : 'decimal'}
-                    step={whole ? 1 : 'any'}
-                    min={whole ? 1 : undefined}
-                    required
-                    aria-invalid={issues.byField.has(`settings.${key}`) ? 'true' : undefined}
-                    aria-describedby={[
-                      issues.byField.has(`settings.${key}`) ? `setting-${key}-error` : '',
-                      `setting-${key}-unit`,
-                      hint ? `setting-${key}-hint` : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' ')}
-                    value={settings[key]}
-                    onInput={(e) => {
-                      const value = e.currentTarget.value;
-                      setSettings((current) => ({ ...current, [key]: value }));
-                    }}
-                  />
-                  <span id={`setting-${key}-unit`} class="admin-setting-unit">
-                    {unit}
-                  </span>
+          {scoring.map(({ key, label, unit, whole, hint }) => (
+            <div key={key} class="field admin-setting">
+              <label class="field-label" for={`setting-${key}`}>
+                {label}
+              </label>
+              <span class="admin-setting-input">
+                <input
+                  id={`setting-${key}`}
+                  type="number"
+                  inputMode={whole ? 'numeric' : 'decimal'}
+                  step={whole ? 1 : 'any'}
+                  min={whole ? 1 : undefined}
+                  required
+                  aria-invalid={issues.byField.has(`settings.${key}`) ? 'true' : undefined}
+                  aria-describedby={[
+                    issues.byField.has(`settings.${key}`) ? `setting-${key}-error` : '',
+                    `setting-${key}-unit`,
+                    hint ? `setting-${key}-hint` : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                  value={settings[key]}
+                  onInput={(e) => {
+                    const value = e.currentTarget.value;
+                    setSettings((current) => ({ ...current, [key]: value }));
+                  }}
+                />
+                <span id={`setting-${key}-unit`} class="admin-setting-unit">
+                  {unit}
                 </span>
-                {issues.byField.has(`settings.${key}`) && (
-                  <span id={`setting-${key}-error`} class="field-error">
-                    {issues.byField.get(`settings.${key}`)?.join(' ')}
-                  </span>
-                )}
-                {hint && (
-                  <span id={`setting-${key}-hint`} class="field-hint">
-                    {hint}
-                  </span>
-                )}
-                <code class="admin-setting-key" title={words.apiName}>
-                  {key}
-                </code>
-              </div>
-            );
-          })}
+              </span>
+              {issues.byField.has(`settings.${key}`) && (
+                <span id={`setting-${key}-error`} class="field-error">
+                  {issues.byField.get(`settings.${key}`)?.join(' ')}
+                </span>
+              )}
+              {hint && (
+                <span id={`setting-${key}-hint`} class="field-hint">
+                  {hint}
+                </span>
+              )}
+              <code class="admin-setting-key" title={words.apiName}>
+                {key}
+              </code>
+            </div>
+          ))}
         </div>
         {SWITCHES.map((key) => (
           <div key={key} class="field admin-switch">

@@ -48,11 +48,10 @@ type Words = ConsoleDictionary['admin'];
  * 503)."); a reason worded otherwise is shown as it is.
  */
 function disabledReason(reason: string, words: Words['webhooks']): string {
-  const match = /^Disabled on (\S+): every delivery failed for 24 hours \(last: (.*)\)\.$/s.exec(
-    reason,
-  );
-  const day = match && calendarDate(match[1]!);
-  return match && day ? words.disabledReason(day, match[2]!) : reason;
+  const [, at = '', last = ''] =
+    /^Disabled on (\S+): every delivery failed for 24 hours \(last: (.*)\)\.$/s.exec(reason) ?? [];
+  const day = calendarDate(at);
+  return day ? words.disabledReason(day, last) : reason;
 }
 
 /** Names of the webhook form's fields, for problems said at its top. */

@@ -381,6 +381,7 @@ export const admin: ConsoleDictionary['admin'] = {
     tooLong: (_server, max) => `darf höchstens ${max} Zeichen lang sein`,
     tooFew: (_server, min) => `muss mindestens ${min} Einträge enthalten`,
     tooMany: (_server, max) => `darf höchstens ${max} Einträge enthalten`,
+    exactly: (_server, count) => `muss genau ${count} Einträge enthalten`,
     wholeNumber: () => 'muss eine ganze Zahl sein',
     number: () => 'muss eine Zahl sein',
     origin: () => 'muss ein Origin wie https://shop.example sein (Schema und Host, ohne Pfad)',

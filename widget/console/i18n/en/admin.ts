@@ -448,6 +448,8 @@ export const admin = {
     /** Items of a list. */
     tooFew: (server: string, _min: string) => server,
     tooMany: (server: string, _max: string) => server,
+    /** Characters of a text, or items of a list. */
+    exactly: (server: string, _count: string) => server,
     wholeNumber: asServerSays,
     number: asServerSays,
     origin: asServerSays,

@@ -377,6 +377,7 @@ export const admin: ConsoleDictionary['admin'] = {
     tooLong: (_server, max) => `debe tener como máximo ${max} caracteres`,
     tooFew: (_server, min) => `debe tener al menos ${min} elementos`,
     tooMany: (_server, max) => `debe tener como máximo ${max} elementos`,
+    exactly: (_server, count) => `debe tener exactamente ${count} elementos`,
     wholeNumber: () => 'debe ser un número entero',
     number: () => 'debe ser un número',
     origin: () => 'debe ser un origen como https://shop.example (esquema y host, sin ruta)',

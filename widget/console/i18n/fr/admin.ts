@@ -386,6 +386,7 @@ export const admin: ConsoleDictionary['admin'] = {
     tooLong: (_server, max) => `doit compter au plus ${max} caractères`,
     tooFew: (_server, min) => `doit contenir au moins ${min} éléments`,
     tooMany: (_server, max) => `doit contenir au plus ${max} éléments`,
+    exactly: (_server, count) => `doit contenir exactement ${count} éléments`,
     wholeNumber: () => 'doit être un nombre entier',
     number: () => 'doit être un nombre',
     origin: () => 'doit être une origine comme https://shop.example (schéma et hôte, sans chemin)',

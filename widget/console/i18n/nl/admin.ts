@@ -374,6 +374,7 @@ export const admin: ConsoleDictionary['admin'] = {
     tooLong: (_server, max) => `mag hoogstens ${max} tekens lang zijn`,
     tooFew: (_server, min) => `moet minstens ${min} waarden bevatten`,
     tooMany: (_server, max) => `mag hoogstens ${max} waarden bevatten`,
+    exactly: (_server, count) => `moet precies ${count} waarden bevatten`,
     wholeNumber: () => 'moet een geheel getal zijn',
     number: () => 'moet een getal zijn',
     origin: () => 'moet een origin zijn zoals https://shop.example (schema en host, zonder pad)',
