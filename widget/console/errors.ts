@@ -24,8 +24,6 @@ type Refused = Pick<AckError, 'code' | 'message' | 'retryAfterSeconds'>;
 export function errorText(error: Refused, t: ConsoleDictionary, specific: SpecificWords = {}) {
   const own = OWN.find((key) => error.message === en.shell.errors[key]);
   if (own) return t.shell.errors[own];
-  // Worded by the console already (fieldIssues.ts: the problems show at their fields).
-  if (error.message === t.shell.errors.seeFields) return error.message;
   const word = specific[error.code];
   if (word) return word(error.message);
   const { errors } = t.shell;

@@ -1,11 +1,9 @@
 /**
  * A refusal's problems (`issues`: a dotted path and a message, from the server's zod schemas)
  * put next to the fields they are about, so a form says "Line 2: …" under the origins instead of
- * "The request body is invalid. allowedOrigins.1: …" at its top.
+ * "The request body is invalid. allowedOrigins.1: …" at its top (adminRefusals.ts words them).
  */
 import type { AckError, Issue } from '../../shared/ack';
-import type { ConsoleDictionary } from './i18n';
-import { en } from './i18n/en';
 
 export interface FieldIssues {
   /** Messages by field, in the order the server named them. */
@@ -36,23 +34,7 @@ export function issuesByField(
   return { byField, rest };
 }
 
-/** What the note at the top says (in English) when every problem shows at its field. */
-export const SEE_FIELDS = en.shell.errors.seeFields;
-
-/**
- * The top note of a refusal whose problems show at their fields, in the language of `t` (pass
- * the dictionary shown; English otherwise).
- */
-export function topError(
-  error: AckError,
-  issues: FieldIssues,
-  t: ConsoleDictionary = en,
-): AckError {
-  if (!error.issues || error.issues.length === 0) return error;
-  return { ...error, message: t.shell.errors.seeFields, issues: issues.rest };
-}
-
-/** A sentence from zod's message ("must be …"), capitalised and ended. */
+/** A sentence from a problem's message ("must be …"), capitalised and ended. */
 export function sentence(message: string): string {
   const text = message.trim();
   const capital = text.charAt(0).toUpperCase() + text.slice(1);

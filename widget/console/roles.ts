@@ -4,7 +4,6 @@
  */
 import { ROLES, type Role } from '../../shared/roles';
 import type { ConsoleDictionary } from './i18n';
-import { en } from './i18n/en';
 
 export { ROLES };
 
@@ -22,10 +21,3 @@ export function roleAs(role: Role, t: ConsoleDictionary): string {
 export function roleHint(role: Role, t: ConsoleDictionary): string {
   return t.shell.roleHints[role];
 }
-
-/**
- * English, for screens that do not pass their dictionary yet (the admin screens'); use
- * `roleLabel` and `roleHint` with the dictionary shown.
- */
-export const ROLE_LABEL: Record<Role, string> = en.shell.roles;
-export const ROLE_HINT: Record<Role, string> = en.shell.roleHints;

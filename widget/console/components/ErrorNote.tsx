@@ -4,14 +4,24 @@ import { errorText } from '../errors';
 import { useT } from '../i18n';
 import { AlertIcon, XIcon } from './icons';
 
+interface Props {
+  error: AckError;
+  onDismiss: () => void;
+  /**
+   * The refusal is worded already, in the language shown, by what knows its place (the admin
+   * screens: adminRefusals.ts): shown as it is rather than worded again by its code.
+   */
+  worded?: boolean;
+}
+
 /** An action's refusal, worded in the language shown where its code is known (errors.ts). */
-export function ErrorNote({ error, onDismiss }: { error: AckError; onDismiss: () => void }) {
+export function ErrorNote({ error, onDismiss, worded = false }: Props) {
   const t = useT();
   return (
     <div class="note note--error note--inline" role="alert">
       <AlertIcon />
       <div class="note-body">
-        <span>{errorText(error, t)}</span>
+        <span>{worded ? error.message : errorText(error, t)}</span>
         {error.issues && error.issues.length > 0 && (
           <ul class="note-issues">
             {error.issues.map((issue) => (

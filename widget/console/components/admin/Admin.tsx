@@ -4,8 +4,11 @@
  * refuses everyone else anyway.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { AckError } from '../../../../shared/ack';
 import type { NewSiteView, SiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
+import { refusalMessage } from '../../adminRefusals';
+import { useT } from '../../i18n';
 import { httpIntegrationApi, type IntegrationApi } from '../../integrationApi';
 import { httpVisitorDataApi, type VisitorDataApi } from '../../visitorDataApi';
 import { httpWebhookApi, type WebhookApi } from '../../webhookApi';
@@ -21,13 +24,13 @@ import { WebhooksAdmin } from './WebhooksAdmin';
 
 type Section = 'team' | 'settings' | 'embed' | 'integrations' | 'webhooks' | 'visitors';
 
-const SECTIONS: readonly Tab<Section>[] = [
-  { id: 'team', label: 'Team' },
-  { id: 'settings', label: 'Settings' },
-  { id: 'embed', label: 'Embed and key' },
-  { id: 'integrations', label: 'Integrations' },
-  { id: 'webhooks', label: 'Webhooks' },
-  { id: 'visitors', label: 'Visitor data' },
+const SECTIONS: readonly Section[] = [
+  'team',
+  'settings',
+  'embed',
+  'integrations',
+  'webhooks',
+  'visitors',
 ];
 
 interface Props {
@@ -48,7 +51,7 @@ interface Props {
 
 type Sites =
   | { state: 'loading' }
-  | { state: 'error'; message: string }
+  | { state: 'error'; error: AckError }
   | { state: 'ready'; sites: SiteView[] };
 
 const serverWebhooks = httpWebhookApi();
@@ -63,6 +66,7 @@ export function Admin({
   onShowing,
   visitorData = serverVisitorData,
 }: Props) {
+  const t = useT();
   const [integrationApi] = useState(() => integrations ?? httpIntegrationApi());
   const [sites, setSites] = useState<Sites>({ state: 'loading' });
   /** The site shown, or null for the new-site form. */
@@ -76,7 +80,7 @@ export function Admin({
       setSites(
         answer.ok
           ? { state: 'ready', sites: answer.data }
-          : { state: 'error', message: answer.error.message },
+          : { state: 'error', error: answer.error },
       );
     });
     return () => {
@@ -98,11 +102,11 @@ export function Admin({
       <main class="admin admin--empty">
         {sites.state === 'loading' ? (
           <p class="muted" role="status">
-            Loading your sites…
+            {t.admin.nav.loading}
           </p>
         ) : (
           <p class="note note--error" role="alert">
-            Your sites could not be loaded: {sites.message}
+            {t.admin.nav.loadFailed(refusalMessage(sites.error, t.admin.errors))}
           </p>
         )}
       </main>
@@ -110,6 +114,7 @@ export function Admin({
   }
 
   const list = sites.sites;
+  const tabs: Tab<Section>[] = SECTIONS.map((id) => ({ id, label: t.admin.tabs[id] }));
   const site =
     selectedId === null ? null : (list.find((s) => s.siteId === selectedId) ?? list[0] ?? null);
   const replace = (changed: SiteView) =>
@@ -134,8 +139,8 @@ export function Admin({
 
   return (
     <div class="admin">
-      <nav class="admin-nav" aria-label="Sites you administer">
-        <h2 class="admin-nav-title">Sites</h2>
+      <nav class="admin-nav" aria-label={t.admin.nav.label}>
+        <h2 class="admin-nav-title">{t.admin.nav.title}</h2>
         <ul class="admin-nav-list">
           {list.map((s) => (
             <li key={s.siteId}>
@@ -160,20 +165,23 @@ export function Admin({
           class={`btn btn--secondary btn--small admin-nav-new${selectedId === null ? ' is-active' : ''}`}
           onClick={() => setSelectedId(null)}
         >
-          <PlusIcon /> New site
+          <PlusIcon /> {t.admin.nav.newSite}
         </button>
       </nav>
-      <main class="admin-main" aria-label={site ? `Administer ${site.name}` : 'New site'}>
+      <main
+        class="admin-main"
+        aria-label={site ? t.admin.nav.administer(site.name) : t.admin.nav.newSite}
+      >
         {site ? (
           <>
             <header class="admin-head">
-              <p class="admin-eyebrow">Site</p>
+              <p class="admin-eyebrow">{t.admin.nav.eyebrow}</p>
               <h1 class="admin-title">{site.name}</h1>
             </header>
             <Tabs
-              label={`${site.name} administration`}
+              label={t.admin.nav.tabsLabel(site.name)}
               idPrefix="admin"
-              tabs={SECTIONS}
+              tabs={tabs}
               selected={section}
               onSelect={setSection}
             >

@@ -3,6 +3,7 @@
  * browser refuses the clipboard, the text is selected so the person can copy it themselves.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useT } from '../../i18n';
 import { useFocusOnMount } from '../../useFocusOnMount';
 
 interface Props {
@@ -24,6 +25,7 @@ export function CopyField({
   multiline = false,
   autoFocus = false,
 }: Props) {
+  const t = useT();
   const id = useId();
   const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<Copied>('idle');
@@ -64,12 +66,12 @@ export function CopyField({
       <div class={`copy-field-row${multiline ? ' copy-field-row--multiline' : ''}`}>
         {multiline ? <textarea {...common} rows={3} /> : <input type="text" {...common} />}
         <button type="button" class="btn btn--secondary" onClick={() => void copy()}>
-          {copied === 'copied' ? 'Copied' : copyLabel}
+          {copied === 'copied' ? t.admin.copy.copied : copyLabel}
         </button>
       </div>
       <span class="copy-field-status" role="status">
-        {copied === 'copied' && 'Copied to the clipboard.'}
-        {copied === 'select' && 'Selected: press Ctrl+C (⌘C on a Mac) to copy.'}
+        {copied === 'copied' && t.admin.copy.copiedStatus}
+        {copied === 'select' && t.admin.copy.selectStatus}
       </span>
     </div>
   );

@@ -8,6 +8,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AckError } from '../../../../shared/ack';
 import type { RotatedKey, SiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
+import { wordedRefusal } from '../../adminRefusals';
+import { useT } from '../../i18n';
 import { ErrorNote } from '../ErrorNote';
 import { CopyField } from './CopyField';
 import { SecretOnce } from './SecretOnce';
@@ -20,6 +22,8 @@ interface Props {
 type KeyState = 'idle' | 'confirming' | 'rotating';
 
 export function EmbedAndKey({ api, site }: Props) {
+  const t = useT();
+  const words = t.admin.embed;
   const [keyState, setKeyState] = useState<KeyState>('idle');
   const [rotated, setRotated] = useState<RotatedKey | null>(null);
   const [error, setError] = useState<AckError | null>(null);
@@ -57,60 +61,60 @@ export function EmbedAndKey({ api, site }: Props) {
       <section class="admin-card" aria-labelledby="snippet-title">
         <header class="admin-card-head">
           <h2 id="snippet-title" class="admin-card-title">
-            Embed snippet
+            {words.snippetTitle}
           </h2>
           <p class="admin-card-intro">
-            Paste it into every page of {site.name} where the chat should appear, just before{' '}
-            <code>&lt;/body&gt;</code>. Pages must be on an allowed origin.
+            {words.snippetIntro(site.name, <code>&lt;/body&gt;</code>)}
           </p>
         </header>
-        <CopyField label="Embed snippet" value={site.snippet} copyLabel="Copy snippet" multiline />
+        <CopyField
+          label={words.snippetTitle}
+          value={site.snippet}
+          copyLabel={words.copySnippet}
+          multiline
+        />
       </section>
 
       <section class="admin-card" aria-labelledby="signing-title">
         <header class="admin-card-head">
           <h2 id="signing-title" class="admin-card-title">
-            Signing secret
+            {words.signingTitle}
           </h2>
-          <p class="admin-card-intro">
-            For your servers only, never a web page: they sign with it (HMAC-SHA256) the
-            conversations of your own helpdesk that visitors may rate with{' '}
-            <code>peakend('rate', …)</code>, and the ids of your signed-in users. It changes when
-            the site key is rotated.
-          </p>
+          <p class="admin-card-intro">{words.signingIntro(<code>peakend('rate', …)</code>)}</p>
         </header>
         <CopyField
-          label="Signing secret"
+          label={words.signingTitle}
           value={rotated?.signingSecret ?? signingSecret}
-          copyLabel="Copy secret"
+          copyLabel={words.copySecret}
         />
       </section>
 
       <section class="admin-card" aria-labelledby="key-title">
         <header class="admin-card-head">
           <h2 id="key-title" class="admin-card-title">
-            Site key
+            {words.keyTitle}
           </h2>
-          <p class="admin-card-intro">
-            Your servers send it to post conversation events and read scores (site id{' '}
-            <code>{site.siteId}</code>). Peakend keeps only a fingerprint of it, so it cannot show
-            it again: if it is lost or may have leaked, rotate it.
-          </p>
+          <p class="admin-card-intro">{words.keyIntro(<code>{site.siteId}</code>)}</p>
         </header>
-        {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
+        {error && (
+          <ErrorNote
+            worded
+            error={wordedRefusal(error, t.admin)}
+            onDismiss={() => setError(null)}
+          />
+        )}
         {rotated ? (
           <SecretOnce
-            title="New site key"
-            label="New site key"
+            title={words.newKey}
+            label={words.newKey}
             value={rotated.key}
-            copyLabel="Copy key"
+            copyLabel={words.copyKey}
             onDone={() => {
               setRotated(null);
               setRefocus(true);
             }}
           >
-            The previous key has stopped working. Put this one wherever your servers keep it, and
-            the new signing secret (above) wherever they sign users and host chats.
+            {words.newKeyNote}
           </SecretOnce>
         ) : keyState === 'idle' ? (
           <div>
@@ -120,28 +124,21 @@ export function EmbedAndKey({ api, site }: Props) {
               class="btn btn--secondary"
               onClick={() => setKeyState('confirming')}
             >
-              Rotate site key
+              {words.rotate}
             </button>
           </div>
         ) : (
           <div
             class="confirm"
             role="group"
-            aria-label="Rotate site key"
+            aria-label={words.rotate}
             onKeyDown={(event) => {
               if (event.key === 'Escape') setKeyState('idle');
             }}
           >
-            <p class="confirm-text">
-              The current key stops working at once: anything still using it is refused until it has
-              the new key.
-            </p>
+            <p class="confirm-text">{words.confirmKey}</p>
             {/* The signing secret is derived from the key (server/auth/signing.ts). */}
-            <p class="confirm-text">
-              The signing secret changes too: signed-in users’ <code>userHash</code> values and
-              host-chat signatures made with the old one are refused until your servers sign with
-              the new secret, so those visitors can’t chat meanwhile. Rotate it?
-            </p>
+            <p class="confirm-text">{words.confirmSecret(<code>userHash</code>)}</p>
             <div class="confirm-actions">
               <button
                 ref={cancel}
@@ -149,7 +146,7 @@ export function EmbedAndKey({ api, site }: Props) {
                 class="btn btn--quiet btn--small"
                 onClick={() => setKeyState('idle')}
               >
-                Cancel
+                {t.common.cancel}
               </button>
               <button
                 type="button"
@@ -157,7 +154,7 @@ export function EmbedAndKey({ api, site }: Props) {
                 disabled={keyState === 'rotating'}
                 onClick={() => void rotate()}
               >
-                Rotate key
+                {words.rotateKey}
               </button>
             </div>
           </div>

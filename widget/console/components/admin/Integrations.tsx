@@ -9,6 +9,9 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AckError } from '../../../../shared/ack';
 import type { ChatwootIntegrationView } from '../../../../shared/integrations';
 import type { SiteView } from '../../../../shared/sites';
+import { wordedRefusal } from '../../adminRefusals';
+import { useT } from '../../i18n';
+import { consoleLocale } from '../../i18n/locale';
 import type { IntegrationApi } from '../../integrationApi';
 import { ErrorNote } from '../ErrorNote';
 import { SecretOnce } from './SecretOnce';
@@ -21,13 +24,15 @@ interface Props {
 type Confirming = null | 'rotate' | 'disable';
 
 export function Integrations({ api, site }: Props) {
+  const t = useT();
+  const words = t.admin.integrations;
   const [state, setState] = useState<ChatwootIntegrationView | null>(null);
   const [url, setUrl] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AckError | null>(null);
   const [secret, setSecret] = useState('');
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<'stored' | 'forgotten' | null>(null);
   const secretId = useId();
   const cancel = useRef<HTMLButtonElement>(null);
   const mainButton = useRef<HTMLButtonElement>(null);
@@ -89,11 +94,7 @@ export function Integrations({ api, site }: Props) {
       () => api.setChatwootSecret(site.siteId, value),
       () => {
         setSecret('');
-        setSaved(
-          value === null
-            ? 'Secret forgotten: the URL alone lets deliveries in.'
-            : 'Secret stored: every delivery’s signature is checked.',
-        );
+        setSaved(value === null ? 'forgotten' : 'stored');
       },
     );
 
@@ -101,16 +102,12 @@ export function Integrations({ api, site }: Props) {
     <div
       class="confirm"
       role="group"
-      aria-label={what === 'rotate' ? 'Make a new URL' : 'Disable Chatwoot'}
+      aria-label={what === 'rotate' ? words.newUrl : words.disable}
       onKeyDown={(event) => {
         if (event.key === 'Escape') setConfirming(null);
       }}
     >
-      <p class="confirm-text">
-        {what === 'rotate'
-          ? 'The current URL stops working at once: Chatwoot’s deliveries are refused until you paste the new one. Make a new URL?'
-          : 'Chatwoot’s deliveries are refused from now on; what they brought stays. Disable it?'}
-      </p>
+      <p class="confirm-text">{what === 'rotate' ? words.confirmNewUrl : words.confirmDisable}</p>
       <div class="confirm-actions">
         <button
           ref={cancel}
@@ -118,7 +115,7 @@ export function Integrations({ api, site }: Props) {
           class="btn btn--quiet btn--small"
           onClick={() => setConfirming(null)}
         >
-          Cancel
+          {t.common.cancel}
         </button>
         <button
           type="button"
@@ -126,7 +123,7 @@ export function Integrations({ api, site }: Props) {
           disabled={busy}
           onClick={() => void (what === 'rotate' ? enable() : disable())}
         >
-          {what === 'rotate' ? 'Make new URL' : 'Disable'}
+          {what === 'rotate' ? words.makeNewUrl : words.disableConfirmed}
         </button>
       </div>
     </div>
@@ -139,17 +136,21 @@ export function Integrations({ api, site }: Props) {
           <h2 id="chatwoot-title" class="admin-card-title">
             Chatwoot
           </h2>
-          <p class="admin-card-intro">
-            Score your agents from the conversations they already have in Chatwoot: its messages,
-            assignments, resolves and CSAT answers become {site.name}’s conversations in Peakend.
-            Paste the webhook URL into Chatwoot under Settings → Integrations → Webhooks.
-          </p>
+          <p class="admin-card-intro">{words.intro(site.name)}</p>
         </header>
-        {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
+        {error && (
+          <ErrorNote
+            worded
+            error={wordedRefusal(error, t.admin, {
+              not_found: (server) => t.admin.errors.chatwootOff(server),
+            })}
+            onDismiss={() => setError(null)}
+          />
+        )}
         {state === null ? (
           !error && (
             <p class="muted" role="status">
-              Loading…
+              {t.common.loading}
             </p>
           )
         ) : !state.enabled ? (
@@ -161,35 +162,32 @@ export function Integrations({ api, site }: Props) {
               disabled={busy}
               onClick={() => void enable()}
             >
-              Enable Chatwoot
+              {words.enable}
             </button>
           </div>
         ) : (
           <>
             {url ? (
               <SecretOnce
-                title="Chatwoot webhook URL"
-                label="Webhook URL"
+                title={words.urlTitle}
+                label={words.urlLabel}
                 value={url}
-                copyLabel="Copy URL"
+                copyLabel={words.copyUrl}
                 onDone={() => {
                   setUrl(null);
                   setRefocus(true);
                 }}
               >
-                Paste it into Chatwoot as a new webhook, and tick the events below. Anyone who has
-                it can send conversations to {site.name}: keep it out of tickets and chats.
+                {words.urlNote(site.name)}
               </SecretOnce>
             ) : (
               <p class="admin-card-intro" role="status">
-                Enabled{state.urlCreatedAt && ` since ${formatDay(state.urlCreatedAt)}`}. Peakend
-                keeps only a fingerprint of the URL, so it cannot show it again: if it is lost or
-                may have leaked, make a new one.
+                {words.enabled(state.urlCreatedAt && formatDay(state.urlCreatedAt))}
               </p>
             )}
             <div>
               <h3 class="admin-subtitle" id="chatwoot-events">
-                Events to tick in Chatwoot
+                {words.eventsTitle}
               </h3>
               <ul class="integration-events" aria-labelledby="chatwoot-events">
                 {state.events.map((event) => (
@@ -209,14 +207,14 @@ export function Integrations({ api, site }: Props) {
                   class="btn btn--secondary"
                   onClick={() => setConfirming('rotate')}
                 >
-                  Make a new URL
+                  {words.newUrl}
                 </button>
                 <button
                   type="button"
                   class="btn btn--quiet"
                   onClick={() => setConfirming('disable')}
                 >
-                  Disable Chatwoot
+                  {words.disable}
                 </button>
               </div>
             )}
@@ -228,18 +226,12 @@ export function Integrations({ api, site }: Props) {
         <section class="admin-card" aria-labelledby="chatwoot-secret-title">
           <header class="admin-card-head">
             <h2 id="chatwoot-secret-title" class="admin-card-title">
-              Chatwoot’s webhook secret
+              {words.secretTitle}
             </h2>
-            <p class="admin-card-intro">
-              Chatwoot 4.11.2 and later sign each delivery with the secret its webhook settings
-              show. Store it here and Peakend refuses any delivery whose signature does not match,
-              or that is more than five minutes old. Optional: the URL stays the first check.
-            </p>
+            <p class="admin-card-intro">{words.secretIntro}</p>
           </header>
           <p class="admin-card-intro" role="status">
-            {state.secretSet
-              ? 'A secret is stored: signatures are checked.'
-              : 'No secret stored: signatures are not checked.'}
+            {state.secretSet ? words.secretSet : words.secretUnset}
           </p>
           <form
             class="integration-secret"
@@ -250,7 +242,7 @@ export function Integrations({ api, site }: Props) {
           >
             <div class="field">
               <label class="field-label" for={secretId}>
-                Chatwoot webhook secret
+                {words.secretLabel}
               </label>
               <input
                 id={secretId}
@@ -263,7 +255,7 @@ export function Integrations({ api, site }: Props) {
             </div>
             <div class="integration-actions">
               <button type="submit" class="btn btn--secondary" disabled={busy || !secret.trim()}>
-                Save secret
+                {words.saveSecret}
               </button>
               {state.secretSet && (
                 <button
@@ -272,13 +264,14 @@ export function Integrations({ api, site }: Props) {
                   disabled={busy}
                   onClick={() => void saveSecret(null)}
                 >
-                  Forget secret
+                  {words.forgetSecret}
                 </button>
               )}
             </div>
           </form>
           <p class="copy-field-status" role="status">
-            {saved}
+            {saved === 'stored' && words.secretStored}
+            {saved === 'forgotten' && words.secretForgotten}
           </p>
         </section>
       )}
@@ -287,4 +280,8 @@ export function Integrations({ api, site }: Props) {
 }
 
 const formatDay = (iso: string) =>
-  new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  new Date(iso).toLocaleDateString(consoleLocale(), {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });

@@ -6,8 +6,10 @@ import { useRef, useState } from 'preact/hooks';
 import type { AckError } from '../../../../shared/ack';
 import type { NewSiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
+import { formRefusal } from '../../adminRefusals';
+import { useT } from '../../i18n';
 import { useFocusOnMount } from '../../useFocusOnMount';
-import { issuesByField, topError } from '../../fieldIssues';
+import { issuesByField } from '../../fieldIssues';
 import { ErrorNote } from '../ErrorNote';
 import { CopyField } from './CopyField';
 import { SecretOnce } from './SecretOnce';
@@ -23,12 +25,14 @@ interface Props {
 }
 
 export function NewSiteForm({ api, onCreated, onOpen, onCancel }: Props) {
+  const t = useT();
+  const words = t.admin.newSite;
   const [name, setName] = useState('');
   const [origins, setOrigins] = useState('');
   const [error, setError] = useState<AckError | null>(null);
   /** The origins as last sent: a problem's line is named with what it said. */
   const [sentOrigins, setSentOrigins] = useState<string[]>([]);
-  const issues = issuesByField(error, (issue) => siteFieldOf(issue, sentOrigins));
+  const issues = issuesByField(error, (issue) => siteFieldOf(issue, sentOrigins, t.admin));
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<NewSiteView | null>(null);
   const nameField = useRef<HTMLInputElement>(null);
@@ -51,20 +55,19 @@ export function NewSiteForm({ api, onCreated, onOpen, onCancel }: Props) {
     return (
       <div class="admin-sections">
         <SecretOnce
-          title={`${created.name} is ready`}
-          label="Site key"
+          title={words.ready(created.name)}
+          label={words.keyLabel}
           value={created.key}
-          copyLabel="Copy key"
+          copyLabel={t.admin.embed.copyKey}
           onDone={() => onOpen(created.siteId)}
         >
-          Its key lets your servers send conversation events and read scores. You are its admin:
-          invite your team from its Team tab.
+          {words.readyNote}
         </SecretOnce>
-        <section class="admin-card" aria-label="Embed snippet">
+        <section class="admin-card" aria-label={t.admin.embed.snippetTitle}>
           <CopyField
-            label="Embed snippet"
+            label={t.admin.embed.snippetTitle}
             value={created.snippet}
-            copyLabel="Copy snippet"
+            copyLabel={t.admin.embed.copySnippet}
             multiline
           />
         </section>
@@ -74,15 +77,21 @@ export function NewSiteForm({ api, onCreated, onOpen, onCancel }: Props) {
 
   return (
     <form class="admin-sections" onSubmit={create}>
-      {error && <ErrorNote error={topError(error, issues)} onDismiss={() => setError(null)} />}
+      {error && (
+        <ErrorNote
+          worded
+          error={formRefusal(error, issues, t.admin, {
+            forbidden: (server) => t.admin.errors.onlyAdminsCreateSites(server),
+          })}
+          onDismiss={() => setError(null)}
+        />
+      )}
       <section class="admin-card" aria-labelledby="new-site-title">
         <header class="admin-card-head">
           <h2 id="new-site-title" class="admin-card-title">
-            New site
+            {words.title}
           </h2>
-          <p class="admin-card-intro">
-            One site per shop or brand: its own team, widget, key and scores.
-          </p>
+          <p class="admin-card-intro">{words.intro}</p>
         </header>
         <SiteFields
           idPrefix="new-site"
@@ -90,17 +99,17 @@ export function NewSiteForm({ api, onCreated, onOpen, onCancel }: Props) {
           onName={setName}
           origins={origins}
           onOrigins={setOrigins}
-          hint="One per line, e.g. https://shop.example. You can change them later."
+          hint={words.originsHint}
           rows={3}
           nameRef={nameField}
           errors={issues.byField}
         />
         <div class="admin-save">
           <button type="button" class="btn btn--quiet" onClick={onCancel}>
-            Cancel
+            {t.common.cancel}
           </button>
           <button type="submit" class="btn btn--primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create site'}
+            {busy ? words.creating : words.create}
           </button>
         </div>
       </section>

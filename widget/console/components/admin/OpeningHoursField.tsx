@@ -4,6 +4,8 @@
  * member has the console open, whatever the hours say (docs/embedding.md, away mode).
  */
 import type { OpeningHours } from '../../../../shared/opening-hours';
+import { useT } from '../../i18n';
+import { consoleLocale } from '../../i18n/locale';
 
 /** One day as the form edits it: closed days keep their times, so unticking is undone by a tick. */
 export interface DayDraft {
@@ -12,10 +14,28 @@ export interface DayDraft {
   to: string;
 }
 
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const DAYS = 7;
+
+/**
+ * A weekday's name in the console's language, Monday first (0) as the setting has them:
+ * "Monday", "maandag", "lundi" (as written within a sentence).
+ */
+export function weekdayName(index: number): string {
+  // 1 January 2024 was a Monday.
+  const day = new Date(Date.UTC(2024, 0, 1 + index));
+  const name = new Intl.DateTimeFormat(consoleLocale(), {
+    weekday: 'long',
+    timeZone: 'UTC',
+  }).format(day);
+  return name;
+}
+
+/** A name as a label begins: "Maandag", "Lundi". */
+const capitalised = (name: string) =>
+  name.charAt(0).toLocaleUpperCase(consoleLocale()) + name.slice(1);
 
 export function draftOf(hours: OpeningHours | null): DayDraft[] {
-  return DAYS.map((_, i) => {
+  return Array.from({ length: DAYS }, (_, i) => {
     const day = hours?.[i] ?? null;
     return day ? { open: true, ...day } : { open: false, from: '09:00', to: '17:00' };
   });
@@ -33,20 +53,20 @@ interface Props {
 }
 
 export function OpeningHoursField({ value, onChange }: Props) {
+  const t = useT();
+  const words = t.admin.hours;
   const change = (index: number, patch: Partial<DayDraft>) =>
     onChange(value.map((day, i) => (i === index ? { ...day, ...patch } : day)));
   return (
     <fieldset class="admin-form admin-hours" aria-describedby="setting-openingHours-hint">
-      <legend class="field-label">Opening hours</legend>
+      <legend class="field-label">{words.legend}</legend>
       <span id="setting-openingHours-hint" class="field-hint">
-        In the site’s time zone. When no one has the console open, the chat says “We’re closed, back
-        at 9:00” outside these hours and “We’re away right now” within them (or when no day is
-        open), and asks visitors for their email.
+        {words.hint}
       </span>
       {value.map((day, i) => {
-        const name = DAYS[i] ?? '';
+        const name = capitalised(weekdayName(i));
         return (
-          <div key={name} class="admin-hours-day">
+          <div key={i} class="admin-hours-day">
             <span class="admin-switch-row">
               <input
                 id={`hours-${i}-open`}
@@ -58,7 +78,7 @@ export function OpeningHoursField({ value, onChange }: Props) {
             </span>
             <input
               type="time"
-              aria-label={`${name} opens at`}
+              aria-label={words.opensAt(name)}
               disabled={!day.open}
               value={day.from}
               onInput={(e) => change(i, { from: e.currentTarget.value })}
@@ -66,7 +86,7 @@ export function OpeningHoursField({ value, onChange }: Props) {
             <span aria-hidden="true">–</span>
             <input
               type="time"
-              aria-label={`${name} closes at`}
+              aria-label={words.closesAt(name)}
               disabled={!day.open}
               value={day.to}
               onInput={(e) => change(i, { to: e.currentTarget.value })}
@@ -74,7 +94,7 @@ export function OpeningHoursField({ value, onChange }: Props) {
           </div>
         );
       })}
-      <code class="admin-setting-key" title="Its name in the sites API">
+      <code class="admin-setting-key" title={t.admin.settings.apiName}>
         openingHours
       </code>
     </fieldset>

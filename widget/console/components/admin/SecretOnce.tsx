@@ -3,6 +3,7 @@
  * admin must copy it now. It stays until they say they are done.
  */
 import type { ComponentChildren } from 'preact';
+import { useT } from '../../i18n';
 import { CopyField } from './CopyField';
 import { KeyIcon } from '../icons';
 
@@ -17,6 +18,7 @@ interface Props {
 }
 
 export function SecretOnce({ title, label, value, copyLabel, children, onDone }: Props) {
+  const t = useT();
   return (
     <section class="secret" aria-label={title}>
       <div class="secret-head">
@@ -25,10 +27,10 @@ export function SecretOnce({ title, label, value, copyLabel, children, onDone }:
       </div>
       <div class="secret-body">{children}</div>
       <CopyField label={label} value={value} copyLabel={copyLabel} autoFocus />
-      <p class="secret-warning">Shown only this once: Peakend keeps no copy it could show again.</p>
+      <p class="secret-warning">{t.admin.secret.warning}</p>
       <div class="secret-actions">
         <button type="button" class="btn btn--primary btn--small" onClick={onDone}>
-          Done
+          {t.admin.secret.done}
         </button>
       </div>
     </section>

@@ -9,7 +9,9 @@ import { useState } from 'preact/hooks';
 import type { Issue } from '../../../../shared/ack';
 import { LIMITS } from '../../../../shared/limits';
 import { normaliseOrigin } from '../../../../shared/sites';
+import { wordedProblem } from '../../adminRefusals';
 import { sentence } from '../../fieldIssues';
+import { useT, type ConsoleDictionary } from '../../i18n';
 
 interface Props {
   /** Makes the origins field's id and its hint's id unique on the page. */
@@ -35,19 +37,31 @@ export function typedOrigins(text: string): string[] {
     .map(normaliseOrigin);
 }
 
-/** Which of these fields a problem of the sites API is about (issuesByField). */
-export function siteFieldOf(issue: Issue, sent: readonly string[]): [string, string] | null {
-  if (issue.path === 'name') return ['name', sentence(issue.message)];
+/**
+ * Which of these fields a problem of the sites API is about (issuesByField), in `words`: a
+ * problem with one origin names its line, and what it said.
+ */
+export function siteFieldOf(
+  issue: Issue,
+  sent: readonly string[],
+  words: ConsoleDictionary['admin'],
+): [string, string] | null {
+  const problem = wordedProblem(issue.message, words.problems);
+  if (issue.path === 'name') return ['name', sentence(problem)];
   const line = /^allowedOrigins(?:\.(\d+))?$/.exec(issue.path);
   if (!line) return null;
-  if (line[1] === undefined) return ['allowedOrigins', sentence(issue.message)];
+  if (line[1] === undefined) return ['allowedOrigins', sentence(problem)];
   const index = Number(line[1]);
   const value = sent[index];
-  const which = value === undefined ? `Line ${index + 1}` : `Line ${index + 1} (${value})`;
-  return ['allowedOrigins', `${which}: ${issue.message.trim()}.`.replace(/\.\.$/, '.')];
+  const which =
+    value === undefined
+      ? words.siteFields.line(index + 1, problem)
+      : words.siteFields.lineWith(index + 1, value, problem);
+  return ['allowedOrigins', `${which}.`.replace(/\.\.$/, '.')];
 }
 
 export function SiteFields(props: Props) {
+  const t = useT();
   const nameId = `${props.idPrefix}-name`;
   const nameErrorId = `${props.idPrefix}-name-error`;
   const originsId = `${props.idPrefix}-origins`;
@@ -75,7 +89,7 @@ export function SiteFields(props: Props) {
     <div class="admin-form">
       <div class="field">
         <label class="field-label" for={nameId}>
-          Site name
+          {t.admin.siteFields.name}
         </label>
         <input
           id={nameId}
@@ -96,7 +110,7 @@ export function SiteFields(props: Props) {
       </div>
       <div class="field">
         <label class="field-label" for={originsId}>
-          Allowed origins
+          {t.admin.siteFields.origins}
         </label>
         <textarea
           id={originsId}
@@ -127,10 +141,10 @@ export function SiteFields(props: Props) {
         )}
         {rewritten.length > 0 && (
           <p id={noteId} class="field-hint field-note" role="status">
-            Written as browsers send it (a scheme, no path or trailing slash):{' '}
+            {t.admin.siteFields.rewritten}{' '}
             {rewritten.map(([typed, origin], i) => (
               <span key={typed}>
-                {i > 0 ? '; ' : ''}
+                {i > 0 ? t.admin.siteFields.separator : ''}
                 {typed} → <code>{origin}</code>
               </span>
             ))}

@@ -10,10 +10,12 @@ import type { AckError } from '../../../../shared/ack';
 import type { SiteSettings } from '../../../../shared/settings';
 import type { SitePatch, SiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
-import { issuesByField, sentence, topError } from '../../fieldIssues';
+import { formRefusal, wordedProblem } from '../../adminRefusals';
+import { issuesByField, sentence } from '../../fieldIssues';
+import { useT } from '../../i18n';
 import { ErrorNote } from '../ErrorNote';
 import { siteFieldOf, SiteFields, typedOrigins } from './SiteFields';
-import { draftOf, hoursOf, OpeningHoursField } from './OpeningHoursField';
+import { draftOf, hoursOf, OpeningHoursField, weekdayName } from './OpeningHoursField';
 import { TimeZoneField } from './TimeZoneField';
 
 interface Props {
@@ -28,68 +30,46 @@ type KeysOf<T> = {
 type NumberSetting = Exclude<KeysOf<number>, 'retentionDays'>;
 type SwitchSetting = KeysOf<boolean>;
 
-/** The numeric scoring settings in the console's words, in the order of docs/scoring.md. */
-const SCORING: readonly {
-  key: NumberSetting;
-  label: string;
-  unit: string;
-  /** Whole numbers only. */
-  whole?: boolean;
-  hint?: string;
-}[] = [
-  { key: 'targetReplySeconds', label: 'Reply time you promise', unit: 'seconds' },
-  { key: 'halfLifeDays', label: 'Evidence loses half its weight every', unit: 'days' },
-  { key: 'negativityWeight', label: 'A failure counts as much as', unit: 'successes' },
-  { key: 'priorStrength', label: 'Each agent starts with the team average of', unit: 'chats' },
-  { key: 'voiceWeight', label: 'Weight of what the visitor says stood out', unit: '×' },
-  {
-    key: 'reopenWindowDays',
-    label: '“This isn’t solved” counts within',
-    unit: 'days',
-    hint: 'Also how long a visitor may say a kept promise didn’t happen.',
-  },
-  { key: 'ratingAmendMinutes', label: 'Visitors may change a rating for', unit: 'minutes' },
-  {
-    key: 'maxPromisesPerConversation',
-    label: 'Promises that count per conversation',
-    unit: 'promises',
-    whole: true,
-    hint: 'The first ones made count; later ones count neither way, so a burst of promises cannot lift a score.',
-  },
-  {
-    key: 'minPromiseSeconds',
-    label: 'A promise kept sooner than this counts neither way',
-    unit: 'seconds',
-    hint: 'Also the shortest time a promise may be due after it is made.',
-  },
+/**
+ * The numeric scoring settings, in the order of docs/scoring.md (their words: the dictionary's
+ * `settings.scoring`); `whole`: whole numbers only.
+ */
+const SCORING: readonly { key: NumberSetting; whole?: boolean }[] = [
+  { key: 'targetReplySeconds' },
+  { key: 'halfLifeDays' },
+  { key: 'negativityWeight' },
+  { key: 'priorStrength' },
+  { key: 'voiceWeight' },
+  { key: 'reopenWindowDays' },
+  { key: 'ratingAmendMinutes' },
+  { key: 'maxPromisesPerConversation', whole: true },
+  { key: 'minPromiseSeconds' },
 ];
 
-/** The on/off scoring settings. */
-const SWITCHES: readonly { key: SwitchSetting; label: string; hint: string }[] = [
-  {
-    key: 'excludeMemberRatings',
-    label: 'Set aside ratings from your own team',
-    hint: 'A rating given from an address a team member signed in from in the last 24 hours, or by a visitor with a team member’s email, is kept but counts for nobody. Turn this off if your customers share your team’s network, as an internal IT desk does.',
-  },
-  {
-    key: 'statedReplyFollowsKept',
-    label: 'State the reply time you keep',
-    hint: 'The chat says “We usually reply within N minutes”, N being the time 80% of visitors got their first reply within over the last 7 days. Scores still measure waits against the target reply time.',
-  },
-];
+/** The on/off scoring settings (their words: `settings.switches`). */
+const SWITCHES: readonly SwitchSetting[] = ['excludeMemberRatings', 'statedReplyFollowsKept'];
+
+/** A scoring setting's words: each has a label and a unit, some a hint. */
+const settingWords = (words: { label: string; unit: string; hint?: string }) => words;
 
 const retentionText = (days: number | null) => (days === null ? '' : String(days));
 
 const originsText = (origins: readonly string[]) => origins.join('\n');
 
 export function SiteSettingsForm({ api, site, onSaved }: Props) {
+  const t = useT();
+  const words = t.admin.settings;
+  const scoring = SCORING.map((setting) => ({
+    ...setting,
+    ...settingWords(words.scoring[setting.key]),
+  }));
   const [name, setName] = useState(site.name);
   const [origins, setOrigins] = useState(originsText(site.allowedOrigins));
   const [settings, setSettings] = useState<Record<string, string>>(() =>
     Object.fromEntries(SCORING.map(({ key }) => [key, String(site.settings[key])])),
   );
   const [switches, setSwitches] = useState<Record<string, boolean>>(() =>
-    Object.fromEntries(SWITCHES.map(({ key }) => [key, site.settings[key]])),
+    Object.fromEntries(SWITCHES.map((key) => [key, site.settings[key]])),
   );
   const [timeZone, setTimeZone] = useState(site.settings.timeZone);
   // Empty: kept for as long as the site exists.
@@ -100,9 +80,25 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
   const [sentOrigins, setSentOrigins] = useState<string[]>([]);
   const issues = issuesByField(error, (issue) => {
     const setting = /^settings\.(\w+)/.exec(issue.path);
-    if (setting) return [`settings.${setting[1]}`, sentence(issue.message)];
-    return siteFieldOf(issue, sentOrigins);
+    // Only the scoring numbers have a place for their problems; the rest are said at the top.
+    if (setting) {
+      return SCORING.some(({ key }) => key === setting[1])
+        ? [`settings.${setting[1]}`, sentence(wordedProblem(issue.message, t.admin.problems))]
+        : null;
+    }
+    return siteFieldOf(issue, sentOrigins, t.admin);
   });
+  /** A setting's name, for a problem said at the top. */
+  const settingName = (path: string): string | null => {
+    const day = /^settings\.openingHours\.(\d)\b/.exec(path);
+    if (day) return t.admin.hours.day(weekdayName(Number(day[1])));
+    const key = /^settings\.(\w+)$/.exec(path)?.[1];
+    if (key === 'timeZone') return t.admin.timeZone.label;
+    if (key === 'openingHours') return t.admin.hours.legend;
+    if (key === 'retentionDays') return words.retentionLabel;
+    const toggle = SWITCHES.find((name) => name === key);
+    return toggle ? words.switches[toggle].label : null;
+  };
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -113,7 +109,7 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
       if (settings[key] !== String(site.settings[key]))
         changedSettings[key] = Number(settings[key]);
     }
-    for (const { key } of SWITCHES) {
+    for (const key of SWITCHES) {
       const value = switches[key] ?? site.settings[key];
       if (value !== site.settings[key]) changedSettings[key] = value;
     }
@@ -145,11 +141,17 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
 
   return (
     <form class="admin-sections" onSubmit={save} onInput={() => setSaved(false)}>
-      {error && <ErrorNote error={topError(error, issues)} onDismiss={() => setError(null)} />}
+      {error && (
+        <ErrorNote
+          worded
+          error={formRefusal(error, issues, t.admin, {}, settingName)}
+          onDismiss={() => setError(null)}
+        />
+      )}
       <section class="admin-card" aria-labelledby="site-details-title">
         <header class="admin-card-head">
           <h2 id="site-details-title" class="admin-card-title">
-            Site
+            {words.siteTitle}
           </h2>
         </header>
         <SiteFields
@@ -158,7 +160,7 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
           onName={setName}
           origins={origins}
           onOrigins={setOrigins}
-          hint="One per line: the pages where the widget may run, as scheme and host (https://shop.example), no path. Other pages are refused."
+          hint={words.originsHint}
           rows={4}
           errors={issues.byField}
         />
@@ -181,15 +183,12 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
       <section class="admin-card" aria-labelledby="scoring-title">
         <header class="admin-card-head">
           <h2 id="scoring-title" class="admin-card-title">
-            Scoring
+            {words.scoringTitle}
           </h2>
-          <p class="admin-card-intro">
-            How responsiveness, reliability and experience are scored. Changing any of these scores
-            every conversation of the site again.
-          </p>
+          <p class="admin-card-intro">{words.scoringIntro}</p>
         </header>
         <div class="admin-settings">
-          {SCORING.map(({ key, label, unit, whole, hint }) => (
+          {scoring.map(({ key, label, unit, whole, hint }) => (
             <div key={key} class="field admin-setting">
               <label class="field-label" for={`setting-${key}`}>
                 {label}
@@ -230,13 +229,13 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
                   {hint}
                 </span>
               )}
-              <code class="admin-setting-key" title="Its name in the sites API">
+              <code class="admin-setting-key" title={words.apiName}>
                 {key}
               </code>
             </div>
           ))}
         </div>
-        {SWITCHES.map(({ key, label, hint }) => (
+        {SWITCHES.map((key) => (
           <div key={key} class="field admin-switch">
             <span class="admin-switch-row">
               <input
@@ -251,13 +250,13 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
                 }}
               />
               <label class="field-label" for={`setting-${key}`}>
-                {label}
+                {words.switches[key].label}
               </label>
             </span>
             <span id={`setting-${key}-hint`} class="field-hint">
-              {hint}
+              {words.switches[key].hint}
             </span>
-            <code class="admin-setting-key" title="Its name in the sites API">
+            <code class="admin-setting-key" title={words.apiName}>
               {key}
             </code>
           </div>
@@ -267,17 +266,13 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
       <section class="admin-card" aria-labelledby="retention-title">
         <header class="admin-card-head">
           <h2 id="retention-title" class="admin-card-title">
-            Data retention
+            {words.retentionTitle}
           </h2>
-          <p class="admin-card-intro">
-            After this many days without activity, what was written in a conversation (messages,
-            comments, contact details, visitor attributes, the pages visited) is erased. Times and
-            ratings stay, so scores do not change. Leave empty to keep everything.
-          </p>
+          <p class="admin-card-intro">{words.retentionIntro}</p>
         </header>
         <div class="field admin-setting">
           <label class="field-label" for="setting-retentionDays">
-            Erase conversation text after
+            {words.retentionLabel}
           </label>
           <span class="admin-setting-input">
             <input
@@ -287,19 +282,19 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
               step={1}
               min={1}
               max={3650}
-              placeholder="Keep"
+              placeholder={words.keep}
               aria-describedby="setting-retentionDays-unit setting-retentionDays-hint"
               value={retention}
               onInput={(e) => setRetention(e.currentTarget.value)}
             />
             <span id="setting-retentionDays-unit" class="admin-setting-unit">
-              days
+              {words.days}
             </span>
           </span>
           <span id="setting-retentionDays-hint" class="field-hint">
-            Checked every hour. To erase one visitor's data at once, use Visitor data.
+            {words.retentionHint}
           </span>
-          <code class="admin-setting-key" title="Its name in the sites API">
+          <code class="admin-setting-key" title={words.apiName}>
             retentionDays
           </code>
         </div>
@@ -307,10 +302,10 @@ export function SiteSettingsForm({ api, site, onSaved }: Props) {
 
       <div class="admin-save">
         <span class="admin-save-status" role="status">
-          {saved && 'Saved.'}
+          {saved && words.saved}
         </span>
         <button type="submit" class="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save changes'}
+          {busy ? t.common.saving : words.save}
         </button>
       </div>
     </form>

@@ -11,8 +11,10 @@ import type { InviteView, MemberView, NewInviteView, Role } from '../../../../sh
 import { LIMITS } from '../../../../shared/limits';
 import type { SiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
+import { refusalMessage, wordedRefusal, type Known } from '../../adminRefusals';
 import { calendarDate } from '../../format';
-import { ROLE_HINT, ROLE_LABEL, ROLES } from '../../roles';
+import { useT } from '../../i18n';
+import { roleHint, roleLabel, ROLES } from '../../roles';
 import { ErrorNote } from '../ErrorNote';
 import { SecretOnce } from './SecretOnce';
 
@@ -23,12 +25,21 @@ interface Props {
 
 type Loaded =
   | { state: 'loading' }
-  | { state: 'error'; message: string }
+  | { state: 'error'; error: AckError | null }
   | { state: 'ready'; members: MemberView[]; invites: InviteView[] };
 
+/** A refusal shown, with what the action that met it knows of its codes. */
+interface Refused {
+  error: AckError;
+  known: Known;
+}
+
 export function TeamAdmin({ api, site }: Props) {
+  const t = useT();
+  const words = t.admin.team;
+  const errors = t.admin.errors;
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [error, setError] = useState<AckError | null>(null);
+  const [error, setError] = useState<Refused | null>(null);
   const [created, setCreated] = useState<NewInviteView | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +59,7 @@ export function TeamAdmin({ api, site }: Props) {
       setLoaded({ state: 'ready', members: members.data, invites: invites.data });
     } else {
       const failed = !members.ok ? members.error : !invites.ok ? invites.error : null;
-      setLoaded({ state: 'error', message: failed?.message ?? 'Unknown error.' });
+      setLoaded({ state: 'error', error: failed });
     }
   };
 
@@ -57,16 +68,20 @@ export function TeamAdmin({ api, site }: Props) {
     void load();
   }, [site.siteId]);
 
-  /** Runs an action; on success reloads the lists, on refusal shows why. */
+  /**
+   * Runs an action; on success reloads the lists, on refusal shows why (`known`: what the
+   * action knows its refusals to mean).
+   */
   const act = async <T,>(
     run: () => Promise<{ ok: true; data: T } | { ok: false; error: AckError }>,
+    known: Known = {},
   ) => {
     setBusy(true);
     setError(null);
     const answer = await run();
     setBusy(false);
     if (!answer.ok) {
-      setError(answer.error);
+      setError({ error: answer.error, known });
       return null;
     }
     await load();
@@ -75,12 +90,23 @@ export function TeamAdmin({ api, site }: Props) {
 
   const invite = async (event: Event) => {
     event.preventDefault();
-    const made = await act(() =>
-      api.invite(site.siteId, {
-        email: email.trim(),
-        role,
-        ...(scoredAs && { agentId: scoredAs }),
-      }),
+    const invited = email.trim();
+    const agent =
+      loaded.state === 'ready' ? loaded.members.find((m) => m.agentId === scoredAs) : null;
+    const made = await act(
+      () =>
+        api.invite(site.siteId, {
+          email: invited,
+          role,
+          ...(scoredAs && { agentId: scoredAs }),
+        }),
+      {
+        // The address is on the team already, or (rarely) the agent chosen could sign in meanwhile.
+        conflict: (server) =>
+          agent
+            ? errors.alreadyOnTeamOrSignsIn(server, invited, agent.name)
+            : errors.alreadyOnTeam(server, invited),
+      },
     );
     if (!made) return;
     setCreated(made);
@@ -91,8 +117,12 @@ export function TeamAdmin({ api, site }: Props) {
   const saveName = async (event: Event) => {
     event.preventDefault();
     if (!naming) return;
-    const named = await act(() =>
-      api.nameAgent(site.siteId, naming.agentId, { name: naming.name.trim() }),
+    const { agentId } = naming;
+    const agent =
+      loaded.state === 'ready' ? loaded.members.find((m) => m.agentId === agentId) : null;
+    const named = await act(
+      () => api.nameAgent(site.siteId, agentId, { name: naming.name.trim() }),
+      { conflict: (server) => errors.alreadySignsIn(server, agent?.name ?? agentId) },
     );
     if (named) setNaming(null);
   };
@@ -106,14 +136,14 @@ export function TeamAdmin({ api, site }: Props) {
   if (loaded.state === 'loading') {
     return (
       <p class="admin-empty muted" role="status">
-        Loading the team…
+        {words.loading}
       </p>
     );
   }
   if (loaded.state === 'error') {
     return (
       <p class="note note--error" role="alert">
-        The team could not be loaded: {loaded.message}
+        {words.loadFailed(loaded.error ? refusalMessage(loaded.error, errors) : words.unknownError)}
       </p>
     );
   }
@@ -122,49 +152,60 @@ export function TeamAdmin({ api, site }: Props) {
   const scoredOnly = loaded.members.filter((m) => !m.hasAccess);
   const nameOf = (agentId: string | null) =>
     loaded.members.find((m) => m.agentId === agentId)?.name ?? agentId;
+  /** What a change to a member's role or access may meet: they are its only admin, or gone. */
+  const aboutMember = (member: MemberView): Known => ({
+    conflict: (server) => errors.onlyAdmin(server, member.name),
+    not_found: (server) => errors.memberGone(server),
+  });
 
   return (
     <div class="admin-sections">
-      {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
+      {error && (
+        <ErrorNote
+          worded
+          error={wordedRefusal(error.error, t.admin, error.known)}
+          onDismiss={() => setError(null)}
+        />
+      )}
 
       <section class="admin-card" aria-labelledby="invite-title">
         <header class="admin-card-head">
           <h2 id="invite-title" class="admin-card-title">
-            Invite someone
+            {words.inviteTitle}
           </h2>
-          <p class="admin-card-intro">
-            You get a link to send them yourself; it works once, for 7 days. They choose their own
-            password, or use the one they have if they already work on another site.
-          </p>
+          <p class="admin-card-intro">{words.inviteIntro}</p>
         </header>
         {created ? (
           <SecretOnce
-            title={`Invite link for ${created.email}`}
-            label="Invite link"
+            title={words.linkFor(created.email)}
+            label={words.linkLabel}
             value={created.link}
-            copyLabel="Copy link"
+            copyLabel={words.copyLink}
             onDone={() => {
               setCreated(null);
               // They may have joined while the link was shown.
               void load();
             }}
           >
-            Send this link to <strong>{created.email}</strong>. It makes them{' '}
-            {ROLE_LABEL[created.role].toLowerCase()}
-            {created.agentId ? ` and signs them in as ${nameOf(created.agentId)}` : ''} on{' '}
-            {site.name}, works once, and expires on {calendarDate(created.expiresAt)}.
+            {words.sendLink(
+              <strong>{created.email}</strong>,
+              roleLabel(created.role, t),
+              created.agentId ? nameOf(created.agentId) : null,
+              site.name,
+              calendarDate(created.expiresAt),
+            )}
           </SecretOnce>
         ) : (
           <form class="admin-form admin-form--row" onSubmit={invite}>
             <label class="field field--grow">
-              <span class="field-label">Email</span>
+              <span class="field-label">{words.email}</span>
               <input
                 ref={emailField}
                 type="email"
                 required
                 autoComplete="off"
                 maxLength={LIMITS.emailLength}
-                placeholder="name@company.example"
+                placeholder={words.emailPlaceholder}
                 value={email}
                 onInput={(e) => setEmail(e.currentTarget.value)}
               />
@@ -172,7 +213,7 @@ export function TeamAdmin({ api, site }: Props) {
             {/* Labels beside, not around, the lists: their options would join the label's name. */}
             <div class="field">
               <label class="field-label" for="invite-role">
-                Role
+                {words.role}
               </label>
               <select
                 id="invite-role"
@@ -181,7 +222,7 @@ export function TeamAdmin({ api, site }: Props) {
               >
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
-                    {ROLE_LABEL[r]}
+                    {roleLabel(r, t)}
                   </option>
                 ))}
               </select>
@@ -189,14 +230,14 @@ export function TeamAdmin({ api, site }: Props) {
             {scoredOnly.length > 0 && (
               <div class="field">
                 <label class="field-label" for="invite-scored-as">
-                  Scored as
+                  {words.scoredAs}
                 </label>
                 <select
                   id="invite-scored-as"
                   value={scoredAs}
                   onChange={(e) => setScoredAs(e.currentTarget.value)}
                 >
-                  <option value="">A new agent</option>
+                  <option value="">{words.newAgent}</option>
                   {scoredOnly.map((agent) => (
                     <option key={agent.agentId} value={agent.agentId}>
                       {agent.name}
@@ -206,10 +247,10 @@ export function TeamAdmin({ api, site }: Props) {
               </div>
             )}
             <button type="submit" class="btn btn--primary" disabled={busy}>
-              Create invite link
+              {words.createLink}
             </button>
             <p class="field-hint admin-form-hint">
-              {ROLE_LABEL[role]}: {ROLE_HINT[role]}.
+              {words.roleHint(roleLabel(role, t), roleHint(role, t))}
             </p>
           </form>
         )}
@@ -218,22 +259,21 @@ export function TeamAdmin({ api, site }: Props) {
       <section class="admin-card" aria-labelledby="team-title">
         <header class="admin-card-head">
           <h2 id="team-title" class="admin-card-title">
-            Team <span class="count">{team.length}</span>
+            {words.teamTitle} <span class="count">{team.length}</span>
           </h2>
           <p id="team-answers-hint" class="admin-card-intro">
-            Someone who doesn’t answer chats (an admin who only sets things up) is left out of the
-            live scores until they have scores of their own.
+            {words.answersHint}
           </p>
         </header>
         <table class="admin-table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Answers chats</th>
+              <th scope="col">{words.columns.name}</th>
+              <th scope="col">{words.columns.email}</th>
+              <th scope="col">{words.columns.role}</th>
+              <th scope="col">{words.columns.answersChats}</th>
               <th scope="col">
-                <span class="sr-only">Access</span>
+                <span class="sr-only">{words.columns.access}</span>
               </th>
             </tr>
           </thead>
@@ -248,7 +288,10 @@ export function TeamAdmin({ api, site }: Props) {
                       busy={busy}
                       onConfirm={async () => {
                         if (
-                          (await act(() => api.removeAccess(site.siteId, member.agentId))) !== null
+                          (await act(
+                            () => api.removeAccess(site.siteId, member.agentId),
+                            aboutMember(member),
+                          )) !== null
                         ) {
                           setRemoving(null);
                         }
@@ -261,23 +304,26 @@ export function TeamAdmin({ api, site }: Props) {
                 <tr key={member.agentId}>
                   <th scope="row">
                     {member.name}
-                    {member.you && <span class="you-tag">You</span>}
+                    {member.you && <span class="you-tag">{words.you}</span>}
                   </th>
                   <td class="admin-table-email">{member.email}</td>
                   <td>
                     <select
                       class="admin-role"
-                      aria-label={`Role of ${member.name}`}
+                      aria-label={words.roleOf(member.name)}
                       value={member.role}
                       disabled={busy}
                       onChange={(e) => {
                         const next = e.currentTarget.value as Role;
-                        void act(() => api.setRole(site.siteId, member.agentId, next));
+                        void act(
+                          () => api.setRole(site.siteId, member.agentId, next),
+                          aboutMember(member),
+                        );
                       }}
                     >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
-                          {ROLE_LABEL[r]}
+                          {roleLabel(r, t)}
                         </option>
                       ))}
                     </select>
@@ -287,13 +333,16 @@ export function TeamAdmin({ api, site }: Props) {
                     <input
                       type="checkbox"
                       class="admin-answers"
-                      aria-label={`${member.name} answers chats`}
+                      aria-label={words.answersChats(member.name)}
                       aria-describedby="team-answers-hint"
                       checked={member.answersChats}
                       disabled={busy}
                       onChange={(e) => {
                         const next = e.currentTarget.checked;
-                        void act(() => api.setAnswersChats(site.siteId, member.agentId, next));
+                        void act(
+                          () => api.setAnswersChats(site.siteId, member.agentId, next),
+                          aboutMember(member),
+                        );
                       }}
                     />
                   </td>
@@ -301,13 +350,13 @@ export function TeamAdmin({ api, site }: Props) {
                     <button
                       type="button"
                       class="btn btn--quiet btn--small"
-                      aria-label={`Remove access for ${member.name}`}
+                      aria-label={words.removeAccessFor(member.name)}
                       onClick={() => {
                         setError(null);
                         setRemoving(member.agentId);
                       }}
                     >
-                      Remove access
+                      {words.removeAccess}
                     </button>
                   </td>
                 </tr>
@@ -321,7 +370,7 @@ export function TeamAdmin({ api, site }: Props) {
         <section class="admin-card" aria-labelledby="invites-title">
           <header class="admin-card-head">
             <h2 id="invites-title" class="admin-card-title">
-              Invites not used yet <span class="count">{loaded.invites.length}</span>
+              {words.invitesTitle} <span class="count">{loaded.invites.length}</span>
             </h2>
           </header>
           <ul class="admin-list">
@@ -330,19 +379,25 @@ export function TeamAdmin({ api, site }: Props) {
                 <span class="admin-list-main">
                   <strong>{pending.email}</strong>
                   <span class="muted">
-                    {ROLE_LABEL[pending.role]}
-                    {pending.agentId ? `, as ${nameOf(pending.agentId)}` : ''} · expires{' '}
-                    {calendarDate(pending.expiresAt)}
+                    {words.inviteDetails(
+                      roleLabel(pending.role, t),
+                      pending.agentId ? nameOf(pending.agentId) : null,
+                      calendarDate(pending.expiresAt),
+                    )}
                   </span>
                 </span>
                 <button
                   type="button"
                   class="btn btn--quiet btn--small"
-                  aria-label={`Revoke invite for ${pending.email}`}
+                  aria-label={words.revokeFor(pending.email)}
                   disabled={busy}
-                  onClick={() => void act(() => api.revokeInvite(site.siteId, pending.inviteId))}
+                  onClick={() =>
+                    void act(() => api.revokeInvite(site.siteId, pending.inviteId), {
+                      not_found: (server) => errors.inviteGone(server),
+                    })
+                  }
                 >
-                  Revoke
+                  {words.revoke}
                 </button>
               </li>
             ))}
@@ -354,13 +409,9 @@ export function TeamAdmin({ api, site }: Props) {
         <section class="admin-card" aria-labelledby="scored-title">
           <header class="admin-card-head">
             <h2 id="scored-title" class="admin-card-title">
-              Scored, without sign-in <span class="count">{scoredOnly.length}</span>
+              {words.scoredTitle} <span class="count">{scoredOnly.length}</span>
             </h2>
-            <p class="admin-card-intro">
-              Agents this site scores who cannot sign in: named in your helpdesk's events, or whose
-              access was removed. Name one to show them by that name everywhere (your helpdesk's
-              names will not override it), or invite one to let them see their own scores.
-            </p>
+            <p class="admin-card-intro">{words.scoredIntro}</p>
           </header>
           <ul class="admin-list">
             {scoredOnly.map((agent) => (
@@ -368,7 +419,7 @@ export function TeamAdmin({ api, site }: Props) {
                 {naming?.agentId === agent.agentId ? (
                   <form class="admin-inline-form" onSubmit={(event) => void saveName(event)}>
                     <label class="field field--grow">
-                      <span class="field-label">Name for {agent.agentId}</span>
+                      <span class="field-label">{words.nameFor(agent.agentId)}</span>
                       <input
                         type="text"
                         value={naming.name}
@@ -381,14 +432,14 @@ export function TeamAdmin({ api, site }: Props) {
                       />
                     </label>
                     <button type="submit" class="btn btn--primary btn--small" disabled={busy}>
-                      Save name
+                      {words.saveName}
                     </button>
                     <button
                       type="button"
                       class="btn btn--quiet btn--small"
                       onClick={() => setNaming(null)}
                     >
-                      Cancel
+                      {t.common.cancel}
                     </button>
                   </form>
                 ) : (
@@ -400,18 +451,18 @@ export function TeamAdmin({ api, site }: Props) {
                     <button
                       type="button"
                       class="btn btn--quiet btn--small"
-                      aria-label={`Name ${agent.name}`}
+                      aria-label={words.nameAgent(agent.name)}
                       onClick={() => setNaming({ agentId: agent.agentId, name: agent.name })}
                     >
-                      Name
+                      {words.name}
                     </button>
                     <button
                       type="button"
                       class="btn btn--quiet btn--small"
-                      aria-label={`Invite ${agent.name}`}
+                      aria-label={words.inviteAgent(agent.name)}
                       onClick={() => inviteScored(agent)}
                     >
-                      Invite
+                      {words.invite}
                     </button>
                   </>
                 )}
@@ -434,24 +485,23 @@ interface ConfirmProps {
 
 /** "Remove Ben's access?": said plainly, focus on the safe choice, Escape cancels. */
 function ConfirmRemove({ member, siteName, busy, onConfirm, onCancel }: ConfirmProps) {
+  const t = useT();
+  const words = t.admin.team;
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
   return (
     <div
       class="confirm"
       role="group"
-      aria-label={`Remove access for ${member.name}`}
+      aria-label={words.removeAccessFor(member.name)}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onCancel();
       }}
     >
-      <p class="confirm-text">
-        Remove {member.name}’s access to {siteName}? {member.you ? 'You' : 'They'} can no longer
-        sign in here; {member.you ? 'your' : 'their'} scores stay.
-      </p>
+      <p class="confirm-text">{words.confirmRemove(member.name, siteName, member.you)}</p>
       <div class="confirm-actions">
         <button ref={cancel} type="button" class="btn btn--quiet btn--small" onClick={onCancel}>
-          Cancel
+          {t.common.cancel}
         </button>
         <button
           type="button"
@@ -459,7 +509,7 @@ function ConfirmRemove({ member, siteName, busy, onConfirm, onCancel }: ConfirmP
           disabled={busy}
           onClick={onConfirm}
         >
-          Remove access
+          {words.removeAccess}
         </button>
       </div>
     </div>

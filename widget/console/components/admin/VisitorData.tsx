@@ -8,6 +8,8 @@
 import { useState } from 'preact/hooks';
 import type { AckError } from '../../../../shared/ack';
 import type { SiteView } from '../../../../shared/sites';
+import { wordedRefusal, type Known } from '../../adminRefusals';
+import { useT } from '../../i18n';
 import type { VisitorDataApi } from '../../visitorDataApi';
 import { ErrorNote } from '../ErrorNote';
 
@@ -18,15 +20,8 @@ interface Props {
 
 type IdKind = 'visitor' | 'user' | 'conversation';
 
-const KINDS: readonly (readonly [IdKind, string, string])[] = [
-  ['visitor', 'Visitor id', 'Visitor id'],
-  ['user', 'User id from your site (signed-in users)', 'User id'],
-  [
-    'conversation',
-    'One of their conversations (its id, as the ratings export lists it)',
-    'Conversation id',
-  ],
-];
+/** The ways to name the visitor (their words: `visitors.kinds`). */
+const KINDS: readonly IdKind[] = ['visitor', 'user', 'conversation'];
 
 /** The visitor found: their id, and (found by user id) how many conversations they have. */
 interface Found {
@@ -34,19 +29,30 @@ interface Found {
   conversations: number | null;
 }
 
+/** What was said once erased: how many conversations were redacted. */
+type Said = { erased: number } | null;
+
+/** A refusal shown, with what the action that met it knows of its codes. */
+interface Refused {
+  error: AckError;
+  known: Known;
+}
+
 export function VisitorData({ api, site }: Props) {
+  const t = useT();
+  const words = t.admin.visitors;
   const [kind, setKind] = useState<IdKind>('visitor');
   const [id, setId] = useState('');
   const [found, setFound] = useState<Found | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AckError | null>(null);
-  const [said, setSaid] = useState('');
+  const [error, setError] = useState<Refused | null>(null);
+  const [said, setSaid] = useState<Said>(null);
 
   const find = async (event: Event) => {
     event.preventDefault();
     setError(null);
-    setSaid('');
+    setSaid(null);
     setConfirming(false);
     const given = id.trim();
     if (given === '') return;
@@ -57,7 +63,13 @@ export function VisitorData({ api, site }: Props) {
       kind === 'user' ? { userId: given } : { conversationId: given },
     );
     setBusy(false);
-    if (!answer.ok) return setError(answer.error);
+    if (!answer.ok) {
+      const conversationGone = (server: string) => t.admin.errors.noSuchConversation(server);
+      return setError({
+        error: answer.error,
+        known: { not_found: kind === 'user' ? t.admin.errors.noSuchVisitor : conversationGone },
+      });
+    }
     setFound({ visitorId: answer.data.visitorId, conversations: answer.data.conversations });
   };
 
@@ -68,33 +80,41 @@ export function VisitorData({ api, site }: Props) {
     const answer = await api.erase(site.siteId, found.visitorId);
     setBusy(false);
     setConfirming(false);
-    if (!answer.ok) return setError(answer.error);
-    const n = answer.data.conversations.length;
-    setSaid(
-      n === 0
-        ? 'This site has no conversations of that visitor: nothing to erase.'
-        : `Erased: ${n} conversation${n === 1 ? '' : 's'} redacted. Scores are unchanged.`,
-    );
+    if (!answer.ok) {
+      return setError({
+        error: answer.error,
+        known: { not_found: (server) => t.admin.errors.noSuchVisitor(server) },
+      });
+    }
+    setSaid({ erased: answer.data.conversations.length });
   };
 
   return (
     <div class="admin-sections">
-      {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
+      {error && (
+        <ErrorNote
+          worded
+          error={wordedRefusal(error.error, t.admin, error.known, (path) =>
+            path === 'userId'
+              ? words.kinds.user.field
+              : path === 'conversationId'
+                ? words.kinds.conversation.field
+                : null,
+          )}
+          onDismiss={() => setError(null)}
+        />
+      )}
       <section class="admin-card" aria-labelledby="visitor-data-title">
         <header class="admin-card-head">
           <h2 id="visitor-data-title" class="admin-card-title">
-            Visitor data
+            {words.title}
           </h2>
-          <p class="admin-card-intro">
-            Export or erase everything stored of one visitor, when they ask. Erasing removes what
-            they and your team wrote, their contact details and the pages they visited; times and
-            ratings stay, so scores do not change. It cannot be undone.
-          </p>
+          <p class="admin-card-intro">{words.intro}</p>
         </header>
         <form class="visitor-data-find" onSubmit={find}>
           <fieldset class="field">
-            <legend class="field-label">Find the visitor by</legend>
-            {KINDS.map(([value, label]) => (
+            <legend class="field-label">{words.findBy}</legend>
+            {KINDS.map((value) => (
               <label key={value} class="admin-switch-row">
                 <input
                   type="radio"
@@ -106,13 +126,13 @@ export function VisitorData({ api, site }: Props) {
                     setFound(null);
                   }}
                 />
-                {label}
+                {words.kinds[value].choice}
               </label>
             ))}
           </fieldset>
           <div class="field">
             <label class="field-label" for="visitor-data-id">
-              {KINDS.find(([value]) => value === kind)?.[2]}
+              {words.kinds[kind].field}
             </label>
             <input
               id="visitor-data-id"
@@ -128,30 +148,26 @@ export function VisitorData({ api, site }: Props) {
             />
           </div>
           <button type="submit" class="btn btn--secondary" disabled={busy}>
-            Find
+            {words.find}
           </button>
         </form>
 
         {found && (
-          <div class="visitor-data-found" role="group" aria-label={`Visitor ${found.visitorId}`}>
+          <div class="visitor-data-found" role="group" aria-label={words.visitor(found.visitorId)}>
             <p>
-              Visitor <code>{found.visitorId}</code>
-              {found.conversations !== null &&
-                ` · ${found.conversations} conversation${found.conversations === 1 ? '' : 's'}`}
+              {words.found(<code>{found.visitorId}</code>)}
+              {found.conversations !== null && ` · ${words.conversations(found.conversations)}`}
             </p>
             {confirming ? (
-              <div class="confirm" role="group" aria-label="Erase this visitor's data">
-                <p class="confirm-text">
-                  Erase this visitor's data? What was written in their conversations, their contact
-                  details and the pages they visited are removed for good.
-                </p>
+              <div class="confirm" role="group" aria-label={words.eraseLabel}>
+                <p class="confirm-text">{words.confirmErase}</p>
                 <div class="confirm-actions">
                   <button
                     type="button"
                     class="btn btn--quiet btn--small"
                     onClick={() => setConfirming(false)}
                   >
-                    Cancel
+                    {t.common.cancel}
                   </button>
                   <button
                     type="button"
@@ -159,7 +175,7 @@ export function VisitorData({ api, site }: Props) {
                     disabled={busy}
                     onClick={() => void erase()}
                   >
-                    Erase
+                    {words.erase}
                   </button>
                 </div>
               </div>
@@ -170,24 +186,24 @@ export function VisitorData({ api, site }: Props) {
                   href={api.exportUrl(site.siteId, found.visitorId)}
                   download={`visitor-${found.visitorId}.json`}
                 >
-                  Download their data (JSON)
+                  {words.download}
                 </a>
                 <button
                   type="button"
                   class="btn btn--danger btn--small"
                   onClick={() => {
-                    setSaid('');
+                    setSaid(null);
                     setConfirming(true);
                   }}
                 >
-                  Erase their data…
+                  {words.eraseStart}
                 </button>
               </div>
             )}
           </div>
         )}
         <p class="admin-save-status" role="status">
-          {said}
+          {said && (said.erased === 0 ? words.nothingToErase : words.erased(said.erased))}
         </p>
       </section>
     </div>

@@ -9,6 +9,7 @@ import type { AckError } from '../../../../shared/ack';
 import {
   SLACK_EVENTS,
   WEBHOOK_EVENTS,
+  WEBHOOKS_PER_SITE,
   type DeliveryView,
   type NewWebhookView,
   type WebhookEvent,
@@ -16,7 +17,9 @@ import {
   type WebhookView,
 } from '../../../../shared/webhooks';
 import type { SiteView } from '../../../../shared/sites';
+import { refusalMessage, wordedRefusal, type Known } from '../../adminRefusals';
 import { calendarDate } from '../../format';
+import { useT, type ConsoleDictionary } from '../../i18n';
 import type { WebhookApi } from '../../webhookApi';
 import { ErrorNote } from '../ErrorNote';
 import { SecretOnce } from './SecretOnce';
@@ -26,30 +29,45 @@ interface Props {
   site: SiteView;
 }
 
-/** What each event means, as the admin chooses them. */
-const EVENT_HINT: Record<WebhookEvent, string> = {
-  'rating.saved': 'A visitor rated a conversation, or amended their rating',
-  'followup.created': 'A bad experience needs following up',
-  'followup.updated': 'A follow-up item changed',
-  'promise.broken': 'A promise was not kept by its due time',
-  'conversation.reopened': 'A closed conversation was opened again',
-};
-
-const STATUS_LABEL: Record<DeliveryView['status'], string> = {
-  pending: 'Pending',
-  delivered: 'Delivered',
-  failed: 'Failed',
-  skipped: 'Nothing to send',
-};
-
 type Loaded =
   | { state: 'loading' }
-  | { state: 'error'; message: string }
+  | { state: 'error'; error: AckError }
   | { state: 'ready'; webhooks: WebhookView[] };
 
+/** A refusal shown, with what the action that met it knows of its codes. */
+interface Refused {
+  error: AckError;
+  known: Known;
+}
+
+type Words = ConsoleDictionary['admin'];
+
+/**
+ * Why Peakend turned a webhook off, in the console's words: the server's reason says when and
+ * what failed last ("Disabled on 2026-11-03T…: every delivery failed for 24 hours (last: HTTP
+ * 503)."); a reason worded otherwise is shown as it is.
+ */
+function disabledReason(reason: string, words: Words['webhooks']): string {
+  const [, at = '', last = ''] =
+    /^Disabled on (\S+): every delivery failed for 24 hours \(last: (.*)\)\.$/s.exec(reason) ?? [];
+  const day = calendarDate(at);
+  return day ? words.disabledReason(day, last) : reason;
+}
+
+/** Names of the webhook form's fields, for problems said at its top. */
+const fieldOf = (words: Words['webhooks']) => (path: string) =>
+  path === 'url' ? words.url : path === 'events' ? words.events : null;
+
+/** What any change to one webhook may meet: it was deleted meanwhile. */
+const aboutWebhook = (words: Words['errors']): Known => ({
+  not_found: (server) => words.webhookGone(server),
+});
+
 export function WebhooksAdmin({ api, site }: Props) {
+  const t = useT();
+  const words = t.admin.webhooks;
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [error, setError] = useState<AckError | null>(null);
+  const [error, setError] = useState<Refused | null>(null);
   const [created, setCreated] = useState<NewWebhookView | null>(null);
   const [busy, setBusy] = useState(false);
   const [url, setUrl] = useState('');
@@ -64,7 +82,7 @@ export function WebhooksAdmin({ api, site }: Props) {
     setLoaded(
       answer.ok
         ? { state: 'ready', webhooks: answer.data }
-        : { state: 'error', message: answer.error.message },
+        : { state: 'error', error: answer.error },
     );
   };
 
@@ -72,15 +90,17 @@ export function WebhooksAdmin({ api, site }: Props) {
     void load();
   }, [site.siteId]);
 
+  /** Runs an action; on refusal shows why (`known`: what the action knows its refusals to mean). */
   const act = async <T,>(
     run: () => Promise<{ ok: true; data: T } | { ok: false; error: AckError }>,
+    known: Known = aboutWebhook(t.admin.errors),
   ): Promise<T | null> => {
     setBusy(true);
     setError(null);
     const answer = await run();
     setBusy(false);
     if (!answer.ok) {
-      setError(answer.error);
+      setError({ error: answer.error, known });
       return null;
     }
     await load();
@@ -92,13 +112,14 @@ export function WebhooksAdmin({ api, site }: Props) {
 
   const add = async (event: Event) => {
     event.preventDefault();
-    const made = await act(() =>
-      api.createWebhook(site.siteId, { url: url.trim(), events: chosen, kind }),
+    const made = await act(
+      () => api.createWebhook(site.siteId, { url: url.trim(), events: chosen, kind }),
+      { conflict: (server) => t.admin.errors.tooManyWebhooks(server, WEBHOOKS_PER_SITE) },
     );
     if (!made) return;
     setUrl('');
     if (made.kind === 'standard') setCreated(made);
-    else setSaid(`Slack destination added.`);
+    else setSaid(words.slackAdded);
   };
 
   const toggle = (event: WebhookEvent, on: boolean) =>
@@ -107,21 +128,27 @@ export function WebhooksAdmin({ api, site }: Props) {
   if (loaded.state === 'loading') {
     return (
       <p class="admin-empty muted" role="status">
-        Loading the webhooks…
+        {words.loading}
       </p>
     );
   }
   if (loaded.state === 'error') {
     return (
       <p class="note note--error" role="alert">
-        The webhooks could not be loaded: {loaded.message}
+        {words.loadFailed(refusalMessage(loaded.error, t.admin.errors))}
       </p>
     );
   }
 
   return (
     <div class="admin-sections">
-      {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
+      {error && (
+        <ErrorNote
+          worded
+          error={wordedRefusal(error.error, t.admin, error.known, fieldOf(words))}
+          onDismiss={() => setError(null)}
+        />
+      )}
       <p class="sr-only" role="status">
         {said}
       </p>
@@ -129,41 +156,37 @@ export function WebhooksAdmin({ api, site }: Props) {
       <section class="admin-card" aria-labelledby="webhook-new-title">
         <header class="admin-card-head">
           <h2 id="webhook-new-title" class="admin-card-title">
-            Add a webhook
+            {words.addTitle}
           </h2>
-          <p class="admin-card-intro">
-            Peakend posts each event to your URL, signed as the Standard Webhooks spec says. A Slack
-            destination gets a message for each bad ending and broken promise instead.
-          </p>
+          <p class="admin-card-intro">{words.addIntro}</p>
         </header>
         {created ? (
           <SecretOnce
-            title="Signing secret"
-            label="Signing secret"
+            title={words.secretTitle}
+            label={words.secretTitle}
             value={created.secret}
-            copyLabel="Copy secret"
+            copyLabel={words.copySecret}
             onDone={() => setCreated(null)}
           >
-            Verify each delivery to <strong>{created.url}</strong> with this secret (see the
-            webhooks guide).
+            {words.verifyNote(<strong>{created.url}</strong>)}
           </SecretOnce>
         ) : (
           <form class="admin-form" onSubmit={add}>
             <div class="field">
               <label class="field-label" for="webhook-kind">
-                Destination
+                {words.destination}
               </label>
               <select
                 id="webhook-kind"
                 value={kind}
                 onChange={(e) => setKind(e.currentTarget.value as WebhookKind)}
               >
-                <option value="standard">Your endpoint (signed JSON)</option>
-                <option value="slack">Slack (incoming webhook)</option>
+                <option value="standard">{words.standard}</option>
+                <option value="slack">{words.slack}</option>
               </select>
             </div>
             <label class="field field--grow">
-              <span class="field-label">URL</span>
+              <span class="field-label">{words.url}</span>
               <input
                 type="url"
                 required
@@ -179,7 +202,7 @@ export function WebhooksAdmin({ api, site }: Props) {
               />
             </label>
             <fieldset class="webhook-events">
-              <legend class="field-label">Events</legend>
+              <legend class="field-label">{words.events}</legend>
               {offered.map((event) => (
                 <label key={event} class="check">
                   <input
@@ -188,13 +211,13 @@ export function WebhooksAdmin({ api, site }: Props) {
                     onChange={(e) => toggle(event, e.currentTarget.checked)}
                   />
                   <span>
-                    <code>{event}</code> <span class="muted">{EVENT_HINT[event]}</span>
+                    <code>{event}</code> <span class="muted">{words.eventHints[event]}</span>
                   </span>
                 </label>
               ))}
             </fieldset>
             <button type="submit" class="btn btn--primary" disabled={busy || chosen.length === 0}>
-              Add webhook
+              {words.add}
             </button>
           </form>
         )}
@@ -203,11 +226,11 @@ export function WebhooksAdmin({ api, site }: Props) {
       <section class="admin-card" aria-labelledby="webhooks-title">
         <header class="admin-card-head">
           <h2 id="webhooks-title" class="admin-card-title">
-            Webhooks <span class="count">{loaded.webhooks.length}</span>
+            {words.listTitle} <span class="count">{loaded.webhooks.length}</span>
           </h2>
         </header>
         {loaded.webhooks.length === 0 ? (
-          <p class="muted">No webhooks yet.</p>
+          <p class="muted">{words.none}</p>
         ) : (
           <ul class="admin-list">
             {loaded.webhooks.map((hook) => (
@@ -215,26 +238,29 @@ export function WebhooksAdmin({ api, site }: Props) {
                 <span class="admin-list-main">
                   <strong class="webhook-url">{hook.url}</strong>
                   <span class="muted">
-                    {hook.kind === 'slack' ? 'Slack · ' : ''}
-                    {hook.events.join(', ')} · {hook.enabled ? 'On' : 'Off'} · added{' '}
-                    {calendarDate(hook.createdAt)}
+                    {words.summary(
+                      hook.kind === 'slack',
+                      hook.events.join(', '),
+                      hook.enabled,
+                      calendarDate(hook.createdAt),
+                    )}
                   </span>
                   {hook.disabledReason && (
-                    <span class="note note--error note--inline">{hook.disabledReason}</span>
+                    <span class="note note--error note--inline">
+                      {disabledReason(hook.disabledReason, words)}
+                    </span>
                   )}
                 </span>
                 {deleting === hook.id ? (
-                  <div class="confirm" role="group" aria-label={`Delete webhook ${hook.url}`}>
-                    <p class="confirm-text">
-                      Delete this webhook and its delivery log? Nothing more is sent to it.
-                    </p>
+                  <div class="confirm" role="group" aria-label={words.deleteLabel(hook.url)}>
+                    <p class="confirm-text">{words.confirmDelete}</p>
                     <div class="confirm-actions">
                       <button
                         type="button"
                         class="btn btn--quiet btn--small"
                         onClick={() => setDeleting(null)}
                       >
-                        Cancel
+                        {t.common.cancel}
                       </button>
                       <button
                         type="button"
@@ -243,11 +269,11 @@ export function WebhooksAdmin({ api, site }: Props) {
                         onClick={async () => {
                           if ((await act(() => api.deleteWebhook(site.siteId, hook.id))) !== null) {
                             setDeleting(null);
-                            setSaid('Webhook deleted.');
+                            setSaid(words.deleted);
                           }
                         }}
                       >
-                        Delete
+                        {words.delete}
                       </button>
                     </div>
                   </div>
@@ -257,7 +283,9 @@ export function WebhooksAdmin({ api, site }: Props) {
                       type="button"
                       class="btn btn--quiet btn--small"
                       aria-pressed={hook.enabled}
-                      aria-label={`${hook.enabled ? 'Turn off' : 'Turn on'} webhook ${hook.url}`}
+                      aria-label={
+                        hook.enabled ? words.turnOffLabel(hook.url) : words.turnOnLabel(hook.url)
+                      }
                       disabled={busy}
                       onClick={() =>
                         void act(() =>
@@ -265,21 +293,21 @@ export function WebhooksAdmin({ api, site }: Props) {
                         )
                       }
                     >
-                      {hook.enabled ? 'Turn off' : 'Turn on'}
+                      {hook.enabled ? words.turnOff : words.turnOn}
                     </button>
                     <button
                       type="button"
                       class="btn btn--quiet btn--small"
-                      aria-label={`Send a test ping to ${hook.url}`}
+                      aria-label={words.pingLabel(hook.url)}
                       disabled={busy || !hook.enabled}
                       onClick={async () => {
                         if ((await act(() => api.pingWebhook(site.siteId, hook.id))) !== null) {
-                          setSaid('Test ping queued.');
+                          setSaid(words.pinged);
                           setLogOf(hook.id);
                         }
                       }}
                     >
-                      Ping
+                      {words.ping}
                     </button>
                     <button
                       type="button"
@@ -288,15 +316,15 @@ export function WebhooksAdmin({ api, site }: Props) {
                       aria-controls={`webhook-log-${hook.id}`}
                       onClick={() => setLogOf(logOf === hook.id ? null : hook.id)}
                     >
-                      Delivery log
+                      {words.log}
                     </button>
                     <button
                       type="button"
                       class="btn btn--quiet btn--small"
-                      aria-label={`Delete webhook ${hook.url}`}
+                      aria-label={words.deleteLabel(hook.url)}
                       onClick={() => setDeleting(hook.id)}
                     >
-                      Delete
+                      {words.delete}
                     </button>
                   </span>
                 )}
@@ -306,7 +334,7 @@ export function WebhooksAdmin({ api, site }: Props) {
                     api={api}
                     siteId={site.siteId}
                     hook={hook}
-                    onError={setError}
+                    onError={(refused, known) => setError({ error: refused, known })}
                   />
                 )}
               </li>
@@ -323,18 +351,21 @@ interface LogProps {
   api: WebhookApi;
   siteId: string;
   hook: WebhookView;
-  onError: (error: AckError) => void;
+  /** A refusal to show, with what the call knows of its codes. */
+  onError: (error: AckError, known: Known) => void;
 }
 
 /** An endpoint's latest deliveries, with their status and a "Resend" for each. */
 function DeliveryLog({ id, api, siteId, hook, onError }: LogProps) {
+  const t = useT();
+  const words = t.admin.webhooks;
   const [deliveries, setDeliveries] = useState<DeliveryView[] | null>(null);
   const [said, setSaid] = useState('');
 
   const load = async () => {
     const answer = await api.listDeliveries(siteId, hook.id);
     if (answer.ok) setDeliveries(answer.data);
-    else onError(answer.error);
+    else onError(answer.error, aboutWebhook(t.admin.errors));
   };
 
   useEffect(() => {
@@ -351,26 +382,26 @@ function DeliveryLog({ id, api, siteId, hook, onError }: LogProps) {
         class="btn btn--quiet btn--small"
         onClick={async () => {
           await load();
-          setSaid('Delivery log refreshed.');
+          setSaid(words.refreshed);
         }}
       >
-        Refresh the log
+        {words.refresh}
       </button>
       {deliveries === null ? (
-        <p class="muted">Loading the deliveries…</p>
+        <p class="muted">{words.loadingLog}</p>
       ) : deliveries.length === 0 ? (
-        <p class="muted">Nothing sent yet.</p>
+        <p class="muted">{words.nothingSent}</p>
       ) : (
         <table class="admin-table">
-          <caption class="sr-only">Latest deliveries to {hook.url}</caption>
+          <caption class="sr-only">{words.logCaption(hook.url)}</caption>
           <thead>
             <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last answer</th>
+              <th scope="col">{words.columns.event}</th>
+              <th scope="col">{words.columns.status}</th>
+              <th scope="col">{words.columns.attempts}</th>
+              <th scope="col">{words.columns.lastAnswer}</th>
               <th scope="col">
-                <span class="sr-only">Resend</span>
+                <span class="sr-only">{words.columns.resend}</span>
               </th>
             </tr>
           </thead>
@@ -381,7 +412,7 @@ function DeliveryLog({ id, api, siteId, hook, onError }: LogProps) {
                   <code>{delivery.event}</code>
                   <span class="muted webhook-id">{delivery.id}</span>
                 </th>
-                <td>{STATUS_LABEL[delivery.status]}</td>
+                <td>{words.status[delivery.status]}</td>
                 <td>{delivery.attempts}</td>
                 <td>
                   {delivery.lastStatus !== null
@@ -392,15 +423,19 @@ function DeliveryLog({ id, api, siteId, hook, onError }: LogProps) {
                   <button
                     type="button"
                     class="btn btn--quiet btn--small"
-                    aria-label={`Resend ${delivery.event} ${delivery.id}`}
+                    aria-label={words.resendLabel(delivery.event, delivery.id)}
                     onClick={async () => {
                       const answer = await api.resendDelivery(siteId, hook.id, delivery.id);
-                      if (!answer.ok) return onError(answer.error);
-                      setSaid(`Resending ${delivery.event}.`);
+                      if (!answer.ok) {
+                        return onError(answer.error, {
+                          not_found: (server) => t.admin.errors.deliveryGone(server),
+                        });
+                      }
+                      setSaid(words.resending(delivery.event));
                       await load();
                     }}
                   >
-                    Resend
+                    {words.resend}
                   </button>
                 </td>
               </tr>

@@ -145,7 +145,6 @@ export const shell: ConsoleDictionary['shell'] = {
     unreachable:
       'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     issue: (field: string, problem: string) => `${field}: ${problem}`,
-    seeFields: 'Einige Felder müssen geändert werden: Die Hinweise stehen jeweils darunter.',
   },
 
   arrivals: {

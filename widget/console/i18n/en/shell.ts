@@ -161,8 +161,6 @@ export const shell = {
     unreachable: 'The server cannot be reached. Check your connection and try again.',
     /** One of a refusal's problems, after the field it is about ("Password: too short"). */
     issue: (field: string, problem: string) => `${field}: ${problem}`,
-    /** The note at the top of a form whose problems are shown under its fields. */
-    seeFields: 'Some fields need a change: see the messages under them.',
   },
 
   /** Said to screen readers, politely, as work arrives (and in a browser notification). */

@@ -143,7 +143,6 @@ export const shell: ConsoleDictionary['shell'] = {
     unreachable:
       'No se puede conectar con el servidor. Comprueba tu conexión y vuelve a intentarlo.',
     issue: (field: string, problem: string) => `${field}: ${problem}`,
-    seeFields: 'Hay campos que debes corregir: consulta los mensajes debajo de ellos.',
   },
 
   arrivals: {

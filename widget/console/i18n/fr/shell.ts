@@ -150,7 +150,6 @@ export const shell: ConsoleDictionary['shell'] = {
     timeout: 'Le serveur n’a pas répondu à temps. Veuillez réessayer.',
     unreachable: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
     issue: (field: string, problem: string) => `${field}\u202f: ${problem}`,
-    seeFields: 'Certains champs doivent être corrigés\u202f: voyez les messages sous chacun d’eux.',
   },
 
   arrivals: {

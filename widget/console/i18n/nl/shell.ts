@@ -141,7 +141,6 @@ export const shell: ConsoleDictionary['shell'] = {
     timeout: 'De server antwoordde niet op tijd. Probeer het opnieuw.',
     unreachable: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
     issue: (field: string, problem: string) => `${field}: ${problem}`,
-    seeFields: 'Sommige velden moeten worden aangepast: zie de meldingen eronder.',
   },
 
   arrivals: {
