@@ -29,6 +29,7 @@ const demo: SiteView = {
   snippet:
     '<script>window.peakend=…</script>\n<script async src="https://chat.example/widget.js" data-site="demo"></script>',
   signingSecret: 'c2lnbmluZy1zZWNyZXQtb2YtdGhlLWRlbW8tc2l0ZS0x',
+  previousKeyUntil: null,
 };
 
 const member = (agentId: string, name: string, role: Role, extra: Partial<MemberView> = {}) => ({

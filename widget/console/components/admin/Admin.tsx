@@ -127,6 +127,7 @@ export function Admin({
       createdAt: created.createdAt,
       snippet: created.snippet,
       signingSecret: created.signingSecret,
+      previousKeyUntil: created.previousKeyUntil,
     };
     setSites({ state: 'ready', sites: [...list, view] });
     onSitesChanged();
