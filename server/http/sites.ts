@@ -142,7 +142,7 @@ export const SITE_API = {
     tag: 'Sites',
     summary: 'End a grace period: revoke the previous key now',
     description:
-      "The key a rotation kept, the signatures made with its signing secret and the visitor tokens issued under it stop working at once, and the visitors still connected with them are disconnected. Answers the same when no grace period runs (there is nothing left to revoke).",
+      'The key a rotation kept, the signatures made with its signing secret and the visitor tokens issued under it stop working at once, and the visitors still connected with them are disconnected. Answers the same when no grace period runs (there is nothing left to revoke).',
     auth: ADMIN,
     responses: {
       200: {

@@ -383,7 +383,11 @@ export interface Store extends FollowupRepository, IntegrationRepository, Webhoo
    * until then, and any previous key from an earlier rotation is revoked; without, every older
    * key stops at once. Null: no such site.
    */
-  rotateSiteKey(siteId: string, keyHash: string, graceUntil: number | null): Promise<KeyChange | null>;
+  rotateSiteKey(
+    siteId: string,
+    keyHash: string,
+    graceUntil: number | null,
+  ): Promise<KeyChange | null>;
   /** Ends the grace period: the previous key is revoked at once. Null: no such site. */
   revokePreviousKey(siteId: string): Promise<KeyChange | null>;
   /** The site `keyHash` identifies at `now`: its current key, or its previous one in grace. */
