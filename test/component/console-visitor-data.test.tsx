@@ -43,6 +43,7 @@ function fakeAdmin() {
     listInvites: async () => ok([]),
     createSite: unexpected,
     rotateKey: unexpected,
+    revokePreviousKey: unexpected,
     setRole: unexpected,
     setAnswersChats: unexpected,
     removeAccess: unexpected,

@@ -190,7 +190,9 @@ export function Admin({
                   }}
                 />
               )}
-              {section === 'embed' && <EmbedAndKey key={site.siteId} api={api} site={site} />}
+              {section === 'embed' && (
+                <EmbedAndKey key={site.siteId} api={api} site={site} onChanged={replace} />
+              )}
               {section === 'integrations' && (
                 <Integrations key={site.siteId} api={integrationApi} site={site} />
               )}
