@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AckError } from '../../../../shared/ack';
-import type { RotatedKey, SiteView } from '../../../../shared/sites';
+import { MAX_KEY_GRACE_HOURS, type RotatedKey, type SiteView } from '../../../../shared/sites';
 import type { AdminApi } from '../../adminApi';
 import { dayAndTime } from '../../format';
 import { useNow } from '../../useNow';
@@ -20,7 +20,7 @@ const GRACE_CHOICES: readonly (readonly [hours: number, label: string])[] = [
   [0, 'No grace (stop at once)'],
   [1, '1 hour'],
   [24, '24 hours'],
-  [168, '7 days'],
+  [MAX_KEY_GRACE_HOURS, '7 days'],
 ];
 
 interface Props {
