@@ -256,7 +256,7 @@ export function createApplication(parts: AppParts): Application {
     }),
   );
   app.use(inviteRoutes({ store, sessions, clock, mail: accountMail, consoleSockets, log }));
-  app.use(eventRoutes(store, pipeline));
+  app.use(eventRoutes(store, pipeline, clock));
   app.use(integrationRoutes({ ...access, pipeline, clock, log, publicUrl: config.publicUrl }));
   app.use(scoreRoutes(store, scoreboards, sessions, clock));
   app.use(exportRoutes(store, sessions, clock, log));
@@ -265,7 +265,7 @@ export function createApplication(parts: AppParts): Application {
   app.use(trendRoutes(store, sessions, clock));
   app.use(expectationRoutes(store, sessions, clock));
   app.use(reportRoutes(store, sessions, clock));
-  app.use(historyRoutes(store, sessions));
+  app.use(historyRoutes(store, sessions, clock));
   app.use(followupRoutes(store, followups, sessions, clock));
   app.use(visitorRoutes({ ...access, pipeline, clock }));
   app.use(webhookRoutes({ ...access, clock, guard, worker: webhooks }));

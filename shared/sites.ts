@@ -66,6 +66,23 @@ export const ZSitePatch = z
   .strict();
 export type SitePatch = z.input<typeof ZSitePatch>;
 
+/**
+ * The longest grace period a rotation may give the key it replaces: a week, time enough to roll
+ * a new key out to every server over a weekend, short enough that a forgotten old key dies soon.
+ */
+export const MAX_KEY_GRACE_HOURS = 168;
+
+/**
+ * A key rotation. `graceHours` (whole hours, 0 to a week): how long the key it replaces keeps
+ * working, with its signing secret's signatures and the visitor tokens issued under it. Left
+ * out, or 0: they stop at once, as a rotation always did; the body itself may be left out.
+ */
+export const ZKeyRotation = z
+  .strictObject({ graceHours: z.number().int().min(0).max(MAX_KEY_GRACE_HOURS).optional() })
+  .optional()
+  .transform((body) => body ?? {});
+export type KeyRotation = z.input<typeof ZKeyRotation>;
+
 /** A site as the API answers: never its key, which only its creation and rotation show. */
 export interface SiteView {
   siteId: string;
@@ -80,15 +97,23 @@ export interface SiteView {
    * (HMAC-SHA256). Changes when the site key is rotated.
    */
   signingSecret: string;
+  /**
+   * While a rotation's grace period runs: when it ends (ISO 8601). Until then the key that was
+   * rotated out still works, with its signing secret's signatures and its visitor tokens.
+   * Null: no grace period runs; only the current key works.
+   */
+  previousKeyUntil: string | null;
 }
 
 /** A new site: with its key, shown this once. */
 export type NewSiteView = SiteView & { key: string };
 
-/** A rotated key: the old one stopped working; this one is shown once. */
+/** A rotated key, shown once. The old one stopped working, or works until `previousKeyUntil`. */
 export interface RotatedKey {
   siteId: string;
   key: string;
   /** The signing secret, derived from the key: it has changed with it. */
   signingSecret: string;
+  /** Only with a grace period: until when the old key (and what it signed) keeps working. */
+  previousKeyUntil?: string;
 }

@@ -7,10 +7,12 @@
  * expiry. So a token
  *   - lasts `VISITOR_TOKEN_DAYS` from when it was issued; every connection of the widget gets a
  *     fresh one for the same visitor, so only a visitor away that long starts anew;
- *   - dies with the site key: rotating the key revokes every visitor token issued before.
+ *   - dies with the site key: rotating the key revokes every visitor token issued before, at
+ *     once, or when the rotation's grace period ends (auth/site-keys.ts).
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DAY } from '../../shared/time';
+import { acceptedKeyHashes, type KeyedSite } from './site-keys';
 
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
@@ -20,7 +22,7 @@ export const sha256 = (text: string): string =>
 /** How long a visitor token is valid after it was issued (renewed at every connection). */
 export const VISITOR_TOKEN_DAYS = 30;
 
-/** What a visitor token is bound to: the site, and its current key. */
+/** What a visitor token is bound to: the site, and the key it is issued under. */
 export interface TokenSite {
   id: string;
   keyHash: string | null;
@@ -56,21 +58,37 @@ export function verifiedVisitorId(siteId: string, userId: string): string {
 }
 
 /**
- * The visitor id in a token, if this server issued it for this site under its current key and it
- * has not expired at `now`.
+ * The visitor id in a token, and the key it was issued under, if this server issued it for this
+ * site under a key the site accepts at `now` (its current key, or the previous one while a
+ * rotation's grace period runs) and it has not expired at `now`.
  */
-export function verifyVisitorToken(
+export function readVisitorToken(
   secret: Buffer,
-  site: TokenSite,
+  site: KeyedSite,
   token: string,
   now: number,
-): string | null {
+): { visitorId: string; keyHash: string | null } | null {
   const parts = token.split('.');
   if (parts.length !== 3) return null;
   const [visitorId, expires, signature] = parts as [string, string, string];
   if (!VISITOR_ID.test(visitorId) || !EXPIRES.test(expires)) return null;
+  if (Number(expires) * 1000 <= now) return null;
   const given = Buffer.from(signature);
-  const expected = Buffer.from(sign(secret, site, visitorId, expires));
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  return Number(expires) * 1000 > now ? visitorId : null;
+  for (const keyHash of acceptedKeyHashes(site, now)) {
+    const expected = Buffer.from(sign(secret, { id: site.id, keyHash }, visitorId, expires));
+    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+      return { visitorId, keyHash };
+    }
+  }
+  return null;
+}
+
+/** The visitor id in a token the site accepts at `now` (`readVisitorToken`), else null. */
+export function verifyVisitorToken(
+  secret: Buffer,
+  site: KeyedSite,
+  token: string,
+  now: number,
+): string | null {
+  return readVisitorToken(secret, site, token, now)?.visitorId ?? null;
 }

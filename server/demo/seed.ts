@@ -71,7 +71,7 @@ export async function seedDemo(
     });
   } else if (existing.keyHash === null) {
     // A demo from before it had a key: give it the one `npm start` prints.
-    await store.updateSite({ ...existing, keyHash });
+    await store.rotateSiteKey(DEMO_SITE_ID, keyHash, null);
   }
   let passwordHash: string | undefined;
   for (const person of DEMO_AGENTS) {

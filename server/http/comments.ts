@@ -77,7 +77,7 @@ export function commentRoutes(store: Store, sessions: Sessions, clock: Clock): R
   const router = express.Router();
 
   router.get(COMMENT_API.comments.path, async (req, res) => {
-    const site = await supervisorOrSiteKey(req, store, sessions, 'its comments');
+    const site = await supervisorOrSiteKey(req, store, sessions, clock, 'its comments');
     const query = parseQuery(COMMENT_API.comments.query, req.query);
     const limit = query.limit ?? COMMENTS_PAGE.default;
     // One more than the page, to know whether another follows.

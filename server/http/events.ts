@@ -7,6 +7,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { ZFact, type Fact } from '../../shared/facts';
 import { LIMITS } from '../../shared/limits';
+import type { Clock } from '../clock';
 import { Refusal } from '../errors';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { Site, Store } from '../storage/store';
@@ -110,11 +111,11 @@ function refuseHastyPromises(site: Site, facts: readonly Fact[]): void {
   }
 }
 
-export function eventRoutes(store: Store, pipeline: Pipeline): Router {
+export function eventRoutes(store: Store, pipeline: Pipeline, clock: Clock): Router {
   const router = express.Router();
 
   router.post(EVENT_API.record.path, async (req, res) => {
-    const site = await authenticateSite(req, store);
+    const site = await authenticateSite(req, store, clock);
     const { events } = parseBody(ZBatch, req.body);
     if (events.length > LIMITS.eventsPerBatch) {
       throw new Refusal(

@@ -58,7 +58,7 @@ export function expectationRoutes(store: Store, sessions: Sessions, clock: Clock
   const router = express.Router();
 
   router.get(EXPECTATION_API.expectation.path, async (req, res) => {
-    const site = await supervisorOrSiteKey(req, store, sessions, 'its reply times');
+    const site = await supervisorOrSiteKey(req, store, sessions, clock, 'its reply times');
     const query = parseQuery(EXPECTATION_API.expectation.query, req.query);
     const now = clock.now();
     const to = query.to ?? now;

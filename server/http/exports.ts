@@ -117,7 +117,7 @@ export function exportRoutes(store: Store, sessions: Sessions, clock: Clock, log
   const router = express.Router();
 
   router.get(EXPORT_API.ratingsCsv.path, async (req, res: Response) => {
-    const site = await supervisorOrSiteKey(req, store, sessions, 'its ratings');
+    const site = await supervisorOrSiteKey(req, store, sessions, clock, 'its ratings');
     const query = parseQuery(EXPORT_API.ratingsCsv.query, req.query);
     // Up to now, included, unless asked otherwise: ratings arriving meanwhile wait for the next.
     const to = query.to ?? clock.now() + 1;

@@ -94,7 +94,7 @@ export function followupRoutes(
   const authorize = async (req: Request): Promise<{ site: Site; viewer: FollowupViewer }> => {
     const signedIn = req.headers.authorization ? null : await sessions.signedIn(req.headers.cookie);
     if (!signedIn)
-      return { site: await authenticateSite(req, store), viewer: { kind: 'site-key' } };
+      return { site: await authenticateSite(req, store, clock), viewer: { kind: 'site-key' } };
     requireSameOrigin(req);
     const siteId = String(req.params.siteId);
     const member = await store.memberOf(signedIn.account.id, siteId);

@@ -11,6 +11,7 @@ import { excerpt } from '../../shared/search';
 import { iso } from '../../shared/time';
 import { may } from '../auth/roles';
 import type { Sessions } from '../auth/sessions';
+import type { Clock } from '../clock';
 import { Refusal } from '../errors';
 import { visitorLabel } from '../live/views';
 import type { HistoryEntry, Site, Store } from '../storage/store';
@@ -70,9 +71,10 @@ async function reader(
   req: Request,
   store: Store,
   sessions: Sessions,
+  clock: Clock,
 ): Promise<{ site: Site; ownerId?: string }> {
   const signedIn = req.headers.authorization ? null : await sessions.signedIn(req.headers.cookie);
-  if (!signedIn) return { site: await authenticateSite(req, store) };
+  if (!signedIn) return { site: await authenticateSite(req, store, clock) };
   const siteId = String(req.params.siteId);
   const member = await store.memberOf(signedIn.account.id, siteId);
   if (!member) {
@@ -112,11 +114,11 @@ function historyItem(
   };
 }
 
-export function historyRoutes(store: Store, sessions: Sessions): Router {
+export function historyRoutes(store: Store, sessions: Sessions, clock: Clock): Router {
   const router = express.Router();
 
   router.get(HISTORY_API.conversations.path, async (req, res) => {
-    const { site, ownerId } = await reader(req, store, sessions);
+    const { site, ownerId } = await reader(req, store, sessions, clock);
     const params = parseQuery(HISTORY_API.conversations.query, req.query);
     if (ownerId !== undefined && params.agent !== undefined && params.agent !== ownerId) {
       throw new Refusal('forbidden', 'Agents may list only their own conversations.');

@@ -82,7 +82,7 @@ export function reportRoutes(store: Store, sessions: Sessions, clock: Clock): Ro
   const router = express.Router();
 
   router.get(REPORT_API.report.path, async (req, res) => {
-    const site = await supervisorOrSiteKey(req, store, sessions, 'its report');
+    const site = await supervisorOrSiteKey(req, store, sessions, clock, 'its report');
     const query = parseQuery(REPORT_API.report.query, req.query);
     const now = clock.now();
     const zone = site.settings.timeZone;

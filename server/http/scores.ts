@@ -54,7 +54,7 @@ export function scoreRoutes(
   const router = express.Router();
 
   router.get(SCORE_API.scores.path, async (req, res) => {
-    const site = await supervisorOrSiteKey(req, store, sessions, 'its scores');
+    const site = await supervisorOrSiteKey(req, store, sessions, clock, 'its scores');
     const { at } = parseQuery(SCORE_API.scores.query, req.query);
     res.setHeader('Cache-Control', 'no-store');
     const now = clock.now();

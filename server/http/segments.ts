@@ -46,7 +46,7 @@ export function segmentRoutes(store: Store, sessions: Sessions, clock: Clock): R
   const router = express.Router();
 
   router.get(SEGMENT_API.segments.path, async (req, res) => {
-    const site = await supervisorOrSiteKey(req, store, sessions, 'its segments');
+    const site = await supervisorOrSiteKey(req, store, sessions, clock, 'its segments');
     const query = parseQuery(SEGMENT_API.segments.query, req.query);
     const now = clock.now();
     const to = query.to ?? now;

@@ -6,18 +6,22 @@
 import type { Request } from 'express';
 import { may } from '../auth/roles';
 import type { Sessions } from '../auth/sessions';
+import { acceptedKeyHashes } from '../auth/site-keys';
 import { sha256 } from '../auth/tokens';
+import type { Clock } from '../clock';
 import { Refusal } from '../errors';
 import type { Site, Store } from '../storage/store';
 import { bearerToken, matchesHash } from './bearer';
 import { existingSite } from './caller';
 
-export async function authenticateSite(req: Request, store: Store): Promise<Site> {
+export async function authenticateSite(req: Request, store: Store, clock: Clock): Promise<Site> {
   const token = bearerToken(req);
   const siteId = String(req.params.siteId);
   const site = await existingSite(store, siteId);
-  if (matchesHash(token, site.keyHash)) return site;
-  const owner = await store.findSiteByKeyHash(sha256(token));
+  const now = clock.now();
+  // The current key, or the previous one while a rotation's grace period runs.
+  if (acceptedKeyHashes(site, now).some((hash) => matchesHash(token, hash))) return site;
+  const owner = await store.findSiteByKeyHash(sha256(token), now);
   if (owner) {
     throw new Refusal('forbidden', `This key belongs to another site, not to "${siteId}".`);
   }
@@ -33,10 +37,11 @@ export async function supervisorOrSiteKey(
   req: Request,
   store: Store,
   sessions: Sessions,
+  clock: Clock,
   what: string,
 ): Promise<Site> {
   const signedIn = req.headers.authorization ? null : await sessions.signedIn(req.headers.cookie);
-  if (!signedIn) return authenticateSite(req, store);
+  if (!signedIn) return authenticateSite(req, store, clock);
   const siteId = String(req.params.siteId);
   const member = await store.memberOf(signedIn.account.id, siteId);
   if (!member || !may(member.role, 'supervise')) {

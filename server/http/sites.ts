@@ -1,11 +1,14 @@
 /**
  * The sites API: create a site and get its key and snippet; list, read and change sites (name,
- * allowed origins, scoring settings); rotate a site's key. For the admin token, or a console
- * session of the site's admins (any admin may create a site, and becomes its first admin).
+ * allowed origins, scoring settings); rotate a site's key, at once or with a grace period, and
+ * end a grace period. For the admin token, or a console session of the site's admins (any admin
+ * may create a site, and becomes its first admin).
  */
 import express, { type Router } from 'express';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import {
+  MAX_KEY_GRACE_HOURS,
+  ZKeyRotation,
   ZNewSite,
   ZSitePatch,
   type NewSiteView,
@@ -13,12 +16,15 @@ import {
   type SiteView,
 } from '../../shared/sites';
 import { embedSnippet } from '../../shared/snippet';
+import { HOUR, iso, isoOrNull } from '../../shared/time';
 import { may } from '../auth/roles';
 import { siteSigningSecret } from '../auth/signing';
+import { previousKeyAt } from '../auth/site-keys';
 import type { Sessions } from '../auth/sessions';
 import { newAgentId, newSiteId } from '../auth/ids';
 import { randomToken, sha256 } from '../auth/tokens';
 import type { Clock } from '../clock';
+import { Refusal } from '../errors';
 import type { VisitorSockets } from '../live/access';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { Site, Store } from '../storage/store';
@@ -37,6 +43,7 @@ const SITE_EXAMPLE = {
   createdAt: '2026-11-23T10:00:00.000Z',
   snippet: embedSnippet({ publicUrl: 'https://chat.example', siteId: 'site_3kT9qzXw' }),
   signingSecret: 'Xq3vN8c1yLr0aT5bWk2mJd7hPs4eGu9f',
+  previousKeyUntil: null,
 };
 const ADMIN = ['adminToken', 'session'] as const;
 
@@ -112,9 +119,10 @@ export const SITE_API = {
     path: '/api/v1/sites/:siteId/key',
     tag: 'Sites',
     summary: "Rotate a site's key",
-    description:
-      'The old key, the old signing secret and every visitor token issued before stop working at once.',
+    description: `The signing secret is derived from the key, so it changes too. Without a body (or with \`graceHours: 0\`), the old key, the signatures made with the old signing secret and every visitor token issued before stop working at once, and connected visitors are disconnected. With \`graceHours\` (whole hours, up to ${MAX_KEY_GRACE_HOURS}), all of them keep working until the grace period ends, so your servers can switch to the new key and secret first; end it sooner with \`DELETE /api/v1/sites/{siteId}/key/previous\`. A rotation during a grace period revokes the key kept by the earlier one at once: only the key being replaced is kept. docs/security.md.`,
     auth: ADMIN,
+    body: ZKeyRotation,
+    bodyExample: { graceHours: 24 },
     responses: {
       200: {
         description: 'The new key, shown this once, and the new signing secret.',
@@ -123,7 +131,24 @@ export const SITE_API = {
           siteId: 'site_3kT9qzXw',
           key: 'pk_Qw2eR4tY6uI8oP0aS1dF3gH5jK7lZ9xC',
           signingSecret: 'Lm5nB7vC9xZ1aS3dF5gH7jK9lQ2wE4rT',
+          previousKeyUntil: '2026-11-24T10:00:00.000Z',
         },
+      },
+    },
+  }),
+  revokePreviousKey: apiRoute({
+    method: 'delete',
+    path: '/api/v1/sites/:siteId/key/previous',
+    tag: 'Sites',
+    summary: 'End a grace period: revoke the previous key now',
+    description:
+      'The key a rotation kept, the signatures made with its signing secret and the visitor tokens issued under it stop working at once, and the visitors still connected with them are disconnected. Answers the same when no grace period runs (there is nothing left to revoke).',
+    auth: ADMIN,
+    responses: {
+      200: {
+        description: 'The site as it is now, without a previous key.',
+        schema: ZSiteView,
+        example: SITE_EXAMPLE,
       },
     },
   }),
@@ -133,7 +158,7 @@ export interface SiteRouteDeps {
   store: Store;
   sessions: Sessions;
   pipeline: Pipeline;
-  /** Ends the site's visitor sockets when its key (and so every visitor token) is revoked. */
+  /** Ends the site's visitor sockets when a key (and so its visitor tokens) is revoked. */
   visitorSockets: VisitorSockets;
   clock: Clock;
   publicUrl: string;
@@ -155,6 +180,8 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
     createdAt: new Date(site.createdAt).toISOString(),
     snippet: embedSnippet({ publicUrl, siteId: site.id }),
     signingSecret: siteSigningSecret(await store.secret('site-signing'), site),
+    // When the grace period ends, never the previous key itself (nor its secret).
+    previousKeyUntil: isoOrNull(previousKeyAt(site, clock.now())?.until ?? null),
   });
 
   router.post(SITE_API.create.path, async (req, res) => {
@@ -237,25 +264,48 @@ export function siteRoutes(deps: SiteRouteDeps): Router {
   });
 
   /**
-   * A new key for the site. The old key stops working at once (only the new hash is kept), and
-   * with it the signing secret derived from it (and every signature made with that secret) and
-   * every visitor token issued before (they are bound to the key's hash, see auth/tokens.ts), so
-   * a key that leaked is worthless from here. Connected visitors are disconnected; they start anew
-   * at their next connection.
+   * A new key for the site. Only its hash is kept, and with it goes the signing secret derived
+   * from the old one (and every signature made with it) and every visitor token issued before
+   * (they are bound to the key's hash, see auth/tokens.ts), so a key that leaked is worthless:
+   *   - at once, without a grace period: connected visitors are disconnected and start anew at
+   *     their next connection;
+   *   - with one, when it ends (auth/site-keys.ts; the socket of a visitor still on the old key
+   *     ends at its next event), or when an admin revokes it (below). Visitors stay connected.
+   * A rotation during a grace period keeps only the key it replaces: the older one goes now.
    */
   router.post(SITE_API.rotateKey.path, async (req, res) => {
     const { site } = await siteAccess(req, deps, 'administer');
+    const { graceHours = 0 } = parseBody(SITE_API.rotateKey.body, req.body);
     const key = newSiteKey();
-    const updated: Site = { ...site, keyHash: sha256(key) };
-    await pipeline.updateSite(updated);
-    deps.visitorSockets.keyRotated(site.id);
+    const graceUntil = graceHours > 0 ? clock.now() + graceHours * HOUR : null;
+    const change = await pipeline.rotateKey(site.id, sha256(key), graceUntil);
+    if (!change) throw new Refusal('not_found', `There is no site "${site.id}".`);
+    // Kept only if the site had a key to keep (one without is rotated at once).
+    const previous = previousKeyAt(change.site, clock.now());
+    if (!previous) deps.visitorSockets.keyRotated(site.id);
+    else if (change.revoked !== null) deps.visitorSockets.keyRevoked(site.id, change.revoked);
     res.setHeader('Cache-Control', 'no-store');
     const rotated: RotatedKey = {
       siteId: site.id,
       key,
-      signingSecret: siteSigningSecret(await store.secret('site-signing'), updated),
+      signingSecret: siteSigningSecret(await store.secret('site-signing'), change.site),
+      ...(previous && { previousKeyUntil: iso(previous.until) }),
     };
     res.json(rotated);
+  });
+
+  /**
+   * "Revoke now": ends the grace period. The previous key, its signatures and its visitor tokens
+   * stop at once, and the visitor sockets vouched for under it end (they connect again, and
+   * start anew unless they already hold a token under the current key).
+   */
+  router.delete(SITE_API.revokePreviousKey.path, async (req, res) => {
+    const { site } = await siteAccess(req, deps, 'administer');
+    const change = await pipeline.revokePreviousKey(site.id);
+    if (!change) throw new Refusal('not_found', `There is no site "${site.id}".`);
+    if (change.revoked !== null) deps.visitorSockets.keyRevoked(site.id, change.revoked);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await describe(change.site));
   });
 
   return router;

@@ -66,7 +66,7 @@ export function trendRoutes(store: Store, sessions: Sessions, clock: Clock): Rou
   const router = express.Router();
 
   router.get(TREND_API.trends.path, async (req, res) => {
-    const site = await supervisorOrSiteKey(req, store, sessions, 'its trends');
+    const site = await supervisorOrSiteKey(req, store, sessions, clock, 'its trends');
     const query = parseQuery(TREND_API.trends.query, req.query);
     const now = clock.now();
     const interval = query.interval ?? 'week';

@@ -5,6 +5,7 @@
  * nodes too.
  */
 import {
+  keyVisitorsRoom,
   memberRoom,
   sessionRoom,
   siteVisitorsRoom,
@@ -32,9 +33,11 @@ export class ConsoleSockets {
 }
 
 /**
- * A visitor socket is vouched for by its token once, at its handshake. A key rotation revokes
- * every token of the site, so it ends the site's visitor sockets too: a leaked token is worthless
- * at once, not only at its next connection.
+ * A visitor socket is vouched for by its token (or userHash) once, at its handshake. A key
+ * rotation without grace revokes every token of the site, so it ends the site's visitor sockets
+ * too: a leaked token is worthless at once, not only at its next connection. Revoking a previous
+ * key ends the sockets vouched for under it. (One whose key's grace period simply ran out ends
+ * at its next event: sockets/visitor.ts.)
  */
 export class VisitorSockets {
   private visitors: VisitorNamespace | null = null;
@@ -44,8 +47,13 @@ export class VisitorSockets {
     this.visitors = visitors;
   }
 
-  /** The site's key changed: its visitor tokens are revoked. */
+  /** The site's key changed with no grace period: every visitor token is revoked. */
   keyRotated(siteId: string): void {
     this.visitors?.in(siteVisitorsRoom(siteId)).disconnectSockets(true);
+  }
+
+  /** One key of the site was revoked: the sockets vouched for under it end. */
+  keyRevoked(siteId: string, keyHash: string): void {
+    this.visitors?.in(keyVisitorsRoom(siteId, keyHash)).disconnectSockets(true);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Namespace } from 'socket.io';
 import type {
   AgentClientEvents,
@@ -12,6 +13,11 @@ export interface VisitorSocketData {
   siteId: string;
   visitorId: string;
   visitorToken: string;
+  /**
+   * The hash of the site key the socket was vouched for under (its token's, or its userHash's
+   * signing secret's): the socket lasts only as long as the site accepts that key.
+   */
+  keyHash: string | null;
   /** A signed-in user's email, as the site's page gave it (only with a verified userId). */
   email?: string;
 }
@@ -34,8 +40,17 @@ export type AgentNamespace = Namespace<
 
 /** Every socket of one visitor (several tabs are several sockets). */
 export const visitorRoom = (siteId: string, visitorId: string) => `visitor:${siteId}:${visitorId}`;
-/** Every visitor socket of a site (a key rotation ends them all). */
+/** Every visitor socket of a site (a key rotation without grace ends them all). */
 export const siteVisitorsRoom = (siteId: string) => `visitors:${siteId}`;
+/**
+ * Every visitor socket of a site vouched for under one of its keys (revoking the key ends them).
+ * Named by a hash of the key's hash, so the stored hash itself never travels between nodes.
+ */
+export const keyVisitorsRoom = (siteId: string, keyHash: string | null) =>
+  `visitors:${siteId}:key:${createHash('sha256')
+    .update(keyHash ?? '')
+    .digest('base64url')
+    .slice(0, 16)}`;
 /** Every agent and supervisor of a site. */
 export const siteRoom = (siteId: string) => `site:${siteId}`;
 /** Every console socket of a site's supervisors and admins (a role change reconnects them). */

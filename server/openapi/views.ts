@@ -91,6 +91,10 @@ export const ZSiteView = z
     signingSecret: z.string().meta({
       description: "Signs host-chat conversations and signed-in users' ids; changes with the key.",
     }),
+    previousKeyUntil: ZIsoTime.nullable().meta({
+      description:
+        "While a key rotation's grace period runs, when it ends: until then the previous key, its signatures and its visitor tokens still work. Null: none runs.",
+    }),
   })
   .meta({ id: 'Site' });
 
@@ -102,6 +106,10 @@ export const ZRotatedKey = z.object({
   siteId: z.string(),
   key: z.string(),
   signingSecret: z.string(),
+  previousKeyUntil: ZIsoTime.optional().meta({
+    description:
+      'Only with a grace period: until when the previous key, its signatures and its visitor tokens keep working.',
+  }),
 });
 
 export const ZMemberView = z

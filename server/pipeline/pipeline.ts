@@ -6,7 +6,14 @@
  *   sources → facts → [store: conversations + changes] → feed → scores → live views
  */
 import type { Fact } from '../../shared/facts';
-import type { RecordOptions, RecordResult, Redaction, Site, Store } from '../storage/store';
+import type {
+  KeyChange,
+  RecordOptions,
+  RecordResult,
+  Redaction,
+  Site,
+  Store,
+} from '../storage/store';
 import type { ChangeFeed } from './feed';
 
 export interface Recorded extends RecordResult {
@@ -37,9 +44,31 @@ export class Pipeline {
     return recorded;
   }
 
-  /** Saves the site's row (name, origins, settings, key); every node hears of it. */
+  /** Saves the site's row (name, origins, settings); every node hears of it. */
   async updateSite(site: Site): Promise<void> {
     await this.feed.committed(site, await this.store.updateSite(site));
+  }
+
+  /**
+   * Gives the site a new key (the replaced one kept until `graceUntil`, if given); every node
+   * hears of it, this one before it resolves, so its next visitor handshake checks the new keys.
+   */
+  async rotateKey(
+    siteId: string,
+    keyHash: string,
+    graceUntil: number | null,
+  ): Promise<KeyChange | null> {
+    return this.keysChanged(await this.store.rotateSiteKey(siteId, keyHash, graceUntil));
+  }
+
+  /** Ends the site's grace period: its previous key stops at once; every node hears of it. */
+  async revokePreviousKey(siteId: string): Promise<KeyChange | null> {
+    return this.keysChanged(await this.store.revokePreviousKey(siteId));
+  }
+
+  private async keysChanged(change: KeyChange | null): Promise<KeyChange | null> {
+    if (change) await this.feed.committed(change.site, change.changes);
+    return change;
   }
 
   /**

@@ -13,8 +13,9 @@ import {
   type VisitorClientEvents,
 } from '../../shared/protocol';
 import { originAllowed } from '../auth/origins';
-import { siteSigningSecret, verifySignedValue } from '../auth/signing';
-import { issueVisitorToken, verifiedVisitorId, verifyVisitorToken } from '../auth/tokens';
+import { signingKeyOf } from '../auth/signing';
+import { acceptsKey } from '../auth/site-keys';
+import { issueVisitorToken, readVisitorToken, verifiedVisitorId } from '../auth/tokens';
 import type { Clock } from '../clock';
 import { describeIssues, Refusal } from '../errors';
 import { StatedReplyMinutes } from '../insights/stated-reply';
@@ -22,6 +23,7 @@ import type { AddressOf } from '../limits/sockets';
 import type { LiveViews } from '../live/broadcast';
 import { visitorRatingView } from '../live/views';
 import {
+  keyVisitorsRoom,
   siteRoom,
   siteVisitorsRoom,
   visitorRoom,
@@ -91,11 +93,14 @@ export function serveVisitors(deps: Deps): void {
           );
         }
         let visitor: { visitorId: string; token: string };
+        /** The key the socket is vouched for under: it lasts as long as the site accepts it. */
+        let keyHash: string | null;
         const now = clock.now();
         if (userId !== undefined && userHash !== undefined) {
           // A signed-in user of the site, vouched for by its server: the same visitor everywhere.
-          const signing = siteSigningSecret(await store.secret('site-signing'), site);
-          if (!verifySignedValue(signing, 'user', userId, userHash)) {
+          const signing = await store.secret('site-signing');
+          const signedUnder = signingKeyOf(signing, site, now, 'user', userId, userHash);
+          if (!signedUnder) {
             return next(
               connectError(
                 'forbidden',
@@ -104,21 +109,35 @@ export function serveVisitors(deps: Deps): void {
               ),
             );
           }
-          visitor = issueVisitorToken(secret, site, now, verifiedVisitorId(siteId, userId));
+          // Vouched for by the previous key's secret (in its grace period), the token stays under
+          // that key and dies with it: a userHash made with an old secret cannot outlive it.
+          keyHash = signedUnder.keyHash;
+          const under = { id: siteId, keyHash };
+          visitor = issueVisitorToken(secret, under, now, verifiedVisitorId(siteId, userId));
         } else {
           // A valid token is renewed (same visitor, fresh expiry); an expired, revoked or forged
           // one gets a new visitor, as no token does.
-          const known = visitorToken ? verifyVisitorToken(secret, site, visitorToken, now) : null;
-          visitor = issueVisitorToken(secret, site, now, known ?? undefined);
+          const known = visitorToken ? readVisitorToken(secret, site, visitorToken, now) : null;
+          // An anonymous visitor back during a grace period moves to the current key and keeps
+          // their conversations; a signed-in user's token stays under the key that vouched for
+          // them, so it cannot be renewed past that key's end.
+          keyHash = known?.visitorId.startsWith('u-') ? known.keyHash : site.keyHash;
+          const under = { id: siteId, keyHash };
+          visitor = issueVisitorToken(secret, under, now, known?.visitorId);
         }
         socket.data = {
           siteId,
           visitorId: visitor.visitorId,
           visitorToken: visitor.token,
+          keyHash,
           // Only a verified user's (the schema takes it only with userId and userHash).
           ...(email !== undefined && { email }),
         };
-        void socket.join([visitorRoom(siteId, visitor.visitorId), siteVisitorsRoom(siteId)]);
+        void socket.join([
+          visitorRoom(siteId, visitor.visitorId),
+          siteVisitorsRoom(siteId),
+          keyVisitorsRoom(siteId, keyHash),
+        ]);
         next();
       })
       .catch((error: unknown) => {
@@ -137,6 +156,20 @@ export function serveVisitors(deps: Deps): void {
       if (!found) throw new Refusal('not_found', `Unknown site "${siteId}".`);
       return found;
     };
+
+    // Before every event: once the key the socket was vouched for under is no longer accepted
+    // (its grace period ran out), the socket ends instead of acting on it. The widget connects
+    // again, and its token, revoked with that key, makes it a new visitor.
+    socket.use((_packet, proceed) => {
+      sites(siteId).then(
+        (found) => {
+          if (!found || acceptsKey(found, socket.data.keyHash, clock.now())) proceed();
+          else socket.disconnect(true);
+        },
+        // The handler reads the site again, and answers its failure.
+        () => proceed(),
+      );
+    });
 
     answer('hello', ZEmpty, async () => {
       const s = await site();

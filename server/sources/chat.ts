@@ -11,7 +11,7 @@ import type { Fact, FactDraft, Peak, RatingExclusion } from '../../shared/facts'
 import { LIMITS } from '../../shared/limits';
 import { DAY, MINUTE } from '../../shared/time';
 import { may } from '../auth/roles';
-import { siteSigningSecret, verifySignedValue } from '../auth/signing';
+import { signingKeyOf } from '../auth/signing';
 import type { Clock } from '../clock';
 import { Refusal } from '../errors';
 import type { RateLimits, Who } from '../limits/limiter';
@@ -151,10 +151,16 @@ export class BuiltInChat {
     const vouched = input.signature !== undefined;
     let conversation: StoredConversation | null;
     if (vouched) {
-      const secret = siteSigningSecret(await this.store.secret('site-signing'), site);
-      if (
-        !verifySignedValue(secret, 'conversation', input.conversationId, input.signature as string)
-      ) {
+      // The current key's signing secret, or the previous key's during a grace period.
+      const signedUnder = signingKeyOf(
+        await this.store.secret('site-signing'),
+        site,
+        this.clock.now(),
+        'conversation',
+        input.conversationId,
+        input.signature as string,
+      );
+      if (!signedUnder) {
         throw new Refusal(
           'forbidden',
           'the rating\'s signature does not match its conversation: sign "conversation:" + its id with the site\'s current signing secret (after a key rotation, sign with the new one).',

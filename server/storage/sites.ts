@@ -17,6 +17,7 @@ import {
   type AccountRecord,
   type Agent,
   type AgentNamingResult,
+  type KeyChange,
   type MemberChangeResult,
   type Site,
   type Store,
@@ -63,6 +64,11 @@ const toSite = (row: Selectable<Tables['sites']>): Site => ({
   allowedOrigins: fromJson(row.allowedOrigins),
   settings: ZSiteSettings.parse(fromJson(row.settings)),
   keyHash: row.keyHash,
+  // Only a site rotated with a grace period has one (read back as a number on both databases).
+  ...(row.previousKeyHash !== null &&
+    row.previousKeyUntil !== null && {
+      previousKey: { keyHash: row.previousKeyHash, until: Number(row.previousKeyUntil) },
+    }),
   createdAt: row.createdAt,
 });
 
@@ -77,11 +83,11 @@ export async function readSite(db: Db, siteId: string, lock = false): Promise<Si
   return row ? toSite(row) : null;
 }
 
+/** What `updateSite` saves: never the keys, which only the key routes change (rotateSiteKey). */
 const siteColumns = (site: Site) => ({
   name: site.name,
   allowedOrigins: JSON.stringify(site.allowedOrigins),
   settings: JSON.stringify(site.settings),
-  keyHash: site.keyHash,
 });
 
 /**
@@ -232,6 +238,33 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
     return upsertAgent(into, agent, onlyWithoutAccount);
   };
 
+  /**
+   * Sets the site's key columns from its row as it is, read locked where other nodes write, so
+   * two rotations (or a rotation and a revocation) at once never lose one another's key.
+   */
+  const changeKeys = (
+    siteId: string,
+    next: (was: Site) => {
+      keyHash: string | null;
+      previousKeyHash: string | null;
+      previousKeyUntil: number | null;
+    },
+  ) =>
+    db
+      .transaction()
+      .execute(async (trx): Promise<KeyChange | null> => {
+        const was = await readSite(trx, siteId, dialect.manyWriters);
+        if (!was) return null;
+        const keys = next(was);
+        await trx.updateTable('sites').set(keys).where('id', '=', siteId).execute();
+        const site = await readSite(trx, siteId);
+        if (!site) return null;
+        const changes = await dialect.writer(trx).changes(siteId, [{ kind: 'site' }]);
+        const dropped = was.previousKey?.keyHash ?? null;
+        return { site, changes, revoked: dropped === keys.previousKeyHash ? null : dropped };
+      })
+      .finally(() => cache.forget(siteId));
+
   const account = (accountId: string) =>
     db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
 
@@ -267,6 +300,7 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
           id: site.id,
           createdAt: site.createdAt,
           derivedVersion: FOLD_VERSION,
+          keyHash: site.keyHash,
           ...siteColumns(site),
         })
         .execute();
@@ -291,11 +325,34 @@ export function siteRepository(db: Db, dialect: Dialect, cache: SiteCache) {
       return changes;
     },
 
-    async findSiteByKeyHash(keyHash) {
+    rotateSiteKey: (siteId, keyHash, graceUntil) =>
+      changeKeys(siteId, (was) => {
+        // The key being replaced is kept only if there is one; an older previous key goes now.
+        const keep = graceUntil !== null && was.keyHash !== null;
+        return {
+          keyHash,
+          previousKeyHash: keep ? was.keyHash : null,
+          previousKeyUntil: keep ? graceUntil : null,
+        };
+      }),
+
+    revokePreviousKey: (siteId) =>
+      changeKeys(siteId, (was) => ({
+        keyHash: was.keyHash,
+        previousKeyHash: null,
+        previousKeyUntil: null,
+      })),
+
+    async findSiteByKeyHash(keyHash, now) {
       const row = await db
         .selectFrom('sites')
         .selectAll()
-        .where('keyHash', '=', keyHash)
+        .where((eb) =>
+          eb.or([
+            eb('keyHash', '=', keyHash),
+            eb.and([eb('previousKeyHash', '=', keyHash), eb('previousKeyUntil', '>', now)]),
+          ]),
+        )
         .executeTakeFirst();
       return row ? toSite(row) : null;
     },

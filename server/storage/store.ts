@@ -51,7 +51,27 @@ export interface Site {
   settings: SiteSettings;
   /** SHA-256 of the site key (the key itself is shown once, at creation); null: no API access. */
   keyHash: string | null;
+  /**
+   * After a key rotation with a grace period: the key it replaced, still accepted (with its
+   * signing secret and its visitor tokens) until `until`; auth/site-keys.ts says what is
+   * accepted when. Absent or null: none. Only `rotateSiteKey` and `revokePreviousKey` change it.
+   */
+  previousKey?: PreviousKey | null;
   createdAt: number;
+}
+
+/** A key rotated out with a grace period: its hash, and when it stops working (epoch ms). */
+export interface PreviousKey {
+  keyHash: string;
+  until: number;
+}
+
+/** A site's key changed: the site as it is now, and the change to hand the feed. */
+export interface KeyChange {
+  site: Site;
+  changes: Change[];
+  /** The previous key this change revoked before its time, if any (its sockets are to end). */
+  revoked: string | null;
 }
 
 /**
@@ -353,8 +373,25 @@ export interface Store extends FollowupRepository, IntegrationRepository, Webhoo
   createSite(site: Site): Promise<void>;
   getSite(siteId: string): Promise<Site | null>;
   /** Changes name, origins, settings and key hash; the change it logged (caches of it are stale). */
+  /**
+   * Saves the site's name, origins and settings. Never its keys: a stale copy of the site must
+   * not bring back a key that was rotated or revoked meanwhile.
+   */
   updateSite(site: Site): Promise<Change[]>;
-  findSiteByKeyHash(keyHash: string): Promise<Site | null>;
+  /**
+   * Gives the site a new key. With `graceUntil`, the key it replaces is kept as its previous key
+   * until then, and any previous key from an earlier rotation is revoked; without, every older
+   * key stops at once. Null: no such site.
+   */
+  rotateSiteKey(
+    siteId: string,
+    keyHash: string,
+    graceUntil: number | null,
+  ): Promise<KeyChange | null>;
+  /** Ends the grace period: the previous key is revoked at once. Null: no such site. */
+  revokePreviousKey(siteId: string): Promise<KeyChange | null>;
+  /** The site `keyHash` identifies at `now`: its current key, or its previous one in grace. */
+  findSiteByKeyHash(keyHash: string, now: number): Promise<Site | null>;
   listSites(): Promise<Site[]>;
 
   /** Creates the agent, or updates its name, role and account if it exists. */

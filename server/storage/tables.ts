@@ -26,6 +26,13 @@ export interface Tables {
     settings: Json;
     /** SHA-256 of the site key; null: no API access. */
     keyHash: string | null;
+    /**
+     * After a rotation with a grace period (migration 0019): the replaced key's hash, accepted
+     * until `previousKeyUntil`. Left as they are once that time passes; the next rotation or a
+     * revocation clears them.
+     */
+    previousKeyHash: Generated<string | null>;
+    previousKeyUntil: Generated<number | null>;
     createdAt: number;
     /** The number of the site's last change (changes.ts). */
     changeSeq: Generated<number>;

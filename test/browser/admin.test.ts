@@ -155,6 +155,42 @@ describeInBrowser('the admin screens in a real browser', () => {
     await dana.getByRole('button', { name: 'Done' }).click();
   });
 
+  it('rotates with a grace period: both keys work until the old one is revoked', async () => {
+    await dana.getByRole('tab', { name: 'Embed and key' }).click();
+    const scores = (key: string) =>
+      fetch(`${server.url}/api/v1/sites/demo/scores`, {
+        headers: { authorization: `Bearer ${key}` },
+      }).then((response) => response.status);
+    await dana.getByRole('button', { name: 'Rotate site key' }).click();
+    const confirm = dana.getByRole('group', { name: 'Rotate site key' });
+    await confirm.getByRole('button', { name: 'Rotate key' }).click();
+    const old = await dana.getByRole('textbox', { name: 'New site key' }).inputValue();
+    await dana.getByRole('button', { name: 'Done' }).click();
+
+    await dana.getByRole('button', { name: 'Rotate site key' }).click();
+    await confirm.getByRole('radio', { name: '24 hours' }).check();
+    await confirm.getByText(/keeps working for 24 hours/).waitFor();
+    await screenshot(dana, 'admin-5b-key-grace-choice');
+    expect(await axeFindings(dana)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Rotate key' }).click();
+    const fresh = await dana.getByRole('textbox', { name: 'New site key' }).inputValue();
+    await dana.getByRole('button', { name: 'Done' }).click();
+    const grace = dana.getByRole('group', { name: 'Old site key' });
+    await grace.getByText(/The old key works until/).waitFor();
+    expect(await scores(old)).toBe(200);
+    expect(await scores(fresh)).toBe(200);
+
+    await grace.getByRole('button', { name: 'Revoke now' }).click();
+    await grace.getByRole('group', { name: 'Revoke the old site key' }).waitFor();
+    await dana.waitForTimeout(400); // let the panel's rise-in finish before the picture
+    await screenshot(dana, 'admin-5c-key-grace-revoke');
+    expect(await axeFindings(dana)).toEqual([]);
+    await grace.getByRole('button', { name: 'Revoke old key' }).click();
+    await dana.getByText(/The old key was revoked/).waitFor();
+    expect(await scores(old)).toBe(401);
+    expect(await scores(fresh)).toBe(200);
+  });
+
   it('enables Chatwoot: the URL it shows once takes a delivery, and a stored secret is checked', async () => {
     await dana.getByRole('tab', { name: 'Integrations' }).click();
     await dana.getByRole('button', { name: 'Enable Chatwoot' }).click();

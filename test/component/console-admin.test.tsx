@@ -5,7 +5,7 @@ import type { Ack } from '../../shared/ack';
 import type { InviteLookup, InviteView, MemberView, Role } from '../../shared/accounts';
 import type { SignedInAgent, SiteMembership } from '../../shared/protocol';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import type { SiteView } from '../../shared/sites';
+import type { RotatedKey, SiteView } from '../../shared/sites';
 import { inviteTokenOf, type AccountApi } from '../../widget/console/accountApi';
 import { httpAdminApi, type AdminApi } from '../../widget/console/adminApi';
 import type { SessionApi } from '../../widget/console/api';
@@ -29,6 +29,7 @@ const demo: SiteView = {
   snippet:
     '<script>window.peakend=…</script>\n<script async src="https://chat.example/widget.js" data-site="demo"></script>',
   signingSecret: 'c2lnbmluZy1zZWNyZXQtb2YtdGhlLWRlbW8tc2l0ZS0x',
+  previousKeyUntil: null,
 };
 
 const member = (agentId: string, name: string, role: Role, extra: Partial<MemberView> = {}) => ({
@@ -67,12 +68,18 @@ function fakeAdmin() {
     updateSite: vi.fn(async (siteId: string, patch: Record<string, unknown>) =>
       ok({ ...demo, ...patch, settings: { ...demo.settings, ...(patch.settings as object) } }),
     ),
-    rotateKey: vi.fn(async (siteId: string) =>
+    rotateKey: vi.fn(async (siteId: string, rotation?: { graceHours?: number }) =>
       ok({
         siteId,
         key: 'pk_rotated-key',
         signingSecret: 'bmV3LXNpZ25pbmctc2VjcmV0LWFmdGVyLXJvdGF0aW9u',
+        ...(rotation?.graceHours && {
+          previousKeyUntil: new Date(Date.now() + rotation.graceHours * 3_600_000).toISOString(),
+        }),
       }),
+    ),
+    revokePreviousKey: vi.fn(async (siteId: string) =>
+      ok({ ...demo, siteId, previousKeyUntil: null }),
     ),
     listMembers: vi.fn(async () => ok([...members])),
     setRole: vi.fn(async (_siteId: string, agentId: string, role: Role) => {
@@ -576,6 +583,126 @@ describe('admin screens: site', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rotate site key' }));
   });
 
+  it('offers a grace period when rotating, sends the one chosen, and says until when', async () => {
+    const api = await openAdmin();
+    fireEvent.click(tab('Embed and key'));
+    expect(screen.queryByRole('group', { name: 'Old site key' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Rotate site key' }));
+    const confirm = screen.getByRole('group', { name: 'Rotate site key' });
+    const choice = within(confirm).getByRole('group', { name: 'Old key keeps working for' });
+    const option = (name: string) =>
+      within(choice).getByRole('radio', { name }) as HTMLInputElement;
+    expect(
+      within(choice)
+        .getAllByRole('radio')
+        .map((radio) => radio.closest('label')?.textContent),
+    ).toEqual(['No grace (stop at once)', '1 hour', '24 hours', '7 days']);
+    // At once unless chosen otherwise, as a rotation always was.
+    expect(option('No grace (stop at once)').checked).toBe(true);
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
+
+    fireEvent.click(option('24 hours'));
+    expect(option('24 hours').checked).toBe(true);
+    expect(confirm.textContent).toMatch(/keeps working for 24 hours/);
+    expect(confirm.textContent).not.toMatch(/stops working at once/);
+    // The signatures change all the same: said whatever the choice.
+    expect(confirm.textContent).toMatch(/signing secret changes too/);
+    expect(confirm.textContent).toMatch(/userHash/);
+    expect(confirm.textContent).toMatch(/host-chat signatures/);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Rotate key' }));
+
+    await screen.findByRole('textbox', { name: 'New site key' });
+    expect(api.rotateKey).toHaveBeenCalledWith('demo', { graceHours: 24 });
+    const until = (await api.rotateKey.mock.results[0]!.value) as { data: RotatedKey };
+    const secret = screen.getByRole('region', { name: 'New site key' });
+    expect(secret.textContent).toMatch(/previous key keeps working until/);
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+
+    const grace = screen.getByRole('group', { name: 'Old site key' });
+    expect(grace.textContent).toMatch(/^The old key works until/);
+    expect(grace.querySelector('time')?.getAttribute('datetime')).toBe(until.data.previousKeyUntil);
+    expect(within(grace).getByRole('button', { name: 'Revoke now' })).toBeTruthy();
+
+    // The admin screens keep what changed: away and back, it is still shown.
+    fireEvent.click(tab('Team'));
+    fireEvent.click(tab('Embed and key'));
+    expect(screen.getByRole('group', { name: 'Old site key' })).toBeTruthy();
+    expect(
+      (screen.getByRole('textbox', { name: 'Signing secret' }) as HTMLInputElement).value,
+    ).toBe('bmV3LXNpZ25pbmctc2VjcmV0LWFmdGVyLXJvdGF0aW9u');
+
+    // Cancelling a rotation sends nothing, and the next one starts at "No grace" again.
+    fireEvent.click(screen.getByRole('button', { name: 'Rotate site key' }));
+    const again = screen.getByRole('group', { name: 'Rotate site key' });
+    expect(
+      (within(again).getByRole('radio', { name: 'No grace (stop at once)' }) as HTMLInputElement)
+        .checked,
+    ).toBe(true);
+    // Only the key replaced now is kept: the old one goes at once.
+    expect(again.textContent).toMatch(/kept by the last rotation stops at once/);
+    fireEvent.keyDown(again, { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Rotate site key' })).toBeNull();
+    expect(api.rotateKey).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a running grace period, and revokes the old key only once confirmed', async () => {
+    const api = fakeAdmin();
+    const until = new Date(Date.now() + 5 * 3_600_000).toISOString();
+    api.listSites.mockResolvedValue(ok([{ ...demo, previousKeyUntil: until }]));
+    await openAdmin(api);
+    fireEvent.click(tab('Embed and key'));
+    const grace = screen.getByRole('group', { name: 'Old site key' });
+    expect(grace.textContent).toMatch(/^The old key works until/);
+    expect(grace.querySelector('time')?.getAttribute('datetime')).toBe(until);
+    expect(grace.querySelector('time')?.textContent).not.toBe('');
+
+    // A confirmation first, focused on Cancel; cancelling goes back to the button.
+    const revokeNow = () => within(grace).getByRole('button', { name: 'Revoke now' });
+    fireEvent.click(revokeNow());
+    let confirm = within(grace).getByRole('group', { name: 'Revoke the old site key' });
+    expect(confirm.textContent).toMatch(/stop working at once/);
+    expect(confirm.textContent).toMatch(/disconnected/);
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(revokeNow());
+    fireEvent.click(revokeNow());
+    confirm = within(grace).getByRole('group', { name: 'Revoke the old site key' });
+    fireEvent.keyDown(confirm, { key: 'Escape' });
+    expect(document.activeElement).toBe(revokeNow());
+    expect(api.revokePreviousKey).not.toHaveBeenCalled();
+
+    // A refusal is said where it happened; the grace period is still shown.
+    api.revokePreviousKey.mockResolvedValueOnce(
+      refused("Only the site's admins may do this.") as never,
+    );
+    fireEvent.click(revokeNow());
+    confirm = within(grace).getByRole('group', { name: 'Revoke the old site key' });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Revoke old key' }));
+    await screen.findByText("Only the site's admins may do this.");
+    expect(screen.getByRole('group', { name: 'Old site key' })).toBeTruthy();
+
+    fireEvent.click(revokeNow());
+    confirm = within(grace).getByRole('group', { name: 'Revoke the old site key' });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Revoke old key' }));
+    const done = await screen.findByText(/old key was revoked/);
+    expect(done.getAttribute('role')).toBe('status');
+    await waitFor(() => expect(document.activeElement).toBe(done));
+    expect(api.revokePreviousKey).toHaveBeenCalledWith('demo');
+    expect(api.revokePreviousKey).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('group', { name: 'Old site key' })).toBeNull();
+  });
+
+  it('shows no grace period once its time has passed', async () => {
+    const api = fakeAdmin();
+    const past = new Date(Date.now() - 60_000).toISOString();
+    api.listSites.mockResolvedValue(ok([{ ...demo, previousKeyUntil: past }]));
+    await openAdmin(api);
+    fireEvent.click(tab('Embed and key'));
+    expect(screen.getByRole('button', { name: 'Rotate site key' })).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Old site key' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Revoke now' })).toBeNull();
+  });
+
   it('moves between tabs with the arrow keys, Home and End', async () => {
     await openAdmin();
     const team = tab('Team');
@@ -657,11 +784,20 @@ describe('admin API over HTTP', () => {
       error: { code: 'forbidden', message: "Only the site's admins may do this." },
     });
     expect(await api.removeAccess('demo', 'ben')).toEqual(ok(null));
+    await api.rotateKey('demo');
+    await api.rotateKey('demo', { graceHours: 24 });
+    await api.revokePreviousKey('demo');
     expect(fetchFn.mock.calls.map(([url, init]) => `${init?.method} ${url}`)).toEqual([
       'GET /api/v1/sites',
       'GET /api/v1/sites/demo/members',
       'DELETE /api/v1/sites/demo/members/ben',
+      'POST /api/v1/sites/demo/key',
+      'POST /api/v1/sites/demo/key',
+      'DELETE /api/v1/sites/demo/key/previous',
     ]);
+    // No grace is the rotation of old, without a body; a grace period is sent as chosen.
+    expect(fetchFn.mock.calls[3]![1]?.body).toBeUndefined();
+    expect(fetchFn.mock.calls[4]![1]?.body).toBe('{"graceHours":24}');
   });
 });
 

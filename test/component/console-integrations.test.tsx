@@ -18,6 +18,7 @@ const demo: SiteView = {
   createdAt: '2026-11-01T09:00:00.000Z',
   snippet: '<script async src="https://chat.example/widget.js" data-site="demo"></script>',
   signingSecret: 'c2lnbmluZy1zZWNyZXQ',
+  previousKeyUntil: null,
 };
 
 /** An IntegrationApi over one in-memory integration, recording each call. */

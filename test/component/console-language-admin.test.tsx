@@ -146,6 +146,7 @@ const demo: SiteView = {
   createdAt: '2026-11-01T09:00:00.000Z',
   snippet: '<script async src="https://chat.example/widget.js" data-site="demo"></script>',
   signingSecret: 'c2lnbmluZy1zZWNyZXQ',
+  previousKeyUntil: null,
 };
 
 const member = (agentId: string, name: string, role: Role, extra: Partial<MemberView> = {}) => ({
@@ -184,9 +185,17 @@ function fakeAdmin() {
     listSites: vi.fn(async () => ok([demo])),
     createSite: vi.fn(refuse),
     updateSite: vi.fn(async () => ok(demo)),
-    rotateKey: vi.fn(async (siteId: string) =>
-      ok({ siteId, key: 'pk_rotated-key', signingSecret: 'bmV3LXNpZ25pbmc' }),
+    rotateKey: vi.fn(async (siteId: string, grace?: { graceHours: number }) =>
+      ok({
+        siteId,
+        key: 'pk_rotated-key',
+        signingSecret: 'bmV3LXNpZ25pbmc',
+        ...(grace && {
+          previousKeyUntil: new Date(Date.now() + grace.graceHours * 3_600_000).toISOString(),
+        }),
+      }),
     ),
+    revokePreviousKey: vi.fn(async () => ok({ ...demo, signingSecret: 'bmV3LXNpZ25pbmc' })),
     listMembers: vi.fn(async () => ok([...members])),
     setRole: vi.fn(refuse),
     setAnswersChats: vi.fn(refuse),
@@ -400,6 +409,28 @@ describe.each(['nl', 'fr'] as const)('the admin screens in %s', (lang) => {
 
     fireEvent.click(within(confirm).getByRole('button', { name: t.embed.rotateKey }));
     expect(await screen.findByRole('textbox', { name: t.embed.newKey })).toBeTruthy();
+    expectNoEnglish(lang);
+  });
+
+  it('words the grace period of a rotation, and revoking the old key', async () => {
+    const { t } = await openAdmin(lang);
+    fireEvent.click(screen.getByRole('tab', { name: t.tabs.embed }));
+    fireEvent.click(screen.getByRole('button', { name: t.embed.rotate }));
+    const confirm = screen.getByRole('group', { name: t.embed.rotate });
+    fireEvent.click(within(confirm).getByRole('radio', { name: t.embed.graceChoice(24) }));
+    expect(confirm.textContent).toContain(t.embed.confirmGrace(t.embed.graceChoice(24)));
+    expectNoEnglish(lang);
+
+    fireEvent.click(within(confirm).getByRole('button', { name: t.embed.rotateKey }));
+    expect(await screen.findByRole('textbox', { name: t.embed.newKey })).toBeTruthy();
+    const notice = screen.getByRole('group', { name: t.embed.oldKey });
+    fireEvent.click(within(notice).getByRole('button', { name: t.embed.revokeNow }));
+    expect(screen.getByRole('group', { name: t.embed.revokeQuestion }).textContent).toContain(
+      t.embed.confirmRevoke,
+    );
+    expectNoEnglish(lang);
+    fireEvent.click(screen.getByRole('button', { name: t.embed.revokeOld }));
+    await waitFor(() => expect(document.body.textContent).toContain(t.embed.revoked));
     expectNoEnglish(lang);
   });
 

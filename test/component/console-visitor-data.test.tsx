@@ -24,6 +24,7 @@ const demo: SiteView = {
   createdAt: '2026-11-01T09:00:00.000Z',
   snippet: '<script></script>',
   signingSecret: 'c2lnbmluZw',
+  previousKeyUntil: null,
 };
 
 /** Only what these screens call; anything else fails the test loudly. */
@@ -42,6 +43,7 @@ function fakeAdmin() {
     listInvites: async () => ok([]),
     createSite: unexpected,
     rotateKey: unexpected,
+    revokePreviousKey: unexpected,
     setRole: unexpected,
     setAnswersChats: unexpected,
     removeAccess: unexpected,

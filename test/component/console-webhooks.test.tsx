@@ -22,6 +22,7 @@ const demo: SiteView = {
   createdAt: '2026-11-01T09:00:00.000Z',
   snippet: '<script></script>',
   signingSecret: 'c2lnbmluZw',
+  previousKeyUntil: null,
 };
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';

@@ -74,9 +74,9 @@ describe.each(await storeKinds())('names of agents from other systems (%s)', (ki
   beforeAll(async () => {
     storage = await createTestStorage(kind);
     server = await startServer({ storage });
-    const { store, pipeline } = server.application;
-    const demo = (await store.getSite('demo'))!;
-    await pipeline.updateSite({ ...demo, keyHash: sha256(DEMO_KEY) });
+    const { pipeline } = server.application;
+    // A key of the test's own, as a rotation sets it.
+    await pipeline.rotateKey('demo', sha256(DEMO_KEY), null);
     const created = await call<{ siteId: string; key: string }>(server, 'POST', '/api/v1/sites', {
       token: TEST_ADMIN_TOKEN,
       body: { name: 'Elsewhere', allowedOrigins: ['https://elsewhere.example'] },

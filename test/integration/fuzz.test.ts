@@ -861,6 +861,12 @@ describe('fuzz: hostile input to every event and route', () => {
         params: { siteId: changeable },
         tokens: admin,
         cookies: [cookie],
+        body: { graceHours: fc.constantFrom(0, 1, 24, 168) },
+      },
+      'DELETE /api/v1/sites/:siteId/key/previous': {
+        params: { siteId: changeable },
+        tokens: admin,
+        cookies: [cookie],
       },
       'GET /api/v1/sites/:siteId/members': {
         params: { siteId: everySite },

@@ -199,7 +199,9 @@ for (const kind of await storeKinds()) {
          ALTER TABLE agents DROP COLUMN member_id; ALTER TABLE agents DROP COLUMN avatar_url;
          ALTER TABLE agents DROP COLUMN named_at; ALTER TABLE agents DROP COLUMN name_source;
          ALTER TABLE agents DROP COLUMN answers_chats;
-         DROP INDEX conversations_to_redact; ALTER TABLE conversations DROP COLUMN redacted_at;`,
+         DROP INDEX conversations_to_redact; ALTER TABLE conversations DROP COLUMN redacted_at;
+         DROP INDEX sites_by_previous_key; ALTER TABLE sites DROP COLUMN previous_key_until;
+         ALTER TABLE sites DROP COLUMN previous_key_hash;`,
       );
       store = await storage.open();
       expect(await search(site, 'old')).toEqual(['before-search']);

@@ -92,6 +92,7 @@ GET /api/v1/sites/:siteId (A)                                             | 401 
 GET /api/v1/sites/:siteId (no such site)                                  | 401  | 403     | 403     | 403  | 403     | 403     | 403  | 403  | 403  | 404    | 401  | 401  | 401  | 401
 PATCH /api/v1/sites/:siteId (A)                                           | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 POST /api/v1/sites/:siteId/key (A)                                        | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
+DELETE /api/v1/sites/:siteId/key/previous (A)                             | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 GET /api/v1/sites/:siteId/integrations/chatwoot (A)                       | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 POST /api/v1/sites/:siteId/integrations/chatwoot (A)                      | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
 PATCH /api/v1/sites/:siteId/integrations/chatwoot (A)                     | 401  | 403     | 403     | ok:A | 403     | 403     | 403  | 403  | 403  | ok:A   | 401  | 401  | 401  | 401
@@ -352,6 +353,8 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
   let storage: TestStorage;
   let server: TestServer;
   const sites = {} as Record<SiteName, { id: string; key: string }>;
+  /** A's key before its last rotation with a grace period. */
+  let previousKeyA = '';
   const principals = {} as Record<Column, Principal>;
   /** An agent of A with sign-in: the target of team changes and of colleagues' breakdowns. */
   let tess: string;
@@ -909,6 +912,30 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
   /** Refusals of the admin routes of site A leave site A as it was. */
   const siteUnchanged = () => siteAsOperator(sites.A.id);
 
+  /**
+   * A's key that `v1` and `v2` were vouched for under was revoked: their tokens are refused and
+   * their sockets ended. The matrix keeps its visitors, with tokens under A's current key.
+   */
+  async function visitorsRevoked() {
+    const siteA = (await store().getSite(sites.A.id))!;
+    const secret = await store().secret('visitor-token');
+    expect(verifyVisitorToken(secret, siteA, v1.token, Date.now())).toBeNull();
+    expect(verifyVisitorToken(secret, siteA, v2.token, Date.now())).toBeNull();
+    await vi.waitFor(() => expect(v1.socket.connected).toBe(false));
+    open.delete(v1.socket);
+    await vi.waitFor(() => expect(v2.socket.connected).toBe(false));
+    open.delete(v2.socket);
+    const again = async (visitor: Visitor) => {
+      const token = issueVisitorToken(secret, siteA, Date.now(), visitor.visitorId).token;
+      const back = await connectVisitor({ siteId: sites.A.id, visitorToken: token });
+      expect(back.visitorId).toBe(visitor.visitorId);
+      return back;
+    };
+    v1 = await again(v1);
+    v2 = await again(v2);
+    principals.vis.visitorToken = v1.token;
+  }
+
   // -- the cases, one per row ------------------------------------------------------------------
 
   const get = (path: string) => () => ({ method: 'GET', path });
@@ -1287,24 +1314,48 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
           200,
         );
         // The rotation revoked every visitor token issued before it (auth/tokens.ts): `vis`'s
-        // is refused now. The matrix keeps its first visitor with a token under the new key.
-        const siteA = (await store().getSite(sites.A.id))!;
-        const secret = await store().secret('visitor-token');
-        expect(verifyVisitorToken(secret, siteA, v1.token, Date.now())).toBeNull();
-        // It also ended the sockets connected with those tokens: `vis` connects again.
-        await vi.waitFor(() => expect(v1.socket.connected).toBe(false));
-        open.delete(v1.socket);
-        await vi.waitFor(() => expect(v2.socket.connected).toBe(false));
-        open.delete(v2.socket);
-        const again = async (visitor: Visitor) => {
-          const token = issueVisitorToken(secret, siteA, Date.now(), visitor.visitorId).token;
-          const back = await connectVisitor({ siteId: sites.A.id, visitorToken: token });
-          expect(back.visitorId).toBe(visitor.visitorId);
-          return back;
-        };
-        v1 = await again(v1);
-        v2 = await again(v2);
-        principals.vis.visitorToken = v1.token;
+        // is refused now, and the sockets connected with those tokens ended.
+        await visitorsRevoked();
+      },
+    }),
+    'DELETE /api/v1/sites/:siteId/key/previous (A)': http({
+      // A grace period runs: A's key is rotated with one whenever none runs.
+      prepare: async () => {
+        if (bodyAs<SiteView>(await siteUnchanged()).previousKeyUntil === null) {
+          const rotated = await asOperator('POST', `/api/v1/sites/${sites.A.id}/key`, {
+            graceHours: 1,
+          });
+          expect(rotated.status).toBe(200);
+          previousKeyA = sites.A.key;
+          sites.A.key = bodyAs<RotatedKey>(rotated.body).key;
+        }
+        return {};
+      },
+      request: () => ({ method: 'DELETE', path: `/api/v1/sites/${sites.A.id}/key/previous` }),
+      // The previous key still works: the grace period runs on.
+      snapshot: async () => ({
+        site: await siteUnchanged(),
+        previous: (
+          await call(
+            { column: 'keyA', bearer: () => previousKeyA },
+            { method: 'GET', path: scoresOfA() },
+          )
+        ).status,
+      }),
+      allowed: async (a) => {
+        expect(a.body).toMatchObject({ siteId: sites.A.id, previousKeyUntil: null });
+        expect(a.body).not.toHaveProperty('key');
+        const withPrevious = await call(
+          { column: 'keyA', bearer: () => previousKeyA },
+          { method: 'GET', path: scoresOfA() },
+        );
+        expect(withPrevious.status).toBe(401);
+        expect((await call(principals.keyA, { method: 'GET', path: scoresOfA() })).status).toBe(
+          200,
+        );
+        // The visitors connected before the rotation were vouched for under the previous key:
+        // their tokens went with it, and their sockets ended.
+        await visitorsRevoked();
       },
     }),
     'GET /api/v1/sites/:siteId/integrations/chatwoot (A)': http({

@@ -122,7 +122,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         settings: { ...DEFAULT_SETTINGS, targetReplySeconds: 45, halfLifeDays: 7.5 },
       });
       expect(await store.getSite(site.id)).toEqual(site);
-      expect(await store.findSiteByKeyHash('hash-one')).toEqual(site);
+      expect(await store.findSiteByKeyHash('hash-one', T0)).toEqual(site);
       expect(await store.getSite('no-such-site')).toBeNull();
       await expect(store.createSite(site)).rejects.toThrow();
 
@@ -131,13 +131,65 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
         name: 'Renamed',
         allowedOrigins: [],
         settings: DEFAULT_SETTINGS,
-        keyHash: 'hash-two',
       };
-      await store.updateSite(changed);
+      // A copy with another key saves all but the key: only a rotation changes that.
+      await store.updateSite({ ...changed, keyHash: 'hash-two' });
       expect(await store.getSite(site.id)).toEqual(changed);
-      expect(await store.findSiteByKeyHash('hash-one')).toBeNull();
-      expect(await store.findSiteByKeyHash('hash-two')).toEqual(changed);
+      expect(await store.findSiteByKeyHash('hash-two', T0)).toBeNull();
+      expect(await store.findSiteByKeyHash('hash-one', T0)).toEqual(changed);
       expect((await store.listSites()).find((s) => s.id === site.id)).toEqual(changed);
+    });
+
+    it('rotates a key, keeping the one it replaces through a grace period only', async () => {
+      const site = await newSite();
+      const key = (n: number) => `${site.id}-key-${n}`;
+      await store.rotateSiteKey(site.id, key(1), null);
+      const until = T0 + 60 * MINUTE;
+      const first = await store.rotateSiteKey(site.id, key(2), until);
+      expect(first).toMatchObject({
+        site: { keyHash: key(2), previousKey: { keyHash: key(1), until } },
+        changes: [{ kind: 'site' }],
+        revoked: null,
+      });
+      expect(await store.getSite(site.id)).toEqual(first!.site);
+      // The replaced key finds its site until the grace period ends, not from then on.
+      expect((await store.findSiteByKeyHash(key(1), until - 1))?.id).toBe(site.id);
+      expect(await store.findSiteByKeyHash(key(1), until)).toBeNull();
+      expect((await store.findSiteByKeyHash(key(2), until))?.id).toBe(site.id);
+
+      // A stale copy of the site, saved meanwhile, brings no key back and drops none.
+      await store.updateSite({ ...site, name: 'Stale', keyHash: key(1) });
+      expect(await store.getSite(site.id)).toMatchObject({
+        name: 'Stale',
+        keyHash: key(2),
+        previousKey: { keyHash: key(1), until },
+      });
+
+      // A second rotation in the grace period keeps only the key it replaces.
+      const second = await store.rotateSiteKey(site.id, key(3), until + 60 * MINUTE);
+      expect(second).toMatchObject({
+        site: { keyHash: key(3), previousKey: { keyHash: key(2), until: until + 60 * MINUTE } },
+        revoked: key(1),
+      });
+      expect(await store.findSiteByKeyHash(key(1), T0)).toBeNull();
+
+      // Revoked: only the current key is left; revoking again revokes nothing.
+      const revoked = await store.revokePreviousKey(site.id);
+      expect(revoked).toMatchObject({ site: { keyHash: key(3) }, revoked: key(2) });
+      expect(revoked!.site).not.toHaveProperty('previousKey');
+      expect(await store.getSite(site.id)).not.toHaveProperty('previousKey');
+      expect(await store.findSiteByKeyHash(key(2), T0)).toBeNull();
+      expect((await store.revokePreviousKey(site.id))?.revoked).toBeNull();
+
+      // Without a grace period, every older key goes at once.
+      await store.rotateSiteKey(site.id, key(4), until);
+      const atOnce = await store.rotateSiteKey(site.id, key(5), null);
+      expect(atOnce).toMatchObject({ site: { keyHash: key(5) }, revoked: key(3) });
+      expect(atOnce!.site).not.toHaveProperty('previousKey');
+      expect(await store.findSiteByKeyHash(key(3), T0)).toBeNull();
+      expect(await store.findSiteByKeyHash(key(4), T0)).toBeNull();
+      expect(await store.rotateSiteKey('no-such-site', key(6), null)).toBeNull();
+      expect(await store.revokePreviousKey('no-such-site')).toBeNull();
     });
 
     it("saves agents, keeping each one's account, and lists a person's sites", async () => {
@@ -1097,7 +1149,9 @@ const accountsVersion = (kind: StoreKind) =>
   LEGACY_STEPS[kind].findIndex((sql) => sql.includes('CREATE TABLE invites')) + 1;
 
 /** Undoes what the migrations after the legacy steps added (0002_derived_version, …). */
-const AFTER_LEGACY_UNDONE = `DROP INDEX conversations_to_redact;
+const AFTER_LEGACY_UNDONE = `DROP INDEX sites_by_previous_key;
+  ALTER TABLE sites DROP COLUMN previous_key_until; ALTER TABLE sites DROP COLUMN previous_key_hash;
+  DROP INDEX conversations_to_redact;
   ALTER TABLE conversations DROP COLUMN redacted_at; ALTER TABLE agents DROP COLUMN answers_chats;
   DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints;
   DROP TABLE held_reopens; DROP TABLE integrations;

@@ -12,7 +12,14 @@ import type {
   NewInviteView,
   Role,
 } from '../../shared/accounts';
-import type { NewSite, NewSiteView, RotatedKey, SitePatch, SiteView } from '../../shared/sites';
+import type {
+  KeyRotation,
+  NewSite,
+  NewSiteView,
+  RotatedKey,
+  SitePatch,
+  SiteView,
+} from '../../shared/sites';
 import { requestJson, type Fetch } from './http';
 
 export interface AdminApi {
@@ -20,8 +27,10 @@ export interface AdminApi {
   listSites(): Promise<Ack<SiteView[]>>;
   createSite(site: NewSite): Promise<Ack<NewSiteView>>;
   updateSite(siteId: string, patch: SitePatch): Promise<Ack<SiteView>>;
-  /** A new key; the old one stops working at once. */
-  rotateKey(siteId: string): Promise<Ack<RotatedKey>>;
+  /** A new key; the old one stops working at once, or when the grace period given ends. */
+  rotateKey(siteId: string, rotation?: KeyRotation): Promise<Ack<RotatedKey>>;
+  /** "Revoke now": the grace period ends, and the old key stops working at once. */
+  revokePreviousKey(siteId: string): Promise<Ack<SiteView>>;
   listMembers(siteId: string): Promise<Ack<MemberView[]>>;
   setRole(siteId: string, agentId: string, role: Role): Promise<Ack<MemberView>>;
   /** Whether a member answers chats (one who does not is left out of the scores meanwhile). */
@@ -51,7 +60,8 @@ export function httpAdminApi(fetchFn: Fetch = (...args) => fetch(...args)): Admi
       unwrap(await call<{ sites: SiteView[] }>('GET', '/api/v1/sites'), 'sites'),
     createSite: (input) => call('POST', '/api/v1/sites', input),
     updateSite: (siteId, patch) => call('PATCH', site(siteId), patch),
-    rotateKey: (siteId) => call('POST', `${site(siteId)}/key`),
+    rotateKey: (siteId, rotation) => call('POST', `${site(siteId)}/key`, rotation),
+    revokePreviousKey: (siteId) => call('DELETE', `${site(siteId)}/key/previous`),
     listMembers: async (siteId) =>
       unwrap(await call<{ members: MemberView[] }>('GET', `${site(siteId)}/members`), 'members'),
     setRole: (siteId, agentId, role) =>

@@ -194,3 +194,15 @@ export function calendarDate(iso: string): string {
     year: 'numeric',
   });
 }
+
+/** "Tue 24 Nov, 10:00": a moment within the coming days, for when something stops working. */
+export function dayAndTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const day = date.toLocaleDateString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  });
+  return `${day}, ${timeOfDay(date)}`;
+}

@@ -24,6 +24,7 @@ import { agentNames } from './0014_agent_names';
 import { followupClosedAt } from './0015_followup_closed_at';
 import { answersChats } from './0017_answers_chats';
 import { redactedAt } from './0018_redacted_at';
+import { previousKey } from './0019_previous_key';
 
 const migrations = (dialect: Dialect, target: string): Record<string, Migration> => ({
   '0001_baseline': baseline(dialect, target),
@@ -42,6 +43,7 @@ const migrations = (dialect: Dialect, target: string): Record<string, Migration>
   '0015_followup_closed_at': followupClosedAt(dialect),
   '0017_answers_chats': answersChats(dialect),
   '0018_redacted_at': redactedAt(dialect),
+  '0019_previous_key': previousKey(dialect),
 });
 
 /** A migration's number, which is the schema version it leaves. */

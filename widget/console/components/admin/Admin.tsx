@@ -132,6 +132,7 @@ export function Admin({
       createdAt: created.createdAt,
       snippet: created.snippet,
       signingSecret: created.signingSecret,
+      previousKeyUntil: created.previousKeyUntil,
     };
     setSites({ state: 'ready', sites: [...list, view] });
     onSitesChanged();
@@ -197,7 +198,9 @@ export function Admin({
                   }}
                 />
               )}
-              {section === 'embed' && <EmbedAndKey key={site.siteId} api={api} site={site} />}
+              {section === 'embed' && (
+                <EmbedAndKey key={site.siteId} api={api} site={site} onChanged={replace} />
+              )}
               {section === 'integrations' && (
                 <Integrations key={site.siteId} api={integrationApi} site={site} />
               )}

@@ -64,6 +64,39 @@ export const admin: ConsoleDictionary['admin'] = {
       '-Werte angemeldeter Nutzer und Signaturen von Host-Chats, die mit dem alten erstellt wurden, werden abgewiesen, bis Ihre Server mit dem neuen Geheimnis signieren. So lange können diese Besucher nicht chatten. Schlüssel erneuern?',
     ],
     rotateKey: 'Erneuern',
+    graceLegend: 'Der alte Schlüssel funktioniert weiter für',
+    graceChoice: (hours) =>
+      hours === 0
+        ? 'Keine Übergangszeit (sofort beenden)'
+        : hours <= 24
+          ? `${hours} ${hours === 1 ? 'Stunde' : 'Stunden'}`
+          : `${hours / 24} ${hours === 24 ? 'Tag' : 'Tage'}`,
+    confirmGrace: (period) =>
+      `Der aktuelle Schlüssel funktioniert noch ${period} lang und endet dann: Setzen Sie den neuen in der Zwischenzeit ein. Sie können den alten Schlüssel auch früher widerrufen.`,
+    confirmEndsGrace:
+      ' Der bei der letzten Erneuerung behaltene alte Schlüssel endet sofort: Nur der jetzt ersetzte Schlüssel bleibt gültig.',
+    confirmSecretGrace: (userHash) => [
+      'Auch das Signaturgeheimnis ändert sich: ',
+      userHash,
+      '-Werte angemeldeter Nutzer und Signaturen von Host-Chats, die mit dem alten erstellt wurden, werden abgewiesen, sobald der alte Schlüssel endet. Lassen Sie Ihre Server also vorher mit dem neuen Geheimnis signieren. Schlüssel erneuern?',
+    ],
+    graceRuns: (until) => [
+      'Der alte Schlüssel funktioniert bis ',
+      until,
+      ', ebenso Signaturen mit dem alten Signaturgeheimnis und die damit ausgegebenen Besucher-Tokens. Widerrufen Sie ihn, sobald Ihre Server den neuen Schlüssel und das neue Geheimnis verwenden.',
+    ],
+    oldKey: 'Alter Website-Schlüssel',
+    revokeNow: 'Jetzt widerrufen',
+    revokeQuestion: 'Den alten Website-Schlüssel widerrufen',
+    confirmRevoke:
+      'Der alte Schlüssel, Signaturen mit dem alten Signaturgeheimnis und die damit ausgegebenen Besucher-Tokens funktionieren sofort nicht mehr, und noch damit verbundene Besucher werden getrennt. Jetzt widerrufen?',
+    revokeOld: 'Alten Schlüssel widerrufen',
+    revoked: 'Der alte Schlüssel wurde widerrufen: Nur der aktuelle Schlüssel funktioniert noch.',
+    newKeyNoteGrace: (until) => [
+      'Der vorherige Schlüssel funktioniert noch bis ',
+      until,
+      '. Hinterlegen Sie diesen überall dort, wo Ihre Server den Schlüssel aufbewahren, und das neue Signaturgeheimnis (oben) dort, wo sie Nutzer und Host-Chats signieren; widerrufen Sie dann den alten Schlüssel.',
+    ],
   },
   newSite: {
     title: 'Neue Website',

@@ -93,6 +93,42 @@ export const admin = {
     ],
     /** The button that rotates, once asked. */
     rotateKey: 'Rotate key',
+    /** The rotation's choice of how long the old key keeps working (0 = none). */
+    graceLegend: 'Old key keeps working for',
+    graceChoice: (hours: number) =>
+      hours === 0
+        ? 'No grace (stop at once)'
+        : hours <= 24
+          ? `${hours} ${hours === 1 ? 'hour' : 'hours'}`
+          : `${hours / 24} ${hours === 24 ? 'day' : 'days'}`,
+    /** `period` is a grace choice's label ("24 hours"). */
+    confirmGrace: (period: string) =>
+      `The current key keeps working for ${period}, then stops: put the new one in place meanwhile. You can revoke the old key sooner.`,
+    confirmEndsGrace:
+      ' The old key kept by the last rotation stops at once: only the key replaced now is kept.',
+    confirmSecretGrace: (userHash: Rich) => [
+      'The signing secret changes too: signed-in users’ ',
+      userHash,
+      ' values and host-chat signatures made with the old one are refused once the old key stops, so have your servers sign with the new secret before then. Rotate it?',
+    ],
+    /** While a grace period runs: `until` is a <time>. */
+    graceRuns: (until: Rich) => [
+      'The old key works until ',
+      until,
+      ', and so do signatures made with the old signing secret and the visitor tokens issued under it. Revoke it once your servers use the new key and secret.',
+    ],
+    oldKey: 'Old site key',
+    revokeNow: 'Revoke now',
+    revokeQuestion: 'Revoke the old site key',
+    confirmRevoke:
+      'The old key, signatures made with the old signing secret and the visitor tokens issued under it stop working at once, and visitors still connected with it are disconnected. Revoke it now?',
+    revokeOld: 'Revoke old key',
+    revoked: 'The old key was revoked: only the current key works now.',
+    newKeyNoteGrace: (until: Rich) => [
+      'The previous key keeps working until ',
+      until,
+      '. Put this one wherever your servers keep it, and the new signing secret (above) wherever they sign users and host chats; then revoke the old key.',
+    ],
   },
   /** NewSiteForm.tsx. */
   newSite: {

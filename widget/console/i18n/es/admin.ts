@@ -64,6 +64,39 @@ export const admin: ConsoleDictionary['admin'] = {
       ' de los usuarios con sesión iniciada y las firmas de chats de tu helpdesk hechas con el anterior se rechazan hasta que tus servidores firmen con el nuevo secreto, así que esos visitantes no podrán chatear mientras tanto. ¿Renovar la clave?',
     ],
     rotateKey: 'Renovar',
+    graceLegend: 'La clave anterior sigue funcionando durante',
+    graceChoice: (hours) =>
+      hours === 0
+        ? 'Sin margen (se detiene al instante)'
+        : hours <= 24
+          ? `${hours} ${hours === 1 ? 'hora' : 'horas'}`
+          : `${hours / 24} ${hours === 24 ? 'día' : 'días'}`,
+    confirmGrace: (period) =>
+      `La clave actual sigue funcionando durante ${period} y después se detiene: pon la nueva en su lugar mientras tanto. Puedes revocar la clave anterior antes.`,
+    confirmEndsGrace:
+      ' La clave anterior que guardó la última renovación se detiene al instante: solo se conserva la clave que se reemplaza ahora.',
+    confirmSecretGrace: (userHash) => [
+      'El secreto de firma también cambia: los valores ',
+      userHash,
+      ' de los usuarios con sesión iniciada y las firmas de chats de tu helpdesk hechas con el anterior se rechazarán en cuanto la clave anterior se detenga, así que haz que tus servidores firmen con el nuevo secreto antes. ¿Renovar la clave?',
+    ],
+    graceRuns: (until) => [
+      'La clave anterior funciona hasta ',
+      until,
+      ', igual que las firmas hechas con el secreto de firma anterior y los tokens de visitante emitidos con ella. Revócala cuando tus servidores usen la nueva clave y el nuevo secreto.',
+    ],
+    oldKey: 'Clave anterior del sitio',
+    revokeNow: 'Revocar ahora',
+    revokeQuestion: 'Revocar la clave anterior del sitio',
+    confirmRevoke:
+      'La clave anterior, las firmas hechas con el secreto de firma anterior y los tokens de visitante emitidos con ella dejan de funcionar al instante, y los visitantes que sigan conectados con ella se desconectan. ¿Revocarla ahora?',
+    revokeOld: 'Revocar la clave anterior',
+    revoked: 'La clave anterior se ha revocado: ahora solo funciona la clave actual.',
+    newKeyNoteGrace: (until) => [
+      'La clave anterior sigue funcionando hasta ',
+      until,
+      '. Pon esta donde tus servidores guardan la clave, y el nuevo secreto de firma (arriba) donde firman usuarios y chats de tu helpdesk; después revoca la clave anterior.',
+    ],
   },
   newSite: {
     title: 'Nuevo sitio',

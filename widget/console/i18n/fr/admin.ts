@@ -65,6 +65,39 @@ export const admin: ConsoleDictionary['admin'] = {
       ' des utilisateurs connectés et les signatures des chats de votre helpdesk faites avec l’ancien sont refusées jusqu’à ce que vos serveurs signent avec le nouveau secret, et ces visiteurs ne peuvent pas discuter entre-temps. Renouveler la clé\u202f?',
     ],
     rotateKey: 'Renouveler',
+    graceLegend: 'L’ancienne clé reste valable pendant',
+    graceChoice: (hours) =>
+      hours === 0
+        ? 'Aucun délai (arrêt immédiat)'
+        : hours <= 24
+          ? `${hours} heure${hours > 1 ? 's' : ''}`
+          : `${hours / 24} jour${hours > 24 ? 's' : ''}`,
+    confirmGrace: (period) =>
+      `La clé actuelle reste valable pendant ${period}, puis s’arrête\u202f: mettez la nouvelle en place d’ici là. Vous pouvez révoquer l’ancienne clé plus tôt.`,
+    confirmEndsGrace:
+      ' L’ancienne clé conservée lors du dernier renouvellement s’arrête tout de suite\u202f: seule la clé remplacée maintenant est conservée.',
+    confirmSecretGrace: (userHash) => [
+      'Le secret de signature change aussi\u202f: les valeurs ',
+      userHash,
+      ' des utilisateurs connectés et les signatures des chats de votre helpdesk faites avec l’ancien seront refusées dès que l’ancienne clé s’arrêtera. Faites donc signer vos serveurs avec le nouveau secret avant. Renouveler la clé\u202f?',
+    ],
+    graceRuns: (until) => [
+      'L’ancienne clé reste valable jusqu’à ',
+      until,
+      ', de même que les signatures faites avec l’ancien secret de signature et les jetons de visiteur émis avec elle. Révoquez-la dès que vos serveurs utilisent la nouvelle clé et le nouveau secret.',
+    ],
+    oldKey: 'Ancienne clé du site',
+    revokeNow: 'Révoquer maintenant',
+    revokeQuestion: 'Révoquer l’ancienne clé du site',
+    confirmRevoke:
+      'L’ancienne clé, les signatures faites avec l’ancien secret de signature et les jetons de visiteur émis avec elle cessent de fonctionner tout de suite, et les visiteurs encore connectés avec elle sont déconnectés. La révoquer maintenant\u202f?',
+    revokeOld: 'Révoquer l’ancienne clé',
+    revoked: 'L’ancienne clé a été révoquée\u202f: seule la clé actuelle fonctionne désormais.',
+    newKeyNoteGrace: (until) => [
+      'La clé précédente reste valable jusqu’à ',
+      until,
+      '. Placez celle-ci partout où vos serveurs conservent la clé, et le nouveau secret de signature (ci-dessus) là où ils signent les utilisateurs et les chats de votre helpdesk, puis révoquez l’ancienne clé.',
+    ],
   },
   newSite: {
     title: 'Nouveau site',

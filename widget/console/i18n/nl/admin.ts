@@ -64,6 +64,39 @@ export const admin: ConsoleDictionary['admin'] = {
       '-waarden van ingelogde gebruikers en handtekeningen van hostchats die met het oude geheim zijn gemaakt, worden geweigerd tot je servers met het nieuwe geheim ondertekenen. Die bezoekers kunnen intussen niet chatten. Sleutel vervangen?',
     ],
     rotateKey: 'Vervangen',
+    graceLegend: 'De oude sleutel blijft werken',
+    graceChoice: (hours) =>
+      hours === 0
+        ? 'Niet (stopt meteen)'
+        : hours <= 24
+          ? `${hours} uur`
+          : `${hours / 24} ${hours === 24 ? 'dag' : 'dagen'}`,
+    confirmGrace: (period) =>
+      `De huidige sleutel blijft nog ${period} werken en stopt dan: zet de nieuwe intussen op zijn plaats. Je kunt de oude sleutel ook eerder intrekken.`,
+    confirmEndsGrace:
+      ' De oude sleutel die de vorige vervanging bewaarde, stopt meteen: alleen de sleutel die nu wordt vervangen, blijft nog werken.',
+    confirmSecretGrace: (userHash) => [
+      'Het ondertekeningsgeheim verandert ook: ',
+      userHash,
+      '-waarden van ingelogde gebruikers en handtekeningen van hostchats die met het oude geheim zijn gemaakt, worden geweigerd zodra de oude sleutel stopt. Laat je servers dus vóór die tijd met het nieuwe geheim ondertekenen. Sleutel vervangen?',
+    ],
+    graceRuns: (until) => [
+      'De oude sleutel werkt tot ',
+      until,
+      ', net als handtekeningen met het oude ondertekeningsgeheim en de bezoekerstokens die eronder zijn uitgegeven. Trek hem in zodra je servers de nieuwe sleutel en het nieuwe geheim gebruiken.',
+    ],
+    oldKey: 'Oude sitesleutel',
+    revokeNow: 'Nu intrekken',
+    revokeQuestion: 'De oude sitesleutel intrekken',
+    confirmRevoke:
+      'De oude sleutel, handtekeningen met het oude ondertekeningsgeheim en de bezoekerstokens die eronder zijn uitgegeven, stoppen meteen met werken, en bezoekers die er nog mee verbonden zijn, worden losgekoppeld. Nu intrekken?',
+    revokeOld: 'Oude sleutel intrekken',
+    revoked: 'De oude sleutel is ingetrokken: alleen de huidige sleutel werkt nog.',
+    newKeyNoteGrace: (until) => [
+      'De vorige sleutel blijft werken tot ',
+      until,
+      '. Zet deze overal waar je servers de sleutel bewaren, en het nieuwe ondertekeningsgeheim (hierboven) waar ze gebruikers en hostchats ondertekenen; trek daarna de oude sleutel in.',
+    ],
   },
   newSite: {
     title: 'Nieuwe site',
