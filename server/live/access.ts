@@ -6,6 +6,7 @@
  */
 import {
   memberRoom,
+  memberWaitingRoom,
   sessionRoom,
   siteVisitorsRoom,
   type AgentNamespace,
@@ -20,9 +21,14 @@ export class ConsoleSockets {
     this.agents = agents;
   }
 
-  /** The member's role or access on the site changed. */
+  /**
+   * The member's role or access on the site changed: their consoles showing it reconnect, and
+   * so do those showing another of their sites (which hear this one's waiting count).
+   */
   memberChanged(siteId: string, agentId: string): void {
-    this.agents?.in(memberRoom(siteId, agentId)).disconnectSockets(true);
+    this.agents
+      ?.in([memberRoom(siteId, agentId), memberWaitingRoom(siteId, agentId)])
+      .disconnectSockets(true);
   }
 
   /** The session ended (signed out), or shows another site now. */

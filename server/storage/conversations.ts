@@ -31,10 +31,8 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
   const conversations = (siteId: string) =>
     db.selectFrom('conversations').select(['state', 'version']).where('siteId', '=', siteId);
 
-  const field = (column: string, ...path: string[]) =>
-    dialect.jsonText(sql.ref(column), ...path);
-  const ms = (column: string, ...path: string[]) =>
-    sql`CAST(${field(column, ...path)} AS BIGINT)`;
+  const field = (column: string, ...path: string[]) => dialect.jsonText(sql.ref(column), ...path);
+  const ms = (column: string, ...path: string[]) => sql`CAST(${field(column, ...path)} AS BIGINT)`;
   /**
    * Whether an open conversation (alias `c`) waits for a reply from the team: its visitor wrote
    * last, or they reopened it and nobody has written since (a reopen alerts like a new chat).
