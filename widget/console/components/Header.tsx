@@ -5,7 +5,9 @@
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { ConnectionState } from '../live';
 import { ROLE_LABEL } from '../roles';
+import type { WaitingCounts } from '../elsewhere';
 import { AccountMenu } from './AccountMenu';
+import { SiteSwitcher, WaitingElsewhereBadge } from './SiteSwitcher';
 
 /**
  * What the console shows: the live work, the follow-up queue, the history of conversations,
@@ -55,6 +57,10 @@ interface Props {
   administering?: string | null;
   /** Said to screen readers, politely, when work arrives (arrivals.ts). */
   announcement?: string;
+  /** Chats waiting by site id, the shown site's included: the switcher's counts. */
+  waitingBySite?: ReadonlyMap<string, number>;
+  /** The server's counts of the person's other sites: the badge beside the switcher. */
+  waitingElsewhere?: WaitingCounts;
 }
 
 export function Header({
@@ -70,6 +76,8 @@ export function Header({
   onSwitchSite,
   administering = null,
   announcement = '',
+  waitingBySite = new Map(),
+  waitingElsewhere = new Map(),
 }: Props) {
   const sections: { view: ConsoleView; label: string }[] = [
     { view: 'live', label: 'Live' },
@@ -98,22 +106,18 @@ export function Header({
           Administering <strong>{administering}</strong>
         </span>
       ) : onSwitchSite && agent.sites.length > 1 ? (
-        <select
-          class="topbar-site topbar-site-select"
-          aria-label="Site"
-          value={agent.siteId}
-          onChange={(event) => onSwitchSite(event.currentTarget.value)}
-        >
-          {agent.sites.map((site) => (
-            <option key={site.siteId} value={site.siteId}>
-              {site.siteName}
-            </option>
-          ))}
-        </select>
+        <SiteSwitcher agent={agent} waiting={waitingBySite} onSwitchSite={onSwitchSite} />
       ) : (
         <span class="topbar-site" title="Site">
           {agent.siteName}
         </span>
+      )}
+      {onSwitchSite && (
+        <WaitingElsewhereBadge
+          agent={agent}
+          counts={waitingElsewhere}
+          onSwitchSite={onSwitchSite}
+        />
       )}
       {onView && (
         <nav class="topbar-nav" aria-label="Console">

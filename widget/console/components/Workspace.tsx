@@ -17,6 +17,7 @@ import type { ReportApi } from '../reportApi';
 import { awaitsReply } from '../inbox';
 import type { LiveClient } from '../live';
 import { useArrivals } from '../arrivals';
+import { useWaitingArrivals, waitingElsewhere } from '../elsewhere';
 import { useNewFollowups } from '../followups';
 import { useLiveConsole } from '../useLiveConsole';
 import { useNow } from '../useNow';
@@ -116,6 +117,11 @@ export function Workspace({
   const view: ConsoleView = offered(chosenView) ? chosenView : 'live';
   const newFollowups = useNewFollowups(live);
   const arrivals = useArrivals(conversations ?? null, newFollowups);
+  // Chats waiting on the person's other sites, said like the shown site's (elsewhere.ts).
+  const arrivalsElsewhere = useWaitingArrivals(agent, live.waitingElsewhere);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => setAnnouncement(arrivals), [arrivals]);
+  useEffect(() => setAnnouncement(arrivalsElsewhere), [arrivalsElsewhere]);
   /** The site the admin screens show (the header names it). */
   const [administering, setAdministering] = useState<string | null>(null);
   const now = useNow(30_000);
@@ -160,8 +166,16 @@ export function Workspace({
     </div>
   ) : null;
 
-  // What needs someone: visitors waiting for a reply, and new follow-up items.
-  const waiting = (conversations?.filter(awaitsReply).length ?? 0) + newFollowups;
+  // What needs someone: visitors waiting for a reply (here and on the person's other sites), and
+  // new follow-up items.
+  const waitingHere = conversations?.filter(awaitsReply).length ?? 0;
+  const elsewhere = waitingElsewhere(agent, live.waitingElsewhere);
+  const waiting =
+    waitingHere + newFollowups + elsewhere.reduce((sum, site) => sum + site.waiting, 0);
+  const waitingBySite = new Map([
+    ...elsewhere.map(({ site, waiting: n }) => [site.siteId, n] as const),
+    [agent.siteId, waitingHere] as const,
+  ]);
   useEffect(() => {
     document.title = waiting > 0 ? `(${waiting}) Peakend console` : 'Peakend console';
   }, [waiting]);
@@ -189,7 +203,9 @@ export function Workspace({
         newFollowups={newFollowups}
         onSwitchSite={onSwitchSite}
         administering={administering}
-        announcement={arrivals}
+        announcement={announcement}
+        waitingBySite={waitingBySite}
+        waitingElsewhere={live.waitingElsewhere}
       />
       {live.connection === 'reconnecting' && (
         <div class="banner" role="status">
