@@ -62,6 +62,9 @@ export function WaitingElsewhereBadge({ agent, counts, onSwitchSite }: BadgeProp
         onClick={() => onSwitchSite(most.site.siteId)}
       >
         <span class="topbar-waiting-dot" aria-hidden="true" />
+        <span class="topbar-waiting-count" aria-hidden="true">
+          {total}
+        </span>
         <span class="topbar-waiting-label">{label}</span>
       </button>
       <span id={HINT_ID} class="sr-only">
