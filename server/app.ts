@@ -50,6 +50,7 @@ import { addressOf, limitSockets } from './limits/sockets';
 import { ConsoleSockets, VisitorSockets } from './live/access';
 import { LiveViews } from './live/broadcast';
 import { pushFollowups } from './live/followups';
+import { WaitingElsewhere } from './live/waiting';
 import { FollowupQueue } from './followups/queue';
 import type { AgentNamespace, VisitorNamespace } from './live/rooms';
 import { createIdSource } from './pipeline/ids';
@@ -295,6 +296,8 @@ export function createApplication(parts: AppParts): Application {
   views.attach(feed);
   views.follow(pipeline);
   pushFollowups(feed, agents);
+  const waiting = new WaitingElsewhere(store, feed, agents, log);
+  waiting.attach();
   const sites = (siteId: string) => feed.site(siteId);
   const presences = new SitePresences(agents, visitors, sites, clock, log);
   serveVisitors({
@@ -322,6 +325,7 @@ export function createApplication(parts: AppParts): Application {
     clock,
     addressOf: clientAddress,
     followups,
+    waiting,
     log,
   });
 
@@ -364,7 +368,7 @@ export function createApplication(parts: AppParts): Application {
       // io.close() also closes the HTTP server it is attached to.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // Live pushes of the last writes still read the store.
-      await views.idle();
+      await Promise.all([views.idle(), waiting.idle()]);
       await store.close();
     },
   };

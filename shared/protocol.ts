@@ -21,6 +21,7 @@ import {
 } from './facts';
 import { HEX_SIGNATURE, LIMITS } from './limits';
 import { ZVisitFromWidget, type Visit } from './visit';
+import type { SiteWaiting, SitesWaiting, ZSitesWaitingRequest } from './waiting';
 import type { ScoredDimension, ScoresBody } from './scoring/types';
 import type {
   FollowupQueueView,
@@ -522,6 +523,14 @@ export interface AgentClientEvents {
     payload: z.input<typeof ZFollowupUpdate>,
     ack: AckCallback<FollowupView>,
   ) => void;
+  /**
+   * How many chats wait for a reply on each of the person's other sites (those their account
+   * belongs to, besides the one shown): counts only. Takes nothing; `site:waiting` pushes changes.
+   */
+  'sites:waiting': (
+    payload: z.input<typeof ZSitesWaitingRequest>,
+    ack: AckCallback<SitesWaiting>,
+  ) => void;
 }
 
 export interface InboxPage {
@@ -541,4 +550,6 @@ export interface AgentServerEvents {
    * reads the queue again).
    */
   'followups:changed': (payload: { ids: string[] }) => void;
+  /** The number of chats waiting on another of the person's sites changed. */
+  'site:waiting': (payload: SiteWaiting) => void;
 }

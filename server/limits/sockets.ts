@@ -44,6 +44,7 @@ const AGENT_EVENTS: Record<keyof AgentClientEvents, Action> = {
   'scores:breakdown': 'agentEvent',
   'followups:list': 'agentEvent',
   'followup:update': 'agentEvent',
+  'sites:waiting': 'agentEvent',
 };
 
 export type AddressOf = (request: IncomingMessage) => string | undefined;

@@ -7,6 +7,7 @@
 import {
   keyVisitorsRoom,
   memberRoom,
+  memberWaitingRoom,
   sessionRoom,
   siteVisitorsRoom,
   type AgentNamespace,
@@ -21,9 +22,14 @@ export class ConsoleSockets {
     this.agents = agents;
   }
 
-  /** The member's role or access on the site changed. */
+  /**
+   * The member's role or access on the site changed: their consoles showing it reconnect, and
+   * so do those showing another of their sites (which hear this one's waiting count).
+   */
   memberChanged(siteId: string, agentId: string): void {
-    this.agents?.in(memberRoom(siteId, agentId)).disconnectSockets(true);
+    this.agents
+      ?.in([memberRoom(siteId, agentId), memberWaitingRoom(siteId, agentId)])
+      .disconnectSockets(true);
   }
 
   /** The session ended (signed out), or shows another site now. */

@@ -23,6 +23,11 @@ export interface VisitorSocketData {
 }
 export interface AgentSocketData {
   agent: Agent;
+  /**
+   * The person's other sites (their account's, besides the one shown), as of the handshake:
+   * their consoles hear how many chats wait there, and nothing else of them.
+   */
+  elsewhere: readonly { siteId: string; agentId: string }[];
 }
 
 export type VisitorNamespace = Namespace<
@@ -57,5 +62,16 @@ export const siteRoom = (siteId: string) => `site:${siteId}`;
 export const supervisorsRoom = (siteId: string) => `supervisors:${siteId}`;
 /** Every console socket of one member of a site (several tabs are several sockets). */
 export const memberRoom = (siteId: string, agentId: string) => `member:${siteId}:${agentId}`;
+/**
+ * Every console socket of a member of the site that shows another of their sites: it hears the
+ * site's waiting count (live/waiting.ts), nothing else of it.
+ */
+export const waitingRoom = (siteId: string) => `waiting:${siteId}`;
+/**
+ * The same, of one member (their agent on the site): a change to their role or access there
+ * reconnects those consoles too, so a removed member stops hearing the site's count at once.
+ */
+export const memberWaitingRoom = (siteId: string, agentId: string) =>
+  `member-waiting:${siteId}:${agentId}`;
 /** Every console socket of one session (its token's hash). */
 export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ZFollowupFilter, ZFollowupUpdate, type FollowupQueueView } from '../../shared/followups';
 import { LIMITS } from '../../shared/limits';
+import { ZSitesWaitingRequest } from '../../shared/waiting';
 import { DAY } from '../../shared/time';
 import {
   ZAgentReply,
@@ -33,19 +34,22 @@ import type { LiveViews } from '../live/broadcast';
 import { BREAKDOWN_SIZE, breakdownView, mayOpenBreakdown } from '../live/breakdown';
 import { Presence } from '../live/presence';
 import type { SitePresences } from '../live/site-presence';
+import type { WaitingElsewhere } from '../live/waiting';
 import {
   memberRoom,
+  memberWaitingRoom,
   sessionRoom,
   siteRoom,
   supervisorsRoom,
   visitorRoom,
+  waitingRoom,
   type AgentNamespace,
   type VisitorNamespace,
 } from '../live/rooms';
 import type { Logger } from '../logger';
 import type { Scoreboards } from '../scores/scoreboard';
 import type { BuiltInChat } from '../sources/chat';
-import type { InboxPlace, Site, Store } from '../storage/store';
+import type { Agent, InboxPlace, Site, Store } from '../storage/store';
 import { answerer } from './handle';
 import { connectError } from './handle';
 
@@ -64,6 +68,8 @@ interface Deps {
   clock: Clock;
   addressOf: AddressOf;
   followups: FollowupQueue;
+  /** How many chats wait on the person's other sites. */
+  waiting: WaitingElsewhere;
   log: Logger;
 }
 
@@ -100,9 +106,17 @@ function placeOf(cursor: string): InboxPlace {
 }
 
 export function serveAgents(deps: Deps) {
+  /** The person's memberships of sites other than the one shown (none without an account). */
+  const otherSitesOf = async (agent: Agent): Promise<Agent[]> =>
+    agent.accountId
+      ? (await deps.store.membershipsOf(agent.accountId)).filter(
+          (member) => member.siteId !== agent.siteId && may(member.role, 'work'),
+        )
+      : [];
+
   const { store, sites, scoreboards, sessions, chat, views, visitors, agents, clock, addressOf } =
     deps;
-  const { log, followups } = deps;
+  const { log, followups, waiting } = deps;
   const presence = new Presence(store, clock, agents, log);
   agents.use((socket, next) => {
     // The console is served by this server: a page elsewhere (even a sibling subdomain, which
@@ -117,13 +131,22 @@ export function serveAgents(deps: Deps) {
       .then(async (signedIn) => {
         const agent = signedIn && (await sessions.currentMember(signedIn.session));
         if (!signedIn || !agent) return next(connectError('unauthorized', 'unauthorized'));
-        socket.data = { agent };
+        // The account's other sites, where its role lets it work the inbox: their waiting counts.
+        const elsewhere = (await otherSitesOf(agent)).map((member) => ({
+          siteId: member.siteId,
+          agentId: member.id,
+        }));
+        socket.data = { agent, elsewhere };
         void socket.join([
           siteRoom(agent.siteId),
           memberRoom(agent.siteId, agent.id),
           sessionRoom(signedIn.session.tokenHash),
           // Pushes of every follow-up item of the site (a role change reconnects the socket).
           ...(may(agent.role, 'supervise') ? [supervisorsRoom(agent.siteId)] : []),
+          ...elsewhere.flatMap(({ siteId, agentId }) => [
+            waitingRoom(siteId),
+            memberWaitingRoom(siteId, agentId),
+          ]),
         ]);
         // The session's end ends the socket too: its console then asks to sign in again.
         const expiry = setTimeout(
@@ -274,6 +297,11 @@ export function serveAgents(deps: Deps) {
     answer('followup:update', ZFollowupUpdate, async ({ id, change }) =>
       followups.change(await site(), viewer, id, change, clock.now()),
     );
+
+    // Counts of the person's other sites, as the handshake found them: the console names none.
+    answer('sites:waiting', ZSitesWaitingRequest, async () => ({
+      sites: await waiting.of(socket.data.elsewhere.map(({ siteId }) => siteId)),
+    }));
 
     // Typing is a hint, not a fact: relayed to the visitor, never stored.
     socket.on('typing', (payload: unknown) => {

@@ -31,6 +31,25 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
   const conversations = (siteId: string) =>
     db.selectFrom('conversations').select(['state', 'version']).where('siteId', '=', siteId);
 
+  const field = (column: string, ...path: string[]) => dialect.jsonText(sql.ref(column), ...path);
+  const ms = (column: string, ...path: string[]) => sql`CAST(${field(column, ...path)} AS BIGINT)`;
+  /**
+   * Whether an open conversation (alias `c`) waits for a reply from the team: its visitor wrote
+   * last, or they reopened it and nobody has written since (a reopen alerts like a new chat).
+   * The console's `awaitsReply` (widget/console/inbox.ts) says the same of a view; the inbox's
+   * first rank and the waiting counts of a person's other sites both use this one definition.
+   */
+  const awaitsReply = (c: string) => sql`(
+    ${field(`${c}.state`, 'lastMessage', 'from')} = 'visitor'
+    OR (${field(`${c}.state`, 'reopenedAt')} IS NOT NULL
+      AND (${field(`${c}.state`, 'lastMessage', 'at')} IS NULL
+        OR ${ms(`${c}.state`, 'lastMessage', 'at')} <= ${ms(`${c}.state`, 'reopenedAt')})))`;
+  /** Whether the conversation (alias `c`) has a message from its visitor: only those are listed. */
+  const visitorWrote = (c: string) =>
+    sql`EXISTS (SELECT 1 FROM ${dialect.indexed('facts', 'f', 'facts_visitor_messages')}
+      WHERE f.site_id = ${sql.ref(`${c}.site_id`)} AND f.conversation_id = ${sql.ref(`${c}.id`)}
+        AND ${field('f.body', 'type')} = 'message' AND ${field('f.body', 'from')} = 'visitor')`;
+
   return {
     async listFacts(siteId, conversationId, last) {
       const rows = await db
@@ -81,18 +100,11 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
       // The inbox (store.ts, InboxPlace): waiting, then open, then closed; newest first. Only
       // open and recently closed conversations are read (conversations_open,
       // conversations_by_activity), and facts_visitor_messages says which have a visitor message.
-      const field = (column: string, ...path: string[]) =>
-        dialect.jsonText(sql.ref(column), ...path);
-      // A reopened chat nobody has answered since waits like a visitor's message (inbox.ts).
-      const ms = (...path: string[]) => sql`CAST(${field('c.state', ...path)} AS BIGINT)`;
       const { rows } = await sql<{ state: unknown; version: number } & InboxPlace>`
         SELECT state, version, rank, last_activity_at AS "lastActivityAt", id FROM (
           SELECT c.state, c.version, c.id, c.last_activity_at,
             CASE WHEN c.status <> 'open' THEN 2
-              WHEN ${field('c.state', 'lastMessage', 'from')} = 'visitor' THEN 0
-              WHEN ${field('c.state', 'reopenedAt')} IS NOT NULL
-                AND (${field('c.state', 'lastMessage', 'at')} IS NULL
-                  OR ${ms('lastMessage', 'at')} <= ${ms('reopenedAt')}) THEN 0
+              WHEN ${awaitsReply('c')} THEN 0
               ELSE 1 END AS rank
           FROM (
             SELECT * FROM ${dialect.indexed('conversations', 'o', 'conversations_open')}
@@ -101,9 +113,7 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
             SELECT * FROM ${dialect.indexed('conversations', 'r', 'conversations_by_activity')}
             WHERE site_id = ${siteId} AND last_activity_at >= ${closedSince} AND status <> 'open'
           ) c
-          WHERE EXISTS (SELECT 1 FROM ${dialect.indexed('facts', 'f', 'facts_visitor_messages')}
-            WHERE f.site_id = c.site_id AND f.conversation_id = c.id
-              AND ${field('f.body', 'type')} = 'message' AND ${field('f.body', 'from')} = 'visitor')
+          WHERE ${visitorWrote('c')}
         ) listed
         ${
           after
@@ -117,6 +127,16 @@ export function conversationRepository(db: Kysely<Tables>, dialect: Dialect, cac
         state: stored({ state, version }),
         place: { rank, lastActivityAt, id },
       }));
+    },
+
+    async countWaiting(siteId) {
+      // The inbox's first rank, counted: the same conditions, on the open conversations only.
+      const { rows } = await sql<{ waiting: number | string | bigint }>`
+        SELECT COUNT(*) AS waiting
+        FROM ${dialect.indexed('conversations', 'c', 'conversations_open')}
+        WHERE c.site_id = ${siteId} AND c.status = 'open'
+          AND ${awaitsReply('c')} AND ${visitorWrote('c')}`.execute(db);
+      return Number(rows[0]?.waiting ?? 0);
     },
 
     async latestConversationOf(siteId, visitorId) {

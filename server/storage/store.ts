@@ -492,6 +492,12 @@ export interface Store extends FollowupRepository, IntegrationRepository, Webhoo
    */
   listConversations(siteId: string, query: ConversationQuery): Promise<ListedConversation[]>;
   /**
+   * How many conversations of the site wait for a reply: those the inbox ranks first (open, a
+   * message from their visitor, and their visitor wrote last or reopened them unanswered). A
+   * count only, for the consoles of the site's members that show another of their sites.
+   */
+  countWaiting(siteId: string): Promise<number>;
+  /**
    * A member (by account) was seen at `address` at `at`: signed in, or had a console open. Rows
    * older than a day are pruned meanwhile.
    */

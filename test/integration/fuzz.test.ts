@@ -32,6 +32,7 @@ import {
   type VisitorClientEvents,
 } from '../../shared/protocol';
 import { ZFollowupFilter, ZFollowupUpdate } from '../../shared/followups';
+import { ZSitesWaitingRequest } from '../../shared/waiting';
 import { iso } from '../../shared/time';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
 import type { Logger } from '../../server/logger';
@@ -540,6 +541,14 @@ describe('fuzz: hostile input to every event and route', () => {
         ),
       }),
       schema: ZFollowupUpdate,
+    },
+    'sites:waiting': {
+      // It takes nothing: a payload naming a site (any site) is refused.
+      payload: fc.oneof(
+        payload({}),
+        payload({ siteId: fc.constantFrom('demo', fuzzSite.siteId, 'nope', '__proto__') }),
+      ),
+      schema: ZSitesWaitingRequest,
     },
   });
 

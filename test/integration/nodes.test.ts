@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactInput } from '../../shared/facts';
 import type { LiveScores, SitePresence } from '../../shared/protocol';
+import type { SiteWaiting } from '../../shared/waiting';
 import { hashPassword } from '../../server/auth/passwords';
 import { launchServer, type ServerProcess } from '../support/process';
 import { referenceScores } from '../support/reference-scoring';
@@ -160,6 +161,66 @@ describe.skipIf(skip)('several nodes on one PostgreSQL database', () => {
     const awayC = until<SitePresence>(onC, 'presence', (p) => !p.online);
     nina.disconnect();
     await Promise.all([awayA, awayC]);
+  });
+
+  it('counts a chat started on one node for site B on a console of another node showing A', async () => {
+    // Two sites of their own, and one person on both.
+    const siteOf = async (name: string) => {
+      const created = await call<{ siteId: string }>(a, 'POST', '/api/v1/sites', {
+        token: TEST_ADMIN_TOKEN,
+        body: { name, allowedOrigins: [a.url] },
+      });
+      expect(created.status).toBe(201);
+      return created.body.siteId;
+    };
+    const shop = await siteOf('Kestrel Shop');
+    const books = await siteOf('Heron Books');
+    const store = await storage.open();
+    try {
+      const account = { id: 'acct_mia', email: 'mia@two.test', name: 'Mia', createdAt: 0 };
+      await store.createAccount(account, await hashPassword('two-sites-password-1'));
+      for (const [siteId, id] of [
+        [shop, 'mia-shop'],
+        [books, 'mia-books'],
+      ] as const) {
+        await store.saveAgent({
+          siteId,
+          id,
+          name: 'Mia',
+          role: 'agent',
+          accountId: account.id,
+          email: account.email,
+          createdAt: 0,
+        });
+      }
+    } finally {
+      await store.close();
+    }
+
+    // Her console on node B shows the shop: nothing waits on the books yet.
+    const signedIn = await call(b, 'POST', '/api/v1/session', {
+      body: { email: 'mia@two.test', password: 'two-sites-password-1' },
+    });
+    expect(signedIn.status).toBe(200);
+    const shown = await call(b, 'PATCH', '/api/v1/session', {
+      cookie: signedIn.cookie,
+      body: { siteId: shop },
+    });
+    expect(shown.status).toBe(200);
+    const mia = agentSocket(b.url, signedIn.cookie!);
+    sockets.push(mia);
+    await next(mia, 'connect');
+    expect(data(await mia.emitWithAck('sites:waiting', {})).sites).toEqual([
+      { siteId: books, waiting: 0, seq: expect.any(Number) },
+    ]);
+
+    // A visitor of the books writes on node A: her console on node B hears the count.
+    const counted = until<SiteWaiting>(mia, 'site:waiting', (count) => count.waiting === 1);
+    const visitor = connectVisitor(a.url, { siteId: books }, { extraHeaders: { origin: a.url } });
+    sockets.push(visitor);
+    await next(visitor, 'connect');
+    data(await visitor.emitWithAck('message:send', { text: 'Do you have it in paperback?' }));
+    expect(await counted).toMatchObject({ siteId: books, waiting: 1 });
   });
 
   it('puts a bad ending in the queue of a supervisor on another node within a second', async () => {

@@ -41,6 +41,7 @@ import type {
   VisitorConversationView,
 } from '../../shared/protocol';
 import type { ChatwootEnabledView, ChatwootIntegrationView } from '../../shared/integrations';
+import type { SiteWaiting } from '../../shared/waiting';
 import type { NewSiteView, RotatedKey, SiteView } from '../../shared/sites';
 import {
   data,
@@ -170,6 +171,7 @@ agent scores:breakdown (own)                                              | 401 
 agent scores:breakdown (a colleague on A)                                 | 401  | 403     | ok      | ok   | 403     | 404     | 404  | 403  | 404  | 401    | 401  | 401  | 401  | 401
 agent followups:list                                                      | 401  | ok:A    | ok:A    | ok:A | ok:B    | ok:B    | ok:B | ok:A | ok:B | 401    | 401  | 401  | 401  | 401
 agent followup:update (no such item)                                      | 401  | 404     | 404     | 404  | 404     | 404     | 404  | 404  | 404  | 401    | 401  | 401  | 401  | 401
+agent sites:waiting (counts of the person's other sites)                  | 401  | ok:none | ok:none | ok:none | ok:none | ok:none | ok:none | ok:B | ok:A | 401    | 401  | 401  | 401  | 401
 // the widget's socket (/visitor), on A's widget: everyone but vis is a new visitor there
 visitor connect (site A)                                                  | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
 visitor connect (site B)                                                  | ok   | ok      | ok      | ok   | ok      | ok      | ok   | ok   | ok   | ok     | ok   | ok   | ok   | ok
@@ -318,6 +320,8 @@ interface ConsoleClient {
   conversations: AgentConversationView[];
   scores: LiveScores[];
   typing: { conversationId: string; typing: boolean }[];
+  /** Waiting counts of other sites pushed to it. */
+  waiting: SiteWaiting[];
 }
 
 interface Visitor {
@@ -552,7 +556,9 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
       conversations: [],
       scores: [],
       typing: [],
+      waiting: [],
     };
+    socket.on('site:waiting', (count) => console.waiting.push(count));
     socket.on('conversation', (view) => console.conversations.push(view));
     socket.on('scores', (scores) => console.scores.push(scores));
     socket.on('typing', (typing) => console.typing.push(typing));
@@ -1946,6 +1952,11 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
         for (const agent of scores.agents) expect(agents).toContain(agent.agentId);
       }
       if (cell === 'ok') expect(console.scores.length).toBeGreaterThan(0);
+      // Waiting counts it heard name only its person's other sites: never a stranger's.
+      const others = (Object.keys(p.person!.agentIds) as SiteName[])
+        .filter((site) => site !== own)
+        .map((site) => sites[site].id);
+      for (const count of console.waiting) expect(others).toContain(count.siteId);
     },
     'agent inbox:list': agentEvent({
       act: (c) => c.socket.emitWithAck('inbox:list', {}),
@@ -2174,6 +2185,24 @@ describe.each(await storeKinds())('who may do what (%s)', (kind) => {
           change: { status: 'resolved' },
         }),
       allowed: () => undefined,
+    }),
+    "agent sites:waiting (counts of the person's other sites)": agentEvent({
+      act: (c) => c.socket.emitWithAck('sites:waiting', {}),
+      allowed: async (answer, c, cell) => {
+        const ids = answer.sites.map((count) => count.siteId);
+        // Of A and B, the other one when the person is on both (admins may have made more sites
+        // of their own in rows before: those are theirs too).
+        const expected = cell === 'ok:none' ? [] : [sites[siteOf(cell)].id];
+        expect(ids.filter((id) => id === sites.A.id || id === sites.B.id)).toEqual(expected);
+        expect(ids).not.toContain(sites[c.site].id);
+        const { agent } = data(await c.socket.emitWithAck('inbox:list', {}));
+        const own = agent.sites.map((site) => site.siteId);
+        for (const id of ids) expect(own).toContain(id);
+        // Counts, nothing else.
+        for (const count of answer.sites) {
+          expect(Object.keys(count).sort()).toEqual(['seq', 'siteId', 'waiting']);
+        }
+      },
     }),
     'agent scores:breakdown (a colleague on A)': agentEvent({
       act: (c) => c.socket.emitWithAck('scores:breakdown', { agentId: tess }),

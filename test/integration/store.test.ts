@@ -678,6 +678,54 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies StoreKind[]) {
       expect(await store.listConversations('no-such-site', query)).toEqual([]);
     });
 
+    it('counts the conversations waiting for a reply as the inbox ranks them first, site by site', async () => {
+      const site = await newSite();
+      const other = await newSite();
+      const at = (minutes: number) => T0 + minutes * MINUTE;
+      const step = (id: string, n: number, minutes: number, draft: FactDraft) =>
+        fact(`${id}-${n}`, id, at(minutes), draft);
+      const open = (id: string) =>
+        step(id, 0, 0, { type: 'conversation.opened', visitorId: `v-${id}` });
+      const asks = (id: string, minutes: number) =>
+        step(id, minutes, minutes, { type: 'message', from: 'visitor' });
+      const answers = (id: string, minutes: number) =>
+        step(id, minutes, minutes, { type: 'message', from: 'agent', agentId: 'newbie' });
+      const close = (id: string, minutes: number) =>
+        step(id, minutes, minutes, { type: 'conversation.closed' });
+      const reopen = (id: string, minutes: number) =>
+        step(id, minutes, minutes, { type: 'conversation.reopened' });
+      await store.recordFacts(site, [
+        ...[open('asks'), asks('asks', 1)],
+        ...[open('answered'), asks('answered', 1), answers('answered', 2)],
+        ...[open('asks-again'), asks('asks-again', 1), answers('asks-again', 2)],
+        asks('asks-again', 3),
+        ...[open('reopened'), asks('reopened', 1), answers('reopened', 2), close('reopened', 3)],
+        reopen('reopened', 4),
+        ...[open('reopened-answered'), asks('reopened-answered', 1), close('reopened-answered', 2)],
+        ...[reopen('reopened-answered', 3), answers('reopened-answered', 4)],
+        ...[open('closed'), asks('closed', 1), close('closed', 2)],
+        // Nobody wrote in these: nobody's to answer, not counted (as the inbox does not list them).
+        open('silent'),
+        ...[open('reopened-silent'), close('reopened-silent', 1), reopen('reopened-silent', 2)],
+      ]);
+      await store.recordFacts(other, [open('elsewhere'), asks('elsewhere', 1)]);
+
+      expect(await store.countWaiting(site.id)).toBe(3);
+      const listed = await store.listConversations(site.id, { closedSince: 0, limit: 100 });
+      expect(
+        listed
+          .filter((c) => c.place.rank === 0)
+          .map((c) => c.state.id)
+          .sort(),
+      ).toEqual(['asks', 'asks-again', 'reopened']);
+      expect(await store.countWaiting(other.id)).toBe(1);
+      expect(await store.countWaiting('no-such-site')).toBe(0);
+
+      // Answered, it waits no more.
+      await store.recordFacts(site, [answers('asks', 5)]);
+      expect(await store.countWaiting(site.id)).toBe(2);
+    });
+
     it("remembers a member's addresses for a day, for the sites the member belongs to", async () => {
       const site = await newSite();
       const other = await newSite();

@@ -11,6 +11,7 @@ import type {
   SignedInAgent,
 } from '../../shared/protocol';
 import { en } from './i18n/en';
+import { followWaiting, NO_COUNTS, type WaitingCounts } from './elsewhere';
 import { addPage, sortConversations, upsertConversation } from './inbox';
 import type { ConnectionState, DataOf, LiveClient, PayloadOf } from './live';
 
@@ -55,6 +56,8 @@ export interface LiveConsole {
   typing: ReadonlySet<string>;
   /** Why the inbox or the scores could not be loaded, if they could not. */
   loadError: LoadError | null;
+  /** How many chats wait on each of the person's other sites (elsewhere.ts). */
+  waitingElsewhere: WaitingCounts;
   /** Sends an action; on success the conversation it returns replaces the one shown. */
   act<E extends ConversationEvent>(event: E, payload: PayloadOf<E>): Promise<Ack<DataOf<E>>>;
   sendTyping(conversationId: string, typing: boolean): void;
@@ -73,6 +76,7 @@ export function useLiveConsole(
   const [scores, setScores] = useState<LiveScores | null>(null);
   const [typing, setTyping] = useState<ReadonlySet<string>>(new Set());
   const [loadError, setLoadError] = useState<LoadError | null>(null);
+  const [waitingElsewhere, setWaitingElsewhere] = useState<WaitingCounts>(NO_COUNTS);
   /** The cursor of the inbox's next page (null: none). */
   const [nextPage, setNextPage] = useState<string | null>(null);
   const liveRef = useRef<LiveClient | null>(null);
@@ -89,6 +93,7 @@ export function useLiveConsole(
     liveRef.current = live;
     const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
     let closed = false;
+    const waiting = followWaiting(live, setWaitingElsewhere);
 
     const setVisitorTyping = (conversationId: string, isTyping: boolean) => {
       const timer = typingTimers.get(conversationId);
@@ -135,6 +140,7 @@ export function useLiveConsole(
         setConnection(state);
         if (state === 'connected') {
           void load();
+          waiting.load();
           setFollowupsSeen((n) => n + 1);
         }
         if (state === 'unauthorized') unauthorizedRef.current();
@@ -154,6 +160,7 @@ export function useLiveConsole(
 
     return () => {
       closed = true;
+      waiting.stop();
       unsubscribe.forEach((off) => off());
       typingTimers.forEach((timer) => clearTimeout(timer));
       live.close();
@@ -233,6 +240,7 @@ export function useLiveConsole(
     scores,
     typing,
     loadError,
+    waitingElsewhere,
     act,
     sendTyping,
     breakdown,

@@ -6,7 +6,9 @@ import type { SignedInAgent } from '../../../shared/protocol';
 import type { ConnectionState } from '../live';
 import { useT } from '../i18n';
 import { roleLabel } from '../roles';
+import type { WaitingCounts } from '../elsewhere';
 import { AccountMenu } from './AccountMenu';
+import { SiteSwitcher, WaitingElsewhereBadge } from './SiteSwitcher';
 
 /**
  * What the console shows: the live work, the follow-up queue, the history of conversations,
@@ -49,6 +51,10 @@ interface Props {
   administering?: string | null;
   /** Said to screen readers, politely, when work arrives (arrivals.ts). */
   announcement?: string;
+  /** Chats waiting by site id, the shown site's included: the switcher's counts. */
+  waitingBySite?: ReadonlyMap<string, number>;
+  /** The server's counts of the person's other sites: the badge beside the switcher. */
+  waitingElsewhere?: WaitingCounts;
 }
 
 export function Header({
@@ -64,6 +70,8 @@ export function Header({
   onSwitchSite,
   administering = null,
   announcement = '',
+  waitingBySite = new Map(),
+  waitingElsewhere = new Map(),
 }: Props) {
   const t = useT();
   const words = t.shell.header;
@@ -97,22 +105,18 @@ export function Header({
           {words.administering} <strong>{administering}</strong>
         </span>
       ) : onSwitchSite && agent.sites.length > 1 ? (
-        <select
-          class="topbar-site topbar-site-select"
-          aria-label={words.site}
-          value={agent.siteId}
-          onChange={(event) => onSwitchSite(event.currentTarget.value)}
-        >
-          {agent.sites.map((site) => (
-            <option key={site.siteId} value={site.siteId}>
-              {site.siteName}
-            </option>
-          ))}
-        </select>
+        <SiteSwitcher agent={agent} waiting={waitingBySite} onSwitchSite={onSwitchSite} />
       ) : (
         <span class="topbar-site" title={words.site}>
           {agent.siteName}
         </span>
+      )}
+      {onSwitchSite && (
+        <WaitingElsewhereBadge
+          agent={agent}
+          counts={waitingElsewhere}
+          onSwitchSite={onSwitchSite}
+        />
       )}
       {onView && (
         <nav class="topbar-nav" aria-label={words.navigation}>

@@ -19,6 +19,7 @@ import type { LiveClient } from '../live';
 import { useArrivals } from '../arrivals';
 import { errorText } from '../errors';
 import { useT } from '../i18n';
+import { useWaitingArrivals, waitingElsewhere } from '../elsewhere';
 import { useNewFollowups } from '../followups';
 import { useLiveConsole } from '../useLiveConsole';
 import { useNow } from '../useNow';
@@ -120,6 +121,11 @@ export function Workspace({
   const view: ConsoleView = offered(chosenView) ? chosenView : 'live';
   const newFollowups = useNewFollowups(live);
   const arrivals = useArrivals(conversations ?? null, newFollowups);
+  // Chats waiting on the person's other sites, said like the shown site's (elsewhere.ts).
+  const arrivalsElsewhere = useWaitingArrivals(agent, live.waitingElsewhere);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => setAnnouncement(arrivals), [arrivals]);
+  useEffect(() => setAnnouncement(arrivalsElsewhere), [arrivalsElsewhere]);
   /** The site the admin screens show (the header names it). */
   const [administering, setAdministering] = useState<string | null>(null);
   const now = useNow(30_000);
@@ -164,8 +170,16 @@ export function Workspace({
     </div>
   ) : null;
 
-  // What needs someone: visitors waiting for a reply, and new follow-up items.
-  const waiting = (conversations?.filter(awaitsReply).length ?? 0) + newFollowups;
+  // What needs someone: visitors waiting for a reply (here and on the person's other sites), and
+  // new follow-up items.
+  const waitingHere = conversations?.filter(awaitsReply).length ?? 0;
+  const elsewhere = waitingElsewhere(agent, live.waitingElsewhere);
+  const waiting =
+    waitingHere + newFollowups + elsewhere.reduce((sum, site) => sum + site.waiting, 0);
+  const waitingBySite = new Map([
+    ...elsewhere.map(({ site, waiting: n }) => [site.siteId, n] as const),
+    [agent.siteId, waitingHere] as const,
+  ]);
   useEffect(() => {
     document.title = t.shell.app.documentTitle(waiting);
   }, [waiting, t]);
@@ -193,7 +207,9 @@ export function Workspace({
         newFollowups={newFollowups}
         onSwitchSite={onSwitchSite}
         administering={administering}
-        announcement={arrivals}
+        announcement={announcement}
+        waitingBySite={waitingBySite}
+        waitingElsewhere={live.waitingElsewhere}
       />
       {live.connection === 'reconnecting' && (
         <div class="banner" role="status">
