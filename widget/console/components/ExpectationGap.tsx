@@ -5,9 +5,10 @@
  * share within the target, and the median and 90th percentile of the waits, for the site or the
  * agent chosen in Trends. The share has a chart ("… over time") and every figure a table.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { ExpectationBody, ReplyFigures, StatedReplyTime } from '../../../shared/insights';
 import type { InsightsApi } from '../insightsApi';
+import { TableScroll } from './TableScroll';
 import { Chart, lastDay, type ChartModule } from './TrendChart';
 import { en as widgetWords } from '../../app/i18n/en';
 
@@ -25,6 +26,7 @@ interface Props {
 export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
   const [body, setBody] = useState<ExpectationBody | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const captionId = useId();
 
   useEffect(() => {
     let current = true;
@@ -92,9 +94,11 @@ export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
             />
             <details class="trend-table" open>
               <summary>Table view</summary>
-              <div class="table-scroll">
+              <TableScroll captionId={captionId}>
                 <table class="insights-table">
-                  <caption class="sr-only">First replies per week</caption>
+                  <caption id={captionId} class="sr-only">
+                    First replies per week
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">Week to</th>
@@ -130,7 +134,7 @@ export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
                     />
                   </tfoot>
                 </table>
-              </div>
+              </TableScroll>
             </details>
           </div>
         </>

@@ -5,6 +5,7 @@
  * takes figures already loaded, so the page decides what to load and when.
  */
 import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
 import type { CommentView } from '../../../shared/comments';
 import type { ExpectationBody, SegmentsBody, TrendBucket } from '../../../shared/insights';
 import type { FollowupTally, ReportBody } from '../../../shared/report';
@@ -13,6 +14,7 @@ import { calendarDate } from '../format';
 import { endLabel, peakLabel } from '../peaks';
 import { formatDuration } from './ExpectationGap';
 import { Drivers } from './Segments';
+import { TableScroll } from './TableScroll';
 import { MEASURES, pointOf, type Measure } from './Trends';
 
 /** A measure's figure and n at one week's end (Trends.tsx's point). */
@@ -49,12 +51,14 @@ export function WeekScores({ week, before }: { week: TrendBucket; before: TrendB
     bucket ? pointOf(bucket, measure, '') : null;
   const agent = (bucket: TrendBucket | null, id: string, measure: Measure) =>
     bucket ? pointOf(bucket, measure, id) : null;
+  const scoresId = useId();
+  const agentsId = useId();
   return (
     <section class="report-section" aria-labelledby="report-scores">
       <h2 id="report-scores">Scores this week</h2>
-      <div class="table-scroll">
+      <TableScroll captionId={scoresId}>
         <table class="insights-table">
-          <caption class="sr-only">
+          <caption id={scoresId} class="sr-only">
             The site's scores at the week's end, against the week before
           </caption>
           <thead>
@@ -95,14 +99,14 @@ export function WeekScores({ week, before }: { week: TrendBucket; before: TrendB
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h3>Each agent</h3>
       {week.agents.length === 0 ? (
         <p class="insights-empty">No agent has scores yet.</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll captionId={agentsId}>
           <table class="insights-table">
-            <caption class="sr-only">
+            <caption id={agentsId} class="sr-only">
               Each agent's scores at the week's end, with the change from the week before
             </caption>
             <thead>
@@ -134,7 +138,7 @@ export function WeekScores({ week, before }: { week: TrendBucket; before: TrendB
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
@@ -142,15 +146,18 @@ export function WeekScores({ week, before }: { week: TrendBucket; before: TrendB
 
 /** (b) Per segment: the chips that marked its bad endings of the week far more than good ones. */
 export function WeekDrivers({ body }: { body: SegmentsBody }) {
+  const captionId = useId();
   return (
     <section class="report-section" aria-labelledby="report-drivers">
       <h2 id="report-drivers">What drove bad endings</h2>
       {body.segments.length === 0 ? (
         <p class="insights-empty">No ratings this week.</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll captionId={captionId}>
           <table class="insights-table">
-            <caption class="sr-only">Top drivers of bad endings in each segment this week</caption>
+            <caption id={captionId} class="sr-only">
+              Top drivers of bad endings in each segment this week
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Segment</th>
@@ -183,7 +190,7 @@ export function WeekDrivers({ body }: { body: SegmentsBody }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -3,12 +3,13 @@
  * and scores, and what matters most to it: the "what stood out" chips that mark its bad endings
  * far more often than its good ones. For supervisors and admins.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { Driver, SegmentInsight, SegmentsBody } from '../../../shared/insights';
 import type { SiteDimensionScore } from '../../../shared/scoring/types';
 import type { InsightsApi } from '../insightsApi';
 import { peakLabel } from '../peaks';
 import { DAY_MS } from '../periods';
+import { TableScroll } from './TableScroll';
 
 const PERIODS = [
   { days: 7, label: 'Last 7 days' },
@@ -28,6 +29,7 @@ interface Props {
 
 export function Segments({ api, siteId, conversationsOf }: Props) {
   const [days, setDays] = useState<number>(30);
+  const captionId = useId();
   const [body, setBody] = useState<SegmentsBody | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -83,9 +85,11 @@ export function Segments({ api, siteId, conversationsOf }: Props) {
         </p>
       )}
       {body && body.segments.length > 0 && (
-        <div class="table-scroll">
+        <TableScroll captionId={captionId}>
           <table class="insights-table">
-            <caption class="sr-only">Segments of visitors, biggest first</caption>
+            <caption id={captionId} class="sr-only">
+              Segments of visitors, biggest first
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Segment</th>
@@ -118,7 +122,7 @@ export function Segments({ api, siteId, conversationsOf }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </main>
   );

@@ -7,10 +7,11 @@
  * The charts are uPlot's, loaded on first use (trendChart.ts); until then, and if loading fails,
  * the tables still say everything.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { TrendBucket, TrendsBody } from '../../../shared/insights';
 import type { InsightsApi } from '../insightsApi';
 import { ExpectationGap } from './ExpectationGap';
+import { TableScroll } from './TableScroll';
 import { Chart, lastDay, type ChartModule, type Point } from './TrendChart';
 import { DAY_MS } from '../periods';
 
@@ -184,6 +185,7 @@ export function TrendPanel({
 }) {
   const name = `${label} over time`;
   const id = `trend-${label.toLowerCase()}`;
+  const captionId = useId();
   return (
     <section class="trend" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} class="trend-title">
@@ -192,9 +194,11 @@ export function TrendPanel({
       <Chart name={name} points={points} loadChart={loadChart} />
       <details class="trend-table">
         <summary>Table view</summary>
-        <div class="table-scroll">
+        <TableScroll captionId={captionId}>
           <table class="insights-table">
-            <caption class="sr-only">{name}</caption>
+            <caption id={captionId} class="sr-only">
+              {name}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">
@@ -235,7 +239,7 @@ export function TrendPanel({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </section>
   );
