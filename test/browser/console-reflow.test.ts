@@ -185,7 +185,12 @@ describeInBrowser('the console reflows: 320 px wide and 200% text', () => {
           .getByRole('button', { name: /Visitor/ })
           .first()
           .click();
-        await page.getByRole('log', { name: 'Messages' }).waitFor();
+        const messages = page.getByRole('log', { name: 'Messages' });
+        await messages.waitFor();
+        // Under the list on a narrow screen, it is brought into view.
+        await expect
+          .poll(() => messages.evaluate((el) => el.getBoundingClientRect().top < innerHeight))
+          .toBe(true);
         await keepsEverything(page, screen, 'history-conversation');
 
         await page.getByRole('button', { name: 'Comments' }).click();
