@@ -51,6 +51,7 @@ export function ConversationPane(props: Props) {
   const [error, setError] = useState<AckError | null>(null);
   const [promising, setPromising] = useState(false);
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const promiseToggle = useRef<HTMLButtonElement>(null);
   const status = inboxStatus(conversation);
   const isOpen = conversation.status === 'open';
   const conversationId = conversation.id;
@@ -114,6 +115,7 @@ export function ConversationPane(props: Props) {
             )}
             <button
               type="button"
+              ref={promiseToggle}
               class={`btn btn--secondary${promising ? ' is-active' : ''}`}
               aria-expanded={promising}
               onClick={() => setPromising((shown) => !shown)}
@@ -137,7 +139,11 @@ export function ConversationPane(props: Props) {
       {promising && isOpen && (
         <PromiseForm
           conversationId={conversationId}
-          onCancel={() => setPromising(false)}
+          onCancel={() => {
+            // Closed (Escape, Cancel, or made): the focus goes back to what opened it.
+            setPromising(false);
+            promiseToggle.current?.focus();
+          }}
           onMake={(text, dueAt) =>
             run('promise', () => act('promise:make', { conversationId, text, dueAt }))
           }

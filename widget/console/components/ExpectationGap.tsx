@@ -5,12 +5,13 @@
  * share within the target, and the median and 90th percentile of the waits, for the site or the
  * agent chosen in Trends. The share has a chart ("… over time") and every figure a table.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { ExpectationBody, ReplyFigures, StatedReplyTime } from '../../../shared/insights';
 import { percent, waitIn } from '../figures';
 import { useT } from '../i18n';
 import { en } from '../i18n/en';
 import type { InsightsApi } from '../insightsApi';
+import { TableScroll } from './TableScroll';
 import { Chart, lastDay, type ChartModule } from './TrendChart';
 
 /** Thirteen weeks, as the trends' weekly view. */
@@ -31,6 +32,7 @@ export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
   const wait = (seconds: number) => waitIn(t.insights.duration, seconds);
   const [body, setBody] = useState<ExpectationBody | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const captionId = useId();
 
   useEffect(() => {
     let current = true;
@@ -97,9 +99,11 @@ export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
             />
             <details class="trend-table" open>
               <summary>{labels.tableView}</summary>
-              <div class="table-scroll">
+              <TableScroll captionId={captionId}>
                 <table class="insights-table">
-                  <caption class="sr-only">{words.caption}</caption>
+                  <caption id={captionId} class="sr-only">
+                    {words.caption}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">{t.insights.trends.weekTo}</th>
@@ -135,7 +139,7 @@ export function ExpectationGap({ api, siteId, agent, loadChart }: Props) {
                     />
                   </tfoot>
                 </table>
-              </div>
+              </TableScroll>
             </details>
           </div>
         </>

@@ -69,8 +69,19 @@ export function History(props: Props) {
   const [moreError, setMoreError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const key = JSON.stringify(filter);
+  const list = useRef<HTMLDivElement>(null);
+  const detail = useRef<HTMLDivElement>(null);
 
   useEffect(() => setTyped(filter.q ?? ''), [filter.q]);
+
+  // Where the conversation shows under the list (a narrow screen), bring it into view.
+  useEffect(() => {
+    const [above, below] = [list.current, detail.current];
+    if (!openId || !above || !below) return;
+    if (below.getBoundingClientRect().top >= above.getBoundingClientRect().bottom - 1) {
+      below.scrollIntoView?.({ block: 'start' });
+    }
+  }, [openId]);
 
   useEffect(() => {
     let current = true;
@@ -125,7 +136,7 @@ export function History(props: Props) {
   return (
     <main class="history" aria-labelledby="history-title">
       {props.switcher}
-      <div class="history-list">
+      <div class="history-list" ref={list}>
         <div class="insights-head">
           <h1 id="history-title">{words.title}</h1>
           {supervises && (
@@ -277,7 +288,7 @@ export function History(props: Props) {
           </div>
         )}
       </div>
-      <div class="history-detail">
+      <div class="history-detail" ref={detail}>
         {openId ? (
           <Shown id={openId} load={load} agent={agent} now={now} onOpenLive={onOpenLive} />
         ) : (

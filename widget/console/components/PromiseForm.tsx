@@ -1,8 +1,9 @@
 /** "Make a promise": what the agent will do and by when (30 minutes from now unless changed). */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../../shared/limits';
 import { duration, fromDateTimeLocal, toDateTimeLocal } from '../format';
 import { useT } from '../i18n';
+import { useFocusOnMount } from '../useFocusOnMount';
 
 const MINUTE = 60_000;
 const DEFAULT_DUE_MINUTES = 30;
@@ -28,6 +29,9 @@ export function PromiseForm({ conversationId, onMake, onCancel, now = Date.now }
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const id = (name: string) => `promise-${name}-${conversationId}`;
+  // The form opens after the page has loaded, when `autofocus` no longer works.
+  const textField = useRef<HTMLInputElement>(null);
+  useFocusOnMount(textField);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -65,7 +69,7 @@ export function PromiseForm({ conversationId, onMake, onCancel, now = Date.now }
             placeholder={words.placeholder}
             value={text}
             onInput={(e) => setText(e.currentTarget.value)}
-            autoFocus
+            ref={textField}
           />
         </div>
         <div class="field">

@@ -5,6 +5,7 @@
  * takes figures already loaded, so the page decides what to load and when.
  */
 import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
 import type { CommentView } from '../../../shared/comments';
 import type { ExpectationBody, SegmentsBody, TrendBucket } from '../../../shared/insights';
 import type { FollowupTally, ReportBody } from '../../../shared/report';
@@ -14,6 +15,7 @@ import { calendarDate } from '../format';
 import { useT } from '../i18n';
 import { endLabel, peakLabel } from '../peaks';
 import { Drivers } from './Segments';
+import { TableScroll } from './TableScroll';
 import { MEASURES, pointOf, type Measure } from './Trends';
 
 /** A measure's figure and n at one week's end (Trends.tsx's point). */
@@ -54,12 +56,16 @@ export function WeekScores({ week, before }: { week: TrendBucket; before: TrendB
     bucket ? pointOf(bucket, measure, '') : null;
   const agent = (bucket: TrendBucket | null, id: string, measure: Measure) =>
     bucket ? pointOf(bucket, measure, id) : null;
+  const scoresId = useId();
+  const agentsId = useId();
   return (
     <section class="report-section" aria-labelledby="report-scores">
       <h2 id="report-scores">{words.title}</h2>
-      <div class="table-scroll">
+      <TableScroll captionId={scoresId}>
         <table class="insights-table">
-          <caption class="sr-only">{words.caption}</caption>
+          <caption id={scoresId} class="sr-only">
+            {words.caption}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{words.measure}</th>
@@ -98,14 +104,16 @@ export function WeekScores({ week, before }: { week: TrendBucket; before: TrendB
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h3>{words.eachAgent}</h3>
       {week.agents.length === 0 ? (
         <p class="insights-empty">{words.noAgents}</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll captionId={agentsId}>
           <table class="insights-table">
-            <caption class="sr-only">{words.agentsCaption}</caption>
+            <caption id={agentsId} class="sr-only">
+              {words.agentsCaption}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{labels.agent}</th>
@@ -135,7 +143,7 @@ export function WeekScores({ week, before }: { week: TrendBucket; before: TrendB
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
@@ -146,15 +154,18 @@ export function WeekDrivers({ body }: { body: SegmentsBody }) {
   const t = useT();
   const words = t.insights.report.drivers;
   const { labels, measures } = t.insights;
+  const captionId = useId();
   return (
     <section class="report-section" aria-labelledby="report-drivers">
       <h2 id="report-drivers">{words.title}</h2>
       {body.segments.length === 0 ? (
         <p class="insights-empty">{words.empty}</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll captionId={captionId}>
           <table class="insights-table">
-            <caption class="sr-only">{words.caption}</caption>
+            <caption id={captionId} class="sr-only">
+              {words.caption}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{labels.segment}</th>
@@ -189,7 +200,7 @@ export function WeekDrivers({ body }: { body: SegmentsBody }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -3,7 +3,7 @@
  * and scores, and what matters most to it: the "what stood out" chips that mark its bad endings
  * far more often than its good ones. For supervisors and admins.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { Driver, SegmentInsight, SegmentsBody } from '../../../shared/insights';
 import type { SiteDimensionScore } from '../../../shared/scoring/types';
 import { percent } from '../figures';
@@ -11,6 +11,7 @@ import { useT } from '../i18n';
 import type { InsightsApi } from '../insightsApi';
 import { peakLabel } from '../peaks';
 import { DAY_MS } from '../periods';
+import { TableScroll } from './TableScroll';
 
 /** The periods offered, in days up to now. */
 const PERIODS = [7, 30, 90] as const;
@@ -30,6 +31,7 @@ export function Segments({ api, siteId, conversationsOf }: Props) {
   const words = t.insights.segments;
   const { labels, measures } = t.insights;
   const [days, setDays] = useState<number>(30);
+  const captionId = useId();
   const [body, setBody] = useState<SegmentsBody | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -86,9 +88,11 @@ export function Segments({ api, siteId, conversationsOf }: Props) {
       )}
       {body && body.segments.length === 0 && <p class="insights-empty">{words.empty}</p>}
       {body && body.segments.length > 0 && (
-        <div class="table-scroll">
+        <TableScroll captionId={captionId}>
           <table class="insights-table">
-            <caption class="sr-only">{words.caption}</caption>
+            <caption id={captionId} class="sr-only">
+              {words.caption}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{labels.segment}</th>
@@ -121,7 +125,7 @@ export function Segments({ api, siteId, conversationsOf }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </main>
   );

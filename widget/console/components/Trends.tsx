@@ -7,12 +7,13 @@
  * The charts are uPlot's, loaded on first use (trendChart.ts); until then, and if loading fails,
  * the tables still say everything.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { TrendBucket, TrendsBody } from '../../../shared/insights';
 import { decimal, percent } from '../figures';
 import { useT } from '../i18n';
 import type { InsightsApi } from '../insightsApi';
 import { ExpectationGap } from './ExpectationGap';
+import { TableScroll } from './TableScroll';
 import { Chart, lastDay, type ChartModule, type Point } from './TrendChart';
 import { DAY_MS } from '../periods';
 
@@ -183,6 +184,7 @@ export function TrendPanel({
   const label = t.insights.measures[measure];
   const name = words.overTime(label);
   const id = `trend-${measure}`;
+  const captionId = useId();
   return (
     <section class="trend" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} class="trend-title">
@@ -191,9 +193,11 @@ export function TrendPanel({
       <Chart name={name} points={points} loadChart={loadChart} />
       <details class="trend-table">
         <summary>{labels.tableView}</summary>
-        <div class="table-scroll">
+        <TableScroll captionId={captionId}>
           <table class="insights-table">
-            <caption class="sr-only">{name}</caption>
+            <caption id={captionId} class="sr-only">
+              {name}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">
@@ -238,7 +242,7 @@ export function TrendPanel({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </section>
   );

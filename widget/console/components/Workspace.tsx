@@ -6,7 +6,7 @@
  * The history follows the page's address (historyLink.ts), so any view links to the
  * conversations behind a figure with a plain `href="#conversations?agent=…"`.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SignedInAgent } from '../../../shared/protocol';
 import type { AdminApi } from '../adminApi';
 import type { HistoryApi } from '../historyApi';
@@ -30,7 +30,7 @@ import { FollowUp } from './FollowUp';
 import { Admin } from './admin/Admin';
 import { Header, type ConsoleView } from './Header';
 import { History } from './History';
-import { InboxIcon } from './icons';
+import { BackIcon, InboxIcon } from './icons';
 import { LiveScores } from './LiveScores';
 import { Report } from './Report';
 import { ScoreBreakdown } from './ScoreBreakdown';
@@ -130,6 +130,28 @@ export function Workspace({
   const [administering, setAdministering] = useState<string | null>(null);
   const now = useNow(30_000);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // On a narrow screen the inbox and the conversation take turns (console.css): whether the
+  // conversation has the screen. Wider, both show and this changes nothing.
+  const [reading, setReading] = useState(false);
+  const open = (id: string) => {
+    setSelectedId(id);
+    setReading(true);
+  };
+  const workspace = useRef<HTMLDivElement>(null);
+  // Taking turns hides what had the focus: hand it to the side that now shows, as a screen
+  // reader or keyboard user would expect (the conversation's "Back to inbox", or the inbox's
+  // selected item), and show that side from its top.
+  useLayoutEffect(() => {
+    const focused = document.activeElement;
+    const root = workspace.current;
+    if (!root || !(focused instanceof HTMLElement) || !root.contains(focused)) return;
+    if (typeof focused.checkVisibility !== 'function' || focused.checkVisibility()) return;
+    const target = root.querySelector<HTMLElement>(
+      reading ? '.back-to-inbox' : '.inbox-item[aria-current]',
+    );
+    target?.focus();
+    if (reading) root.querySelector('.main')?.scrollIntoView({ block: 'start' });
+  }, [reading]);
   const selected = conversations?.find((c) => c.id === selectedId) ?? null;
   const offersComments = Boolean(report && supervises);
   const [breakdownOf, setBreakdownOf] = useState<string | null>(null);
@@ -268,7 +290,7 @@ export function Workspace({
           onOpen={(id) => showHistory(historyFilter, id)}
           load={live.conversation}
           onOpenLive={(id) => {
-            setSelectedId(id);
+            open(id);
             setView('live');
           }}
           now={now}
@@ -283,11 +305,15 @@ export function Workspace({
           team={(live.scores?.agents ?? []).map((row) => ({ id: row.agentId, name: row.name }))}
         />
       )}
-      <div class="workspace" hidden={view !== 'live'}>
+      <div
+        class={`workspace${reading ? ' is-reading' : ''}`}
+        hidden={view !== 'live'}
+        ref={workspace}
+      >
         <ConversationList
           conversations={conversations}
           selectedId={selectedId}
-          onSelect={setSelectedId}
+          onSelect={open}
           typing={typing}
           now={now}
           selfId={agent.id}
@@ -299,6 +325,15 @@ export function Workspace({
           <h1 id="live-title" class="sr-only">
             {words.title}
           </h1>
+          {/* Shown only where the conversation has the screen to itself (console.css). */}
+          <button
+            type="button"
+            class="btn btn--quiet back-to-inbox"
+            onClick={() => setReading(false)}
+          >
+            <BackIcon />
+            {words.backToInbox}
+          </button>
           {selected ? (
             <ConversationPane
               key={selected.id}

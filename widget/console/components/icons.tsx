@@ -102,6 +102,12 @@ export const CloseIcon = () => (
   </Icon>
 );
 
+export const BackIcon = () => (
+  <Icon>
+    <path d="M15 6l-6 6 6 6" />
+  </Icon>
+);
+
 export const XIcon = () => (
   <Icon>
     <path d="M6 6l12 12M18 6L6 18" />

@@ -3,6 +3,7 @@ import type { ConsoleDictionary } from '..';
 
 export const live: ConsoleDictionary['live'] = {
   workspace: {
+    backToInbox: 'Zurück zum Posteingang',
     title: 'Live',
     show: 'Anzeigen',
     history: 'Unterhaltungen',

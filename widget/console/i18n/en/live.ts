@@ -7,6 +7,8 @@
  */
 export const live = {
   workspace: {
+    /** Where the conversation has the screen to itself (a phone): back to the list. */
+    backToInbox: 'Back to inbox',
     /** The level-one heading of the live view (read by screen readers only). */
     title: 'Live',
     /** Switch of the Conversations view: its history, or (supervisors) the comments feed. */

@@ -3,6 +3,7 @@ import type { ConsoleDictionary } from '..';
 
 export const live: ConsoleDictionary['live'] = {
   workspace: {
+    backToInbox: 'Volver a la bandeja de entrada',
     title: 'En vivo',
     show: 'Mostrar',
     history: 'Conversaciones',

@@ -11,6 +11,7 @@ const of = (words: string) => (/^[aeiouyhàâéèêîôû]/i.test(words) ? `d’
 
 export const live: ConsoleDictionary['live'] = {
   workspace: {
+    backToInbox: 'Retour à la boîte de réception',
     title: 'En direct',
     show: 'Afficher',
     history: 'Conversations',

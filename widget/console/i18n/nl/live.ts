@@ -3,6 +3,7 @@ import type { ConsoleDictionary } from '..';
 
 export const live: ConsoleDictionary['live'] = {
   workspace: {
+    backToInbox: 'Terug naar inbox',
     title: 'Live',
     show: 'Tonen',
     history: 'Gesprekken',
