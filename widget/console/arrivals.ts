@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentConversationView } from '../../shared/protocol';
 import { useT } from './i18n';
 import { awaitsReply } from './inbox';
+import { visitorName } from './visitorName';
 
 export function useArrivals(
   conversations: readonly AgentConversationView[] | null,
@@ -15,6 +16,8 @@ export function useArrivals(
   const t = useT();
   const words = useRef(t.shell.arrivals);
   words.current = t.shell.arrivals;
+  const dictionary = useRef(t);
+  dictionary.current = t;
   const [said, setSaid] = useState('');
   const waitingBefore = useRef<Set<string> | null>(null);
   const followupsBefore = useRef<number | null>(null);
@@ -29,7 +32,7 @@ export function useArrivals(
     if (!one) return;
     setSaid(
       more.length === 0
-        ? words.current.newChat(one.visitorLabel)
+        ? words.current.newChat(visitorName(one.visitorLabel, dictionary.current))
         : words.current.newChats(more.length + 1),
     );
   }, [conversations]);

@@ -12,6 +12,7 @@ import { useT } from '../i18n';
 import { endLabel, endTone, peakLabel } from '../peaks';
 import { periodLabel, periodStart, PERIODS } from '../periods';
 import type { CommentsQuery, ReportApi } from '../reportApi';
+import { visitorName } from '../visitorName';
 
 /** The chip filter's choices: any chip, or its tone. */
 const TONES = [
@@ -171,7 +172,7 @@ export function Comments({ api, siteId, team, now, switcher }: Props) {
                   </span>
                   <a href={historyHash({}, c.conversationId)}>
                     {words.open}
-                    <span class="sr-only"> {words.whose(c.visitorLabel)}</span>
+                    <span class="sr-only"> {words.whose(visitorName(c.visitorLabel, t))}</span>
                   </a>
                 </div>
                 {c.comment && <blockquote class="moment-comment">{c.comment}</blockquote>}

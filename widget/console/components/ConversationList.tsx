@@ -11,6 +11,7 @@ import { useT } from '../i18n';
 import { awaitsReply, inboxStatus, lastMessagePreview, ratedBeforeReopening } from '../inbox';
 import { endLabel, endTone } from '../peaks';
 import { Face, InboxIcon } from './icons';
+import { visitorName } from '../visitorName';
 
 interface Props {
   conversations: AgentConversationView[] | null;
@@ -130,7 +131,7 @@ function ConversationItem({ conversation, selected, typing, onSelect, now, selfI
               title={status === 'reopened' ? words.reopenedWaiting : words.waiting}
             />
           )}
-          {conversation.visitorLabel}
+          {visitorName(conversation.visitorLabel, t)}
         </span>
         <time class="inbox-time" dateTime={conversation.lastActivityAt}>
           {relativeTime(conversation.lastActivityAt, now)}

@@ -20,6 +20,7 @@ import { CloseIcon, HandIcon, PromiseIcon } from './icons';
 import { PromiseForm } from './PromiseForm';
 import { PromiseList } from './PromiseList';
 import { RatingSummary, SetAsideRatingSummary } from './RatingSummary';
+import { visitorName } from '../visitorName';
 
 type Props = {
   conversation: AgentConversationView;
@@ -78,7 +79,7 @@ export function ConversationPane(props: Props) {
       <header class="conversation-head">
         <div class="conversation-title-block">
           <h2 id="conversation-title" class="conversation-title">
-            {conversation.visitorLabel}
+            {visitorName(conversation.visitorLabel, t)}
           </h2>
           <div class="conversation-sub">
             <span class={`status status--${status}`}>{t.live.status[status]}</span>
@@ -174,7 +175,7 @@ export function ConversationPane(props: Props) {
       {isOpen && readOnly ? null : isOpen && sendTyping ? (
         <Composer
           conversationId={conversationId}
-          visitorLabel={conversation.visitorLabel}
+          visitorLabel={visitorName(conversation.visitorLabel, t)}
           onTyping={sendTyping}
           onSend={(text) => run('send', () => act('message:send', { conversationId, text }))}
         />
@@ -261,7 +262,7 @@ function Timeline({
             key={item.message.id}
             message={item.message}
             continued={previous?.kind === 'message' && sameAuthor(previous.message, item.message)}
-            visitorLabel={conversation.visitorLabel}
+            visitorLabel={visitorName(conversation.visitorLabel, t)}
             now={now}
           />
         );
@@ -273,7 +274,7 @@ function Timeline({
             <span />
             <span />
           </span>
-          {words.typing(conversation.visitorLabel)}
+          {words.typing(visitorName(conversation.visitorLabel, t))}
         </div>
       )}
       {conversation.status === 'closed' && (

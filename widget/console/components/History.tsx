@@ -16,6 +16,7 @@ import { useT } from '../i18n';
 import { endLabel, endTone } from '../peaks';
 import { DAY_MS, periodLabel, periodStart, PERIODS } from '../periods';
 import { ConversationPane } from './ConversationPane';
+import { visitorName } from '../visitorName';
 
 /** The rating filter's choices: the endings as the API takes them, and their words. */
 const RATINGS = [
@@ -343,7 +344,7 @@ function Results(props: {
             onClick={() => onOpen(item.id)}
           >
             <span class="history-item-head">
-              <span class="history-item-who">{item.visitorLabel}</span>
+              <span class="history-item-who">{visitorName(item.visitorLabel, t)}</span>
               <span class={`status status--${item.status === 'open' ? 'open' : 'closed'}`}>
                 {item.status === 'open' ? words.open : words.closed}
               </span>

@@ -28,6 +28,7 @@ import { errorText } from '../errors';
 import { clockTime, formatDecimal, formatScore, timeAgo } from '../format';
 import { useT } from '../i18n';
 import { XIcon } from './icons';
+import { visitorName } from '../visitorName';
 
 interface Props {
   agentId: string;
@@ -297,7 +298,7 @@ function Item({ item, now }: { item: BreakdownItem; now: number }) {
         </p>
         {/* Dots between the parts are drawn by CSS; screen readers hear commas. */}
         <p class="bd-meta">
-          <span class="bd-visitor">{item.visitorLabel}</span>
+          <span class="bd-visitor">{visitorName(item.visitorLabel, t)}</span>
           {note && (
             <span>
               <span class="sr-only">, </span>

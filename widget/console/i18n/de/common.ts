@@ -10,4 +10,5 @@ export const common: ConsoleDictionary['common'] = {
   retry: 'Erneut versuchen',
   somethingWrong: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   language: 'Sprache',
+  visitor: (code) => `Besucher ${code}`,
 };

@@ -11,4 +11,6 @@ export const common = {
   somethingWrong: 'Something went wrong. Please try again.',
   /** The console's language menu. */
   language: 'Language',
+  /** An anonymous visitor, by the short code the server gives them ("Visitor 3F2A"). */
+  visitor: (code: string) => `Visitor ${code}`,
 };

@@ -10,4 +10,5 @@ export const common: ConsoleDictionary['common'] = {
   retry: 'Reintentar',
   somethingWrong: 'Algo salió mal. Inténtalo de nuevo.',
   language: 'Idioma',
+  visitor: (code) => `Visitante ${code}`,
 };

@@ -10,4 +10,5 @@ export const common: ConsoleDictionary['common'] = {
   retry: 'Réessayer',
   somethingWrong: 'Une erreur s’est produite. Veuillez réessayer.',
   language: 'Langue',
+  visitor: (code) => `Visiteur ${code}`,
 };

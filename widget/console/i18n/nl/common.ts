@@ -10,4 +10,5 @@ export const common: ConsoleDictionary['common'] = {
   retry: 'Opnieuw proberen',
   somethingWrong: 'Er ging iets mis. Probeer het opnieuw.',
   language: 'Taal',
+  visitor: (code) => `Bezoeker ${code}`,
 };
