@@ -1,25 +1,9 @@
 /**
- * The insights screens' figures as the console's locale writes them (i18n/locale.ts): decimals
- * ("83.4", "83,4"), percentages ("75%", "75 %"), amounts of time ("1,5 Minuten") and waits in the
- * words of a dictionary.
+ * Amounts of time as the console's locale writes them (i18n/locale.ts: "1,5 Minuten"), and waits
+ * in the words of a dictionary. Decimals and percentages are format.ts's.
  */
 import type { ConsoleDictionary } from './i18n';
 import { consoleLocale } from './i18n/locale';
-
-/** A figure with one decimal. */
-export const decimal = (value: number): string =>
-  new Intl.NumberFormat(consoleLocale(), {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(value);
-
-/** A percentage given from 0 to 100, with `digits` decimals. */
-export const percent = (value: number, digits = 0): string =>
-  new Intl.NumberFormat(consoleLocale(), {
-    style: 'percent',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value / 100);
 
 /** An amount of seconds, minutes or hours in the locale's words and plural ("1,5 minute"). */
 export const amountOf = (amount: number, unit: 'second' | 'minute' | 'hour'): string =>

@@ -162,13 +162,17 @@ export function formatScore(value: number | null): string {
   return value === null ? EMPTY : String(Math.round(value));
 }
 
-/** A percentage without decimals, as the console's locale writes it ("86%", "86 %"). */
-export function formatPercent(value: number | null): string {
+/**
+ * A percentage given from 0 to 100, as the console's locale writes it ("86%", "86 %"), with
+ * `digits` decimals (none unless given).
+ */
+export function formatPercent(value: number | null, digits = 0): string {
   if (value === null) return EMPTY;
   return new Intl.NumberFormat(consoleLocale(), {
     style: 'percent',
-    maximumFractionDigits: 0,
-  }).format(Math.round(value) / 100);
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value / 100);
 }
 
 /** A number with `digits` decimals, as the console's locale writes it ("1.0", "1,0"). */
@@ -199,7 +203,7 @@ export function calendarDate(iso: string): string {
 export function dayAndTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const day = date.toLocaleDateString(undefined, {
+  const day = date.toLocaleDateString(consoleLocale(), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',

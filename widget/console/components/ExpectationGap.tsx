@@ -7,12 +7,13 @@
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { ExpectationBody, ReplyFigures, StatedReplyTime } from '../../../shared/insights';
-import { percent, waitIn } from '../figures';
+import { waitIn } from '../figures';
 import { useT } from '../i18n';
 import { en } from '../i18n/en';
 import type { InsightsApi } from '../insightsApi';
 import { TableScroll } from './TableScroll';
 import { Chart, lastDay, type ChartModule } from './TrendChart';
+import { formatPercent } from '../format';
 
 /** Thirteen weeks, as the trends' weekly view. */
 const SPAN_MS = 12 * 7 * 86_400_000;
@@ -168,7 +169,7 @@ function StatedVersusKept({ stated }: { stated: StatedReplyTime }) {
       <p class="gap-summary">
         {kept === null
           ? words.noneKept(said, stated.keptDays)
-          : words.kept(said, wait(kept), percent(stated.keptPercentile), stated.keptDays)}
+          : words.kept(said, wait(kept), formatPercent(stated.keptPercentile), stated.keptDays)}
         {kept !== null && <span class="figure-n">n = {stated.keptReplies}</span>}
       </p>
       <p class="gap-note">{widget}</p>
@@ -197,7 +198,7 @@ function FiguresRow({
       </th>
       <td class="num">{figures?.replies ?? 0}</td>
       <td class="num">
-        {share === null ? '—' : percent(share)}
+        {share === null ? '—' : formatPercent(share)}
         {figures && figures.replies > 0 && <span class="figure-n">{figures.withinTarget}</span>}
       </td>
       <td class="num">{formatWait(figures?.medianSeconds ?? null)}</td>

@@ -10,8 +10,8 @@ import type { CommentView } from '../../../shared/comments';
 import type { ExpectationBody, SegmentsBody, TrendBucket } from '../../../shared/insights';
 import type { FollowupTally, ReportBody } from '../../../shared/report';
 import { FOLLOWUP_CAUSES, FOLLOWUP_STATUSES } from '../../../shared/followups';
-import { percent, waitIn } from '../figures';
-import { calendarDate } from '../format';
+import { waitIn } from '../figures';
+import { calendarDate, formatPercent } from '../format';
 import { useT } from '../i18n';
 import { endLabel, peakLabel } from '../peaks';
 import { Drivers } from './Segments';
@@ -45,7 +45,7 @@ function Delta({ now, before }: { now: Figure; before: Figure }) {
 }
 
 const figure = (value: number | null, asPercent = false) =>
-  value === null ? '—' : asPercent ? percent(value) : `${Math.round(value)}`;
+  value === null ? '—' : asPercent ? formatPercent(value) : `${Math.round(value)}`;
 
 /** (a) The site's scores at the week's end against the week before's, then each agent's. */
 export function WeekScores({ week, before }: { week: TrendBucket; before: TrendBucket | null }) {
@@ -321,7 +321,7 @@ export function ExpectationGapSection({ gap }: { gap: ExpectationBody }) {
           : words.kept(
               said,
               wait(stated.keptSeconds),
-              percent(stated.keptPercentile),
+              formatPercent(stated.keptPercentile),
               stated.keptDays,
             )}
       </p>
@@ -332,7 +332,7 @@ export function ExpectationGapSection({ gap }: { gap: ExpectationBody }) {
         </div>
         <div>
           <dt>{words.within(said)}</dt>
-          <dd>{figures.withinShare === null ? '—' : percent(figures.withinShare)}</dd>
+          <dd>{figures.withinShare === null ? '—' : formatPercent(figures.withinShare)}</dd>
         </div>
         <div>
           <dt>{t.insights.report.gap.median}</dt>

@@ -6,12 +6,12 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Driver, SegmentInsight, SegmentsBody } from '../../../shared/insights';
 import type { SiteDimensionScore } from '../../../shared/scoring/types';
-import { percent } from '../figures';
 import { useT } from '../i18n';
 import type { InsightsApi } from '../insightsApi';
 import { peakLabel } from '../peaks';
 import { DAY_MS } from '../periods';
 import { TableScroll } from './TableScroll';
+import { formatPercent } from '../format';
 
 /** The periods offered, in days up to now. */
 const PERIODS = [7, 30, 90] as const;
@@ -175,7 +175,7 @@ function Figure(props: { value: number | null; asPercent?: boolean; n: number })
   if (value === null) return <span class="muted">—</span>;
   return (
     <>
-      {asPercent ? percent(value) : Math.round(value)}
+      {asPercent ? formatPercent(value) : Math.round(value)}
       <span class="figure-n"> n={n}</span>
     </>
   );

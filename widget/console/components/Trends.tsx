@@ -9,13 +9,13 @@
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { TrendBucket, TrendsBody } from '../../../shared/insights';
-import { decimal, percent } from '../figures';
 import { useT } from '../i18n';
 import type { InsightsApi } from '../insightsApi';
 import { ExpectationGap } from './ExpectationGap';
 import { TableScroll } from './TableScroll';
 import { Chart, lastDay, type ChartModule, type Point } from './TrendChart';
 import { DAY_MS } from '../periods';
+import { formatDecimal, formatPercent } from '../format';
 
 export type { ChartModule };
 
@@ -249,12 +249,12 @@ export function TrendPanel({
 }
 
 const formatFigure = (value: number | null, asPercent: boolean) =>
-  value === null ? '—' : asPercent ? percent(value, 1) : decimal(value);
+  value === null ? '—' : asPercent ? formatPercent(value, 1) : formatDecimal(value, 1);
 
 /** The change from the period before, in points; a dash where either has no figure. */
 function formatChange(value: number | null, before: number | null): string {
   if (value === null || before === null) return '—';
   const change = value - before;
-  if (Math.abs(change) < 0.05) return `±${decimal(0)}`;
-  return `${change > 0 ? '+' : '−'}${decimal(Math.abs(change))}`;
+  if (Math.abs(change) < 0.05) return `±${formatDecimal(0, 1)}`;
+  return `${change > 0 ? '+' : '−'}${formatDecimal(Math.abs(change), 1)}`;
 }
